@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Runs the test suites with Node's own test runner (TypeScript through tsx), then prints one summary line.
+// Usage: node scripts/test.mjs [unit|integration|e2e ...]   (default: all)
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const suites = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
+
+function collect(dir) {
+  let out = [];
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries.sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out = out.concat(collect(full));
+    else if (/\.test\.tsx?$/.test(name)) out.push(relative(root, full));
+  }
+  return out;
+}
+
+const files = suites.flatMap((s) => collect(join(root, 'tests', s)));
+if (files.length === 0) {
+  console.error(`no test files found under tests/{${suites.join(',')}}`);
+  process.exit(1);
+}
+const tap = join(mkdtempSync(join(tmpdir(), 'station-test-')), 'report.tap');
+const args = [
+  '--import', 'tsx', '--test', '--test-concurrency=2',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+  ...files,
+];
+const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai' } });
+
+let report = '';
+try { report = readFileSync(tap, 'utf8'); } catch { /* runner died before writing */ }
+const num = (key) => Number((report.match(new RegExp(`^# ${key} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+console.log(`\ntests: ${num('pass')} passed, ${num('fail')} failed, ${num('skipped')} skipped`);
+process.exit(r.status ?? 1);

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * How every API call answers, whatever the transport (Electron IPC or loopback HTTP).
+ * - invalid-input: the input does not match the contract (path names the field), or a file/row is malformed;
+ * - refused: a rule of the election refuses the action (already issued, wrong venue, custody out of order, …);
+ * - not-found: the thing named does not exist (unknown certificate, unknown box, …);
+ * - conflict: the state changed under the caller (e.g. a database from a newer app version);
+ * - internal: a bug; the message is generic and the details go to the log.
+ */
+export const API_ERROR_CODES = ['invalid-input', 'refused', 'not-found', 'conflict', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorBody = z.object({
+  code: z.enum(API_ERROR_CODES),
+  message: z.string(),
+  path: z.string().optional(),
+  details: z.unknown().optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly path: string | undefined;
+  readonly details: unknown;
+  constructor(code: ApiErrorCode, message: string, opts: { path?: string; details?: unknown } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.path = opts.path;
+    this.details = opts.details;
+  }
+  toBody(): ApiErrorBody {
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.path !== undefined) body.path = this.path;
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+}
+
+/** A contract entry: the method's input and output schemas. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+export type ContractShape = Record<string, MethodSpec>;
+
+/** The implementation type a contract asks for: one async-or-sync function per method. */
+export type Implementation<C extends ContractShape> = {
+  [M in keyof C]: (input: z.infer<C[M]['input']>) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
+};
+
+/** What a client sees: one async function per method. */
+export type Client<C extends ContractShape> = {
+  call<M extends keyof C & string>(method: M, input: z.input<C[M]['input']>): Promise<z.infer<C[M]['output']>>;
+};

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** The public election record `cer/1` (../shared/spec/election-record.md). Strict: unknown fields are errors. */
+
+export const BODIES = ['residents', 'party', 'supervisory'] as const;
+export const METHODS_BY_BODY = {
+  residents: ['direct', 'household', 'representative'],
+  party: ['meeting'],
+  supervisory: ['meeting', 'representative'],
+} as const;
+export const ROUND_KINDS = ['regular', 'tie-revote', 'supplementary'] as const;
+export const VOID_REASONS = ['unreadable', 'identifying-mark', 'other'] as const;
+
+const count = z.int().nonnegative();
+const id = z.string().min(1, 'must not be empty');
+
+export const ruleProfileInput = z.strictObject({
+  overvote: z.enum(['void-section', 'void-ballot']).optional(),
+  samePersonInTwoOffices: z.enum(['void-ballot', 'count-higher-office']).optional(),
+  minCommittee: count.optional(),
+  tieRevoteThreshold: z.enum(['over-third-of-participants', 'none']).optional(),
+  supplementaryThreshold: z.enum(['third-of-ballots-cast', 'none']).optional(),
+  requireWoman: z.boolean().optional(),
+});
+
+export const electionHeader = z.strictObject({
+  title: z.string(),
+  body: z.enum(BODIES),
+  method: z.enum(['direct', 'household', 'representative', 'meeting']),
+  registered: count,
+});
+
+export const office = z.strictObject({
+  id,
+  title: z.string(),
+  seats: z.int().positive(),
+  rank: z.int().positive(),
+});
+
+export const candidate = z.strictObject({
+  id,
+  name: z.string().min(1, 'must not be empty'),
+  office: id,
+  gender: z.enum(['female', 'male']).optional(),
+});
+
+export const sectionMarks = z.strictObject({
+  for: z.array(id).optional(),
+  against: z.array(id).optional(),
+  writeIns: z.array(z.string()).optional(),
+});
+
+export const markedBallot = z.strictObject({
+  box: z.string(),
+  marks: z.record(z.string(), sectionMarks),
+});
+
+export const voidBallot = z.strictObject({
+  box: z.string(),
+  void: z.enum(VOID_REASONS),
+});
+
+export const cerRecordShape = z.strictObject({
+  format: z.literal('cer/1'),
+  election: electionHeader,
+  rules: ruleProfileInput.optional(),
+  round: z.enum(ROUND_KINDS),
+  offices: z.array(office).min(1, 'at least one office'),
+  candidates: z.array(candidate),
+  participants: count,
+  ballots: z.array(z.union([markedBallot, voidBallot])),
+});
+
+export type Body = (typeof BODIES)[number];
+export type Method = z.infer<typeof electionHeader>['method'];
+export type RoundKind = (typeof ROUND_KINDS)[number];
+export type VoidReason = (typeof VOID_REASONS)[number];
+export type RuleProfileInput = z.infer<typeof ruleProfileInput>;
+export type Office = z.infer<typeof office>;
+export type Candidate = z.infer<typeof candidate>;
+export type SectionMarks = z.infer<typeof sectionMarks>;
+export type MarkedBallot = z.infer<typeof markedBallot>;
+export type VoidBallot = z.infer<typeof voidBallot>;
+export type Ballot = MarkedBallot | VoidBallot;
+export type CerRecord = z.infer<typeof cerRecordShape>;
+
+export function isVoidBallot(b: Ballot): b is VoidBallot {
+  return 'void' in b;
+}

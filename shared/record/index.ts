@@ -1,0 +1,4 @@
+export * from './cer';
+export * from './cer-result';
+export * from './parse';
+export * from './path';
