@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { tallyCommand } from './tally';
+
+/** Every `station` command, in the order `station --help` lists them. Add one line per command. */
+export const commands: Command[] = [
+  tallyCommand,
+];

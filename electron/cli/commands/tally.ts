@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { parseCerRecordText, RecordError } from '../../../shared/record';
+import { tally } from '../../../shared/rules/tally';
+import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+
+export const tallyCommand: Command = {
+  name: 'tally',
+  summary: 'count a cer/1 election record and print its cer-result/1 JSON',
+  usage: 'station tally FILE   (FILE "-" reads standard input)',
+  async run(args) {
+    const file = args[0];
+    if (file === undefined || args.length > 1) {
+      process.stderr.write(`usage: ${this.usage}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (e) {
+      process.stderr.write(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return EXIT_BAD_INPUT;
+    }
+    try {
+      const result = tally(parseCerRecordText(text));
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return EXIT_OK;
+    } catch (e) {
+      if (e instanceof RecordError) {
+        process.stderr.write(`${file}: ${e.message}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      throw e;
+    }
+  },
+};
