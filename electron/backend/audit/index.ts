@@ -1,0 +1,3 @@
+export * from './log';
+export * from './catalogue';
+export { canonicalJson } from './canonical';

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { canonicalJson } from './canonical';
+import { describeAuditEvent } from './catalogue';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  /** An id from the catalogue (audit/catalogue.ts). */
+  type: string;
+  /** When (from the context's clock). */
+  at: Date | string;
+  /** Who: a person's name and role, a role, or "cli". */
+  actor?: string | null;
+  outcome?: 'ok' | 'refused';
+  /** What it is about: "box:B1", "candidate:c3", "round:2", … */
+  subject?: string | null;
+  /** Anything else worth keeping; must never hold what could join a voter with a ballot's content. */
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string | null;
+  outcome: 'ok' | 'refused';
+  subject: string | null;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string | null;
+  outcome: 'ok' | 'refused';
+  subject: string | null;
+  detail_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash covers every column but the hash itself, so editing, removing or moving an event breaks the chain. */
+export function hashAuditEvent(e: Omit<AuditEvent, 'hash'>): string {
+  const body = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    type: e.type,
+    actor: e.actor,
+    outcome: e.outcome,
+    subject: e.subject,
+    detail: e.detail,
+    prev: e.prevHash,
+  });
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+/**
+ * Appends one event. Call it INSIDE the caller's transaction (inTransaction), after the change it records,
+ * so the change and its event commit or roll back together.
+ */
+export function appendAudit(db: Db, input: AuditInput): AuditEvent {
+  if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
+  if (!describeAuditEvent(input.type)) throw new Error(`audit event type "${input.type}" is not in the catalogue`);
+  const last = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const partial = {
+    seq: (last?.seq ?? 0) + 1,
+    at: typeof input.at === 'string' ? input.at : input.at.toISOString(),
+    type: input.type,
+    actor: input.actor ?? null,
+    outcome: input.outcome ?? 'ok',
+    subject: input.subject ?? null,
+    detail: input.detail ?? {},
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  // Round-trip through JSON so the stored detail and the hashed detail are the same value.
+  partial.detail = JSON.parse(canonicalJson(partial.detail)) as Record<string, unknown>;
+  const event: AuditEvent = { ...partial, hash: hashAuditEvent(partial) };
+  db.prepare(
+    `INSERT INTO audit_event (seq, at, type, actor, outcome, subject, detail_json, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(event.seq, event.at, event.type, event.actor, event.outcome, event.subject, canonicalJson(event.detail), event.prevHash, event.hash);
+  return event;
+}
+
+/** Records a refusal on its own (the refused change itself was rolled back, or never started). */
+export function appendRefusal(db: Db, input: Omit<AuditInput, 'outcome'>): AuditEvent {
+  return db.transaction(() => appendAudit(db, { ...input, outcome: 'refused' })).immediate();
+}
+
+export type AuditVerdict =
+  | { ok: true; count: number; head: string }
+  | { ok: false; count: number; badSeq: number; position: number; reason: string };
+
+/** Walks the whole chain; reports the first event that was edited, removed, inserted or moved. */
+export function verifyAuditChain(db: Db): AuditVerdict {
+  const rows = db.prepare('SELECT * FROM audit_event ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+  let prev = GENESIS_HASH;
+  let count = 0;
+  for (const row of rows) {
+    count += 1;
+    const fail = (reason: string): AuditVerdict => ({ ok: false, count, badSeq: row.seq, position: count, reason });
+    if (row.seq !== count) {
+      return fail(`event ${row.seq} found where event ${count} was expected: an event was removed or inserted`);
+    }
+    if (row.prev_hash !== prev) {
+      return fail(`event ${row.seq} does not follow the event before it: an earlier event was removed, moved or edited`);
+    }
+    let detail: Record<string, unknown>;
+    try {
+      detail = JSON.parse(row.detail_json) as Record<string, unknown>;
+    } catch {
+      return fail(`event ${row.seq} has unreadable detail: it was edited`);
+    }
+    const expected = hashAuditEvent({
+      seq: row.seq,
+      at: row.at,
+      type: row.type,
+      actor: row.actor,
+      outcome: row.outcome,
+      subject: row.subject,
+      detail,
+      prevHash: row.prev_hash,
+    });
+    if (expected !== row.hash) return fail(`event ${row.seq} does not match its hash: it was edited`);
+    prev = row.hash;
+  }
+  return { ok: true, count, head: prev };
+}
+
+export function auditHead(db: Db): { count: number; head: string } {
+  const last = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  return { count: last?.seq ?? 0, head: last?.hash ?? GENESIS_HASH };
+}
+
+export function readAuditEvents(db: Db, opts: { afterSeq?: number; limit?: number } = {}): AuditEvent[] {
+  const rows = db
+    .prepare('SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?')
+    .all(opts.afterSeq ?? 0, opts.limit ?? 1000) as AuditRow[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    type: r.type,
+    actor: r.actor,
+    outcome: r.outcome,
+    subject: r.subject,
+    detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

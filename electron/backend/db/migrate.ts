@@ -1,0 +1,26 @@
+import { refuseNewerSchema, schemaVersion, type Db } from './connection';
+import { MIGRATIONS } from './migrations';
+
+export interface MigrateReport {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+/** Applies every pending migration in order, each in its own IMMEDIATE transaction together with its user_version. */
+export function migrate(db: Db): MigrateReport {
+  refuseNewerSchema(db);
+  const from = schemaVersion(db);
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= schemaVersion(db)) continue;
+    db.transaction(() => {
+      // Re-read inside the lock: another process may have migrated in the meantime.
+      if (schemaVersion(db) >= m.version) return;
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+      applied.push(`${String(m.version).padStart(3, '0')}-${m.name}`);
+    }).immediate();
+  }
+  return { from, to: schemaVersion(db), applied };
+}

@@ -1,0 +1,21 @@
+import type { Migration } from './types';
+import { core001 } from './001-core';
+
+/**
+ * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
+ * Reserved: 2 = roll and issuance (`002-roll-issuance.ts`, issuance helper), 3+ = counting, results, sign-offs, sealing.
+ * Adding a step is one import and one line in this array.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  core001,
+];
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migration list out of order: position ${i} holds version ${m.version}`);
+});
+
+export function latestSchemaVersion(): number {
+  return MIGRATIONS.length;
+}
+
+export type { Migration } from './types';

@@ -1,0 +1,8 @@
+import type Database from 'better-sqlite3';
+
+/** One schema step. `up` runs inside the migration's transaction; it must not change PRAGMA user_version itself. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
