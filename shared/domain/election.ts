@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { BODIES, METHODS_BY_BODY } from '../record/cer';
+import { committeeMemberInput, idNumber, officialInput, personName, relativeInput } from './people';
+import { ruleProfilePartial } from './rule-profile';
+import { boxInput, code, venueInput } from './venue';
+
+export { BODIES, METHODS_BY_BODY };
+export const METHODS = ['direct', 'household', 'representative', 'meeting'] as const;
+
+export const officeInput = z.strictObject({
+  id: code,
+  title: z.string().trim().min(1, 'title must not be empty'),
+  rank: z.int().positive(),
+  seats: z.int().positive(),
+  womenOnly: z.boolean().default(false),
+});
+
+export const candidateInput = z.strictObject({
+  /** Stable id used on ballots and in records; generated from the office when absent. */
+  id: code.optional(),
+  name: personName,
+  gender: z.enum(['female', 'male']).optional(),
+  office: code,
+  idNumber: idNumber.optional(),
+});
+
+export const partyExclusionInput = z.strictObject({
+  member: personName,
+  reason: z.string().trim().min(1, 'an exclusion needs its reason'),
+});
+
+export const registeredInput = z.discriminatedUnion('source', [
+  z.strictObject({ source: z.literal('roll') }),
+  z.strictObject({
+    source: z.literal('number'),
+    /** The registered count after approved exclusions. */
+    number: z.int().nonnegative(),
+    exclusions: z.array(partyExclusionInput).default([]),
+  }),
+]);
+
+export const isoDate = z.iso.date('date must be YYYY-MM-DD');
+
+/** The election definition file read by `station init --election FILE.json`. */
+export const electionDefinition = z.strictObject({
+  title: z.string().trim().min(1, 'title must not be empty'),
+  community: z.string().trim().min(1, 'community must not be empty'),
+  body: z.enum(BODIES),
+  method: z.enum(METHODS),
+  date: isoDate,
+  drill: z.boolean().default(false),
+  rules: ruleProfilePartial.default({}),
+  registered: registeredInput,
+  offices: z.array(officeInput).min(1, 'at least one office'),
+  candidates: z.array(candidateInput).default([]),
+  venues: z.array(venueInput).min(1, 'at least the central venue'),
+  boxes: z.array(boxInput).default([]),
+  committee: z.array(committeeMemberInput).default([]),
+  relatives: z.array(relativeInput).default([]),
+  officials: z.array(officialInput).default([]),
+});
+export type ElectionDefinition = z.infer<typeof electionDefinition>;
+export type ElectionDefinitionInput = z.input<typeof electionDefinition>;
+export type OfficeInput = z.infer<typeof officeInput>;
+export type CandidateInput = z.infer<typeof candidateInput>;

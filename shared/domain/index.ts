@@ -1,0 +1,7 @@
+export * from './names';
+export * from './rule-profile';
+export * from './people';
+export * from './venue';
+export * from './custody';
+export * from './round';
+export * from './election';
