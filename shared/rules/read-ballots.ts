@@ -1,0 +1,144 @@
+import { normalizeName } from '../domain/names';
+import { isVoidBallot, type Candidate, type CerRecord, type MarkedBallot, type Office } from '../record';
+import type { RuleProfile } from './profile';
+
+/** One person's votes for one office. Write-in persons have no candidate id and never get against/abstain. */
+export interface PersonTally {
+  /** Normalized name: how persons are told apart (DOMAIN.md §7.2). */
+  key: string;
+  /** The listed candidate's name as given, or the normalized write-in name. */
+  name: string;
+  candidate?: string;
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+export interface OfficeTally {
+  office: Office;
+  /** Listed candidates first (in record order), then write-in persons in order of first counted vote. */
+  persons: PersonTally[];
+  voidSections: number;
+}
+
+export interface BallotReading {
+  /** In rank order, highest office (lowest rank number) first. */
+  offices: OfficeTally[];
+  /** Ballots void as a whole: committee ruling, overvote under 'void-ballot', the same person in two offices. */
+  voidBallots: number;
+}
+
+interface SectionVotes {
+  /** Persons voted for, by normalized name: listed candidates marked or written in, and write-in persons. */
+  forKeys: Set<string>;
+  /** Listed candidates marked against and not also written in. */
+  againstKeys: Set<string>;
+}
+
+interface OfficeContext {
+  office: Office;
+  listedByKey: Map<string, Candidate>;
+  keyById: Map<string, string>;
+  tally: OfficeTally;
+  personByKey: Map<string, PersonTally>;
+}
+
+/** Reads every ballot of a round per DOMAIN.md §7.2 and the profile's overvote / same-person rules. */
+export function readBallots(record: CerRecord, profile: Pick<RuleProfile, 'overvote' | 'samePersonInTwoOffices'>): BallotReading {
+  const contexts = [...record.offices].sort((a, b) => a.rank - b.rank).map((office) => officeContext(office, record.candidates));
+  let voidBallots = 0;
+  for (const ballot of record.ballots) {
+    if (isVoidBallot(ballot) || !countBallot(ballot, contexts, profile)) voidBallots++;
+  }
+  return { offices: contexts.map((c) => c.tally), voidBallots };
+}
+
+function officeContext(office: Office, candidates: readonly Candidate[]): OfficeContext {
+  const listed = candidates.filter((c) => c.office === office.id);
+  const persons: PersonTally[] = listed.map((c) => ({
+    key: normalizeName(c.name),
+    name: c.name,
+    candidate: c.id,
+    for: 0,
+    against: 0,
+    abstain: 0,
+  }));
+  return {
+    office,
+    listedByKey: new Map(listed.map((c) => [normalizeName(c.name), c])),
+    keyById: new Map(listed.map((c) => [c.id, normalizeName(c.name)])),
+    tally: { office, persons, voidSections: 0 },
+    personByKey: new Map(persons.map((p) => [p.key, p])),
+  };
+}
+
+/** Counts one marked ballot; returns false (and counts nothing) when a rule voids the whole ballot. */
+function countBallot(
+  ballot: MarkedBallot,
+  contexts: readonly OfficeContext[],
+  profile: Pick<RuleProfile, 'overvote' | 'samePersonInTwoOffices'>,
+): boolean {
+  // Sections in rank order; null = section present but overvoted; absent from the map = blank section.
+  const sections = new Map<OfficeContext, SectionVotes | null>();
+  for (const ctx of contexts) {
+    const marks = Object.hasOwn(ballot.marks, ctx.office.id) ? ballot.marks[ctx.office.id] : undefined;
+    if (marks === undefined) continue;
+    const forKeys = new Set<string>();
+    for (const id of marks.for ?? []) {
+      const key = ctx.keyById.get(id);
+      if (key !== undefined) forKeys.add(key);
+    }
+    for (const name of marks.writeIns ?? []) {
+      const key = normalizeName(name);
+      if (key !== '') forKeys.add(key);
+    }
+    const againstKeys = new Set<string>();
+    for (const id of marks.against ?? []) {
+      const key = ctx.keyById.get(id);
+      if (key !== undefined && !forKeys.has(key)) againstKeys.add(key);
+    }
+    sections.set(ctx, forKeys.size > ctx.office.seats ? null : { forKeys, againstKeys });
+  }
+
+  const overvoted = [...sections].filter(([, s]) => s === null).map(([ctx]) => ctx);
+  if (overvoted.length > 0 && profile.overvote === 'void-ballot') return false;
+
+  // The same person voted for in two valid sections.
+  const seen = new Set<string>();
+  for (const section of sections.values()) {
+    if (section === null) continue;
+    for (const key of [...section.forKeys]) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        continue;
+      }
+      if (profile.samePersonInTwoOffices === 'void-ballot') return false;
+      section.forKeys.delete(key); // sections are in rank order: the higher office keeps the vote
+    }
+  }
+
+  for (const ctx of overvoted) ctx.tally.voidSections++;
+  for (const ctx of contexts) {
+    const section = sections.get(ctx);
+    if (section === null) continue;
+    for (const person of ctx.tally.persons) {
+      if (person.candidate === undefined) continue;
+      if (section === undefined) person.abstain++;
+      else if (section.forKeys.has(person.key)) person.for++;
+      else if (section.againstKeys.has(person.key)) person.against++;
+      else person.abstain++;
+    }
+    if (section === undefined) continue;
+    for (const key of section.forKeys) {
+      if (ctx.listedByKey.has(key)) continue;
+      let person = ctx.personByKey.get(key);
+      if (person === undefined) {
+        person = { key, name: key, for: 0, against: 0, abstain: 0 };
+        ctx.personByKey.set(key, person);
+        ctx.tally.persons.push(person);
+      }
+      person.for++;
+    }
+  }
+  return true;
+}
