@@ -1,0 +1,37 @@
+import type { MenuCommand } from './shell-contract';
+
+/**
+ * Carries menu clicks to the page through the `shell:nextMenuCommand` long poll, so the preload needs no event API.
+ * Commands clicked while no call is pending wait in order; a new call answers an older pending one with null (the
+ * page reloaded, or called twice).
+ */
+export class MenuCommandQueue {
+  private readonly queued: MenuCommand[] = [];
+  private waiter: ((cmd: MenuCommand | null) => void) | null = null;
+
+  push(command: MenuCommand): void {
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w(command);
+    } else {
+      this.queued.push(command);
+    }
+  }
+
+  next(): Promise<MenuCommand | null> {
+    const first = this.queued.shift();
+    if (first !== undefined) return Promise.resolve(first);
+    this.waiter?.(null);
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+    });
+  }
+
+  /** Answers a pending call with null (window closing). */
+  release(): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.(null);
+  }
+}
