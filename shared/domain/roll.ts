@@ -1,0 +1,365 @@
+import { checkCertificateNumber } from './certificate';
+import { normalizeName } from './names';
+
+/**
+ * The voter roll (选民名单): its columns, registration categories (DOMAIN.md §4), ID number and age rules, and the
+ * validation of a whole file's rows, collecting every error. Pure: the file reading lives in electron/backend/roll.
+ */
+
+export const REGISTRATION_CATEGORIES = [
+  { id: 'resident', zh: '户籍在本社区并在本社区居住', short: '户在人在' },
+  { id: 'resident-away', zh: '户籍在本社区、不在本社区居住，本人表示参加选举', short: '户在人不在' },
+  { id: 'incomer', zh: '户籍不在本社区、在本社区居住一年以上，经申请同意参加选举', short: '人在户不在' },
+  { id: 'community-worker', zh: '在本社区工作的社区工作者', short: '社区工作者' },
+] as const;
+export type RegistrationCategory = (typeof REGISTRATION_CATEGORIES)[number]['id'];
+export const CATEGORY_IDS = REGISTRATION_CATEGORIES.map((c) => c.id) as [RegistrationCategory, ...RegistrationCategory[]];
+
+export const GENDERS = ['female', 'male'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate'] as const;
+export type RollField = (typeof ROLL_FIELDS)[number];
+export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category'];
+
+const FIELD_LABELS: Record<RollField, { zh: string; en: string }> = {
+  name: { zh: '姓名', en: 'name' },
+  idNumber: { zh: '身份证号', en: 'idNumber' },
+  gender: { zh: '性别', en: 'gender' },
+  birthDate: { zh: '出生日期', en: 'birthDate' },
+  group: { zh: '居民小组', en: 'group' },
+  category: { zh: '登记类别', en: 'category' },
+  certificate: { zh: '选民证号', en: 'certificate' },
+};
+
+/** Header texts accepted for each field, compared after NFKC, whitespace removal and lower-casing. */
+const HEADER_ALIASES: Record<RollField, readonly string[]> = {
+  name: ['姓名', 'name'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', 'idnumber', 'id'],
+  gender: ['性别', 'gender', 'sex'],
+  birthDate: ['出生日期', '出生年月日', '出生年月', 'birthdate', 'dateofbirth'],
+  group: ['居民小组', '所属居民小组', '小组', 'group'],
+  category: ['登记类别', '选民类别', '类别', 'category'],
+  certificate: ['选民证号', '选民证编号', '选民证', 'certificate', 'certificatenumber'],
+};
+
+/** Columns a roll commonly carries that are not needed here; they are ignored without complaint. */
+const KNOWN_EXTRA_HEADERS = ['序号', '编号', '备注', '住址', '家庭住址', '联系电话', '电话', 'no', 'remark', 'address', 'phone'];
+
+export type RollErrorCode =
+  | 'missing-column'
+  | 'duplicate-column'
+  | 'missing-field'
+  | 'bad-id-number'
+  | 'birth-date-invalid'
+  | 'birth-date-mismatch'
+  | 'gender-mismatch'
+  | 'under-18'
+  | 'unknown-category'
+  | 'unknown-gender'
+  | 'duplicate-id-number'
+  | 'duplicate-certificate'
+  | 'bad-certificate'
+  | 'empty-roll'
+  // file-level problems, reported by the reader before any row is looked at
+  | 'encoding'
+  | 'csv-syntax'
+  | 'unreadable-file';
+
+export interface RollError {
+  /** 1-based line of the file (CSV: where the record starts; XLSX: the sheet row). */
+  line: number;
+  /** The column's header text as written in the file, or the field's Chinese label when the column is missing. */
+  column: string;
+  field: RollField | null;
+  code: RollErrorCode;
+  zh: string;
+  en: string;
+}
+
+export interface RollHeader {
+  /** For each column of the file, the field it holds (null: ignored). */
+  fields: (RollField | null)[];
+  /** Header text of each field's column, for messages. */
+  labels: Partial<Record<RollField, string>>;
+  ignored: string[];
+}
+
+function headerKey(text: string): string {
+  return text.normalize('NFKC').replace(/[\s_\-]/gu, '').toLowerCase();
+}
+
+/** Maps a header row to fields. Every required column must be present once; unknown columns are ignored. */
+export function mapRollHeader(cells: readonly string[], line = 1): { header: RollHeader; errors: RollError[] } {
+  const fields: (RollField | null)[] = [];
+  const labels: Partial<Record<RollField, string>> = {};
+  const ignored: string[] = [];
+  const errors: RollError[] = [];
+  cells.forEach((cell) => {
+    const key = headerKey(cell);
+    const field = ROLL_FIELDS.find((f) => HEADER_ALIASES[f].includes(key)) ?? null;
+    if (field && labels[field] !== undefined) {
+      errors.push({
+        line,
+        column: cell,
+        field,
+        code: 'duplicate-column',
+        zh: `表头中“${FIELD_LABELS[field].zh}”列出现了两次（“${labels[field]}”和“${cell}”）`,
+        en: `the header has two ${FIELD_LABELS[field].en} columns ("${labels[field]}" and "${cell}")`,
+      });
+      fields.push(null);
+      return;
+    }
+    if (field) labels[field] = cell.trim();
+    else if (key !== '' && !KNOWN_EXTRA_HEADERS.includes(key)) ignored.push(cell.trim());
+    fields.push(field);
+  });
+  for (const field of REQUIRED_ROLL_FIELDS) {
+    if (labels[field] === undefined) {
+      errors.push({
+        line,
+        column: FIELD_LABELS[field].zh,
+        field,
+        code: 'missing-column',
+        zh: `表头缺少“${FIELD_LABELS[field].zh}”列（可用列名：${HEADER_ALIASES[field].join('、')}）`,
+        en: `the header has no ${FIELD_LABELS[field].en} column (accepted names: ${HEADER_ALIASES[field].join(', ')})`,
+      });
+    }
+  }
+  return { header: { fields, labels, ignored }, errors };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// ID numbers (GB 11643-1999): 17 digits, then a check character from ISO 7064 MOD 11-2.
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK_CHARS = '10X98765432';
+
+export function normalizeIdNumber(text: string): string {
+  return text.normalize('NFKC').replace(/\s/gu, '').toUpperCase();
+}
+
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
+  return ID_CHECK_CHARS[sum % 11]!;
+}
+
+export type IdNumberCheck =
+  | { ok: true; idNumber: string; birthDate: string; gender: Gender }
+  | { ok: false; zh: string; en: string };
+
+export function checkIdNumber(text: string): IdNumberCheck {
+  const id = normalizeIdNumber(text);
+  if (!/^\d{17}[\dX]$/.test(id)) {
+    return {
+      ok: false,
+      zh: `身份证号应为 18 位（前 17 位数字，末位数字或 X），收到“${text}”`,
+      en: `an ID number has 18 characters (17 digits, then a digit or X), got "${text}"`,
+    };
+  }
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!isRealDate(birthDate)) {
+    return {
+      ok: false,
+      zh: `身份证号 ${id} 中的出生日期 ${birthDate} 不是有效日期`,
+      en: `ID number ${id} holds ${birthDate}, which is not a real date`,
+    };
+  }
+  const expected = idNumberCheckChar(id.slice(0, 17));
+  if (id[17] !== expected) {
+    return {
+      ok: false,
+      zh: `身份证号 ${id} 校验位不符（应为 ${expected}），请核对`,
+      en: `ID number ${id} fails its check character (expected ${expected}); it was probably mistyped`,
+    };
+  }
+  return { ok: true, idNumber: id, birthDate, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** Accepts 1990-03-07, 1990/3/7, 1990.3.7, 19900307 and 1990年3月7日; returns YYYY-MM-DD or null. */
+export function parseRollDate(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+/**
+ * 年满十八周岁: a voter is eligible on the day of their 18th birthday. Someone born on 29 February turns 18 on
+ * 1 March in a common year, which the plain date comparison below gives without a special case.
+ */
+export function isAdultOn(birthDate: string, onDate: string): boolean {
+  const eighteenth = `${String(Number(birthDate.slice(0, 4)) + 18).padStart(4, '0')}${birthDate.slice(4)}`;
+  return eighteenth <= onDate;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cell values
+
+export function parseGender(text: string): Gender | null {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  if (['男', 'male', 'm'].includes(t)) return 'male';
+  if (['女', 'female', 'f'].includes(t)) return 'female';
+  return null;
+}
+
+export function parseCategory(text: string): RegistrationCategory | null {
+  const t = text.normalize('NFKC').replace(/\s/gu, '');
+  const found = REGISTRATION_CATEGORIES.find(
+    (c) => c.id === t.toLowerCase() || c.zh.normalize('NFKC').replace(/\s/gu, '') === t || c.short === t,
+  );
+  return found ? found.id : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rows
+
+export interface RawRollRow {
+  line: number;
+  values: Partial<Record<RollField, string>>;
+}
+
+export interface RollRow {
+  line: number;
+  name: string;
+  idNumber: string;
+  gender: Gender;
+  birthDate: string;
+  group: string;
+  category: RegistrationCategory;
+  /** Null when the file has none; one is generated at import. */
+  certificate: string | null;
+}
+
+export type RollValidation = { ok: true; rows: RollRow[] } | { ok: false; errors: RollError[] };
+
+export interface RollValidationOptions {
+  /** Election day, YYYY-MM-DD: voters must be 18 on that day. */
+  electionDate: string;
+  labels?: Partial<Record<RollField, string>>;
+}
+
+/** Validates every row and collects every error; a roll is accepted only when there is none. */
+export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidationOptions): RollValidation {
+  const errors: RollError[] = [];
+  const rows: RollRow[] = [];
+  const firstLineOfId = new Map<string, number>();
+  const firstLineOfCertificate = new Map<string, number>();
+  const label = (f: RollField) => opts.labels?.[f] ?? FIELD_LABELS[f].zh;
+
+  for (const { line, values } of raw) {
+    const before = errors.length;
+    const fail = (field: RollField, code: RollErrorCode, zh: string, en: string) =>
+      errors.push({ line, column: label(field), field, code, zh, en });
+    const text = (f: RollField) => (values[f] ?? '').trim();
+
+    for (const f of REQUIRED_ROLL_FIELDS) {
+      if (text(f) === '') {
+        fail(f, 'missing-field', `第 ${line} 行缺少“${label(f)}”`, `line ${line}: ${FIELD_LABELS[f].en} is missing`);
+      }
+    }
+
+    const name = normalizeName(text('name'));
+    const group = text('group').normalize('NFKC');
+
+    let id: IdNumberCheck | null = null;
+    if (text('idNumber') !== '') {
+      id = checkIdNumber(text('idNumber'));
+      if (!id.ok) fail('idNumber', 'bad-id-number', `第 ${line} 行：${id.zh}`, `line ${line}: ${id.en}`);
+      else {
+        const first = firstLineOfId.get(id.idNumber);
+        if (first !== undefined) {
+          fail(
+            'idNumber',
+            'duplicate-id-number',
+            `第 ${line} 行：身份证号 ${id.idNumber} 与第 ${first} 行重复（一人只能登记一次）`,
+            `line ${line}: ID number ${id.idNumber} already appears on line ${first} (a voter is registered once)`,
+          );
+        } else firstLineOfId.set(id.idNumber, line);
+      }
+    }
+
+    let gender: Gender | null = null;
+    if (text('gender') !== '') {
+      gender = parseGender(text('gender'));
+      if (gender === null) {
+        fail('gender', 'unknown-gender', `第 ${line} 行：性别“${text('gender')}”无法识别（应为 男 或 女）`,
+          `line ${line}: unknown gender "${text('gender')}" (expected 男/女 or male/female)`);
+      } else if (id?.ok && id.gender !== gender) {
+        fail('gender', 'gender-mismatch',
+          `第 ${line} 行：性别“${text('gender')}”与身份证号（第 17 位）不符`,
+          `line ${line}: gender "${text('gender')}" does not match the ID number (17th digit)`);
+      }
+    }
+
+    let birthDate: string | null = null;
+    if (text('birthDate') !== '') {
+      birthDate = parseRollDate(text('birthDate'));
+      if (birthDate === null) {
+        fail('birthDate', 'birth-date-invalid', `第 ${line} 行：出生日期“${text('birthDate')}”无法识别（例：1980-05-17）`,
+          `line ${line}: birth date "${text('birthDate')}" is not a date (e.g. 1980-05-17)`);
+      } else if (id?.ok && id.birthDate !== birthDate) {
+        fail('birthDate', 'birth-date-mismatch',
+          `第 ${line} 行：出生日期 ${birthDate} 与身份证号中的 ${id.birthDate} 不符`,
+          `line ${line}: birth date ${birthDate} does not match ${id.birthDate} in the ID number`);
+      } else if (!isAdultOn(birthDate, opts.electionDate)) {
+        fail('birthDate', 'under-18',
+          `第 ${line} 行：出生于 ${birthDate}，选举日 ${opts.electionDate} 未满十八周岁`,
+          `line ${line}: born ${birthDate}, under 18 on election day ${opts.electionDate}`);
+      }
+    }
+
+    let category: RegistrationCategory | null = null;
+    if (text('category') !== '') {
+      category = parseCategory(text('category'));
+      if (category === null) {
+        fail('category', 'unknown-category',
+          `第 ${line} 行：登记类别“${text('category')}”无法识别（可用：${REGISTRATION_CATEGORIES.map((c) => c.short).join('、')}）`,
+          `line ${line}: unknown category "${text('category')}" (accepted: ${CATEGORY_IDS.join(', ')} or the Chinese labels)`);
+      }
+    }
+
+    let certificate: string | null = null;
+    if (text('certificate') !== '') {
+      const check = checkCertificateNumber(text('certificate'));
+      if (!check.ok) {
+        fail('certificate', 'bad-certificate', `第 ${line} 行：${check.zh}`, `line ${line}: ${check.en}`);
+      } else {
+        certificate = check.number;
+        const first = firstLineOfCertificate.get(certificate);
+        if (first !== undefined) {
+          fail('certificate', 'duplicate-certificate',
+            `第 ${line} 行：选民证号 ${certificate} 与第 ${first} 行重复`,
+            `line ${line}: certificate ${certificate} already appears on line ${first}`);
+        } else firstLineOfCertificate.set(certificate, line);
+      }
+    }
+
+    if (errors.length === before && id?.ok && gender && birthDate && category) {
+      rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate });
+    }
+  }
+
+  if (raw.length === 0) {
+    errors.push({ line: 1, column: '', field: null, code: 'empty-roll', zh: '选民名单中没有任何选民', en: 'the roll has no voters' });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
