@@ -360,35 +360,37 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
   const rounds: Array<SealedRound | null> = [];
   const summaries: RoundSummary[] = [];
   p.rounds.forEach((r, i) => {
-    const at = both(`第 ${r.number} 轮`, `round ${r.number}`);
+    const roundFail = (zh: string, en: string, detail = ''): void => {
+      failures.push(both(`第 ${r.number} 轮：${zh}`, `round ${r.number}: ${en}`) + detail);
+    };
     if (r.number !== i + 1) failures.push(both(`rounds[${i}] 的编号是 ${r.number}，应为 ${i + 1}`, `rounds[${i}] is numbered ${r.number}, expected ${i + 1}`));
-    if (r.recordHash !== hashJson(r.record)) failures.push(`${at}: ${both('recordHash 与记录内容不符', 'recordHash does not match the record')}`);
-    if (r.resultHash !== hashJson(r.result)) failures.push(`${at}: ${both('resultHash 与结果内容不符', 'resultHash does not match the result')}`);
+    if (r.recordHash !== hashJson(r.record)) roundFail('recordHash 与记录内容不符', 'recordHash does not match the record');
+    if (r.resultHash !== hashJson(r.result)) roundFail('resultHash 与结果内容不符', 'resultHash does not match the result');
     let record: CerRecord | null = null;
     let result: CerResult | null = null;
     try {
       record = parseCerRecord(r.record);
     } catch (e) {
-      failures.push(`${at}: ${both('记录不是有效的 cer/1', 'the record is not a valid cer/1')} (record.${(e as Error).message})`);
+      roundFail('记录不是有效的 cer/1', 'the record is not a valid cer/1', ` (record.${(e as Error).message})`);
     }
     try {
       result = parseCerResult(r.result);
     } catch (e) {
-      failures.push(`${at}: ${both('结果不是有效的 cer-result/1', 'the result is not a valid cer-result/1')} (result.${(e as Error).message})`);
+      roundFail('结果不是有效的 cer-result/1', 'the result is not a valid cer-result/1', ` (result.${(e as Error).message})`);
     }
     if (record && record.round !== r.kind) {
-      failures.push(`${at}: ${both(`轮次类型 ${r.kind} 与记录中的 ${record.round} 不一致`, `kind "${r.kind}" but the record says "${record.round}"`)}`);
+      roundFail(`轮次类型 ${r.kind} 与记录中的 ${record.round} 不一致`, `kind "${r.kind}" but the record says "${record.round}"`);
     }
     if (record && result) {
       let recount: CerResult | null = null;
       try {
         recount = tally(record);
       } catch (e) {
-        failures.push(`${at}: ${both('无法按记录重新计票', 'recounting the record failed')} (${(e as Error).message})`);
+        roundFail('无法按记录重新计票', 'recounting the record failed', ` (${(e as Error).message})`);
       }
       const diff = recount ? firstDifference(result, recount) : null;
       if (diff !== null) {
-        failures.push(`${at}: ${both('保存的结果与按记录重新计票的结果不同', 'the stored result differs from a recount of its record')} (${diff})`);
+        roundFail('保存的结果与按记录重新计票的结果不同', 'the stored result differs from a recount of its record', ` (${diff})`);
       }
     }
     rounds.push(record && result ? { ...r, record, result } : null);
@@ -420,7 +422,7 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
     summary.signoffs += 1;
     if (s.resultHash !== round.resultHash) {
       failures.push(both(
-        `第 ${s.round} 轮: ${who} 签署的结果哈希与本轮结果不符 (signoffs[${i}].resultHash)`,
+        `第 ${s.round} 轮：${who} 签署的结果哈希与本轮结果不符 (signoffs[${i}].resultHash)`,
         `round ${s.round}: the result hash signed by ${who} is not the round's result hash (signoffs[${i}].resultHash)`,
       ));
     }

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { canonicalJson, hashJson } from '../../../electron/backend/seal';
+
+function shuffleKeys(value: unknown, seed: number): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => shuffleKeys(v, seed + i));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  // deterministic rotation + reversal: a different insertion order for most objects
+  const k = entries.length === 0 ? 0 : seed % entries.length;
+  const reordered = [...entries.slice(k), ...entries.slice(0, k)];
+  if (seed % 2 === 1) reordered.reverse();
+  return Object.fromEntries(reordered.map(([key, v]) => [key, shuffleKeys(v, seed * 31 + 7)]));
+}
+
+test('canonical JSON: sorted keys at every level, no whitespace, arrays keep their order', () => {
+  const value = { b: [3, 1, { z: '选', a: null }], a: { y: true, x: -0.5 }, 'é': 1, A: 'x' };
+  assert.equal(canonicalJson(value), '{"A":"x","a":{"x":-0.5,"y":true},"b":[3,1,{"a":null,"z":"选"}],"é":1}');
+});
+
+test('canonical JSON and its hash do not depend on key insertion order', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.nat(1000), (value, seed) => {
+      const shuffled = shuffleKeys(value, seed);
+      assert.equal(canonicalJson(shuffled), canonicalJson(value));
+      assert.equal(hashJson(shuffled), hashJson(value));
+      assert.deepEqual(JSON.parse(canonicalJson(value)), JSON.parse(JSON.stringify(value)));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('hashJson is SHA-256 (lowercase hex) of the canonical JSON as UTF-8', () => {
+  const value = { name: '王芳', for: 7 };
+  const expected = createHash('sha256').update(Buffer.from('{"for":7,"name":"王芳"}', 'utf8')).digest('hex');
+  assert.equal(hashJson(value), expected);
+  assert.match(hashJson(value), /^[0-9a-f]{64}$/);
+});
