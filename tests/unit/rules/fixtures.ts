@@ -27,6 +27,23 @@ export function many(n: number, ballot: BallotSpec): BallotSpec[] {
   return Array.from({ length: n }, () => ballot);
 }
 
+/**
+ * Marked ballots for one office giving each name exactly `votes[name]` for-marks, at most `seats` names per ballot
+ * (so no overvote), using as few ballots as possible, padded with blank ballots up to `total`.
+ */
+export function ballotsWithVotes(officeId: string, seats: number, votes: Record<string, number>, total: number): BallotSpec[] {
+  const left = new Map(Object.entries(votes));
+  const out: BallotSpec[] = [];
+  for (;;) {
+    const names = [...left].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, seats).map(([name]) => name);
+    if (names.length === 0) break;
+    for (const name of names) left.set(name, left.get(name)! - 1);
+    out.push({ [officeId]: names });
+  }
+  if (out.length > total) throw new Error(`these votes need ${out.length} ballots, more than ${total}`);
+  return [...out, ...many(total - out.length, {})];
+}
+
 /** Builds the record and runs it through the real cer/1 parser, so every fixture is a valid record. */
 export function build(spec: RecordSpec): CerRecord {
   const candidates: CerRecord['candidates'] = [];
