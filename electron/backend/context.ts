@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ApiError } from '../../shared/api/envelope';
+import { openAndMigrate, type Db } from './db';
+
+/** What every service receives: the open database, the clock, the data folder, and who is acting. */
+export interface BackendContext {
+  db: Db;
+  /** The clock (tests pass a fixed one). */
+  now: () => Date;
+  /** Folder beside the database for files the station keeps (keys, exports). */
+  dataDir: string;
+  /** Who is at the keyboard, for the audit log ("cli", a desk name, …). */
+  actor: string | null;
+}
+
+export interface ContextOptions {
+  dbFile: string;
+  dataDir?: string;
+  now?: () => Date;
+  actor?: string | null;
+  mustExist?: boolean;
+}
+
+/** Opens (creating if allowed) and migrates the database, and builds the context around it. */
+export function createContext(opts: ContextOptions): BackendContext {
+  if (opts.mustExist !== true) mkdirSync(dirname(opts.dbFile), { recursive: true });
+  const db = openAndMigrate(opts.dbFile, { mustExist: opts.mustExist === true });
+  return {
+    db,
+    now: opts.now ?? (() => new Date()),
+    dataDir: opts.dataDir ?? dirname(opts.dbFile),
+    actor: opts.actor ?? null,
+  };
+}
+
+/** Messages for people carry Chinese first, then English: "中文 / English". */
+export function bilingual(zh: string, en: string): string {
+  return `${zh} / ${en}`;
+}
+
+/** A rule of the election refuses the action. */
+export function refused(zh: string, en: string, details?: unknown): ApiError {
+  return new ApiError('refused', bilingual(zh, en), details === undefined ? {} : { details });
+}
+
+export function notFound(zh: string, en: string): ApiError {
+  return new ApiError('not-found', bilingual(zh, en));
+}
+
+/** Bad input the schema could not catch (a cross-reference); path names the field, e.g. "candidates[2].office". */
+export function invalid(path: string, zh: string, en: string): ApiError {
+  return new ApiError('invalid-input', `${path}: ${bilingual(zh, en)}`, { path });
+}

@@ -1,0 +1,238 @@
+import {
+  CUSTODY_STEP_NAMES,
+  custodyPosition,
+  sameSeals,
+  type CommitteeDecision,
+  type CustodyDecisionInput,
+  type CustodyPosition,
+  type CustodyStep,
+  type CustodyStepInput,
+} from '../../../shared/domain/custody';
+import type { BoxKind } from '../../../shared/domain/venue';
+import { appendAudit } from '../audit';
+import { invalid, notFound, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import { getPerson } from './people';
+import { getRound } from './setup-rounds';
+
+export interface CustodyEventView {
+  seq: number;
+  step: CustodyStep;
+  at: string;
+  by: number | null;
+  seals: string[] | null;
+  intact: boolean | null;
+  flagged: boolean;
+  carriers: string[] | null;
+  decision: CommitteeDecision | null;
+  decidedBy: number[] | null;
+  note: string | null;
+}
+
+interface RawEvent {
+  seq: number;
+  step: CustodyStep;
+  at: string;
+  by_person_id: number | null;
+  seal_numbers: string | null;
+  seal_intact: number | null;
+  flagged: number;
+  carriers: string | null;
+  decision: CommitteeDecision | null;
+  decided_by: string | null;
+  note: string | null;
+}
+
+function boxKind(db: Db, box: string): BoxKind {
+  const row = db.prepare('SELECT kind FROM box WHERE id = ?').get(box) as { kind: BoxKind } | undefined;
+  if (!row) throw notFound(`没有票箱 ${box}`, `no box "${box}"`);
+  return row.kind;
+}
+
+export function custodyEvents(db: Db, box: string, round: number): CustodyEventView[] {
+  const rows = db.prepare('SELECT * FROM custody_event WHERE box_id = ? AND round_number = ? ORDER BY seq').all(box, round) as RawEvent[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    step: r.step,
+    at: r.at,
+    by: r.by_person_id,
+    seals: r.seal_numbers === null ? null : (JSON.parse(r.seal_numbers) as string[]),
+    intact: r.seal_intact === null ? null : r.seal_intact === 1,
+    flagged: r.flagged === 1,
+    carriers: r.carriers === null ? null : (JSON.parse(r.carriers) as string[]),
+    decision: r.decision,
+    decidedBy: r.decided_by === null ? null : (JSON.parse(r.decided_by) as number[]),
+    note: r.note,
+  }));
+}
+
+export interface CustodyState {
+  box: string;
+  kind: BoxKind;
+  round: number;
+  position: CustodyPosition;
+  flagged: boolean;
+  events: CustodyEventView[];
+}
+
+export function custodyState(db: Db, box: string, round: number): CustodyState {
+  const kind = boxKind(db, box);
+  getRound(db, round);
+  const events = custodyEvents(db, box, round);
+  return { box, kind, round, position: custodyPosition(kind, events), flagged: events.some((e) => e.flagged), events };
+}
+
+function stepName(step: CustodyStep): string {
+  const n = CUSTODY_STEP_NAMES[step];
+  return `“${n.zh}”(${step})`;
+}
+
+function describePosition(box: string, round: number, pos: CustodyPosition): { zh: string; en: string } {
+  switch (pos.state) {
+    case 'next':
+      return { zh: `下一步应为${stepName(pos.next)}`, en: `the next step is ${pos.next}` };
+    case 'needs-decision':
+      return {
+        zh: `票箱 ${box} 封条异常,须先由选举委员会作出决定`,
+        en: `box ${box} is flagged (seal broken or numbers differ); the committee must decide first`,
+      };
+    case 'set-aside':
+      return { zh: `选举委员会已决定票箱 ${box} 第 ${round} 轮不开箱`, en: `the committee set box ${box} aside for round ${round}` };
+    case 'done':
+      return { zh: `票箱 ${box} 第 ${round} 轮已开箱`, en: `box ${box} is already opened for round ${round}` };
+  }
+}
+
+/** The seals a box should carry when checked: those put on when sealed empty and when sealed closed. */
+function expectedSeals(events: CustodyEventView[]): string[] {
+  return events.filter((e) => e.step === 'sealed-empty' || e.step === 'sealed-closed').flatMap((e) => e.seals ?? []);
+}
+
+/**
+ * Records the next step of a box's custody trail. A step out of order is refused, naming the expected one. At
+ * 'seal-checked' the seals found are compared with the seals put on; a mismatch or a broken seal flags the box.
+ * Call inside a transaction (the counting step that opens a box can do both in one).
+ */
+export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput): CustodyState {
+  const db = ctx.db;
+  const before = custodyState(db, input.box, input.round);
+  const pos = before.position;
+  if (pos.state !== 'next' || pos.next !== input.step) {
+    const where = describePosition(input.box, input.round, pos);
+    throw refused(
+      `票箱 ${input.box} 第 ${input.round} 轮不能记录${stepName(input.step)}:${where.zh}`,
+      `box ${input.box}, round ${input.round}: cannot record ${input.step} now; ${where.en}`,
+      { expected: pos.state === 'next' ? pos.next : pos.state },
+    );
+  }
+  if (input.by !== undefined) getPerson(db, input.by);
+  const seals = input.seals ?? [];
+  let intact: boolean | null = null;
+  let flagged = false;
+  switch (input.step) {
+    case 'sealed-empty':
+      if (seals.length === 0) throw invalid('seals', '封箱须登记封条编号', 'sealing a box needs its seal numbers');
+      break;
+    case 'carried':
+      if ((input.carriers ?? []).length === 0) throw invalid('carriers', '须登记护送人', 'name who carries the box');
+      break;
+    case 'seal-checked': {
+      if (input.intact === undefined) throw invalid('intact', '须说明封条是否完好', 'say whether the seals are intact');
+      if (input.seals === undefined) throw invalid('seals', '须登记查验到的封条编号', 'list the seal numbers found');
+      intact = input.intact;
+      flagged = !input.intact || !sameSeals(seals, expectedSeals(before.events));
+      break;
+    }
+    default:
+      break;
+  }
+  const at = ctx.now().toISOString();
+  const seq = before.events.length + 1;
+  db.prepare(
+    `INSERT INTO custody_event (box_id, round_number, seq, step, at, by_person_id, seal_numbers, seal_intact, flagged, carriers, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    input.box,
+    input.round,
+    seq,
+    input.step,
+    at,
+    input.by ?? null,
+    input.seals === undefined ? null : JSON.stringify(seals),
+    intact === null ? null : intact ? 1 : 0,
+    flagged ? 1 : 0,
+    input.step === 'carried' ? JSON.stringify(input.carriers) : null,
+    input.note ?? null,
+  );
+  const detail: Record<string, unknown> = { round: input.round, step: input.step };
+  if (input.seals !== undefined) detail.seals = seals;
+  if (input.step === 'carried') detail.carriers = input.carriers;
+  if (intact !== null) detail.intact = intact;
+  if (input.by !== undefined) detail.by = input.by;
+  appendAudit(db, { type: 'custody.step', at, actor: ctx.actor, subject: `box:${input.box}`, detail });
+  if (flagged) {
+    appendAudit(db, {
+      type: 'custody.flagged',
+      at,
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: { round: input.round, intact, found: seals, expected: expectedSeals(before.events) },
+    });
+  }
+  return custodyState(db, input.box, input.round);
+}
+
+export function recordCustodyStep(ctx: BackendContext, input: CustodyStepInput): CustodyState {
+  return inTransaction(ctx.db, () => recordCustodyStepTx(ctx, input));
+}
+
+/** The committee's recorded decision on a flagged box: open and count it, or set it aside. */
+export function decideFlaggedBox(ctx: BackendContext, input: CustodyDecisionInput): CustodyState {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const before = custodyState(db, input.box, input.round);
+    if (before.position.state !== 'needs-decision') {
+      throw refused(
+        `票箱 ${input.box} 第 ${input.round} 轮没有待决定的封条异常`,
+        `box ${input.box}, round ${input.round} has no flagged seal awaiting a decision`,
+      );
+    }
+    const members = new Set(
+      (db.prepare('SELECT person_id FROM committee_member WHERE left_at IS NULL').all() as { person_id: number }[]).map((r) => r.person_id),
+    );
+    for (const id of input.decidedBy) {
+      const p = getPerson(db, id);
+      if (!members.has(id)) throw refused(`${p.name} 不是在任的选举委员会成员`, `${p.name} is not a sitting election committee member`);
+    }
+    const at = ctx.now().toISOString();
+    db.prepare(
+      `INSERT INTO custody_event (box_id, round_number, seq, step, at, decision, decided_by, note)
+       VALUES (?, ?, ?, 'committee-decision', ?, ?, ?, ?)`,
+    ).run(input.box, input.round, before.events.length + 1, at, input.decision, JSON.stringify([...new Set(input.decidedBy)]), input.note);
+    appendAudit(db, {
+      type: 'custody.decision',
+      at,
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: { round: input.round, decision: input.decision, decidedBy: [...new Set(input.decidedBy)], note: input.note },
+    });
+    return custodyState(db, input.box, input.round);
+  });
+}
+
+/** For counting: refuses unless the box's next custody step is 'opened' (seal checked, and decided if flagged). */
+export function assertBoxCanBeOpened(db: Db, box: string, round: number): void {
+  const s = custodyState(db, box, round);
+  if (s.position.state === 'next' && s.position.next === 'opened') return;
+  const where = describePosition(box, round, s.position);
+  throw refused(`票箱 ${box} 第 ${round} 轮还不能开箱:${where.zh}`, `box ${box}, round ${round} cannot be opened yet: ${where.en}`, {
+    expected: s.position.state === 'next' ? s.position.next : s.position.state,
+  });
+}
+
+export function custodyOverview(db: Db, round: number): CustodyState[] {
+  getRound(db, round);
+  const boxes = db.prepare('SELECT id FROM box ORDER BY id').all() as { id: string }[];
+  return boxes.map((b) => custodyState(db, b.id, round));
+}

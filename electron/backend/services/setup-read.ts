@@ -1,0 +1,93 @@
+import type { Body, Method } from '../../../shared/record/cer';
+import { ruleProfile, type RuleProfile } from '../../../shared/domain/rule-profile';
+import { notFound } from '../context';
+import type { Db } from '../db';
+
+export interface ElectionRow {
+  title: string;
+  community: string;
+  body: Body;
+  method: Method;
+  date: string;
+  rules: RuleProfile;
+  registered: { source: 'roll' } | { source: 'number'; number: number };
+  drill: boolean;
+  createdAt: string;
+}
+
+interface RawElection {
+  title: string;
+  community: string;
+  body: Body;
+  method: Method;
+  date: string;
+  rules_json: string;
+  registered_source: 'roll' | 'number';
+  registered_number: number | null;
+  drill: number;
+  created_at: string;
+}
+
+/** The election of this file, or null before `init`. */
+export function readElection(db: Db): ElectionRow | null {
+  const r = db.prepare('SELECT * FROM election WHERE id = 1').get() as RawElection | undefined;
+  if (!r) return null;
+  return {
+    title: r.title,
+    community: r.community,
+    body: r.body,
+    method: r.method,
+    date: r.date,
+    rules: ruleProfile.parse(JSON.parse(r.rules_json)),
+    registered:
+      r.registered_source === 'number' ? { source: 'number', number: r.registered_number ?? 0 } : { source: 'roll' },
+    drill: r.drill === 1,
+    createdAt: r.created_at,
+  };
+}
+
+export function requireElection(db: Db): ElectionRow {
+  const e = readElection(db);
+  if (!e) throw notFound('此数据库尚未创建选举(请先 station init)', 'no election in this database yet (run station init first)');
+  return e;
+}
+
+export interface OfficeRow {
+  id: string;
+  title: string;
+  rank: number;
+  seats: number;
+  womenOnly: boolean;
+}
+
+export function readOffices(db: Db): OfficeRow[] {
+  return (
+    db.prepare('SELECT id, title, rank, seats, women_only FROM office ORDER BY rank').all() as {
+      id: string;
+      title: string;
+      rank: number;
+      seats: number;
+      women_only: number;
+    }[]
+  ).map((o) => ({ id: o.id, title: o.title, rank: o.rank, seats: o.seats, womenOnly: o.women_only === 1 }));
+}
+
+export interface CandidateRow {
+  id: string;
+  name: string;
+  gender: 'female' | 'male' | null;
+  office: string;
+  idNumber: string | null;
+}
+
+export function readCandidates(db: Db): CandidateRow[] {
+  return (
+    db.prepare('SELECT id, name, gender, office_id, id_number FROM candidate ORDER BY id').all() as {
+      id: string;
+      name: string;
+      gender: 'female' | 'male' | null;
+      office_id: string;
+      id_number: string | null;
+    }[]
+  ).map((c) => ({ id: c.id, name: c.name, gender: c.gender, office: c.office_id, idNumber: c.id_number }));
+}

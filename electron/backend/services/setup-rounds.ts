@@ -1,0 +1,161 @@
+import { normalizeName } from '../../../shared/domain/names';
+import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/round';
+import type { RoundKind } from '../../../shared/record/cer';
+import { sortByStroke } from '../../../shared/rules/stroke-order';
+import { appendAudit } from '../audit';
+import { invalid, notFound, refused, type BackendContext } from '../context';
+import type { Db } from '../db';
+import { readCandidates, readOffices } from './setup-read';
+
+export interface RoundRow {
+  number: number;
+  kind: RoundKind;
+  status: RoundStatus;
+  createdAt: string;
+}
+
+export function listRounds(db: Db): RoundRow[] {
+  return (db.prepare('SELECT number, kind, status, created_at FROM round ORDER BY number').all() as {
+    number: number;
+    kind: RoundKind;
+    status: RoundStatus;
+    created_at: string;
+  }[]).map((r) => ({ number: r.number, kind: r.kind, status: r.status, createdAt: r.created_at }));
+}
+
+export function getRound(db: Db, number: number): RoundRow {
+  const r = listRounds(db).find((x) => x.number === number);
+  if (!r) throw notFound(`没有第 ${number} 轮`, `no round ${number}`);
+  return r;
+}
+
+export interface LaterRoundOffice {
+  office: string;
+  seats: number;
+  candidates: { id?: string | undefined; name: string; gender?: 'female' | 'male' | undefined }[];
+}
+
+/**
+ * Creates the next round (numbered in creation order). Round 1 is the regular round made by createElection;
+ * a tie re-vote or supplementary round lists its offices, seats and persons. Call inside a transaction.
+ */
+export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; offices: LaterRoundOffice[] }): RoundRow {
+  const db = ctx.db;
+  const last = db.prepare('SELECT number, status FROM round ORDER BY number DESC LIMIT 1').get() as
+    | { number: number; status: RoundStatus }
+    | undefined;
+  const number = (last?.number ?? 0) + 1;
+  if (number === 1 && input.kind !== 'regular') throw refused('第 1 轮必须是正式选举', 'round 1 must be the regular round');
+  if (number > 1 && input.kind === 'regular') {
+    throw refused('正式选举只有第 1 轮;之后只能是再次投票或另行选举', 'only round 1 is regular; later rounds are tie re-votes or supplementary elections');
+  }
+  if (last && !['counted', 'signed', 'sealed'].includes(last.status)) {
+    throw refused(
+      `第 ${last.number} 轮尚未计票完毕(状态 ${last.status}),不能开始下一轮`,
+      `round ${last.number} is not counted yet (status ${last.status}); the next round cannot start`,
+    );
+  }
+  if (number > 1 && input.offices.length === 0) throw invalid('offices', '之后的轮次须列出职位', 'a later round must list its offices');
+  const at = ctx.now().toISOString();
+  db.prepare('INSERT INTO round (number, kind, status, created_at) VALUES (?, ?, ?, ?)').run(number, input.kind, 'prepared', at);
+  const known = new Map(readOffices(db).map((o) => [o.id, o]));
+  input.offices.forEach((o, i) => {
+    if (!known.has(o.office)) throw invalid(`offices[${i}].office`, `没有职位 ${o.office}`, `unknown office "${o.office}"`);
+    if (o.candidates.length === 0) throw invalid(`offices[${i}].candidates`, '至少一名候选人', 'at least one candidate');
+    db.prepare('INSERT INTO round_office (round_number, office_id, seats) VALUES (?, ?, ?)').run(number, o.office, o.seats);
+    const keys = new Set<string>();
+    o.candidates.forEach((c, j) => {
+      const key = normalizeName(c.name);
+      if (keys.has(key)) throw invalid(`offices[${i}].candidates[${j}].name`, `${c.name} 重复`, `${c.name} is listed twice`);
+      keys.add(key);
+      const id = c.id ?? `r${number}-${o.office}-${j + 1}`;
+      db.prepare(
+        'INSERT INTO round_candidate (round_number, office_id, id, name, name_key, gender) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(number, o.office, id, c.name.trim(), key, c.gender ?? null);
+    });
+  });
+  appendAudit(db, {
+    type: 'round.created',
+    at,
+    actor: ctx.actor,
+    subject: `round:${number}`,
+    detail: { kind: input.kind, offices: input.offices.map((o) => ({ office: o.office, seats: o.seats, candidates: o.candidates.map((c) => c.name) })) },
+  });
+  return getRound(db, number);
+}
+
+/** Allowed moves: forward one step, or back to counting from counted/signed (a reopening, which needs a reason). */
+export function statusMoveAllowed(from: RoundStatus, to: RoundStatus): boolean {
+  const i = ROUND_STATUSES.indexOf(from);
+  const j = ROUND_STATUSES.indexOf(to);
+  if (j === i + 1) return true;
+  return to === 'counting' && (from === 'counted' || from === 'signed');
+}
+
+export function setRoundStatusTx(ctx: BackendContext, input: { round: number; status: RoundStatus; reason?: string | undefined }): RoundRow {
+  const r = getRound(ctx.db, input.round);
+  if (!statusMoveAllowed(r.status, input.status)) {
+    const next = ROUND_STATUSES[ROUND_STATUSES.indexOf(r.status) + 1];
+    throw refused(
+      `第 ${r.number} 轮当前为 ${r.status},不能改为 ${input.status}${next ? `(下一步应为 ${next})` : ''}`,
+      `round ${r.number} is ${r.status} and cannot become ${input.status}${next ? ` (the next status is ${next})` : ''}`,
+    );
+  }
+  const reopening = ROUND_STATUSES.indexOf(input.status) < ROUND_STATUSES.indexOf(r.status);
+  if (reopening && !input.reason) throw refused('重新开放计票须说明原因', 'reopening the count needs a reason');
+  ctx.db.prepare('UPDATE round SET status = ? WHERE number = ?').run(input.status, r.number);
+  appendAudit(ctx.db, {
+    type: 'round.status-changed',
+    at: ctx.now(),
+    actor: ctx.actor,
+    subject: `round:${r.number}`,
+    detail: { from: r.status, to: input.status, ...(input.reason ? { reason: input.reason } : {}) },
+  });
+  return { ...r, status: input.status };
+}
+
+export interface BallotOffice {
+  id: string;
+  title: string;
+  rank: number;
+  seats: number;
+  womenOnly: boolean;
+  candidates: { id: string; name: string; gender: 'female' | 'male' | null }[];
+}
+
+/** What is on a round's ballot: offices in rank order, candidates in surname stroke order. */
+export function roundBallot(db: Db, round: number): BallotOffice[] {
+  getRound(db, round);
+  const offices = readOffices(db);
+  const rows = db.prepare('SELECT office_id, seats FROM round_office WHERE round_number = ?').all(round) as {
+    office_id: string;
+    seats: number;
+  }[];
+  if (rows.length === 0) {
+    const candidates = readCandidates(db);
+    return offices.map((o) => ({
+      ...o,
+      candidates: sortByStroke(
+        candidates.filter((c) => c.office === o.id).map((c) => ({ id: c.id, name: c.name, gender: c.gender })),
+        (c) => c.name,
+      ),
+    }));
+  }
+  const seats = new Map(rows.map((r) => [r.office_id, r.seats]));
+  const cands = db.prepare('SELECT office_id, id, name, gender FROM round_candidate WHERE round_number = ?').all(round) as {
+    office_id: string;
+    id: string;
+    name: string;
+    gender: 'female' | 'male' | null;
+  }[];
+  return offices
+    .filter((o) => seats.has(o.id))
+    .map((o) => ({
+      ...o,
+      seats: seats.get(o.id)!,
+      candidates: sortByStroke(
+        cands.filter((c) => c.office_id === o.id).map((c) => ({ id: c.id, name: c.name, gender: c.gender })),
+        (c) => c.name,
+      ),
+    }));
+}

@@ -1,0 +1,124 @@
+import { normalizeName } from '../../../shared/domain/names';
+import { MOBILE_BOX_MIN_STAFF, type BoxInput, type VenueInput, type BoxKind, type VenueKind } from '../../../shared/domain/venue';
+import { appendAudit } from '../audit';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import { invalid, refused, type BackendContext } from '../context';
+import { ensurePerson, officialConflicts } from './people';
+
+export interface VenueRow {
+  id: string;
+  name: string;
+  kind: VenueKind;
+}
+export interface BoxRow {
+  id: string;
+  name: string;
+  kind: BoxKind;
+  venue: string;
+  staff: string[];
+}
+
+export function readVenues(db: Db): VenueRow[] {
+  return db.prepare('SELECT id, name, kind FROM venue ORDER BY kind, id').all() as VenueRow[];
+}
+
+export function readBoxes(db: Db): BoxRow[] {
+  const staff = db.prepare('SELECT p.name FROM box_staff s JOIN person p ON p.id = s.person_id WHERE s.box_id = ? ORDER BY p.id');
+  return (db.prepare('SELECT id, name, kind, venue_id FROM box ORDER BY id').all() as {
+    id: string;
+    name: string;
+    kind: BoxKind;
+    venue_id: string;
+  }[]).map((b) => ({
+    id: b.id,
+    name: b.name,
+    kind: b.kind,
+    venue: b.venue_id,
+    staff: (staff.all(b.id) as { name: string }[]).map((s) => s.name),
+  }));
+}
+
+export function addVenueTx(ctx: BackendContext, v: VenueInput, path = ''): void {
+  const p = (f: string) => (path ? `${path}.${f}` : f);
+  if (ctx.db.prepare('SELECT 1 FROM venue WHERE id = ?').get(v.id)) {
+    throw invalid(p('id'), `会场编号 ${v.id} 已存在`, `venue id "${v.id}" already exists`);
+  }
+  if (v.kind === 'central' && ctx.db.prepare("SELECT 1 FROM venue WHERE kind = 'central'").get()) {
+    throw invalid(p('kind'), '只能有一个中心会场', 'there is only one central venue');
+  }
+  ctx.db.prepare('INSERT INTO venue (id, name, kind) VALUES (?, ?, ?)').run(v.id, v.name, v.kind);
+  appendAudit(ctx.db, { type: 'venue.added', at: ctx.now(), actor: ctx.actor, subject: `venue:${v.id}`, detail: { name: v.name, kind: v.kind } });
+}
+
+export function addBoxTx(ctx: BackendContext, b: BoxInput, path = ''): void {
+  const p = (f: string) => (path ? `${path}.${f}` : f);
+  const db = ctx.db;
+  if (db.prepare('SELECT 1 FROM box WHERE id = ?').get(b.id)) {
+    throw invalid(p('id'), `票箱编号 ${b.id} 已存在`, `box id "${b.id}" already exists`);
+  }
+  const venue = db.prepare('SELECT kind FROM venue WHERE id = ?').get(b.venue) as { kind: VenueKind } | undefined;
+  if (!venue) throw invalid(p('venue'), `没有会场 ${b.venue}`, `unknown venue "${b.venue}"`);
+  if (b.kind === 'central' && venue.kind !== 'central') {
+    throw invalid(p('venue'), '中心会场票箱须属于中心会场', 'a central box belongs to the central venue');
+  }
+  if (b.kind === 'station' && venue.kind !== 'station') {
+    throw invalid(p('venue'), '投票站票箱须属于投票站', 'a station box belongs to a polling station');
+  }
+  const staff = b.staff ?? [];
+  if (b.kind !== 'mobile' && staff.length > 0) {
+    throw invalid(p('staff'), '只有流动票箱登记随箱工作人员', 'only mobile boxes have a listed team');
+  }
+  if (b.kind === 'mobile') {
+    const distinct = new Set(staff.map(normalizeName));
+    if (distinct.size < MOBILE_BOX_MIN_STAFF) {
+      throw refused(
+        `流动票箱 ${b.id} 至少需要 ${MOBILE_BOX_MIN_STAFF} 名不同的工作人员(现有 ${distinct.size} 名)`,
+        `mobile box ${b.id} needs at least ${MOBILE_BOX_MIN_STAFF} different staff (has ${distinct.size})`,
+      );
+    }
+  }
+  db.prepare('INSERT INTO box (id, name, kind, venue_id) VALUES (?, ?, ?, ?)').run(b.id, b.name, b.kind, b.venue);
+  appendAudit(db, { type: 'box.added', at: ctx.now(), actor: ctx.actor, subject: `box:${b.id}`, detail: { name: b.name, kind: b.kind, venue: b.venue } });
+  if (b.kind === 'mobile') setBoxStaffTx(ctx, b.id, staff);
+}
+
+/** The team of a mobile box; every member must be eligible to handle ballots (not a candidate or relative). */
+export function setBoxStaffTx(ctx: BackendContext, boxId: string, names: string[]): void {
+  const db = ctx.db;
+  const box = db.prepare('SELECT kind FROM box WHERE id = ?').get(boxId) as { kind: BoxKind } | undefined;
+  if (!box) throw invalid('box', `没有票箱 ${boxId}`, `unknown box "${boxId}"`);
+  if (box.kind !== 'mobile') throw refused(`票箱 ${boxId} 不是流动票箱`, `box ${boxId} is not a mobile box`);
+  const distinct = [...new Map(names.map((n) => [normalizeName(n), n.trim()])).values()];
+  if (distinct.length < MOBILE_BOX_MIN_STAFF) {
+    throw refused(
+      `流动票箱 ${boxId} 至少需要 ${MOBILE_BOX_MIN_STAFF} 名不同的工作人员`,
+      `mobile box ${boxId} needs at least ${MOBILE_BOX_MIN_STAFF} different staff`,
+    );
+  }
+  for (const name of distinct) {
+    const reasons = officialConflicts(db, name);
+    if (reasons.length > 0) {
+      throw refused(
+        `${name} 不能担任流动票箱 ${boxId} 工作人员:${reasons.map((r) => r.zh).join(';')}`,
+        `${name} cannot staff mobile box ${boxId}: ${reasons.map((r) => r.en).join('; ')}`,
+        { reasons },
+      );
+    }
+  }
+  db.prepare('DELETE FROM box_staff WHERE box_id = ?').run(boxId);
+  const insert = db.prepare('INSERT INTO box_staff (box_id, person_id) VALUES (?, ?)');
+  for (const name of distinct) insert.run(boxId, ensurePerson(ctx, name).id);
+  appendAudit(db, { type: 'box.staff-set', at: ctx.now(), actor: ctx.actor, subject: `box:${boxId}`, detail: { staff: distinct } });
+}
+
+export function addVenue(ctx: BackendContext, v: VenueInput): void {
+  inTransaction(ctx.db, () => addVenueTx(ctx, v));
+}
+export function addBox(ctx: BackendContext, b: BoxInput): void {
+  inTransaction(ctx.db, () => addBoxTx(ctx, b));
+}
+export function setBoxStaff(ctx: BackendContext, input: { box: string; staff: string[] }): void {
+  inTransaction(ctx.db, () => setBoxStaffTx(ctx, input.box, input.staff));
+}
+

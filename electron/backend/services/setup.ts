@@ -1,0 +1,246 @@
+import { ApiError } from '../../../shared/api/envelope';
+import { electionDefinition, METHODS_BY_BODY, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
+import { normalizeName } from '../../../shared/domain/names';
+import { resolveRuleProfile } from '../../../shared/domain/rule-profile';
+import { formatPath } from '../../../shared/record/path';
+import { checkCandidateMargins } from '../../../shared/rules/margins';
+import { appendAudit, auditHead } from '../audit';
+import { invalid, refused, type BackendContext } from '../context';
+import { inTransaction, schemaVersion } from '../db';
+import type { Db } from '../db';
+import {
+  activeCommitteeMember,
+  addCommitteeMemberTx,
+  addOfficialTx,
+  declareRelativeTx,
+  describeDuties,
+  dutiesOf,
+} from './people';
+import { readCandidates, readElection, readOffices, requireElection, type ElectionRow } from './setup-read';
+import { createRoundTx, listRounds, roundBallot, type BallotOffice, type RoundRow } from './setup-rounds';
+import { addBoxTx, addVenueTx, readBoxes, readVenues, type BoxRow, type VenueRow } from './setup-venues';
+
+/** Re-labels an error thrown for one item of the definition with where that item is ("candidates[3]"). */
+function at<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ApiError && err.path === undefined) {
+      throw new ApiError(err.code, `${path}: ${err.message}`, { path, details: err.details });
+    }
+    throw err;
+  }
+}
+
+/** Parses an election definition (the JSON of `station init --election`), naming the first bad field. */
+export function parseElectionDefinition(raw: unknown): ElectionDefinition {
+  const parsed = electionDefinition.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0]!]) : formatPath(issue.path);
+    const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+    throw new ApiError('invalid-input', `${path}: ${message}`, { path });
+  }
+  return parsed.data;
+}
+
+function requireSetupOpen(db: Db): void {
+  const first = db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
+  if (first && first.status !== 'prepared') {
+    throw refused('投票已开始,职位和候选人不能再更改', 'voting has started; offices and candidates can no longer change');
+  }
+}
+
+export function addOfficeTx(ctx: BackendContext, o: OfficeInput, path = ''): void {
+  const p = (f: string) => (path ? `${path}.${f}` : f);
+  requireSetupOpen(ctx.db);
+  if (ctx.db.prepare('SELECT 1 FROM office WHERE id = ?').get(o.id)) {
+    throw invalid(p('id'), `职位编号 ${o.id} 已存在`, `office id "${o.id}" already exists`);
+  }
+  if (ctx.db.prepare('SELECT 1 FROM office WHERE rank = ?').get(o.rank)) {
+    throw invalid(p('rank'), `职位排序 ${o.rank} 已被占用`, `rank ${o.rank} is already taken`);
+  }
+  ctx.db
+    .prepare('INSERT INTO office (id, title, rank, seats, women_only) VALUES (?, ?, ?, ?, ?)')
+    .run(o.id, o.title, o.rank, o.seats, o.womenOnly ? 1 : 0);
+  appendAudit(ctx.db, { type: 'office.added', at: ctx.now(), actor: ctx.actor, subject: `office:${o.id}`, detail: { ...o } });
+}
+
+export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''): string {
+  const p = (f: string) => (path ? `${path}.${f}` : f);
+  const db = ctx.db;
+  requireSetupOpen(db);
+  const office = readOffices(db).find((o) => o.id === c.office);
+  if (!office) throw invalid(p('office'), `没有职位 ${c.office}`, `unknown office "${c.office}"`);
+  const key = normalizeName(c.name);
+  if (db.prepare('SELECT 1 FROM candidate WHERE office_id = ? AND name_key = ?').get(c.office, key)) {
+    throw invalid(p('name'), `${c.name} 已是“${office.title}”候选人`, `${c.name} is already a candidate for "${office.title}"`);
+  }
+  if (office.womenOnly && c.gender !== 'female') {
+    throw refused(`“${office.title}”只能由女性担任,${c.name} 的性别不是女`, `"${office.title}" is a women's seat; ${c.name} is not recorded as female`);
+  }
+  const member = activeCommitteeMember(db, key, c.idNumber);
+  if (member) {
+    throw refused(
+      `${c.name} 是选举委员会成员;成为候选人须先退出选举委员会`,
+      `${c.name} sits on the election committee; a member who becomes a candidate must leave the committee first`,
+    );
+  }
+  for (const d of dutiesOf(db, c.name, c.idNumber)) {
+    const duty = describeDuties(d);
+    throw refused(
+      `${c.name} 正担任${duty.zh};候选人不能担任这些职务,请先撤销`,
+      `${c.name} holds: ${duty.en}; a candidate cannot, so revoke that first`,
+    );
+  }
+  let id = c.id;
+  if (id === undefined) {
+    let n = (db.prepare('SELECT count(*) AS n FROM candidate WHERE office_id = ?').get(c.office) as { n: number }).n + 1;
+    while (db.prepare('SELECT 1 FROM candidate WHERE id = ?').get(`${c.office}-${n}`)) n += 1;
+    id = `${c.office}-${n}`;
+  } else if (db.prepare('SELECT 1 FROM candidate WHERE id = ?').get(id)) {
+    throw invalid(p('id'), `候选人编号 ${id} 已存在`, `candidate id "${id}" already exists`);
+  }
+  db.prepare('INSERT INTO candidate (id, name, name_key, gender, office_id, id_number) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    c.name.trim(),
+    key,
+    c.gender ?? null,
+    c.office,
+    c.idNumber ? c.idNumber.toUpperCase() : null,
+  );
+  appendAudit(db, {
+    type: 'candidate.added',
+    at: ctx.now(),
+    actor: ctx.actor,
+    subject: `candidate:${id}`,
+    detail: { name: c.name.trim(), office: c.office, gender: c.gender ?? null },
+  });
+  return id;
+}
+
+function checkDefinitionReferences(def: ElectionDefinition): void {
+  const allowed: readonly string[] = METHODS_BY_BODY[def.body];
+  if (!allowed.includes(def.method)) {
+    throw invalid('method', `“${def.body}”选举不能用 ${def.method} 方式`, `method "${def.method}" is not allowed for body "${def.body}" (allowed: ${allowed.join(', ')})`);
+  }
+  const centrals = def.venues.filter((v) => v.kind === 'central').length;
+  if (centrals !== 1) throw invalid('venues', `须恰有一个中心会场(现有 ${centrals} 个)`, `exactly one central venue is needed (found ${centrals})`);
+}
+
+export interface CreateElectionResult {
+  rounds: RoundRow[];
+  warnings: SetupWarning[];
+}
+
+/** Creates the whole election from its definition in one transaction: all or nothing. */
+export function createElection(ctx: BackendContext, raw: unknown): CreateElectionResult {
+  const def = parseElectionDefinition(raw);
+  checkDefinitionReferences(def);
+  inTransaction(ctx.db, () => {
+    if (readElection(ctx.db)) throw refused('此数据库已有选举,不能再次创建', 'this database already holds an election; it is not created again');
+    const totalSeats = def.offices.reduce((s, o) => s + o.seats, 0);
+    const rules = resolveRuleProfile(def.body, def.method, totalSeats, def.rules);
+    const reg = def.registered;
+    const createdAt = ctx.now().toISOString();
+    ctx.db
+      .prepare(
+        `INSERT INTO election (id, title, community, body, method, date, rules_json, registered_source, registered_number, drill, created_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(def.title, def.community, def.body, def.method, def.date, JSON.stringify(rules), reg.source, reg.source === 'number' ? reg.number : null, def.drill ? 1 : 0, createdAt);
+    appendAudit(ctx.db, {
+      type: 'election.created',
+      at: createdAt,
+      actor: ctx.actor,
+      subject: 'election',
+      detail: { title: def.title, community: def.community, body: def.body, method: def.method, date: def.date, drill: def.drill, rules, registered: reg.source === 'number' ? reg.number : 'roll' },
+    });
+    if (reg.source === 'number') {
+      reg.exclusions.forEach((x, i) =>
+        at(`registered.exclusions[${i}]`, () => {
+          const key = normalizeName(x.member);
+          if (ctx.db.prepare('SELECT 1 FROM party_exclusion WHERE member_key = ?').get(key)) {
+            throw invalid(`registered.exclusions[${i}].member`, `${x.member} 重复`, `${x.member} is listed twice`);
+          }
+          ctx.db.prepare('INSERT INTO party_exclusion (member, member_key, reason) VALUES (?, ?, ?)').run(x.member, key, x.reason);
+          appendAudit(ctx.db, { type: 'party.exclusion-added', at: createdAt, actor: ctx.actor, subject: 'election', detail: { member: x.member, reason: x.reason } });
+        }),
+      );
+    }
+    def.offices.forEach((o, i) => at(`offices[${i}]`, () => addOfficeTx(ctx, o, `offices[${i}]`)));
+    def.committee.forEach((m, i) => at(`committee[${i}]`, () => addCommitteeMemberTx(ctx, m)));
+    def.candidates.forEach((c, i) => at(`candidates[${i}]`, () => addCandidateTx(ctx, c, `candidates[${i}]`)));
+    def.relatives.forEach((r, i) => at(`relatives[${i}]`, () => declareRelativeTx(ctx, r)));
+    def.venues.forEach((v, i) => at(`venues[${i}]`, () => addVenueTx(ctx, v, `venues[${i}]`)));
+    def.officials.forEach((o, i) => at(`officials[${i}]`, () => addOfficialTx(ctx, o)));
+    def.boxes.forEach((b, i) => at(`boxes[${i}]`, () => addBoxTx(ctx, b, `boxes[${i}]`)));
+    createRoundTx(ctx, { kind: 'regular', offices: [] });
+  });
+  return { rounds: listRounds(ctx.db), warnings: setupWarnings(ctx.db) };
+}
+
+export function addOffice(ctx: BackendContext, o: OfficeInput): void {
+  requireElection(ctx.db);
+  inTransaction(ctx.db, () => addOfficeTx(ctx, o));
+}
+
+export function addCandidate(ctx: BackendContext, c: CandidateInput): { id: string; warnings: SetupWarning[] } {
+  requireElection(ctx.db);
+  const id = inTransaction(ctx.db, () => addCandidateTx(ctx, c));
+  return { id, warnings: setupWarnings(ctx.db) };
+}
+
+export interface SetupWarning {
+  code: 'insufficient-candidate-margin' | 'no-woman-candidate';
+  office: string | null;
+  message: string;
+}
+
+/** The margin rule (DOMAIN.md §7.5) and, where a woman is required, whether any woman stands. */
+export function setupWarnings(db: Db): SetupWarning[] {
+  const e = readElection(db);
+  if (!e) return [];
+  const offices = readOffices(db);
+  const candidates = readCandidates(db);
+  const byId = new Map(offices.map((o) => [o.id, o]));
+  const warnings: SetupWarning[] = checkCandidateMargins(e.body, offices, candidates).map((s) => {
+    const title = byId.get(s.office)?.title ?? s.office;
+    return {
+      code: 'insufficient-candidate-margin',
+      office: s.office,
+      message: `“${title}”应选 ${s.seats} 名,候选人 ${s.candidates} 名,差额不足(至少 ${s.required} 名) / "${title}": ${s.candidates} candidates for ${s.seats} seats, fewer than the ${s.required} the margin rule asks`,
+    };
+  });
+  if (e.rules.requireWoman && candidates.length > 0 && !candidates.some((c) => c.gender === 'female')) {
+    warnings.push({ code: 'no-woman-candidate', office: null, message: '候选人中没有女性 / no woman among the candidates' });
+  }
+  return warnings;
+}
+
+export interface ElectionOverview {
+  election: (ElectionRow & { exclusions: { member: string; reason: string }[] }) | null;
+  offices: BallotOffice[];
+  venues: VenueRow[];
+  boxes: BoxRow[];
+  rounds: RoundRow[];
+  warnings: SetupWarning[];
+  schemaVersion: number;
+  audit: { count: number; head: string };
+}
+
+export function electionOverview(ctx: BackendContext): ElectionOverview {
+  const db = ctx.db;
+  const e = readElection(db);
+  const rounds = listRounds(db);
+  return {
+    election: e ? { ...e, exclusions: db.prepare('SELECT member, reason FROM party_exclusion ORDER BY id').all() as { member: string; reason: string }[] } : null,
+    offices: rounds.length > 0 ? roundBallot(db, 1) : [],
+    venues: readVenues(db),
+    boxes: readBoxes(db),
+    rounds,
+    warnings: setupWarnings(db),
+    schemaVersion: schemaVersion(db),
+    audit: auditHead(db),
+  };
+}
