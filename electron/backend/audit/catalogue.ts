@@ -2,6 +2,8 @@
  * Every audit event type, with what it means. appendAudit refuses a type not listed here.
  * Other areas keep their own lists in audit/events-<area>.ts and add one spread line below.
  */
+import { ISSUANCE_AUDIT_EVENTS } from './events-issuance';
+
 export interface AuditEventMeaning {
   zh: string;
   en: string;
@@ -35,6 +37,7 @@ export const CORE_AUDIT_EVENTS = {
 
 export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...CORE_AUDIT_EVENTS,
+  ...ISSUANCE_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 import { core001 } from './001-core';
+import { rollIssuance002 } from './002-roll-issuance';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -8,6 +9,7 @@ import { core001 } from './001-core';
  */
 export const MIGRATIONS: readonly Migration[] = [
   core001,
+  rollIssuance002,
 ];
 
 MIGRATIONS.forEach((m, i) => {
