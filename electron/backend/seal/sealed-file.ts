@@ -214,8 +214,13 @@ export function writeSealedFile(
     throw new ApiError('refused', both(`文件 ${target} 已存在`, `${target} already exists (choose another name or allow overwriting)`), { path: target });
   }
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number;
   try {
-    const fd = openSync(tmp, 'wx', 0o644);
+    fd = openSync(tmp, 'wx', 0o644);
+  } catch (e) {
+    throw new ApiError('refused', both(`无法在 ${dir} 中写入文件`, `cannot write a file in ${dir}`) + `: ${(e as Error).message}`, { path: target });
+  }
+  try {
     try {
       let done = 0;
       while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
