@@ -18,7 +18,7 @@ export function backupFileName(sourceFile: string, reason: BackupReason, when: D
 
 /**
  * Copies the open database with SQLite's online backup API (consistent even while the app writes), into a temp name
- * first, checks the copy with `PRAGMA quick_check`, then renames it into place. Returns the backup's path.
+ * first, makes it a single file (journal_mode DELETE), checks it with `PRAGMA quick_check`, then renames it into place. Returns the backup's path.
  */
 export async function backupDatabase(db: Db, backupDir: string, reason: BackupReason, when = new Date()): Promise<string> {
   mkdirSync(backupDir, { recursive: true });
@@ -29,8 +29,10 @@ export async function backupDatabase(db: Db, backupDir: string, reason: BackupRe
   const tmp = `${final}.partial`;
   try {
     await db.backup(tmp);
-    const copy = new Database(tmp, { readonly: true, fileMustExist: true });
+    // The copy inherits WAL mode; switched to a rollback journal it is one self-contained file (no -wal/-shm beside it).
+    const copy = new Database(tmp, { fileMustExist: true });
     try {
+      copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`quick_check of the copy says: ${String(check)}`);
     } finally {
@@ -38,7 +40,7 @@ export async function backupDatabase(db: Db, backupDir: string, reason: BackupRe
     }
     renameSync(tmp, final);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
     throw err;
   }
   return final;
