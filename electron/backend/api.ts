@@ -1,0 +1,83 @@
+import type { Implementation } from '../../shared/api/envelope';
+import type { Contract } from '../../shared/api/contract';
+import type { auditContract } from '../../shared/api/audit';
+import type { custodyContract } from '../../shared/api/custody';
+import type { peopleContract } from '../../shared/api/people';
+import type { setupContract } from '../../shared/api/setup';
+import { describeAuditEvent, readAuditEvents, verifyAuditChain } from './audit';
+import type { BackendContext } from './context';
+import { inTransaction } from './db';
+import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
+import {
+  addCommitteeMember,
+  addOfficial,
+  declareRelative,
+  grantRole,
+  leaveCommittee,
+  listPeople,
+  revokeRole,
+  setPin,
+  verifyPersonPin,
+} from './services/people';
+import { addCandidate, addOffice, createElection, electionOverview } from './services/setup';
+import { requireElection } from './services/setup-read';
+import { listRounds, roundBallot, setRoundStatusTx } from './services/setup-rounds';
+import { addBox, addVenue, setBoxStaff } from './services/setup-venues';
+
+const OK = { ok: true } as const;
+
+export function buildSetupApi(ctx: BackendContext): Implementation<typeof setupContract> {
+  return {
+    getElection: () => electionOverview(ctx),
+    createElection: (def) => createElection(ctx, def),
+    addOffice: (o) => (addOffice(ctx, o), OK),
+    addCandidate: (c) => addCandidate(ctx, c),
+    addVenue: (v) => (requireElection(ctx.db), addVenue(ctx, v), OK),
+    addBox: (b) => (requireElection(ctx.db), addBox(ctx, b), OK),
+    setBoxStaff: (input) => (setBoxStaff(ctx, input), OK),
+    listRounds: () => listRounds(ctx.db),
+    roundBallot: ({ round }) => roundBallot(ctx.db, round),
+    setVotingStatus: (input) => inTransaction(ctx.db, () => setRoundStatusTx(ctx, input)),
+  };
+}
+
+export function buildPeopleApi(ctx: BackendContext): Implementation<typeof peopleContract> {
+  return {
+    listPeople: () => listPeople(ctx),
+    addCommitteeMember: (m) => ({ id: addCommitteeMember(ctx, m).id }),
+    leaveCommittee: (input) => (leaveCommittee(ctx, input), OK),
+    addOfficial: (o) => ({ id: addOfficial(ctx, o).id }),
+    grantRole: (input) => (grantRole(ctx, input), OK),
+    revokeRole: (input) => (revokeRole(ctx, input), OK),
+    declareRelative: (r) => (declareRelative(ctx, r), OK),
+    setPin: (input) => (setPin(ctx, input), OK),
+    checkPin: ({ person, pin }) => ({ ok: verifyPersonPin(ctx, person, pin) }),
+  };
+}
+
+export function buildCustodyApi(ctx: BackendContext): Implementation<typeof custodyContract> {
+  return {
+    recordCustodyStep: (input) => recordCustodyStep(ctx, input),
+    decideFlaggedBox: (input) => decideFlaggedBox(ctx, input),
+    custodyTrail: ({ box, round }) => custodyState(ctx.db, box, round),
+    custodyOverview: ({ round }) => custodyOverview(ctx.db, round),
+  };
+}
+
+export function buildAuditApi(ctx: BackendContext): Implementation<typeof auditContract> {
+  return {
+    verifyAudit: () => verifyAuditChain(ctx.db),
+    auditEvents: ({ afterSeq, limit }) =>
+      readAuditEvents(ctx.db, { afterSeq, limit }).map((e) => ({ ...e, meaning: describeAuditEvent(e.type) ?? null })),
+  };
+}
+
+/** The contract implemented over one election database. Each area adds one spread line. */
+export function buildApi(ctx: BackendContext): Implementation<Contract> {
+  return {
+    ...buildSetupApi(ctx),
+    ...buildPeopleApi(ctx),
+    ...buildCustodyApi(ctx),
+    ...buildAuditApi(ctx),
+  };
+}

@@ -1,0 +1,19 @@
+import type { ContractShape } from './envelope';
+import { auditContract } from './audit';
+import { custodyContract } from './custody';
+import { peopleContract } from './people';
+import { setupContract } from './setup';
+
+/**
+ * The whole API: method name → input and output schemas. Each area keeps its own file; adding an area is one
+ * import and one spread line here (and one builder line in electron/backend/api.ts).
+ */
+export const contract = {
+  ...setupContract,
+  ...peopleContract,
+  ...custodyContract,
+  ...auditContract,
+} as const satisfies ContractShape;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { COMMITTEE_DECISIONS, CUSTODY_STEPS, custodyDecisionInput, custodyStepInput } from '../domain/custody';
+import { BOX_KINDS } from '../domain/venue';
+
+export const custodyEventView = z.strictObject({
+  seq: z.int(),
+  step: z.enum(CUSTODY_STEPS),
+  at: z.string(),
+  by: z.int().nullable(),
+  seals: z.array(z.string()).nullable(),
+  intact: z.boolean().nullable(),
+  flagged: z.boolean(),
+  carriers: z.array(z.string()).nullable(),
+  decision: z.enum(COMMITTEE_DECISIONS).nullable(),
+  decidedBy: z.array(z.int()).nullable(),
+  note: z.string().nullable(),
+});
+
+export const custodyStateView = z.strictObject({
+  box: z.string(),
+  kind: z.enum(BOX_KINDS),
+  round: z.int(),
+  position: z.union([
+    z.strictObject({ state: z.literal('next'), next: z.enum(CUSTODY_STEPS) }),
+    z.strictObject({ state: z.enum(['needs-decision', 'set-aside', 'done']) }),
+  ]),
+  flagged: z.boolean(),
+  events: z.array(custodyEventView),
+});
+
+const boxRound = z.strictObject({ box: z.string().min(1), round: z.int().positive() });
+
+export const custodyContract = {
+  /** Records the next custody step of a box; out of order is refused with the expected step named. */
+  recordCustodyStep: { input: custodyStepInput, output: custodyStateView },
+  /** The committee's recorded decision on a box whose seal check was flagged. */
+  decideFlaggedBox: { input: custodyDecisionInput, output: custodyStateView },
+  custodyTrail: { input: boxRound, output: custodyStateView },
+  custodyOverview: { input: z.strictObject({ round: z.int().positive() }), output: z.array(custodyStateView) },
+} as const;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { candidateInput, electionDefinition, officeInput } from '../domain/election';
+import { ruleProfile } from '../domain/rule-profile';
+import { ROUND_STATUSES } from '../domain/round';
+import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
+import { BODIES, ROUND_KINDS } from '../record/cer';
+
+const empty = z.strictObject({});
+const ok = z.strictObject({ ok: z.literal(true) });
+
+export const setupWarning = z.strictObject({
+  code: z.enum(['insufficient-candidate-margin', 'no-woman-candidate']),
+  office: z.string().nullable(),
+  message: z.string(),
+});
+
+export const roundView = z.strictObject({
+  number: z.int().positive(),
+  kind: z.enum(ROUND_KINDS),
+  status: z.enum(ROUND_STATUSES),
+  createdAt: z.string(),
+});
+
+export const ballotOffice = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  rank: z.int(),
+  seats: z.int(),
+  womenOnly: z.boolean(),
+  candidates: z.array(z.strictObject({ id: z.string(), name: z.string(), gender: z.enum(['female', 'male']).nullable() })),
+});
+
+export const electionView = z.strictObject({
+  title: z.string(),
+  community: z.string(),
+  body: z.enum(BODIES),
+  method: z.enum(['direct', 'household', 'representative', 'meeting']),
+  date: z.string(),
+  rules: ruleProfile,
+  registered: z.union([
+    z.strictObject({ source: z.literal('roll') }),
+    z.strictObject({ source: z.literal('number'), number: z.int().nonnegative() }),
+  ]),
+  drill: z.boolean(),
+  createdAt: z.string(),
+  exclusions: z.array(z.strictObject({ member: z.string(), reason: z.string() })),
+});
+
+export const setupContract = {
+  /** Everything set up so far; election is null before the election is created. */
+  getElection: {
+    input: empty,
+    output: z.strictObject({
+      election: electionView.nullable(),
+      offices: z.array(ballotOffice),
+      venues: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(VENUE_KINDS) })),
+      boxes: z.array(
+        z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(BOX_KINDS), venue: z.string(), staff: z.array(z.string()) }),
+      ),
+      rounds: z.array(roundView),
+      warnings: z.array(setupWarning),
+      schemaVersion: z.int(),
+      audit: z.strictObject({ count: z.int(), head: z.string() }),
+    }),
+  },
+  /** Creates the election from its definition (the same JSON `station init --election` reads), all or nothing. */
+  createElection: {
+    input: electionDefinition,
+    output: z.strictObject({ rounds: z.array(roundView), warnings: z.array(setupWarning) }),
+  },
+  addOffice: { input: officeInput, output: ok },
+  addCandidate: {
+    input: candidateInput,
+    output: z.strictObject({ id: z.string(), warnings: z.array(setupWarning) }),
+  },
+  addVenue: { input: venueInput, output: ok },
+  addBox: { input: boxInput, output: ok },
+  setBoxStaff: { input: z.strictObject({ box: z.string().min(1), staff: z.array(z.string().trim().min(1)) }), output: ok },
+  listRounds: { input: empty, output: z.array(roundView) },
+  /** The offices and candidates (surname stroke order) on a round's ballot. */
+  roundBallot: { input: z.strictObject({ round: z.int().positive() }), output: z.array(ballotOffice) },
+  /** Opening and closing the poll of a round (later states belong to counting and sign-off). */
+  setVotingStatus: {
+    input: z.strictObject({ round: z.int().positive(), status: z.enum(['voting', 'closed']) }),
+    output: roundView,
+  },
+} as const;
