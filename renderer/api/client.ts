@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse, type ContractShape } from '../../shared/api/envelope';
+import { t } from '../../shared/i18n';
+
+/**
+ * The renderer's one API client. Screens call `api.call(method, input)` and never learn the transport:
+ * - Electron: the preload's `window.station.call(method, input)`, which answers with the envelope;
+ * - browser mode (npm start, tests): POST /api/<method> on the page's own origin with the per-launch token.
+ * Failures become a thrown ClientError carrying the backend's code, message, path and details.
+ */
+
+/** Codes a screen can meet: the backend's, plus 'network' (no answer) and 'unauthorized' (bad or missing token). */
+export type ClientErrorCode = ApiErrorCode | 'network' | 'unauthorized';
+
+export class ClientError extends Error {
+  readonly code: ClientErrorCode;
+  readonly path: string | undefined;
+  readonly details: unknown;
+  readonly method: string;
+  constructor(method: string, code: ClientErrorCode, message: string, opts: { path?: string; details?: unknown } = {}) {
+    super(message);
+    this.name = 'ClientError';
+    this.method = method;
+    this.code = code;
+    this.path = opts.path;
+    this.details = opts.details;
+  }
+}
+
+export function isClientError(err: unknown): err is ClientError {
+  return err instanceof ClientError;
+}
+
+export interface Transport {
+  readonly kind: 'electron' | 'http';
+  /** Never throws for a backend refusal (that is an envelope); throws ClientError for transport failures. */
+  send(method: string, input: unknown): Promise<ApiResponse<unknown>>;
+}
+
+/** The loose client used until a contract type is given: any method name, unknown input and output. */
+export interface LooseClient {
+  call(method: string, input?: unknown): Promise<unknown>;
+}
+
+export type TypedClient<C extends ContractShape> = {
+  call<M extends keyof C & string>(method: M, input: z.input<C[M]['input']>): Promise<z.infer<C[M]['output']>>;
+};
+
+export type StationClient<C extends ContractShape | undefined = undefined> = (C extends ContractShape
+  ? TypedClient<C>
+  : LooseClient) & { readonly transport: Transport['kind'] };
+
+/** Builds a client over a transport. Pass the contract's type once it exists: `createClient<typeof contract>(tr)`. */
+export function createClient<C extends ContractShape | undefined = undefined>(transport: Transport): StationClient<C> {
+  const client = {
+    transport: transport.kind,
+    async call(method: string, input: unknown = {}): Promise<unknown> {
+      const answer = await transport.send(method, input);
+      if (answer.ok) return answer.value;
+      throw errorFromBody(method, answer.error);
+    },
+  };
+  return client as unknown as StationClient<C>;
+}
+
+function errorFromBody(method: string, body: ApiErrorBody): ClientError {
+  const opts: { path?: string; details?: unknown } = {};
+  if (body.path !== undefined) opts.path = body.path;
+  if (body.details !== undefined) opts.details = body.details;
+  return new ClientError(method, body.code, body.message, opts);
+}
+
+/** Accepts only a well-formed envelope; anything else is not an answer from our backend. */
+export function asEnvelope(value: unknown): ApiResponse<unknown> | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (v.ok === true && 'value' in v) return { ok: true, value: v.value };
+  if (v.ok === false && v.error !== null && typeof v.error === 'object') {
+    const e = v.error as Record<string, unknown>;
+    if (typeof e.code === 'string' && (API_ERROR_CODES as readonly string[]).includes(e.code) && typeof e.message === 'string') {
+      return { ok: false, error: e as ApiErrorBody };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- Electron preload
+
+export interface StationBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+}
+
+declare global {
+  interface Window {
+    station?: StationBridge;
+  }
+}
+
+export function electronTransport(bridge: StationBridge): Transport {
+  return {
+    kind: 'electron',
+    async send(method, input) {
+      let raw: unknown;
+      try {
+        raw = await bridge.call(method, input);
+      } catch {
+        throw new ClientError(method, 'network', t('api.networkError'));
+      }
+      const envelope = asEnvelope(raw);
+      if (!envelope) throw new ClientError(method, 'internal', t('api.badAnswer', { status: 'IPC' }));
+      return envelope;
+    },
+  };
+}
+
+// ---------------------------------------------------------------- loopback HTTP
+
+export const TOKEN_STORAGE_KEY = 'station.token';
+export const TOKEN_HEADER = 'x-station-token';
+
+/**
+ * Takes the per-launch token out of the address (`#token=...`), keeps it in sessionStorage so a reload still
+ * works, and removes it from the address bar and history so it is not left on screen or in bookmarks.
+ */
+export function takeToken(win: Window): string | null {
+  const hash = win.location.hash.replace(/^#/, '');
+  const parts = hash.split('&').filter((p) => p.length > 0);
+  const tokenPart = parts.find((p) => p.startsWith('token='));
+  if (tokenPart !== undefined) {
+    const token = decodeURIComponent(tokenPart.slice('token='.length));
+    try {
+      win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+    } catch {
+      /* storage disabled: the token still works until the page is reloaded */
+    }
+    const rest = parts.filter((p) => p !== tokenPart).join('&');
+    const url = win.location.pathname + win.location.search + (rest ? `#${rest}` : '');
+    win.history.replaceState(win.history.state, '', url);
+    if (token) return token;
+  }
+  try {
+    return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function httpTransport(opts: { baseUrl: string; token: string | null; fetch?: typeof fetch }): Transport {
+  const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const base = opts.baseUrl.replace(/\/$/, '');
+  return {
+    kind: 'http',
+    async send(method, input) {
+      let res: Response;
+      try {
+        res = await doFetch(`${base}/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: opts.token ?? '' },
+          body: JSON.stringify(input ?? {}),
+          cache: 'no-store',
+        });
+      } catch {
+        throw new ClientError(method, 'network', t('api.networkError'));
+      }
+      let body: unknown = null;
+      try {
+        body = await res.json();
+      } catch {
+        /* not JSON: handled below */
+      }
+      const envelope = asEnvelope(body);
+      if (envelope) return envelope;
+      if (res.status === 401 || res.status === 403) throw new ClientError(method, 'unauthorized', t('api.unauthorized'));
+      throw new ClientError(method, 'internal', t('api.badAnswer', { status: res.status }));
+    },
+  };
+}
+
+/** Picks the transport once, at start-up: the Electron bridge when present, else loopback HTTP on this origin. */
+export function pickTransport(win: Window = window): Transport {
+  if (win.station && typeof win.station.call === 'function') return electronTransport(win.station);
+  if (win.location.protocol === 'http:' || win.location.protocol === 'https:') {
+    return httpTransport({ baseUrl: win.location.origin, token: takeToken(win) });
+  }
+  return {
+    kind: 'http',
+    send: async (method) => {
+      throw new ClientError(method, 'network', t('api.noTransport'));
+    },
+  };
+}

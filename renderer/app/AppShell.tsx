@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { HelpOverlay } from './HelpOverlay';
+import { useElection } from './election-context';
+import { useLang } from './i18n';
+import { PAGES, type PageId } from './pages';
+import { hrefFor, useHashRoute, type Route } from './router';
+
+export type PageRenderers = Partial<Record<PageId, (route: Route) => ReactNode>>;
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+}
+
+/**
+ * The frame around every screen: drill banner, top bar (title, language, help), page tabs, and the global keys
+ * (Alt+1…8 pages, F1 or ? help, Alt+L language). Screens are plugged in through `pages`.
+ */
+export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?: (route: Route) => ReactNode }) {
+  const { t, lang, toggleLang } = useLang();
+  const { election } = useElection();
+  const [route, go] = useHashRoute();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        const n = /^Digit([1-9])$/.exec(e.code)?.[1];
+        const page = n ? PAGES[Number(n) - 1] : undefined;
+        if (page) {
+          e.preventDefault();
+          go(page.id);
+          return;
+        }
+        if (e.code === 'KeyL') {
+          e.preventDefault();
+          toggleLang();
+          return;
+        }
+      }
+      if (e.key === 'F1' || (e.key === '?' && !isEditable(e.target))) {
+        e.preventDefault();
+        setHelpOpen((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, toggleLang]);
+
+  const current = PAGES.find((p) => p.id === route.page)!;
+  const render = pages[route.page] ?? fallback;
+  const drill = election?.drill === true;
+
+  useEffect(() => {
+    const parts = [t(current.label), election?.title ?? t('app.name')];
+    if (drill) parts.unshift(`【${t('drill.badge')}】`);
+    document.title = parts.join(' — ');
+  }, [t, current, election, drill]);
+
+  return (
+    <div className={drill ? 'shell shell-drill' : 'shell'} data-lang={lang}>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      {drill && (
+        <div className="drill-banner" role="status" data-testid="drill-banner">
+          {t('drill.banner')}
+        </div>
+      )}
+      <header className="topbar">
+        <h1 className="topbar-title" data-testid="election-title">
+          {drill && <span className="drill-badge">{t('drill.badge')}</span>}
+          {election?.title ?? t('app.noElection')}
+        </h1>
+        <div className="topbar-actions">
+          <button type="button" className="lang-switch" onClick={toggleLang} aria-label={t('lang.switchLabel')} data-testid="lang-switch">
+            {t('lang.switch')}
+          </button>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
+            {t('help.open')} <kbd>F1</kbd>
+          </button>
+        </div>
+      </header>
+      <nav className="tabs" aria-label={t('nav.label')}>
+        {PAGES.map((p, i) => (
+          <a
+            key={p.id}
+            href={hrefFor(p.id)}
+            className="tab"
+            aria-current={p.id === route.page ? 'page' : undefined}
+            aria-keyshortcuts={`Alt+${i + 1}`}
+            data-testid={`tab-${p.id}`}
+          >
+            <span className="tab-label">{t(p.label)}</span>
+            <kbd className="tab-key">{t('nav.keyHint', { n: i + 1 })}</kbd>
+          </a>
+        ))}
+      </nav>
+      <main id="main" tabIndex={-1} className="page" data-page={route.page} aria-label={t(current.label)}>
+        {render ? render(route) : <p className="placeholder">{t('page.placeholder')}</p>}
+      </main>
+      <HelpOverlay open={helpOpen} onClose={closeHelp} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+
+/** What the top bar needs to know of the open election; the Start screen sets it after opening a file. */
+export interface ElectionSummary {
+  title: string;
+  drill: boolean;
+}
+
+interface ElectionState {
+  election: ElectionSummary | null;
+  setElection(e: ElectionSummary | null): void;
+}
+
+const ElectionContext = createContext<ElectionState>({ election: null, setElection: () => {} });
+
+export function ElectionProvider({ children, initial = null }: { children: ReactNode; initial?: ElectionSummary | null }) {
+  const [election, setElection] = useState<ElectionSummary | null>(initial);
+  const value = useMemo(() => ({ election, setElection }), [election]);
+  return <ElectionContext.Provider value={value}>{children}</ElectionContext.Provider>;
+}
+
+export function useElection(): ElectionState {
+  return useContext(ElectionContext);
+}

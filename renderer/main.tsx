@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startClient } from './api';
+import { ApiProvider } from './app/api-context';
+import { AppShell } from './app/AppShell';
+import { ElectionProvider } from './app/election-context';
+import { LangProvider } from './app/i18n';
+import { screens } from './pages';
+import './styles/base.css';
+import './styles/app.css';
+import './styles/widgets.css';
+
+// The client is created first: in browser mode it takes the token out of the address before the router reads it.
+const client = startClient(window);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LangProvider>
+      <ApiProvider client={client}>
+        <ElectionProvider>
+          <AppShell pages={screens} />
+        </ElectionProvider>
+      </ApiProvider>
+    </LangProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../app/i18n';
+import {
+  custodyPosition,
+  normalizeSeal,
+  sameSeals,
+  trailFor,
+  type CustodyFact,
+  type TrailStep,
+} from '../../shared/domain/custody';
+import type { BoxKind } from '../../shared/domain/venue';
+
+/** What pressing the enabled step asks the backend to record (custodyStepInput without box, round and by). */
+export interface CustodyStepRequest {
+  step: TrailStep;
+  seals?: string[];
+  intact?: boolean;
+  carriers?: string[];
+}
+
+export interface CustodyStepsProps {
+  kind: BoxKind;
+  /** The recorded custody events of this box, in order (as the backend reports them). */
+  events: readonly CustodyFact[];
+  /** Seal numbers recorded when sealing empty and when sealing after voting. */
+  seals: { empty: readonly string[]; closed: readonly string[] };
+  /** Box name for the heading, e.g. "第2投票站 1号箱". */
+  boxLabel?: string;
+  onStep(request: CustodyStepRequest): void | Promise<void>;
+  busy?: boolean;
+}
+
+/** Seal numbers as typed or scanned: one or more, separated by spaces, commas or 、. */
+export function splitSeals(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .split(/[\s,;、，；]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function needsSeals(step: TrailStep): boolean {
+  return step === 'sealed-empty' || step === 'sealed-closed' || step === 'seal-checked';
+}
+
+/**
+ * The custody trail of one box (DOMAIN §6) as a row of steps. Only the next step is enabled; the steps that need
+ * data (seal numbers, carriers, the seal found) show one field, and Enter in it records the step.
+ */
+export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = false }: CustodyStepsProps) {
+  const t = useT();
+  const trail = trailFor(kind);
+  const position = custodyPosition(kind, events);
+  const doneSteps = new Set(events.map((e) => e.step));
+  const last = [...events].reverse().find((e) => e.step !== 'committee-decision');
+  const next = position.state === 'next' ? position.next : null;
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    setText('');
+    setError(null);
+  }, [next]);
+
+  const typedSeals = splitSeals(text);
+  const sealMatches = next === 'seal-checked' && typedSeals.length > 0 && sameSeals(typedSeals, seals.closed);
+
+  const send = async (request: CustodyStepRequest) => {
+    setError(null);
+    await onStep(request);
+  };
+
+  const submitNext = (e?: FormEvent, intact?: boolean) => {
+    e?.preventDefault();
+    if (!next || busy) return;
+    if (needsSeals(next) && typedSeals.length === 0) {
+      setError(t('custody.needSeal'));
+      fieldRef.current?.focus();
+      return;
+    }
+    if (next === 'carried') {
+      const carriers = splitSeals(text);
+      if (carriers.length === 0) {
+        setError(t('custody.needCarriers'));
+        fieldRef.current?.focus();
+        return;
+      }
+      void send({ step: next, carriers });
+      return;
+    }
+    if (next === 'seal-checked') {
+      // Enter records only a matching seal; a broken or different seal needs its own button, never a stray Enter.
+      if (intact === undefined && !sealMatches) {
+        setError(t('custody.sealMismatch', { seal: seals.closed.join('、') }));
+        return;
+      }
+      void send({ step: next, seals: typedSeals, intact: intact ?? sealMatches });
+      return;
+    }
+    if (needsSeals(next)) void send({ step: next, seals: typedSeals.map(normalizeSeal) });
+    else void send({ step: next });
+  };
+
+  const stateName = last ? t(`custody.step.${last.step as TrailStep}`) : t('custody.state.none');
+  const flagged = position.state === 'needs-decision';
+
+  return (
+    <section className="custody" aria-label={`${t('custody.title')} ${boxLabel ?? ''}`} data-testid="custody" data-kind={kind}>
+      <header className="custody-head">
+        <h3>
+          {boxLabel ?? t(`custody.kind.${kind}`)} <small>{t(`custody.kind.${kind}`)}</small>
+        </h3>
+        <p className="custody-state" data-testid="custody-state" data-state={last?.step ?? 'none'}>
+          {t('custody.state', { state: stateName })}
+        </p>
+        <p className="custody-seals">
+          {seals.empty.length > 0 && <span data-testid="seal-empty">{t('custody.emptySeal', { seal: seals.empty.join('、') })}</span>}
+          {seals.closed.length > 0 && <span data-testid="seal-closed">{t('custody.closedSeal', { seal: seals.closed.join('、') })}</span>}
+        </p>
+        {flagged && (
+          <p className="custody-flag" role="alert" data-testid="custody-flag">
+            {t('custody.sealBrokenFlag')}
+          </p>
+        )}
+        {kind === 'central' && <p className="custody-note">{t('custody.skipped')}</p>}
+      </header>
+      <ol className="custody-trail">
+        {trail.map((step, i) => {
+          const isDone = doneSteps.has(step) && step !== next;
+          const isNext = step === next;
+          return (
+            <li key={step} className={`custody-step${isDone ? ' is-done' : ''}${isNext ? ' is-next' : ''}`} data-step={step}>
+              <button
+                ref={isNext ? nextRef : undefined}
+                type="button"
+                disabled={!isNext || busy}
+                aria-describedby={isNext && error ? 'custody-error' : undefined}
+                onClick={() => submitNext()}
+                data-testid={`step-${step}`}
+              >
+                <span className="step-no">{i + 1}</span>
+                <span className="step-name">{t(`custody.step.${step}`)}</span>
+                <span className="step-status">{isDone ? `✓ ${t('custody.done')}` : isNext ? t('custody.next') : t('custody.notYet')}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {next && (needsSeals(next) || next === 'carried') && (
+        <form className="custody-form" onSubmit={(e) => submitNext(e)}>
+          <label>
+            {next === 'carried' ? t('custody.carriedBy') : next === 'seal-checked' ? t('custody.sealSeen') : t('custody.sealNumber')}
+            <input
+              ref={fieldRef}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              autoComplete="off"
+              data-testid="custody-field"
+            />
+          </label>
+          {next === 'seal-checked' && typedSeals.length > 0 && !sealMatches && (
+            <p className="custody-flag" role="alert" data-testid="seal-mismatch">
+              {t('custody.sealMismatch', { seal: seals.closed.join('、') })}
+            </p>
+          )}
+          {next === 'seal-checked' ? (
+            <div className="custody-choice">
+              <button type="button" onClick={() => submitNext(undefined, true)} disabled={busy || !sealMatches} data-testid="seal-intact">
+                {t('custody.sealIntact')}
+              </button>
+              <button type="button" className="danger" onClick={() => submitNext(undefined, false)} disabled={busy} data-testid="seal-broken">
+                {t('custody.sealBroken')}
+              </button>
+            </div>
+          ) : (
+            <button type="submit" disabled={busy} data-testid="custody-submit">
+              {t(`custody.step.${next}`)}
+            </button>
+          )}
+        </form>
+      )}
+      {error && (
+        <p id="custody-error" className="custody-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+

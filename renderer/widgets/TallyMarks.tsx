@@ -1,0 +1,58 @@
+import { useT } from '../app/i18n';
+
+/**
+ * The strokes of 正 in writing order, in a 100×100 box: 一 top, 丨 middle, short 一 right, short 丨 left, long 一 bottom.
+ * A partial group draws only the first strokes, so 1…4 look like 一, 丅, 下-like, 止-like shapes, exactly as counters
+ * write them on the board.
+ */
+const STROKES: readonly [number, number, number, number][] = [
+  [18, 14, 82, 14],
+  [50, 14, 50, 86],
+  [50, 48, 78, 48],
+  [24, 46, 24, 86],
+  [8, 86, 92, 86],
+];
+
+export function tallyGroups(count: number): number[] {
+  const n = Math.max(0, Math.floor(count));
+  const groups: number[] = Array.from({ length: Math.floor(n / 5) }, () => 5);
+  if (n % 5 > 0) groups.push(n % 5);
+  return groups;
+}
+
+export function TallyGroup({ strokes, title }: { strokes: number; title: string }) {
+  return (
+    <svg className="tally-group" viewBox="0 0 100 100" role="img" aria-label={title} data-strokes={strokes}>
+      {STROKES.slice(0, strokes).map(([x1, y1, x2, y2], i) => (
+        <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} className="tally-stroke" />
+      ))}
+    </svg>
+  );
+}
+
+export interface TallyMarksProps {
+  count: number;
+  /** Shown before the marks, e.g. the candidate's name. */
+  label?: string;
+  /** Larger strokes for the public screen. */
+  size?: 'normal' | 'large';
+}
+
+/** A count as groups of 正 (five strokes each) plus the number; screen readers hear the number. */
+export function TallyMarks({ count, label, size = 'normal' }: TallyMarksProps) {
+  const t = useT();
+  const groups = tallyGroups(count);
+  return (
+    <div className={`tally tally-${size}`} data-count={count} role="group" aria-label={label ? `${label}: ${t('tally.label', { count })}` : t('tally.label', { count })}>
+      {label && <span className="tally-name">{label}</span>}
+      <span className="tally-marks" aria-hidden="true">
+        {groups.map((strokes, i) => (
+          <TallyGroup key={i} strokes={strokes} title={t('tally.group', { strokes })} />
+        ))}
+      </span>
+      <span className="tally-number" data-testid="tally-number">
+        {t('tally.votes', { count })}
+      </span>
+    </div>
+  );
+}
