@@ -69,3 +69,35 @@ export function payloadOf(sealed: Buffer): any {
   const outer = JSON.parse(sealed.toString('utf8')) as { payload: string };
   return JSON.parse(Buffer.from(outer.payload, 'base64').toString('utf8'));
 }
+
+/** A second round: a tie re-vote for one member seat between two persons. */
+export function tieRevoteRecord(): CerRecord {
+  return parseCerRecord({
+    format: 'cer/1',
+    election: { title: '试点社区居委会选举', body: 'residents', method: 'direct', registered: 12 },
+    round: 'tie-revote',
+    offices: [{ id: 'member', title: '委员', seats: 1, rank: 2 }],
+    candidates: [
+      { id: 'c4', name: '赵磊', office: 'member' },
+      { id: 'c5', name: '周洋', office: 'member' },
+    ],
+    participants: 7,
+    ballots: [
+      { box: 'central-1', marks: { member: { for: ['c4'] } } },
+      { box: 'central-1', marks: { member: { for: ['c4'] } } },
+      { box: 'central-1', marks: { member: { for: ['c5'] } } },
+      { box: 'central-1', marks: { member: { for: ['c4'], against: ['c5'] } } },
+      { box: 'central-1', marks: {} },
+    ],
+  });
+}
+
+/** sealInput() plus a second round with its own sign-off. */
+export function twoRoundInput(): SealInput {
+  const input = sealInput();
+  const record = tieRevoteRecord();
+  const result = tally(record);
+  input.rounds.push({ number: 2, kind: 'tie-revote', record, result });
+  input.signoffs.push({ round: 2, name: '张敏', role: 'chief-scrutineer', resultHash: hashJson(result), signedAt: '2026-03-01T18:00:00+08:00' });
+  return input;
+}

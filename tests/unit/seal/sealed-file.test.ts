@@ -8,7 +8,7 @@ import {
   verifySealedFile,
   type VerifyOutcome,
 } from '../../../electron/backend/seal';
-import { newKey, payloadOf, sealInput } from './fixtures';
+import { newKey, payloadOf, sealInput, twoRoundInput } from './fixtures';
 
 const key = newKey();
 const sealed = sealResults(sealInput(), key);
@@ -207,4 +207,28 @@ test('another base64 spelling of the same signature bytes (unused low bits set) 
   const changed = Buffer.from(lines.join('\n'));
   assert.ok(Buffer.from(`${m[2]}${respelled}==`, 'base64').equals(Buffer.from(`${m[2]}${m[3]}==`, 'base64')), 'same bytes');
   assert.match(failuresOf(verifySealedFile(changed)).join('\n'), /"signature" is not the base64 of a 64-byte Ed25519 signature/);
+});
+
+test('several rounds: each is recounted and summarised; rounds out of order or of the wrong kind fail', () => {
+  const two = sealResults(twoRoundInput(), key);
+  const outcome = verifySealedFile(two);
+  assert.ok(outcome.ok, JSON.stringify(outcome));
+  assert.deepEqual(outcome.summary.rounds.map((r) => [r.number, r.kind, r.signoffs]), [[1, 'regular', 2], [2, 'tie-revote', 1]]);
+
+  const p = payloadOf(two);
+  p.rounds.reverse();
+  const failures = failuresOf(verifySealedFile(signPayload(p, key))).join('\n');
+  assert.match(failures, /rounds\[0\] is numbered 2, expected 1/);
+
+  const q = payloadOf(two);
+  q.rounds[1].kind = 'supplementary';
+  assert.match(failuresOf(verifySealedFile(signPayload(q, key))).join('\n'), /round 2: kind "supplementary" but the record says "tie-revote"/);
+
+  const r = payloadOf(two);
+  r.rounds[1].result.counts.ballotsCast = 6;
+  r.rounds[1].resultHash = hashJson(r.rounds[1].result);
+  r.signoffs[3].resultHash = r.rounds[1].resultHash;
+  const one = failuresOf(verifySealedFile(signPayload(r, key)));
+  assert.equal(one.length, 1, one.join('\n'));
+  assert.match(one[0]!, /^第 2 轮：.*round 2: the stored result differs from a recount of its record \(counts\.ballotsCast: stored 6, recount 5\)$/);
 });
