@@ -1,7 +1,11 @@
 import type { Command } from '../command';
 import { tallyCommand } from './tally';
+import { initCommand } from './init';
+import { auditVerifyCommand } from './audit-verify';
 
 /** Every `station` command, in the order `station --help` lists them. Add one line per command. */
 export const commands: Command[] = [
   tallyCommand,
+  initCommand,
+  auditVerifyCommand,
 ];

@@ -1,0 +1,263 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { dispatch } from '../../shared/api/dispatch';
+import type { ApiErrorCode, ApiResponse, ContractShape, Implementation } from '../../shared/api/envelope';
+import { contract as electionContract } from '../../shared/api/contract';
+import { buildApi } from './api';
+import { createContext, type BackendContext } from './context';
+
+export const TOKEN_HEADER = 'x-station-token';
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** For the built renderer in browser mode: nothing but our own origin, no inline script, no framing. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface HttpServerOptions<C extends ContractShape> {
+  /** What to serve; by default the election contract over `ctx` (or over the database in dbFile / dataDir). */
+  contract?: C;
+  impl?: Implementation<C>;
+  ctx?: BackendContext;
+  /** Database file; default `<dataDir>/election.sqlite`. */
+  dbFile?: string;
+  dataDir?: string;
+  /** A folder served for GET requests (the built renderer), or none. */
+  staticDir?: string;
+  /** Fixed token (tests); by default 32 random bytes per launch. */
+  token?: string;
+  port?: number;
+  onInternal?: (err: unknown, method: string) => void;
+}
+
+export interface HttpServerHandle {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  'invalid-input': 400,
+  refused: 422,
+  'not-found': 404,
+  conflict: 409,
+  internal: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Constant-time: both sides are hashed first so neither length nor content leaks through timing. */
+export function tokensEqual(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given, 'utf8').digest();
+  const b = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(a, b) && given.length === expected.length;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(over ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The loopback transport: 127.0.0.1 only, a random port, a per-launch token in the `x-station-token` header.
+ * POST /api/<method> with a JSON body answers with the envelope. A Host other than 127.0.0.1/localhost on our port
+ * is refused (DNS rebinding); so is a cross-origin Origin.
+ */
+export async function startHttpServer<C extends ContractShape = typeof electionContract>(
+  opts: HttpServerOptions<C> = {},
+): Promise<HttpServerHandle> {
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  let ownedCtx: BackendContext | null = null;
+  let api: { contract: ContractShape; impl: Implementation<ContractShape> };
+  if (opts.contract && opts.impl) {
+    api = { contract: opts.contract, impl: opts.impl as unknown as Implementation<ContractShape> };
+  } else {
+    let ctx = opts.ctx;
+    if (!ctx) {
+      const dbFile = opts.dbFile ?? join(opts.dataDir ?? process.cwd(), 'election.sqlite');
+      ctx = ownedCtx = createContext({ dbFile, dataDir: opts.dataDir ?? undefined, actor: 'browser' });
+    }
+    api = { contract: electionContract, impl: buildApi(ctx) as unknown as Implementation<ContractShape> };
+  }
+  const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  const onInternal = opts.onInternal ?? ((err, method) => console.error(`station http: internal error in ${method}:`, err));
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!allowedHosts().has(host)) {
+      send(res, 403, { error: 'forbidden', message: 'Host must be 127.0.0.1 or localhost on this port' });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      send(res, 403, { error: 'forbidden', message: 'cross-origin requests are refused' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) {
+      await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot) {
+      await serveStatic(res, url.pathname, req.method === 'HEAD');
+      return;
+    }
+    send(res, 404, { error: 'not-found' });
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      send(res, 405, { error: 'method-not-allowed', message: 'use POST' }, { allow: 'POST' });
+      return;
+    }
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given !== 'string' || !tokensEqual(given, token)) {
+      req.resume();
+      send(res, 401, { error: 'unauthorized', message: `missing or wrong ${TOKEN_HEADER}` });
+      return;
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      req.resume();
+      send(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Content-Type must be application/json' } });
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      send(res, 413, { ok: false, error: { code: 'invalid-input', message: `request body over ${MAX_BODY_BYTES} bytes` } });
+      return;
+    }
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch (e) {
+        send(res, 400, { ok: false, error: { code: 'invalid-input', message: `(root): body is not valid JSON (${(e as Error).message})`, path: '(root)' } });
+        return;
+      }
+    }
+    const answer: ApiResponse<unknown> = await dispatch(api.contract, api.impl, method, input, onInternal);
+    send(res, answer.ok ? 200 : STATUS_OF[answer.error.code], answer);
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
+    const root = staticRoot!;
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      send(res, 400, { error: 'bad-path' });
+      return;
+    }
+    let file = resolve(root, `.${rel}`);
+    if (file !== root && !file.startsWith(root + sep)) {
+      send(res, 404, { error: 'not-found' });
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    } catch {
+      // A client-side route: answer with the app's page.
+      file = extname(file) === '' ? join(root, 'index.html') : file;
+    }
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch {
+      send(res, 404, { error: 'not-found' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': data.length,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-cache',
+    });
+    res.end(headOnly ? undefined : data);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      onInternal(err, 'http');
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error; see the log' } });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => {
+          if (ownedCtx?.db.open) ownedCtx.db.close();
+          resolveClose();
+        });
+      }),
+  };
+}

@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { ApiError } from '../../../shared/api/envelope';
+import { parseJsonText } from '../../../shared/record/parse';
+import { RecordError } from '../../../shared/record/path';
+import { createContext } from '../../backend/context';
+import { createElection } from '../../backend/services/setup';
+import { parseArgs, requireOption } from '../args';
+import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+import { reportApiError } from './report';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'create an election database from its definition (JSON) / 由选举定义文件创建选举数据库',
+  usage: 'station init --db FILE --election DEFINITION.json [--json]',
+  async run(argv) {
+    const args = parseArgs(argv);
+    const dbFile = requireOption(args, 'db');
+    const defFile = requireOption(args, 'election');
+    const json = args.options.get('json') === true;
+    let raw: unknown;
+    try {
+      raw = parseJsonText(readFileSync(defFile, 'utf8'));
+    } catch (e) {
+      if (e instanceof RecordError) process.stderr.write(`${defFile}: ${e.message}\n`);
+      else process.stderr.write(`${defFile}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const existed = existsSync(dbFile);
+    try {
+      const ctx = createContext({ dbFile, actor: 'cli' });
+      try {
+        const result = createElection(ctx, raw);
+        if (json) {
+          process.stdout.write(`${JSON.stringify({ db: dbFile, ...result }, null, 2)}\n`);
+        } else {
+          process.stdout.write(`选举已创建 / election created: ${dbFile}\n`);
+          for (const w of result.warnings) process.stdout.write(`警告 / warning: ${w.message}\n`);
+        }
+        return EXIT_OK;
+      } finally {
+        ctx.db.close();
+      }
+    } catch (e) {
+      if (e instanceof ApiError) {
+        if (!existed && e.code !== 'conflict') process.stderr.write(`(${dbFile} holds no election; nothing was written to it)\n`);
+        return reportApiError(e, e.code === 'invalid-input' ? defFile : dbFile);
+      }
+      throw e;
+    }
+  },
+};
