@@ -201,7 +201,8 @@ export function renderSealedFile(f: SealedFileFields): string {
 /**
  * Writes a sealed file atomically: a temp file in the same directory, written and fsynced, read back and verified,
  * then renamed over `path` and the directory fsynced. A file that does not verify never reaches `path`.
- * Refuses to replace an existing file unless `overwrite` is set.
+ * Refuses to replace an existing file unless `overwrite` is set (checked before writing; not proof against another
+ * process creating the same name meanwhile, which a single station does not do).
  */
 export function writeSealedFile(
   path: string,
