@@ -14,6 +14,7 @@
 // with history.replaceState, and sends it on every call as the `x-station-token` header of POST /api/<method>.
 //
 // Options:  --no-open            do not open a browser (print the URL only)
+//           --no-build           use dist/ as it is (tests that run beside other builds)
 // Env:      STATION_DATA_DIR     the data folder (the election database lives there). Default: Electron's user-data
 //                                folder; in browser mode $XDG_DATA_HOME/community-election-station
 //                                (~/.local/share/…), %APPDATA%\community-election-station, ~/Library/Application Support/….
@@ -27,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const noOpen = args.includes('--no-open');
+const noBuild = args.includes('--no-build');
 const APP_DIR_NAME = 'community-election-station';
 
 function mtime(p) {
@@ -158,8 +160,27 @@ async function runBrowserMode() {
   const staticDir = join(root, 'dist', 'renderer');
   const { register } = await import('tsx/esm/api');
   register();
-  const http = await import(pathToFileURL(join(root, 'electron', 'backend', 'http.ts')).href);
-  const server = await startLoopbackServer(http, { dataDir, staticDir });
+  const load = (p) => import(pathToFileURL(join(root, p)).href);
+  const [{ startHttpServer }, { createContext }, { createBackupHook }] = await Promise.all([
+    load('electron/backend/http.ts'),
+    load('electron/backend/context.ts'),
+    load('electron/main/backup.ts'),
+  ]);
+  let ctx;
+  try {
+    ctx = createContext({ dbFile: join(dataDir, 'election.sqlite'), dataDir, actor: 'browser' });
+  } catch (err) {
+    console.error(`start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  // The same automatic backups as in Electron: when the backend reports a closed round, and on stop.
+  const backups = createBackupHook({
+    currentDb: () => (ctx.db.open ? ctx.db : null),
+    backupDir: () => join(dataDir, 'backups'),
+    log: (m, err) => console.log(`start: ${m}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
+  });
+  ctx.onRoundClosed = () => void backups.roundClosed();
+  const server = await startHttpServer({ ctx, staticDir });
   const url = `${server.origin}/#token=${encodeURIComponent(server.token)}`;
   console.log(`Electron 二进制不可用(离线安装),以浏览器模式运行 / Electron binary not installed: running in browser mode at ${url}`);
   console.log(`start: 数据文件夹 / data folder: ${dataDir} — Ctrl-C 停止 / to stop`);
@@ -168,9 +189,11 @@ async function runBrowserMode() {
   const stop = async (why) => {
     if (stopping) return;
     stopping = true;
-    if (why) console.log(`start: ${why}`);
+    console.log(`start: ${why}`);
     try {
       await server.close();
+      await backups.beforeQuit();
+      ctx.db.close();
     } finally {
       process.exit(0);
     }
@@ -186,20 +209,12 @@ async function runBrowserMode() {
   openBrowser(url, () => void stop('窗口已关闭 / the window was closed'));
 }
 
-/**
- * The one place that knows electron/backend/http.ts's exported API.
- * Returns { origin: 'http://127.0.0.1:PORT', token, close(): Promise<void> }.
- */
-async function startLoopbackServer(http, { dataDir, staticDir }) {
-  const s = await http.startHttpServer({ dataDir, staticDir });
-  return { origin: s.origin, token: s.token, close: () => s.close() };
-}
-
 // ---- main
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   ensureDependencies();
   try {
-    await ensureBuilt();
+    if (noBuild) console.log('start: --no-build: dist 按原样使用 / using dist as it is');
+    else await ensureBuilt();
   } catch (err) {
     console.error(`start: 构建失败 / build failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     process.exit(1);

@@ -10,23 +10,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Everything comes from the app itself: no remote scripts, frames, objects or connections. Inline styles are allowed
- * (React style props and print layouts use them); inline scripts are not. data:/blob: images for barcodes and QR codes.
+ * The same CSP as browser mode's loopback server (electron/backend/http.ts), so the browser tests catch anything the
+ * Electron window would block: only the app's own scripts, styles, fonts and connections; no inline script, no framing.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../backend/http';
 
 /** True when `url` is a page of the app itself (app://station/…). Anything else (file:, http:, about:blank, other hosts) is not. */
 export function isAppUrl(url: string | null | undefined): boolean {
