@@ -1,0 +1,343 @@
+import { ApiError } from '../../../shared/api/envelope';
+import type { BoxStockView, IssuanceRefusal, IssueInput, IssuedOutput } from '../../../shared/api/issuance';
+import { checkCertificateNumber } from '../../../shared/domain/certificate';
+import type { BoxKind } from '../../../shared/domain/venue';
+import { appendAudit } from '../audit';
+import { bilingual, invalid, notFound, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import {
+  assignmentOf,
+  describeAssignment,
+  issuancesOf,
+  refuseInTx,
+  requireVoter,
+  stmt,
+  unwrap,
+  voterById,
+  voterByCertificate,
+  type Refusal,
+  type VoterRow,
+} from './roll-store';
+import { certificateArg } from './voters';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Desks
+
+interface DeskBox {
+  desk: string;
+  box: string;
+  boxName: string;
+  kind: BoxKind;
+  venue: string;
+  venueName: string;
+}
+
+/** A desk is set up for one box; a box id also names that box's implicit desk. */
+function resolveDesk(db: Db, desk: string): DeskBox {
+  const row = stmt(
+    db,
+    `SELECT d.id AS desk, b.id AS box, b.name AS box_name, b.kind, b.venue_id, v.name AS venue_name
+     FROM desk d JOIN box b ON b.id = d.box_id JOIN venue v ON v.id = b.venue_id WHERE d.id = ?
+     UNION ALL
+     SELECT b.id, b.id, b.name, b.kind, b.venue_id, v.name FROM box b JOIN venue v ON v.id = b.venue_id
+     WHERE b.id = ? AND NOT EXISTS (SELECT 1 FROM desk WHERE id = ?)
+     LIMIT 1`,
+  ).get(desk, desk, desk) as
+    | { desk: string; box: string; box_name: string; kind: BoxKind; venue_id: string; venue_name: string }
+    | undefined;
+  if (!row) throw notFound(`没有验证发票处（或票箱）${desk}`, `no desk (or box) "${desk}"`);
+  return { desk: row.desk, box: row.box, boxName: row.box_name, kind: row.kind, venue: row.venue_id, venueName: row.venue_name };
+}
+
+export function addDesk(ctx: BackendContext, input: { id: string; name: string; box: string }): { id: string; box: string } {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    if (!db.prepare('SELECT 1 FROM box WHERE id = ?').get(input.box)) throw invalid('box', `没有票箱 ${input.box}`, `no box "${input.box}"`);
+    if (db.prepare('SELECT 1 FROM desk WHERE id = ?').get(input.id)) throw refused(`验证发票处 ${input.id} 已存在`, `desk "${input.id}" already exists`);
+    const box = db.prepare('SELECT 1 FROM box WHERE id = ?').get(input.id);
+    if (box && input.id !== input.box) {
+      throw invalid('id', `${input.id} 是另一个票箱的编号，不能用作验证发票处编号`, `"${input.id}" is the id of another box and cannot name a desk`);
+    }
+    db.prepare('INSERT INTO desk (id, name, box_id) VALUES (?, ?, ?)').run(input.id, input.name, input.box);
+    appendAudit(db, { type: 'desk.added', at: ctx.now(), actor: ctx.actor, subject: `desk:${input.id}`, detail: { name: input.name, box: input.box } });
+    return { id: input.id, box: input.box };
+  });
+}
+
+export function listDesks(db: Db): { id: string; name: string; box: string; implicit: boolean }[] {
+  const explicit = db.prepare('SELECT id, name, box_id FROM desk ORDER BY id').all() as { id: string; name: string; box_id: string }[];
+  const taken = new Set(explicit.map((d) => d.id));
+  const implicit = (db.prepare('SELECT id, name FROM box ORDER BY id').all() as { id: string; name: string }[])
+    .filter((b) => !taken.has(b.id))
+    .map((b) => ({ id: b.id, name: b.name, box: b.id, implicit: true }));
+  return [...explicit.map((d) => ({ id: d.id, name: d.name, box: d.box_id, implicit: false })), ...implicit];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ballot stock
+
+function stockCounts(db: Db, box: string, round: number): { received: number; returned: number; issued: number; spoiled: number } {
+  const s = stmt(
+    db,
+    `SELECT
+       (SELECT coalesce(sum(count), 0) FROM ballot_stock_movement WHERE box_id = ?1 AND round_number = ?2 AND kind = 'received') AS received,
+       (SELECT coalesce(sum(count), 0) FROM ballot_stock_movement WHERE box_id = ?1 AND round_number = ?2 AND kind = 'returned-unused') AS returned,
+       (SELECT count(*) FROM issuance WHERE box_id = ?1 AND round_number = ?2) AS issued,
+       (SELECT coalesce(sum(count), 0) FROM spoiled_count WHERE box_id = ?1 AND round_number = ?2) AS spoiled`,
+  ).get(box, round) as { received: number; returned: number; issued: number; spoiled: number };
+  return s;
+}
+
+export function boxStock(db: Db, box: string, round: number): BoxStockView {
+  const b = stmt(db, 'SELECT id, name, kind, venue_id FROM box WHERE id = ?').get(box) as
+    | { id: string; name: string; kind: BoxKind; venue_id: string }
+    | undefined;
+  if (!b) throw notFound(`没有票箱 ${box}`, `no box "${box}"`);
+  const c = stockCounts(db, box, round);
+  const returnedAny = stmt(db, "SELECT 1 FROM ballot_stock_movement WHERE box_id = ? AND round_number = ? AND kind = 'returned-unused'").get(box, round);
+  return {
+    box: b.id,
+    boxName: b.name,
+    kind: b.kind,
+    venue: b.venue_id,
+    round,
+    received: c.received,
+    issued: c.issued,
+    spoiled: c.spoiled,
+    unusedReturned: c.returned,
+    inHand: c.received - c.issued - c.spoiled - c.returned,
+    balanced: returnedAny ? c.received === c.issued + c.spoiled + c.returned : null,
+  };
+}
+
+export function stockStatus(db: Db, round: number): BoxStockView[] {
+  requireRound(db, round);
+  return (db.prepare('SELECT id FROM box ORDER BY id').all() as { id: string }[]).map((b) => boxStock(db, b.id, round));
+}
+
+function requireRound(db: Db, round: number): { status: string } {
+  const r = stmt(db, 'SELECT status FROM round WHERE number = ?').get(round) as { status: string } | undefined;
+  if (!r) throw notFound(`没有第 ${round} 轮`, `no round ${round}`);
+  return r;
+}
+
+export function receiveBallots(ctx: BackendContext, input: { box: string; round: number; count: number }): BoxStockView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    requireRound(db, input.round);
+    boxStock(db, input.box, input.round);
+    const at = ctx.now().toISOString();
+    db.prepare("INSERT INTO ballot_stock_movement (box_id, round_number, kind, count, at, actor) VALUES (?, ?, 'received', ?, ?, ?)")
+      .run(input.box, input.round, input.count, at, ctx.actor);
+    appendAudit(db, { type: 'stock.received', at, actor: ctx.actor, subject: `box:${input.box}`, detail: { round: input.round, count: input.count } });
+    return boxStock(db, input.box, input.round);
+  });
+}
+
+/** Unused blank ballots handed back at the close; more than the desk can still hold is refused. */
+export function returnUnusedBallots(ctx: BackendContext, input: { box: string; round: number; count: number }): BoxStockView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    requireRound(db, input.round);
+    const before = boxStock(db, input.box, input.round);
+    if (input.count > before.inHand) {
+      throw refused(
+        `票箱 ${input.box} 最多还剩 ${before.inHand} 张空白选票（领取 ${before.received}，发出 ${before.issued}，废票 ${before.spoiled}，已交回 ${before.unusedReturned}），不能交回 ${input.count} 张`,
+        `box ${input.box} can hold at most ${before.inHand} blank ballots (received ${before.received}, issued ${before.issued}, spoiled ${before.spoiled}, returned ${before.unusedReturned}); ${input.count} cannot be returned`,
+        before,
+      );
+    }
+    const at = ctx.now().toISOString();
+    db.prepare("INSERT INTO ballot_stock_movement (box_id, round_number, kind, count, at, actor) VALUES (?, ?, 'returned-unused', ?, ?, ?)")
+      .run(input.box, input.round, input.count, at, ctx.actor);
+    appendAudit(db, { type: 'stock.returned', at, actor: ctx.actor, subject: `box:${input.box}`, detail: { round: input.round, count: input.count } });
+    return boxStock(db, input.box, input.round);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issuance
+
+function refusalError(code: 'refused' | 'not-found' | 'invalid-input', zh: string, en: string, details: IssuanceRefusal): ApiError {
+  return new ApiError(code, bilingual(zh, en), { details });
+}
+
+function lastCustodyStep(db: Db, box: string, round: number): string | null {
+  const r = stmt(db, 'SELECT step FROM custody_event WHERE box_id = ? AND round_number = ? ORDER BY seq DESC LIMIT 1').get(box, round) as
+    | { step: string }
+    | undefined;
+  return r?.step ?? null;
+}
+
+function writingHelper(db: Db, person: number): { id: number; name: string } | null {
+  const row = stmt(
+    db,
+    `SELECT p.id, p.name FROM person p JOIN official_role r ON r.person_id = p.id
+     WHERE p.id = ? AND r.role = 'writing-helper' AND r.revoked_at IS NULL`,
+  ).get(person) as { id: number; name: string } | undefined;
+  return row ?? null;
+}
+
+/**
+ * Issues one ballot: one per certificate per round, at the desk of the box where the voter is assigned, while the
+ * round and the box are open for voting and the desk still holds blank ballots. A proxy ballot is issued against the
+ * proxied voter's certificate once the trustee's own certificate confirms who is at the desk. The whole check and
+ * the write are one IMMEDIATE transaction, so two desks (or processes) presenting the same certificate at once give
+ * exactly one ballot. Refusals are recorded in the audit log (a mistyped number is not: nothing happened).
+ */
+export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutput {
+  const check = checkCertificateNumber(input.certificate);
+  if (!check.ok) throw refusalError('invalid-input', check.zh, check.en, { reason: 'bad-certificate', problem: check.reason });
+  let trusteeCert: string | null = null;
+  if (input.trusteeCertificate !== undefined) {
+    const t = checkCertificateNumber(input.trusteeCertificate);
+    if (!t.ok) throw invalid('trusteeCertificate', t.zh, t.en);
+    trusteeCert = t.number;
+  }
+  const certificate = check.number;
+  const result = inTransaction(ctx.db, (): IssuedOutput | Refusal => {
+    const db = ctx.db;
+    const round = requireRound(db, input.round);
+    const here = resolveDesk(db, input.desk);
+    const subject = `certificate:${certificate}`;
+    const base = { round: input.round, desk: here.desk, box: here.box };
+    const no = (code: 'refused' | 'not-found', zh: string, en: string, details: IssuanceRefusal, extra: Record<string, unknown> = {}) =>
+      refuseInTx(ctx, { type: 'ballot.refused', subject, detail: { ...base, reason: details.reason, ...extra } }, refusalError(code, zh, en, details));
+
+    if (round.status !== 'voting') {
+      return no('refused', `第 ${input.round} 轮现在不在投票中（状态 ${round.status}）`, `round ${input.round} is not open for voting (status ${round.status})`,
+        { reason: 'round-not-voting', status: round.status });
+    }
+    const step = lastCustodyStep(db, here.box, input.round);
+    if (step !== 'voting') {
+      return no('refused', `票箱 ${here.boxName} 未处于投票状态（须先查验空箱、封箱并开始投票）`,
+        `box ${here.box} is not open for voting (it must be shown empty, sealed and opened for voting first)`,
+        { reason: 'box-not-open', box: here.box, lastStep: step });
+    }
+    const voter = voterByCertificate(db, certificate);
+    if (!voter) {
+      return no('not-found', `选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`,
+        { reason: 'unknown-certificate', certificate });
+    }
+    const first = stmt(db, 'SELECT 1 FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round);
+    if (first) {
+      const where = issuancesOf(db, voter.id).find((w) => w.round === input.round)!;
+      return no('refused',
+        `选民证 ${certificate}（${voter.name}）第 ${input.round} 轮已于 ${where.at} 在 ${where.venueName}、票箱 ${where.boxName}、验证发票处 ${where.desk} 领取过选票`,
+        `certificate ${certificate} (${voter.name}) already received a ballot in round ${input.round} at ${where.at}, ${where.venueName}, box ${where.box}, desk ${where.desk}`,
+        { reason: 'already-issued', first: where });
+    }
+    const assigned = assignmentOf(db, voter);
+    const fits = assigned.kind === 'mobile-box' ? here.box === assigned.id : here.kind !== 'mobile' && here.venue === assigned.id;
+    if (!fits) {
+      const a = describeAssignment(assigned);
+      return no('refused', `${voter.name} 的投票地点是${a.zh}，不在此处（${here.venueName}，票箱 ${here.boxName}）`,
+        `${voter.name} votes at ${a.en}, not here (${here.venueName}, box ${here.box})`,
+        { reason: 'wrong-venue', assigned, here: { venue: here.venue, box: here.box } });
+    }
+    const proxy = stmt(db, 'SELECT trustee_id FROM proxy WHERE voter_id = ? AND revoked_at IS NULL').get(voter.id) as
+      | { trustee_id: number }
+      | undefined;
+    let trustee: VoterRow | null = null;
+    if (proxy) {
+      trustee = voterById(db, proxy.trustee_id);
+      const t = { name: trustee.name, group: trustee.group_name };
+      if (trusteeCert === null) {
+        return no('refused', `${voter.name} 已委托 ${trustee.name}（${trustee.group_name}）投票，选票只能发给受委托人：请核对受委托人并输入其选民证号`,
+          `${voter.name} gave a proxy to ${trustee.name} (${trustee.group_name}); the ballot goes to the trustee only: check the trustee and enter their certificate number`,
+          { reason: 'proxy-trustee-required', trustee: t });
+      }
+      if (trusteeCert !== trustee.certificate) {
+        return no('refused', `受委托人应为 ${trustee.name}（${trustee.group_name}），所输选民证号不符`,
+          `the trustee is ${trustee.name} (${trustee.group_name}); the certificate entered is not theirs`,
+          { reason: 'trustee-mismatch', trustee: t }, { trusteeCertificate: trusteeCert });
+      }
+    } else if (trusteeCert !== null) {
+      return no('refused', `${voter.name} 没有经批准的委托，不能代领选票`, `${voter.name} has no approved proxy; nobody may collect their ballot`,
+        { reason: 'no-approved-proxy' }, { trusteeCertificate: trusteeCert });
+    }
+    let helper: { id: number; name: string } | null = null;
+    if (input.helper !== undefined) {
+      helper = writingHelper(db, input.helper);
+      if (!helper) {
+        return no('refused', `编号 ${input.helper} 的人员不是代书人`, `person ${input.helper} is not a writing helper`,
+          { reason: 'not-a-writing-helper', person: input.helper });
+      }
+    }
+    const stock = stockCounts(db, here.box, input.round);
+    if (stock.received - stock.issued - stock.spoiled - stock.returned <= 0) {
+      return no('refused', `票箱 ${here.boxName} 没有空白选票了（领取 ${stock.received}，发出 ${stock.issued}，废票 ${stock.spoiled}）`,
+        `no blank ballots left for box ${here.box} (received ${stock.received}, issued ${stock.issued}, spoiled ${stock.spoiled})`,
+        { reason: 'no-ballots-left', box: here.box, received: stock.received, issued: stock.issued, spoiled: stock.spoiled });
+    }
+    const at = ctx.now().toISOString();
+    stmt(db, `INSERT INTO issuance (voter_id, round_number, box_id, desk, at, actor, trustee_id, helper_person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(voter.id, input.round, here.box, here.desk, at, ctx.actor, trustee?.id ?? null, helper?.id ?? null);
+    appendAudit(db, {
+      type: 'ballot.issued',
+      at,
+      actor: ctx.actor,
+      subject,
+      detail: { ...base, ...(trustee ? { trusteeCertificate: trustee.certificate } : {}), ...(helper ? { helper: helper.id } : {}) },
+    });
+    return {
+      voter: { name: voter.name, group: voter.group_name },
+      certificate,
+      round: input.round,
+      box: here.box,
+      desk: here.desk,
+      at,
+      proxy: trustee !== null,
+      trustee: trustee ? { name: trustee.name, group: trustee.group_name } : null,
+      assisted: helper !== null,
+    };
+  });
+  return unwrap(result);
+}
+
+/** Records assisted writing on a ballot already issued: that help was given and by which helper, nothing else. */
+export function recordAssistedWriting(ctx: BackendContext, input: { certificate: string; round: number; helper: number }): { assisted: true } {
+  const certificate = certificateArg(input.certificate);
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const voter = requireVoter(db, certificate);
+    const row = db.prepare('SELECT id, helper_person_id FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
+      | { id: number; helper_person_id: number | null }
+      | undefined;
+    if (!row) throw refused(`${voter.name} 第 ${input.round} 轮尚未领取选票`, `${voter.name} has not received a ballot in round ${input.round}`);
+    if (row.helper_person_id !== null) throw refused('代写已记录', 'assisted writing is already recorded for this ballot');
+    const helper = writingHelper(db, input.helper);
+    if (!helper) {
+      throw refused(`编号 ${input.helper} 的人员不是代书人`, `person ${input.helper} is not a writing helper`, { reason: 'not-a-writing-helper', person: input.helper });
+    }
+    db.prepare('UPDATE issuance SET helper_person_id = ? WHERE id = ?').run(helper.id, row.id);
+    appendAudit(db, { type: 'ballot.assisted', at: ctx.now(), actor: ctx.actor, subject: `certificate:${certificate}`, detail: { round: input.round, helper: helper.id } });
+    return { assisted: true as const };
+  });
+}
+
+/**
+ * A spoiled ballot taken back and voided on the spot, a new one handed out: the box's spoiled count goes up by
+ * one, issued stays. Only a bare count is kept (no voter, no time in the table).
+ */
+export function exchangeSpoiled(ctx: BackendContext, input: { round: number; desk: string }): BoxStockView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const round = requireRound(db, input.round);
+    const here = resolveDesk(db, input.desk);
+    if (round.status !== 'voting' || lastCustodyStep(db, here.box, input.round) !== 'voting') {
+      throw refused(`票箱 ${here.boxName} 第 ${input.round} 轮不在投票中`, `box ${here.box} is not open for voting in round ${input.round}`);
+    }
+    const before = boxStock(db, here.box, input.round);
+    if (before.inHand <= 0) {
+      throw refused(`票箱 ${here.boxName} 没有空白选票可调换`, `no blank ballot left at box ${here.box} to exchange`, before);
+    }
+    db.prepare(
+      `INSERT INTO spoiled_count (box_id, round_number, count) VALUES (?, ?, 1)
+       ON CONFLICT (box_id, round_number) DO UPDATE SET count = count + 1`,
+    ).run(here.box, input.round);
+    appendAudit(db, { type: 'ballot.spoiled-exchanged', at: ctx.now(), actor: ctx.actor, subject: `box:${here.box}`, detail: { round: input.round, desk: here.desk } });
+    return boxStock(db, here.box, input.round);
+  });
+}

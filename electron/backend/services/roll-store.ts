@@ -1,0 +1,138 @@
+import type { Statement } from 'better-sqlite3';
+import type { AssignmentView, IssuedWhere } from '../../../shared/api/issuance';
+import type { Gender, RegistrationCategory } from '../../../shared/domain/roll';
+import { appendAudit, type AuditInput } from '../audit';
+import { ApiError } from '../../../shared/api/envelope';
+import { notFound, refused, type BackendContext } from '../context';
+import type { Db } from '../db';
+
+/** Reads shared by the roll, proxy, issuance and turnout services. */
+
+const cache = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, prepared once per connection (the desk's hot path runs a handful of these). */
+export function stmt(db: Db, sql: string): Statement {
+  let byDb = cache.get(db);
+  if (!byDb) {
+    byDb = new Map();
+    cache.set(db, byDb);
+  }
+  let s = byDb.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    byDb.set(sql, s);
+  }
+  return s;
+}
+
+export interface VoterRow {
+  id: number;
+  name: string;
+  name_key: string;
+  id_number: string;
+  gender: Gender;
+  birth_date: string;
+  group_name: string;
+  category: RegistrationCategory;
+  certificate: string;
+  venue_id: string | null;
+  mobile_box_id: string | null;
+}
+
+export function voterByCertificate(db: Db, certificate: string): VoterRow | undefined {
+  return stmt(db, 'SELECT * FROM voter WHERE certificate = ?').get(certificate) as VoterRow | undefined;
+}
+
+export function voterById(db: Db, id: number): VoterRow {
+  return stmt(db, 'SELECT * FROM voter WHERE id = ?').get(id) as VoterRow;
+}
+
+export function assignmentOf(db: Db, v: Pick<VoterRow, 'venue_id' | 'mobile_box_id'>): AssignmentView {
+  if (v.mobile_box_id !== null) {
+    const b = stmt(db, 'SELECT id, name, venue_id FROM box WHERE id = ?').get(v.mobile_box_id) as
+      | { id: string; name: string; venue_id: string }
+      | undefined;
+    return { kind: 'mobile-box', id: v.mobile_box_id, name: b?.name ?? v.mobile_box_id, venue: b?.venue_id ?? '' };
+  }
+  const venue = stmt(db, 'SELECT id, name FROM venue WHERE id = ?').get(v.venue_id) as { id: string; name: string } | undefined;
+  return { kind: 'venue', id: v.venue_id ?? '', name: venue?.name ?? v.venue_id ?? '' };
+}
+
+export function describeAssignment(a: AssignmentView): { zh: string; en: string } {
+  return a.kind === 'venue'
+    ? { zh: `${a.name}（${a.id}）`, en: `${a.name} (${a.id})` }
+    : { zh: `流动票箱 ${a.name}（${a.id}）`, en: `mobile box ${a.name} (${a.id})` };
+}
+
+export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
+  const rows = stmt(
+    db,
+    `SELECT i.round_number, i.at, i.desk, i.box_id, b.name AS box_name, b.venue_id, v.name AS venue_name, i.trustee_id
+     FROM issuance i JOIN box b ON b.id = i.box_id JOIN venue v ON v.id = b.venue_id
+     WHERE i.voter_id = ? ORDER BY i.round_number`,
+  ).all(voterId) as {
+    round_number: number;
+    at: string;
+    desk: string;
+    box_id: string;
+    box_name: string;
+    venue_id: string;
+    venue_name: string;
+    trustee_id: number | null;
+  }[];
+  return rows.map((r) => ({
+    round: r.round_number,
+    at: r.at,
+    venue: r.venue_id,
+    venueName: r.venue_name,
+    box: r.box_id,
+    boxName: r.box_name,
+    desk: r.desk,
+    proxy: r.trustee_id !== null,
+  }));
+}
+
+/** The person must be a member of the election committee now (reassignments and proxies are its decisions). */
+export function requireCommitteeMember(db: Db, personId: number): { id: number; name: string } {
+  const row = stmt(db, 'SELECT id, name FROM person WHERE id = ?').get(personId) as { id: number; name: string } | undefined;
+  if (!row) throw notFound(`没有编号为 ${personId} 的人员`, `no person with id ${personId}`);
+  if (!isMember(db, personId)) {
+    throw refused(
+      `${row.name} 不是（或已不是）选举委员会成员，不能作出该决定`,
+      `${row.name} is not (or no longer) a member of the election committee and cannot take this decision`,
+    );
+  }
+  return row;
+}
+
+function isMember(db: Db, personId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(personId) !== undefined;
+}
+
+export function requireVoter(db: Db, certificate: string): VoterRow {
+  const v = voterByCertificate(db, certificate);
+  if (!v) throw notFound(`选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`);
+  return v;
+}
+
+export function anyIssuance(db: Db): boolean {
+  return stmt(db, 'SELECT 1 FROM issuance LIMIT 1').get() !== undefined;
+}
+
+/**
+ * A refusal found inside a write transaction: its audit event is written in that same transaction (which then
+ * commits with nothing else changed) and the error is thrown after the commit.
+ */
+export class Refusal {
+  constructor(readonly error: ApiError) {}
+}
+
+export function refuseInTx(ctx: BackendContext, audit: Omit<AuditInput, 'outcome' | 'at'>, error: ApiError): Refusal {
+  appendAudit(ctx.db, { ...audit, at: ctx.now(), actor: audit.actor ?? ctx.actor, outcome: 'refused', detail: { ...audit.detail, message: error.message } });
+  return new Refusal(error);
+}
+
+export function unwrap<T>(result: T | Refusal): T {
+  if (result instanceof Refusal) throw result.error;
+  return result;
+}

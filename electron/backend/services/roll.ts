@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../shared/api/envelope';
+import type { ImportRollOutput } from '../../../shared/api/issuance';
+import { makeCertificateNumber } from '../../../shared/domain/certificate';
+import type { RollError, RollRow } from '../../../shared/domain/roll';
+import { appendAudit, appendRefusal } from '../audit';
+import { bilingual, invalid, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { RollEncodingChoice } from '../roll/decode';
+import { readRollFile } from '../roll/read';
+import { anyIssuance } from './roll-store';
+import { requireElection } from './setup-read';
+
+export interface ImportRollOptions {
+  bytes: Uint8Array;
+  fileName?: string | undefined;
+  encoding?: RollEncodingChoice | undefined;
+  certificatePrefix?: string | undefined;
+  assign?: { default?: string | undefined; byGroup?: Record<string, string> | undefined } | undefined;
+}
+
+/** The answer for a roll with errors: every bad row in details.errors, and nothing changed. */
+function rollRejected(errors: RollError[]): ApiError {
+  const lines = new Set(errors.map((e) => e.line)).size;
+  const first = errors[0]!;
+  return new ApiError(
+    'invalid-input',
+    bilingual(
+      `选民名单有 ${errors.length} 处错误（涉及 ${lines} 行），未导入任何数据。第一处：${first.zh}`,
+      `the roll has ${errors.length} error(s) on ${lines} line(s); nothing was imported. First: ${first.en}`,
+    ),
+    { details: { errors } },
+  );
+}
+
+function groupKey(group: string): string {
+  return group.normalize('NFKC').trim();
+}
+
+/**
+ * Imports a roll file: all or nothing. The file is read and every row validated first; then, in one IMMEDIATE
+ * transaction, the rows are checked against voters already in the database, certificate numbers are generated where
+ * the file has none, and every voter is inserted with its initial assignment and one audit event.
+ */
+export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): Promise<ImportRollOutput> {
+  const election = requireElection(ctx.db);
+  const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
+  const read = await readRollFile(opts.bytes, { electionDate: election.date, encoding: opts.encoding ?? 'auto' });
+  const reject = (errors: RollError[]): never => {
+    appendRefusal(ctx.db, {
+      type: 'roll.import-rejected',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: 'roll',
+      detail: { fileName: opts.fileName ?? null, sha256, errors: errors.length, first: `${errors[0]!.line}:${errors[0]!.code}` },
+    });
+    throw rollRejected(errors);
+  };
+  if (!read.ok) return reject(read.errors);
+  const rows = read.rows;
+
+  const outcome = inTransaction(ctx.db, (): ImportRollOutput | RollError[] => {
+    const db = ctx.db;
+    if (anyIssuance(db)) {
+      throw refused('已开始发放选票，不能再导入选民名单', 'ballots have already been issued; the roll can no longer be imported');
+    }
+    const venues = new Set((db.prepare('SELECT id FROM venue').all() as { id: string }[]).map((v) => v.id));
+    const central = (db.prepare("SELECT id FROM venue WHERE kind = 'central'").get() as { id: string } | undefined)?.id;
+    const defaultVenue = opts.assign?.default ?? central;
+    if (defaultVenue === undefined) {
+      throw invalid('assign.default', '还没有中心会场，请先设立会场或指定分配的会场', 'there is no central venue yet; add venues first or name the venue to assign to');
+    }
+    if (!venues.has(defaultVenue)) throw invalid('assign.default', `没有会场 ${defaultVenue}`, `no venue "${defaultVenue}"`);
+    const byGroup = new Map<string, string>();
+    for (const [group, venue] of Object.entries(opts.assign?.byGroup ?? {})) {
+      if (!venues.has(venue)) throw invalid(`assign.byGroup.${group}`, `没有会场 ${venue}`, `no venue "${venue}"`);
+      byGroup.set(groupKey(group), venue);
+    }
+
+    const errors = checkAgainstDatabase(ctx, rows);
+    if (errors.length > 0) return errors;
+
+    const generated = generateCertificates(ctx, rows, opts.certificatePrefix);
+    const at = ctx.now().toISOString();
+    const importId = Number(
+      db
+        .prepare('INSERT INTO roll_import (at, actor, file_name, format, encoding, sha256, voters) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(at, ctx.actor, opts.fileName ?? null, read.format, read.encoding, sha256, rows.length).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, import_id, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    rows.forEach((r, i) => {
+      const venue = byGroup.get(groupKey(r.group)) ?? defaultVenue;
+      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, importId, r.line);
+    });
+    appendAudit(db, {
+      type: 'roll.imported',
+      at,
+      actor: ctx.actor,
+      subject: `roll-import:${importId}`,
+      detail: {
+        fileName: opts.fileName ?? null,
+        sha256,
+        format: read.format,
+        encoding: read.encoding,
+        voters: rows.length,
+        generatedCertificates: generated.filter((g) => g !== null).length,
+      },
+    });
+    return {
+      importId,
+      imported: rows.length,
+      generatedCertificates: generated.filter((g) => g !== null).length,
+      format: read.format,
+      encoding: read.encoding,
+      ignoredColumns: read.ignoredColumns,
+      sha256,
+    };
+  });
+  if (Array.isArray(outcome)) return reject(outcome);
+  return outcome;
+}
+
+/** A voter is registered once: ID numbers and certificate numbers already in the database are errors too. */
+function checkAgainstDatabase(ctx: BackendContext, rows: RollRow[]): RollError[] {
+  const errors: RollError[] = [];
+  const byId = ctx.db.prepare('SELECT certificate FROM voter WHERE id_number = ?');
+  const byCertificate = ctx.db.prepare('SELECT name FROM voter WHERE certificate = ?');
+  for (const r of rows) {
+    const existing = byId.get(r.idNumber) as { certificate: string } | undefined;
+    if (existing) {
+      errors.push({
+        line: r.line,
+        column: '身份证号',
+        field: 'idNumber',
+        code: 'duplicate-id-number',
+        zh: `第 ${r.line} 行：身份证号 ${r.idNumber} 已在选民名单上（选民证 ${existing.certificate}），一人只能登记一次`,
+        en: `line ${r.line}: ID number ${r.idNumber} is already on the roll (certificate ${existing.certificate}); a voter is registered once`,
+      });
+    }
+    if (r.certificate !== null) {
+      const holder = byCertificate.get(r.certificate) as { name: string } | undefined;
+      if (holder) {
+        errors.push({
+          line: r.line,
+          column: '选民证号',
+          field: 'certificate',
+          code: 'duplicate-certificate',
+          zh: `第 ${r.line} 行：选民证号 ${r.certificate} 已发给名单上的 ${holder.name}`,
+          en: `line ${r.line}: certificate ${r.certificate} already belongs to ${holder.name} on the roll`,
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * Certificate numbers for the rows that have none, counting up from the stored counter and skipping numbers in
+ * use (in the database or given in the file). The prefix is fixed by the first import that generates numbers.
+ */
+function generateCertificates(ctx: BackendContext, rows: RollRow[], prefix: string | undefined): (string | null)[] {
+  const db = ctx.db;
+  if (rows.every((r) => r.certificate !== null)) return rows.map(() => null);
+  const counter = db.prepare('SELECT prefix, next_serial FROM certificate_counter WHERE id = 1').get() as
+    | { prefix: string; next_serial: number }
+    | undefined;
+  if (counter && prefix !== undefined && prefix !== counter.prefix) {
+    throw invalid('certificatePrefix', `选民证号前缀已定为“${counter.prefix}”，不能改为“${prefix}”`,
+      `the certificate prefix is already "${counter.prefix}" and cannot change to "${prefix}"`);
+  }
+  const usePrefix = counter?.prefix ?? prefix ?? '';
+  let serial = counter?.next_serial ?? 1;
+  const inFile = new Set(rows.flatMap((r) => (r.certificate === null ? [] : [r.certificate])));
+  const inDb = db.prepare('SELECT 1 FROM voter WHERE certificate = ?');
+  const capacity = 10 ** (7 - usePrefix.length);
+  const out = rows.map((r) => {
+    if (r.certificate !== null) return null;
+    for (;;) {
+      if (serial >= capacity) {
+        throw refused(`前缀“${usePrefix}”下的选民证号已用完`, `no certificate numbers left under prefix "${usePrefix}"`);
+      }
+      const n = makeCertificateNumber(serial++, usePrefix);
+      if (!inFile.has(n) && inDb.get(n) === undefined) return n;
+    }
+  });
+  db.prepare(
+    `INSERT INTO certificate_counter (id, prefix, next_serial) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET next_serial = excluded.next_serial`,
+  ).run(usePrefix, serial);
+  return out;
+}

@@ -1,0 +1,151 @@
+import type { AssignmentTarget, AssignmentView, VoterView } from '../../../shared/api/issuance';
+import { checkCertificateNumber } from '../../../shared/domain/certificate';
+import { CATEGORY_IDS } from '../../../shared/domain/roll';
+import { appendAudit } from '../audit';
+import { invalid, notFound, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import {
+  anyIssuance,
+  assignmentOf,
+  describeAssignment,
+  issuancesOf,
+  requireCommitteeMember,
+  requireVoter,
+  stmt,
+  voterById,
+} from './roll-store';
+
+/** A typed or scanned certificate number, normalised; a malformed one is bad input naming the problem. */
+export function certificateArg(text: string, path = 'certificate'): string {
+  const c = checkCertificateNumber(text);
+  if (!c.ok) throw invalid(path, c.zh, c.en);
+  return c.number;
+}
+
+/** What the desk sees for a certificate. */
+export function lookupVoter(db: Db, certificateText: string): VoterView {
+  const v = requireVoter(db, certificateArg(certificateText));
+  const proxy = stmt(db, 'SELECT trustee_id FROM proxy WHERE voter_id = ? AND revoked_at IS NULL').get(v.id) as
+    | { trustee_id: number }
+    | undefined;
+  const trustee = proxy ? voterById(db, proxy.trustee_id) : null;
+  const holds = stmt(db, 'SELECT count(*) AS n FROM proxy WHERE trustee_id = ? AND revoked_at IS NULL').get(v.id) as { n: number };
+  return {
+    name: v.name,
+    group: v.group_name,
+    gender: v.gender,
+    category: v.category,
+    certificate: v.certificate,
+    assignment: assignmentOf(db, v),
+    proxyTo: trustee ? { name: trustee.name, group: trustee.group_name, certificate: trustee.certificate } : null,
+    trusteeFor: holds.n,
+    issued: issuancesOf(db, v.id),
+  };
+}
+
+export function rollSummary(db: Db): {
+  voters: number;
+  byCategory: Record<string, number>;
+  byAssignment: { assignment: AssignmentView; voters: number }[];
+} {
+  const voters = (db.prepare('SELECT count(*) AS n FROM voter').get() as { n: number }).n;
+  const byCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<string, number>;
+  for (const r of db.prepare('SELECT category, count(*) AS n FROM voter GROUP BY category').all() as { category: string; n: number }[]) {
+    byCategory[r.category] = r.n;
+  }
+  const byAssignment = (
+    db
+      .prepare('SELECT venue_id, mobile_box_id, count(*) AS n FROM voter GROUP BY venue_id, mobile_box_id ORDER BY venue_id, mobile_box_id')
+      .all() as { venue_id: string | null; mobile_box_id: string | null; n: number }[]
+  ).map((r) => ({ assignment: assignmentOf(db, r), voters: r.n }));
+  return { voters, byCategory, byAssignment };
+}
+
+function requireVenue(db: Db, id: string, path: string): { id: string; name: string } {
+  const v = db.prepare('SELECT id, name FROM venue WHERE id = ?').get(id) as { id: string; name: string } | undefined;
+  if (!v) throw invalid(path, `没有会场 ${id}`, `no venue "${id}"`);
+  return v;
+}
+
+/** Set-up: every voter of a residents' group votes at `venue`. Only before any ballot is issued. */
+export function assignGroup(ctx: BackendContext, input: { group: string; venue: string }): { moved: number } {
+  return inTransaction(ctx.db, () => {
+    if (anyIssuance(ctx.db)) {
+      throw refused('已开始发放选票，分组分配已锁定；个别调整请由选举委员会作出变更决定',
+        'ballots have been issued, so group assignments are locked; move single voters by a committee decision');
+    }
+    requireVenue(ctx.db, input.venue, 'venue');
+    const group = input.group.normalize('NFKC').trim();
+    const moved = ctx.db
+      .prepare('UPDATE voter SET venue_id = ?, mobile_box_id = NULL WHERE group_name = ? AND mobile_box_id IS NULL')
+      .run(input.venue, group).changes;
+    if (moved === 0 && ctx.db.prepare('SELECT 1 FROM voter WHERE group_name = ?').get(group) === undefined) {
+      throw notFound(`选民名单上没有居民小组“${group}”`, `no residents' group "${group}" on the roll`);
+    }
+    appendAudit(ctx.db, { type: 'voter.assigned', at: ctx.now(), actor: ctx.actor, subject: `venue:${input.venue}`, detail: { group, venue: input.venue, voters: moved } });
+    return { moved };
+  });
+}
+
+/**
+ * A committee decision moving one voter: to another venue, or onto a mobile box's approved list (or back off it).
+ * Recorded with the deciding member and the reason.
+ */
+export function reassignVoter(
+  ctx: BackendContext,
+  input: { certificate: string; to: AssignmentTarget; decidedBy: number; reason: string },
+): { from: AssignmentView; to: AssignmentView } {
+  const certificate = certificateArg(input.certificate);
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const member = requireCommitteeMember(db, input.decidedBy);
+    const v = requireVoter(db, certificate);
+    const from = assignmentOf(db, v);
+    let toVenue: string | null = null;
+    let toBox: string | null = null;
+    if ('venue' in input.to) {
+      toVenue = requireVenue(db, input.to.venue, 'to.venue').id;
+    } else {
+      const box = db.prepare('SELECT id, kind FROM box WHERE id = ?').get(input.to.mobileBox) as { id: string; kind: string } | undefined;
+      if (!box) throw invalid('to.mobileBox', `没有票箱 ${input.to.mobileBox}`, `no box "${input.to.mobileBox}"`);
+      if (box.kind !== 'mobile') {
+        throw invalid('to.mobileBox', `票箱 ${box.id} 不是流动票箱；选民只能被分配到会场或流动票箱名单`,
+          `box ${box.id} is not a mobile box; voters are assigned to a venue or to a mobile box's list`);
+      }
+      toBox = box.id;
+    }
+    if (toVenue === v.venue_id && toBox === v.mobile_box_id) {
+      throw refused(`${v.name} 已分配在${describeAssignment(from).zh}`, `${v.name} is already assigned to ${describeAssignment(from).en}`);
+    }
+    db.prepare('UPDATE voter SET venue_id = ?, mobile_box_id = ? WHERE id = ?').run(toVenue, toBox, v.id);
+    const at = ctx.now().toISOString();
+    db.prepare(
+      `INSERT INTO reassignment (voter_id, from_venue_id, from_box_id, to_venue_id, to_box_id, decided_by, reason, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(v.id, v.venue_id, v.mobile_box_id, toVenue, toBox, member.id, input.reason, at);
+    const to = assignmentOf(db, { venue_id: toVenue, mobile_box_id: toBox });
+    appendAudit(db, {
+      type: 'voter.reassigned',
+      at,
+      actor: ctx.actor,
+      subject: `certificate:${v.certificate}`,
+      detail: { voter: v.name, from, to, decidedBy: { id: member.id, name: member.name }, reason: input.reason },
+    });
+    return { from, to };
+  });
+}
+
+/** The approved mobile-box lists, for publication: names and residents' groups. */
+export function mobileLists(db: Db, box?: string): { box: string; name: string; voters: { name: string; group: string }[] }[] {
+  const boxes = db
+    .prepare(`SELECT id, name FROM box WHERE kind = 'mobile' ${box ? 'AND id = ?' : ''} ORDER BY id`)
+    .all(...(box ? [box] : [])) as { id: string; name: string }[];
+  if (box && boxes.length === 0) throw notFound(`没有流动票箱 ${box}`, `no mobile box "${box}"`);
+  const voters = db.prepare('SELECT name, group_name FROM voter WHERE mobile_box_id = ? ORDER BY group_name, name_key');
+  return boxes.map((b) => ({
+    box: b.id,
+    name: b.name,
+    voters: (voters.all(b.id) as { name: string; group_name: string }[]).map((v) => ({ name: v.name, group: v.group_name })),
+  }));
+}

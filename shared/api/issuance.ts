@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { CATEGORY_IDS, GENDERS } from '../domain/roll';
+
+/**
+ * The roll, proxies, desks, ballot stock, issuance and turnout part of the API contract. Refusals come back as
+ * ApiError bodies (code 'refused', 'not-found' or 'invalid-input') whose `details` match `issuanceRefusal` below, so
+ * the desk can show when/where a certificate was used or where its voter is assigned.
+ */
+
+const code = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(32, 'at most 32 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_" only');
+const certificateText = z.string().min(1, 'certificate number must not be empty').max(40, 'certificate number is too long');
+const roundNumber = z.int().positive();
+const personId = z.int().positive();
+const reason = z.string().trim().min(1, 'a reason is required').max(500, 'at most 500 characters');
+const count = z.int().nonnegative();
+
+export const rollEncodingChoice = z.enum(['auto', 'utf8', 'gbk']);
+
+export const rollErrorView = z.object({
+  line: z.int(),
+  column: z.string(),
+  field: z.string().nullable(),
+  code: z.string(),
+  zh: z.string(),
+  en: z.string(),
+});
+export type RollErrorView = z.infer<typeof rollErrorView>;
+
+export const assignmentView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('venue'), id: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('mobile-box'), id: z.string(), name: z.string(), venue: z.string() }),
+]);
+export type AssignmentView = z.infer<typeof assignmentView>;
+
+export const assignmentTarget = z.union([
+  z.strictObject({ venue: code }),
+  z.strictObject({ mobileBox: code }),
+]);
+export type AssignmentTarget = z.infer<typeof assignmentTarget>;
+
+const personRef = z.object({ name: z.string(), group: z.string() });
+
+export const issuedWhere = z.object({
+  round: z.int(),
+  at: z.string(),
+  venue: z.string(),
+  venueName: z.string(),
+  box: z.string(),
+  boxName: z.string(),
+  desk: z.string(),
+  proxy: z.boolean(),
+});
+export type IssuedWhere = z.infer<typeof issuedWhere>;
+
+export const voterView = z.object({
+  name: z.string(),
+  group: z.string(),
+  gender: z.enum(GENDERS),
+  category: z.enum(CATEGORY_IDS),
+  certificate: z.string(),
+  assignment: assignmentView,
+  /** The approved proxy this voter gave (their certificate is with the trustee). */
+  proxyTo: personRef.extend({ certificate: z.string() }).nullable(),
+  /** How many voters gave this voter a proxy. */
+  trusteeFor: z.int(),
+  issued: z.array(issuedWhere),
+});
+export type VoterView = z.infer<typeof voterView>;
+
+/** Why the desk did not issue a ballot (ApiError.details). */
+export const issuanceRefusal = z.discriminatedUnion('reason', [
+  z.object({ reason: z.literal('bad-certificate'), problem: z.enum(['empty', 'not-digits', 'wrong-length', 'bad-check-digit']) }),
+  z.object({ reason: z.literal('unknown-certificate'), certificate: z.string() }),
+  z.object({ reason: z.literal('already-issued'), first: issuedWhere }),
+  z.object({ reason: z.literal('wrong-venue'), assigned: assignmentView, here: z.object({ venue: z.string(), box: z.string() }) }),
+  z.object({ reason: z.literal('proxy-trustee-required'), trustee: personRef }),
+  z.object({ reason: z.literal('trustee-mismatch'), trustee: personRef }),
+  z.object({ reason: z.literal('no-approved-proxy') }),
+  z.object({ reason: z.literal('round-not-voting'), status: z.string() }),
+  z.object({ reason: z.literal('box-not-open'), box: z.string(), lastStep: z.string().nullable() }),
+  z.object({ reason: z.literal('no-ballots-left'), box: z.string(), received: z.int(), issued: z.int(), spoiled: z.int() }),
+  z.object({ reason: z.literal('not-a-writing-helper'), person: z.int() }),
+]);
+export type IssuanceRefusal = z.infer<typeof issuanceRefusal>;
+
+export const issueInput = z.strictObject({
+  certificate: certificateText,
+  round: roundNumber,
+  desk: code,
+  /** For a proxy ballot: the trustee's own certificate, confirming the trustee is the one at the desk. */
+  trusteeCertificate: certificateText.optional(),
+  /** Assisted writing: the writing-helper official who will help (never what is written). */
+  helper: personId.optional(),
+});
+export type IssueInput = z.infer<typeof issueInput>;
+
+export const issuedOutput = z.object({
+  voter: personRef,
+  certificate: z.string(),
+  round: z.int(),
+  box: z.string(),
+  desk: z.string(),
+  at: z.string(),
+  proxy: z.boolean(),
+  trustee: personRef.nullable(),
+  assisted: z.boolean(),
+});
+export type IssuedOutput = z.infer<typeof issuedOutput>;
+
+export const boxStockView = z.object({
+  box: z.string(),
+  boxName: z.string(),
+  kind: z.enum(['central', 'station', 'mobile']),
+  venue: z.string(),
+  round: z.int(),
+  received: count,
+  issued: count,
+  spoiled: count,
+  unusedReturned: count,
+  /** Blank ballots the desk should still hold: received − issued − spoiled − returned. */
+  inHand: z.int(),
+  /** After unused ballots were returned: whether received = issued + spoiled + unused returned. */
+  balanced: z.boolean().nullable(),
+});
+export type BoxStockView = z.infer<typeof boxStockView>;
+
+export const turnoutView = z.object({
+  round: z.int(),
+  registered: count,
+  participants: count,
+  proxyBallots: count,
+  assisted: count,
+  quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: z.string(), en: z.string() }) }),
+  byVenue: z.array(z.object({ venue: z.string(), name: z.string(), assigned: count, issued: count })),
+  byMobileBox: z.array(z.object({ box: z.string(), name: z.string(), assigned: count, issued: count })),
+  boxes: z.array(boxStockView),
+});
+export type TurnoutView = z.infer<typeof turnoutView>;
+
+export const importRollInput = z.strictObject({
+  /** The file's bytes, base64 (the shell's open dialog gives them so). */
+  contentBase64: z.string().min(1, 'the file is empty'),
+  fileName: z.string().max(260).optional(),
+  encoding: rollEncodingChoice.default('auto'),
+  /** Digits put in front of generated certificate numbers (0–3 digits; fixed by the first import that generates). */
+  certificatePrefix: z.string().regex(/^\d{0,3}$/, 'prefix: 0 to 3 digits').optional(),
+  /** Initial assignment: the venue of each residents' group; everyone else goes to `default` (the central venue). */
+  assign: z
+    .strictObject({ default: code.optional(), byGroup: z.record(z.string(), code).optional() })
+    .optional(),
+});
+export type ImportRollInput = z.infer<typeof importRollInput>;
+
+export const importRollOutput = z.object({
+  importId: z.int(),
+  imported: count,
+  generatedCertificates: count,
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf8', 'gbk']).nullable(),
+  ignoredColumns: z.array(z.string()),
+  sha256: z.string(),
+});
+export type ImportRollOutput = z.infer<typeof importRollOutput>;
+
+export const issuanceContract = {
+  /** Imports the whole roll or nothing; bad rows come back in ApiError.details.errors (every one of them). */
+  'roll:import': { input: importRollInput, output: importRollOutput },
+  /** What the desk sees for a certificate: voter, assignment, proxy, ballots already issued. */
+  'roll:lookup': { input: z.strictObject({ certificate: certificateText }), output: voterView },
+  'roll:summary': {
+    input: z.strictObject({}),
+    output: z.object({
+      voters: count,
+      byCategory: z.record(z.string(), count),
+      byAssignment: z.array(z.object({ assignment: assignmentView, voters: count })),
+    }),
+  },
+  /** Set-up (before any ballot is issued): every voter of a residents' group votes at this venue. */
+  'roll:assignGroup': {
+    input: z.strictObject({ group: z.string().trim().min(1), venue: code }),
+    output: z.object({ moved: count }),
+  },
+  /** A committee decision moving one voter to another venue or onto/off a mobile box's approved list. */
+  'roll:reassign': {
+    input: z.strictObject({ certificate: certificateText, to: assignmentTarget, decidedBy: personId, reason }),
+    output: z.object({ from: assignmentView, to: assignmentView }),
+  },
+  /** The approved mobile-box voter lists, for publication. */
+  'roll:mobileLists': {
+    input: z.strictObject({ box: code.optional() }),
+    output: z.array(z.object({ box: z.string(), name: z.string(), voters: z.array(personRef) })),
+  },
+  'proxy:approve': {
+    input: z.strictObject({ voter: certificateText, trustee: certificateText, approvedBy: personId }),
+    output: z.object({ voter: personRef, trustee: personRef, trusteeHolds: z.int(), proxyLimit: z.int() }),
+  },
+  'proxy:revoke': {
+    input: z.strictObject({ voter: certificateText, decidedBy: personId, reason }),
+    output: z.object({ revoked: z.literal(true) }),
+  },
+  /** The approved proxies, for publication (names and groups, no ID numbers). */
+  'proxy:list': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ voter: personRef, trustee: personRef, approvedAt: z.string() })),
+  },
+  'desk:add': {
+    input: z.strictObject({ id: code, name: z.string().trim().min(1), box: code }),
+    output: z.object({ id: z.string(), box: z.string() }),
+  },
+  'desk:list': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: z.string(), name: z.string(), box: z.string(), implicit: z.boolean() })),
+  },
+  'stock:receive': {
+    input: z.strictObject({ box: code, round: roundNumber, count: z.int().positive() }),
+    output: boxStockView,
+  },
+  'stock:returnUnused': {
+    input: z.strictObject({ box: code, round: roundNumber, count: z.int().positive() }),
+    output: boxStockView,
+  },
+  'stock:status': { input: z.strictObject({ round: roundNumber }), output: z.array(boxStockView) },
+  'issuance:issue': { input: issueInput, output: issuedOutput },
+  /** Marks assisted writing on a ballot already issued (helper official only, never the content). */
+  'issuance:assisted': {
+    input: z.strictObject({ certificate: certificateText, round: roundNumber, helper: personId }),
+    output: z.object({ assisted: z.literal(true) }),
+  },
+  /** A spoiled ballot taken back and voided, a new one handed out: spoiled +1, issued unchanged. */
+  'issuance:spoiled': {
+    input: z.strictObject({ round: roundNumber, desk: code }),
+    output: boxStockView,
+  },
+  'turnout:get': { input: z.strictObject({ round: roundNumber }), output: turnoutView },
+} as const;
+export type IssuanceContract = typeof issuanceContract;
