@@ -7,6 +7,7 @@ import type { setupContract } from '../../shared/api/setup';
 import { describeAuditEvent, readAuditEvents, verifyAuditChain } from './audit';
 import type { BackendContext } from './context';
 import { inTransaction } from './db';
+import { issuanceApi } from './services/issuance-api';
 import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
 import {
   addCommitteeMember,
@@ -79,5 +80,6 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...buildPeopleApi(ctx),
     ...buildCustodyApi(ctx),
     ...buildAuditApi(ctx),
+    ...issuanceApi(ctx),
   };
 }

@@ -1,6 +1,7 @@
 import type { ContractShape } from './envelope';
 import { auditContract } from './audit';
 import { custodyContract } from './custody';
+import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { setupContract } from './setup';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...peopleContract,
   ...custodyContract,
   ...auditContract,
+  ...issuanceContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -168,10 +168,10 @@ export type ImportRollOutput = z.infer<typeof importRollOutput>;
 
 export const issuanceContract = {
   /** Imports the whole roll or nothing; bad rows come back in ApiError.details.errors (every one of them). */
-  'roll:import': { input: importRollInput, output: importRollOutput },
+  importRoll: { input: importRollInput, output: importRollOutput },
   /** What the desk sees for a certificate: voter, assignment, proxy, ballots already issued. */
-  'roll:lookup': { input: z.strictObject({ certificate: certificateText }), output: voterView },
-  'roll:summary': {
+  lookupCertificate: { input: z.strictObject({ certificate: certificateText }), output: voterView },
+  rollSummary: {
     input: z.strictObject({}),
     output: z.object({
       voters: count,
@@ -180,61 +180,61 @@ export const issuanceContract = {
     }),
   },
   /** Set-up (before any ballot is issued): every voter of a residents' group votes at this venue. */
-  'roll:assignGroup': {
+  assignGroup: {
     input: z.strictObject({ group: z.string().trim().min(1), venue: code }),
     output: z.object({ moved: count }),
   },
   /** A committee decision moving one voter to another venue or onto/off a mobile box's approved list. */
-  'roll:reassign': {
+  reassignVoter: {
     input: z.strictObject({ certificate: certificateText, to: assignmentTarget, decidedBy: personId, reason }),
     output: z.object({ from: assignmentView, to: assignmentView }),
   },
   /** The approved mobile-box voter lists, for publication. */
-  'roll:mobileLists': {
+  mobileLists: {
     input: z.strictObject({ box: code.optional() }),
     output: z.array(z.object({ box: z.string(), name: z.string(), voters: z.array(personRef) })),
   },
-  'proxy:approve': {
+  approveProxy: {
     input: z.strictObject({ voter: certificateText, trustee: certificateText, approvedBy: personId }),
     output: z.object({ voter: personRef, trustee: personRef, trusteeHolds: z.int(), proxyLimit: z.int() }),
   },
-  'proxy:revoke': {
+  revokeProxy: {
     input: z.strictObject({ voter: certificateText, decidedBy: personId, reason }),
     output: z.object({ revoked: z.literal(true) }),
   },
   /** The approved proxies, for publication (names and groups, no ID numbers). */
-  'proxy:list': {
+  listProxies: {
     input: z.strictObject({}),
     output: z.array(z.object({ voter: personRef, trustee: personRef, approvedAt: z.string() })),
   },
-  'desk:add': {
+  addDesk: {
     input: z.strictObject({ id: code, name: z.string().trim().min(1), box: code }),
     output: z.object({ id: z.string(), box: z.string() }),
   },
-  'desk:list': {
+  listDesks: {
     input: z.strictObject({}),
     output: z.array(z.object({ id: z.string(), name: z.string(), box: z.string(), implicit: z.boolean() })),
   },
-  'stock:receive': {
+  receiveBallots: {
     input: z.strictObject({ box: code, round: roundNumber, count: z.int().positive() }),
     output: boxStockView,
   },
-  'stock:returnUnused': {
+  returnUnusedBallots: {
     input: z.strictObject({ box: code, round: roundNumber, count: z.int().positive() }),
     output: boxStockView,
   },
-  'stock:status': { input: z.strictObject({ round: roundNumber }), output: z.array(boxStockView) },
-  'issuance:issue': { input: issueInput, output: issuedOutput },
+  ballotStock: { input: z.strictObject({ round: roundNumber }), output: z.array(boxStockView) },
+  issueBallot: { input: issueInput, output: issuedOutput },
   /** Marks assisted writing on a ballot already issued (helper official only, never the content). */
-  'issuance:assisted': {
+  recordAssistedWriting: {
     input: z.strictObject({ certificate: certificateText, round: roundNumber, helper: personId }),
     output: z.object({ assisted: z.literal(true) }),
   },
   /** A spoiled ballot taken back and voided, a new one handed out: spoiled +1, issued unchanged. */
-  'issuance:spoiled': {
+  exchangeSpoiled: {
     input: z.strictObject({ round: roundNumber, desk: code }),
     output: boxStockView,
   },
-  'turnout:get': { input: z.strictObject({ round: roundNumber }), output: turnoutView },
+  turnout: { input: z.strictObject({ round: roundNumber }), output: turnoutView },
 } as const;
 export type IssuanceContract = typeof issuanceContract;

@@ -19,7 +19,7 @@ import { assignGroup, lookupVoter, mobileLists, reassignVoter, rollSummary } fro
 /** The roll/proxy/desk/stock/issuance/turnout methods of the contract (spread into buildApi). */
 export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContract> {
   return {
-    'roll:import': (input) =>
+    importRoll: (input) =>
       importRoll(ctx, {
         bytes: Buffer.from(input.contentBase64, 'base64'),
         fileName: input.fileName,
@@ -27,22 +27,22 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
         certificatePrefix: input.certificatePrefix,
         assign: input.assign,
       }),
-    'roll:lookup': (input) => lookupVoter(ctx.db, input.certificate),
-    'roll:summary': () => rollSummary(ctx.db),
-    'roll:assignGroup': (input) => assignGroup(ctx, input),
-    'roll:reassign': (input) => reassignVoter(ctx, input),
-    'roll:mobileLists': (input) => mobileLists(ctx.db, input.box),
-    'proxy:approve': (input) => approveProxy(ctx, input),
-    'proxy:revoke': (input) => revokeProxy(ctx, input),
-    'proxy:list': () => listProxies(ctx.db),
-    'desk:add': (input) => addDesk(ctx, input),
-    'desk:list': () => listDesks(ctx.db),
-    'stock:receive': (input) => receiveBallots(ctx, input),
-    'stock:returnUnused': (input) => returnUnusedBallots(ctx, input),
-    'stock:status': (input) => stockStatus(ctx.db, input.round),
-    'issuance:issue': (input) => issueBallot(ctx, input),
-    'issuance:assisted': (input) => recordAssistedWriting(ctx, input),
-    'issuance:spoiled': (input) => exchangeSpoiled(ctx, input),
-    'turnout:get': (input) => turnout(ctx.db, input.round),
+    lookupCertificate: (input) => lookupVoter(ctx.db, input.certificate),
+    rollSummary: () => rollSummary(ctx.db),
+    assignGroup: (input) => assignGroup(ctx, input),
+    reassignVoter: (input) => reassignVoter(ctx, input),
+    mobileLists: (input) => mobileLists(ctx.db, input.box),
+    approveProxy: (input) => approveProxy(ctx, input),
+    revokeProxy: (input) => revokeProxy(ctx, input),
+    listProxies: () => listProxies(ctx.db),
+    addDesk: (input) => addDesk(ctx, input),
+    listDesks: () => listDesks(ctx.db),
+    receiveBallots: (input) => receiveBallots(ctx, input),
+    returnUnusedBallots: (input) => returnUnusedBallots(ctx, input),
+    ballotStock: (input) => stockStatus(ctx.db, input.round),
+    issueBallot: (input) => issueBallot(ctx, input),
+    recordAssistedWriting: (input) => recordAssistedWriting(ctx, input),
+    exchangeSpoiled: (input) => exchangeSpoiled(ctx, input),
+    turnout: (input) => turnout(ctx.db, input.round),
   };
 }
