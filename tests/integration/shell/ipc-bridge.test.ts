@@ -8,8 +8,8 @@ import { CALL_CHANNEL, SHELL_CHANNEL } from '../../../electron/main/channels';
 import { shellContract, type ShellContract } from '../../../electron/main/shell-contract';
 import { FakeIpcMain } from './fake-ipc-main';
 
-// TODO(lead): the election side here uses a small contract of the test's own; once shared/api/contract.ts and
-// electron/backend/api.ts exist, backend-bridge.test.ts runs the same checks against the real contract and buildApi.
+// The bridge's own rules on a small contract of the test's own (refusals that the real backend may never produce, such
+// as a broken output); backend-bridge.test.ts runs the same checks against the real contract and buildApi.
 const demoContract = {
   'demo.issue': {
     input: z.object({ certificate: z.string().regex(/^\d{6}$/, 'a six-digit certificate number') }),
