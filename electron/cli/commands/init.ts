@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/envelope';
 import { parseJsonText } from '../../../shared/record/parse';
 import { RecordError } from '../../../shared/record/path';
@@ -28,8 +28,10 @@ export const initCommand: Command = {
     const existed = existsSync(dbFile);
     try {
       const ctx = createContext({ dbFile, actor: 'cli' });
+      let created = false;
       try {
         const result = createElection(ctx, raw);
+        created = true;
         if (json) {
           process.stdout.write(`${JSON.stringify({ db: dbFile, ...result }, null, 2)}\n`);
         } else {
@@ -39,12 +41,11 @@ export const initCommand: Command = {
         return EXIT_OK;
       } finally {
         ctx.db.close();
+        // A file this command created for an election it then refused is removed: nothing is left behind.
+        if (!created && !existed) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
       }
     } catch (e) {
-      if (e instanceof ApiError) {
-        if (!existed && e.code !== 'conflict') process.stderr.write(`(${dbFile} holds no election; nothing was written to it)\n`);
-        return reportApiError(e, e.code === 'invalid-input' ? defFile : dbFile);
-      }
+      if (e instanceof ApiError) return reportApiError(e, e.code === 'invalid-input' ? defFile : dbFile);
       throw e;
     }
   },
