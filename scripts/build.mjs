@@ -3,7 +3,7 @@
 //   dist/electron/main.cjs     the Electron main process (electron/main/main.ts, backend bundled in)
 //   dist/electron/preload.cjs  the preload (electron/preload/preload.ts)
 //   dist/renderer/             the screens, by `vite build` with renderer/vite.config.ts (skipped while it is absent)
-// Usage: node scripts/build.mjs [--electron-only]
+// Usage: node scripts/build.mjs [--electron-only] [--outdir DIR (main and preload elsewhere, for tests)]
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Bundles main and preload with esbuild (Node platform, CommonJS; electron and the native better-sqlite3 stay external). */
-export async function buildElectron() {
+export async function buildElectron(outdir = join(root, 'dist', 'electron')) {
   const esbuild = await import('esbuild');
-  const outdir = join(root, 'dist', 'electron');
   mkdirSync(outdir, { recursive: true });
   const common = {
     bundle: true,
@@ -58,17 +57,19 @@ export async function buildRenderer() {
   return true;
 }
 
-export async function buildAll({ electronOnly = false } = {}) {
+export async function buildAll({ electronOnly = false, outdir = undefined } = {}) {
   const t0 = performance.now();
-  await buildElectron();
+  await buildElectron(outdir);
   const rendererBuilt = electronOnly ? false : await buildRenderer();
   const ms = Math.round(performance.now() - t0);
-  console.log(`build: dist/electron${rendererBuilt ? ' and dist/renderer' : ''} built in ${ms} ms`);
+  console.log(`build: ${outdir ?? "dist/electron"}${rendererBuilt ? ' and dist/renderer' : ''} built in ${ms} ms`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    await buildAll({ electronOnly: process.argv.includes('--electron-only') });
+    const at = process.argv.indexOf('--outdir');
+    const outdir = at > 0 ? process.argv[at + 1] : undefined;
+    await buildAll({ electronOnly: process.argv.includes('--electron-only'), outdir });
   } catch (err) {
     // esbuild and vite have already printed the located errors.
     console.error(`build failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
