@@ -2,10 +2,14 @@ import type { Command } from '../command';
 import { tallyCommand } from './tally';
 import { initCommand } from './init';
 import { auditVerifyCommand } from './audit-verify';
+import { rollImportCommand } from './roll-import';
+import { issueCommand } from './issue';
 
 /** Every `station` command, in the order `station --help` lists them. Add one line per command. */
 export const commands: Command[] = [
   tallyCommand,
   initCommand,
   auditVerifyCommand,
+  rollImportCommand,
+  issueCommand,
 ];

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ApiError } from '../../../shared/api/envelope';
+import type { RollError } from '../../../shared/domain/roll';
+import { createContext } from '../../backend/context';
+import type { RollEncodingChoice } from '../../backend/roll/decode';
+import { importRoll } from '../../backend/services/roll';
+import { parseArgs, requireOption, UsageError } from '../args';
+import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+import { reportApiError } from './report';
+
+const ENCODINGS: Record<string, RollEncodingChoice> = { auto: 'auto', utf8: 'utf8', 'utf-8': 'utf8', gbk: 'gbk', gb18030: 'gbk' };
+
+export const rollImportCommand: Command = {
+  name: 'roll import',
+  summary: 'import the voter roll from CSV or XLSX, all or nothing / 导入选民名单(CSV 或 XLSX，全部成功才导入)',
+  usage: 'station roll import --db FILE ROLL.csv|ROLL.xlsx [--encoding auto|utf8|gbk] [--prefix DIGITS] [--json]',
+  async run(argv) {
+    const args = parseArgs(argv);
+    const dbFile = requireOption(args, 'db');
+    const json = args.options.get('json') === true;
+    const file = args.positionals[0];
+    if (file === undefined || args.positionals.length > 1) throw new UsageError('name exactly one roll file');
+    const encodingText = String(args.options.get('encoding') ?? 'auto').toLowerCase();
+    const encoding = ENCODINGS[encodingText];
+    if (!encoding) throw new UsageError(`--encoding must be auto, utf8 or gbk (got "${encodingText}")`);
+    const prefix = args.options.get('prefix');
+    if (prefix !== undefined && (typeof prefix !== 'string' || !/^\d{0,3}$/.test(prefix))) {
+      throw new UsageError('--prefix must be 0 to 3 digits');
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      process.stderr.write(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return EXIT_BAD_INPUT;
+    }
+    try {
+      const ctx = createContext({ dbFile, actor: 'cli', mustExist: true });
+      try {
+        const result = await importRoll(ctx, { bytes, fileName: basename(file), encoding, certificatePrefix: prefix });
+        if (json) process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
+        else {
+          process.stdout.write(
+            `已导入 ${result.imported} 名选民（${result.format}${result.encoding ? `, ${result.encoding}` : ''}），生成选民证号 ${result.generatedCertificates} 个` +
+              ` / imported ${result.imported} voters, ${result.generatedCertificates} certificate numbers generated\n`,
+          );
+          if (result.ignoredColumns.length > 0) process.stdout.write(`忽略的列 / ignored columns: ${result.ignoredColumns.join(', ')}\n`);
+        }
+        return EXIT_OK;
+      } finally {
+        ctx.db.close();
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const errors = (e.details as { errors?: RollError[] } | undefined)?.errors;
+      if (json) {
+        process.stdout.write(`${JSON.stringify({ ok: false, error: e.toBody() }, null, 2)}\n`);
+        return e.code === 'refused' || e.code === 'conflict' ? 1 : EXIT_BAD_INPUT;
+      }
+      if (errors) {
+        process.stderr.write(`${file}: ${e.message}\n`);
+        for (const err of errors) {
+          process.stderr.write(`  第 ${err.line} 行${err.column ? ` [${err.column}]` : ''}: ${err.zh} / ${err.en}\n`);
+        }
+        return EXIT_BAD_INPUT;
+      }
+      return reportApiError(e, dbFile);
+    }
+  },
+};
