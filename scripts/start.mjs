@@ -147,7 +147,7 @@ function openBrowser(url, onClosed) {
     child.on('error', () => rmSync(profile, { recursive: true, force: true }));
     return child;
   }
-  const opener = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const opener = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   const child = spawn(opener[0], opener[1], { stdio: 'ignore', detached: true });
   child.on('error', () => console.log(`start: 无法打开浏览器,请手动打开 / could not open a browser; open the address above by hand`));
   child.unref();
