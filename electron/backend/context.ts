@@ -12,6 +12,8 @@ export interface BackendContext {
   dataDir: string;
   /** Who is at the keyboard, for the audit log ("cli", a desk name, …). */
   actor: string | null;
+  /** Called after a round's counting is closed and committed; the shell makes a backup copy of the database. */
+  onRoundClosed?: () => void;
 }
 
 export interface ContextOptions {
