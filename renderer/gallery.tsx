@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { isLang } from '../shared/i18n';
 import type { CustodyFact } from '../shared/domain/custody';
 import type { BoxKind } from '../shared/domain/venue';
+import { startClient, isClientError, type AppClient } from './api';
 import { AppShell } from './app/AppShell';
 import { ElectionProvider } from './app/election-context';
 import { LangProvider, useT } from './app/i18n';
@@ -16,7 +17,8 @@ import './styles/widgets.css';
 
 /**
  * The widget gallery: every tricky widget with fixed props and no backend, for component tests and for looking at.
- * ?lang=en switches the language; ?view=shell shows the app frame of a drill election; ?view=ballot12 a long section.
+ * ?lang=en switches the language; ?view=shell shows the app frame of a drill election; ?view=ballot12 a long section;
+ * ?view=client a probe of the API client, ?view=desk the desk alone.
  */
 
 const params = new URLSearchParams(window.location.search);
@@ -154,7 +156,37 @@ function Widgets() {
   );
 }
 
+/** A probe of the one client (for transport tests): type a method and a JSON input, press Enter, see the answer. */
+function ClientProbe() {
+  const [client] = useState<AppClient>(() => startClient(window));
+  const [method, setMethod] = useState('echo');
+  const [input, setInput] = useState('{}');
+  const [answer, setAnswer] = useState('');
+  const call = async () => {
+    try {
+      const value = await client.call(method, JSON.parse(input) as unknown);
+      setAnswer(JSON.stringify({ ok: true, value }));
+    } catch (err) {
+      setAnswer(JSON.stringify(isClientError(err) ? { ok: false, code: err.code, message: err.message, path: err.path ?? null } : { ok: false, thrown: String(err) }));
+    }
+  };
+  return (
+    <main className="gallery page">
+      <p>
+        transport: <output data-testid="transport">{client.transport}</output>
+      </p>
+      <form onSubmit={(e) => { e.preventDefault(); void call(); }}>
+        <input aria-label="method" value={method} onChange={(e) => setMethod(e.target.value)} data-testid="probe-method" />
+        <input aria-label="input" value={input} onChange={(e) => setInput(e.target.value)} data-testid="probe-input" />
+        <button type="submit" data-testid="probe-call">call</button>
+      </form>
+      <pre data-testid="probe-answer">{answer}</pre>
+    </main>
+  );
+}
+
 function Gallery() {
+  if (view === 'client') return <ClientProbe />;
   if (view === 'shell') {
     return (
       <ElectionProvider initial={{ title: '幸福里社区第十二届居民委员会选举', drill: true }}>

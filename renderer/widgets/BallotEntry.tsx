@@ -21,8 +21,8 @@ export interface BallotEntryProps {
   /** Offices in ballot order, each with its candidates in ballot order (numbered 1..n per section). */
   offices: readonly EntryOffice[];
   /**
-   * Called with each finished ballot. The entry clears itself afterwards, unless this returns (or resolves to)
-   * false or throws, in which case the ballot stays on screen to be corrected or sent again.
+   * Called with each finished ballot. The entry clears at once for the next ballot; if this returns false, throws,
+   * or returns a promise that resolves to false or rejects, the submitted ballot comes back to be corrected.
    */
   onSubmit(ballot: EnteredBallot): void | boolean | Promise<void | boolean>;
   autoFocus?: boolean;
@@ -41,7 +41,6 @@ const PENDING_MS = 1200;
 export function BallotEntry({ offices, onSubmit, autoFocus = true, disabled = false }: BallotEntryProps) {
   const t = useT();
   const [state, setState] = useState<EntryState>(() => emptyEntry(offices));
-  const [sending, setSending] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const writeInRef = useRef<HTMLInputElement>(null);
   const [writeIn, setWriteIn] = useState('');
@@ -70,24 +69,33 @@ export function BallotEntry({ offices, onSubmit, autoFocus = true, disabled = fa
     return () => clearTimeout(timer);
   }, [state.pending, offices]);
 
+  // The entry clears at once so the counter can type the next ballot while a slow submit is under way;
+  // if the submit is refused (false or an error), the submitted ballot comes back for correction.
   const submit = useCallback(
-    async (ballot: EnteredBallot) => {
-      setSending(true);
+    (ballot: EnteredBallot, submitted: EntryState) => {
+      let result: ReturnType<BallotEntryProps['onSubmit']>;
       try {
-        const result = await onSubmit(ballot);
-        if (result !== false) setState(emptyEntry(offices));
+        result = onSubmit(ballot);
       } catch {
-        /* the caller shows its own error; the ballot stays for correction */
-      } finally {
-        setSending(false);
-        rootRef.current?.focus();
+        return;
+      }
+      if (result instanceof Promise) {
+        setState(emptyEntry(offices));
+        result.then(
+          (r) => {
+            if (r === false) setState(submitted);
+          },
+          () => setState(submitted),
+        );
+      } else if (result !== false) {
+        setState(emptyEntry(offices));
       }
     },
     [onSubmit, offices],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== rootRef.current || disabled || sending) return;
+    if (e.target !== rootRef.current || disabled) return;
     if (e.nativeEvent.isComposing) return;
     const { state: next, effect, handled } = applyKey(state, offices, e);
     if (!handled) return;
@@ -95,7 +103,7 @@ export function BallotEntry({ offices, onSubmit, autoFocus = true, disabled = fa
     e.stopPropagation();
     setState(next);
     if (effect?.kind === 'open-write-in') setWriteIn('');
-    if (effect?.kind === 'submit') void submit(effect.ballot);
+    if (effect?.kind === 'submit') submit(effect.ballot, next);
   };
 
   const onWriteInKey = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -59,9 +59,19 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
   const fieldRef = useRef<HTMLInputElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
 
+  const rootRef = useRef<HTMLElement>(null);
+  // After a step is recorded, keyboard users continue at the next step (its field or its button),
+  // but only if they were working in this widget (the pressed button became disabled, so focus fell to the body).
+  const shownNext = useRef(next);
   useEffect(() => {
+    if (shownNext.current === next) return;
+    shownNext.current = next;
     setText('');
     setError(null);
+    const active = document.activeElement;
+    const ours = active === document.body || active === null || (rootRef.current?.contains(active) ?? false);
+    if (!ours) return;
+    (fieldRef.current ?? nextRef.current)?.focus();
   }, [next]);
 
   const typedSeals = splitSeals(text);
@@ -96,7 +106,7 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
         setError(t('custody.sealMismatch', { seal: seals.closed.join('、') }));
         return;
       }
-      void send({ step: next, seals: typedSeals, intact: intact ?? sealMatches });
+      void send({ step: next, seals: typedSeals.map(normalizeSeal), intact: intact ?? sealMatches });
       return;
     }
     if (needsSeals(next)) void send({ step: next, seals: typedSeals.map(normalizeSeal) });
@@ -107,7 +117,7 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
   const flagged = position.state === 'needs-decision';
 
   return (
-    <section className="custody" aria-label={`${t('custody.title')} ${boxLabel ?? ''}`} data-testid="custody" data-kind={kind}>
+    <section ref={rootRef} className="custody" aria-label={`${t('custody.title')} ${boxLabel ?? ''}`} data-testid="custody" data-kind={kind}>
       <header className="custody-head">
         <h3>
           {boxLabel ?? t(`custody.kind.${kind}`)} <small>{t(`custody.kind.${kind}`)}</small>

@@ -45,13 +45,13 @@ export function TallyMarks({ count, label, size = 'normal' }: TallyMarksProps) {
   return (
     <div className={`tally tally-${size}`} data-count={count} role="group" aria-label={label ? `${label}: ${t('tally.label', { count })}` : t('tally.label', { count })}>
       {label && <span className="tally-name">{label}</span>}
+      <span className="tally-number" data-testid="tally-number">
+        {t('tally.votes', { count })}
+      </span>
       <span className="tally-marks" aria-hidden="true">
         {groups.map((strokes, i) => (
           <TallyGroup key={i} strokes={strokes} title={t('tally.group', { strokes })} />
         ))}
-      </span>
-      <span className="tally-number" data-testid="tally-number">
-        {t('tally.votes', { count })}
       </span>
     </div>
   );

@@ -45,7 +45,7 @@ export const en: Record<MessageKey, string> = {
   'tally.group': 'tally group of {strokes} strokes',
   'tally.label': '{count} votes (tally marks)',
 
-  'ballot.section': 'Section {n}: {title} ({seats} seats)',
+  'ballot.section': 'Section {n}: {title} (seats: {seats})',
   'ballot.for': 'For',
   'ballot.against': 'Against',
   'ballot.abstain': 'Abstain',
