@@ -3,6 +3,7 @@
  * Other areas keep their own lists in audit/events-<area>.ts and add one spread line below.
  */
 import { ISSUANCE_AUDIT_EVENTS } from './events-issuance';
+import { SEAL_AUDIT_EVENTS } from './events-seal';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -38,6 +39,7 @@ export const CORE_AUDIT_EVENTS = {
 export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...CORE_AUDIT_EVENTS,
   ...ISSUANCE_AUDIT_EVENTS,
+  ...SEAL_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;
