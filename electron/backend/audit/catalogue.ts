@@ -4,6 +4,7 @@
  */
 import { ISSUANCE_AUDIT_EVENTS } from './events-issuance';
 import { SEAL_AUDIT_EVENTS } from './events-seal';
+import { COUNTING_AUDIT_EVENTS } from './events-counting';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -40,6 +41,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...CORE_AUDIT_EVENTS,
   ...ISSUANCE_AUDIT_EVENTS,
   ...SEAL_AUDIT_EVENTS,
+  ...COUNTING_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { core001 } from './001-core';
 import { rollIssuance002 } from './002-roll-issuance';
+import { counting003 } from './003-counting';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -10,6 +11,7 @@ import { rollIssuance002 } from './002-roll-issuance';
 export const MIGRATIONS: readonly Migration[] = [
   core001,
   rollIssuance002,
+  counting003,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -1,0 +1,97 @@
+import type { BallotContent, BallotMarks, DoubtfulRuling } from '../../../shared/api/counting';
+import { normalizeName } from '../../../shared/domain/names';
+import type { SectionMarks } from '../../../shared/record/cer';
+import { canonicalJson } from '../audit/canonical';
+import { invalid } from '../context';
+import type { Db } from '../db';
+import { getRound, roundBallot, type BallotOffice } from './setup-rounds';
+
+/** What may be marked on a round's ballot: office id → its candidates (id → name). */
+export interface BallotDefinition {
+  offices: Map<string, { office: BallotOffice; candidates: Map<string, string> }>;
+}
+
+// A round's offices and candidates no longer change once voting has started, so counting can cache them per database.
+const cache = new WeakMap<Db, Map<number, BallotDefinition>>();
+
+export function ballotDefinition(db: Db, round: number): BallotDefinition {
+  const perDb = cache.get(db) ?? new Map<number, BallotDefinition>();
+  cache.set(db, perDb);
+  const hit = perDb.get(round);
+  if (hit) return hit;
+  const def: BallotDefinition = {
+    offices: new Map(
+      roundBallot(db, round).map((o) => [o.id, { office: o, candidates: new Map(o.candidates.map((c) => [c.id, c.name])) }]),
+    ),
+  };
+  if (getRound(db, round).status !== 'prepared') perDb.set(round, def);
+  return def;
+}
+
+/**
+ * Checks marks against the round's offices and candidates and returns them in a canonical form: empty lists and
+ * blank sections dropped, for/against sorted, write-ins normalised (NFKC, no whitespace). Two counters entering the
+ * same ballot in a different click order therefore store the same thing.
+ */
+export function normalizeMarks(def: BallotDefinition, marks: BallotMarks, path: string): BallotMarks {
+  const out: BallotMarks = {};
+  for (const officeId of Object.keys(marks).sort()) {
+    const at = `${path}.${officeId}`;
+    const entry = def.offices.get(officeId);
+    if (!entry) {
+      throw invalid(at, `本轮选票上没有职位 ${officeId}`, `office "${officeId}" is not on this round's ballot`);
+    }
+    const section = marks[officeId]!;
+    const seen = new Map<string, 'for' | 'against'>();
+    const norm: SectionMarks = {};
+    for (const list of ['for', 'against'] as const) {
+      const ids = section[list] ?? [];
+      ids.forEach((cid, j) => {
+        const where = `${at}.${list}[${j}]`;
+        if (!entry.candidates.has(cid)) {
+          throw invalid(where, `“${entry.office.title}”没有候选人 ${cid}`, `"${cid}" is not a candidate for "${entry.office.title}" in this round`);
+        }
+        const before = seen.get(cid);
+        if (before === list) throw invalid(where, `候选人 ${cid} 重复`, `candidate "${cid}" appears twice in "${list}"`);
+        if (before !== undefined) throw invalid(where, `候选人 ${cid} 不能既赞成又反对`, `candidate "${cid}" is in both "for" and "against"`);
+        seen.set(cid, list);
+      });
+      if (ids.length > 0) norm[list] = [...ids].sort();
+    }
+    const writeIns = (section.writeIns ?? []).map((w, j) => {
+      const n = normalizeName(w);
+      if (n === '') throw invalid(`${at}.writeIns[${j}]`, '另选他人姓名为空', 'write-in name is empty');
+      if (n.length > 64) throw invalid(`${at}.writeIns[${j}]`, '另选他人姓名过长', 'write-in name is too long');
+      return n;
+    });
+    if (writeIns.length > 0) norm.writeIns = writeIns;
+    if (Object.keys(norm).length > 0) out[officeId] = norm;
+  }
+  return out;
+}
+
+export function normalizeContent(def: BallotDefinition, content: BallotContent, path = 'ballot'): BallotContent {
+  if ('marks' in content) return { marks: normalizeMarks(def, content.marks, `${path}.marks`) };
+  if ('void' in content) return { void: content.void };
+  const d = content.doubtful;
+  return {
+    doubtful: {
+      ...(d.marks !== undefined ? { marks: normalizeMarks(def, d.marks, `${path}.doubtful.marks`) } : {}),
+      note: d.note.trim(),
+    },
+  };
+}
+
+export function normalizeRuling(def: BallotDefinition, ruling: DoubtfulRuling, path = 'ruling'): DoubtfulRuling {
+  return 'marks' in ruling ? { marks: normalizeMarks(def, ruling.marks, `${path}.marks`) } : { void: ruling.void };
+}
+
+/** What two entries must share to agree: what was read (a doubtful ballot's note is commentary and not compared). */
+export function comparableContent(content: BallotContent): string {
+  if ('doubtful' in content) return canonicalJson({ doubtful: content.doubtful.marks ?? null });
+  return canonicalJson(content);
+}
+
+export function describeContentKind(content: BallotContent): 'marks' | 'void' | 'doubtful' {
+  return 'marks' in content ? 'marks' : 'void' in content ? 'void' : 'doubtful';
+}

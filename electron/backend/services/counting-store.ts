@@ -1,0 +1,192 @@
+import type { Statement } from 'better-sqlite3';
+import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
+import { OFFICIAL_ROLE_NAMES, type OfficialRole } from '../../../shared/domain/people';
+import { notFound, refused, type BackendContext } from '../context';
+import type { Db } from '../db';
+import { getRound, setRoundStatusTx, type RoundRow } from './setup-rounds';
+
+/** Reads and guards shared by the counting, results and sign-off services. */
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A statement prepared once per connection (ballot entry runs a handful of these per ballot). */
+export function q(db: Db, sql: string): Statement {
+  let byDb = statements.get(db);
+  if (!byDb) {
+    byDb = new Map();
+    statements.set(db, byDb);
+  }
+  let s = byDb.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    byDb.set(sql, s);
+  }
+  return s;
+}
+
+export function doubleEntryEnabled(db: Db): boolean {
+  const r = q(db, 'SELECT double_entry FROM counting_setting WHERE id = 1').get() as { double_entry: number } | undefined;
+  return r?.double_entry === 1;
+}
+
+export interface BoxRowLite {
+  id: string;
+  name: string;
+  kind: 'central' | 'station' | 'mobile';
+}
+
+export function requireBox(db: Db, box: string): BoxRowLite {
+  const r = q(db, 'SELECT id, name, kind FROM box WHERE id = ?').get(box) as BoxRowLite | undefined;
+  if (!r) throw notFound(`没有票箱 ${box}`, `no box "${box}"`);
+  return r;
+}
+
+export interface BoxCountRow {
+  found: number | null;
+  status: 'counting' | 'accepted';
+}
+
+export function boxCountRow(db: Db, round: number, box: string): BoxCountRow | undefined {
+  return q(db, 'SELECT found, status FROM box_count WHERE round_number = ? AND box_id = ?').get(round, box) as BoxCountRow | undefined;
+}
+
+export function requireOpenedBox(db: Db, round: number, box: string): BoxCountRow {
+  requireBox(db, box);
+  const r = boxCountRow(db, round, box);
+  if (!r) throw refused(`票箱 ${box} 第 ${round} 轮尚未开箱计票`, `box ${box} has not been opened for counting in round ${round}`);
+  return r;
+}
+
+export function issuedToBox(db: Db, round: number, box: string): number {
+  return (q(db, 'SELECT count(*) AS n FROM issuance WHERE round_number = ? AND box_id = ?').get(round, box) as { n: number }).n;
+}
+
+export interface SignoffInForce {
+  name: string;
+  role: string;
+}
+
+export function signoffsInForce(db: Db, round: number): SignoffInForce[] {
+  return q(db, 'SELECT name, role FROM signoff WHERE round_number = ? AND revoked_at IS NULL ORDER BY id').all(round) as SignoffInForce[];
+}
+
+/**
+ * Counting of a round may change only after its poll closed and while nobody has signed its result. Returns the
+ * round (call inside the write transaction).
+ */
+export function requireCountingOpen(db: Db, round: number): RoundRow {
+  const r = getRound(db, round);
+  if (r.status === 'prepared' || r.status === 'voting') {
+    throw refused(
+      `第 ${round} 轮投票尚未结束(状态 ${r.status}),不能计票`,
+      `round ${round} is not closed yet (status ${r.status}); counting cannot start`,
+    );
+  }
+  const signed = q(db, 'SELECT name, role FROM signoff WHERE round_number = ? AND revoked_at IS NULL LIMIT 3').all(round) as SignoffInForce[];
+  if (signed.length > 0 || r.status === 'signed' || r.status === 'sealed') {
+    const who = signed.map((s) => `${s.name}(${s.role})`).join('、');
+    throw refused(
+      `第 ${round} 轮结果已有人签署(${who || r.status}),计票已冻结;如需更改须先重新开放计票并说明原因`,
+      `round ${round} is frozen: its result has been signed (${who || r.status}); reopen the count with a reason to change anything`,
+      { frozen: true },
+    );
+  }
+  return r;
+}
+
+/**
+ * After a counting change: the round is counting again and any stored result is stale (it is recomputed by
+ * results()). Call inside the write transaction.
+ */
+export function markCountingChangedTx(ctx: BackendContext, round: RoundRow): void {
+  if (round.status === 'closed') {
+    setRoundStatusTx(ctx, { round: round.number, status: 'counting' });
+  } else if (round.status === 'counted') {
+    setRoundStatusTx(ctx, { round: round.number, status: 'counting', reason: 'counting changed after the result was computed' });
+  }
+  q(ctx.db, 'DELETE FROM round_result WHERE round_number = ?').run(round.number);
+}
+
+export interface StoredBallot {
+  sheet: Sheet;
+  position: number;
+  content: BallotContent;
+  ruling: { decision: DoubtfulRuling; by: number; reason: string } | null;
+}
+
+interface RawBallot {
+  sheet: Sheet;
+  position: number;
+  content_json: string;
+  ruling_json: string | null;
+}
+
+function fromRaw(r: RawBallot): StoredBallot {
+  return {
+    sheet: r.sheet,
+    position: r.position,
+    content: JSON.parse(r.content_json) as BallotContent,
+    ruling: r.ruling_json === null ? null : (JSON.parse(r.ruling_json) as StoredBallot['ruling']),
+  };
+}
+
+export function sheetBallots(db: Db, round: number, box: string, sheet: Sheet): StoredBallot[] {
+  return (
+    q(db, 'SELECT sheet, position, content_json, ruling_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? ORDER BY position').all(
+      round,
+      box,
+      sheet,
+    ) as RawBallot[]
+  ).map(fromRaw);
+}
+
+export function ballotAt(db: Db, round: number, box: string, sheet: Sheet, position: number): StoredBallot | undefined {
+  const r = q(db, 'SELECT sheet, position, content_json, ruling_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').get(
+    round,
+    box,
+    sheet,
+    position,
+  ) as RawBallot | undefined;
+  return r ? fromRaw(r) : undefined;
+}
+
+export function sheetLength(db: Db, round: number, box: string, sheet: Sheet): number {
+  return (
+    q(db, 'SELECT coalesce(max(position), 0) AS n FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ?').get(round, box, sheet) as {
+      n: number;
+    }
+  ).n;
+}
+
+export function personName(db: Db, id: number): string {
+  const r = q(db, 'SELECT name FROM person WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!r) throw notFound(`没有编号为 ${id} 的人员`, `no person with id ${id}`);
+  return r.name;
+}
+
+export function requireSittingCommitteeMember(db: Db, id: number): string {
+  const name = personName(db, id);
+  if (!q(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(id)) {
+    throw refused(`${name} 不是在任的选举委员会成员,不能作出认定`, `${name} is not a sitting election committee member and cannot rule`);
+  }
+  return name;
+}
+
+export function activeRoles(db: Db, id: number): OfficialRole[] {
+  return (q(db, 'SELECT role FROM official_role WHERE person_id = ? AND revoked_at IS NULL ORDER BY id').all(id) as { role: OfficialRole }[]).map(
+    (r) => r.role,
+  );
+}
+
+/** The person holds one of these official roles (active). Returns their name. */
+export function requireRole(db: Db, id: number, roles: readonly OfficialRole[], what: { zh: string; en: string }): string {
+  const name = personName(db, id);
+  const held = activeRoles(db, id);
+  if (!roles.some((r) => held.includes(r))) {
+    throw refused(
+      `${name} 不是${roles.map((r) => OFFICIAL_ROLE_NAMES[r].zh).join('或')},不能${what.zh}`,
+      `${name} is not a ${roles.map((r) => OFFICIAL_ROLE_NAMES[r].en).join(' or ')} and cannot ${what.en}`,
+    );
+  }
+  return name;
+}

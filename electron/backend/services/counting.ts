@@ -1,0 +1,345 @@
+import type { BallotContent, BallotView, BoxCountView, Sheet } from '../../../shared/api/counting';
+import { appendAudit } from '../audit';
+import { canonicalJson } from '../audit/canonical';
+import { invalid, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import { ballotDefinition, describeContentKind, normalizeContent } from './ballots';
+import {
+  ballotAt,
+  boxCountRow,
+  doubleEntryEnabled,
+  issuedToBox,
+  markCountingChangedTx,
+  personName,
+  q,
+  requireBox,
+  requireCountingOpen,
+  requireOpenedBox,
+  sheetBallots,
+  sheetLength,
+  type StoredBallot,
+} from './counting-store';
+import { assertBoxCanBeOpened, recordCustodyStepTx } from './custody';
+import { getRound } from './setup-rounds';
+
+/**
+ * Counting a round's boxes (DOMAIN.md §7): open a box once its seal is checked, record how many ballots were found,
+ * enter each ballot as it is called, correct entries on the record, and accept the box. Each write is one IMMEDIATE
+ * transaction with its audit event; every write is refused once someone has signed the round's result.
+ */
+
+// ---- settings ----
+
+export function countingSettings(db: Db): { doubleEntry: boolean } {
+  return { doubleEntry: doubleEntryEnabled(db) };
+}
+
+export function setDoubleEntry(ctx: BackendContext, input: { enabled: boolean }): { doubleEntry: boolean } {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    if (doubleEntryEnabled(db) === input.enabled) return { doubleEntry: input.enabled };
+    if (q(db, 'SELECT 1 FROM box_count LIMIT 1').get()) {
+      throw refused('已有票箱开箱计票,不能再更改双人录入设置', 'a box has already been opened for counting; the double-entry setting can no longer change');
+    }
+    db.prepare('INSERT INTO counting_setting (id, double_entry) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET double_entry = excluded.double_entry').run(
+      input.enabled ? 1 : 0,
+    );
+    appendAudit(db, { type: 'counting.setting-changed', at: ctx.now(), actor: ctx.actor, subject: 'election', detail: { doubleEntry: input.enabled } });
+    return { doubleEntry: input.enabled };
+  });
+}
+
+// ---- views ----
+
+export function boxCountView(db: Db, round: number, box: string): BoxCountView {
+  const b = requireBox(db, box);
+  const row = boxCountRow(db, round, box);
+  const issued = issuedToBox(db, round, box);
+  const sheets = (
+    q(
+      db,
+      `SELECT s.sheet, p.name AS counter,
+         (SELECT count(*) FROM ballot x WHERE x.round_number = s.round_number AND x.box_id = s.box_id AND x.sheet = s.sheet) AS entered
+       FROM count_sheet s LEFT JOIN person p ON p.id = s.counter_person_id
+       WHERE s.round_number = ? AND s.box_id = ? ORDER BY s.sheet`,
+    ).all(round, box) as { sheet: Sheet; counter: string | null; entered: number }[]
+  ).map((s) => ({ sheet: s.sheet, counter: s.counter, entered: s.entered }));
+  const doubtfulUnruled = row
+    ? (
+        q(
+          db,
+          `SELECT count(*) AS n FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = 'A'
+             AND ruling_json IS NULL AND content_json LIKE '{"doubtful":%'`,
+        ).get(round, box) as { n: number }
+      ).n
+    : 0;
+  const corrections = (q(db, 'SELECT count(*) AS n FROM ballot_change WHERE round_number = ? AND box_id = ?').get(round, box) as { n: number }).n;
+  const found = row?.found ?? null;
+  return {
+    round,
+    box,
+    name: b.name,
+    status: row ? row.status : 'not-opened',
+    issued,
+    found,
+    difference: found === null ? null : found - issued,
+    sheets,
+    doubtfulUnruled,
+    corrections,
+  };
+}
+
+export function countingOverview(db: Db, round: number): BoxCountView[] {
+  getRound(db, round);
+  return (db.prepare('SELECT id FROM box ORDER BY id').all() as { id: string }[]).map((b) => boxCountView(db, round, b.id));
+}
+
+export function toBallotView(db: Db, box: string, b: StoredBallot): BallotView {
+  return {
+    box,
+    sheet: b.sheet,
+    position: b.position,
+    content: b.content,
+    ruling: b.ruling === null ? null : { decision: b.ruling.decision, by: b.ruling.by, byName: personName(db, b.ruling.by), reason: b.ruling.reason },
+  };
+}
+
+export function boxBallots(db: Db, input: { round: number; box: string; sheet?: Sheet | undefined }): BallotView[] {
+  requireOpenedBox(db, input.round, input.box);
+  return sheetBallots(db, input.round, input.box, input.sheet ?? 'A').map((b) => toBallotView(db, input.box, b));
+}
+
+// ---- opening a box ----
+
+/** Opens a box for counting: its custody trail must stand at "seal checked" (and decided, if flagged). */
+export function openBox(ctx: BackendContext, input: { round: number; box: string; by?: number | undefined }): BoxCountView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const round = requireCountingOpen(db, input.round);
+    requireBox(db, input.box);
+    if (boxCountRow(db, input.round, input.box)) {
+      throw refused(`票箱 ${input.box} 第 ${input.round} 轮已开箱计票`, `box ${input.box} is already open for counting in round ${input.round}`);
+    }
+    assertBoxCanBeOpened(db, input.box, input.round);
+    recordCustodyStepTx(ctx, { box: input.box, round: input.round, step: 'opened', ...(input.by !== undefined ? { by: input.by } : {}) });
+    db.prepare("INSERT INTO box_count (round_number, box_id, found, status) VALUES (?, ?, NULL, 'counting')").run(input.round, input.box);
+    const sheets: Sheet[] = doubleEntryEnabled(db) ? ['A', 'B'] : ['A'];
+    for (const s of sheets) db.prepare('INSERT INTO count_sheet (round_number, box_id, sheet) VALUES (?, ?, ?)').run(input.round, input.box, s);
+    markCountingChangedTx(ctx, round);
+    const issued = issuedToBox(db, input.round, input.box);
+    appendAudit(db, {
+      type: 'counting.box-opened',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: { round: input.round, issued, doubleEntry: sheets.length === 2 },
+    });
+    return boxCountView(db, input.round, input.box);
+  });
+}
+
+/** Records (or re-records) how many ballots were taken out of the box; the view shows the difference to issued. */
+export function recordBallotsFound(ctx: BackendContext, input: { round: number; box: string; found: number }): BoxCountView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const round = requireCountingOpen(db, input.round);
+    const row = requireOpenedBox(db, input.round, input.box);
+    if (row.status === 'accepted') {
+      throw refused(`票箱 ${input.box} 的计票已确认,不能再改清点数`, `box ${input.box} is already accepted; its count can no longer change`);
+    }
+    if (row.found === input.found) return boxCountView(db, input.round, input.box);
+    db.prepare('UPDATE box_count SET found = ? WHERE round_number = ? AND box_id = ?').run(input.found, input.round, input.box);
+    markCountingChangedTx(ctx, round);
+    const issued = issuedToBox(db, input.round, input.box);
+    appendAudit(db, {
+      type: 'counting.found-recorded',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: { round: input.round, found: input.found, previous: row.found, issued, difference: input.found - issued },
+    });
+    return boxCountView(db, input.round, input.box);
+  });
+}
+
+// ---- entering ballots ----
+
+function resolveSheet(db: Db, sheet: Sheet | undefined): Sheet {
+  const s = sheet ?? 'A';
+  if (s === 'B' && !doubleEntryEnabled(db)) {
+    throw invalid('sheet', '本次选举未启用双人录入,只有 A 录入表', 'double entry is off for this election; there is only sheet A');
+  }
+  return s;
+}
+
+/** The next ballot as called, appended to the sheet's sequence. Returns its position. */
+export function enterBallot(
+  ctx: BackendContext,
+  input: { round: number; box: string; sheet?: Sheet | undefined; counter?: number | undefined; ballot: BallotContent },
+): { box: string; sheet: Sheet; position: number } {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const round = requireCountingOpen(db, input.round);
+    const row = requireOpenedBox(db, input.round, input.box);
+    if (row.status === 'accepted') {
+      throw refused(
+        `票箱 ${input.box} 的计票已确认,不能再录入;如有错误请更正具体选票`,
+        `box ${input.box} is already accepted; nothing more can be entered (correct a ballot if one is wrong)`,
+      );
+    }
+    const sheet = resolveSheet(db, input.sheet);
+    if (input.counter !== undefined) assignCounter(db, input.round, input.box, sheet, input.counter);
+    const content = normalizeContent(ballotDefinition(db, input.round), input.ballot);
+    const position = sheetLength(db, input.round, input.box, sheet) + 1;
+    q(db, 'INSERT INTO ballot (round_number, box_id, sheet, position, content_json) VALUES (?, ?, ?, ?, ?)').run(
+      input.round,
+      input.box,
+      sheet,
+      position,
+      canonicalJson(content),
+    );
+    if (round.status !== 'counting') markCountingChangedTx(ctx, round);
+    else q(db, 'DELETE FROM round_result WHERE round_number = ?').run(input.round);
+    appendAudit(db, {
+      type: 'counting.ballot-entered',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: { round: input.round, sheet, position, kind: describeContentKind(content), content },
+    });
+    return { box: input.box, sheet, position };
+  });
+}
+
+/** Each sheet is entered by one counter; with double entry the two sheets need two different counters. */
+function assignCounter(db: Db, round: number, box: string, sheet: Sheet, counter: number): void {
+  const name = personName(db, counter);
+  const rows = q(db, 'SELECT sheet, counter_person_id FROM count_sheet WHERE round_number = ? AND box_id = ?').all(round, box) as {
+    sheet: Sheet;
+    counter_person_id: number | null;
+  }[];
+  const mine = rows.find((r) => r.sheet === sheet);
+  if (mine?.counter_person_id === counter) return;
+  if (mine && mine.counter_person_id !== null) {
+    throw refused(
+      `票箱 ${box} 的 ${sheet} 录入表由 ${personName(db, mine.counter_person_id)} 录入,${name} 不能接着录入`,
+      `sheet ${sheet} of box ${box} is entered by ${personName(db, mine.counter_person_id)}; ${name} cannot continue it`,
+    );
+  }
+  if (rows.some((r) => r.sheet !== sheet && r.counter_person_id === counter)) {
+    throw refused(`双人录入须由两名不同的计票人分别录入,${name} 已录入另一张表`, `double entry needs two different counters; ${name} already enters the other sheet`);
+  }
+  q(db, 'UPDATE count_sheet SET counter_person_id = ? WHERE round_number = ? AND box_id = ? AND sheet = ?').run(counter, round, box, sheet);
+}
+
+// ---- corrections ----
+
+/** Replaces an entered ballot. The old and new versions, who and why go to ballot_change and the audit log. */
+export function correctBallot(
+  ctx: BackendContext,
+  input: { round: number; box: string; sheet?: Sheet | undefined; position: number; ballot: BallotContent; by: number; reason: string },
+): BallotView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const round = requireCountingOpen(db, input.round);
+    const row = requireOpenedBox(db, input.round, input.box);
+    const sheet = resolveSheet(db, input.sheet);
+    const byName = personName(db, input.by);
+    const old = ballotAt(db, input.round, input.box, sheet, input.position);
+    if (!old) {
+      throw invalid('position', `票箱 ${input.box} ${sheet} 表没有第 ${input.position} 张选票`, `sheet ${sheet} of box ${input.box} has no ballot at position ${input.position}`);
+    }
+    const content = normalizeContent(ballotDefinition(db, input.round), input.ballot);
+    if (canonicalJson(content) === canonicalJson(old.content)) {
+      throw invalid('ballot', '更正后的内容与原录入相同', 'the corrected ballot is the same as the one entered');
+    }
+    db.prepare('UPDATE ballot SET content_json = ?, ruling_json = NULL WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').run(
+      canonicalJson(content),
+      input.round,
+      input.box,
+      sheet,
+      input.position,
+    );
+    const oldState = old.ruling ? { ...old.content, ruling: old.ruling } : old.content;
+    db.prepare(
+      `INSERT INTO ballot_change (round_number, box_id, sheet, position, kind, old_json, new_json, by_person_id, reason)
+       VALUES (?, ?, ?, ?, 'correction', ?, ?, ?, ?)`,
+    ).run(input.round, input.box, sheet, input.position, canonicalJson(oldState), canonicalJson(content), input.by, input.reason);
+    if (row.status === 'accepted') {
+      db.prepare("UPDATE box_count SET status = 'counting' WHERE round_number = ? AND box_id = ?").run(input.round, input.box);
+    }
+    markCountingChangedTx(ctx, round);
+    appendAudit(db, {
+      type: 'counting.ballot-corrected',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: {
+        round: input.round,
+        sheet,
+        position: input.position,
+        old: oldState,
+        new: content,
+        by: input.by,
+        byName,
+        reason: input.reason,
+        ...(row.status === 'accepted' ? { boxAcceptanceWithdrawn: true } : {}),
+      },
+    });
+    return toBallotView(db, input.box, ballotAt(db, input.round, input.box, sheet, input.position)!);
+  });
+}
+
+export interface BallotChangeView {
+  id: number;
+  box: string;
+  sheet: Sheet;
+  position: number;
+  kind: 'correction' | 'settlement';
+  old: BallotContent | null;
+  new: BallotContent | null;
+  by: number;
+  byName: string;
+  reason: string;
+}
+
+/** Corrections and settlements of a round (or one box), oldest first. `old` shows what was entered (without ruling). */
+export function ballotChanges(db: Db, input: { round: number; box?: string | undefined }): BallotChangeView[] {
+  getRound(db, input.round);
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.box_id, c.sheet, c.position, c.kind, c.old_json, c.new_json, c.by_person_id, p.name, c.reason
+       FROM ballot_change c JOIN person p ON p.id = c.by_person_id
+       WHERE c.round_number = ? AND (? IS NULL OR c.box_id = ?) ORDER BY c.id`,
+    )
+    .all(input.round, input.box ?? null, input.box ?? null) as {
+    id: number;
+    box_id: string;
+    sheet: Sheet;
+    position: number;
+    kind: 'correction' | 'settlement';
+    old_json: string | null;
+    new_json: string | null;
+    by_person_id: number;
+    name: string;
+    reason: string;
+  }[];
+  const strip = (json: string | null): BallotContent | null => {
+    if (json === null) return null;
+    const { ruling: _ruling, ...content } = JSON.parse(json) as BallotContent & { ruling?: unknown };
+    return content as BallotContent;
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    box: r.box_id,
+    sheet: r.sheet,
+    position: r.position,
+    kind: r.kind,
+    old: strip(r.old_json),
+    new: strip(r.new_json),
+    by: r.by_person_id,
+    byName: r.name,
+    reason: r.reason,
+  }));
+}

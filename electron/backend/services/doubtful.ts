@@ -1,0 +1,73 @@
+import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
+import { appendAudit } from '../audit';
+import { canonicalJson } from '../audit/canonical';
+import { invalid, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import { ballotDefinition, comparableContent, normalizeRuling } from './ballots';
+import { toBallotView } from './counting';
+import {
+  ballotAt,
+  doubleEntryEnabled,
+  markCountingChangedTx,
+  requireCountingOpen,
+  requireOpenedBox,
+  requireSittingCommitteeMember,
+} from './counting-store';
+
+/**
+ * The committee's ruling on a doubtful ballot: count it with the marks as ruled, or void it (with the reason). Recorded
+ * with the ruling member and why. With double entry the ruling applies to the position on both sheets, which must
+ * agree there. A ruling is final; to change it, correct the ballot (recorded) and rule again.
+ */
+export function ruleDoubtful(
+  ctx: BackendContext,
+  input: { round: number; box: string; position: number; ruling: DoubtfulRuling; by: number; reason: string },
+): BallotView[] {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const round = requireCountingOpen(db, input.round);
+    requireOpenedBox(db, input.round, input.box);
+    const byName = requireSittingCommitteeMember(db, input.by);
+    const decision = normalizeRuling(ballotDefinition(db, input.round), input.ruling);
+    const sheets: Sheet[] = doubleEntryEnabled(db) ? ['A', 'B'] : ['A'];
+    const ballots = sheets.map((s) => {
+      const b = ballotAt(db, input.round, input.box, s, input.position);
+      if (!b) throw invalid('position', `票箱 ${input.box} ${s} 表没有第 ${input.position} 张选票`, `sheet ${s} of box ${input.box} has no ballot at position ${input.position}`);
+      if (!('doubtful' in b.content)) {
+        throw refused(`票箱 ${input.box} 第 ${input.position} 张选票没有标为有疑问`, `ballot ${input.position} of box ${input.box} is not marked doubtful`);
+      }
+      if (b.ruling !== null) {
+        throw refused(
+          `票箱 ${input.box} 第 ${input.position} 张选票已认定;如需改变,请先更正该选票`,
+          `ballot ${input.position} of box ${input.box} is already ruled; correct the ballot to change it`,
+        );
+      }
+      return b;
+    });
+    if (ballots.length === 2 && comparableContent(ballots[0]!.content) !== comparableContent(ballots[1]!.content)) {
+      throw refused(
+        `票箱 ${input.box} 第 ${input.position} 张两表录入不一致,请监票人先裁定`,
+        `the two sheets differ at position ${input.position} of box ${input.box}; the scrutineers settle that first`,
+      );
+    }
+    const ruling = canonicalJson({ decision, by: input.by, reason: input.reason });
+    for (const s of sheets) {
+      db.prepare('UPDATE ballot SET ruling_json = ? WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').run(
+        ruling,
+        input.round,
+        input.box,
+        s,
+        input.position,
+      );
+    }
+    markCountingChangedTx(ctx, round);
+    appendAudit(db, {
+      type: 'counting.doubtful-ruled',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `box:${input.box}`,
+      detail: { round: input.round, position: input.position, decision, by: input.by, byName, reason: input.reason },
+    });
+    return sheets.map((s) => toBallotView(db, input.box, ballotAt(db, input.round, input.box, s, input.position)!));
+  });
+}

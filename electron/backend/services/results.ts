@@ -1,0 +1,193 @@
+import type { BallotContent } from '../../../shared/api/counting';
+import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RoundKind, type RuleProfileInput } from '../../../shared/record';
+import { tally } from '../../../shared/rules/tally';
+import { appendAudit } from '../audit';
+import { ApiError } from '../../../shared/api/envelope';
+import { refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import { hashJson } from '../seal';
+import { q, signoffsInForce, type StoredBallot } from './counting-store';
+import { custodyState } from './custody';
+import { requireElection } from './setup-read';
+import { getRound, roundBallot, setRoundStatusTx } from './setup-rounds';
+
+/**
+ * A round's result: the cer/1 record is built from the database and counted by shared/rules tally (the only tally
+ * path). Record, result and hashJson of each are stored; computing again with nothing changed gives the same bytes.
+ */
+
+export interface RoundResultView {
+  round: number;
+  kind: RoundKind;
+  record: CerRecord;
+  result: CerResult;
+  recordHash: string;
+  resultHash: string;
+  computedAt: string;
+}
+
+/** Registered voters: the number set for the election, or the voters on the roll. */
+export function registeredCount(db: Db): number {
+  const e = requireElection(db);
+  if (e.registered.source === 'number') return e.registered.number;
+  return (q(db, 'SELECT count(*) AS n FROM voter').get() as { n: number }).n;
+}
+
+/** People who received a ballot in this round. */
+export function participantsOf(db: Db, round: number): number {
+  return (q(db, 'SELECT count(*) AS n FROM issuance WHERE round_number = ?').get(round) as { n: number }).n;
+}
+
+/** What a stored ballot counts as: its marks, its void reason, or for a doubtful one, the committee's ruling. */
+function recordBallot(box: string, b: StoredBallot): Ballot {
+  const c = 'doubtful' in b.content ? b.ruling?.decision : b.content;
+  if (c === undefined) throw new Error(`unruled doubtful ballot in accepted box ${box}`);
+  return 'void' in c ? { box, void: c.void } : { box, marks: c.marks };
+}
+
+/**
+ * The round's cer/1 record. Refused while a box is still being counted, or a box that received ballots this round
+ * has not been opened (unless the committee set it aside).
+ */
+export function buildRoundRecord(db: Db, round: number): CerRecord {
+  const e = requireElection(db);
+  const r = getRound(db, round);
+  const boxes = db
+    .prepare(
+      `SELECT b.id, c.status,
+         (SELECT count(*) FROM issuance i WHERE i.round_number = ? AND i.box_id = b.id) AS issued
+       FROM box b LEFT JOIN box_count c ON c.box_id = b.id AND c.round_number = ? ORDER BY b.id`,
+    )
+    .all(round, round) as { id: string; status: 'counting' | 'accepted' | null; issued: number }[];
+  const counting = boxes.filter((b) => b.status === 'counting').map((b) => b.id);
+  if (counting.length > 0) {
+    throw refused(
+      `第 ${round} 轮还有票箱未完成计票:${counting.join('、')}`,
+      `round ${round}: box(es) still being counted: ${counting.join(', ')}`,
+      { boxes: counting },
+    );
+  }
+  const unopened = boxes
+    .filter((b) => b.status === null && b.issued > 0 && custodyState(db, b.id, round).position.state !== 'set-aside')
+    .map((b) => b.id);
+  if (unopened.length > 0) {
+    throw refused(
+      `第 ${round} 轮以下票箱发出了选票但尚未开箱计票(选委会也未决定不开箱):${unopened.join('、')}`,
+      `round ${round}: ballots were issued to box(es) not yet opened for counting (nor set aside by the committee): ${unopened.join(', ')}`,
+      { boxes: unopened },
+    );
+  }
+  const ballots: Ballot[] = [];
+  const rows = db.prepare(
+    `SELECT x.box_id, x.position, x.content_json, x.ruling_json FROM ballot x
+     JOIN box_count c ON c.round_number = x.round_number AND c.box_id = x.box_id AND c.status = 'accepted'
+     WHERE x.round_number = ? AND x.sheet = 'A' ORDER BY x.box_id, x.position`,
+  );
+  for (const row of rows.iterate(round) as IterableIterator<{ box_id: string; position: number; content_json: string; ruling_json: string | null }>) {
+    ballots.push(
+      recordBallot(row.box_id, {
+        sheet: 'A',
+        position: row.position,
+        content: JSON.parse(row.content_json) as BallotContent,
+        ruling: row.ruling_json === null ? null : (JSON.parse(row.ruling_json) as StoredBallot['ruling']),
+      }),
+    );
+  }
+  const offices = roundBallot(db, round);
+  const { proxyLimit: _proxyLimit, ...rules } = e.rules;
+  const record: CerRecord = {
+    format: 'cer/1',
+    election: { title: e.title, body: e.body, method: e.method, registered: registeredCount(db) },
+    rules: rules satisfies RuleProfileInput,
+    round: r.kind,
+    offices: offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, rank: o.rank })),
+    candidates: offices.flatMap((o) =>
+      o.candidates.map((c) => ({ id: c.id, name: c.name, office: o.id, ...(c.gender !== null ? { gender: c.gender } : {}) })),
+    ),
+    participants: participantsOf(db, round),
+    ballots,
+  };
+  try {
+    parseCerRecord(record);
+  } catch (err) {
+    throw new ApiError('internal', `第 ${round} 轮记录无法通过 cer/1 校验 / the round ${round} record is not a valid cer/1: ${(err as Error).message}`);
+  }
+  return record;
+}
+
+interface RawResult {
+  round_number: number;
+  record_json: string;
+  result_json: string;
+  record_hash: string;
+  result_hash: string;
+  computed_at: string;
+}
+
+export function storedResult(db: Db, round: number): RoundResultView | null {
+  const r = getRound(db, round);
+  const row = q(db, 'SELECT * FROM round_result WHERE round_number = ?').get(round) as RawResult | undefined;
+  if (!row) return null;
+  return {
+    round,
+    kind: r.kind,
+    record: JSON.parse(row.record_json) as CerRecord,
+    result: JSON.parse(row.result_json) as CerResult,
+    recordHash: row.record_hash,
+    resultHash: row.result_hash,
+    computedAt: row.computed_at,
+  };
+}
+
+/**
+ * Computes (or confirms) the round's result and stores it; the round becomes 'counted'. Once signed, the round is
+ * frozen and the stored result is returned as it is.
+ */
+export function computeResults(ctx: BackendContext, round: number): RoundResultView {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const r = getRound(db, round);
+    const stored = storedResult(db, round);
+    if (stored && (signoffsInForce(db, round).length > 0 || r.status === 'signed' || r.status === 'sealed')) return stored;
+    if (r.status === 'prepared' || r.status === 'voting') {
+      throw refused(`第 ${round} 轮投票尚未结束(状态 ${r.status}),还不能计算结果`, `round ${round} is not closed yet (status ${r.status}); no result yet`);
+    }
+    const record = buildRoundRecord(db, round);
+    const result = tally(parseCerRecord(record));
+    const recordHash = hashJson(record);
+    const resultHash = hashJson(result);
+    let view: RoundResultView;
+    if (stored && stored.recordHash === recordHash && stored.resultHash === resultHash) {
+      view = stored;
+    } else {
+      const at = ctx.now().toISOString();
+      db.prepare(
+        `INSERT INTO round_result (round_number, record_json, result_json, record_hash, result_hash, computed_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (round_number) DO UPDATE SET record_json = excluded.record_json, result_json = excluded.result_json,
+           record_hash = excluded.record_hash, result_hash = excluded.result_hash, computed_at = excluded.computed_at`,
+      ).run(round, JSON.stringify(record), JSON.stringify(result), recordHash, resultHash, at);
+      appendAudit(db, {
+        type: 'result.computed',
+        at,
+        actor: ctx.actor,
+        subject: `round:${round}`,
+        detail: { recordHash, resultHash, valid: result.valid, ballots: record.ballots.length, participants: record.participants },
+      });
+      view = { round, kind: r.kind, record, result, recordHash, resultHash, computedAt: at };
+    }
+    if (r.status === 'closed') setRoundStatusTx(ctx, { round, status: 'counting' });
+    if (r.status === 'closed' || r.status === 'counting') setRoundStatusTx(ctx, { round, status: 'counted' });
+    return view;
+  });
+}
+
+/** The stored result, computed first if there is none yet. */
+export function results(ctx: BackendContext, round: number): RoundResultView {
+  return storedResult(ctx.db, round) ?? computeResults(ctx, round);
+}
+
+/** The exact cer/1 record the stored result was computed from. */
+export function exportRecord(ctx: BackendContext, round: number): CerRecord {
+  return results(ctx, round).record;
+}

@@ -1,0 +1,216 @@
+import { normalizeName } from '../../../shared/domain/names';
+import type { NextStep, RoundKind } from '../../../shared/record';
+import { appendAudit } from '../audit';
+import { refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import { q, requireSittingCommitteeMember } from './counting-store';
+import { storedResult } from './results';
+import { readOffices, requireElection } from './setup-read';
+import { createRoundTx, listRounds, type LaterRoundOffice, type RoundRow } from './setup-rounds';
+
+/**
+ * Later rounds (DOMAIN.md §7.4) and the election's standing across rounds: who is elected to what, vacancies, the
+ * committee minimum, the acting chair and the women warning over the whole committee.
+ */
+
+export type LaterRoundKind = Exclude<RoundKind, 'regular'>;
+
+interface OriginRow {
+  round_number: number;
+  from_round: number;
+  kind: LaterRoundKind;
+}
+
+function origins(db: Db): OriginRow[] {
+  return db.prepare('SELECT round_number, from_round, kind FROM round_origin ORDER BY round_number').all() as OriginRow[];
+}
+
+/** Gender of a person by name: from the formal candidates, else from any later round's ballot. */
+function genderOf(db: Db, name: string): 'female' | 'male' | null {
+  const key = normalizeName(name);
+  const c = q(db, 'SELECT gender FROM candidate WHERE name_key = ? AND gender IS NOT NULL LIMIT 1').get(key) as { gender: 'female' | 'male' } | undefined;
+  if (c) return c.gender;
+  const r = q(db, 'SELECT gender FROM round_candidate WHERE name_key = ? AND gender IS NOT NULL LIMIT 1').get(key) as
+    | { gender: 'female' | 'male' }
+    | undefined;
+  return r?.gender ?? null;
+}
+
+/** The id a person keeps on a later ballot: their formal candidate id for that office, when they have one. */
+function candidateIdFor(db: Db, office: string, name: string): string | undefined {
+  const r = q(db, 'SELECT id FROM candidate WHERE office_id = ? AND name_key = ?').get(office, normalizeName(name)) as { id: string } | undefined;
+  return r?.id;
+}
+
+/**
+ * Creates the next round from the `kind` next steps of a round's stored result: its offices, seats and persons are
+ * filled in from the result. A supplementary election that is not required (the committee minimum is met) needs
+ * the committee's decision (`decidedBy`).
+ */
+export function createNextRound(
+  ctx: BackendContext,
+  input: { fromRound: number; kind: LaterRoundKind; decidedBy?: number | undefined; note?: string | undefined },
+): RoundRow {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const stored = storedResult(db, input.fromRound);
+    if (!stored) {
+      throw refused(`第 ${input.fromRound} 轮还没有计算结果`, `round ${input.fromRound} has no computed result yet`);
+    }
+    const steps = stored.result.nextSteps.filter((s) => s.kind === input.kind);
+    if (steps.length === 0) {
+      throw refused(
+        `第 ${input.fromRound} 轮结果没有需要${input.kind === 'tie-revote' ? '再次投票' : '另行选举'}的职位`,
+        `the result of round ${input.fromRound} calls for no ${input.kind} round`,
+      );
+    }
+    const done = origins(db).find((o) => o.from_round === input.fromRound && o.kind === input.kind);
+    if (done) {
+      throw refused(
+        `已根据第 ${input.fromRound} 轮结果创建了第 ${done.round_number} 轮`,
+        `round ${done.round_number} was already created from this step of round ${input.fromRound}'s result`,
+      );
+    }
+    const standing = electionStanding(db);
+    const required = input.kind === 'tie-revote' || steps.some((s) => s.required) || !standing.minimumMet;
+    let decidedByName: string | null = null;
+    if (input.decidedBy !== undefined) decidedByName = requireSittingCommitteeMember(db, input.decidedBy);
+    if (!required && input.decidedBy === undefined) {
+      throw refused(
+        '已当选人数达到最低要求,是否另行选举由选举委员会决定:请注明作出决定的委员',
+        'the committee minimum is met, so a supplementary election is the committee\'s decision: name the member deciding',
+      );
+    }
+    const offices: LaterRoundOffice[] = steps.map((s: NextStep) => ({
+      office: s.office,
+      seats: s.seats,
+      candidates: s.names.map((name) => ({
+        id: candidateIdFor(db, s.office, name),
+        name,
+        gender: genderOf(db, name) ?? undefined,
+      })),
+    }));
+    const round = createRoundTx(ctx, { kind: input.kind, offices });
+    db.prepare('INSERT INTO round_origin (round_number, from_round, kind, offices_json, decided_by, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+      round.number,
+      input.fromRound,
+      input.kind,
+      JSON.stringify(steps),
+      input.decidedBy ?? null,
+      input.note ?? null,
+    );
+    appendAudit(db, {
+      type: 'round.created-from-result',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `round:${round.number}`,
+      detail: {
+        fromRound: input.fromRound,
+        kind: input.kind,
+        fromResultHash: stored.resultHash,
+        steps,
+        ...(input.decidedBy !== undefined ? { decidedBy: input.decidedBy, decidedByName } : {}),
+        ...(input.note !== undefined ? { note: input.note } : {}),
+      },
+    });
+    return round;
+  });
+}
+
+export interface StandingOffice {
+  office: string;
+  title: string;
+  rank: number;
+  seats: number;
+  elected: { name: string; round: number; gender: 'female' | 'male' | null }[];
+  vacant: number;
+}
+
+export interface PendingStep extends NextStep {
+  fromRound: number;
+  /** The round created for it, or null while none is. */
+  round: number | null;
+}
+
+export interface ElectionStanding {
+  rounds: { number: number; kind: RoundKind; status: string; resultHash: string | null; valid: boolean | null }[];
+  offices: StandingOffice[];
+  electedTotal: number;
+  minCommittee: number;
+  minimumMet: boolean;
+  /** Residents' committee with its rank-1 office vacant: who acts as chair. */
+  acting: { name: string; office: string } | null;
+  requireWoman: boolean;
+  womanElected: boolean;
+  /** requireWoman and nobody elected so far is a woman. */
+  womenWarning: boolean;
+  /** Next steps of every result, with the round created for each (null: not created yet). */
+  nextSteps: PendingStep[];
+  /** Required next steps still without a round, or a round whose result is not computed yet. */
+  outstanding: number;
+}
+
+/**
+ * The election's state across rounds, from the stored results: a later round's winners are added to their office;
+ * the minimum, the acting chair and the women warning are judged over the whole committee. Acting chair: the first
+ * elected person of the next office (by rank) that has anyone elected, earlier rounds first, then most votes.
+ */
+export function electionStanding(db: Db): ElectionStanding {
+  const e = requireElection(db);
+  const offices = readOffices(db);
+  const rounds = listRounds(db);
+  const byOffice = new Map<string, StandingOffice>(
+    offices.map((o) => [o.id, { office: o.id, title: o.title, rank: o.rank, seats: o.seats, elected: [], vacant: o.seats }]),
+  );
+  const createdFrom = origins(db);
+  const nextSteps: PendingStep[] = [];
+  const roundViews: ElectionStanding['rounds'] = [];
+  const electedKeys = new Set<string>();
+  let outstanding = 0;
+  for (const r of rounds) {
+    const s = storedResult(db, r.number);
+    roundViews.push({ number: r.number, kind: r.kind, status: r.status, resultHash: s?.resultHash ?? null, valid: s?.result.valid ?? null });
+    if (!s) {
+      if (r.number > 1) outstanding += 1;
+      continue;
+    }
+    for (const o of s.result.offices) {
+      const target = byOffice.get(o.office);
+      if (!target) continue;
+      for (const name of o.elected) {
+        target.elected.push({ name, round: r.number, gender: genderOf(db, name) });
+        electedKeys.add(normalizeName(name));
+      }
+    }
+    for (const step of s.result.nextSteps) {
+      const made = createdFrom.find((x) => x.from_round === r.number && x.kind === step.kind);
+      nextSteps.push({ ...step, fromRound: r.number, round: made?.round_number ?? null });
+    }
+  }
+  for (const o of byOffice.values()) o.vacant = Math.max(0, o.seats - o.elected.length);
+  const minimumMet = electedKeys.size >= e.rules.minCommittee;
+  for (const step of nextSteps) {
+    if (step.round === null && (step.required || (step.kind === 'supplementary' && !minimumMet))) outstanding += 1;
+  }
+  const ranked = [...byOffice.values()].sort((a, b) => a.rank - b.rank);
+  let acting: ElectionStanding['acting'] = null;
+  if (e.body === 'residents' && ranked[0] && ranked[0].elected.length === 0) {
+    const next = ranked.slice(1).find((o) => o.elected.length > 0);
+    if (next) acting = { name: next.elected[0]!.name, office: next.office };
+  }
+  const womanElected = ranked.some((o) => o.elected.some((p) => p.gender === 'female'));
+  return {
+    rounds: roundViews,
+    offices: ranked,
+    electedTotal: electedKeys.size,
+    minCommittee: e.rules.minCommittee,
+    minimumMet,
+    acting,
+    requireWoman: e.rules.requireWoman,
+    womanElected,
+    womenWarning: e.rules.requireWoman && !womanElected,
+    nextSteps,
+    outstanding,
+  };
+}

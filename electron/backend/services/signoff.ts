@@ -1,0 +1,197 @@
+import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
+import { appendAudit, appendRefusal } from '../audit';
+import { refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import type { Db } from '../db';
+import { activeRoles, personName, q, requireSittingCommitteeMember } from './counting-store';
+import { verifyPersonPin } from './people';
+import { storedResult } from './results';
+import { getRound, setRoundStatusTx } from './setup-rounds';
+
+/**
+ * Sign-offs (DOMAIN.md §8): scrutineers, callers, counters (and the chief ones) and the committee chair each sign a
+ * round's result with their own PIN. A signature binds name, role and the result hash. Once anyone has signed, the
+ * round's counting is frozen; reopening revokes every signature of the round with the recorded reason.
+ */
+
+export const SIGNOFF_ROLES = ['chief-scrutineer', 'scrutineer', 'caller', 'counter', 'chief-counter', 'committee-chair'] as const;
+export type SignoffRole = (typeof SIGNOFF_ROLES)[number];
+
+export const SIGNOFF_ROLE_NAMES: Record<SignoffRole, { zh: string; en: string }> = {
+  'chief-scrutineer': OFFICIAL_ROLE_NAMES['chief-scrutineer'],
+  scrutineer: OFFICIAL_ROLE_NAMES.scrutineer,
+  caller: OFFICIAL_ROLE_NAMES.caller,
+  counter: OFFICIAL_ROLE_NAMES.counter,
+  'chief-counter': OFFICIAL_ROLE_NAMES['chief-counter'],
+  'committee-chair': { zh: '选举委员会主任', en: 'election committee chair' },
+};
+
+export interface SignoffView {
+  id: number;
+  round: number;
+  person: number;
+  name: string;
+  role: SignoffRole;
+  resultHash: string;
+  signedAt: string;
+  revoked: { at: string; reason: string } | null;
+}
+
+interface RawSignoff {
+  id: number;
+  round_number: number;
+  person_id: number;
+  name: string;
+  role: SignoffRole;
+  result_hash: string;
+  signed_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+function toView(r: RawSignoff): SignoffView {
+  return {
+    id: r.id,
+    round: r.round_number,
+    person: r.person_id,
+    name: r.name,
+    role: r.role,
+    resultHash: r.result_hash,
+    signedAt: r.signed_at,
+    revoked: r.revoked_at === null ? null : { at: r.revoked_at, reason: r.revoked_reason ?? '' },
+  };
+}
+
+/** Every sign-off of a round (or of all rounds), revoked ones included, in signing order. */
+export function listSignoffs(db: Db, round?: number): SignoffView[] {
+  const rows =
+    round === undefined
+      ? (db.prepare('SELECT * FROM signoff ORDER BY round_number, id').all() as RawSignoff[])
+      : (getRound(db, round), db.prepare('SELECT * FROM signoff WHERE round_number = ? ORDER BY id').all(round) as RawSignoff[]);
+  return rows.map(toView);
+}
+
+/** Sign-offs in the shape of a sealed file (electron/backend/seal payload `signoffs`). */
+export function sealSignoffs(db: Db): { round: number; name: string; role: string; resultHash: string; signedAt: string; revoked?: { at: string; reason: string } }[] {
+  return listSignoffs(db).map((s) => ({
+    round: s.round,
+    name: s.name,
+    role: s.role,
+    resultHash: s.resultHash,
+    signedAt: s.signedAt,
+    ...(s.revoked ? { revoked: s.revoked } : {}),
+  }));
+}
+
+/** Whether the person holds the role now: an official role, or the chair of the election committee. */
+export function holdsSignoffRole(db: Db, person: number, role: SignoffRole): boolean {
+  if (role === 'committee-chair') {
+    return q(db, "SELECT 1 FROM committee_member WHERE person_id = ? AND position = 'chair' AND left_at IS NULL").get(person) !== undefined;
+  }
+  return activeRoles(db, person).includes(role);
+}
+
+/** The roles a person may sign in. */
+export function signoffRolesOf(db: Db, person: number): SignoffRole[] {
+  return SIGNOFF_ROLES.filter((r) => holdsSignoffRole(db, person, r));
+}
+
+/**
+ * Signs the round's stored result. `resultHash`, when given, is the hash the signer was shown: it must still be the
+ * stored one. A wrong PIN is refused and audited (pin.failed and signoff.refused).
+ */
+export function signResult(
+  ctx: BackendContext,
+  input: { round: number; person: number; role: SignoffRole; pin: string; resultHash?: string | undefined },
+): SignoffView {
+  const db = ctx.db;
+  const r = getRound(db, input.round);
+  const name = personName(db, input.person);
+  const roleName = SIGNOFF_ROLE_NAMES[input.role];
+  const refuse = (reason: string, zh: string, en: string): never => {
+    appendRefusal(db, {
+      type: 'signoff.refused',
+      at: ctx.now(),
+      actor: name,
+      subject: `round:${input.round}`,
+      detail: { person: input.person, role: input.role, reason },
+    });
+    throw refused(zh, en, { reason });
+  };
+  if (!holdsSignoffRole(db, input.person, input.role)) {
+    refuse('role-not-held', `${name} 未担任${roleName.zh},不能以此身份签署`, `${name} does not hold the role ${roleName.en} and cannot sign as such`);
+  }
+  const stored = storedResult(db, input.round);
+  if (!stored || !['counted', 'signed'].includes(r.status)) {
+    refuse('no-result', `第 ${input.round} 轮结果尚未计算(状态 ${r.status}),不能签署`, `round ${input.round} has no computed result to sign (status ${r.status})`);
+  }
+  if (!verifyPersonPin(ctx, input.person, input.pin)) {
+    refuse('wrong-pin', `${name} 的个人密码不正确,未签署`, `wrong PIN for ${name}; nothing was signed`);
+  }
+  return inTransaction(db, () => {
+    const now = storedResult(db, input.round);
+    const round = getRound(db, input.round);
+    if (!now || !['counted', 'signed'].includes(round.status)) {
+      throw refused(`第 ${input.round} 轮结果已变化,请重新计算后再签署`, `the result of round ${input.round} changed; compute it again before signing`);
+    }
+    if (input.resultHash !== undefined && input.resultHash !== now.resultHash) {
+      throw refused(
+        `所签结果(${input.resultHash.slice(0, 12)}…)不是第 ${input.round} 轮当前的结果(${now.resultHash.slice(0, 12)}…)`,
+        `the result shown (${input.resultHash.slice(0, 12)}…) is not the current result of round ${input.round} (${now.resultHash.slice(0, 12)}…)`,
+      );
+    }
+    if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, input.person, input.role)) {
+      throw refused(`${name} 已以${roleName.zh}身份签署第 ${input.round} 轮结果`, `${name} has already signed round ${input.round} as ${roleName.en}`);
+    }
+    const at = ctx.now().toISOString();
+    const id = Number(
+      db
+        .prepare('INSERT INTO signoff (round_number, person_id, name, role, result_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(input.round, input.person, name, input.role, now.resultHash, at).lastInsertRowid,
+    );
+    if (round.status === 'counted') setRoundStatusTx(ctx, { round: input.round, status: 'signed' });
+    appendAudit(db, {
+      type: 'signoff.signed',
+      at,
+      actor: name,
+      subject: `round:${input.round}`,
+      detail: { person: input.person, name, role: input.role, resultHash: now.resultHash },
+    });
+    return toView(db.prepare('SELECT * FROM signoff WHERE id = ?').get(id) as RawSignoff);
+  });
+}
+
+/**
+ * Reopens a round's count: every signature in force is revoked with the reason, and counting may change again.
+ * Decided by a sitting committee member. Refused once a later round was created from this round's result.
+ */
+export function reopenCount(ctx: BackendContext, input: { round: number; reason: string; by: number }): { revoked: SignoffView[] } {
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    const r = getRound(db, input.round);
+    const byName = requireSittingCommitteeMember(db, input.by);
+    const later = q(db, 'SELECT round_number FROM round_origin WHERE from_round = ? ORDER BY round_number').all(input.round) as { round_number: number }[];
+    if (later.length > 0) {
+      const ns = later.map((x) => x.round_number).join(', ');
+      throw refused(
+        `已根据第 ${input.round} 轮结果创建了第 ${ns} 轮,不能再重新开放该轮计票`,
+        `round(s) ${ns} were created from the result of round ${input.round}; its count can no longer be reopened`,
+      );
+    }
+    if (!['counted', 'signed'].includes(r.status)) {
+      throw refused(`第 ${input.round} 轮当前为 ${r.status},无需重新开放`, `round ${input.round} is ${r.status}; there is nothing to reopen`);
+    }
+    const inForce = (db.prepare('SELECT * FROM signoff WHERE round_number = ? AND revoked_at IS NULL ORDER BY id').all(input.round) as RawSignoff[]).map(toView);
+    const at = ctx.now().toISOString();
+    db.prepare('UPDATE signoff SET revoked_at = ?, revoked_reason = ? WHERE round_number = ? AND revoked_at IS NULL').run(at, input.reason, input.round);
+    setRoundStatusTx(ctx, { round: input.round, status: 'counting', reason: input.reason });
+    appendAudit(db, {
+      type: 'signoff.reopened',
+      at,
+      actor: byName,
+      subject: `round:${input.round}`,
+      detail: { by: input.by, byName, reason: input.reason, revoked: inForce.map((s) => ({ name: s.name, role: s.role })) },
+    });
+    return { revoked: inForce.map((s) => ({ ...s, revoked: { at, reason: input.reason } })) };
+  });
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { sectionMarks, VOID_REASONS } from '../record/cer';
+
+/**
+ * Counting: opening boxes, entering ballots as they are called, doubtful ballots and their rulings, corrections,
+ * double entry. A ballot is entered as read; the rules engine (shared/rules) decides later what counts.
+ */
+
+const roundNumber = z.int().positive();
+const boxId = z.string().min(1, 'must not be empty');
+const personId = z.int().positive();
+const reason = z.string().trim().min(1, 'a reason is required').max(500, 'at most 500 characters');
+const count = z.int().nonnegative();
+
+export const SHEETS = ['A', 'B'] as const;
+export type Sheet = (typeof SHEETS)[number];
+export const sheet = z.enum(SHEETS);
+
+/** Marks per office section, as in cer/1: office id → { for, against, writeIns }. */
+export const ballotMarks = z.record(z.string().min(1), sectionMarks);
+export type BallotMarks = z.infer<typeof ballotMarks>;
+
+/** What a caller reads out: marks, a whole ballot void with the reason, or doubtful for the committee to rule on. */
+export const ballotContent = z.union([
+  z.strictObject({ marks: ballotMarks }),
+  z.strictObject({ void: z.enum(VOID_REASONS) }),
+  z.strictObject({
+    doubtful: z.strictObject({
+      /** The marks as they can be read, if any (what counts if the committee rules the ballot valid as read). */
+      marks: ballotMarks.optional(),
+      /** What makes it doubtful. */
+      note: reason,
+    }),
+  }),
+]);
+export type BallotContent = z.infer<typeof ballotContent>;
+
+/** The committee's ruling on a doubtful ballot: count it with these marks, or void it. */
+export const doubtfulRuling = z.union([
+  z.strictObject({ marks: ballotMarks }),
+  z.strictObject({ void: z.enum(VOID_REASONS) }),
+]);
+export type DoubtfulRuling = z.infer<typeof doubtfulRuling>;
+
+export const ballotView = z.strictObject({
+  box: z.string(),
+  sheet,
+  position: z.int().positive(),
+  content: ballotContent,
+  ruling: z
+    .strictObject({ decision: doubtfulRuling, by: personId, byName: z.string(), reason: z.string() })
+    .nullable(),
+});
+export type BallotView = z.infer<typeof ballotView>;
+
+export const boxCountView = z.strictObject({
+  round: roundNumber,
+  box: z.string(),
+  name: z.string(),
+  /** 'not-opened': no counting yet; 'counting': ballots being entered; 'accepted': the box's sequence is final. */
+  status: z.enum(['not-opened', 'counting', 'accepted']),
+  /** Ballots issued to this box in this round (from issuance). */
+  issued: count,
+  /** Ballots found in the box when opened (null until counted). */
+  found: count.nullable(),
+  /** found − issued (null until found is recorded): positive means more ballots in the box than issued. */
+  difference: z.int().nullable(),
+  sheets: z.array(z.strictObject({ sheet, counter: z.string().nullable(), entered: count })),
+  doubtfulUnruled: count,
+  corrections: count,
+});
+export type BoxCountView = z.infer<typeof boxCountView>;
+
+export const disagreementView = z.strictObject({
+  position: z.int().positive(),
+  a: ballotContent.nullable(),
+  b: ballotContent.nullable(),
+});
+export type DisagreementView = z.infer<typeof disagreementView>;
+
+export const finishBoxOutput = z.strictObject({
+  box: boxCountView,
+  accepted: z.boolean(),
+  /** Double entry: where the two sheets differ, ballot by ballot (empty once they agree). */
+  disagreements: z.array(disagreementView),
+});
+
+export const ballotChangeView = z.strictObject({
+  id: z.int(),
+  box: z.string(),
+  sheet,
+  position: z.int().positive(),
+  kind: z.enum(['correction', 'settlement']),
+  old: ballotContent.nullable(),
+  new: ballotContent.nullable(),
+  by: personId,
+  byName: z.string(),
+  reason: z.string(),
+});
+
+const boxRound = z.strictObject({ round: roundNumber, box: boxId });
+
+export const countingContract = {
+  countingSettings: { input: z.strictObject({}), output: z.strictObject({ doubleEntry: z.boolean() }) },
+  /** Double entry on or off for the election; refused once any box has been opened for counting. */
+  setDoubleEntry: { input: z.strictObject({ enabled: z.boolean() }), output: z.strictObject({ doubleEntry: z.boolean() }) },
+  /** Opens a box for counting (records the custody step 'opened'); refused unless its seal has been checked. */
+  openBox: { input: z.strictObject({ round: roundNumber, box: boxId, by: personId.optional() }), output: boxCountView },
+  /** The number of ballots taken out of the box, compared with the ballots issued to it. */
+  recordBallotsFound: { input: z.strictObject({ round: roundNumber, box: boxId, found: count }), output: boxCountView },
+  /** Enters the next ballot as called. With double entry, each counter enters on their own sheet (A or B). */
+  enterBallot: {
+    input: z.strictObject({
+      round: roundNumber,
+      box: boxId,
+      sheet: sheet.optional(),
+      counter: personId.optional(),
+      ballot: ballotContent,
+    }),
+    output: z.strictObject({ box: z.string(), sheet, position: z.int().positive() }),
+  },
+  /** Replaces an entered ballot; the old and new versions, who and why are recorded. */
+  correctBallot: {
+    input: z.strictObject({
+      round: roundNumber,
+      box: boxId,
+      sheet: sheet.optional(),
+      position: z.int().positive(),
+      ballot: ballotContent,
+      by: personId,
+      reason,
+    }),
+    output: ballotView,
+  },
+  /** The committee's ruling on a doubtful ballot (by a sitting committee member, with the reason). */
+  ruleDoubtful: {
+    input: z.strictObject({ round: roundNumber, box: boxId, position: z.int().positive(), ruling: doubtfulRuling, by: personId, reason }),
+    output: z.array(ballotView),
+  },
+  /** Ends the entry of a box: accepted when the count matches, every doubtful ballot is ruled, and (double entry) both sheets agree. */
+  finishBox: { input: boxRound, output: finishBoxOutput },
+  boxDisagreements: { input: boxRound, output: z.array(disagreementView) },
+  /** Scrutineers settle one disagreement by choosing sheet A's or sheet B's version (recorded). */
+  settleDisagreement: {
+    input: z.strictObject({ round: roundNumber, box: boxId, position: z.int().positive(), choose: sheet, by: personId, reason }),
+    output: z.array(disagreementView),
+  },
+  boxBallots: { input: z.strictObject({ round: roundNumber, box: boxId, sheet: sheet.optional() }), output: z.array(ballotView) },
+  ballotChanges: { input: z.strictObject({ round: roundNumber, box: boxId.optional() }), output: z.array(ballotChangeView) },
+  countingOverview: { input: z.strictObject({ round: roundNumber }), output: z.array(boxCountView) },
+} as const;
