@@ -4,6 +4,7 @@ import { startClient } from './api';
 import { ApiProvider } from './app/api-context';
 import { AppShell } from './app/AppShell';
 import { ElectionProvider } from './app/election-context';
+import { ElectionLoader } from './app/ElectionLoader';
 import { LangProvider } from './app/i18n';
 import { screens } from './pages';
 import './styles/base.css';
@@ -18,7 +19,9 @@ createRoot(document.getElementById('root')!).render(
     <LangProvider>
       <ApiProvider client={client}>
         <ElectionProvider>
-          <AppShell pages={screens} />
+          <ElectionLoader>
+            <AppShell pages={screens} />
+          </ElectionLoader>
         </ElectionProvider>
       </ApiProvider>
     </LangProvider>

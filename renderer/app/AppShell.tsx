@@ -65,7 +65,7 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
       </a>
       {drill && (
         <div className="drill-banner" role="status" data-testid="drill-banner">
-          {t('drill.banner')}
+          <span>{t('drill.banner')}</span>
         </div>
       )}
       <header className="topbar">

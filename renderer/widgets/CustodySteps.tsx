@@ -54,7 +54,10 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
   const doneSteps = new Set(events.map((e) => e.step));
   const last = [...events].reverse().find((e) => e.step !== 'committee-decision');
   const next = position.state === 'next' ? position.next : null;
-  const [text, setText] = useState('');
+  // The field's text belongs to the step it was typed for, so a step never receives the previous step's text.
+  const [typed, setTyped] = useState<{ step: TrailStep | null; text: string }>({ step: next, text: '' });
+  const text = typed.step === next ? typed.text : '';
+  const setText = (value: string) => setTyped({ step: next, text: value });
   const [error, setError] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -66,7 +69,6 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
   useEffect(() => {
     if (shownNext.current === next) return;
     shownNext.current = next;
-    setText('');
     setError(null);
     const active = document.activeElement;
     const ours = active === document.body || active === null || (rootRef.current?.contains(active) ?? false);

@@ -168,6 +168,7 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     const box = page.getByTestId('custody-demo-station');
     const enabled = () =>
       box.locator('.custody-trail button').evaluateAll((bs) => bs.filter((b) => !(b as HTMLButtonElement).disabled).map((b) => b.getAttribute('data-testid')));
+    const fieldFocused = () => page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'custody-field');
     assert.deepEqual(await enabled(), ['step-sealed-empty']);
     assert.equal(await box.getByTestId('custody-state').textContent(), '当前状态：尚未封箱');
     await box.getByTestId('custody-field').focus();
@@ -176,9 +177,10 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     assert.deepEqual(await enabled(), ['step-voting']);
     assert.equal(await box.getByTestId('seal-empty').textContent(), '空箱封条：A-001');
     // Keyboard users continue on the next step's button.
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'step-voting');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'step-voting');
     await press(page, ['Enter']);
     assert.deepEqual(await enabled(), ['step-sealed-closed']);
+    await fieldFocused();
     await page.keyboard.insertText('B-002');
     await press(page, ['Enter']);
     assert.deepEqual(await enabled(), ['step-carried']);
@@ -188,8 +190,10 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     await page.keyboard.insertText('王强、李四，赵五');
     await press(page, ['Enter']);
     assert.deepEqual(await enabled(), ['step-received']);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'step-received');
     await press(page, ['Enter']);
     assert.deepEqual(await enabled(), ['step-seal-checked']);
+    await fieldFocused();
     await page.keyboard.insertText('B-009');
     assert.equal(await box.getByTestId('seal-mismatch').isVisible(), true);
     assert.equal(await box.getByTestId('seal-intact').isDisabled(), true);
