@@ -8,6 +8,7 @@ import { describeAuditEvent, readAuditEvents, verifyAuditChain } from './audit';
 import type { BackendContext } from './context';
 import { inTransaction } from './db';
 import { issuanceApi } from './services/issuance-api';
+import { sealApi } from './services/seal-api';
 import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
 import {
   addCommitteeMember,
@@ -81,5 +82,6 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...buildCustodyApi(ctx),
     ...buildAuditApi(ctx),
     ...issuanceApi(ctx),
+    ...sealApi(ctx),
   };
 }

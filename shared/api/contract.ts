@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { custodyContract } from './custody';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
+import { sealContract } from './seal';
 import { setupContract } from './setup';
 
 /**
@@ -15,6 +16,7 @@ export const contract = {
   ...custodyContract,
   ...auditContract,
   ...issuanceContract,
+  ...sealContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

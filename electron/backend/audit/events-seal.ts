@@ -4,5 +4,5 @@ import type { AuditEventMeaning } from './catalogue';
 export const SEAL_AUDIT_EVENTS = {
   'seal.written': { zh: '写出封存结果文件', en: 'sealed result file written (file name, payload hash)' },
   'seal.refused': { zh: '拒绝封存结果', en: 'sealing refused (a round without a stored result, or a broken audit log)' },
-  'drill.completed': { zh: '演练完成', en: 'drill completed (seed and figures)' },
+  'drill.started': { zh: '开始演练（随机种子与选民人数）', en: 'drill started (seed and number of voters)' },
 } as const satisfies Record<string, AuditEventMeaning>;

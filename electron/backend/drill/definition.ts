@@ -25,7 +25,7 @@ export const DRILL_GROUP_VENUES: Record<string, string> = {
 };
 
 /** Officials who sign the result of every round (DOMAIN.md §8), besides the committee chair. */
-export const SIGNING_ROLES: readonly OfficialRole[] = ['chief-scrutineer', 'scrutineer', 'caller', 'counter', 'chief-counter'];
+export const SIGNING_ROLES = ['chief-scrutineer', 'scrutineer', 'caller', 'counter', 'chief-counter'] as const satisfies readonly OfficialRole[];
 
 export interface DrillPeople {
   /** Officials by role, with the venue of desk staff and writing helpers. */

@@ -4,6 +4,9 @@ import { initCommand } from './init';
 import { auditVerifyCommand } from './audit-verify';
 import { rollImportCommand } from './roll-import';
 import { issueCommand } from './issue';
+import { sealCommand } from './seal';
+import { verifyCommand } from './verify';
+import { drillCommand } from './drill';
 
 /** Every `station` command, in the order `station --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -12,4 +15,7 @@ export const commands: Command[] = [
   auditVerifyCommand,
   rollImportCommand,
   issueCommand,
+  sealCommand,
+  verifyCommand,
+  drillCommand,
 ];

@@ -1,0 +1,123 @@
+import type { BackendContext } from '../context';
+import { inTransaction } from '../db';
+import { recordCustodyStep } from '../services/custody';
+import { boxStock, exchangeSpoiled, issueBallot, receiveBallots, returnUnusedBallots } from '../services/issuance';
+import { setRoundStatusTx } from '../services/setup-rounds';
+import type { DrillClock } from './clock';
+import { DRILL_BOXES } from './definition';
+import type { DrillVoter } from './phases-setup';
+import type { Rng } from './prng';
+import { phaseReporter, type ProgressListener } from './progress';
+
+export interface VotingOutcome {
+  round: number;
+  turnout: number;
+  issued: Map<string, number>;
+  proxyBallots: number;
+  assisted: number;
+  spoiled: number;
+}
+
+const seals = (box: string, round: number, what: 'A' | 'B'): string[] => [`${box}-${round}${what}1`, `${box}-${round}${what}2`];
+
+/** The desk for a voter: the box of their venue, or the mobile box for voters on its list. */
+function boxFor(v: DrillVoter): string {
+  if (v.mobile) return 'M1';
+  return DRILL_BOXES.find((b) => b.venue === v.votesAt && b.kind !== 'mobile')!.id;
+}
+
+/**
+ * Opens a round for voting and runs the day: empty boxes shown and sealed, blank ballots handed to each desk,
+ * ballots issued to the voters who turn out (proxies through their trustees, some with a writing helper, some
+ * spoiled ballots exchanged), then every box closed and sealed, unused ballots returned, and the boxes from the
+ * stations and the mobile box carried to the central venue, received and their seals checked.
+ */
+export function runVoting(
+  ctx: BackendContext,
+  rng: Rng,
+  clock: DrillClock,
+  opts: { round: number; voters: DrillVoter[]; turnout: number; helpers: Map<string, number>; carriers: Record<string, string[]>; hours: [string, string] },
+  onProgress?: ProgressListener,
+): VotingOutcome {
+  const { round } = opts;
+  const r = rng.fork(`voting-${round}`);
+  clock.set(opts.hours[0]);
+  for (const box of DRILL_BOXES) {
+    recordCustodyStep(ctx, { box: box.id, round, step: 'sealed-empty', seals: seals(box.id, round, 'A') });
+    clock.advance(60);
+  }
+  inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round, status: 'voting' }));
+
+  const coming = opts.voters.filter((v) => r.chance(v.mobile ? Math.min(0.97, opts.turnout + 0.08) : opts.turnout));
+  const expected = new Map<string, number>();
+  for (const v of opts.voters) expected.set(boxFor(v), (expected.get(boxFor(v)) ?? 0) + 1);
+  for (const box of DRILL_BOXES) {
+    const n = expected.get(box.id) ?? 0;
+    receiveBallots(ctx, { box: box.id, round, count: n + Math.ceil(n * 0.03) + 5 });
+    recordCustodyStep(ctx, { box: box.id, round, step: 'voting' });
+  }
+
+  const report = phaseReporter(onProgress, 'voting', coming.length);
+  const order = r.shuffle(coming);
+  const start = clock.now().getTime();
+  const span = Date.parse(`${clock.date}T00:00:00+08:00`) + minutes(opts.hours[1]) * 60_000 - start;
+  const issued = new Map<string, number>();
+  const byCertificate = new Map(opts.voters.map((v) => [v.certificate, v]));
+  let proxyBallots = 0;
+  let assisted = 0;
+  let spoiled = 0;
+  order.forEach((v, i) => {
+    clock.setMs(start + (span * i) / Math.max(1, order.length));
+    const box = boxFor(v);
+    const helperVenue = v.mobile ? 'central' : v.votesAt;
+    const elderly = Number(v.birthDate.slice(0, 4)) <= Number(clock.date.slice(0, 4)) - 75;
+    const needsHelp = r.chance(elderly ? 0.06 : 0.006);
+    const helper = needsHelp ? opts.helpers.get(helperVenue) : undefined;
+    const out = issueBallot(ctx, {
+      certificate: v.certificate,
+      round,
+      desk: box,
+      ...(v.proxyTo !== undefined && byCertificate.has(v.proxyTo) ? { trusteeCertificate: v.proxyTo } : {}),
+      ...(helper !== undefined ? { helper } : {}),
+    });
+    if (out.proxy) proxyBallots += 1;
+    if (out.assisted) assisted += 1;
+    issued.set(out.box, (issued.get(out.box) ?? 0) + 1);
+    if (r.chance(0.004)) {
+      exchangeSpoiled(ctx, { round, desk: box });
+      spoiled += 1;
+    }
+    report(i + 1);
+  });
+
+  clock.set(opts.hours[1]);
+  for (const box of DRILL_BOXES) {
+    recordCustodyStep(ctx, { box: box.id, round, step: 'sealed-closed', seals: seals(box.id, round, 'B') });
+    // The desk counts the blank ballots still in hand and returns them, which balances the box's stock.
+    const left = boxStock(ctx.db, box.id, round).inHand;
+    if (left > 0) returnUnusedBallots(ctx, { box: box.id, round, count: left });
+    clock.advance(120);
+  }
+  inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round, status: 'closed' }));
+  for (const box of DRILL_BOXES) {
+    if (box.kind !== 'central') {
+      recordCustodyStep(ctx, { box: box.id, round, step: 'carried', carriers: opts.carriers[box.id] ?? ['工作人员甲', '工作人员乙'] });
+      clock.advance(900);
+      recordCustodyStep(ctx, { box: box.id, round, step: 'received' });
+    }
+    clock.advance(60);
+    recordCustodyStep(ctx, {
+      box: box.id,
+      round,
+      step: 'seal-checked',
+      seals: [...seals(box.id, round, 'A'), ...seals(box.id, round, 'B')],
+      intact: true,
+    });
+  }
+  return { round, turnout: coming.length, issued, proxyBallots, assisted, spoiled };
+}
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
+import { ApiError } from '../../../shared/api/envelope';
+import { appendAudit, appendRefusal, verifyAuditChain } from '../audit';
+import { refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import {
+  loadOrCreateStationKey,
+  sealResults,
+  verifySealedFile,
+  writeSealedFile,
+  type Fingerprint,
+  type SealInput,
+  type SealSummary,
+} from '../seal';
+import { sealedElectionDefinition } from './seal-election';
+import { storedResult } from './results';
+import { sealSignoffs } from './signoff';
+import { requireElection } from './setup-read';
+import { listRounds } from './setup-rounds';
+
+/** ISO 8601 in China Standard Time (stations are in China, which keeps +08:00 all year). */
+export function chinaTime(d: Date): string {
+  const local = new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19);
+  return `${local}+08:00`;
+}
+
+/**
+ * Everything a sealed file carries, read from the database: the election definition, every round with its
+ * cer/1 record and the cer-result/1 stored by the results service (never recounted here by another path), every
+ * sign-off (revoked ones too), and the audit head. Refused, naming the reason, when a round has no stored result or
+ * when the audit log's hash chain is broken.
+ */
+export function gatherSealInput(ctx: BackendContext): SealInput {
+  const db = ctx.db;
+  const election = sealedElectionDefinition(db);
+  const chain = verifyAuditChain(db);
+  if (!chain.ok) {
+    throw refused(
+      `操作日志在第 ${chain.badSeq} 条处被改动，不能封存：${chain.reason}`,
+      `the audit log is broken at event ${chain.badSeq} (${chain.reason}); the results cannot be sealed`,
+      { reason: 'audit-broken', badSeq: chain.badSeq },
+    );
+  }
+  const rounds = listRounds(db);
+  if (rounds.length === 0) throw refused('还没有任何投票轮次，不能封存', 'there is no round yet; nothing to seal');
+  const sealedRounds = rounds.map((r) => {
+    const stored = storedResult(db, r.number);
+    if (stored === null) {
+      throw refused(
+        `第 ${r.number} 轮（${r.kind}，状态 ${r.status}）还没有保存的计票结果，不能封存；请先完成计票并计算结果`,
+        `round ${r.number} (${r.kind}, status ${r.status}) has no stored result yet; finish counting and compute its result before sealing`,
+        { reason: 'no-result', round: r.number },
+      );
+    }
+    return { number: r.number, kind: r.kind, record: stored.record, result: stored.result };
+  });
+  return {
+    sealedAt: chinaTime(ctx.now()),
+    election,
+    rounds: sealedRounds,
+    signoffs: sealSignoffs(db),
+    auditHead: { count: chain.count, hash: chain.head },
+  };
+}
+
+function summaryView(s: SealSummary): SealSummaryView {
+  return {
+    sealedAt: s.sealedAt,
+    electionTitle: s.electionTitle,
+    fingerprint: { hex: s.fingerprint.hex, short: s.fingerprint.short, full: s.fingerprint.full },
+    auditHead: s.auditHead,
+    rounds: s.rounds.map((r) => ({ ...r, elected: r.elected.map((e) => ({ ...e, names: [...e.names] })) })),
+  };
+}
+
+/** The station key's fingerprint (the key is created beside the database on first use). */
+export function stationFingerprint(ctx: BackendContext): Fingerprint {
+  return loadOrCreateStationKey(ctx.dataDir).fingerprint;
+}
+
+/**
+ * Seals the election into `path`: gathers the contents, signs them with the station key, writes the file
+ * atomically (verified before it takes its name) and records the seal in the audit log — the file name and the
+ * hash of the signed payload. All under one write lock, so nothing changes between reading and recording; if the
+ * file cannot be written, nothing is recorded. The audit head inside the file is the one before this event.
+ */
+export function sealElection(ctx: BackendContext, input: { path: string; overwrite?: boolean }): SealWrittenView {
+  requireElection(ctx.db);
+  const target = resolve(input.path);
+  try {
+    return inTransaction(ctx.db, () => {
+      const sealInput = gatherSealInput(ctx);
+      const key = loadOrCreateStationKey(ctx.dataDir);
+      const bytes = sealResults(sealInput, key);
+      const summary = writeSealedFile(target, bytes, { overwrite: input.overwrite === true });
+      const payloadBytes = Buffer.from((JSON.parse(bytes.toString('utf8')) as { payload: string }).payload, 'base64');
+      const payloadHash = createHash('sha256').update(payloadBytes).digest('hex');
+      appendAudit(ctx.db, {
+        type: 'seal.written',
+        at: ctx.now(),
+        actor: ctx.actor,
+        subject: 'seal',
+        detail: {
+          file: basename(target),
+          payloadHash,
+          bytes: bytes.length,
+          rounds: summary.rounds.length,
+          fingerprint: summary.fingerprint.short,
+          auditHead: sealInput.auditHead,
+        },
+      });
+      return { ...summaryView(summary), path: target, bytes: bytes.length, payloadHash };
+    });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'refused') {
+      const details = (e.details ?? {}) as Record<string, unknown>;
+      // A broken audit log is not appended to: the refusal goes to the caller only.
+      if (details.reason !== 'audit-broken') {
+        appendRefusal(ctx.db, { type: 'seal.refused', at: ctx.now(), actor: ctx.actor, subject: 'seal', detail: { file: basename(target), message: e.message } });
+      }
+    }
+    throw e;
+  }
+}
+
+/** Reads and checks a sealed file; an unreadable path is bad input, a file that fails a check is an outcome. */
+export function verifySealedPath(path: string, fingerprint?: string): VerifyOutcomeView {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new ApiError(code === 'ENOENT' ? 'not-found' : 'invalid-input', `无法读取文件 ${path} / cannot read ${path} (${code})`, { path: 'path' });
+  }
+  const outcome = verifySealedFile(bytes, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint });
+  return outcome.ok ? { ok: true, summary: summaryView(outcome.summary) } : { ok: false, failures: outcome.failures };
+}

@@ -1,0 +1,26 @@
+import type { SealSummaryView } from '../../../shared/api/seal';
+
+const KIND_NAMES: Record<string, string> = { regular: '正式选举 regular', 'tie-revote': '再次投票 tie re-vote', supplementary: '另行选举 supplementary' };
+
+/** The human summary of a sealed file, printed by `station seal` and `station verify`. */
+export function formatSealSummary(s: SealSummaryView): string {
+  const lines = [
+    `选举 / election:        ${s.electionTitle}`,
+    `封存时间 / sealed at:   ${s.sealedAt}`,
+    `站点密钥指纹 / station key fingerprint: ${s.fingerprint.short}`,
+    `  (full: ${s.fingerprint.full})`,
+    `操作日志 / audit head:  ${s.auditHead.count} events, ${s.auditHead.hash}`,
+    `轮次 / rounds:          ${s.rounds.length}`,
+  ];
+  for (const r of s.rounds) {
+    lines.push(
+      `  第 ${r.number} 轮 / round ${r.number}: ${KIND_NAMES[r.kind] ?? r.kind}, ${r.valid ? '有效 valid' : '无效 NOT valid'}, ${r.ballots} ballots, ` +
+        `签名 sign-offs ${r.signoffs}${r.revokedSignoffs > 0 ? ` (+${r.revokedSignoffs} revoked)` : ''}`,
+    );
+    for (const o of r.elected) {
+      lines.push(`    ${o.office}: 当选 elected ${o.names.length > 0 ? o.names.join('、') : '—'}${o.vacant > 0 ? `; 空缺 vacant ${o.vacant}` : ''}`);
+    }
+    lines.push(`    result hash ${r.resultHash}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
