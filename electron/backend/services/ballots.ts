@@ -1,9 +1,10 @@
-import type { BallotContent, BallotMarks, DoubtfulRuling } from '../../../shared/api/counting';
+import type { BallotContent, BallotMarks, DisagreementView, DoubtfulRuling } from '../../../shared/api/counting';
 import { normalizeName } from '../../../shared/domain/names';
 import type { SectionMarks } from '../../../shared/record/cer';
 import { canonicalJson } from '../audit/canonical';
 import { invalid } from '../context';
 import type { Db } from '../db';
+import type { StoredBallot } from './counting-store';
 import { getRound, roundBallot, type BallotOffice } from './setup-rounds';
 
 /** What may be marked on a round's ballot: office id → its candidates (id → name). */
@@ -95,3 +96,17 @@ export function comparableContent(content: BallotContent): string {
 export function describeContentKind(content: BallotContent): 'marks' | 'void' | 'doubtful' {
   return 'marks' in content ? 'marks' : 'void' in content ? 'void' : 'doubtful';
 }
+
+/** Double entry: where two sheets differ, position by position (a missing entry shows as null). */
+export function compareSheets(a: StoredBallot[], b: StoredBallot[]): DisagreementView[] {
+  const out: DisagreementView[] = [];
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x && y && comparableContent(x.content) === comparableContent(y.content)) continue;
+    out.push({ position: i + 1, a: x?.content ?? null, b: y?.content ?? null });
+  }
+  return out;
+}
+

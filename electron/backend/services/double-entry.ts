@@ -1,11 +1,10 @@
-import type { BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { DisagreementView, Sheet } from '../../../shared/api/counting';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import type { Db } from '../db';
-import { comparableContent } from './ballots';
-import { boxCountView } from './counting';
+import { compareSheets } from './ballots';
 import {
   doubleEntryEnabled,
   markCountingChangedTx,
@@ -13,31 +12,18 @@ import {
   requireOpenedBox,
   requireRole,
   sheetBallots,
-  type StoredBallot,
 } from './counting-store';
 
 /**
  * Double entry (optional per election): two counters enter the same box on sheets A and B. The box is accepted
- * only when both sequences agree; each disagreement (by position) is settled by scrutineers choosing one version.
- * Also where a box's count is accepted, with or without double entry.
+ * only when both sequences agree (finishBox in counting.ts); each disagreement (by position) is settled by
+ * scrutineers choosing one version.
  */
 
 export function boxDisagreements(db: Db, round: number, box: string): DisagreementView[] {
   requireOpenedBox(db, round, box);
   if (!doubleEntryEnabled(db)) return [];
   return compareSheets(sheetBallots(db, round, box, 'A'), sheetBallots(db, round, box, 'B'));
-}
-
-function compareSheets(a: StoredBallot[], b: StoredBallot[]): DisagreementView[] {
-  const out: DisagreementView[] = [];
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x && y && comparableContent(x.content) === comparableContent(y.content)) continue;
-    out.push({ position: i + 1, a: x?.content ?? null, b: y?.content ?? null });
-  }
-  return out;
 }
 
 /**
@@ -115,60 +101,3 @@ export function settleDisagreement(
   });
 }
 
-/**
- * Ends the entry of a box. Accepted when: the ballots found are recorded and equal the ballots entered, every
- * doubtful ballot is ruled, and with double entry both sheets agree. Otherwise either refused (naming what is
- * missing) or, for disagreements, answered with the list for the scrutineers (and the box stays open).
- */
-export function finishBox(
-  ctx: BackendContext,
-  input: { round: number; box: string },
-): { box: BoxCountView; accepted: boolean; disagreements: DisagreementView[] } {
-  return inTransaction(ctx.db, () => {
-    const db = ctx.db;
-    requireCountingOpen(db, input.round);
-    const row = requireOpenedBox(db, input.round, input.box);
-    if (row.status === 'accepted') return { box: boxCountView(db, input.round, input.box), accepted: true, disagreements: [] };
-    const a = sheetBallots(db, input.round, input.box, 'A');
-    if (doubleEntryEnabled(db)) {
-      const disagreements = compareSheets(a, sheetBallots(db, input.round, input.box, 'B'));
-      if (disagreements.length > 0) {
-        appendAudit(db, {
-          type: 'counting.box-not-accepted',
-          at: ctx.now(),
-          actor: ctx.actor,
-          subject: `box:${input.box}`,
-          detail: { round: input.round, disagreements: disagreements.map((x) => x.position) },
-        });
-        return { box: boxCountView(db, input.round, input.box), accepted: false, disagreements };
-      }
-    }
-    if (row.found === null) {
-      throw refused(`请先登记票箱 ${input.box} 中清点出的选票数`, `record how many ballots were found in box ${input.box} first`);
-    }
-    if (row.found !== a.length) {
-      throw refused(
-        `票箱 ${input.box} 清点出 ${row.found} 张选票,已录入 ${a.length} 张,两数不符`,
-        `box ${input.box}: ${row.found} ballots were found but ${a.length} were entered`,
-        { found: row.found, entered: a.length },
-      );
-    }
-    const unruled = a.filter((b) => 'doubtful' in b.content && b.ruling === null).map((b) => b.position);
-    if (unruled.length > 0) {
-      throw refused(
-        `票箱 ${input.box} 还有 ${unruled.length} 张有疑问的选票待选委会认定(第 ${unruled.join('、')} 张)`,
-        `box ${input.box} has ${unruled.length} doubtful ballot(s) awaiting the committee's ruling (positions ${unruled.join(', ')})`,
-        { positions: unruled },
-      );
-    }
-    db.prepare("UPDATE box_count SET status = 'accepted' WHERE round_number = ? AND box_id = ?").run(input.round, input.box);
-    appendAudit(db, {
-      type: 'counting.box-accepted',
-      at: ctx.now(),
-      actor: ctx.actor,
-      subject: `box:${input.box}`,
-      detail: { round: input.round, ballots: a.length },
-    });
-    return { box: boxCountView(db, input.round, input.box), accepted: true, disagreements: [] };
-  });
-}
