@@ -9,6 +9,7 @@ import type { BackendContext } from './context';
 import { inTransaction } from './db';
 import { issuanceApi } from './services/issuance-api';
 import { sealApi } from './services/seal-api';
+import { countingApi, resultsApi } from './services/counting-api';
 import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
 import {
   addCommitteeMember,
@@ -83,5 +84,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...buildAuditApi(ctx),
     ...issuanceApi(ctx),
     ...sealApi(ctx),
+    ...countingApi(ctx),
+    ...resultsApi(ctx),
   };
 }

@@ -1,8 +1,10 @@
 import type { ContractShape } from './envelope';
 import { auditContract } from './audit';
+import { countingContract } from './counting';
 import { custodyContract } from './custody';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
+import { resultsContract } from './results';
 import { sealContract } from './seal';
 import { setupContract } from './setup';
 
@@ -17,6 +19,8 @@ export const contract = {
   ...auditContract,
   ...issuanceContract,
   ...sealContract,
+  ...countingContract,
+  ...resultsContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { SIGNOFF_ROLES } from '../../../shared/api/results';
 import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
 import { refused, type BackendContext } from '../context';
@@ -14,7 +15,7 @@ import { getRound, setRoundStatusTx } from './setup-rounds';
  * round's counting is frozen; reopening revokes every signature of the round with the recorded reason.
  */
 
-export const SIGNOFF_ROLES = ['chief-scrutineer', 'scrutineer', 'caller', 'counter', 'chief-counter', 'committee-chair'] as const;
+export { SIGNOFF_ROLES };
 export type SignoffRole = (typeof SIGNOFF_ROLES)[number];
 
 export const SIGNOFF_ROLE_NAMES: Record<SignoffRole, { zh: string; en: string }> = {

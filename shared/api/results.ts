@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { cerRecordShape, ROUND_KINDS } from '../record/cer';
+import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
+
+/** Results, later rounds, the election's standing, sign-offs and the tally sheet. */
+
+const roundNumber = z.int().positive();
+const personId = z.int().positive();
+const reason = z.string().trim().min(1, 'a reason is required').max(500, 'at most 500 characters');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+const gender = z.enum(['female', 'male']).nullable();
+
+export const SIGNOFF_ROLES = ['chief-scrutineer', 'scrutineer', 'caller', 'counter', 'chief-counter', 'committee-chair'] as const;
+export const signoffRole = z.enum(SIGNOFF_ROLES);
+
+export const roundResultView = z.strictObject({
+  round: roundNumber,
+  kind: z.enum(ROUND_KINDS),
+  record: cerRecordShape,
+  result: cerResult,
+  recordHash: sha256,
+  resultHash: sha256,
+  computedAt: z.string(),
+});
+
+export const standingView = z.strictObject({
+  rounds: z.array(
+    z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string(), resultHash: sha256.nullable(), valid: z.boolean().nullable() }),
+  ),
+  offices: z.array(
+    z.strictObject({
+      office: z.string(),
+      title: z.string(),
+      rank: z.int(),
+      seats: z.int(),
+      elected: z.array(z.strictObject({ name: z.string(), round: roundNumber, gender })),
+      vacant: z.int(),
+    }),
+  ),
+  electedTotal: z.int(),
+  minCommittee: z.int(),
+  minimumMet: z.boolean(),
+  acting: z.strictObject({ name: z.string(), office: z.string() }).nullable(),
+  requireWoman: z.boolean(),
+  womanElected: z.boolean(),
+  womenWarning: z.boolean(),
+  nextSteps: z.array(nextStep.extend({ fromRound: roundNumber, round: roundNumber.nullable() })),
+  outstanding: z.int(),
+});
+
+export const signoffView = z.strictObject({
+  id: z.int(),
+  round: roundNumber,
+  person: personId,
+  name: z.string(),
+  role: signoffRole,
+  resultHash: sha256,
+  signedAt: z.string(),
+  revoked: z.strictObject({ at: z.string(), reason: z.string() }).nullable(),
+});
+
+export const tallySheetView = z.strictObject({
+  election: z.strictObject({
+    title: z.string(),
+    community: z.string(),
+    date: z.string(),
+    body: z.enum(['residents', 'party', 'supervisory']),
+    method: z.enum(['direct', 'household', 'representative', 'meeting']),
+    drill: z.boolean(),
+  }),
+  round: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string() }),
+  counts: z.strictObject({
+    registered: z.int(),
+    participants: z.int(),
+    ballotsIssued: z.int(),
+    spoiled: z.int(),
+    collected: z.int(),
+    valid: z.int(),
+    void: z.int(),
+  }),
+  boxes: z.array(
+    z.strictObject({ box: z.string(), name: z.string(), issued: z.int(), found: z.int().nullable(), difference: z.int().nullable(), status: z.string() }),
+  ),
+  valid: z.boolean(),
+  problems: z.array(problem),
+  offices: z.array(
+    z.strictObject({
+      office: z.string(),
+      title: z.string(),
+      seats: z.int(),
+      threshold: z.int(),
+      voidSections: z.int(),
+      results: z.array(personResult),
+      elected: z.array(z.string()),
+      vacant: z.int(),
+    }),
+  ),
+  acting: z.strictObject({ name: z.string(), office: z.string() }).nullable(),
+  nextSteps: z.array(nextStep),
+  standing: standingView,
+  officials: z.array(
+    z.strictObject({
+      person: personId,
+      name: z.string(),
+      role: signoffRole,
+      roleName: z.strictObject({ zh: z.string(), en: z.string() }),
+      signed: z.strictObject({ at: z.string(), resultHash: sha256, current: z.boolean() }).nullable(),
+    }),
+  ),
+  revokedSignoffs: z.array(
+    z.strictObject({ name: z.string(), role: signoffRole, signedAt: z.string(), revokedAt: z.string(), reason: z.string() }),
+  ),
+  recordHash: sha256,
+  resultHash: sha256,
+  station: z.strictObject({ fingerprint: sha256, fingerprintShort: z.string() }),
+  auditHead: z.strictObject({ count: z.int(), hash: sha256 }),
+  generatedAt: z.string(),
+});
+
+const byRound = z.strictObject({ round: roundNumber });
+
+export const resultsContract = {
+  /** Computes (or confirms) the round's result from the database through the shared rules engine, and stores it. */
+  computeResults: { input: byRound, output: roundResultView },
+  /** The stored result, or null when none is stored (or it went stale after a counting change). */
+  storedResult: { input: byRound, output: roundResultView.nullable() },
+  /** The exact cer/1 record of the stored result (computed first if needed). */
+  exportRecord: { input: byRound, output: cerRecordShape },
+  /** Creates the next round from a result's next steps (tie re-vote or supplementary), with offices, seats and persons filled in. */
+  createNextRound: {
+    input: z.strictObject({
+      fromRound: roundNumber,
+      kind: z.enum(['tie-revote', 'supplementary']),
+      decidedBy: personId.optional(),
+      note: z.string().trim().min(1).max(500).optional(),
+    }),
+    output: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string(), createdAt: z.string() }),
+  },
+  /** Who is elected to what across rounds, vacancies, the committee minimum, the acting chair, the women warning. */
+  electionStanding: { input: z.strictObject({}), output: standingView },
+  /** Signs the round's result with the person's own PIN; `resultHash` is the hash the signer was shown. */
+  signResult: {
+    input: z.strictObject({ round: roundNumber, person: personId, role: signoffRole, pin: z.string().min(1).max(64), resultHash: sha256.optional() }),
+    output: signoffView,
+  },
+  listSignoffs: { input: byRound, output: z.array(signoffView) },
+  /** Reopens a round's count: revokes every signature of that round with the reason (by a committee member). */
+  reopenCount: {
+    input: z.strictObject({ round: roundNumber, reason, by: personId }),
+    output: z.strictObject({ revoked: z.array(signoffView) }),
+  },
+  /** Everything the printed tally sheet states (DOMAIN.md §8). */
+  tallySheet: { input: byRound, output: tallySheetView },
+} as const;
