@@ -7,6 +7,8 @@ import { issueCommand } from './issue';
 import { sealCommand } from './seal';
 import { verifyCommand } from './verify';
 import { drillCommand } from './drill';
+import { resultsCommand } from './results';
+import { exportRecordCommand } from './export-record';
 
 /** Every `station` command, in the order `station --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   sealCommand,
   verifyCommand,
   drillCommand,
+  resultsCommand,
+  exportRecordCommand,
 ];
