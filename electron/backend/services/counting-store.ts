@@ -75,7 +75,10 @@ export function signoffsInForce(db: Db, round: number): SignoffInForce[] {
  * round (call inside the write transaction).
  */
 export function requireCountingOpen(db: Db, round: number): RoundRow {
-  const r = getRound(db, round);
+  const row = q(db, 'SELECT number, kind, status, created_at FROM round WHERE number = ?').get(round) as
+    | { number: number; kind: RoundRow['kind']; status: RoundRow['status']; created_at: string }
+    | undefined;
+  const r: RoundRow = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
   if (r.status === 'prepared' || r.status === 'voting') {
     throw refused(
       `第 ${round} 轮投票尚未结束(状态 ${r.status}),不能计票`,

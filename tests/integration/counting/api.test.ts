@@ -10,10 +10,10 @@ test('counting, double entry, results, standing, sign-off and tally sheet throug
   const { ctx, people } = await makeElection({ voters: 12 });
   const api = buildApi(ctx);
   const internal: unknown[] = [];
-  const call = async (method: string, input: unknown) => {
+  const call = async (method: string, input: unknown): Promise<any> => {
     const r = await dispatch(contract, api, method, input, (err) => internal.push(err));
     if (!r.ok) assert.fail(`${method}: ${r.error.code} ${r.error.message} ${JSON.stringify(internal.at(-1) ?? '')}`);
-    return r.value as Record<string, unknown> & unknown[];
+    return r.value;
   };
   await call('setDoubleEntry', { enabled: true });
   assert.deepEqual(await call('countingSettings', {}), { doubleEntry: true });

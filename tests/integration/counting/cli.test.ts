@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { enterBallot, finishBox, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
 import { ruleDoubtful } from '../../../electron/backend/services/doubtful';
 import { computeResults } from '../../../electron/backend/services/results';
+import type { BallotContent } from '../../../shared/api/counting';
 import { closePoll, issue, makeElection, openPoll, tempDir } from './helpers';
 
 const STATION = join(import.meta.dirname, '..', '..', '..', 'bin', 'station.mjs');
@@ -19,12 +20,12 @@ test('station export-record gives the exact record; station tally on it prints t
   openPoll(ctx, 1, ['C1', 'S1']);
   issue(ctx, 1, 0, 6, 'C1');
   closePoll(ctx, 1, ['C1', 'S1']);
-  const ballots = [
+  const ballots: BallotContent[] = [
     { marks: { chair: { for: ['c1'] }, member: { for: ['m1', 'm3'], writeIns: ['赵磊'] } } },
     { marks: { chair: { for: ['c1'], against: ['c2'] }, member: { for: ['m1'] } } },
     { marks: { chair: { for: ['c2'] }, member: { for: ['m2', 'm3'] } } },
     { marks: {} },
-    { void: 'identifying-mark' as const },
+    { void: 'identifying-mark' },
     { doubtful: { marks: { chair: { for: ['c1'] } }, note: '勾在框外' } },
   ];
   openBox(ctx, { round: 1, box: 'C1' });
