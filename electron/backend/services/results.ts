@@ -145,6 +145,13 @@ export function storedResult(db: Db, round: number): RoundResultView | null {
  * frozen and the stored result is returned as it is.
  */
 export function computeResults(ctx: BackendContext, round: number): RoundResultView {
+  const view = computeResultsTx(ctx, round);
+  // After the commit: the shell keeps a backup copy of the database at every closed count.
+  ctx.onRoundClosed?.();
+  return view;
+}
+
+function computeResultsTx(ctx: BackendContext, round: number): RoundResultView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const r = getRound(db, round);
