@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { canonicalJson } from './canonical';
 import { describeAuditEvent } from './catalogue';
@@ -43,19 +44,38 @@ interface AuditRow {
   hash: string;
 }
 
-/** The hash covers every column but the hash itself, so editing, removing or moving an event breaks the chain. */
-export function hashAuditEvent(e: Omit<AuditEvent, 'hash'>): string {
-  const body = canonicalJson({
-    seq: e.seq,
-    at: e.at,
-    type: e.type,
-    actor: e.actor,
-    outcome: e.outcome,
-    subject: e.subject,
-    detail: e.detail,
-    prev: e.prevHash,
-  });
+/**
+ * The hash covers every column but the hash itself, so editing, removing or moving an event breaks the chain.
+ * `detailJson` is the canonical JSON of the detail, exactly as stored; the body is the canonical JSON of
+ * {actor, at, detail, outcome, prev, seq, subject, type} (keys in sorted order), built around it.
+ */
+function hashAuditBody(e: Omit<AuditEvent, 'hash' | 'detail'>, detailJson: string): string {
+  const body =
+    `{"actor":${JSON.stringify(e.actor)},"at":${JSON.stringify(e.at)},"detail":${detailJson},` +
+    `"outcome":${JSON.stringify(e.outcome)},"prev":${JSON.stringify(e.prevHash)},"seq":${JSON.stringify(e.seq)},` +
+    `"subject":${JSON.stringify(e.subject)},"type":${JSON.stringify(e.type)}}`;
   return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+export function hashAuditEvent(e: Omit<AuditEvent, 'hash'>): string {
+  return hashAuditBody(e, canonicalJson(e.detail));
+}
+
+/** Statements are prepared once per connection: appendAudit is on the desk's hot path. */
+const statements = new WeakMap<Db, { last: Statement; insert: Statement }>();
+function auditStatements(db: Db) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      last: db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO audit_event (seq, at, type, actor, outcome, subject, detail_json, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    statements.set(db, s);
+  }
+  return s;
 }
 
 /**
@@ -65,9 +85,8 @@ export function hashAuditEvent(e: Omit<AuditEvent, 'hash'>): string {
 export function appendAudit(db: Db, input: AuditInput): AuditEvent {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
   if (!describeAuditEvent(input.type)) throw new Error(`audit event type "${input.type}" is not in the catalogue`);
-  const last = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+  const stmts = auditStatements(db);
+  const last = stmts.last.get() as { seq: number; hash: string } | undefined;
   const partial = {
     seq: (last?.seq ?? 0) + 1,
     at: typeof input.at === 'string' ? input.at : input.at.toISOString(),
@@ -78,13 +97,11 @@ export function appendAudit(db: Db, input: AuditInput): AuditEvent {
     detail: input.detail ?? {},
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  // Round-trip through JSON so the stored detail and the hashed detail are the same value.
-  partial.detail = JSON.parse(canonicalJson(partial.detail)) as Record<string, unknown>;
-  const event: AuditEvent = { ...partial, hash: hashAuditEvent(partial) };
-  db.prepare(
-    `INSERT INTO audit_event (seq, at, type, actor, outcome, subject, detail_json, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(event.seq, event.at, event.type, event.actor, event.outcome, event.subject, canonicalJson(event.detail), event.prevHash, event.hash);
+  const detailJson = canonicalJson(partial.detail);
+  // Round-trip through JSON so the returned detail is the value that was stored and hashed.
+  partial.detail = JSON.parse(detailJson) as Record<string, unknown>;
+  const event: AuditEvent = { ...partial, hash: hashAuditBody(partial, detailJson) };
+  stmts.insert.run(event.seq, event.at, event.type, event.actor, event.outcome, event.subject, detailJson, event.prevHash, event.hash);
   return event;
 }
 
@@ -111,22 +128,11 @@ export function verifyAuditChain(db: Db): AuditVerdict {
     if (row.prev_hash !== prev) {
       return fail(`event ${row.seq} does not follow the event before it: an earlier event was removed, moved or edited`);
     }
-    let detail: Record<string, unknown>;
-    try {
-      detail = JSON.parse(row.detail_json) as Record<string, unknown>;
-    } catch {
-      return fail(`event ${row.seq} has unreadable detail: it was edited`);
-    }
-    const expected = hashAuditEvent({
-      seq: row.seq,
-      at: row.at,
-      type: row.type,
-      actor: row.actor,
-      outcome: row.outcome,
-      subject: row.subject,
-      detail,
-      prevHash: row.prev_hash,
-    });
+    // Hashing the stored text itself: any edit of the detail, even one keeping its meaning, breaks the hash.
+    const expected = hashAuditBody(
+      { seq: row.seq, at: row.at, type: row.type, actor: row.actor, outcome: row.outcome, subject: row.subject, prevHash: row.prev_hash },
+      row.detail_json,
+    );
     if (expected !== row.hash) return fail(`event ${row.seq} does not match its hash: it was edited`);
     prev = row.hash;
   }
