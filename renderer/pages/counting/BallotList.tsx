@@ -1,0 +1,210 @@
+import { useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
+import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
+import { contentText, toContent } from './ballot-text';
+import { ErrorNote, isSittingCommittee, PersonPicker, useAction, type BallotOfficeView, type PersonView } from './common';
+import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
+
+type Work = { kind: 'correct'; ballot: BallotView } | { kind: 'rule'; ballot: BallotView } | null;
+
+/** The ballots entered so far (latest first), each with a correction; doubtful ones with the committee's ruling. */
+export function BallotList({
+  round,
+  box,
+  sheet,
+  ballots,
+  offices,
+  people,
+  onChange,
+}: {
+  round: number;
+  box: string;
+  sheet: Sheet | undefined;
+  ballots: BallotView[];
+  offices: BallotOfficeView[];
+  people: PersonView[];
+  onChange(): void;
+}) {
+  const t = useT();
+  const [work, setWork] = useState<Work>(null);
+  const unruled = ballots.filter((b) => 'doubtful' in b.content && b.ruling === null);
+  const done = () => {
+    setWork(null);
+    onChange();
+  };
+  return (
+    <section className="b-card" data-testid="ballot-list">
+      <h4>
+        {t('counting.list.title', { n: ballots.length })}
+        {unruled.length > 0 && <strong className="b-warn-text"> · {t('counting.list.unruled', { n: unruled.length })}</strong>}
+      </h4>
+      {work?.kind === 'correct' && <Correction round={round} box={box} sheet={sheet} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
+      {work?.kind === 'rule' && <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
+      <ol className="b-ballots" reversed>
+        {[...ballots].reverse().map((b) => {
+          const doubtful = 'doubtful' in b.content;
+          return (
+            <li key={b.position} value={b.position} className={doubtful && !b.ruling ? 'b-doubtful' : undefined} data-testid={`ballot-${b.position}`}>
+              <span className="b-ballot-text">{contentText(t, b.content, offices)}</span>
+              {b.ruling && (
+                <span className="b-ruling">
+                  {' → '}
+                  {t('counting.list.ruled', {
+                    decision: 'void' in b.ruling.decision ? t(`ballot.void.${b.ruling.decision.void}`) : t('counting.ruling.countAsRead'),
+                    by: b.ruling.byName,
+                    reason: b.ruling.reason,
+                  })}
+                </span>
+              )}
+              <span className="b-ballot-actions">
+                {doubtful && !b.ruling && (
+                  <button type="button" onClick={() => setWork({ kind: 'rule', ballot: b })} data-testid={`rule-${b.position}`}>
+                    {t('counting.rule')}
+                  </button>
+                )}
+                <button type="button" onClick={() => setWork({ kind: 'correct', ballot: b })} data-testid={`correct-${b.position}`}>
+                  {t('counting.correct')}
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function Correction({
+  round,
+  box,
+  sheet,
+  ballot,
+  offices,
+  people,
+  onDone,
+}: {
+  round: number;
+  box: string;
+  sheet: Sheet | undefined;
+  ballot: BallotView;
+  offices: BallotOfficeView[];
+  people: PersonView[];
+  onDone(): void;
+}) {
+  const t = useT();
+  const api = useApi();
+  const [by, setBy] = useState<number | null>(null);
+  const [prompt, setPrompt] = useState<PromptRequest | null>(null);
+  const action = useAction();
+  const officials = people.filter((p) => p.roles.length > 0 || isSittingCommittee(p));
+  const submit = (entered: EnteredBallot): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (by === null) {
+        action.setError(t('counting.correction.whoFirst'));
+        resolve(false);
+        return;
+      }
+      setPrompt({
+        title: t('counting.correction.title', { position: ballot.position }),
+        label: t('counting.correction.reason'),
+        onDone: async (reason) => {
+          setPrompt(null);
+          if (reason === null) return resolve(false);
+          const note = 'doubtful' in ballot.content ? ballot.content.doubtful.note : t('counting.doubtful.defaultNote');
+          const ok = await action.run(() =>
+            api.call('correctBallot', { round, box, ...(sheet ? { sheet } : {}), position: ballot.position, ballot: toContent(entered, note), by, reason }),
+          );
+          resolve(ok !== undefined);
+          if (ok) onDone();
+        },
+      });
+    });
+  return (
+    <div className="b-subcard" data-testid="correction">
+      <h4>{t('counting.correction.title', { position: ballot.position })}</h4>
+      <p>
+        {t('counting.correction.old')}：{contentText(t, ballot.content, offices)}
+      </p>
+      <PersonPicker people={officials} value={by} onChange={setBy} label={t('counting.correction.by')} memory="corrector" testId="correction-by" />
+      <p className="b-muted">{t('counting.correction.explain')}</p>
+      <BallotEntry offices={offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, candidates: o.candidates }))} onSubmit={submit} />
+      {prompt && <ReasonPrompt request={prompt} />}
+      <ErrorNote error={action.error} testId="correction-error" />
+      <button type="button" onClick={onDone}>
+        {t('b.cancel')}
+      </button>
+    </div>
+  );
+}
+
+function Ruling({
+  round,
+  box,
+  ballot,
+  offices,
+  people,
+  onDone,
+}: {
+  round: number;
+  box: string;
+  ballot: BallotView;
+  offices: BallotOfficeView[];
+  people: PersonView[];
+  onDone(): void;
+}) {
+  const t = useT();
+  const api = useApi();
+  const marks = 'doubtful' in ballot.content ? ballot.content.doubtful.marks : undefined;
+  const [choice, setChoice] = useState<string>(marks ? 'count' : 'unreadable');
+  const [reason, setReason] = useState('');
+  const [by, setBy] = useState<number | null>(null);
+  const action = useAction();
+  const committee = people.filter(isSittingCommittee);
+  const submit = async () => {
+    if (by === null) return action.setError(t('counting.ruling.whoFirst'));
+    const ruling: DoubtfulRuling =
+      choice === 'count' ? { marks: marks ?? {} } : { void: choice as 'unreadable' | 'identifying-mark' | 'other' };
+    const ok = await action.run(() => api.call('ruleDoubtful', { round, box, position: ballot.position, ruling, by, reason }));
+    if (ok) onDone();
+  };
+  return (
+    <form
+      className="b-subcard"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="ruling"
+    >
+      <h4>{t('counting.ruling.title', { position: ballot.position })}</h4>
+      <p>{contentText(t, ballot.content, offices)}</p>
+      <div className="b-row">
+        <label className="b-field">
+          <span>{t('counting.ruling.decision')}</span>
+          <select value={choice} onChange={(e) => setChoice(e.target.value)} autoFocus data-testid="ruling-choice">
+            {marks && <option value="count">{t('counting.ruling.countAsRead')}</option>}
+            <option value="unreadable">{t('counting.ruling.void', { reason: t('ballot.void.unreadable') })}</option>
+            <option value="identifying-mark">{t('counting.ruling.void', { reason: t('ballot.void.identifying-mark') })}</option>
+            <option value="other">{t('counting.ruling.void', { reason: t('ballot.void.other') })}</option>
+          </select>
+        </label>
+        <PersonPicker people={committee} value={by} onChange={setBy} label={t('counting.ruling.by')} memory="committee" testId="ruling-by" />
+        <label className="b-field b-grow">
+          <span>{t('counting.ruling.reason')}</span>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ruling-reason" />
+        </label>
+      </div>
+      <ErrorNote error={action.error} testId="ruling-error" />
+      <div className="b-row">
+        <button type="submit" className="b-primary" disabled={action.busy || reason.trim() === ''} data-testid="ruling-save">
+          {t('counting.ruling.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('b.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

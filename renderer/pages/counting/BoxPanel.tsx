@@ -1,0 +1,297 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
+import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
+import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import { BallotList } from './BallotList';
+import { toContent } from './ballot-text';
+import { ErrorNote, errorText, OkNote, PersonPicker, signed, useAction, usePeople, useRoundBallot, type BallotOfficeView } from './common';
+import { Disagreements } from './Disagreements';
+import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
+import { TallyBoard } from './TallyBoard';
+import { runningTally, type TallyRules } from './running-tally';
+
+const DEFAULT_RULES: TallyRules = { overvote: 'void-section', samePersonInTwoOffices: 'void-ballot' };
+
+function focusBallotSheet(): void {
+  setTimeout(() => document.querySelector<HTMLElement>('[data-testid=ballot-sheet]')?.focus(), 0);
+}
+
+/** One box: open it (seal check first), record the ballots found, enter the called ballots, rule, correct, finish. */
+export function BoxPanel({ round, box }: { round: number; box: string }) {
+  const t = useT();
+  const api = useApi();
+  const offices = useRoundBallot(round);
+  const { people } = usePeople();
+  const [view, setView] = useState<BoxCountView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [ballots, setBallots] = useState<BallotView[]>([]);
+  const [doubleEntry, setDoubleEntry] = useState(false);
+  const [sheet, setSheet] = useState<Sheet>('A');
+  const [counter, setCounter] = useState<number | null>(null);
+  const [rules, setRules] = useState<TallyRules>(DEFAULT_RULES);
+  const [prompt, setPrompt] = useState<PromptRequest | null>(null);
+  const [disagreements, setDisagreements] = useState<DisagreementView[]>([]);
+  const [okText, setOkText] = useState<string | null>(null);
+  const [bigBoard, setBigBoard] = useState(false);
+  const action = useAction();
+
+  const load = useCallback(async () => {
+    try {
+      const all = await api.call('countingOverview', { round });
+      const v = all.find((b) => b.box === box) ?? null;
+      setMissing(v === null);
+      setView(v);
+      if (v && v.status !== 'not-opened') setBallots(await api.call('boxBallots', { round, box, sheet }));
+      else setBallots([]);
+    } catch (err) {
+      action.setError(errorText(err));
+    }
+  }, [api, round, box, sheet, action.setError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    api.call('countingSettings', {}).then((s) => setDoubleEntry(s.doubleEntry), () => {});
+    api.call('getElection', {}).then(
+      (e) => e.election && setRules({ overvote: e.election.rules.overvote, samePersonInTwoOffices: e.election.rules.samePersonInTwoOffices }),
+      () => {},
+    );
+  }, [api]);
+
+  const open = async () => {
+    const v = await action.run(() => api.call('openBox', { round, box }));
+    if (v) {
+      setView(v);
+      setOkText(t('counting.opened', { name: v.name }));
+      setTimeout(() => document.querySelector<HTMLElement>('[data-testid=found-input]')?.focus(), 0);
+    }
+  };
+
+  const enter = useCallback(
+    (entered: EnteredBallot): Promise<boolean> => {
+      const send = async (note: string): Promise<boolean> => {
+        try {
+          const r = await api.call('enterBallot', {
+            round,
+            box,
+            ...(doubleEntry ? { sheet } : {}),
+            ...(counter !== null ? { counter } : {}),
+            ballot: toContent(entered, note),
+          });
+          action.setError(null);
+          setOkText(t('counting.entered', { position: r.position }));
+          void load();
+          return true;
+        } catch (err) {
+          action.setError(errorText(err));
+          return false;
+        }
+      };
+      if (!('doubtful' in entered)) return send('');
+      // A doubtful ballot needs a note for the committee; the entry waits and comes back if it is cancelled.
+      return new Promise<boolean>((resolve) => {
+        setPrompt({
+          title: t('counting.doubtful.title'),
+          label: t('counting.doubtful.note'),
+          initial: t('counting.doubtful.defaultNote'),
+          onDone: async (note) => {
+            setPrompt(null);
+            focusBallotSheet();
+            resolve(note === null ? false : await send(note));
+          },
+        });
+      });
+    },
+    [api, round, box, doubleEntry, sheet, counter, load, t, action.setError],
+  );
+
+  const finish = async () => {
+    const r = await action.run(() => api.call('finishBox', { round, box }));
+    if (!r) return;
+    setView(r.box);
+    setDisagreements(r.disagreements);
+    setOkText(r.accepted ? t('counting.accepted', { name: r.box.name }) : t('counting.notAccepted', { n: r.disagreements.length }));
+  };
+
+  if (missing) return <ErrorNote error={t('counting.noSuchBox', { box })} />;
+  if (!view) return <p className="b-muted">{t('b.loading')}</p>;
+
+  const tally = runningTally(offices, ballots, rules);
+  const entered = view.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
+  const counters = people.filter((p) => p.roles.some((r) => r.role === 'counter' || r.role === 'chief-counter'));
+
+  return (
+    <div className="b-box" data-testid="box-panel" data-status={view.status}>
+      <p>
+        <a href={hrefFor('counting')}>← {t('counting.backToBoxes')}</a>
+      </p>
+      <h3 className="b-box-title">
+        {view.name} <small className="b-muted">{view.box}</small>
+        <span className={`b-badge b-status-${view.status}`} data-testid="box-status">
+          {t(`counting.status.${view.status}`)}
+        </span>
+      </h3>
+      <ErrorNote error={action.error} testId="counting-error" />
+      <OkNote text={okText} testId="counting-ok" />
+
+      {view.status === 'not-opened' ? (
+        <div className="b-card">
+          <p className="b-lead">{t('counting.openExplain')}</p>
+          <button type="button" className="b-primary" onClick={open} disabled={action.busy} autoFocus data-testid="open-box">
+            {t('counting.open')}
+          </button>
+          {action.error && (
+            <p>
+              <a href={hrefFor('boxes')}>{t('counting.toCustody')}</a>
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <FoundForm view={view} round={round} onChange={(v) => (setView(v), focusBallotSheet())} />
+          {doubleEntry && (
+            <div className="b-row">
+              <label className="b-field">
+                <span>{t('counting.sheet')}</span>
+                <select value={sheet} onChange={(e) => setSheet(e.target.value as Sheet)} data-testid="sheet-picker">
+                  <option value="A">{t('counting.sheetName', { sheet: 'A' })}</option>
+                  <option value="B">{t('counting.sheetName', { sheet: 'B' })}</option>
+                </select>
+              </label>
+              <PersonPicker people={counters} value={counter} onChange={setCounter} label={t('counting.counter')} memory={`counter-${sheet}`} testId="counter-picker" />
+            </div>
+          )}
+          <div className="b-count-grid">
+            <div>
+              <h4>
+                {t('counting.entryTitle', { n: entered + 1 })}
+                {view.found !== null && <small className="b-muted"> {t('counting.ofFound', { found: view.found })}</small>}
+              </h4>
+              {view.status === 'counting' ? (
+                offices.length > 0 && <BallotEntry offices={offices.map(toEntryOffice)} onSubmit={enter} disabled={prompt !== null} />
+              ) : (
+                <p className="b-lead">{t('counting.acceptedNoEntry')}</p>
+              )}
+              {prompt && <ReasonPrompt request={prompt} />}
+            </div>
+            <div>
+              <div className="b-head">
+                <h4>{t('counting.tallyTitle')}</h4>
+                <button type="button" onClick={() => setBigBoard(true)} data-testid="big-board">
+                  {t('counting.bigBoard')}
+                </button>
+              </div>
+              <TallyBoard tally={tally} size="normal" />
+            </div>
+          </div>
+          {view.status === 'counting' && (
+            <div className="b-card">
+              <p>{t('counting.finishExplain')}</p>
+              <button type="button" className="b-primary" onClick={finish} disabled={action.busy} data-testid="finish-box">
+                {t('counting.finish')}
+              </button>
+            </div>
+          )}
+          {disagreements.length > 0 && (
+            <Disagreements round={round} box={box} list={disagreements} offices={offices} people={people} onChange={(d) => (setDisagreements(d), void load())} />
+          )}
+          <BallotList round={round} box={box} sheet={doubleEntry ? sheet : undefined} ballots={ballots} offices={offices} people={people} onChange={load} />
+        </>
+      )}
+      {bigBoard && <BigBoard title={view.name} tally={tally} onClose={() => setBigBoard(false)} />}
+    </div>
+  );
+}
+
+function toEntryOffice(o: BallotOfficeView) {
+  return { id: o.id, title: o.title, seats: o.seats, candidates: o.candidates.map((c) => ({ id: c.id, name: c.name })) };
+}
+
+/** The ballots taken out of the box, typed once; the difference to the ballots issued is shown at once. */
+function FoundForm({ view, round, onChange }: { view: BoxCountView; round: number; onChange(v: BoxCountView): void }) {
+  const t = useT();
+  const api = useApi();
+  const [text, setText] = useState(view.found === null ? '' : String(view.found));
+  const action = useAction();
+  const submit = async () => {
+    const found = Number(text.trim());
+    if (!/^\d+$/.test(text.trim())) {
+      action.setError(t('counting.found.invalid'));
+      return;
+    }
+    const v = await action.run(() => api.call('recordBallotsFound', { round, box: view.box, found }));
+    if (v) onChange(v);
+  };
+  const diff = view.difference;
+  return (
+    <div className="b-card b-found">
+      <form
+        className="b-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="b-field">
+          <span>{t('counting.found.label')}</span>
+          <input
+            inputMode="numeric"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            disabled={view.status === 'accepted'}
+            data-testid="found-input"
+            size={6}
+          />
+        </label>
+        <button type="submit" disabled={action.busy || view.status === 'accepted'} data-testid="found-save">
+          {t('counting.found.save')}
+        </button>
+        <p className="b-found-numbers" data-testid="found-numbers">
+          {t('counting.found.issued', { issued: view.issued })}
+          {view.found !== null && <> · {t('counting.found.found', { found: view.found })}</>}
+          {diff !== null && (
+            <strong className={diff === 0 ? 'b-good' : 'b-bad'} data-testid="found-diff">
+              {' · '}
+              {diff === 0 ? t('counting.found.match') : t('counting.found.diff', { diff: signed(diff) })}
+            </strong>
+          )}
+        </p>
+      </form>
+      <ErrorNote error={action.error} testId="found-error" />
+    </div>
+  );
+}
+
+/** The running tally large enough for the hall: a full-screen overlay, Esc closes. */
+function BigBoard({ title, tally, onClose }: { title: string; tally: ReturnType<typeof runningTally>; onClose(): void }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="b-bigboard"
+      tabIndex={-1}
+      role="dialog"
+      aria-label={t('counting.tallyTitle')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+          focusBallotSheet();
+        }
+      }}
+      data-testid="bigboard"
+    >
+      <h2>
+        {title} — {t('counting.tallyTitle')} <small>{t('counting.bigBoardClose')}</small>
+      </h2>
+      <TallyBoard tally={tally} size="large" />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
+import type { BoxCountView } from '../../../shared/api/counting';
+import { BoxPanel } from './BoxPanel';
+import { ErrorNote, errorText, RoundPicker, roundLabel, signed, useRounds } from './common';
+import '../../styles/screens-b.css';
+
+/** Counting (计票): the boxes of the round with their custody and count state; choosing one opens its panel. */
+export function CountingScreen({ box }: { box: string | undefined }) {
+  const t = useT();
+  const { rounds, current, error: roundsError, loaded } = useRounds();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const round = chosen ?? current?.number ?? null;
+  const roundView = rounds.find((r) => r.number === round) ?? null;
+
+  if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
+  if (round === null || roundView === null) {
+    return (
+      <section className="b-screen">
+        <h2>{t('counting.title')}</h2>
+        <ErrorNote error={roundsError} />
+        <p className="b-muted">{t('b.noRound')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="b-screen" data-testid="counting-screen">
+      <div className="b-head">
+        <h2>
+          {t('counting.title')} <small>{roundLabel(t, roundView)}</small>
+        </h2>
+        <RoundPicker rounds={rounds} value={round} onChange={setChosen} />
+      </div>
+      {box ? <BoxPanel round={round} box={box} /> : <BoxList round={round} />}
+    </section>
+  );
+}
+
+function BoxList({ round }: { round: number }) {
+  const t = useT();
+  const api = useApi();
+  const [boxes, setBoxes] = useState<BoxCountView[]>([]);
+  const [custody, setCustody] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const [counts, trail] = await Promise.all([api.call('countingOverview', { round }), api.call('custodyOverview', { round })]);
+      setBoxes(counts);
+      const states: Record<string, string> = {};
+      for (const c of trail) {
+        states[c.box] =
+          c.position.state === 'next'
+            ? c.position.next === 'opened'
+              ? t('counting.custody.ready')
+              : t('counting.custody.next', { step: t(`counting.step.${c.position.next}`) })
+            : t(`counting.custody.${c.position.state}`);
+      }
+      setCustody(states);
+      setError(null);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, [api, round, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div>
+      <p className="b-lead">{t('counting.chooseBox')}</p>
+      <ErrorNote error={error} />
+      <table className="b-table" data-testid="box-list">
+        <thead>
+          <tr>
+            <th>{t('counting.col.box')}</th>
+            <th>{t('counting.col.custody')}</th>
+            <th>{t('counting.col.status')}</th>
+            <th>{t('counting.col.issued')}</th>
+            <th>{t('counting.col.found')}</th>
+            <th>{t('counting.col.entered')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {boxes.map((b, i) => (
+            <tr key={b.box} className={`b-status-${b.status}`}>
+              <td>
+                <a href={hrefFor('counting', b.box)} data-testid={`box-link-${b.box}`} autoFocus={i === 0}>
+                  {b.name} <small className="b-muted">{b.box}</small>
+                </a>
+              </td>
+              <td>{custody[b.box] ?? ''}</td>
+              <td>{t(`counting.status.${b.status}`)}</td>
+              <td className="b-num">{b.issued}</td>
+              <td className="b-num">
+                {b.found ?? '—'}
+                {b.difference !== null && b.difference !== 0 && <strong className="b-diff"> ({signed(b.difference)})</strong>}
+              </td>
+              <td className="b-num">{b.sheets.map((s) => (b.sheets.length > 1 ? `${s.sheet}:${s.entered}` : s.entered)).join(' ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../app/i18n';
+
+export interface PromptRequest {
+  title: string;
+  label: string;
+  initial?: string;
+  /** The text confirmed (Enter), or null when cancelled (Esc). */
+  onDone(text: string | null): void | Promise<void>;
+}
+
+/** One focused text field asking why (a doubtful note, a correction's reason): Enter confirms, Esc cancels. */
+export function ReasonPrompt({ request }: { request: PromptRequest }) {
+  const t = useT();
+  const [text, setText] = useState(request.initial ?? '');
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  return (
+    <form
+      className="b-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim() !== '') void request.onDone(text.trim());
+      }}
+      data-testid="reason-prompt"
+    >
+      <strong>{request.title}</strong>
+      <label className="b-field">
+        <span>{request.label}</span>
+        <input
+          ref={ref}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              void request.onDone(null);
+            }
+          }}
+          data-testid="reason-input"
+        />
+      </label>
+      <div className="b-row">
+        <button type="submit" className="b-primary" disabled={text.trim() === ''}>
+          {t('b.confirm')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" onClick={() => void request.onDone(null)}>
+          {t('b.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

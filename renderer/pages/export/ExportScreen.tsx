@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
+import { ErrorNote, errorText, useAction, useRounds } from '../counting/common';
+import { hasShell, shell, type ShellWrite } from '../signoff/shell';
+import { TallySheet, type TallySheetData } from '../signoff/TallySheet';
+import { sheetFileName } from '../signoff/PrintBar';
+import { SealSummary } from './SealSummary';
+import { joinPath, sealedFileName } from './paths';
+import '../../styles/screens-b.css';
+
+type StepState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
+const STEPS = ['seal', 'pdf', 'verify'] as const;
+type Step = (typeof STEPS)[number];
+
+/**
+ * Export (导出): write the sealed result file (and in Electron the tally sheet PDF) to a folder on removable media,
+ * then read it back from there and verify it completely.
+ */
+export function ExportScreen() {
+  const t = useT();
+  const api = useApi();
+  const electron = hasShell();
+  const { current } = useRounds();
+  const [folder, setFolder] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const [fingerprintShort, setFingerprintShort] = useState<string | null>(null);
+  const [election, setElection] = useState<{ title: string; date: string; drill: boolean } | null>(null);
+  const [sheet, setSheet] = useState<TallySheetData | null>(null);
+  const [steps, setSteps] = useState<Record<Step, StepState>>({ seal: 'waiting', pdf: 'waiting', verify: 'waiting' });
+  const [written, setWritten] = useState<SealWrittenView | null>(null);
+  const [pdfPath, setPdfPath] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<VerifyOutcomeView | null>(null);
+  const action = useAction();
+
+  useEffect(() => {
+    api.call('stationFingerprint', {}).then(
+      (f) => {
+        setFingerprint(f.hex);
+        setFingerprintShort(f.short);
+      },
+      (err) => action.setError(errorText(err)),
+    );
+    api.call('getElection', {}).then(
+      (e) => e.election && setElection({ title: e.election.title, date: e.election.date, drill: e.election.drill }),
+      () => {},
+    );
+  }, [api, action.setError]);
+
+  const loadSheet = useCallback(async () => {
+    if (!current || !electron) return;
+    try {
+      setSheet(await api.call('tallySheet', { round: current.number }));
+    } catch {
+      setSheet(null);
+    }
+  }, [api, current, electron]);
+  useEffect(() => {
+    void loadSheet();
+  }, [loadSheet]);
+
+  const fileName = election ? sealedFileName(election) : 'election.sealed.json';
+  const mark = (s: Step, v: StepState) => setSteps((prev) => ({ ...prev, [s]: v }));
+
+  const chooseFolder = async () => {
+    const r = await action.run(() => shell<{ canceled: true } | { canceled: false; path: string }>('shell:chooseFolder', { title: t('export.chooseFolder') }));
+    if (r && !r.canceled) setFolder(r.path);
+  };
+
+  const exportAll = async () => {
+    if (folder.trim() === '') {
+      action.setError(t('export.folderFirst'));
+      return;
+    }
+    setWritten(null);
+    setOutcome(null);
+    setPdfPath(null);
+    setSteps({ seal: 'running', pdf: 'waiting', verify: 'waiting' });
+    const path = joinPath(folder.trim(), fileName);
+    const w = await action.run(() => api.call('sealToFile', { path, overwrite }));
+    if (!w) {
+      mark('seal', 'failed');
+      return;
+    }
+    setWritten(w);
+    mark('seal', 'done');
+    if (electron && sheet) {
+      mark('pdf', 'running');
+      try {
+        const p = await shell<ShellWrite>('shell:printToPDF', { to: { folder: folder.trim(), name: sheetFileName(sheet) } });
+        if (!p.canceled) setPdfPath(p.path);
+        mark('pdf', 'done');
+      } catch (err) {
+        action.setError(errorText(err));
+        mark('pdf', 'failed');
+      }
+    } else mark('pdf', 'skipped');
+    mark('verify', 'running');
+    const v = await action.run(() => api.call('verifySealedFile', { path: w.path, ...(fingerprint ? { fingerprint } : {}) }));
+    setOutcome(v ?? null);
+    mark('verify', v?.ok ? 'done' : 'failed');
+    setTimeout(() => document.querySelector<HTMLElement>('[data-testid=verify-outcome]')?.focus(), 0);
+  };
+
+  return (
+    <section className="b-screen" data-testid="export-screen">
+      <div className="no-print">
+        <h2>{t('export.title')}</h2>
+        <p className="b-lead">{t('export.explain')}</p>
+        <p>
+          {t('export.fingerprint')}：<strong className="b-mono" data-testid="export-fingerprint">{fingerprintShort ?? '…'}</strong>
+        </p>
+        <form
+          className="b-card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void exportAll();
+          }}
+        >
+          <div className="b-row">
+            <label className="b-field b-grow">
+              <span>{t('export.folder')}</span>
+              <input
+                value={folder}
+                onChange={(e) => setFolder(e.target.value)}
+                readOnly={electron}
+                placeholder={electron ? t('export.folderChoose') : t('export.folderType')}
+                autoFocus={!electron}
+                data-testid="export-folder"
+              />
+            </label>
+            {electron && (
+              <button type="button" onClick={() => void chooseFolder()} autoFocus data-testid="choose-folder">
+                {t('export.chooseFolder')}
+              </button>
+            )}
+          </div>
+          <p className="b-muted">
+            {t('export.fileName')}：<span className="b-mono">{fileName}</span>
+            {electron && sheet && (
+              <>
+                {' · '}
+                <span className="b-mono">{sheetFileName(sheet)}</span>
+              </>
+            )}
+          </p>
+          <label className="b-check">
+            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} data-testid="export-overwrite" />
+            {t('export.overwrite')}
+          </label>
+          <div className="b-row">
+            <button type="submit" className="b-primary" disabled={action.busy} data-testid="export-go">
+              {t('export.go')}
+            </button>
+          </div>
+        </form>
+        <ol className="b-steps" data-testid="export-steps" aria-live="polite">
+          {STEPS.map((s) => (
+            <li key={s} className={`b-step b-step-${steps[s]}`} data-testid={`step-${s}`} data-state={steps[s]}>
+              <span className="b-step-icon">{{ waiting: '○', running: '…', done: '✓', failed: '✕', skipped: '–' }[steps[s]]}</span>
+              {t(`export.step.${s}`)} <small>{t(`export.state.${steps[s]}`)}</small>
+            </li>
+          ))}
+        </ol>
+        <ErrorNote error={action.error} testId="export-error" />
+        {written && (
+          <p data-testid="export-written">
+            {t('export.written', { path: written.path, bytes: written.bytes })}
+            {pdfPath && <> · {t('export.pdfWritten', { path: pdfPath })}</>}
+          </p>
+        )}
+        {outcome && <VerifyOutcome outcome={outcome} />}
+        <VerifyOther fingerprint={fingerprint} />
+      </div>
+      {electron && sheet && (
+        <div className="print-only">
+          <TallySheet sheet={sheet} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function VerifyOutcome({ outcome }: { outcome: VerifyOutcomeView }) {
+  const t = useT();
+  return (
+    <div className={`b-card ${outcome.ok ? 'b-verify-ok' : 'b-verify-bad'}`} tabIndex={-1} data-testid="verify-outcome" data-ok={outcome.ok ? 'yes' : 'no'}>
+      <h3>{outcome.ok ? t('export.verifyOk') : t('export.verifyBad')}</h3>
+      {outcome.ok ? (
+        <SealSummary summary={outcome.summary as SealSummaryView} />
+      ) : (
+        <ul>
+          {outcome.failures.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Checking a sealed file that is already on a stick (e.g. brought back from the street office). */
+function VerifyOther({ fingerprint }: { fingerprint: string | null }) {
+  const t = useT();
+  const api = useApi();
+  const [path, setPath] = useState('');
+  const [outcome, setOutcome] = useState<VerifyOutcomeView | null>(null);
+  const action = useAction();
+  const electron = hasShell();
+  const pick = async () => {
+    const r = await action.run(() =>
+      shell<{ canceled: true } | { canceled: false; path: string }>('shell:openFile', { title: t('export.verifyTitle'), filters: [{ name: 'JSON', extensions: ['json'] }] }),
+    );
+    if (r && !r.canceled) setPath(r.path);
+  };
+  const verify = async () => {
+    setOutcome(null);
+    const v = await action.run(() => api.call('verifySealedFile', { path: path.trim(), ...(fingerprint ? { fingerprint } : {}) }));
+    if (v) setOutcome(v);
+  };
+  return (
+    <details className="b-card">
+      <summary>{t('export.verifyTitle')}</summary>
+      <form
+        className="b-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void verify();
+        }}
+      >
+        <label className="b-field b-grow">
+          <span>{t('export.verifyPath')}</span>
+          <input value={path} onChange={(e) => setPath(e.target.value)} data-testid="verify-path" />
+        </label>
+        {electron && (
+          <button type="button" onClick={() => void pick()}>
+            {t('export.verifyPick')}
+          </button>
+        )}
+        <button type="submit" disabled={action.busy || path.trim() === ''} data-testid="verify-go">
+          {t('export.verifyGo')}
+        </button>
+      </form>
+      <ErrorNote error={action.error} testId="verify-error" />
+      {outcome && <VerifyOutcome outcome={outcome} />}
+    </details>
+  );
+}

@@ -1,0 +1,53 @@
+import { useT } from '../../app/i18n';
+import type { SealSummaryView } from '../../../shared/api/seal';
+import { roundLabel } from '../counting/common';
+
+/** What a verified sealed file holds: station fingerprint, audit head, and per round validity and who was elected. */
+export function SealSummary({ summary }: { summary: SealSummaryView }) {
+  const t = useT();
+  return (
+    <div data-testid="seal-summary">
+      <p>
+        {t('export.summary.title', { title: summary.electionTitle })} · {t('export.summary.sealedAt', { at: summary.sealedAt })}
+      </p>
+      <p>
+        {t('export.fingerprint')}：<strong className="b-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
+      </p>
+      <p>
+        {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="b-mono" data-testid="summary-audit-head">{summary.auditHead.hash}</span>
+      </p>
+      <table className="b-table">
+        <thead>
+          <tr>
+            <th>{t('export.summary.round')}</th>
+            <th>{t('export.summary.valid')}</th>
+            <th>{t('export.summary.ballots')}</th>
+            <th>{t('export.summary.elected')}</th>
+            <th>{t('export.summary.signoffs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.rounds.map((r) => (
+            <tr key={r.number} data-testid={`summary-round-${r.number}`}>
+              <td>{roundLabel(t, r)}</td>
+              <td>{r.valid ? t('results.valid') : t('results.invalid')}</td>
+              <td className="b-num">{r.ballots}</td>
+              <td>
+                {r.elected.map((e) => (
+                  <div key={e.office}>
+                    {e.office}：{e.names.join('、') || '—'}
+                    {e.vacant > 0 && ` (${t('results.vacant', { n: e.vacant })})`}
+                  </div>
+                ))}
+              </td>
+              <td className="b-num">
+                {r.signoffs}
+                {r.revokedSignoffs > 0 && <small> {t('export.summary.revoked', { n: r.revokedSignoffs })}</small>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useT } from '../../app/i18n';
+import type { OfficeResult } from '../../../shared/record';
+
+/** One office: seats, threshold, every person's votes and status, elected, vacancies, ties. */
+export function OfficeResultCard({ office, title }: { office: OfficeResult; title: string }) {
+  const t = useT();
+  const tied = office.results.filter((p) => p.status === 'tied');
+  return (
+    <section className="b-card b-office" data-testid={`office-${office.office}`}>
+      <h3>
+        {title} <small>{t('results.seats', { seats: office.seats })}</small>
+      </h3>
+      <p className="b-muted">
+        {t('results.threshold', { threshold: office.threshold })}
+        {office.voidSections > 0 && ` · ${t('results.voidSections', { n: office.voidSections })}`}
+      </p>
+      <p className="b-elected" data-testid={`elected-${office.office}`}>
+        {office.elected.length > 0 ? t('results.electedList', { names: office.elected.join('、') }) : t('results.noneElected')}
+        {office.vacant > 0 && <strong className="b-warn-text"> · {t('results.vacant', { n: office.vacant })}</strong>}
+      </p>
+      {tied.length > 0 && <p className="b-warn-text">{t('results.tied', { names: tied.map((p) => p.name).join('、') })}</p>}
+      <table className="b-table">
+        <thead>
+          <tr>
+            <th>{t('results.col.name')}</th>
+            <th>{t('results.col.for')}</th>
+            <th>{t('results.col.against')}</th>
+            <th>{t('results.col.abstain')}</th>
+            <th>{t('results.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {office.results.map((p) => (
+            <tr key={p.name} className={`b-person-${p.status}`}>
+              <td>
+                {p.name}
+                {p.candidate === undefined && <small className="b-muted">（{t('counting.tally.writeIn')}）</small>}
+              </td>
+              <td className="b-num">{p.for}</td>
+              <td className="b-num">{p.candidate === undefined ? '—' : p.against}</td>
+              <td className="b-num">{p.candidate === undefined ? '—' : p.abstain}</td>
+              <td>
+                {t(`results.status.${p.status}`)}
+                {p.status === 'not-elected' && p.for < office.threshold && <small className="b-muted"> {t('results.belowThreshold')}</small>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

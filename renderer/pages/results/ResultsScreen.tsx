@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
+import type { roundResultView, standingView } from '../../../shared/api/results';
+import { ErrorNote, errorText, OkNote, RoundPicker, roundLabel, useAction, useRounds } from '../counting/common';
+import { NextSteps } from './NextSteps';
+import { OfficeResultCard } from './OfficeResultCard';
+import { PublicDisplay } from './PublicDisplay';
+import { Standing } from './Standing';
+import '../../styles/screens-b.css';
+
+export type RoundResult = z.infer<typeof roundResultView>;
+export type StandingView = z.infer<typeof standingView>;
+
+/** Results (结果): per office who is elected and why, the standing across rounds, next steps, and 当场公布. */
+export function ResultsScreen({ rest }: { rest: string[] }) {
+  const t = useT();
+  const api = useApi();
+  const { rounds, current, reload: reloadRounds, loaded } = useRounds();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const round = chosen ?? current?.number ?? null;
+  const roundView = rounds.find((r) => r.number === round) ?? null;
+  const [result, setResult] = useState<RoundResult | null>(null);
+  const [standing, setStanding] = useState<StandingView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [okText, setOkText] = useState<string | null>(null);
+  const action = useAction();
+
+  const load = useCallback(async () => {
+    if (round === null) return;
+    try {
+      const [r, s] = await Promise.all([api.call('storedResult', { round }), api.call('electionStanding', {})]);
+      setResult(r);
+      setStanding(s);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(errorText(err));
+    }
+  }, [api, round]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const compute = async () => {
+    if (round === null) return;
+    const r = await action.run(() => api.call('computeResults', { round }));
+    if (r) {
+      setResult(r);
+      setOkText(t('results.computed'));
+      await Promise.all([load(), reloadRounds()]);
+    }
+  };
+
+  if (rest[0] === 'public') return <PublicDisplay round={round} result={result} onReload={load} />;
+  if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
+  if (round === null || roundView === null) return <p className="b-muted">{t('b.noRound')}</p>;
+
+  const titles = new Map((result?.record.offices ?? []).map((o) => [o.id, o.title]));
+  return (
+    <section className="b-screen" data-testid="results-screen">
+      <div className="b-head">
+        <h2>
+          {t('results.title')} <small>{roundLabel(t, roundView)}</small>
+        </h2>
+        <RoundPicker rounds={rounds} value={round} onChange={setChosen} />
+      </div>
+      <ErrorNote error={loadError ?? action.error} testId="results-error" />
+      <OkNote text={okText} testId="results-ok" />
+      <div className="b-row">
+        <button type="button" className="b-primary" onClick={compute} disabled={action.busy} autoFocus data-testid="compute-results">
+          {result ? t('results.recompute') : t('results.compute')}
+        </button>
+        {result && (
+          <a className="b-button" href={hrefFor('results', 'public')} data-testid="open-public">
+            {t('results.public')} <kbd>P</kbd>
+          </a>
+        )}
+        {result && (
+          <a className="b-button" href={hrefFor('signoff')}>
+            {t('results.toSignoff')}
+          </a>
+        )}
+      </div>
+      {!result && <p className="b-lead">{t('results.none')}</p>}
+      {result && (
+        <>
+          <div className={`b-validity ${result.result.valid ? 'b-valid' : 'b-invalid'}`} data-testid="validity">
+            <strong>{result.result.valid ? t('results.valid') : t('results.invalid')}</strong>
+            <span>
+              {t('results.counts', {
+                registered: result.result.counts.registered,
+                participants: result.result.counts.participants,
+                cast: result.result.counts.ballotsCast,
+                void: result.result.counts.voidBallots,
+              })}
+            </span>
+          </div>
+          {result.result.problems.length > 0 && (
+            <ul className="b-problems" data-testid="problems">
+              {result.result.problems.map((p) => (
+                <li key={p.code + p.message} className={p.severity === 'void' ? 'b-bad' : 'b-warn-text'}>
+                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.result.acting && (
+            <p className="b-lead" data-testid="acting">
+              {t('results.acting', { name: result.result.acting.name, office: titles.get(result.result.acting.office) ?? result.result.acting.office })}
+            </p>
+          )}
+          <div className="b-offices">
+            {result.result.offices.map((o) => (
+              <OfficeResultCard key={o.office} office={o} title={titles.get(o.office) ?? o.office} />
+            ))}
+          </div>
+          <NextSteps round={round} result={result} standing={standing} titles={titles} onCreated={async (n) => {
+            setOkText(t('results.roundCreated', { n }));
+            await Promise.all([load(), reloadRounds()]);
+          }} />
+        </>
+      )}
+      {standing && <Standing standing={standing} />}
+      <PublicKey />
+    </section>
+  );
+}
+
+/** P opens the public display from anywhere on the Results screen (outside a text field). */
+function PublicKey() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA')) return;
+      if ((e.key === 'p' || e.key === 'P') && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        window.location.hash = hrefFor('results', 'public');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return null;
+}

@@ -1,0 +1,45 @@
+import { useT } from '../../app/i18n';
+import { roundLabel } from '../counting/common';
+import type { StandingView } from './ResultsScreen';
+
+/** The election across rounds: who is elected to each office (and in which round), vacancies, minimum, warnings. */
+export function Standing({ standing }: { standing: StandingView }) {
+  const t = useT();
+  return (
+    <section className="b-card" data-testid="standing">
+      <h3>{t('results.standing.title')}</h3>
+      <p>
+        {standing.rounds
+          .map((r) => `${roundLabel(t, r)}：${r.valid === null ? t('results.standing.noResult') : r.valid ? t('results.valid') : t('results.invalid')}`)
+          .join('　')}
+      </p>
+      <table className="b-table">
+        <thead>
+          <tr>
+            <th>{t('results.standing.office')}</th>
+            <th>{t('results.standing.elected')}</th>
+            <th>{t('results.standing.vacant')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {standing.offices.map((o) => (
+            <tr key={o.office}>
+              <td>
+                {o.title} <small className="b-muted">{t('results.seats', { seats: o.seats })}</small>
+              </td>
+              <td>{o.elected.map((p) => (standing.rounds.length > 1 ? t('results.standing.inRound', { name: p.name, n: p.round }) : p.name)).join('、') || '—'}</td>
+              <td className="b-num">{o.vacant}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        {t('results.standing.total', { n: standing.electedTotal, min: standing.minCommittee })}{' '}
+        {standing.minimumMet ? <span className="b-good">{t('results.standing.minMet')}</span> : <strong className="b-bad">{t('results.standing.minNotMet')}</strong>}
+      </p>
+      {standing.acting && <p>{t('results.standing.acting', { name: standing.acting.name })}</p>}
+      {standing.womenWarning && <p className="b-warn-text">⚠ {t('results.standing.women')}</p>}
+      {standing.outstanding > 0 && <p className="b-warn-text">⚠ {t('results.standing.outstanding', { n: standing.outstanding })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { ErrorNote, isSittingCommittee, PersonPicker, useAction, usePeople } from '../counting/common';
+
+/**
+ * Reopening a round's count: kept apart at the bottom, in red, and confirmed in a dialog, because it revokes every
+ * signature. A committee member decides and the reason is recorded.
+ */
+export function ReopenRound({
+  round,
+  signedCount,
+  status,
+  onReopened,
+}: {
+  round: number;
+  signedCount: number;
+  status: string;
+  onReopened(revoked: number): void | Promise<void>;
+}) {
+  const t = useT();
+  const api = useApi();
+  const { people } = usePeople();
+  const [reason, setReason] = useState('');
+  const [by, setBy] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (confirming && !d.open) d.showModal();
+    if (!confirming && d.open) d.close();
+  }, [confirming]);
+  if (status !== 'counted' && status !== 'signed') return null;
+  const ask = () => {
+    if (by === null) return action.setError(t('signoff.reopen.whoFirst'));
+    if (reason.trim() === '') return action.setError(t('signoff.reopen.reasonFirst'));
+    action.setError(null);
+    setConfirming(true);
+  };
+  const reopen = async () => {
+    setConfirming(false);
+    if (by === null) return;
+    const r = await action.run(() => api.call('reopenCount', { round, reason: reason.trim(), by }));
+    if (r) {
+      setReason('');
+      await onReopened(r.revoked.length);
+    }
+  };
+  return (
+    <section className="b-card b-danger-zone no-print" data-testid="reopen">
+      <h3>{t('signoff.reopen.title')}</h3>
+      <p>{t('signoff.reopen.explain', { n: signedCount })}</p>
+      <div className="b-row">
+        <PersonPicker people={people.filter(isSittingCommittee)} value={by} onChange={setBy} label={t('signoff.reopen.by')} memory="committee" testId="reopen-by" />
+        <label className="b-field b-grow">
+          <span>{t('signoff.reopen.reason')}</span>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reopen-reason" />
+        </label>
+        <button type="button" className="danger" onClick={ask} disabled={action.busy} data-testid="reopen-ask">
+          {t('signoff.reopen.button')}
+        </button>
+      </div>
+      <ErrorNote error={action.error} testId="reopen-error" />
+      <dialog ref={dialog} className="b-confirm" onClose={() => setConfirming(false)} data-testid="reopen-confirm">
+        <h3>{t('signoff.reopen.confirmTitle')}</h3>
+        <p>{t('signoff.reopen.confirmText', { n: signedCount, reason: reason.trim() })}</p>
+        <div className="b-row">
+          <button type="button" onClick={() => setConfirming(false)} autoFocus data-testid="reopen-cancel">
+            {t('b.cancel')}
+          </button>
+          <button type="button" className="danger" onClick={() => void reopen()} data-testid="reopen-yes">
+            {t('signoff.reopen.yes')}
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useLang } from '../../app/i18n';
+import { ErrorNote, useAction } from '../counting/common';
+import type { TallySheetData } from './TallySheet';
+
+/**
+ * Each official signs with their own PIN: choose the name (↑↓), Tab to the PIN, Enter. A wrong PIN is refused by
+ * the backend (and audited); the field clears and stays ready for another try.
+ */
+export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: TallySheetData; onSigned(name: string): void | Promise<void> }) {
+  const { t, lang } = useLang();
+  const api = useApi();
+  const officials = sheet.officials;
+  const unsigned = officials.filter((o) => !o.signed);
+  const keyOf = (o: (typeof officials)[number]) => `${o.person}:${o.role}`;
+  const [who, setWho] = useState<string>(unsigned[0] ? keyOf(unsigned[0]) : '');
+  const [pin, setPin] = useState('');
+  const action = useAction();
+  const pinRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!officials.some((o) => keyOf(o) === who && !o.signed)) setWho(unsigned[0] ? keyOf(unsigned[0]) : '');
+  }, [sheet]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const chosen = officials.find((o) => keyOf(o) === who);
+  const sign = async () => {
+    if (!chosen) return;
+    const r = await action.run(() =>
+      api.call('signResult', { round, person: chosen.person, role: chosen.role, pin, resultHash: sheet.resultHash }),
+    );
+    setPin('');
+    if (r) await onSigned(chosen.name);
+    pinRef.current?.focus();
+  };
+
+  return (
+    <section className="b-card" data-testid="sign-panel">
+      <h3>{t('signoff.sign.title')}</h3>
+      <p className="b-muted">{t('signoff.sign.explain')}</p>
+      <ul className="b-officials" data-testid="officials">
+        {officials.map((o) => (
+          <li key={keyOf(o)} className={o.signed ? 'b-good' : undefined} data-testid={`official-${o.person}-${o.role}`} data-signed={o.signed ? 'yes' : 'no'}>
+            {o.signed ? '✓' : '○'} {o.name} <small>{(lang === 'en' ? o.roleName.en : o.roleName.zh)}</small>
+            {o.signed && !o.signed.current && <strong className="b-bad"> {t('signoff.sign.stale')}</strong>}
+          </li>
+        ))}
+      </ul>
+      {officials.length === 0 && <p className="b-warn-text">{t('signoff.sign.noOfficials')}</p>}
+      {unsigned.length === 0 && officials.length > 0 ? (
+        <p className="b-good b-lead" data-testid="all-signed">
+          {t('signoff.sign.allSigned')}
+        </p>
+      ) : (
+        <form
+          className="b-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void sign();
+          }}
+        >
+          <label className="b-field">
+            <span>{t('signoff.sign.who')}</span>
+            <select value={who} onChange={(e) => setWho(e.target.value)} autoFocus data-testid="signer">
+              {unsigned.map((o) => (
+                <option key={keyOf(o)} value={keyOf(o)}>
+                  {o.name}（{(lang === 'en' ? o.roleName.en : o.roleName.zh)}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="b-field">
+            <span>{t('signoff.sign.pin')}</span>
+            <input
+              ref={pinRef}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+              data-testid="signer-pin"
+              size={8}
+            />
+          </label>
+          <button type="submit" className="b-primary" disabled={action.busy || pin === '' || !chosen} data-testid="sign">
+            {t('signoff.sign.button')}
+          </button>
+        </form>
+      )}
+      <ErrorNote error={action.error} testId="sign-error" />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
+import { ErrorNote, errorText, OkNote, RoundPicker, roundLabel, useAction, useRounds } from '../counting/common';
+import { PrintBar } from './PrintBar';
+import { ReopenRound } from './ReopenRound';
+import { SignPanel } from './SignPanel';
+import { TallySheet, type TallySheetData } from './TallySheet';
+import '../../styles/screens-b.css';
+
+/** Sign-off (签字) and the tally sheet (选举结果报告单): PIN signatures, print preview, print / PDF, reopening. */
+export function SignoffScreen() {
+  const t = useT();
+  const api = useApi();
+  const { rounds, current, loaded, reload: reloadRounds } = useRounds();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const round = chosen ?? current?.number ?? null;
+  const roundView = rounds.find((r) => r.number === round) ?? null;
+  const [sheet, setSheet] = useState<TallySheetData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [okText, setOkText] = useState<string | null>(null);
+  const compute = useAction();
+
+  const load = useCallback(async () => {
+    if (round === null) return;
+    try {
+      const stored = await api.call('storedResult', { round });
+      if (!stored) {
+        setSheet(null);
+        setError(null);
+        return;
+      }
+      setSheet(await api.call('tallySheet', { round }));
+      setError(null);
+    } catch (err) {
+      setSheet(null);
+      setError(errorText(err));
+    }
+  }, [api, round]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
+  if (round === null || roundView === null) return <p className="b-muted">{t('b.noRound')}</p>;
+
+  return (
+    <section className="b-screen" data-testid="signoff-screen">
+      <div className="b-head no-print">
+        <h2>
+          {t('signoff.title')} <small>{roundLabel(t, roundView)}</small>
+        </h2>
+        <RoundPicker rounds={rounds} value={round} onChange={setChosen} />
+      </div>
+      <div className="no-print">
+        <ErrorNote error={error ?? compute.error} testId="signoff-error" />
+        <OkNote text={okText} testId="signoff-ok" />
+      </div>
+      {!sheet ? (
+        <div className="b-card no-print">
+          <p className="b-lead">{t('signoff.noResult')}</p>
+          <button
+            type="button"
+            className="b-primary"
+            autoFocus
+            onClick={async () => {
+              const r = await compute.run(() => api.call('computeResults', { round }));
+              if (r) {
+                await load();
+                await reloadRounds();
+              }
+            }}
+            data-testid="signoff-compute"
+          >
+            {t('results.compute')}
+          </button>{' '}
+          <a href={hrefFor('results')}>{t('signoff.toResults')}</a>
+        </div>
+      ) : (
+        <>
+          <div className="b-signoff-grid no-print">
+            <SignPanel
+              round={round}
+              sheet={sheet}
+              onSigned={async (name) => {
+                setOkText(t('signoff.signed', { name }));
+                await load();
+                await reloadRounds();
+              }}
+            />
+            <PrintBar sheet={sheet} />
+          </div>
+          <div className="b-sheet-frame">
+            <TallySheet sheet={sheet} />
+          </div>
+          <ReopenRound
+            round={round}
+            signedCount={sheet.officials.filter((o) => o.signed).length}
+            status={sheet.round.status}
+            onReopened={async (n) => {
+              setOkText(t('signoff.reopened', { n }));
+              await load();
+              await reloadRounds();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

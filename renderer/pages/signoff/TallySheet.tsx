@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import { useT } from '../../app/i18n';
+import type { tallySheetView } from '../../../shared/api/results';
+import { translator } from '../../../shared/i18n';
+
+export type TallySheetData = z.infer<typeof tallySheetView>;
+
+/** Groups of four hex digits, so a person can compare a printed hash with the screen. */
+function grouped(hex: string): string {
+  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+}
+
+function dateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * 选举结果报告单: the printed tally sheet of a round, always in Chinese (it is the legal paper), on A4. States every
+ * DOMAIN.md §8 field, the station key fingerprint and the audit head hash, and a signature line for every official.
+ */
+export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; className?: string }) {
+  const t = translator('zh-CN');
+  const screenT = useT();
+  const titles = new Map(sheet.offices.map((o) => [o.office, o.title]));
+  const c = sheet.counts;
+  return (
+    <article className={`b-sheet ${className}`} lang="zh-CN" aria-label={screenT('signoff.sheet.aria')} data-testid="tally-sheet">
+      {sheet.election.drill && <div className="b-sheet-drill">{t('signoff.sheet.drillMark')}</div>}
+      <h1 className="b-sheet-title">{t('signoff.sheet.title')}</h1>
+      <p className="b-sheet-sub">
+        {sheet.election.title}
+        <br />
+        {t('signoff.sheet.sub', {
+          community: sheet.election.community,
+          date: sheet.election.date,
+          round: sheet.round.number,
+          kind: t(`b.roundKind.${sheet.round.kind}`),
+          body: t(`signoff.body.${sheet.election.body}`),
+          method: t(`signoff.method.${sheet.election.method}`),
+        })}
+      </p>
+
+      <table className="b-sheet-table b-sheet-counts">
+        <tbody>
+          <tr>
+            <th>{t('signoff.sheet.registered')}</th>
+            <td data-testid="sheet-registered">{c.registered}</td>
+            <th>{t('signoff.sheet.participants')}</th>
+            <td>{c.participants}</td>
+            <th>{t('signoff.sheet.issued')}</th>
+            <td>{c.ballotsIssued}</td>
+          </tr>
+          <tr>
+            <th>{t('signoff.sheet.collected')}</th>
+            <td>{c.collected}</td>
+            <th>{t('signoff.sheet.valid')}</th>
+            <td>{c.valid}</td>
+            <th>{t('signoff.sheet.void')}</th>
+            <td>{c.void}</td>
+          </tr>
+          <tr>
+            <th>{t('signoff.sheet.spoiled')}</th>
+            <td>{c.spoiled}</td>
+            <th>{t('signoff.sheet.validity')}</th>
+            <td colSpan={3}>
+              <strong>{sheet.valid ? t('signoff.sheet.roundValid') : t('signoff.sheet.roundInvalid')}</strong>
+              {sheet.problems.map((p) => (
+                <div key={p.code + p.message}>
+                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{p.message}
+                </div>
+              ))}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      {sheet.boxes.length > 0 && (
+        <table className="b-sheet-table">
+          <thead>
+            <tr>
+              <th>{t('signoff.sheet.box')}</th>
+              <th>{t('signoff.sheet.boxIssued')}</th>
+              <th>{t('signoff.sheet.boxFound')}</th>
+              <th>{t('signoff.sheet.boxDiff')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.boxes.map((b) => (
+              <tr key={b.box}>
+                <td>{b.name}</td>
+                <td>{b.issued}</td>
+                <td>{b.found ?? '—'}</td>
+                <td>{b.difference ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {sheet.offices.map((o) => (
+        <section key={o.office} className="b-sheet-office">
+          <h2>
+            {o.title}（{t('results.seats', { seats: o.seats })}，{t('results.threshold', { threshold: o.threshold })}
+            {o.voidSections > 0 ? `，${t('results.voidSections', { n: o.voidSections })}` : ''}）
+          </h2>
+          <table className="b-sheet-table">
+            <thead>
+              <tr>
+                <th>{t('results.col.name')}</th>
+                <th>{t('results.col.for')}</th>
+                <th>{t('results.col.against')}</th>
+                <th>{t('results.col.abstain')}</th>
+                <th>{t('results.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.results.map((p) => (
+                <tr key={p.name}>
+                  <td>
+                    {p.name}
+                    {p.candidate === undefined ? `（${t('counting.tally.writeIn')}）` : ''}
+                  </td>
+                  <td>{p.for}</td>
+                  <td>{p.candidate === undefined ? '—' : p.against}</td>
+                  <td>{p.candidate === undefined ? '—' : p.abstain}</td>
+                  <td>{t(`results.status.${p.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="b-sheet-elected" data-testid={`sheet-elected-${o.office}`}>
+            {o.elected.length > 0 ? t('results.electedList', { names: o.elected.join('、') }) : t('results.noneElected')}
+            {o.vacant > 0 ? `；${t('results.vacant', { n: o.vacant })}` : ''}
+          </p>
+        </section>
+      ))}
+
+      {sheet.acting && <p>{t('results.acting', { name: sheet.acting.name, office: titles.get(sheet.acting.office) ?? sheet.acting.office })}</p>}
+      <p>
+        <strong>{t('signoff.sheet.nextSteps')}：</strong>
+        {sheet.nextSteps.length === 0
+          ? t('results.next.none')
+          : sheet.nextSteps
+              .map(
+                (s) =>
+                  `${t(`b.roundKind.${s.kind}`)}（${titles.get(s.office) ?? s.office}，${t('results.next.seats', { seats: s.seats, names: s.names.join('、') })}${s.required ? '' : `，${t('results.next.optional')}`}）`,
+              )
+              .join('；')}
+      </p>
+
+      <table className="b-sheet-table b-sheet-proof">
+        <tbody>
+          <tr>
+            <th>{t('signoff.sheet.fingerprint')}</th>
+            <td className="b-mono" data-testid="sheet-fingerprint">
+              {sheet.station.fingerprintShort}
+              <br />
+              <small>{grouped(sheet.station.fingerprint)}</small>
+            </td>
+          </tr>
+          <tr>
+            <th>{t('signoff.sheet.auditHead')}</th>
+            <td className="b-mono" data-testid="sheet-audit-head">
+              {t('signoff.sheet.auditCount', { n: sheet.auditHead.count })} {grouped(sheet.auditHead.hash)}
+            </td>
+          </tr>
+          <tr>
+            <th>{t('signoff.sheet.resultHash')}</th>
+            <td className="b-mono">{grouped(sheet.resultHash)}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <h2>{t('signoff.sheet.signatures')}</h2>
+      <table className="b-sheet-table b-sheet-signatures">
+        <thead>
+          <tr>
+            <th>{t('signoff.sheet.role')}</th>
+            <th>{t('signoff.sheet.name')}</th>
+            <th>{t('signoff.sheet.onScreen')}</th>
+            <th>{t('signoff.sheet.handSign')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.officials.map((o) => (
+            <tr key={`${o.person}-${o.role}`}>
+              <td>{o.roleName.zh}</td>
+              <td>{o.name}</td>
+              <td>{o.signed ? `${t('signoff.sheet.signedAt', { at: dateTime(o.signed.at) })}${o.signed.current ? '' : t('signoff.sheet.stale')}` : t('signoff.sheet.notSigned')}</td>
+              <td className="b-sign-line" />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sheet.revokedSignoffs.length > 0 && (
+        <p className="b-sheet-small">
+          {t('signoff.sheet.revoked')}：
+          {sheet.revokedSignoffs.map((r) => `${r.name}（${dateTime(r.revokedAt)}，${r.reason}）`).join('；')}
+        </p>
+      )}
+      <p className="b-sheet-small">{t('signoff.sheet.generated', { at: dateTime(sheet.generatedAt) })}</p>
+    </article>
+  );
+}
