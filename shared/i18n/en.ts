@@ -1,4 +1,8 @@
 import type { MessageKey } from './zh-CN';
+import { boxesEn } from './boxes.en';
+import { deskEn } from './desk.en';
+import { setupEn } from './setup.en';
+import { startEn } from './start.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -130,4 +134,5 @@ export const en: Record<MessageKey, string> = {
   'desk.invalidNumber': 'A certificate number has only digits and letters',
 
   'gallery.title': 'Widget gallery',
+  ...startEn, ...setupEn, ...deskEn, ...boxesEn,
 };

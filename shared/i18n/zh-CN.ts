@@ -1,3 +1,7 @@
+import { boxesZhCN } from './boxes.zh-CN';
+import { deskZhCN } from './desk.zh-CN';
+import { setupZhCN } from './setup.zh-CN';
+import { startZhCN } from './start.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -131,6 +135,7 @@ export const zhCN = {
   'desk.invalidNumber': '证号只能包含数字和字母',
 
   'gallery.title': '组件样板',
+  ...startZhCN, ...setupZhCN, ...deskZhCN, ...boxesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import type { custodyStateView } from '../../../shared/api/custody';
+import type { BoxStockView } from '../../../shared/api/issuance';
+import { CustodySteps, type CustodyStepRequest } from '../../widgets/CustodySteps';
+import { ErrorBox, useAction } from '../setup/ui';
+import { FlaggedDecision } from './FlaggedDecision';
+
+type CustodyState = z.infer<typeof custodyStateView>;
+interface Box {
+  id: string;
+  name: string;
+  kind: 'central' | 'station' | 'mobile';
+  venue: string;
+  staff: string[];
+}
+
+/** One box: its custody trail (only the next step enabled), its seal numbers, its ballot stock. */
+export function BoxCard({
+  box,
+  round,
+  custody,
+  stock,
+  committee,
+  onChanged,
+}: {
+  box: Box;
+  round: number;
+  custody: CustodyState | null;
+  stock: BoxStockView | null;
+  committee: { id: number; name: string }[];
+  onChanged(): void;
+}) {
+  const api = useApi();
+  const t = useT();
+  const action = useAction();
+  const events = custody?.events ?? [];
+  const seals = {
+    empty: events.filter((e) => e.step === 'sealed-empty').flatMap((e) => e.seals ?? []),
+    closed: events.filter((e) => e.step === 'sealed-closed').flatMap((e) => e.seals ?? []),
+  };
+
+  const onStep = async (request: CustodyStepRequest) => {
+    if (await action.run(() => api.call('recordCustodyStep', { box: box.id, round, ...request }))) onChanged();
+  };
+
+  return (
+    <article className="sa-box" data-testid={`box-${box.id}`} data-box={box.id}>
+      <CustodySteps
+        kind={box.kind}
+        events={events.map((e) => ({ step: e.step, flagged: e.flagged, decision: e.decision }))}
+        seals={seals}
+        boxLabel={box.name}
+        onStep={onStep}
+        busy={action.busy}
+      />
+      <ErrorBox error={action.error} testId="custody-refusal" />
+      {box.kind === 'mobile' && box.staff.length > 0 && <p className="sa-muted">{t('boxes.team', { staff: box.staff.join('、') })}</p>}
+      {custody?.position.state === 'set-aside' && (
+        <p className="sa-error" data-testid="box-set-aside">
+          {t('boxes.setAside')}
+        </p>
+      )}
+      {events
+        .filter((e) => e.step === 'committee-decision')
+        .map((e) => (
+          <p key={e.seq} className="sa-decision" data-testid="box-decision">
+            {t('boxes.decision', {
+              decision: e.decision === 'open' ? t('boxes.decide.open') : t('boxes.decide.setAside'),
+              note: e.note ?? '',
+              by: (e.decidedBy ?? []).map((id) => committee.find((m) => m.id === id)?.name ?? `#${id}`).join('、'),
+            })}
+          </p>
+        ))}
+      {custody?.position.state === 'needs-decision' && (
+        <FlaggedDecision box={box.id} round={round} committee={committee} onDecided={onChanged} />
+      )}
+      <Stock box={box.id} round={round} stock={stock} onChanged={onChanged} />
+    </article>
+  );
+}
+
+function Stock({ box, round, stock, onChanged }: { box: string; round: number; stock: BoxStockView | null; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [count, setCount] = useState('');
+  const action = useAction();
+  const send = async (method: 'receiveBallots' | 'returnUnusedBallots', e?: FormEvent) => {
+    e?.preventDefault();
+    const n = Number(count);
+    if (!Number.isInteger(n) || n <= 0) return;
+    if (await action.run(() => api.call(method, { box, round, count: n }))) {
+      setCount('');
+      onChanged();
+    }
+  };
+  return (
+    <div className="sa-stock" data-testid={`stock-${box}`}>
+      {stock && (
+        <dl className="sa-stock-facts">
+          <dt>{t('boxes.received')}</dt>
+          <dd data-testid="stock-received">{stock.received}</dd>
+          <dt>{t('boxes.issued')}</dt>
+          <dd data-testid="stock-issued">{stock.issued}</dd>
+          <dt>{t('boxes.spoiled')}</dt>
+          <dd>{stock.spoiled}</dd>
+          <dt>{t('boxes.returned')}</dt>
+          <dd>{stock.unusedReturned}</dd>
+          <dt>{t('boxes.inHand')}</dt>
+          <dd>{stock.inHand}</dd>
+          {stock.balanced !== null && (
+            <>
+              <dt>{t('boxes.balance')}</dt>
+              <dd className={stock.balanced ? 'sa-ok-text' : 'sa-warn-text'}>{stock.balanced ? t('boxes.balanced') : t('boxes.unbalanced')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <form className="sa-inline" onSubmit={(e) => void send('receiveBallots', e)}>
+        <label className="sa-inline">
+          {t('boxes.ballots')}
+          <input
+            type="number"
+            min={1}
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            className="sa-num"
+            data-testid="stock-count"
+          />
+        </label>
+        <button type="submit" disabled={action.busy} data-testid="stock-receive">
+          {t('boxes.receive')}
+        </button>
+        <button type="button" onClick={() => void send('returnUnusedBallots')} disabled={action.busy} data-testid="stock-return">
+          {t('boxes.return')}
+        </button>
+      </form>
+      <ErrorBox error={action.error} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { ErrorBox, Field, useAction } from '../setup/ui';
+
+/** The committee's decision on a box whose seal check was flagged: who decided, why, open it or set it aside. */
+export function FlaggedDecision({
+  box,
+  round,
+  committee,
+  onDecided,
+}: {
+  box: string;
+  round: number;
+  committee: { id: number; name: string }[];
+  onDecided(): void;
+}) {
+  const api = useApi();
+  const t = useT();
+  const [members, setMembers] = useState<number[]>([]);
+  const [note, setNote] = useState('');
+  const action = useAction();
+  const toggle = (id: number) => setMembers((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id]));
+  const decide = async (decision: 'open' | 'set-aside') => {
+    if (await action.run(() => api.call('decideFlaggedBox', { box, round, decision, decidedBy: members, note }))) onDecided();
+  };
+  return (
+    <fieldset className="sa-fieldset sa-decide" data-testid="flagged-decision">
+      <legend>{t('boxes.decideTitle')}</legend>
+      <div className="sa-checks">
+        {committee.map((m) => (
+          <label key={m.id} className="sa-check">
+            <input type="checkbox" checked={members.includes(m.id)} onChange={() => toggle(m.id)} />
+            {m.name}
+          </label>
+        ))}
+      </div>
+      <Field label={t('boxes.decideNote')}>
+        <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="decision-note" />
+      </Field>
+      <div className="sa-actions">
+        <button type="button" onClick={() => void decide('open')} disabled={action.busy} data-testid="decide-open">
+          {t('boxes.decide.open')}
+        </button>
+        <button type="button" className="danger" onClick={() => void decide('set-aside')} disabled={action.busy} data-testid="decide-set-aside">
+          {t('boxes.decide.setAside')}
+        </button>
+      </div>
+      <ErrorBox error={action.error} />
+    </fieldset>
+  );
+}

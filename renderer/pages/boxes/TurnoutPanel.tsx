@@ -1,0 +1,57 @@
+import { useLang } from '../../app/i18n';
+import type { TurnoutView } from '../../../shared/api/issuance';
+import { ErrorBox } from '../setup/ui';
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—';
+}
+
+/** Turnout per venue and mobile box and overall, and whether the quorum is met (and how many are still needed). */
+export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; error: unknown }) {
+  const { t, lang } = useLang();
+  if (!turnout) return <ErrorBox error={error} />;
+  const q = turnout.quorum;
+  return (
+    <section className="sa-card" data-testid="turnout">
+      <h3>{t('boxes.turnout')}</h3>
+      <div className="sa-turnout-head">
+        <p className="sa-big" data-testid="turnout-total">
+          {t('boxes.participants', { n: turnout.participants, registered: turnout.registered, pct: percent(turnout.participants, turnout.registered) })}
+        </p>
+        <p className={q.met ? 'sa-quorum sa-quorum-met' : 'sa-quorum sa-quorum-short'} data-testid="quorum" data-met={q.met}>
+          {q.met ? t('boxes.quorumMet') : t('boxes.quorumShort', { needed: q.needed })}
+          <small>{lang === 'en' ? q.rule.en : q.rule.zh}</small>
+        </p>
+      </div>
+      <p className="sa-muted">{t('boxes.proxyAssisted', { proxy: turnout.proxyBallots, assisted: turnout.assisted })}</p>
+      <table className="sa-table">
+        <thead>
+          <tr>
+            <th>{t('boxes.where')}</th>
+            <th>{t('boxes.assigned')}</th>
+            <th>{t('boxes.issued')}</th>
+            <th>{t('boxes.rate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {turnout.byVenue.map((v) => (
+            <tr key={`v-${v.venue}`}>
+              <td>{v.name}</td>
+              <td>{v.assigned}</td>
+              <td>{v.issued}</td>
+              <td>{percent(v.issued, v.assigned)}</td>
+            </tr>
+          ))}
+          {turnout.byMobileBox.map((b) => (
+            <tr key={`m-${b.box}`}>
+              <td>{b.name}</td>
+              <td>{b.assigned}</td>
+              <td>{b.issued}</td>
+              <td>{percent(b.issued, b.assigned)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
+import { currentRound, ErrorBox, Loading, useLoad } from '../setup/ui';
+import { issuedAnswer, refusalAnswer, refusalOf } from './answers';
+import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
+
+interface PendingProxy {
+  certificate: string;
+  trustee: { name: string; group: string };
+}
+
+/**
+ * Issuance at one desk: the desk is chosen once (remembered on this computer), the round is the one open for voting,
+ * and the one field takes every scan. A proxy ballot asks for the trustee's own certificate next; Esc cancels that.
+ */
+export function DeskScreen() {
+  const api = useApi();
+  const t = useT();
+  const desks = useLoad(() => api.call('listDesks', {}), [api]);
+  const rounds = useLoad(() => api.call('listRounds', {}), [api]);
+  const people = useLoad(() => api.call('listPeople', {}), [api]);
+  const [deskId, setDeskId] = useState<string | null>(() => localStorage.getItem(DESK_STORAGE_KEY));
+  const [helperId, setHelperId] = useState<string>(() => localStorage.getItem(HELPER_STORAGE_KEY) ?? '');
+  const [pending, setPending] = useState<PendingProxy | null>(null);
+  const [stock, setStock] = useState<{ issued: number; spoiled: number; inHand: number; boxName: string } | null>(null);
+
+  const desk = desks.data?.find((d) => d.id === deskId) ?? null;
+  const round = rounds.data ? currentRound(rounds.data) : null;
+  const helpers = (people.data ?? []).filter((p) => p.roles.some((r) => r.role === 'writing-helper'));
+  const deskCount = desks.data?.filter((d) => d.box === desk?.box).length ?? 0;
+
+  const refreshStock = useCallback(async () => {
+    if (!desk || !round) return;
+    const all = await api.call('ballotStock', { round: round.number });
+    const mine = all.find((s) => s.box === desk.box);
+    setStock(mine ? { issued: mine.issued, spoiled: mine.spoiled, inHand: mine.inHand, boxName: mine.boxName } : null);
+  }, [api, desk, round]);
+
+  useEffect(() => {
+    void refreshStock().catch(() => setStock(null));
+    const timer = setInterval(() => void refreshStock().catch(() => {}), 10_000);
+    return () => clearInterval(timer);
+  }, [refreshStock]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && pending) {
+        e.preventDefault();
+        setPending(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pending]);
+
+  if (!desks.data || !rounds.data) {
+    return (
+      <div className="sa-screen">
+        <ErrorBox error={desks.error ?? rounds.error} />
+        {(desks.loading || rounds.loading) && <Loading />}
+      </div>
+    );
+  }
+  if (!round) return <p className="sa-warn-text">{t('deskpage.noRound')}</p>;
+  if (!desk) {
+    return (
+      <DeskChooser
+        desks={desks.data}
+        onChoose={(id) => {
+          localStorage.setItem(DESK_STORAGE_KEY, id);
+          setDeskId(id);
+        }}
+      />
+    );
+  }
+
+  const onScan = async (scanned: string): Promise<DeskAnswer> => {
+    const proxy = pending;
+    const certificate = proxy ? proxy.certificate : scanned;
+    try {
+      const out = await api.call('issueBallot', {
+        certificate,
+        round: round.number,
+        desk: desk.id,
+        ...(proxy ? { trusteeCertificate: scanned } : {}),
+      });
+      setPending(null);
+      void refreshStock();
+      return issuedAnswer(out);
+    } catch (err) {
+      const r = refusalOf(err);
+      if (r?.reason === 'proxy-trustee-required') {
+        setPending({ certificate, trustee: r.trustee });
+        throw new Error(t('deskpage.proxyAsk', { name: r.trustee.name, group: r.trustee.group }));
+      }
+      setPending(null);
+      const answer = r ? refusalAnswer(certificate, r) : null;
+      if (answer) return answer;
+      throw err;
+    }
+  };
+
+  const onAssisted = async (certificate: string) => {
+    const helper = helpers.find((h) => String(h.id) === helperId);
+    if (!helper) throw new Error(t('deskpage.chooseHelper'));
+    await api.call('recordAssistedWriting', { certificate, round: round.number, helper: helper.id });
+  };
+
+  const onExchange = async () => {
+    await api.call('exchangeSpoiled', { round: round.number, desk: desk.id });
+    void refreshStock();
+  };
+
+  return (
+    <div className="sa-screen sa-desk" data-testid="desk-screen">
+      <header className="sa-desk-head">
+        <p className="sa-desk-where" data-testid="desk-where">
+          {t('deskpage.where', { desk: desk.name, box: stock?.boxName ?? desk.box, round: round.number })}
+        </p>
+        {round.status !== 'voting' && (
+          <p className="sa-warn-text" role="alert" data-testid="desk-not-voting">
+            {t('deskpage.notVoting', { status: t(`sa.status.${round.status}`) })}
+          </p>
+        )}
+        <label className="sa-inline">
+          {t('deskpage.helper')}
+          <select
+            value={helperId}
+            onChange={(e) => {
+              setHelperId(e.target.value);
+              localStorage.setItem(HELPER_STORAGE_KEY, e.target.value);
+            }}
+            data-testid="desk-helper"
+          >
+            <option value="">{t('setup.choose')}</option>
+            {helpers.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            localStorage.removeItem(DESK_STORAGE_KEY);
+            setDeskId(null);
+          }}
+        >
+          {t('deskpage.changeDesk')}
+        </button>
+      </header>
+      {pending && (
+        <div className="sa-proxy-prompt" role="alert" data-testid="proxy-prompt">
+          <p className="sa-big">{t('deskpage.proxyTitle')}</p>
+          <p>{t('deskpage.proxyAsk', { name: pending.trustee.name, group: pending.trustee.group })}</p>
+          <p className="sa-muted">{t('deskpage.proxyCancel')}</p>
+        </div>
+      )}
+      <CertificateInput
+        onScan={onScan}
+        onAssisted={onAssisted}
+        onExchange={onExchange}
+        issuedCount={stock?.issued ?? 0}
+      />
+      {stock && (
+        <p className="sa-desk-stock" data-testid="desk-stock">
+          {deskCount > 1
+            ? t('deskpage.stockShared', { box: stock.boxName, issued: stock.issued, spoiled: stock.spoiled, inHand: stock.inHand })
+            : t('deskpage.stock', { spoiled: stock.spoiled, inHand: stock.inHand })}
+        </p>
+      )}
+    </div>
+  );
+}

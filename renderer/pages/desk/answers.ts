@@ -1,0 +1,61 @@
+import { isClientError } from '../../api';
+import type { IssuanceRefusal, IssuedOutput } from '../../../shared/api/issuance';
+import type { DeskAnswer } from '../../widgets/CertificateInput';
+
+const REASONS = new Set<IssuanceRefusal['reason']>([
+  'bad-certificate',
+  'unknown-certificate',
+  'already-issued',
+  'wrong-venue',
+  'proxy-trustee-required',
+  'trustee-mismatch',
+  'no-approved-proxy',
+  'round-not-voting',
+  'box-not-open',
+  'no-ballots-left',
+  'not-a-writing-helper',
+]);
+
+/** The desk refusal carried by a backend error (ApiError.details), if it is one. */
+export function refusalOf(err: unknown): IssuanceRefusal | null {
+  if (!isClientError(err)) return null;
+  const d = err.details as { reason?: unknown } | undefined;
+  return d && typeof d.reason === 'string' && REASONS.has(d.reason as IssuanceRefusal['reason']) ? (d as IssuanceRefusal) : null;
+}
+
+export function issuedAnswer(out: IssuedOutput): DeskAnswer {
+  return {
+    kind: 'issue',
+    certificate: out.certificate,
+    name: out.voter.name,
+    group: out.voter.group,
+    proxy: out.trustee ? { trustee: `${out.trustee.name}（${out.trustee.group}）` } : null,
+  };
+}
+
+/**
+ * The widget's answer for a refusal it has a panel for (already issued, wrong venue, unknown); null for the others,
+ * which the screen shows in words (the backend's message).
+ */
+export function refusalAnswer(certificate: string, r: IssuanceRefusal): DeskAnswer | null {
+  switch (r.reason) {
+    case 'already-issued':
+      return {
+        kind: 'already-issued',
+        certificate,
+        at: r.first.at,
+        venue: `${r.first.venueName}（${r.first.boxName}）`,
+        desk: r.first.desk,
+      };
+    case 'wrong-venue':
+      return {
+        kind: 'wrong-venue',
+        certificate,
+        venue: r.assigned.kind === 'mobile-box' ? `${r.assigned.name}` : r.assigned.name,
+      };
+    case 'unknown-certificate':
+      return { kind: 'unknown', certificate };
+    default:
+      return null;
+  }
+}

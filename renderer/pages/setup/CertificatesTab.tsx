@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { printPage } from '../start/shell';
+import { CertificateCard } from './CertificateCard';
+import type { Overview } from './overview';
+import { PREFIX_STORAGE_KEY } from './RollTab';
+import { ErrorBox, Field, useAction } from './ui';
+import { loadVoterCards, type VoterCard } from './voter-cards';
+
+const CARDS_PER_SHEET = 10;
+
+/** Voter certificates on A4 sheets (2 × 5 cards), for the whole roll or one residents' group. */
+export function CertificatesTab({ overview }: { overview: Overview }) {
+  const api = useApi();
+  const t = useT();
+  const [prefix, setPrefix] = useState(() => localStorage.getItem(PREFIX_STORAGE_KEY) ?? '');
+  const [cards, setCards] = useState<VoterCard[] | null>(null);
+  const [progress, setProgress] = useState<{ found: number; expected: number } | null>(null);
+  const [group, setGroup] = useState('');
+  const action = useAction();
+  const e = overview.election!;
+
+  const load = async () => {
+    setCards(null);
+    const loaded = await action.run(async () => {
+      const { voters } = await api.call('rollSummary', {});
+      setProgress({ found: 0, expected: voters });
+      return loadVoterCards(api, { expected: voters, prefix, onProgress: (found) => setProgress({ found, expected: voters }) });
+    });
+    if (loaded) setCards(loaded);
+  };
+
+  const groups = useMemo(() => [...new Set((cards ?? []).map((c) => c.group))], [cards]);
+  const shown = (cards ?? []).filter((c) => group === '' || c.group === group);
+  const sheets: VoterCard[][] = [];
+  for (let i = 0; i < shown.length; i += CARDS_PER_SHEET) sheets.push(shown.slice(i, i + CARDS_PER_SHEET));
+
+  return (
+    <div data-testid="setup-certificates">
+      <section className="sa-card sa-noprint">
+        <h2>{t('setup.cert.title')}</h2>
+        <p className="sa-muted">{t('setup.cert.hint')}</p>
+        <div className="sa-grid">
+          <Field label={t('setup.roll.prefix')}>
+            <input value={prefix} onChange={(ev) => setPrefix(ev.target.value)} inputMode="numeric" maxLength={3} size={4} />
+          </Field>
+          {cards && (
+            <Field label={t('setup.cert.group')}>
+              <select value={group} onChange={(ev) => setGroup(ev.target.value)} data-testid="cert-group">
+                <option value="">{t('setup.cert.allGroups')}</option>
+                {groups.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+        </div>
+        <div className="sa-actions">
+          <button type="button" onClick={() => void load()} disabled={action.busy} data-testid="cert-load">
+            {t('setup.cert.load')}
+          </button>
+          <button type="button" className="sa-primary" onClick={() => void printPage()} disabled={shown.length === 0} data-testid="cert-print">
+            {t('setup.cert.print', { n: shown.length, sheets: sheets.length })}
+          </button>
+        </div>
+        {action.busy && progress && (
+          <p className="sa-progress" role="status">
+            <progress value={progress.found} max={Math.max(progress.expected, 1)} /> {t('setup.cert.loading', progress)}
+          </p>
+        )}
+        {cards && progress && cards.length < progress.expected && (
+          <p className="sa-warn-text" role="alert">
+            {t('setup.cert.missing', { found: cards.length, expected: progress.expected })}
+          </p>
+        )}
+        <ErrorBox error={action.error} />
+      </section>
+      {sheets.length > 0 && (
+        <div className="sa-print-root" data-testid="cert-sheets">
+          {sheets.map((sheet, i) => (
+            <div key={i} className="sa-sheet">
+              {sheet.map((c) => (
+                <CertificateCard key={c.certificate} card={c} title={e.title} drill={e.drill} />
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { printPage } from '../start/shell';
+import type { Overview } from './overview';
+import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
+
+/**
+ * The lists published before election day: approved proxies and each mobile box's approved voters (names and
+ * groups only), printable; and the committee decisions that fill them.
+ */
+export function ListsTab({ overview }: { overview: Overview }) {
+  const api = useApi();
+  const t = useT();
+  const proxies = useLoad(() => api.call('listProxies', {}), [api]);
+  const mobile = useLoad(() => api.call('mobileLists', {}), [api]);
+  const people = useLoad(() => api.call('listPeople', {}), [api]);
+  const committee = (people.data ?? []).filter((p) => p.committee && !p.committee.left);
+  const reload = () => {
+    proxies.reload();
+    mobile.reload();
+  };
+  const e = overview.election!;
+
+  return (
+    <div data-testid="setup-lists">
+      <div className="sa-actions sa-noprint">
+        <button type="button" className="sa-primary" onClick={() => void printPage()} data-testid="lists-print">
+          {t('setup.lists.print')}
+        </button>
+      </div>
+      <div className="sa-print-root sa-print-lists">
+        <section className="sa-card sa-publish" data-testid="proxy-list">
+          <h2>{t('setup.lists.proxyTitle', { title: e.title })}</h2>
+          <ErrorBox error={proxies.error} />
+          <table className="sa-table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('setup.lists.voter')}</th>
+                <th>{t('setup.lists.group')}</th>
+                <th>{t('setup.lists.trustee')}</th>
+                <th>{t('setup.lists.group')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proxies.data?.map((p, i) => (
+                <tr key={i}>
+                  <td>{i + 1}</td>
+                  <td>{p.voter.name}</td>
+                  <td>{p.voter.group}</td>
+                  <td>{p.trustee.name}</td>
+                  <td>{p.trustee.group}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {proxies.data?.length === 0 && <p className="sa-muted">{t('setup.lists.none')}</p>}
+        </section>
+        {mobile.data?.map((m) => (
+          <section key={m.box} className="sa-card sa-publish" data-testid={`mobile-list-${m.box}`}>
+            <h2>{t('setup.lists.mobileTitle', { box: m.name })}</h2>
+            <p>{t('setup.lists.mobileStaff', { staff: overview.boxes.find((b) => b.id === m.box)?.staff.join('、') ?? '—' })}</p>
+            <table className="sa-table">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{t('setup.lists.voter')}</th>
+                  <th>{t('setup.lists.group')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.voters.map((v, i) => (
+                  <tr key={i}>
+                    <td>{i + 1}</td>
+                    <td>{v.name}</td>
+                    <td>{v.group}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {m.voters.length === 0 && <p className="sa-muted">{t('setup.lists.none')}</p>}
+          </section>
+        ))}
+        <ErrorBox error={mobile.error} />
+      </div>
+      <div className="sa-noprint">
+        <ApproveProxy committee={committee} onChanged={reload} />
+        <AddToMobile overview={overview} committee={committee} onChanged={reload} />
+      </div>
+    </div>
+  );
+}
+
+type Member = { id: number; name: string };
+
+function MemberSelect({ committee, value, onChange }: { committee: Member[]; value: string; onChange(v: string): void }) {
+  const t = useT();
+  return (
+    <Field label={t('setup.lists.decidedBy')}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} required>
+        <option value="">{t('setup.choose')}</option>
+        {committee.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [voter, setVoter] = useState('');
+  const [trustee, setTrustee] = useState('');
+  const [by, setBy] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const out = await action.run(() => api.call('approveProxy', { voter, trustee, approvedBy: Number(by) }));
+    if (out) {
+      setDone(t('setup.lists.proxyDone', { voter: out.voter.name, trustee: out.trustee.name, holds: out.trusteeHolds, limit: out.proxyLimit }));
+      setVoter('');
+      setTrustee('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="approve-proxy">
+      <h3>{t('setup.lists.approveProxy')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.lists.voterCert')}>
+          <input value={voter} onChange={(e) => setVoter(e.target.value)} required inputMode="numeric" />
+        </Field>
+        <Field label={t('setup.lists.trusteeCert')}>
+          <input value={trustee} onChange={(e) => setTrustee(e.target.value)} required inputMode="numeric" />
+        </Field>
+        <MemberSelect committee={committee} value={by} onChange={setBy} />
+      </div>
+      <ErrorBox error={action.error} />
+      {done && <Notice>{done}</Notice>}
+      <button type="submit" disabled={action.busy}>
+        {t('setup.lists.approveProxy')}
+      </button>
+    </form>
+  );
+}
+
+function AddToMobile({ overview, committee, onChanged }: { overview: Overview; committee: Member[]; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const mobiles = overview.boxes.filter((b) => b.kind === 'mobile');
+  const [certificate, setCertificate] = useState('');
+  const [box, setBox] = useState(mobiles[0]?.id ?? '');
+  const [by, setBy] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  if (mobiles.length === 0) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const out = await action.run(() =>
+      api.call('reassignVoter', { certificate, to: { mobileBox: box }, decidedBy: Number(by), reason }),
+    );
+    if (out) {
+      setDone(t('setup.lists.mobileDone', { from: out.from.name, to: out.to.name }));
+      setCertificate('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-to-mobile">
+      <h3>{t('setup.lists.addMobile')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.lists.voterCert')}>
+          <input value={certificate} onChange={(e) => setCertificate(e.target.value)} required inputMode="numeric" />
+        </Field>
+        <Field label={t('custody.kind.mobile')}>
+          <select value={box} onChange={(e) => setBox(e.target.value)}>
+            {mobiles.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <MemberSelect committee={committee} value={by} onChange={setBy} />
+        <Field label={t('setup.lists.reason')}>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+        </Field>
+      </div>
+      <ErrorBox error={action.error} />
+      {done && <Notice>{done}</Notice>}
+      <button type="submit" disabled={action.busy}>
+        {t('setup.lists.addMobile')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import type { Overview } from './overview';
+import { ErrorBox, Field, Notice, useAction } from './ui';
+import { Warnings } from './Warnings';
+
+/** Offices with their candidates in surname stroke order (as the backend returns them), margin warnings, and adding both. */
+export function OfficesTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const t = useT();
+  return (
+    <div data-testid="setup-offices">
+      <Warnings warnings={overview.warnings} />
+      <section className="sa-card">
+        <h2>{t('setup.offices.title')}</h2>
+        <p className="sa-muted">{t('setup.offices.strokeOrder')}</p>
+        {overview.offices.map((o) => (
+          <div key={o.id} className="sa-office" data-office={o.id}>
+            <h3>
+              {o.title}{' '}
+              <small>
+                {t('setup.offices.seats', { seats: o.seats })}
+                {o.womenOnly ? ` · ${t('setup.office.womenOnly')}` : ''}
+                {` · ${t('setup.offices.candidates', { n: o.candidates.length })}`}
+              </small>
+            </h3>
+            <ol className="sa-candidates" data-testid={`candidates-${o.id}`}>
+              {o.candidates.map((c) => (
+                <li key={c.id}>
+                  {c.name}
+                  {c.gender && <span className="sa-muted"> （{t(`setup.gender.${c.gender}`)}）</span>}
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </section>
+      <AddCandidate overview={overview} onChanged={onChanged} />
+      <AddOffice overview={overview} onChanged={onChanged} />
+    </div>
+  );
+}
+
+function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [name, setName] = useState('');
+  const [gender, setGender] = useState<'' | 'female' | 'male'>('');
+  const [office, setOffice] = useState(overview.offices[0]?.id ?? '');
+  const [idNumber, setIdNumber] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const ok = await action.run(() =>
+      api.call('addCandidate', { name, office, ...(gender ? { gender } : {}), ...(idNumber ? { idNumber } : {}) }),
+    );
+    if (ok) {
+      setDone(t('setup.candidate.added', { name }));
+      setName('');
+      setIdNumber('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-candidate">
+      <h3>{t('setup.candidate.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.candidate.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="candidate-name" />
+        </Field>
+        <Field label={t('setup.candidate.gender')}>
+          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} data-testid="candidate-gender">
+            <option value="">—</option>
+            <option value="female">{t('setup.gender.female')}</option>
+            <option value="male">{t('setup.gender.male')}</option>
+          </select>
+        </Field>
+        <Field label={t('setup.candidate.office')}>
+          <select value={office} onChange={(e) => setOffice(e.target.value)} data-testid="candidate-office">
+            {overview.offices.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('setup.idNumberOptional')}>
+          <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} inputMode="numeric" />
+        </Field>
+      </div>
+      <ErrorBox error={action.error} />
+      {done && <Notice>{done}</Notice>}
+      <button type="submit" className="sa-primary" disabled={action.busy} data-testid="candidate-submit">
+        {t('setup.candidate.add')}
+      </button>
+    </form>
+  );
+}
+
+function AddOffice({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [id, setId] = useState('');
+  const [title, setTitle] = useState('');
+  const [seats, setSeats] = useState(1);
+  const [womenOnly, setWomenOnly] = useState(false);
+  const action = useAction();
+  const nextRank = overview.offices.reduce((n, o) => Math.max(n, o.rank), 0) + 1;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await action.run(() => api.call('addOffice', { id, title, rank: nextRank, seats, womenOnly }));
+    if (ok) {
+      setId('');
+      setTitle('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-office">
+      <h3>{t('setup.office.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.office.title')}>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.office.id')} hint={t('setup.codeHint')}>
+          <input value={id} onChange={(e) => setId(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.office.seats')}>
+          <input type="number" min={1} value={seats} onChange={(e) => setSeats(Number(e.target.value))} className="sa-num" />
+        </Field>
+      </div>
+      <label className="sa-check">
+        <input type="checkbox" checked={womenOnly} onChange={(e) => setWomenOnly(e.target.checked)} />
+        {t('setup.office.womenOnly')}
+      </label>
+      <ErrorBox error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        {t('setup.office.add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,266 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { OFFICIAL_ROLES, RELATION_KINDS, type OfficialRole } from '../../../shared/domain/people';
+import type { Overview } from './overview';
+import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
+
+/** Committee members, officials with roles and PINs, and declared relatives of candidates. */
+export function PeopleTab({ overview }: { overview: Overview }) {
+  const api = useApi();
+  const t = useT();
+  const people = useLoad(() => api.call('listPeople', {}), [api]);
+  const list = people.data ?? [];
+  return (
+    <div data-testid="setup-people">
+      <section className="sa-card">
+        <h2>{t('setup.people.title')}</h2>
+        <ErrorBox error={people.error} />
+        <table className="sa-table" data-testid="people-table">
+          <thead>
+            <tr>
+              <th>{t('setup.people.name')}</th>
+              <th>{t('setup.people.committee')}</th>
+              <th>{t('setup.people.roles')}</th>
+              <th>{t('setup.people.pin')}</th>
+              <th>{t('setup.people.conflicts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((p) => (
+              <tr key={p.id} data-person={p.name}>
+                <td>{p.name}</td>
+                <td>
+                  {p.committee
+                    ? `${t(`setup.position.${p.committee.position}`)}${p.committee.left ? ` ${t('setup.people.left')}` : ''}`
+                    : '—'}
+                </td>
+                <td>
+                  {p.roles
+                    .map((r) => `${t(`setup.role.${r.role}`)}${r.venue ? `（${overview.venues.find((v) => v.id === r.venue)?.name ?? r.venue}）` : ''}`)
+                    .join('、') || '—'}
+                </td>
+                <td data-testid="pin-state">{p.pinSet ? t('setup.people.pinSet') : t('setup.people.pinMissing')}</td>
+                <td className="sa-warn-text">{p.conflicts.join('；')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <SetPin people={list} onChanged={people.reload} />
+      <AddCommittee onChanged={people.reload} />
+      <AddOfficial overview={overview} onChanged={people.reload} />
+      <DeclareRelative overview={overview} onChanged={people.reload} />
+    </div>
+  );
+}
+
+type Person = { id: number; name: string; pinSet: boolean };
+
+function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [person, setPerson] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [current, setCurrent] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const chosen = people.find((p) => String(p.id) === person);
+  const mismatch = again !== '' && pin !== again;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    if (!chosen || mismatch || pin === '') return;
+    const ok = await action.run(() =>
+      api.call('setPin', { person: chosen.id, pin, ...(chosen.pinSet ? { currentPin: current } : {}) }),
+    );
+    // The PIN is never kept or shown: the fields are emptied whatever the answer.
+    setPin('');
+    setAgain('');
+    setCurrent('');
+    if (ok) {
+      setDone(t('setup.pin.done', { name: chosen.name }));
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="set-pin">
+      <h3>{t('setup.pin.title')}</h3>
+      <p className="sa-muted">{t('setup.pin.hint')}</p>
+      <div className="sa-grid">
+        <Field label={t('setup.people.name')}>
+          <select value={person} onChange={(e) => setPerson(e.target.value)} required data-testid="pin-person">
+            <option value="">{t('setup.choose')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.pinSet ? ` ✓` : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {chosen?.pinSet && (
+          <Field label={t('setup.pin.current')}>
+            <input type="password" inputMode="numeric" autoComplete="off" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+          </Field>
+        )}
+        <Field label={t('setup.pin.new')}>
+          <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} required data-testid="pin-1" />
+        </Field>
+        <Field label={t('setup.pin.again')}>
+          <input type="password" inputMode="numeric" autoComplete="off" value={again} onChange={(e) => setAgain(e.target.value)} required data-testid="pin-2" />
+        </Field>
+      </div>
+      {mismatch && <p className="sa-warn-text" role="alert">{t('setup.pin.mismatch')}</p>}
+      <ErrorBox error={action.error} />
+      {done && <Notice>{done}</Notice>}
+      <button type="submit" disabled={action.busy || mismatch} data-testid="pin-submit">
+        {t('setup.pin.submit')}
+      </button>
+    </form>
+  );
+}
+
+function AddCommittee({ onChanged }: { onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [name, setName] = useState('');
+  const [position, setPosition] = useState<'chair' | 'vice-chair' | 'member'>('member');
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await action.run(() => api.call('addCommitteeMember', { name, position }))) {
+      setName('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-committee">
+      <h3>{t('setup.committee.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.people.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.committee.position')}>
+          <select value={position} onChange={(e) => setPosition(e.target.value as typeof position)}>
+            {(['chair', 'vice-chair', 'member'] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`setup.position.${p}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <ErrorBox error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        {t('setup.committee.add')}
+      </button>
+    </form>
+  );
+}
+
+function AddOfficial({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [name, setName] = useState('');
+  const [roles, setRoles] = useState<OfficialRole[]>([]);
+  const [venue, setVenue] = useState('');
+  const action = useAction();
+  const toggle = (r: OfficialRole) => setRoles((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await action.run(() => api.call('addOfficial', { name, roles, ...(venue ? { venue } : {}) }))) {
+      setName('');
+      setRoles([]);
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-official">
+      <h3>{t('setup.official.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.people.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.official.venue')}>
+          <select value={venue} onChange={(e) => setVenue(e.target.value)}>
+            <option value="">{t('setup.official.anyVenue')}</option>
+            {overview.venues.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <fieldset className="sa-fieldset">
+        <legend>{t('setup.people.roles')}</legend>
+        {OFFICIAL_ROLES.map((r) => (
+          <label key={r} className="sa-check">
+            <input type="checkbox" checked={roles.includes(r)} onChange={() => toggle(r)} />
+            {t(`setup.role.${r}`)}
+          </label>
+        ))}
+      </fieldset>
+      <ErrorBox error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        {t('setup.official.add')}
+      </button>
+    </form>
+  );
+}
+
+function DeclareRelative({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const candidates = [...new Set(overview.offices.flatMap((o) => o.candidates.map((c) => c.name)))];
+  const [name, setName] = useState('');
+  const [candidate, setCandidate] = useState(candidates[0] ?? '');
+  const [kind, setKind] = useState<(typeof RELATION_KINDS)[number]>('spouse');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    if (await action.run(() => api.call('declareRelative', { name, candidate, kind }))) {
+      setDone(t('setup.relative.done', { name, candidate }));
+      setName('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="declare-relative">
+      <h3>{t('setup.relative.title')}</h3>
+      <p className="sa-muted">{t('setup.relative.hint')}</p>
+      <div className="sa-grid">
+        <Field label={t('setup.people.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.relative.candidate')}>
+          <select value={candidate} onChange={(e) => setCandidate(e.target.value)}>
+            {candidates.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('setup.relative.kind')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            {RELATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`setup.relation.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <ErrorBox error={action.error} />
+      {done && <Notice>{done}</Notice>}
+      <button type="submit" disabled={action.busy}>
+        {t('setup.relative.submit')}
+      </button>
+    </form>
+  );
+}

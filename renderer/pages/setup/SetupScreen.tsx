@@ -1,0 +1,59 @@
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { hrefFor, type Route } from '../../app/router';
+import { CertificatesTab } from './CertificatesTab';
+import { CreateElection } from './CreateElection';
+import { ElectionTab } from './ElectionTab';
+import { ListsTab } from './ListsTab';
+import { OfficesTab } from './OfficesTab';
+import { PeopleTab } from './PeopleTab';
+import { RollTab } from './RollTab';
+import { ErrorBox, Loading, useLoad } from './ui';
+import { VenuesTab } from './VenuesTab';
+
+export const SETUP_TABS = ['election', 'offices', 'venues', 'people', 'roll', 'certificates', 'lists'] as const;
+export type SetupTab = (typeof SETUP_TABS)[number];
+
+/** The election committee's set-up, one part per sub-page (#/setup/roll …) so each is one link away. */
+export function SetupScreen({ route }: { route: Route }) {
+  const api = useApi();
+  const t = useT();
+  const overview = useLoad(() => api.call('getElection', {}), [api]);
+  const tab: SetupTab = (SETUP_TABS as readonly string[]).includes(route.rest[0] ?? '') ? (route.rest[0] as SetupTab) : 'election';
+  const data = overview.data;
+
+  if (!data) {
+    return (
+      <div className="sa-screen">
+        <ErrorBox error={overview.error} />
+        {overview.loading && <Loading />}
+      </div>
+    );
+  }
+  if (!data.election) {
+    return (
+      <div className="sa-screen" data-testid="setup-screen">
+        <CreateElection onCreated={overview.reload} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="sa-screen" data-testid="setup-screen" data-tab={tab}>
+      <nav className="sa-subtabs sa-noprint" aria-label={t('setup.tabs')}>
+        {SETUP_TABS.map((id) => (
+          <a key={id} href={hrefFor('setup', id)} aria-current={id === tab ? 'page' : undefined} data-testid={`setup-tab-${id}`}>
+            {t(`setup.tab.${id}`)}
+          </a>
+        ))}
+      </nav>
+      {tab === 'election' && <ElectionTab overview={data} />}
+      {tab === 'offices' && <OfficesTab overview={data} onChanged={overview.reload} />}
+      {tab === 'venues' && <VenuesTab overview={data} onChanged={overview.reload} />}
+      {tab === 'people' && <PeopleTab overview={data} />}
+      {tab === 'roll' && <RollTab overview={data} />}
+      {tab === 'certificates' && <CertificatesTab overview={data} />}
+      {tab === 'lists' && <ListsTab overview={data} />}
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { MOBILE_BOX_MIN_STAFF } from '../../../shared/domain/venue';
+import type { Overview } from './overview';
+import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
+
+/** Names typed in one field: separated by 、，, or spaces. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[\s,，、;；]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Venues (central + polling stations), boxes with mobile-box teams, and issuing desks. */
+export function VenuesTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const desks = useLoad(() => api.call('listDesks', {}), [api, overview]);
+  const venueName = (id: string) => overview.venues.find((v) => v.id === id)?.name ?? id;
+  return (
+    <div data-testid="setup-venues">
+      <section className="sa-card">
+        <h2>{t('setup.venues.title')}</h2>
+        <table className="sa-table">
+          <thead>
+            <tr>
+              <th>{t('setup.venues.id')}</th>
+              <th>{t('setup.venues.name')}</th>
+              <th>{t('setup.venues.kind')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.venues.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  <code className="sa-code">{v.id}</code>
+                </td>
+                <td>{v.name}</td>
+                <td>{t(`setup.venueKind.${v.kind}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t('setup.boxes.title')}</h2>
+        <table className="sa-table" data-testid="boxes-table">
+          <thead>
+            <tr>
+              <th>{t('setup.venues.id')}</th>
+              <th>{t('setup.venues.name')}</th>
+              <th>{t('setup.venues.kind')}</th>
+              <th>{t('setup.boxes.venue')}</th>
+              <th>{t('setup.boxes.staff')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.boxes.map((b) => (
+              <tr key={b.id} data-box={b.id}>
+                <td>
+                  <code className="sa-code">{b.id}</code>
+                </td>
+                <td>{b.name}</td>
+                <td>{t(`custody.kind.${b.kind}`)}</td>
+                <td>{venueName(b.venue)}</td>
+                <td>
+                  {b.kind === 'mobile' ? (
+                    <StaffEditor box={b.id} staff={b.staff} onChanged={onChanged} />
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t('setup.desks.title')}</h2>
+        <ErrorBox error={desks.error} />
+        <ul className="sa-list" data-testid="desks-list">
+          {desks.data?.map((d) => (
+            <li key={d.id}>
+              <strong>{d.name}</strong> <code className="sa-code">{d.id}</code> → {overview.boxes.find((b) => b.id === d.box)?.name ?? d.box}
+              {d.implicit && <span className="sa-muted"> {t('setup.desks.implicit')}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <AddVenue onChanged={onChanged} />
+      <AddBox overview={overview} onChanged={onChanged} />
+      <AddDesk overview={overview} onChanged={() => desks.reload()} />
+    </div>
+  );
+}
+
+function StaffEditor({ box, staff, onChanged }: { box: string; staff: string[]; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [text, setText] = useState(staff.join('、'));
+  const action = useAction();
+  const names = splitNames(text);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await action.run(() => api.call('setBoxStaff', { box, staff: names }))) onChanged();
+  };
+  return (
+    <form onSubmit={submit} className="sa-inline">
+      <input value={text} onChange={(e) => setText(e.target.value)} aria-label={t('setup.boxes.staff')} size={18} />
+      <button type="submit" disabled={action.busy || names.length < MOBILE_BOX_MIN_STAFF}>
+        {t('setup.save')}
+      </button>
+      {names.length < MOBILE_BOX_MIN_STAFF && <span className="sa-warn-text">{t('setup.boxes.staffMin', { n: MOBILE_BOX_MIN_STAFF })}</span>}
+      <ErrorBox error={action.error} />
+    </form>
+  );
+}
+
+function AddVenue({ onChanged }: { onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await action.run(() => api.call('addVenue', { id, name, kind: 'station' }))) {
+      setId('');
+      setName('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-venue">
+      <h3>{t('setup.venues.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.venues.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.venues.id')} hint={t('setup.codeHint')}>
+          <input value={id} onChange={(e) => setId(e.target.value)} required />
+        </Field>
+      </div>
+      <ErrorBox error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        {t('setup.venues.add')}
+      </button>
+    </form>
+  );
+}
+
+function AddBox({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'station' | 'mobile' | 'central'>('mobile');
+  const [venue, setVenue] = useState(overview.venues[0]?.id ?? '');
+  const [staff, setStaff] = useState('');
+  const action = useAction();
+  const names = splitNames(staff);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await action.run(() =>
+      api.call('addBox', { id, name, kind, venue, ...(kind === 'mobile' ? { staff: names } : {}) }),
+    );
+    if (ok) {
+      setId('');
+      setName('');
+      setStaff('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-box">
+      <h3>{t('setup.boxes.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.venues.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.venues.id')} hint={t('setup.codeHint')}>
+          <input value={id} onChange={(e) => setId(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.venues.kind')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            <option value="mobile">{t('custody.kind.mobile')}</option>
+            <option value="station">{t('custody.kind.station')}</option>
+            <option value="central">{t('custody.kind.central')}</option>
+          </select>
+        </Field>
+        <Field label={t('setup.boxes.venue')}>
+          <select value={venue} onChange={(e) => setVenue(e.target.value)}>
+            {overview.venues.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {kind === 'mobile' && (
+          <Field label={t('setup.boxes.staff')} hint={t('setup.boxes.staffMin', { n: MOBILE_BOX_MIN_STAFF })}>
+            <input value={staff} onChange={(e) => setStaff(e.target.value)} />
+          </Field>
+        )}
+      </div>
+      {kind === 'mobile' && names.length > 0 && names.length < MOBILE_BOX_MIN_STAFF && (
+        <p className="sa-warn-text">{t('setup.boxes.staffCount', { n: names.length, min: MOBILE_BOX_MIN_STAFF })}</p>
+      )}
+      <ErrorBox error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        {t('setup.boxes.add')}
+      </button>
+    </form>
+  );
+}
+
+function AddDesk({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [box, setBox] = useState(overview.boxes[0]?.id ?? '');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await action.run(() => api.call('addDesk', { id, name, box }))) {
+      setDone(t('setup.desks.added', { name }));
+      setId('');
+      setName('');
+      onChanged();
+    }
+  };
+  return (
+    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-desk">
+      <h3>{t('setup.desks.add')}</h3>
+      <div className="sa-grid">
+        <Field label={t('setup.venues.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.venues.id')} hint={t('setup.codeHint')}>
+          <input value={id} onChange={(e) => setId(e.target.value)} required />
+        </Field>
+        <Field label={t('setup.desks.box')}>
+          <select value={box} onChange={(e) => setBox(e.target.value)}>
+            {overview.boxes.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <ErrorBox error={action.error} />
+      {done && <Notice>{done}</Notice>}
+      <button type="submit" disabled={action.busy}>
+        {t('setup.desks.add')}
+      </button>
+    </form>
+  );
+}

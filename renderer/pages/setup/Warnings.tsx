@@ -1,0 +1,20 @@
+import { useT } from '../../app/i18n';
+import type { Overview } from './overview';
+
+/** Set-up warnings from the backend (candidate margin, no woman candidate), in words. */
+export function Warnings({ warnings }: { warnings: Overview['warnings'] }) {
+  const t = useT();
+  if (warnings.length === 0) return null;
+  return (
+    <div className="sa-warnings" role="alert" data-testid="setup-warnings">
+      <h3>{t('setup.warnings')}</h3>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i} data-code={w.code}>
+            {w.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useT } from '../../app/i18n';
+import { ErrorBox, useAction, useLoad } from '../setup/ui';
+import { callShell } from './shell';
+
+interface ShellInfo {
+  electionFile: string;
+  recentFiles: string[];
+}
+type Opened = { canceled: true } | { canceled: false; path: string };
+
+/** Electron only: the election file open now, recent files, and open/new through the native dialogs (then reload). */
+export function ElectionFiles() {
+  const t = useT();
+  const info = useLoad(() => callShell<ShellInfo>('shell:info', {}), []);
+  const action = useAction();
+
+  const open = async (method: 'shell:openElection' | 'shell:newElection', input: object) => {
+    const result = await action.run(() => callShell<Opened>(method, input));
+    if (result && !result.canceled) window.location.reload();
+  };
+
+  return (
+    <section className="sa-card" data-testid="election-files">
+      <h3>{t('start.files')}</h3>
+      {info.data && (
+        <p>
+          {t('start.currentFile')} <code className="sa-code">{info.data.electionFile}</code>
+        </p>
+      )}
+      <div className="sa-actions">
+        <button type="button" onClick={() => void open('shell:openElection', {})} disabled={action.busy}>
+          {t('start.open')}
+        </button>
+        <button type="button" onClick={() => void open('shell:newElection', {})} disabled={action.busy}>
+          {t('start.new')}
+        </button>
+      </div>
+      {info.data && info.data.recentFiles.length > 0 && (
+        <>
+          <h4>{t('start.recent')}</h4>
+          <ul className="sa-list">
+            {info.data.recentFiles.map((f) => (
+              <li key={f}>
+                <button type="button" className="sa-link" onClick={() => void open('shell:openElection', { path: f })}>
+                  {f}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ErrorBox error={action.error ?? info.error} />
+    </section>
+  );
+}

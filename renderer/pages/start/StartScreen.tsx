@@ -1,0 +1,60 @@
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { CreateElection } from '../setup/CreateElection';
+import { ErrorBox, Loading, useLoad } from '../setup/ui';
+import { ElectionFiles } from './ElectionFiles';
+import { hasShell } from './shell';
+
+/** The open election at a glance, the station key fingerprint, and opening or creating an election. */
+export function StartScreen() {
+  const api = useApi();
+  const t = useT();
+  const overview = useLoad(() => api.call('getElection', {}), [api]);
+  const fingerprint = useLoad(() => api.call('stationFingerprint', {}), [api]);
+  const e = overview.data?.election ?? null;
+
+  return (
+    <div className="sa-screen" data-testid="start-screen">
+      <h2>{t('start.title')}</h2>
+      <ErrorBox error={overview.error} />
+      {overview.loading && !overview.data && <Loading />}
+      {e && (
+        <section className={e.drill ? 'sa-card sa-drill-card' : 'sa-card'} data-testid="start-election">
+          {e.drill && <p className="sa-drill-mark">{t('start.drill')}</p>}
+          <h3 className="sa-big">{e.title}</h3>
+          <dl className="sa-facts">
+            <dt>{t('start.community')}</dt>
+            <dd>{e.community}</dd>
+            <dt>{t('start.body')}</dt>
+            <dd>{t(`setup.body.${e.body}`)}</dd>
+            <dt>{t('start.method')}</dt>
+            <dd>{t(`setup.method.${e.method}`)}</dd>
+            <dt>{t('start.date')}</dt>
+            <dd data-testid="start-date">{e.date}</dd>
+            <dt>{t('start.rounds')}</dt>
+            <dd>
+              {overview.data!.rounds.map((r) => t('start.round', { n: r.number, status: t(`sa.status.${r.status}`) })).join('；') || '—'}
+            </dd>
+            <dt>{t('start.audit')}</dt>
+            <dd>{t('start.auditValue', { count: overview.data!.audit.count, head: overview.data!.audit.head.slice(0, 16) })}</dd>
+          </dl>
+        </section>
+      )}
+      <section className="sa-card" data-testid="start-fingerprint">
+        <h3>{t('start.fingerprint')}</h3>
+        <p className="sa-muted">{t('start.fingerprintHint')}</p>
+        {fingerprint.data && <p className="sa-fingerprint" data-testid="fingerprint">{fingerprint.data.short}</p>}
+        <ErrorBox error={fingerprint.error} />
+      </section>
+      {hasShell() ? (
+        <ElectionFiles />
+      ) : (
+        <section className="sa-card">
+          <h3>{t('start.browserMode')}</h3>
+          <p>{t('start.browserModeHint')}</p>
+        </section>
+      )}
+      {overview.data && !e && <CreateElection onCreated={overview.reload} />}
+    </div>
+  );
+}

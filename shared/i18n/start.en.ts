@@ -1,0 +1,32 @@
+import type { startZhCN } from './start.zh-CN';
+
+export const startEn: Record<keyof typeof startZhCN, string> = {
+  'sa.loading': 'Loading…',
+  'sa.status.prepared': 'prepared (voting not open)',
+  'sa.status.voting': 'voting open',
+  'sa.status.closed': 'voting closed',
+  'sa.status.counting': 'counting',
+  'sa.status.counted': 'counted',
+  'sa.status.signed': 'signed',
+  'sa.status.sealed': 'sealed',
+
+  'start.title': 'This election',
+  'start.drill': 'Drill election — results are not valid',
+  'start.community': 'Community',
+  'start.body': 'Body',
+  'start.method': 'Method',
+  'start.date': 'Election day',
+  'start.rounds': 'Rounds',
+  'start.round': 'round {n}: {status}',
+  'start.audit': 'Audit log',
+  'start.auditValue': '{count} events, head hash {head}…',
+  'start.fingerprint': 'Station key fingerprint',
+  'start.fingerprintHint': 'Printed on the tally sheet, so anyone can check a sealed file came from this station.',
+  'start.files': 'Election file',
+  'start.currentFile': 'Open now:',
+  'start.open': 'Open election file…',
+  'start.new': 'New election file…',
+  'start.recent': 'Recent files',
+  'start.browserMode': 'Browser mode',
+  'start.browserModeHint': 'This launch uses one election database. For another election, quit and start again with another data folder.',
+};

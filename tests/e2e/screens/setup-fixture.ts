@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
+import { idNumberCheckChar } from '../../../shared/domain/roll';
+import { buildRenderer, launch, ROOT } from '../renderer/harness';
+
+/**
+ * Shared by the Start/Setup/Desk/Boxes screen tests: the built renderer behind the REAL backend (startHttpServer on a
+ * temp data folder, one database per launch), one browser, and small helpers to call the API directly where the
+ * screen under test is not the point.
+ */
+
+export interface ScreensApp {
+  server: HttpServerHandle;
+  browser: Browser;
+  call<T = unknown>(method: string, input: unknown): Promise<T>;
+  open(hash?: string, opts?: { lang?: 'zh-CN' | 'en'; storage?: Record<string, string> }): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startScreensApp(): Promise<ScreensApp> {
+  const built = await buildRenderer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'station-screens-a-'));
+  const server = await startHttpServer({ dataDir, staticDir: built.dir });
+  const browser = await launch();
+  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-station-token': server.token },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value as T;
+  };
+  return {
+    server,
+    browser,
+    call,
+    async open(hash = '#/start', opts = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+      const storage = { 'station.lang': opts.lang ?? 'zh-CN', ...(opts.storage ?? {}) };
+      await context.addInitScript((entries: Record<string, string>) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      }, storage);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`);
+      });
+      // The page takes the token out of the hash ("#/desk&token=…") and keeps the route.
+      await page.goto(`${server.url}/#${hash.replace(/^#/, '')}&token=${encodeURIComponent(server.token)}`);
+      await page.waitForFunction(() => !location.hash.includes('token'));
+      return { context, page, problems };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      built.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function residentsDefinition(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const def = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/election-residents.json'), 'utf8')) as Record<string, unknown>;
+  return { ...def, ...overrides };
+}
+
+export interface RollPerson {
+  name: string;
+  gender: 'male' | 'female';
+  birth: string; // YYYY-MM-DD
+  group: string;
+  category?: string;
+}
+
+/** A valid 18-character ID number for a person (area 330106, sequence from `n`, odd 17th digit for men). */
+export function idNumberFor(p: RollPerson, n: number): string {
+  const seq = String((n % 50) * 2 + (p.gender === 'male' ? 1 : 0) + 100).slice(-3);
+  const first17 = `330106${p.birth.replaceAll('-', '')}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export function rollCsv(people: RollPerson[]): string {
+  const lines = ['姓名,身份证号,性别,出生日期,居民小组,登记类别'];
+  people.forEach((p, i) => {
+    lines.push([p.name, idNumberFor(p, i + 1), p.gender === 'male' ? '男' : '女', p.birth, p.group, p.category ?? '户在人在'].join(','));
+  });
+  return lines.join('\r\n') + '\r\n';
+}
+
+export const PEOPLE: RollPerson[] = [
+  { name: '王秀兰', gender: 'female', birth: '1956-03-12', group: '第一居民小组' },
+  { name: '李建军', gender: 'male', birth: '1971-07-01', group: '第一居民小组' },
+  { name: '张丽华', gender: 'female', birth: '1983-11-23', group: '第二居民小组' },
+  { name: '刘志强', gender: 'male', birth: '1990-01-30', group: '第二居民小组' },
+  { name: '陈桂英', gender: 'female', birth: '1948-05-05', group: '第三居民小组' },
+  { name: '杨明', gender: 'male', birth: '2001-09-09', group: '第三居民小组' },
+  { name: '赵小红', gender: 'female', birth: '1995-02-14', group: '第一居民小组' },
+  { name: '黄国庆', gender: 'male', birth: '1964-10-01', group: '第二居民小组' },
+];
+
+export function b64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
