@@ -37,9 +37,12 @@ export function BoxCard({
   const t = useT();
   const action = useAction();
   const events = custody?.events ?? [];
+  const emptySeals = events.filter((e) => e.step === 'sealed-empty').flatMap((e) => e.seals ?? []);
+  const closedSeals = events.filter((e) => e.step === 'sealed-closed').flatMap((e) => e.seals ?? []);
+  // The backend checks the seals found against every seal put on (empty and closed), so the widget compares with both.
   const seals = {
-    empty: events.filter((e) => e.step === 'sealed-empty').flatMap((e) => e.seals ?? []),
-    closed: events.filter((e) => e.step === 'sealed-closed').flatMap((e) => e.seals ?? []),
+    empty: emptySeals,
+    closed: closedSeals.length > 0 ? [...new Set([...emptySeals, ...closedSeals])] : [],
   };
 
   const onStep = async (request: CustodyStepRequest) => {
@@ -47,7 +50,11 @@ export function BoxCard({
   };
 
   return (
-    <article className="sa-box" data-testid={`box-${box.id}`} data-box={box.id}>
+    <article
+      className={`sa-box${custody?.position.state === 'needs-decision' ? ' sa-box-flagged' : ''}${custody?.position.state === 'done' ? ' sa-box-done' : ''}`}
+      data-testid={`box-${box.id}`}
+      data-box={box.id}
+    >
       <CustodySteps
         kind={box.kind}
         events={events.map((e) => ({ step: e.step, flagged: e.flagged, decision: e.decision }))}

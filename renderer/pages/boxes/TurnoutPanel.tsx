@@ -19,7 +19,9 @@ export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; 
           {t('boxes.participants', { n: turnout.participants, registered: turnout.registered, pct: percent(turnout.participants, turnout.registered) })}
         </p>
         <p className={q.met ? 'sa-quorum sa-quorum-met' : 'sa-quorum sa-quorum-short'} data-testid="quorum" data-met={q.met}>
-          {q.met ? t('boxes.quorumMet') : t('boxes.quorumShort', { needed: q.needed })}
+          {q.met
+            ? t('boxes.quorumMet', { needed: q.needed })
+            : t('boxes.quorumShort', { more: Math.max(0, q.needed - turnout.participants), needed: q.needed })}
           <small>{lang === 'en' ? q.rule.en : q.rule.zh}</small>
         </p>
       </div>

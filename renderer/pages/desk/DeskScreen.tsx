@@ -12,7 +12,8 @@ interface PendingProxy {
 }
 
 /**
- * Issuance at one desk: the desk is chosen once (remembered on this computer), the round is the one open for voting,
+ * Issuance at one desk (the live count is the box's own when the desk is its box's only desk; when several desks
+ * share a box it is what this computer issued, since the contract has no per-desk count): the desk is chosen once (remembered on this computer), the round is the one open for voting,
  * and the one field takes every scan. A proxy ballot asks for the trustee's own certificate next; Esc cancels that.
  */
 export function DeskScreen() {
@@ -30,6 +31,15 @@ export function DeskScreen() {
   const round = rounds.data ? currentRound(rounds.data) : null;
   const helpers = (people.data ?? []).filter((p) => p.roles.some((r) => r.role === 'writing-helper'));
   const deskCount = desks.data?.filter((d) => d.box === desk?.box).length ?? 0;
+  const countKey = desk && round ? `station.deskCount.${desk.id}.${round.number}` : null;
+  const [localCount, setLocalCount] = useState(0);
+  useEffect(() => setLocalCount(countKey ? Number(localStorage.getItem(countKey) ?? 0) : 0), [countKey]);
+  const countIssued = () => {
+    if (!countKey) return;
+    const next = Number(localStorage.getItem(countKey) ?? 0) + 1;
+    localStorage.setItem(countKey, String(next));
+    setLocalCount(next);
+  };
 
   const refreshStock = useCallback(async () => {
     if (!desk || !round) return;
@@ -87,6 +97,7 @@ export function DeskScreen() {
         ...(proxy ? { trusteeCertificate: scanned } : {}),
       });
       setPending(null);
+      countIssued();
       void refreshStock();
       return issuedAnswer(out);
     } catch (err) {
@@ -163,7 +174,7 @@ export function DeskScreen() {
         onScan={onScan}
         onAssisted={onAssisted}
         onExchange={onExchange}
-        issuedCount={stock?.issued ?? 0}
+        issuedCount={deskCount > 1 ? localCount : (stock?.issued ?? 0)}
       />
       {stock && (
         <p className="sa-desk-stock" data-testid="desk-stock">
