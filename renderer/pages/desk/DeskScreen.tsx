@@ -108,6 +108,7 @@ export function DeskScreen() {
       }
       setPending(null);
       const answer = r ? refusalAnswer(certificate, r) : null;
+      if (answer?.kind === 'already-issued') return { ...answer, desk: desks.data?.find((d) => d.id === answer.desk)?.name ?? answer.desk };
       if (answer) return answer;
       throw err;
     }

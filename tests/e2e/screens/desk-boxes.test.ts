@@ -125,7 +125,7 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
     assert.equal(await answer.getAttribute('data-kind'), 'already-issued');
     const refused = (await answer.textContent()) ?? '';
     assert.match(refused, /已领票 — 不得再发/);
-    assert.match(refused, /\d{1,2}:\d{2}.*社区党群服务中心（中心会场票箱） D1 已领取/);
+    assert.match(refused, /\d{1,2}:\d{2}.*社区党群服务中心（中心会场票箱） 一号发票处 已领取/);
     await shot(page, 'screens-desk-already');
 
     await scan(page, liu.certificate);
