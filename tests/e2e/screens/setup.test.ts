@@ -137,7 +137,7 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await page.getByTestId('pin-2').fill('2468');
     await page.getByTestId('pin-submit').click();
     await page.getByText('已为 郭志明 设置签字密码').waitFor();
-    assert.equal(await page.locator('tr[data-person=郭志明] [data-testid=pin-state]').textContent(), '已设置');
+    await page.waitForFunction(() => document.querySelector('tr[data-person=郭志明] [data-testid=pin-state]')?.textContent === '已设置');
     assert.equal(await page.getByTestId('pin-1').inputValue(), '');
     assert.equal((await page.content()).includes('2468'), false);
     await shot(page, 'screens-setup-people');
