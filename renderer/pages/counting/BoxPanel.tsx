@@ -171,7 +171,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                 {view.found !== null && <small className="b-muted"> {t('counting.ofFound', { found: view.found })}</small>}
               </h4>
               {view.status === 'counting' ? (
-                offices.length > 0 && <BallotEntry offices={offices.map(toEntryOffice)} onSubmit={enter} disabled={prompt !== null} />
+                offices.length > 0 && <BallotEntry offices={offices.map(toEntryOffice)} onSubmit={enter} disabled={prompt !== null} autoFocus={view.found !== null} />
               ) : (
                 <p className="b-lead">{t('counting.acceptedNoEntry')}</p>
               )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
@@ -66,12 +66,21 @@ function BoxList({ round }: { round: number }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // The first box not yet counted has the focus, so ↓/Tab and Enter are all it takes to choose.
+  const listRef = useRef<HTMLTableElement>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (focused.current || boxes.length === 0) return;
+    focused.current = true;
+    const first = boxes.find((b) => b.status !== 'accepted') ?? boxes[0]!;
+    listRef.current?.querySelector<HTMLElement>(`[data-testid="box-link-${first.box}"]`)?.focus();
+  }, [boxes]);
 
   return (
     <div>
       <p className="b-lead">{t('counting.chooseBox')}</p>
       <ErrorNote error={error} />
-      <table className="b-table" data-testid="box-list">
+      <table ref={listRef} className="b-table" data-testid="box-list">
         <thead>
           <tr>
             <th>{t('counting.col.box')}</th>
@@ -83,10 +92,10 @@ function BoxList({ round }: { round: number }) {
           </tr>
         </thead>
         <tbody>
-          {boxes.map((b, i) => (
+          {boxes.map((b) => (
             <tr key={b.box} className={`b-status-${b.status}`}>
               <td>
-                <a href={hrefFor('counting', b.box)} data-testid={`box-link-${b.box}`} autoFocus={i === 0}>
+                <a href={hrefFor('counting', b.box)} data-testid={`box-link-${b.box}`}>
                   {b.name} <small className="b-muted">{b.box}</small>
                 </a>
               </td>

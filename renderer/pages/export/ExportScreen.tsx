@@ -28,6 +28,7 @@ export function ExportScreen() {
   const [fingerprint, setFingerprint] = useState<string | null>(null);
   const [fingerprintShort, setFingerprintShort] = useState<string | null>(null);
   const [election, setElection] = useState<{ title: string; date: string; drill: boolean } | null>(null);
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const [sheet, setSheet] = useState<TallySheetData | null>(null);
   const [steps, setSteps] = useState<Record<Step, StepState>>({ seal: 'waiting', pdf: 'waiting', verify: 'waiting' });
   const [written, setWritten] = useState<SealWrittenView | null>(null);
@@ -44,7 +45,10 @@ export function ExportScreen() {
       (err) => action.setError(errorText(err)),
     );
     api.call('getElection', {}).then(
-      (e) => e.election && setElection({ title: e.election.title, date: e.election.date, drill: e.election.drill }),
+      (e) => {
+        setTitles(new Map(e.offices.map((o) => [o.id, o.title])));
+        if (e.election) setElection({ title: e.election.title, date: e.election.date, drill: e.election.drill });
+      },
       () => {},
     );
   }, [api, action.setError]);
@@ -171,8 +175,8 @@ export function ExportScreen() {
             {pdfPath && <> · {t('export.pdfWritten', { path: pdfPath })}</>}
           </p>
         )}
-        {outcome && <VerifyOutcome outcome={outcome} />}
-        <VerifyOther fingerprint={fingerprint} />
+        {outcome && <VerifyOutcome outcome={outcome} titles={titles} />}
+        <VerifyOther fingerprint={fingerprint} titles={titles} />
       </div>
       {electron && sheet && (
         <div className="print-only">
@@ -183,13 +187,13 @@ export function ExportScreen() {
   );
 }
 
-function VerifyOutcome({ outcome }: { outcome: VerifyOutcomeView }) {
+function VerifyOutcome({ outcome, titles }: { outcome: VerifyOutcomeView; titles: ReadonlyMap<string, string> }) {
   const t = useT();
   return (
     <div className={`b-card ${outcome.ok ? 'b-verify-ok' : 'b-verify-bad'}`} tabIndex={-1} data-testid="verify-outcome" data-ok={outcome.ok ? 'yes' : 'no'}>
       <h3>{outcome.ok ? t('export.verifyOk') : t('export.verifyBad')}</h3>
       {outcome.ok ? (
-        <SealSummary summary={outcome.summary as SealSummaryView} />
+        <SealSummary summary={outcome.summary as SealSummaryView} titles={titles} />
       ) : (
         <ul>
           {outcome.failures.map((f) => (
@@ -202,7 +206,7 @@ function VerifyOutcome({ outcome }: { outcome: VerifyOutcomeView }) {
 }
 
 /** Checking a sealed file that is already on a stick (e.g. brought back from the street office). */
-function VerifyOther({ fingerprint }: { fingerprint: string | null }) {
+function VerifyOther({ fingerprint, titles }: { fingerprint: string | null; titles: ReadonlyMap<string, string> }) {
   const t = useT();
   const api = useApi();
   const [path, setPath] = useState('');
@@ -244,7 +248,7 @@ function VerifyOther({ fingerprint }: { fingerprint: string | null }) {
         </button>
       </form>
       <ErrorNote error={action.error} testId="verify-error" />
-      {outcome && <VerifyOutcome outcome={outcome} />}
+      {outcome && <VerifyOutcome outcome={outcome} titles={titles} />}
     </details>
   );
 }

@@ -2,8 +2,13 @@ import { useT } from '../../app/i18n';
 import type { SealSummaryView } from '../../../shared/api/seal';
 import { roundLabel } from '../counting/common';
 
+/** Groups of four upper-case hex digits, as printed on the tally sheet. */
+export function grouped(hex: string): string {
+  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+}
+
 /** What a verified sealed file holds: station fingerprint, audit head, and per round validity and who was elected. */
-export function SealSummary({ summary }: { summary: SealSummaryView }) {
+export function SealSummary({ summary, titles }: { summary: SealSummaryView; titles?: ReadonlyMap<string, string> }) {
   const t = useT();
   return (
     <div data-testid="seal-summary">
@@ -14,7 +19,7 @@ export function SealSummary({ summary }: { summary: SealSummaryView }) {
         {t('export.fingerprint')}：<strong className="b-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
       </p>
       <p>
-        {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="b-mono" data-testid="summary-audit-head">{summary.auditHead.hash}</span>
+        {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="b-mono" data-testid="summary-audit-head">{grouped(summary.auditHead.hash)}</span>
       </p>
       <table className="b-table">
         <thead>
@@ -35,7 +40,7 @@ export function SealSummary({ summary }: { summary: SealSummaryView }) {
               <td>
                 {r.elected.map((e) => (
                   <div key={e.office}>
-                    {e.office}：{e.names.join('、') || '—'}
+                    {titles?.get(e.office) ?? e.office}：{e.names.join('、') || '—'}
                     {e.vacant > 0 && ` (${t('results.vacant', { n: e.vacant })})`}
                   </div>
                 ))}
