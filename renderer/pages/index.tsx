@@ -3,6 +3,10 @@ import { BoxesScreen } from './boxes/BoxesScreen';
 import { DeskScreen } from './desk/DeskScreen';
 import { SetupScreen } from './setup/SetupScreen';
 import { StartScreen } from './start/StartScreen';
+import { CountingScreen } from './counting/CountingScreen';
+import { ResultsScreen } from './results/ResultsScreen';
+import { SignoffScreen } from './signoff/SignoffScreen';
+import { ExportScreen } from './export/ExportScreen';
 
 /**
  * The screens, by page id. Each screen is a component in this folder using `useApi()`, `useT()` and
@@ -13,4 +17,8 @@ export const screens: PageRenderers = {
   setup: (route) => <SetupScreen route={route} />,
   desk: () => <DeskScreen />,
   boxes: () => <BoxesScreen />,
+  counting: (route) => <CountingScreen box={route.rest[0]} />,
+  results: (route) => <ResultsScreen rest={route.rest} />,
+  signoff: () => <SignoffScreen />,
+  export: () => <ExportScreen />,
 };

@@ -3,6 +3,10 @@ import { boxesEn } from './boxes.en';
 import { deskEn } from './desk.en';
 import { setupEn } from './setup.en';
 import { startEn } from './start.en';
+import { countingEn } from './counting.en';
+import { resultsEn } from './results.en';
+import { signoffEn } from './signoff.en';
+import { exportEn } from './export.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -135,4 +139,5 @@ export const en: Record<MessageKey, string> = {
 
   'gallery.title': 'Widget gallery',
   ...startEn, ...setupEn, ...deskEn, ...boxesEn,
+  ...countingEn, ...resultsEn, ...signoffEn, ...exportEn,
 };

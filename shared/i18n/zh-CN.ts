@@ -2,6 +2,10 @@ import { boxesZhCN } from './boxes.zh-CN';
 import { deskZhCN } from './desk.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { startZhCN } from './start.zh-CN';
+import { countingZhCN } from './counting.zh-CN';
+import { resultsZhCN } from './results.zh-CN';
+import { signoffZhCN } from './signoff.zh-CN';
+import { exportZhCN } from './export.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -136,6 +140,7 @@ export const zhCN = {
 
   'gallery.title': '组件样板',
   ...startZhCN, ...setupZhCN, ...deskZhCN, ...boxesZhCN,
+  ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...exportZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
