@@ -152,6 +152,8 @@ export const importRollInput = z.strictObject({
   assign: z
     .strictObject({ default: code.optional(), byGroup: z.record(z.string(), code).optional() })
     .optional(),
+  /** Check everything (file and database) and answer with a preview, writing nothing. */
+  dryRun: z.boolean().default(false),
 });
 export type ImportRollInput = z.infer<typeof importRollInput>;
 
@@ -163,12 +165,32 @@ export const importRollOutput = z.object({
   encoding: z.enum(['utf8', 'gbk']).nullable(),
   ignoredColumns: z.array(z.string()),
   sha256: z.string(),
+  /** Set for a dry run: nothing was written (importId is 0); `preview` shows the first rows as they would be imported. */
+  dryRun: z.boolean().optional(),
+  preview: z
+    .array(z.object({ line: z.int(), name: z.string(), group: z.string(), category: z.string(), certificate: z.string().nullable() }))
+    .optional(),
 });
 export type ImportRollOutput = z.infer<typeof importRollOutput>;
 
 export const issuanceContract = {
   /** Imports the whole roll or nothing; bad rows come back in ApiError.details.errors (every one of them). */
   importRoll: { input: importRollInput, output: importRollOutput },
+  /** The roll, a page at a time, in roll order (for printing certificates and checking the roll). */
+  listVoters: {
+    input: z.strictObject({
+      offset: z.int().nonnegative().default(0),
+      limit: z.int().min(1).max(1000).default(200),
+      group: z.string().trim().min(1).optional(),
+      search: z.string().trim().min(1).max(40).optional(),
+    }),
+    output: z.object({
+      total: count,
+      voters: z.array(
+        z.object({ name: z.string(), group: z.string(), gender: z.string(), certificate: z.string(), assignment: assignmentView }),
+      ),
+    }),
+  },
   /** What the desk sees for a certificate: voter, assignment, proxy, ballots already issued. */
   lookupCertificate: { input: z.strictObject({ certificate: certificateText }), output: voterView },
   rollSummary: {

@@ -14,7 +14,7 @@ import {
 import { approveProxy, listProxies, revokeProxy } from './proxies';
 import { importRoll } from './roll';
 import { turnout } from './turnout';
-import { assignGroup, lookupVoter, mobileLists, reassignVoter, rollSummary } from './voters';
+import { assignGroup, listVoters, lookupVoter, mobileLists, reassignVoter, rollSummary } from './voters';
 
 /** The roll/proxy/desk/stock/issuance/turnout methods of the contract (spread into buildApi). */
 export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContract> {
@@ -26,7 +26,9 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
         encoding: input.encoding,
         certificatePrefix: input.certificatePrefix,
         assign: input.assign,
+        dryRun: input.dryRun,
       }),
+    listVoters: (input) => listVoters(ctx.db, input),
     lookupCertificate: (input) => lookupVoter(ctx.db, input.certificate),
     rollSummary: () => rollSummary(ctx.db),
     assignGroup: (input) => assignGroup(ctx, input),

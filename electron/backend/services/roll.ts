@@ -17,7 +17,11 @@ export interface ImportRollOptions {
   encoding?: RollEncodingChoice | undefined;
   certificatePrefix?: string | undefined;
   assign?: { default?: string | undefined; byGroup?: Record<string, string> | undefined } | undefined;
+  /** Check everything and answer with a preview; write nothing. */
+  dryRun?: boolean | undefined;
 }
+
+const PREVIEW_ROWS = 20;
 
 /** The answer for a roll with errors: every bad row in details.errors, and nothing changed. */
 function rollRejected(errors: RollError[]): ApiError {
@@ -79,6 +83,25 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
 
     const errors = checkAgainstDatabase(ctx, rows);
     if (errors.length > 0) return errors;
+    if (opts.dryRun === true) {
+      return {
+        importId: 0,
+        imported: rows.length,
+        generatedCertificates: rows.filter((r) => r.certificate === null).length,
+        format: read.format,
+        encoding: read.encoding,
+        ignoredColumns: read.ignoredColumns,
+        sha256,
+        dryRun: true,
+        preview: rows.slice(0, PREVIEW_ROWS).map((r) => ({
+          line: r.line,
+          name: r.name,
+          group: r.group,
+          category: r.category,
+          certificate: r.certificate,
+        })),
+      };
+    }
 
     const generated = generateCertificates(ctx, rows, opts.certificatePrefix);
     const at = ctx.now().toISOString();

@@ -44,6 +44,42 @@ export function lookupVoter(db: Db, certificateText: string): VoterView {
   };
 }
 
+/** One page of the roll in roll order (import, then line), optionally one residents' group or a name search. */
+export function listVoters(
+  db: Db,
+  q: { offset: number; limit: number; group?: string | undefined; search?: string | undefined },
+): { total: number; voters: { name: string; group: string; gender: string; certificate: string; assignment: AssignmentView }[] } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { offset: q.offset, limit: q.limit };
+  if (q.group !== undefined) {
+    where.push('group_name = @group');
+    params.group = q.group;
+  }
+  if (q.search !== undefined) {
+    where.push("(name LIKE @search ESCAPE '\\' OR certificate = @exact)");
+    params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.exact = q.search;
+  }
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM voter ${filter}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT name, group_name, gender, certificate, venue_id, mobile_box_id FROM voter ${filter}
+       ORDER BY import_id, line LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as { name: string; group_name: string; gender: string; certificate: string; venue_id: string | null; mobile_box_id: string | null }[];
+  return {
+    total,
+    voters: rows.map((r) => ({
+      name: r.name,
+      group: r.group_name,
+      gender: r.gender,
+      certificate: r.certificate,
+      assignment: assignmentOf(db, r),
+    })),
+  };
+}
+
 export function rollSummary(db: Db): {
   voters: number;
   byCategory: Record<string, number>;
