@@ -79,6 +79,7 @@ export const countingEn: Record<keyof typeof countingZhCN, string> = {
   'counting.list.title': 'Ballots entered ({n}, newest first)',
   'counting.list.unruled': '{n} doubtful awaiting ruling',
   'counting.list.ruled': 'committee ruling: {decision} ({by}: {reason})',
+  'counting.list.position': 'No. {n}',
   'counting.rule': 'Rule',
   'counting.correct': 'Correct',
   'counting.correction.title': 'Correct ballot {position}',

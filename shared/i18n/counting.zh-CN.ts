@@ -78,6 +78,7 @@ export const countingZhCN = {
   'counting.list.title': '已录入的选票（{n} 张，最新在上）',
   'counting.list.unruled': '{n} 张疑问票待认定',
   'counting.list.ruled': '选委会认定：{decision}（{by}：{reason}）',
+  'counting.list.position': '第 {n} 张',
   'counting.rule': '认定',
   'counting.correct': '更正',
   'counting.correction.title': '更正第 {position} 张选票',

@@ -42,11 +42,12 @@ export function BallotList({
       </h4>
       {work?.kind === 'correct' && <Correction round={round} box={box} sheet={sheet} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
       {work?.kind === 'rule' && <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
-      <ol className="b-ballots" reversed>
+      <ul className="b-ballots">
         {[...ballots].reverse().map((b) => {
           const doubtful = 'doubtful' in b.content;
           return (
-            <li key={b.position} value={b.position} className={doubtful && !b.ruling ? 'b-doubtful' : undefined} data-testid={`ballot-${b.position}`}>
+            <li key={b.position} className={doubtful && !b.ruling ? 'b-doubtful' : undefined} data-testid={`ballot-${b.position}`}>
+              <span className="b-ballot-no">{t('counting.list.position', { n: b.position })}</span>
               <span className="b-ballot-text">{contentText(t, b.content, offices)}</span>
               {b.ruling && (
                 <span className="b-ruling">
@@ -71,7 +72,7 @@ export function BallotList({
             </li>
           );
         })}
-      </ol>
+      </ul>
     </section>
   );
 }
