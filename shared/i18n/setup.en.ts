@@ -180,7 +180,7 @@ export const setupEn: Record<keyof typeof setupZhCN, string> = {
   'setup.cert.hint': 'Ten certificates per A4 sheet. Load the roll, then print (or choose "Save as PDF").',
   'setup.cert.load': 'Load the roll',
   'setup.cert.loading': '{found} of {expected} voters loaded…',
-  'setup.cert.missing': 'Only {found} of {expected} voters found (numbers given in the roll file cannot be listed here)',
+  'setup.cert.missing': 'Only {found} of {expected} voters were read (the roll changed while reading); read it again',
   'setup.cert.group': "Residents' group",
   'setup.cert.allGroups': 'all groups',
   'setup.cert.print': 'Print {n} certificates ({sheets} sheets)',

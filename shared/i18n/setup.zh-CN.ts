@@ -179,7 +179,7 @@ export const setupZhCN = {
   'setup.cert.hint': '每张 A4 纸 10 张选民证。先读取名单，再打印（可选择“另存为 PDF”）。',
   'setup.cert.load': '读取选民名单',
   'setup.cert.loading': '已读取 {found} / {expected} 名选民…',
-  'setup.cert.missing': '只找到 {found} / {expected} 名选民（名单自带的选民证号无法在此列出）',
+  'setup.cert.missing': '只读取到 {found} / {expected} 名选民（读取时名单有变化），请重新读取',
   'setup.cert.group': '居民小组',
   'setup.cert.allGroups': '全部小组',
   'setup.cert.print': '打印 {n} 张（{sheets} 页）',

@@ -4,7 +4,6 @@ import { useT } from '../../app/i18n';
 import { printPage } from '../start/shell';
 import { CertificateCard } from './CertificateCard';
 import type { Overview } from './overview';
-import { PREFIX_STORAGE_KEY } from './RollTab';
 import { ErrorBox, Field, useAction } from './ui';
 import { loadVoterCards, type VoterCard } from './voter-cards';
 
@@ -14,7 +13,6 @@ const CARDS_PER_SHEET = 10;
 export function CertificatesTab({ overview }: { overview: Overview }) {
   const api = useApi();
   const t = useT();
-  const [prefix, setPrefix] = useState(() => localStorage.getItem(PREFIX_STORAGE_KEY) ?? '');
   const [cards, setCards] = useState<VoterCard[] | null>(null);
   const [progress, setProgress] = useState<{ found: number; expected: number } | null>(null);
   const [group, setGroup] = useState('');
@@ -24,9 +22,8 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
   const load = async () => {
     setCards(null);
     const loaded = await action.run(async () => {
-      const { voters } = await api.call('rollSummary', {});
-      setProgress({ found: 0, expected: voters });
-      return loadVoterCards(api, { expected: voters, prefix, onProgress: (found) => setProgress({ found, expected: voters }) });
+      setProgress({ found: 0, expected: 0 });
+      return loadVoterCards(api, { onProgress: (found, expected) => setProgress({ found, expected }) });
     });
     if (loaded) setCards(loaded);
   };
@@ -42,9 +39,6 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
         <h2>{t('setup.cert.title')}</h2>
         <p className="sa-muted">{t('setup.cert.hint')}</p>
         <div className="sa-grid">
-          <Field label={t('setup.roll.prefix')}>
-            <input value={prefix} onChange={(ev) => setPrefix(ev.target.value)} inputMode="numeric" maxLength={3} size={4} />
-          </Field>
           {cards && (
             <Field label={t('setup.cert.group')}>
               <select value={group} onChange={(ev) => setGroup(ev.target.value)} data-testid="cert-group">

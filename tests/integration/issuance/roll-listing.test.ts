@@ -52,5 +52,5 @@ test('listVoters pages through the roll in file order, filters by group and sear
   const byName = listVoters(ctx.db, { offset: 0, limit: 100, search: someone.name.slice(1) });
   assert.ok(byName.voters.some((v) => v.certificate === someone.certificate));
   assert.equal(listVoters(ctx.db, { offset: 0, limit: 10, search: '%' }).total, 0, 'LIKE wildcards are taken literally');
-  assert.equal(someone.assignment.kind === 'venue' || someone.assignment.kind === 'mobile', true);
+  assert.equal(someone.assignment.kind === 'venue' || someone.assignment.kind === 'mobile-box', true);
 });
