@@ -20,7 +20,7 @@ import {
   sheetLength,
   type StoredBallot,
 } from './counting-store';
-import { assertBoxCanBeOpened, recordCustodyStepTx } from './custody';
+import { assertBoxCanBeOpened, custodyState, recordCustodyStepTx } from './custody';
 import { getRound } from './setup-rounds';
 
 /**
@@ -121,8 +121,12 @@ export function openBox(ctx: BackendContext, input: { round: number; box: string
     if (boxCountRow(db, input.round, input.box)) {
       throw refused(`票箱 ${input.box} 第 ${input.round} 轮已开箱计票`, `box ${input.box} is already open for counting in round ${input.round}`);
     }
-    assertBoxCanBeOpened(db, input.box, input.round);
-    recordCustodyStepTx(ctx, { box: input.box, round: input.round, step: 'opened', ...(input.by !== undefined ? { by: input.by } : {}) });
+    // The box may already have been opened in public from the Boxes screen (its custody trail is then complete);
+    // counting starts either way, and the opening is recorded once.
+    if (custodyState(db, input.box, input.round).position.state !== 'done') {
+      assertBoxCanBeOpened(db, input.box, input.round);
+      recordCustodyStepTx(ctx, { box: input.box, round: input.round, step: 'opened', ...(input.by !== undefined ? { by: input.by } : {}) });
+    }
     db.prepare("INSERT INTO box_count (round_number, box_id, found, status) VALUES (?, ?, NULL, 'counting')").run(input.round, input.box);
     const sheets: Sheet[] = doubleEntryEnabled(db) ? ['A', 'B'] : ['A'];
     for (const s of sheets) db.prepare('INSERT INTO count_sheet (round_number, box_id, sheet) VALUES (?, ?, ?)').run(input.round, input.box, s);

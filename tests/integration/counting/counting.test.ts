@@ -46,6 +46,18 @@ test('a box cannot be opened for counting before its seal is checked; the refusa
   assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /already open for counting/));
 });
 
+test('a box already opened in public from the Boxes screen can still be counted, and the opening is recorded once', async () => {
+  const { ctx } = await makeElection();
+  openPoll(ctx, 1);
+  issue(ctx, 1, 0, 3);
+  closePoll(ctx, 1);
+  recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'opened' });
+  const view = openBox(ctx, { round: 1, box: 'C1' });
+  assert.equal(view.status, 'counting');
+  const opened = ctx.db.prepare("SELECT count(*) AS n FROM custody_event WHERE box_id = 'C1' AND round_number = 1 AND step = 'opened'").get() as { n: number };
+  assert.equal(opened.n, 1);
+});
+
 test('ballots found in a box are compared with the ballots issued to it, and entry must match the count', async () => {
   const { ctx } = await makeElection({ withStation: true });
   openPoll(ctx, 1, ['C1', 'S1']);
