@@ -189,7 +189,9 @@ export function electionStanding(db: Db): ElectionStanding {
     }
   }
   for (const o of byOffice.values()) o.vacant = Math.max(0, o.seats - o.elected.length);
-  const minimumMet = electedKeys.size >= e.rules.minCommittee;
+  // A committee cannot be required to have more members than it has seats.
+  const totalSeats = offices.reduce((n, o) => n + o.seats, 0);
+  const minimumMet = electedKeys.size >= Math.min(e.rules.minCommittee, totalSeats);
   for (const step of nextSteps) {
     if (step.round === null && (step.required || (step.kind === 'supplementary' && !minimumMet))) outstanding += 1;
   }

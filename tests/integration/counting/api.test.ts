@@ -43,7 +43,11 @@ test('counting, double entry, results, standing, sign-off and tally sheet throug
   assert.equal((await call('listSignoffs', { round: 1 })).length, 1);
   const sheet = await call('tallySheet', { round: 1 });
   assert.equal((sheet.counts as { void: number }).void, 1);
-  assert.equal((await call('electionStanding', {})).electedTotal, 3);
+  const standing = await call('electionStanding', {});
+  assert.equal(standing.electedTotal, 3);
+  // Every one of the 3 seats is filled: the minimum of 5 cannot ask for more members than there are seats.
+  assert.equal(standing.minimumMet, true);
+  assert.equal(standing.outstanding, 0);
   assert.equal((await call('reopenCount', { round: 1, reason: '演示重新开放', by: people['郭志明'] })).revoked.length, 1);
   assert.deepEqual(internal, []);
 });
