@@ -7,6 +7,7 @@ import type { SignoffRole } from '../services/signoff';
 import { importRoll } from '../services/roll';
 import { createElection } from '../services/setup';
 import { reassignVoter } from '../services/voters';
+import { nextDrillPin } from './credentials';
 import { DRILL_GROUP_VENUES, drillDefinition, SIGNING_ROLES, type DrillDefinition } from './definition';
 import type { Rng } from './prng';
 import { phaseReporter, type ProgressListener } from './progress';
@@ -52,9 +53,10 @@ export function setUpElection(ctx: BackendContext, rng: Rng, opts: { date: strin
   const signers: DrillSigner[] = [];
   for (const p of people) {
     const role = p.roles.map((r) => r.role).find((r): r is (typeof SIGNING_ROLES)[number] => (SIGNING_ROLES as readonly string[]).includes(r));
-    if (role) signers.push({ id: p.id, name: p.name, role, pin: String(pins.int(100000, 999999)) });
+    if (role) signers.push({ id: p.id, name: p.name, role, pin: nextDrillPin(pins) });
   }
-  signers.push({ id: chair.id, name: chair.name, role: 'committee-chair', pin: String(pins.int(100000, 999999)) });
+  signers.push({ id: chair.id, name: chair.name, role: 'committee-chair', pin: nextDrillPin(pins) });
+  // The Drill screen finds these PINs again from the seed in the order they are set here (credentials.ts).
   for (const s of signers) setPin(ctx, { person: s.id, pin: s.pin });
   report(1);
   return { ...def, staff: { chairId: chair.id, helpers, signers } };

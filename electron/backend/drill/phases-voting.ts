@@ -21,9 +21,35 @@ export interface VotingOutcome {
 const seals = (box: string, round: number, what: 'A' | 'B'): string[] => [`${box}-${round}${what}1`, `${box}-${round}${what}2`];
 
 /** The desk for a voter: the box of their venue, or the mobile box for voters on its list. */
-function boxFor(v: DrillVoter): string {
+export function boxFor(v: DrillVoter): string {
   if (v.mobile) return 'M1';
   return DRILL_BOXES.find((b) => b.venue === v.votesAt && b.kind !== 'mobile')!.id;
+}
+
+/** Blank ballots handed to each desk: everyone who votes at its box, plus 3% and five spare. */
+export function ballotsFor(expected: number): number {
+  return expected + Math.ceil(expected * 0.03) + 5;
+}
+
+/**
+ * Opens a round for voting at the start of the day: every box shown empty and sealed, the round set to voting,
+ * each desk handed its blank ballots and its box opened for voting. Draws nothing from the drill's randomness, so
+ * stopping here (a drill the officials go on with themselves) or going on gives the same database.
+ */
+export function openRoundForVoting(ctx: BackendContext, clock: DrillClock, opts: { round: number; voters: DrillVoter[]; opensAt: string }): void {
+  const { round } = opts;
+  clock.set(opts.opensAt);
+  for (const box of DRILL_BOXES) {
+    recordCustodyStep(ctx, { box: box.id, round, step: 'sealed-empty', seals: seals(box.id, round, 'A') });
+    clock.advance(60);
+  }
+  inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round, status: 'voting' }));
+  const expected = new Map<string, number>();
+  for (const v of opts.voters) expected.set(boxFor(v), (expected.get(boxFor(v)) ?? 0) + 1);
+  for (const box of DRILL_BOXES) {
+    receiveBallots(ctx, { box: box.id, round, count: ballotsFor(expected.get(box.id) ?? 0) });
+    recordCustodyStep(ctx, { box: box.id, round, step: 'voting' });
+  }
 }
 
 /**
@@ -41,21 +67,8 @@ export function runVoting(
 ): VotingOutcome {
   const { round } = opts;
   const r = rng.fork(`voting-${round}`);
-  clock.set(opts.hours[0]);
-  for (const box of DRILL_BOXES) {
-    recordCustodyStep(ctx, { box: box.id, round, step: 'sealed-empty', seals: seals(box.id, round, 'A') });
-    clock.advance(60);
-  }
-  inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round, status: 'voting' }));
-
+  openRoundForVoting(ctx, clock, { round, voters: opts.voters, opensAt: opts.hours[0] });
   const coming = opts.voters.filter((v) => r.chance(v.mobile ? Math.min(0.97, opts.turnout + 0.08) : opts.turnout));
-  const expected = new Map<string, number>();
-  for (const v of opts.voters) expected.set(boxFor(v), (expected.get(boxFor(v)) ?? 0) + 1);
-  for (const box of DRILL_BOXES) {
-    const n = expected.get(box.id) ?? 0;
-    receiveBallots(ctx, { box: box.id, round, count: n + Math.ceil(n * 0.03) + 5 });
-    recordCustodyStep(ctx, { box: box.id, round, step: 'voting' });
-  }
 
   const report = phaseReporter(onProgress, 'voting', coming.length);
   const order = r.shuffle(coming);

@@ -2,19 +2,20 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { SealWrittenView } from '../../../shared/api/seal';
 import { normalizeName } from '../../../shared/domain/names';
-import { appendAudit } from '../audit';
+import { appendAudit, auditHead } from '../audit';
 import { createContext, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { sealElection } from '../services/seal';
-import { requireElection } from '../services/setup-read';
+import { readElection, requireElection } from '../services/setup-read';
 import { roundBallot } from '../services/setup-rounds';
 import { DrillClock } from './clock';
 import { drawPopularity, writeInPool } from './marks';
 import { randomName } from './names';
 import { runCounting } from './phases-count';
-import { approveDrillProxies, importDrillRoll, setUpElection } from './phases-setup';
-import { runVoting } from './phases-voting';
-import { createRng } from './prng';
+import { approveDrillProxies, importDrillRoll, setUpElection, type DrillVoter } from './phases-setup';
+import { ballotsFor, boxFor, openRoundForVoting, runVoting } from './phases-voting';
+import { drillRng } from './credentials';
+import { DRILL_BOXES, DRILL_VENUES } from './definition';
 import { phaseReporter, type ProgressListener } from './progress';
 import { runFurtherRounds, signRound } from './phases-finish';
 
@@ -67,10 +68,77 @@ export interface DrillSummary {
 
 export const DEFAULT_DRILL_DATE = '2026-05-16';
 
+/** How far a drill goes: the whole day, or only up to round 1 open for voting so the officials carry on. */
+export type DrillStage = 'complete' | 'ready-to-vote';
+
+export interface DrillRunOptions {
+  voters: number;
+  seed: string | number;
+  /** Default 'complete'. */
+  stage?: DrillStage;
+  /** The sealed file ('complete' only); default <dataDir>/drill-<seed>.sealed.json (-2, -3… if taken). */
+  out?: string;
+  /** Election day, YYYY-MM-DD; default today in China Standard Time by the context's clock. */
+  date?: string;
+  community?: string;
+}
+
+/** A certificate the desk officials can practise with, and where its holder votes. */
+export interface DrillSampleCertificate {
+  certificate: string;
+  name: string;
+  group: string;
+  /** The box (and so the desk) that issues this voter's ballot. */
+  box: string;
+  boxName: string;
+  venue: string;
+  venueName: string;
+  kind: 'in-person' | 'proxy' | 'mobile';
+  /** For a proxy: the trustee's own certificate, which the desk asks for next. */
+  trusteeCertificate?: string;
+}
+
+export interface DrillReadySummary {
+  seed: string;
+  election: string;
+  date: string;
+  voters: number;
+  mobileList: number;
+  proxies: number;
+  /** The round open for voting. */
+  round: number;
+  boxes: { id: string; name: string; venueName: string; expected: number; ballots: number }[];
+  samples: DrillSampleCertificate[];
+  auditHead: { count: number; hash: string };
+  seconds: number;
+}
+
+export type DrillOutcome = ({ stage: 'complete' } & Omit<DrillSummary, 'db'>) | ({ stage: 'ready-to-vote' } & DrillReadySummary);
+
 export function defaultSealedPath(dbFile: string): string {
   const abs = resolve(dbFile);
   const ext = extname(abs);
   return join(dirname(abs), `${basename(abs, ext)}.sealed.json`);
+}
+
+/** <dataDir>/drill-<seed>.sealed.json, or -2, -3… when a file of that name is already there. */
+export function drillSealedPath(dataDir: string, seed: string): string {
+  const safe = seed.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 40) || 'seed';
+  for (let n = 1; ; n++) {
+    const p = join(resolve(dataDir), `drill-${safe}${n === 1 ? '' : `-${n}`}.sealed.json`);
+    if (!existsSync(p)) return p;
+  }
+}
+
+/** Today's date in China Standard Time (UTC+8), where these elections are held. */
+function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function checkVoters(voters: number): void {
+  if (!Number.isInteger(voters) || voters < 10 || voters > 200_000) {
+    throw refused('演练选民人数须在 10 到 200000 之间', 'a drill needs between 10 and 200,000 voters');
+  }
 }
 
 /**
@@ -78,36 +146,102 @@ export function defaultSealedPath(dbFile: string): string {
  * (imported as a CSV file), the mobile list, proxies, voting with assisted writing and spoiled exchanges, the
  * custody of every box, counting with plausible marks, results, further rounds when the result asks for them,
  * sign-offs by every official, and a sealed result file. Both a training tool and the end-to-end fixture.
+ * Creates a new database file; the app plays into its open (empty) election file with runDrillInContext.
  */
 export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener): Promise<DrillSummary> {
-  const started = performance.now();
-  if (!Number.isInteger(opts.voters) || opts.voters < 10 || opts.voters > 200_000) {
-    throw refused('演练选民人数须在 10 到 200000 之间', 'a drill needs between 10 and 200,000 voters');
-  }
+  checkVoters(opts.voters);
   const dbFile = resolve(opts.dbFile);
   if (existsSync(dbFile)) {
     throw refused(`${dbFile} 已存在；演练总是新建一个数据库`, `${dbFile} already exists; a drill always creates a new database`);
   }
   const out = resolve(opts.out ?? defaultSealedPath(dbFile));
   if (existsSync(out)) throw refused(`${out} 已存在`, `${out} already exists`);
-  const date = opts.date ?? DEFAULT_DRILL_DATE;
+  const ctx: BackendContext = createContext({ dbFile, actor: '演练 drill' });
+  try {
+    const outcome = await runDrillInContext(
+      ctx,
+      { voters: opts.voters, seed: opts.seed, stage: 'complete', out, date: opts.date ?? DEFAULT_DRILL_DATE, ...(opts.community !== undefined ? { community: opts.community } : {}) },
+      onProgress,
+    );
+    if (outcome.stage !== 'complete') throw new Error('drill: expected a complete drill');
+    const { stage: _stage, ...summary } = outcome;
+    return { ...summary, db: dbFile };
+  } finally {
+    ctx.db.close();
+  }
+}
+
+/**
+ * Plays a drill into an open database that holds no election yet (the app's freshly created election file), through
+ * the same services the officials use, on the drill's own clock and as the actor "演练 drill". 'complete' plays the
+ * whole day and seals; 'ready-to-vote' stops once round 1 is open for voting (every box sealed empty and voting, the
+ * blank ballots received) so the officials practise the desk, the boxes, counting, sign-off and export themselves.
+ * The connection's synchronous setting is lowered for the drill's many small commits and put back afterwards.
+ */
+export async function runDrillInContext(base: BackendContext, opts: DrillRunOptions, onProgress?: ProgressListener): Promise<DrillOutcome> {
+  const started = performance.now();
+  checkVoters(opts.voters);
+  if (readElection(base.db) !== null) {
+    throw refused(
+      '这个选举文件里已经有选举，演练只能在一个新的空选举文件中进行',
+      'this election file already holds an election; a drill needs a new, empty election file',
+      { reason: 'not-empty' },
+    );
+  }
+  const stage = opts.stage ?? 'complete';
   const seed = String(opts.seed);
-  const rng = createRng(`drill:${seed}`);
+  const out = stage === 'complete' ? resolve(opts.out ?? drillSealedPath(base.dataDir, seed)) : null;
+  if (out !== null && existsSync(out)) throw refused(`${out} 已存在`, `${out} already exists`);
+  const date = opts.date ?? chinaDate(base.now());
+  const rng = drillRng(seed);
   const clock = new DrillClock(date);
-  const ctx: BackendContext = createContext({ dbFile, now: clock.now, actor: '演练 drill' });
+  // The drill's own clock and actor over the same connection; no backup hook (a rehearsal needs no backups).
+  const ctx: BackendContext = { db: base.db, dataDir: base.dataDir, now: clock.now, actor: '演练 drill' };
   // A drill database is a rehearsal: each commit need not reach the disk before the next starts (WAL keeps it
   // consistent). Everything else — transactions, checks, audit — is exactly what the station does.
-  ctx.db.pragma('synchronous = NORMAL');
+  const synchronous = base.db.pragma('synchronous', { simple: true }) as number;
+  base.db.pragma('synchronous = NORMAL');
   try {
     const community = opts.community ?? rng.fork('community').pick(['幸福里社区', '和平社区', '春晖社区', '清河社区', '翠苑社区', '文新社区']);
     const setup = setUpElection(ctx, rng, { date, community }, onProgress);
     inTransaction(ctx.db, () =>
-      appendAudit(ctx.db, { type: 'drill.started', at: ctx.now(), actor: ctx.actor, subject: 'drill', detail: { seed, voters: opts.voters } }),
+      appendAudit(ctx.db, {
+        type: 'drill.started',
+        at: ctx.now(),
+        actor: ctx.actor,
+        subject: 'drill',
+        detail: stage === 'complete' ? { seed, voters: opts.voters } : { seed, voters: opts.voters, stage },
+      }),
     );
     const election = requireElection(ctx.db);
     const voters = await importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress);
     const candidateNames = new Set((setup.definition.candidates ?? []).map((c) => normalizeName(c.name)));
     const proxies = approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, candidateNames }, onProgress);
+    const mobileList = voters.filter((v) => v.mobile).length;
+
+    if (stage === 'ready-to-vote') {
+      const votingReport = phaseReporter(onProgress, 'voting', 1);
+      openRoundForVoting(ctx, clock, { round: 1, voters, opensAt: '08:00' });
+      votingReport(1);
+      const head = auditHead(ctx.db);
+      return {
+        stage,
+        seed,
+        election: election.title,
+        date,
+        voters: opts.voters,
+        mobileList,
+        proxies,
+        round: 1,
+        boxes: DRILL_BOXES.map((b) => {
+          const expected = voters.filter((v) => boxFor(v) === b.id).length;
+          return { id: b.id, name: b.name, venueName: venueName(b.venue), expected, ballots: ballotsFor(expected) };
+        }),
+        samples: sampleCertificates(voters),
+        auditHead: { count: head.count, hash: head.head },
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
 
     const pr = rng.fork('popularity');
     const turnoutRng = rng.fork('turnout');
@@ -133,16 +267,16 @@ export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener
 
     const sealReport = phaseReporter(onProgress, 'seal', 1);
     clock.advance(900);
-    const sealed: SealWrittenView = sealElection(ctx, { path: out });
+    const sealed: SealWrittenView = sealElection(ctx, { path: out! });
     sealReport(1);
     return {
+      stage,
       seed,
-      db: dbFile,
       sealedFile: sealed.path,
       election: election.title,
       date,
       voters: opts.voters,
-      mobileList: voters.filter((v) => v.mobile).length,
+      mobileList,
       proxies,
       ...totals,
       rounds: all.map((r) => ({
@@ -164,6 +298,40 @@ export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    ctx.db.close();
+    if (base.db.open) base.db.pragma(`synchronous = ${synchronous}`);
   }
+}
+
+function venueName(id: string): string {
+  return DRILL_VENUES.find((v) => v.id === id)?.name ?? id;
+}
+
+/**
+ * A few certificates per box for the desk to practise with (the first voters of the roll who vote there in person),
+ * the first mobile-list voters, and each proxy giver with their trustee's certificate. Taken in roll order, so the same
+ * seed lists the same people.
+ */
+function sampleCertificates(voters: DrillVoter[]): DrillSampleCertificate[] {
+  const trustees = new Set(voters.map((v) => v.proxyTo).filter((c): c is string => c !== undefined));
+  const sample = (v: DrillVoter, kind: DrillSampleCertificate['kind']): DrillSampleCertificate => {
+    const box = DRILL_BOXES.find((b) => b.id === boxFor(v))!;
+    return {
+      certificate: v.certificate,
+      name: v.name,
+      group: v.group,
+      box: box.id,
+      boxName: box.name,
+      venue: box.venue,
+      venueName: venueName(box.venue),
+      kind,
+      ...(kind === 'proxy' && v.proxyTo !== undefined ? { trusteeCertificate: v.proxyTo } : {}),
+    };
+  };
+  const out: DrillSampleCertificate[] = [];
+  for (const b of DRILL_BOXES) {
+    const here = voters.filter((v) => boxFor(v) === b.id && v.proxyTo === undefined && !trustees.has(v.certificate));
+    for (const v of here.slice(0, 3)) out.push(sample(v, v.mobile ? 'mobile' : 'in-person'));
+  }
+  for (const v of voters.filter((x) => x.proxyTo !== undefined).slice(0, 2)) out.push(sample(v, 'proxy'));
+  return out;
 }
