@@ -163,6 +163,7 @@ export const setupEn: Record<keyof typeof setupZhCN, string> = {
   'setup.roll.prefixHint': '0 to 3 digits; fixed once numbers are generated',
   'setup.roll.preview': '{file}: {lines} data rows ({encoding}). The first rows — check the columns line up:',
   'setup.roll.previewXlsx': '{file} is an Excel workbook; every row is checked on import.',
+  'setup.roll.checked': 'Checked row by row: {n} voters, no errors ({generated} certificate numbers will be generated). Import when it looks right.',
   'setup.roll.import': 'Import {file}',
   'setup.roll.importing': 'Importing and checking every row ({kb} KB)…',
   'setup.roll.done': 'Imported: {n} voters, {generated} certificate numbers generated ({format}, {encoding}).',

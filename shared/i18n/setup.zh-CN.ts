@@ -162,6 +162,7 @@ export const setupZhCN = {
   'setup.roll.prefixHint': '0 到 3 位数字；第一次自动编号后不能再改',
   'setup.roll.preview': '{file}：{lines} 行数据（{encoding}）。前几行如下，请核对各列是否对齐：',
   'setup.roll.previewXlsx': '{file} 是 Excel 文件，导入时由程序逐行检查。',
+  'setup.roll.checked': '已逐行检查：{n} 名选民，没有发现错误（将自动编号选民证 {generated} 个）。确认无误后请点“导入”。',
   'setup.roll.import': '导入 {file}',
   'setup.roll.importing': '正在导入并逐行检查（{kb} KB）…',
   'setup.roll.done': '导入成功：{n} 名选民，自动编号选民证 {generated} 个（{format}，{encoding}）。',

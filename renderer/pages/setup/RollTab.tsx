@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isClientError } from '../../api';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
@@ -32,11 +32,41 @@ export function RollTab({ overview }: { overview: Overview }) {
   const [prefix, setPrefix] = useState(() => localStorage.getItem(PREFIX_STORAGE_KEY) ?? '');
   const [result, setResult] = useState<ImportRollOutput | null>(null);
   const [rowErrors, setRowErrors] = useState<RollErrorView[] | null>(null);
+  /** The backend's dry run of the chosen file: every row checked, nothing written. */
+  const [checked, setChecked] = useState<ImportRollOutput | null>(null);
   const action = useAction();
+
+  const callImport = async (file: Chosen, dryRun: boolean) => {
+    try {
+      return await api.call('importRoll', {
+        contentBase64: file.base64,
+        fileName: file.name,
+        encoding,
+        dryRun,
+        ...(prefix ? { certificatePrefix: prefix } : {}),
+      });
+    } catch (err) {
+      const details = isClientError(err) ? (err.details as { errors?: RollErrorView[] } | undefined) : undefined;
+      if (details?.errors) setRowErrors(details.errors);
+      throw err;
+    }
+  };
+
+  // Check the whole file as soon as it is chosen (and again when the encoding changes), before anything is imported.
+  useEffect(() => {
+    if (!chosen) return;
+    setChecked(null);
+    setRowErrors(null);
+    void action.run(() => callImport(chosen, true)).then((out) => {
+      if (out) setChecked(out);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen, encoding]);
 
   const take = (name: string, bytes: Uint8Array) => {
     setResult(null);
     setRowErrors(null);
+    setChecked(null);
     action.clear();
     setChosen({ name, size: bytes.length, base64: bytesToBase64(bytes), preview: previewRoll(bytes) });
   };
@@ -60,22 +90,11 @@ export function RollTab({ overview }: { overview: Overview }) {
     if (!chosen) return;
     setRowErrors(null);
     setResult(null);
-    const out = await action.run(async () => {
-      try {
-        return await api.call('importRoll', {
-          contentBase64: chosen.base64,
-          fileName: chosen.name,
-          encoding,
-          ...(prefix ? { certificatePrefix: prefix } : {}),
-        });
-      } catch (err) {
-        const details = isClientError(err) ? (err.details as { errors?: RollErrorView[] } | undefined) : undefined;
-        if (details?.errors) setRowErrors(details.errors);
-        throw err;
-      }
-    });
+    const out = await action.run(() => callImport(chosen, false));
     if (out) {
       setResult(out);
+      setChecked(null);
+      setChosen(null);
       if (prefix) localStorage.setItem(PREFIX_STORAGE_KEY, prefix);
       summary.reload();
     }
@@ -108,8 +127,19 @@ export function RollTab({ overview }: { overview: Overview }) {
           </Field>
         </div>
         {chosen && <Preview chosen={chosen} />}
+        {checked && (
+          <p className="sa-ok" role="status" data-testid="roll-checked">
+            {t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}
+          </p>
+        )}
         {chosen && (
-          <button type="button" className="sa-primary" onClick={() => void doImport()} disabled={action.busy} data-testid="roll-import">
+          <button
+            type="button"
+            className="sa-primary"
+            onClick={() => void doImport()}
+            disabled={action.busy || rowErrors !== null}
+            data-testid="roll-import"
+          >
             {t('setup.roll.import', { file: chosen.name })}
           </button>
         )}

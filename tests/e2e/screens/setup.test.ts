@@ -152,8 +152,9 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await page.getByTestId('roll-file').setInputFiles({ name: '名单-有错.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
     await page.getByTestId('roll-preview').waitFor();
     assert.match(await page.getByTestId('roll-preview').textContent() ?? '', /5 行数据（UTF-8）.*王秀兰/);
-    await page.getByTestId('roll-import').click();
+    // The whole file is checked by the backend as soon as it is chosen: the bad rows show before any import.
     await page.getByTestId('roll-errors').waitFor();
+    assert.equal(await page.getByTestId('roll-import').isDisabled(), true);
     const rows = page.locator('[data-testid=roll-errors] tbody tr');
     const lines = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line'))));
     assert.ok(lines.includes(3) && lines.includes(5) && lines.includes(6), `bad lines listed: ${lines.join(',')}`);
@@ -162,6 +163,10 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await shot(page, 'screens-setup-roll-bad');
 
     await page.getByTestId('roll-file').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(rollCsv(PEOPLE), 'utf8') });
+    await page.getByTestId('roll-checked').waitFor();
+    assert.match(await page.getByTestId('roll-checked').textContent() ?? '', /8 名选民，没有发现错误/);
+    assert.equal(await page.getByTestId('roll-errors').count(), 0);
+    assert.match(await page.getByTestId('roll-summary').textContent() ?? '', /共 0 名选民/, 'the check imports nothing');
     await page.getByTestId('roll-import').click();
     await page.getByTestId('roll-result').waitFor();
     assert.match(await page.getByTestId('roll-result').textContent() ?? '', /8 名选民/);
