@@ -9,6 +9,7 @@ import type { BackendContext } from './context';
 import { inTransaction } from './db';
 import { issuanceApi } from './services/issuance-api';
 import { sealApi } from './services/seal-api';
+import { drillApi } from './services/drill-api';
 import { countingApi, resultsApi } from './services/counting-api';
 import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
 import {
@@ -86,5 +87,6 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...sealApi(ctx),
     ...countingApi(ctx),
     ...resultsApi(ctx),
+    ...drillApi(ctx),
   };
 }

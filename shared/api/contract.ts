@@ -2,6 +2,7 @@ import type { ContractShape } from './envelope';
 import { auditContract } from './audit';
 import { countingContract } from './counting';
 import { custodyContract } from './custody';
+import { drillContract } from './drill';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
@@ -21,6 +22,7 @@ export const contract = {
   ...sealContract,
   ...countingContract,
   ...resultsContract,
+  ...drillContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { ROUND_KINDS } from '../record/cer';
+import { COMMITTEE_POSITIONS, OFFICIAL_ROLES } from '../domain/people';
+
+/**
+ * Drill (演练) from the app: a rehearsal election played into the open election file, which must be new and empty.
+ * 'complete' plays the whole day and seals it into the data folder; 'ready-to-vote' stops with round 1 open for voting
+ * so the officials practise the desk, the boxes, counting, sign-off and export themselves.
+ */
+
+const count = z.int().nonnegative();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const DRILL_STAGES = ['complete', 'ready-to-vote'] as const;
+export const DRILL_MAX_VOTERS = 5000;
+
+export const startDrillInput = z.strictObject({
+  voters: z.int('voters must be a whole number').min(10, 'at least 10 voters').max(DRILL_MAX_VOTERS, `at most ${DRILL_MAX_VOTERS} voters`),
+  seed: z
+    .string()
+    .trim()
+    .min(1, 'a seed is required')
+    .max(32, 'at most 32 characters')
+    .regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, - and _ only'),
+  stage: z.enum(DRILL_STAGES),
+});
+export type StartDrillInput = z.infer<typeof startDrillInput>;
+
+export const drillSampleView = z.strictObject({
+  certificate: z.string(),
+  name: z.string(),
+  group: z.string(),
+  box: z.string(),
+  boxName: z.string(),
+  venue: z.string(),
+  venueName: z.string(),
+  kind: z.enum(['in-person', 'proxy', 'mobile']),
+  trusteeCertificate: z.string().optional(),
+});
+export type DrillSampleView = z.infer<typeof drillSampleView>;
+
+const common = {
+  seed: z.string(),
+  election: z.string(),
+  date: z.string(),
+  voters: count,
+  mobileList: count,
+  proxies: count,
+  auditHead: z.strictObject({ count, hash: sha256 }),
+  seconds: z.number().nonnegative(),
+};
+
+export const drillCompleteView = z.strictObject({
+  stage: z.literal('complete'),
+  ...common,
+  sealedFile: z.string(),
+  proxyBallots: count,
+  assisted: count,
+  spoiled: count,
+  doubtful: count,
+  corrections: count,
+  rounds: z.array(
+    z.strictObject({
+      number: z.int().positive(),
+      kind: z.enum(ROUND_KINDS),
+      registered: count,
+      participants: count,
+      ballots: count,
+      voidBallots: count,
+      valid: z.boolean(),
+      elected: z.array(z.strictObject({ office: z.string(), names: z.array(z.string()), vacant: count })),
+      nextSteps: z.array(z.strictObject({ kind: z.string(), office: z.string(), seats: count, names: z.array(z.string()), required: z.boolean() })),
+      recordHash: sha256,
+      resultHash: sha256,
+      signoffs: count,
+    }),
+  ),
+  fingerprint: z.string(),
+});
+
+export const drillReadyView = z.strictObject({
+  stage: z.literal('ready-to-vote'),
+  ...common,
+  round: z.int().positive(),
+  boxes: z.array(z.strictObject({ id: z.string(), name: z.string(), venueName: z.string(), expected: count, ballots: count })),
+  samples: z.array(drillSampleView),
+});
+
+export const drillOutcomeView = z.discriminatedUnion('stage', [drillCompleteView, drillReadyView]);
+export type DrillOutcomeView = z.infer<typeof drillOutcomeView>;
+
+export const drillCredentialsView = z.strictObject({
+  seed: z.string(),
+  people: z.array(
+    z.strictObject({
+      id: z.int().positive(),
+      name: z.string(),
+      roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: z.string().nullable() })),
+      committee: z.enum(COMMITTEE_POSITIONS).nullable(),
+      pin: z.string().nullable(),
+      pinCurrent: z.boolean().nullable(),
+    }),
+  ),
+});
+export type DrillCredentialsView = z.infer<typeof drillCredentialsView>;
+
+export const drillContract = {
+  /**
+   * Plays a drill into the open election file, which must hold no election yet (refused otherwise, with details
+   * {reason: 'not-empty'}). Runs to the end before answering: a 5,000-voter complete drill takes several seconds.
+   */
+  startDrill: { input: startDrillInput, output: drillOutcomeView },
+  /** The drill's officials with the PINs it set (training material). Refused when the open election is not a drill. */
+  drillCredentials: { input: z.strictObject({}), output: drillCredentialsView },
+} as const;
+export type DrillContract = typeof drillContract;
