@@ -15,7 +15,11 @@ import { runningTally, type TallyRules } from './running-tally';
 const DEFAULT_RULES: TallyRules = { overvote: 'void-section', samePersonInTwoOffices: 'void-ballot' };
 
 function focusBallotSheet(): void {
-  setTimeout(() => document.querySelector<HTMLElement>('[data-testid=ballot-sheet]')?.focus(), 0);
+  focusTestId('ballot-sheet');
+}
+
+function focusTestId(id: string): void {
+  setTimeout(() => document.querySelector<HTMLElement>(`[data-testid=${id}]`)?.focus(), 0);
 }
 
 /** One box: open it (seal check first), record the ballots found, enter the called ballots, rule, correct, finish. */
@@ -27,7 +31,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const [view, setView] = useState<BoxCountView | null>(null);
   const [missing, setMissing] = useState(false);
   const [ballots, setBallots] = useState<BallotView[]>([]);
-  const [doubleEntry, setDoubleEntry] = useState(false);
+  const [doubleEntry, setDoubleEntry] = useState<boolean | null>(null);
   const [sheet, setSheet] = useState<Sheet>('A');
   const [counter, setCounter] = useState<number | null>(null);
   const [rules, setRules] = useState<TallyRules>(DEFAULT_RULES);
@@ -45,21 +49,45 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
       setView(v);
       if (v && v.status !== 'not-opened') setBallots(await api.call('boxBallots', { round, box, sheet }));
       else setBallots([]);
+      // Both sheets complete: their differences are real, show them (also after coming back to the box).
+      if (v && doubleEntry && v.status === 'counting' && v.found !== null && v.sheets.every((s) => s.entered >= v.found!)) {
+        setDisagreements(await api.call('boxDisagreements', { round, box }));
+      }
     } catch (err) {
       action.setError(errorText(err));
     }
-  }, [api, round, box, sheet, action.setError]);
+  }, [api, round, box, sheet, doubleEntry, action.setError]);
 
   useEffect(() => {
     void load();
   }, [load]);
   useEffect(() => {
-    api.call('countingSettings', {}).then((s) => setDoubleEntry(s.doubleEntry), () => {});
+    api.call('countingSettings', {}).then(
+      (s) => setDoubleEntry(s.doubleEntry),
+      (err) => (setDoubleEntry(false), action.setError(errorText(err))),
+    );
     api.call('getElection', {}).then(
       (e) => e.election && setRules({ overvote: e.election.rules.overvote, samePersonInTwoOffices: e.election.rules.samePersonInTwoOffices }),
       () => {},
     );
-  }, [api]);
+  }, [api, action.setError]);
+
+  // Double entry: the counter at this computer says which sheet and who they are before entering; the recorded
+  // counter of the sheet is chosen again when coming back.
+  const sheetCounter = view?.sheets.find((s) => s.sheet === sheet)?.counter ?? null;
+  useEffect(() => {
+    if (!doubleEntry || counter !== null || sheetCounter === null) return;
+    const p = people.find((x) => x.name === sheetCounter);
+    if (p) setCounter(p.id);
+  }, [doubleEntry, counter, sheetCounter, people]);
+  const askedSheet = useRef(false);
+  const ready = doubleEntry === true && view?.status === 'counting' && view.found !== null;
+  useEffect(() => {
+    if (!ready || askedSheet.current) return;
+    askedSheet.current = true;
+    focusTestId('sheet-picker');
+  }, [ready]);
+  const afterFound = () => (doubleEntry && counter === null ? focusTestId('sheet-picker') : focusBallotSheet());
 
   const open = async () => {
     const v = await action.run(() => api.call('openBox', { round, box }));
@@ -109,19 +137,33 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   );
 
   const finish = async () => {
+    if (doubleEntry) {
+      // A sheet still being entered on the other computer is not a disagreement: say so instead of listing every ballot.
+      const fresh = await action.run(() => api.call('countingOverview', { round }));
+      const v = fresh?.find((b) => b.box === box);
+      if (!v) return;
+      setView(v);
+      const behind = v.found === null ? undefined : v.sheets.find((x) => x.entered < v.found!);
+      if (behind && v.found !== null) {
+        action.setError(t('counting.double.sheetBehind', { sheet: behind.sheet, entered: behind.entered, found: v.found }));
+        return;
+      }
+    }
     const r = await action.run(() => api.call('finishBox', { round, box }));
     if (!r) return;
     setView(r.box);
     setDisagreements(r.disagreements);
-    setOkText(r.accepted ? t('counting.accepted', { name: r.box.name }) : t('counting.notAccepted', { n: r.disagreements.length }));
+    setOkText(r.accepted ? t('counting.accepted', { name: r.box.name }) : null);
+    if (r.accepted) void load();
   };
 
   if (missing) return <ErrorNote error={t('counting.noSuchBox', { box })} />;
-  if (!view) return <p className="b-muted">{t('b.loading')}</p>;
+  if (!view || doubleEntry === null) return <p className="b-muted">{t('b.loading')}</p>;
 
   const tally = runningTally(offices, ballots, rules);
   const entered = view.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
   const counters = people.filter((p) => p.roles.some((r) => r.role === 'counter' || r.role === 'chief-counter'));
+  const waitingForCounter = doubleEntry && counter === null;
 
   return (
     <div className="b-box" data-testid="box-panel" data-status={view.status}>
@@ -151,27 +193,55 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         </div>
       ) : (
         <>
-          <FoundForm view={view} round={round} onChange={(v) => (setView(v), focusBallotSheet())} />
+          {disagreements.length > 0 && (
+            <Disagreements
+              round={round}
+              box={box}
+              list={disagreements}
+              sheets={view.sheets}
+              offices={offices}
+              people={people}
+              onChange={(d) => {
+                setDisagreements(d);
+                void load();
+                // The last disagreement settled: the box is finished again at once (accepted, or told what is missing).
+                if (d.length === 0) void finish();
+              }}
+            />
+          )}
+          <FoundForm view={view} round={round} onChange={(v) => (setView(v), afterFound())} />
           {doubleEntry && (
-            <div className="b-row">
+            <div className="b-row" data-testid="sheet-choice">
               <label className="b-field">
                 <span>{t('counting.sheet')}</span>
-                <select value={sheet} onChange={(e) => setSheet(e.target.value as Sheet)} data-testid="sheet-picker">
+                <select value={sheet} onChange={(e) => (setSheet(e.target.value as Sheet), setCounter(null))} data-testid="sheet-picker">
                   <option value="A">{t('counting.sheetName', { sheet: 'A' })}</option>
                   <option value="B">{t('counting.sheetName', { sheet: 'B' })}</option>
                 </select>
               </label>
               <PersonPicker people={counters} value={counter} onChange={setCounter} label={t('counting.counter')} memory={`counter-${sheet}`} testId="counter-picker" />
+              {waitingForCounter && view.status === 'counting' && <p className="b-warn-text" data-testid="choose-counter">{t('counting.double.chooseFirst')}</p>}
             </div>
           )}
           <div className="b-count-grid">
             <div>
-              <h4>
-                {t('counting.entryTitle', { n: entered + 1 })}
-                {view.found !== null && <small className="b-muted"> {t('counting.ofFound', { found: view.found })}</small>}
+              <h4 data-testid="entry-title">
+                {view.status === 'counting' && view.found !== null && entered >= view.found ? (
+                  <span className="b-good">{t('counting.allEntered', { found: view.found })}</span>
+                ) : (
+                  <>
+                    {t('counting.entryTitle', { n: entered + 1 })}
+                    {view.found !== null && <small className="b-muted"> {t('counting.ofFound', { found: view.found })}</small>}
+                  </>
+                )}
               </h4>
               {view.status === 'counting' ? (
-                offices.length > 0 && <BallotEntry offices={offices.map(toEntryOffice)} onSubmit={enter} disabled={prompt !== null} autoFocus={view.found !== null} />
+                offices.length > 0 && <BallotEntry
+                    offices={offices.map(toEntryOffice)}
+                    onSubmit={enter}
+                    disabled={prompt !== null || waitingForCounter}
+                    autoFocus={view.found !== null && !doubleEntry}
+                  />
               ) : (
                 <p className="b-lead">{t('counting.acceptedNoEntry')}</p>
               )}
@@ -194,9 +264,6 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                 {t('counting.finish')}
               </button>
             </div>
-          )}
-          {disagreements.length > 0 && (
-            <Disagreements round={round} box={box} list={disagreements} offices={offices} people={people} onChange={(d) => (setDisagreements(d), void load())} />
           )}
           <BallotList round={round} box={box} sheet={doubleEntry ? sheet : undefined} ballots={ballots} offices={offices} people={people} onChange={load} />
         </>

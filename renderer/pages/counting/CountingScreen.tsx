@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { BoxCountView } from '../../../shared/api/counting';
 import { BoxPanel } from './BoxPanel';
+import { DoubleEntrySetting } from './DoubleEntrySetting';
 import { ErrorNote, errorText, RoundPicker, roundLabel, signed, useRounds } from './common';
 import '../../styles/screens-b.css';
 
@@ -111,6 +112,7 @@ function BoxList({ round }: { round: number }) {
           ))}
         </tbody>
       </table>
+      <DoubleEntrySetting anyOpened={boxes.some((b) => b.status !== 'not-opened')} />
     </div>
   );
 }

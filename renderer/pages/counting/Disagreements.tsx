@@ -1,15 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import type { DisagreementView, Sheet } from '../../../shared/api/counting';
-import { contentText } from './ballot-text';
+import type { BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import { contentParts } from './ballot-text';
 import { ErrorNote, PersonPicker, useAction, type BallotOfficeView, type PersonView } from './common';
 
-/** Double entry: where sheets A and B differ, ballot by ballot; a scrutineer settles one by choosing a version. */
+/**
+ * Double entry: where sheets A and B differ, ballot by ballot, the sections that differ marked; a scrutineer (named,
+ * with a reason) settles each by choosing the version the paper ballot shows. The first field has the focus.
+ */
 export function Disagreements({
   round,
   box,
   list,
+  sheets,
   offices,
   people,
   onChange,
@@ -17,6 +21,7 @@ export function Disagreements({
   round: number;
   box: string;
   list: DisagreementView[];
+  sheets: BoxCountView['sheets'];
   offices: BallotOfficeView[];
   people: PersonView[];
   onChange(remaining: DisagreementView[]): void;
@@ -26,16 +31,29 @@ export function Disagreements({
   const [by, setBy] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const action = useAction();
+  const ref = useRef<HTMLElement>(null);
   const scrutineers = people.filter((p) => p.roles.some((r) => r.role === 'scrutineer' || r.role === 'chief-scrutineer'));
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.querySelector<HTMLElement>('[data-testid=settle-by]')?.focus();
+  }, []);
   const settle = async (position: number, choose: Sheet) => {
     if (by === null) return action.setError(t('counting.settle.whoFirst'));
     if (reason.trim() === '') return action.setError(t('counting.settle.reasonFirst'));
     const remaining = await action.run(() => api.call('settleDisagreement', { round, box, position, choose, by, reason }));
-    if (remaining) onChange(remaining);
+    if (remaining) {
+      setReason('');
+      onChange(remaining);
+    }
+  };
+  const sheetHead = (s: Sheet) => {
+    const counter = sheets.find((x) => x.sheet === s)?.counter;
+    return counter ? t('counting.settle.sheetBy', { sheet: s, name: counter }) : t('counting.sheetName', { sheet: s });
   };
   return (
-    <section className="b-card b-disagree" data-testid="disagreements">
+    <section ref={ref} className="b-card b-disagree" data-testid="disagreements">
       <h4>{t('counting.settle.title', { n: list.length })}</h4>
+      <p>{t('counting.settle.explain')}</p>
       <div className="b-row">
         <PersonPicker people={scrutineers} value={by} onChange={setBy} label={t('counting.settle.by')} memory="scrutineer" testId="settle-by" />
         <label className="b-field b-grow">
@@ -48,27 +66,42 @@ export function Disagreements({
         <thead>
           <tr>
             <th>{t('counting.settle.position')}</th>
-            <th>{t('counting.sheetName', { sheet: 'A' })}</th>
-            <th>{t('counting.sheetName', { sheet: 'B' })}</th>
+            <th>{sheetHead('A')}</th>
+            <th>{sheetHead('B')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
-          {list.map((d) => (
-            <tr key={d.position} data-testid={`disagreement-${d.position}`}>
-              <td className="b-num">{d.position}</td>
-              <td>{contentText(t, d.a, offices)}</td>
-              <td>{contentText(t, d.b, offices)}</td>
-              <td className="b-nowrap">
-                <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy}>
-                  {t('counting.settle.choose', { sheet: 'A' })}
-                </button>{' '}
-                <button type="button" onClick={() => void settle(d.position, 'B')} disabled={action.busy}>
-                  {t('counting.settle.choose', { sheet: 'B' })}
-                </button>
+          {list.map((d) => {
+            const a = contentParts(t, d.a, offices);
+            const b = contentParts(t, d.b, offices);
+            const differs = (key: string) => a.find((p) => p.key === key)?.text !== b.find((p) => p.key === key)?.text;
+            const side = (parts: typeof a, s: Sheet) => (
+              <td data-testid={`disagreement-${d.position}-${s}`}>
+                {parts.map((p, i) => (
+                  <span key={p.key}>
+                    {i > 0 && '；'}
+                    {differs(p.key) ? <mark>{p.text}</mark> : p.text}
+                  </span>
+                ))}
               </td>
-            </tr>
-          ))}
+            );
+            return (
+              <tr key={d.position} data-testid={`disagreement-${d.position}`}>
+                <td className="b-nowrap">{t('counting.list.position', { n: d.position })}</td>
+                {side(a, 'A')}
+                {side(b, 'B')}
+                <td className="b-nowrap">
+                  <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy} data-testid={`settle-${d.position}-A`}>
+                    {t('counting.settle.choose', { sheet: 'A' })}
+                  </button>{' '}
+                  <button type="button" onClick={() => void settle(d.position, 'B')} disabled={action.busy} data-testid={`settle-${d.position}-B`}>
+                    {t('counting.settle.choose', { sheet: 'B' })}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -32,3 +32,14 @@ export function toContent(entered: EnteredBallot, note: string): BallotContent {
   if ('doubtful' in entered) return { doubtful: { marks: entered.marks, note } };
   return { marks: entered.marks };
 }
+
+/**
+ * A ballot as its parts for comparing two readings side by side: one part per office for marks (so the sections
+ * that differ can be shown), else one part (void, doubtful or missing).
+ */
+export function contentParts(t: Translate, content: BallotContent | null, offices: readonly BallotOfficeView[]): { key: string; text: string }[] {
+  if (content !== null && 'marks' in content) {
+    return offices.map((o) => ({ key: o.id, text: marksText(t, { [o.id]: content.marks[o.id] ?? {} }, [o]) }));
+  }
+  return [{ key: 'whole', text: contentText(t, content, offices) }];
+}
