@@ -10,6 +10,7 @@ export const PAGES = [
   { id: 'results', label: 'nav.results' },
   { id: 'signoff', label: 'nav.signoff' },
   { id: 'export', label: 'nav.export' },
+  { id: 'drill', label: 'nav.drill' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
 export type PageId = (typeof PAGES)[number]['id'];

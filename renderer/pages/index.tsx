@@ -7,6 +7,7 @@ import { CountingScreen } from './counting/CountingScreen';
 import { ResultsScreen } from './results/ResultsScreen';
 import { SignoffScreen } from './signoff/SignoffScreen';
 import { ExportScreen } from './export/ExportScreen';
+import { DrillScreen } from './drill/DrillScreen';
 
 /**
  * The screens, by page id. Each screen is a component in this folder using `useApi()`, `useT()` and
@@ -21,4 +22,5 @@ export const screens: PageRenderers = {
   results: (route) => <ResultsScreen rest={route.rest} />,
   signoff: () => <SignoffScreen />,
   export: () => <ExportScreen />,
+  drill: () => <DrillScreen />,
 };

@@ -95,8 +95,9 @@ export const drillCredentialsView = z.strictObject({
     z.strictObject({
       id: z.int().positive(),
       name: z.string(),
-      roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: z.string().nullable() })),
+      roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: z.string().nullable(), venueName: z.string().nullable() })),
       committee: z.enum(COMMITTEE_POSITIONS).nullable(),
+      boxes: z.array(z.string()),
       pin: z.string().nullable(),
       pinCurrent: z.boolean().nullable(),
     }),

@@ -7,6 +7,7 @@ import { countingEn } from './counting.en';
 import { resultsEn } from './results.en';
 import { signoffEn } from './signoff.en';
 import { exportEn } from './export.en';
+import { drillEn } from './drill.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -140,4 +141,5 @@ export const en: Record<MessageKey, string> = {
   'gallery.title': 'Widget gallery',
   ...startEn, ...setupEn, ...deskEn, ...boxesEn,
   ...countingEn, ...resultsEn, ...signoffEn, ...exportEn,
+  ...drillEn,
 };

@@ -6,6 +6,7 @@ import { countingZhCN } from './counting.zh-CN';
 import { resultsZhCN } from './results.zh-CN';
 import { signoffZhCN } from './signoff.zh-CN';
 import { exportZhCN } from './export.zh-CN';
+import { drillZhCN } from './drill.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -141,6 +142,7 @@ export const zhCN = {
   'gallery.title': '组件样板',
   ...startZhCN, ...setupZhCN, ...deskZhCN, ...boxesZhCN,
   ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...exportZhCN,
+  ...drillZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

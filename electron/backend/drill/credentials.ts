@@ -18,8 +18,10 @@ export function nextDrillPin(pins: Rng): string {
 export interface DrillCredential {
   id: number;
   name: string;
-  roles: { role: OfficialRole; venue: string | null }[];
+  roles: { role: OfficialRole; venue: string | null; venueName: string | null }[];
   committee: CommitteePosition | null;
+  /** Mobile boxes this person staffs. */
+  boxes: string[];
   /** The PIN the drill gave this person, or null when it gave none (desk staff, writing helpers, members). */
   pin: string | null;
   /** False when the PIN was changed after the drill set it (the drill's PIN no longer works). */
@@ -60,8 +62,9 @@ export function drillCredentials(ctx: BackendContext): DrillCredentialsView {
     const pin = nextDrillPin(pins);
     if (Number.isInteger(id) && id > 0) pinOf.set(id, pin);
   }
+  const venueName = ctx.db.prepare('SELECT name FROM venue WHERE id = ?').pluck();
   const people = listPeople(ctx)
-    .filter((p) => p.roles.length > 0 || (p.committee !== null && !p.committee.left))
+    .filter((p) => p.roles.length > 0 || p.boxes.length > 0 || (p.committee !== null && !p.committee.left))
     .map((p): DrillCredential => {
       const pin = pinOf.get(p.id) ?? null;
       let pinCurrent: boolean | null = null;
@@ -69,7 +72,8 @@ export function drillCredentials(ctx: BackendContext): DrillCredentialsView {
         const row = getPerson(ctx.db, p.id);
         pinCurrent = row.pin_hash !== null && row.pin_salt !== null && pinMatches(pin, { salt: row.pin_salt, hash: row.pin_hash });
       }
-      return { id: p.id, name: p.name, roles: p.roles, committee: p.committee?.position ?? null, pin, pinCurrent };
+      const roles = p.roles.map((r) => ({ ...r, venueName: r.venue === null ? null : ((venueName.get(r.venue) as string | undefined) ?? null) }));
+      return { id: p.id, name: p.name, roles, committee: p.committee?.position ?? null, boxes: p.boxes, pin, pinCurrent };
     });
   return { seed, people };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { SealWrittenView } from '../../../shared/api/seal';
 import { normalizeName } from '../../../shared/domain/names';
+import type { RoundKind } from '../../../shared/record/cer';
 import { appendAudit, auditHead } from '../audit';
 import { createContext, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
@@ -33,7 +34,7 @@ export interface DrillOptions {
 
 export interface DrillRoundSummary {
   number: number;
-  kind: string;
+  kind: RoundKind;
   registered: number;
   participants: number;
   ballots: number;

@@ -55,6 +55,7 @@ export function StartScreen() {
         </section>
       )}
       {overview.data && !e && <CreateElection onCreated={overview.reload} />}
+      {overview.data && !e && <p><a href="#/drill" data-testid="start-drill-link">{t('drillpage.startLink')}</a></p>}
     </div>
   );
 }

@@ -1,0 +1,43 @@
+import { useT } from '../../app/i18n';
+import { ErrorBox, useAction } from '../setup/ui';
+import { callShell, hasShell } from '../start/shell';
+
+type Opened = { canceled: true } | { canceled: false; path: string };
+
+/**
+ * The open election file already holds an election: a drill is never written into it. In Electron the user makes a
+ * new empty file (shell:newElection, then the page reloads onto it); in browser mode one launch has one database, so
+ * the way out is another data folder.
+ */
+export function NotEmpty() {
+  const t = useT();
+  const action = useAction();
+  const createNew = async () => {
+    const r = await action.run(() => callShell<Opened>('shell:newElection', { defaultName: '演练.sqlite' }));
+    if (r && !r.canceled) window.location.reload();
+  };
+  return (
+    <section className="sa-card" data-testid="drill-not-empty">
+      <h3>{t('drillpage.notEmpty.title')}</h3>
+      <p className="sa-warn-text">{t('drillpage.notEmpty.explain')}</p>
+      {hasShell() ? (
+        <>
+          <p>{t('drillpage.notEmpty.electron')}</p>
+          <button type="button" className="sa-primary" onClick={() => void createNew()} disabled={action.busy} autoFocus data-testid="drill-new-file">
+            {t('drillpage.notEmpty.new')}
+          </button>
+          <ErrorBox error={action.error} />
+        </>
+      ) : (
+        <>
+          <p>{t('drillpage.notEmpty.browser')}</p>
+          <code className="dr-cmd" data-testid="drill-browser-cmd">
+            STATION_DATA_DIR=~/演练 npm start
+          </code>
+          <code className="dr-cmd">$env:STATION_DATA_DIR=&quot;D:\演练&quot;; npm start</code>
+          <p>{t('drillpage.notEmpty.browserAfter')}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,266 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
+import { buildRenderer, chromiumMissing, launch, ROOT, screenshotPath } from '../renderer/harness';
+
+/**
+ * The Drill screen against the real backend, keyboard only: a 300-voter drill "ready to vote" started from the Drill
+ * page of an empty election file, the 演练 banner on every screen, the training sheet (practice certificates and the
+ * officials' PINs), and one ballot issued at the Desk with a practice certificate; a "complete" drill whose result
+ * the Results screen shows; and an election file that already holds an election, which gets the way to a new one.
+ * One renderer build and one browser; one backend (one database) per case, as in browser mode.
+ */
+
+const missing = chromiumMissing();
+if (missing) console.log(`# skipping drill screen test: ${missing}`);
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
+async function focusIs(page: Page, testId: string) {
+  await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails after `max` presses. */
+async function tabTo(page: Page, selector: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+describe('Drill screen, keyboard only, against the real backend', { skip: missing ?? false }, () => {
+  let built: { dir: string; cleanup(): void };
+  let browser: Browser;
+  const servers: HttpServerHandle[] = [];
+  const children: ChildProcess[] = [];
+  const dirs: string[] = [];
+
+  /** The backend in a child process (as in browser mode), so this process can watch the page while a drill runs. */
+  async function childBackend(): Promise<{ server: Pick<HttpServerHandle, 'url' | 'token'>; dataDir: string }> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'station-drill-screen-'));
+    dirs.push(dataDir);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'drill-backend.ts'), dataDir, built.dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`drill-backend.ts exited with ${code}`)));
+    });
+    return { server: JSON.parse(line) as { url: string; token: string }, dataDir };
+  }
+
+  async function backend() {
+    const dataDir = mkdtempSync(join(tmpdir(), 'station-drill-screen-'));
+    dirs.push(dataDir);
+    const server = await startHttpServer({ dataDir, staticDir: built.dir });
+    servers.push(server);
+    const call = async <T,>(method: string, input: unknown): Promise<T> => {
+      const res = await fetch(`${server.url}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-station-token': server.token },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+      if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+      return body.value as T;
+    };
+    return { server, dataDir, call };
+  }
+
+  async function open(server: Pick<HttpServerHandle, 'url' | 'token'>, hash: string) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await context.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('station.lang', 'zh-CN');
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.url}/#${hash.replace(/^#/, '')}&token=${encodeURIComponent(server.token)}`);
+    await page.waitForFunction(() => !location.hash.includes('token'));
+    return { context, page, problems };
+  }
+
+  /** Fills the focused field as a keyboard user would: select what is there, type over it. */
+  async function retype(page: Page, text: string) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  }
+
+  before(async () => {
+    built = await buildRenderer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    for (const s of servers) await s.close();
+    for (const c of children) {
+      if (c.exitCode === null) {
+        const gone = new Promise((resolve) => c.once('exit', resolve));
+        c.kill('SIGTERM');
+        await gone;
+      }
+    }
+    built?.cleanup();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  test("a 300-voter drill 'ready to vote' from the Drill page, the 演练 banner, then one ballot at the Desk", async () => {
+    const { server, call } = await backend();
+    const { page, problems, context } = await open(server, '#/start');
+    // The empty file's Start screen points to the drill.
+    await page.getByTestId('start-drill-link').waitFor();
+    assert.equal(await page.getByTestId('drill-banner').count(), 0);
+
+    await page.keyboard.press('Alt+9');
+    await page.getByTestId('drill-form').waitFor();
+    await focusIs(page, 'drill-voters');
+    await shot(page, 'screens-drill-form');
+    await retype(page, '5');
+    await page.keyboard.press('Enter');
+    // Checked here before anything is sent: the field says what is wrong and keeps the focus.
+    assert.match((await page.getByTestId('drill-form-problem').textContent()) ?? '', /10 到 5000/);
+    await focusIs(page, 'drill-voters');
+    await retype(page, '300');
+    await page.keyboard.press('Tab');
+    await focusIs(page, 'drill-seed');
+    await retype(page, 'kb-300');
+    await page.keyboard.press('Tab');
+    await focusIs(page, 'drill-stage-ready-to-vote');
+    // The arrows move between the two stages; back to "ready to vote".
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getByTestId('drill-stage-complete').isChecked(), true);
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.getByTestId('drill-stage-ready-to-vote').isChecked(), true);
+    await page.keyboard.press('Tab');
+    await focusIs(page, 'drill-start');
+    await page.keyboard.press('Enter');
+
+    const done = page.getByTestId('drill-done');
+    await done.waitFor({ timeout: 60_000 });
+    assert.equal(await done.getAttribute('data-stage'), 'ready-to-vote');
+    // The election context was reloaded: the banner and the drill title are on every screen now.
+    await page.getByTestId('drill-banner').waitFor();
+    assert.match((await page.getByTestId('drill-banner').textContent()) ?? '', /演练/);
+    assert.match((await page.getByTestId('election-title').textContent()) ?? '', /演练.*【演练】.*居民委员会换届选举/);
+    // The focus is on the summary's heading, so Tab goes on to its links.
+    await page.waitForFunction(() => document.activeElement?.id === 'drill-done-title');
+
+    // Training material: practice certificates for every box, and the PINs of the eight who sign.
+    const samples = page.getByTestId('drill-sample');
+    assert.ok((await samples.count()) >= 8);
+    for (const box of ['C1', 'E1', 'W1', 'M1']) assert.ok((await page.locator(`[data-testid=drill-sample][data-box=${box}]`).count()) >= 1, box);
+    await page.getByTestId('drill-pins').waitFor();
+    const pins = (await page.getByTestId('drill-pin').allTextContents()).filter((p) => /^\d{6}$/.test(p));
+    assert.equal(pins.length, 8);
+    const creds = await call<{ people: { pin: string | null }[] }>('drillCredentials', {});
+    assert.deepEqual(pins.sort(), creds.people.flatMap((p) => (p.pin ? [p.pin] : [])).sort());
+    const rounds = await call<{ number: number; status: string }[]>('listRounds', {});
+    assert.deepEqual(rounds.map((r) => r.status), ['voting']);
+    await shot(page, 'screens-drill-ready');
+
+    const first = page.locator('[data-testid=drill-sample][data-box=C1][data-kind=in-person]').first();
+    const certificate = ((await first.getByTestId('drill-sample-certificate').textContent()) ?? '').trim();
+    const name = ((await first.locator('td').nth(1).textContent()) ?? '').trim();
+    assert.match(certificate, /^\d+$/);
+
+    // To the Desk by the link, choose the central box's desk, issue by typing the number + Enter.
+    await tabTo(page, '[data-testid=drill-go-desk]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-chooser').waitFor();
+    await tabTo(page, '[data-testid=desk-choose-C1]');
+    await page.keyboard.press('Enter');
+    await focusIs(page, 'certificate-field');
+    await page.keyboard.type(certificate);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=desk-answer]')?.getAttribute('data-kind') !== 'busy');
+    const answer = page.getByTestId('desk-answer');
+    assert.equal(await answer.getAttribute('data-kind'), 'issue');
+    assert.ok(((await answer.textContent()) ?? '').includes(name), 'the desk names the voter of the practice certificate');
+    await page.getByTestId('drill-banner').waitFor();
+    await shot(page, 'screens-drill-desk');
+    const stock = await call<{ box: string; issued: number }[]>('ballotStock', { round: 1 });
+    assert.equal(stock.find((s) => s.box === 'C1')!.issued, 1);
+
+    // Back on the Drill page: the open election is this drill; its material is shown again.
+    await page.keyboard.press('Alt+9');
+    await page.getByTestId('drill-is-drill').waitFor();
+    await page.getByTestId('drill-samples').waitFor();
+    assert.equal(await page.getByTestId('drill-form').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a 'complete' drill: sealed into the data folder, and the Results screen shows its result", async () => {
+    const { server, dataDir } = await childBackend();
+    const { page, problems, context } = await open(server, '#/drill');
+    await focusIs(page, 'drill-voters');
+    await retype(page, '5000');
+    await page.keyboard.press('Tab');
+    await retype(page, 'hall');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getByTestId('drill-stage-complete').isChecked(), true);
+    await page.keyboard.press('Enter');
+    // The wait shows the elapsed time (the backend answers only at the end).
+    await page.getByTestId('drill-running').waitFor();
+    const elapsed = async () => Number(/已用 (\d+\.\d) 秒/.exec((await page.getByTestId('drill-elapsed').textContent()) ?? '')?.[1] ?? NaN);
+    // The elapsed time counts while the backend works (5,000 voters take a few seconds).
+    await page.waitForFunction(() => Number(/已用 (\d+\.\d) 秒/.exec(document.querySelector('[data-testid=drill-elapsed]')?.textContent ?? '')?.[1] ?? 0) >= 0.4);
+    const before = await elapsed();
+    await shot(page, 'screens-drill-running');
+    await page.waitForFunction((t) => {
+      const m = /已用 (\d+\.\d) 秒/.exec(document.querySelector('[data-testid=drill-elapsed]')?.textContent ?? '');
+      return m !== null && Number(m[1]) > t;
+    }, before);
+    assert.ok(await page.getByTestId('drill-start').count() === 0, 'no second start while it runs');
+    const done = page.getByTestId('drill-done');
+    await done.waitFor({ timeout: 120_000 });
+    assert.equal(await done.getAttribute('data-stage'), 'complete');
+    const sealed = ((await page.getByTestId('drill-sealed').textContent()) ?? '').trim();
+    assert.equal(sealed, join(dataDir, 'drill-hall.sealed.json'));
+    assert.ok(existsSync(sealed) && readFileSync(sealed).length > 0);
+    await page.getByTestId('drill-banner').waitFor();
+    await page.getByTestId('drill-pins').waitFor();
+    // Offices by their titles (the election's offices, read again after the drill).
+    await page.waitForFunction(() => /主任：/.test(document.querySelector('[data-testid=drill-rounds]')?.textContent ?? ''));
+    await shot(page, 'screens-drill-complete');
+
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('results-screen').waitFor();
+    await page.getByTestId('validity').waitFor();
+    assert.ok((await page.locator('[data-testid^=office-]').count()) >= 1);
+    assert.match((await page.getByTestId('drill-banner').textContent()) ?? '', /演练/);
+    await shot(page, 'screens-drill-results');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an election file that already holds an election: the Drill page explains how to get an empty one', async () => {
+    const { server, call } = await backend();
+    await call('createElection', JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/election-residents.json'), 'utf8')));
+    const { page, problems, context } = await open(server, '#/drill');
+    await page.getByTestId('drill-not-empty').waitFor();
+    assert.equal(await page.getByTestId('drill-form').count(), 0);
+    assert.match((await page.getByTestId('drill-browser-cmd').textContent()) ?? '', /STATION_DATA_DIR=.* npm start/);
+    await shot(page, 'screens-drill-not-empty');
+    // And the backend refuses a drill there, whatever the screen does.
+    await assert.rejects(call('startDrill', { voters: 50, seed: '1', stage: 'complete' }), /not-empty/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
