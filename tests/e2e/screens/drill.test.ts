@@ -172,6 +172,19 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     const rounds = await call<{ number: number; status: string }[]>('listRounds', {});
     assert.deepEqual(rounds.map((r) => r.status), ['voting']);
     await shot(page, 'screens-drill-ready');
+    // Printed, the training sheet stands alone (still marked as a drill); the page around it is left out.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('drill-sheet').isVisible(), true);
+    assert.equal(await page.getByTestId('drill-done').isVisible(), false);
+    assert.equal(await page.getByTestId('election-title').isVisible(), false);
+    assert.match((await page.getByTestId('drill-sheet').textContent()) ?? '', /【演练】培训材料.*仅供演练培训使用/);
+    await shot(page, 'screens-drill-print');
+    await page.emulateMedia({ media: 'screen' });
+    // The English switch (Alt+L) and back.
+    await page.keyboard.press('Alt+L');
+    await page.waitForFunction(() => document.querySelector('#drill-sheet-title')?.textContent?.includes('Training material') ?? false);
+    await page.keyboard.press('Alt+L');
+    await page.waitForFunction(() => document.querySelector('#drill-sheet-title')?.textContent?.includes('培训材料') ?? false);
 
     const first = page.locator('[data-testid=drill-sample][data-box=C1][data-kind=in-person]').first();
     const certificate = ((await first.getByTestId('drill-sample-certificate').textContent()) ?? '').trim();
