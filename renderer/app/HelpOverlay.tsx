@@ -13,7 +13,7 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void 
     if (!open && d.open) d.close();
   }, [open]);
   const rows: [string, string][] = [
-    ['Alt+1 … Alt+8', `${t('help.keyPages')}: ${PAGES.map((p, i) => `${i + 1} ${t(p.label)}`).join('　')}`],
+    [`Alt+1 … Alt+${PAGES.length}`, `${t('help.keyPages')}: ${PAGES.map((p, i) => `${i + 1} ${t(p.label)}`).join('　')}`],
     ['F1 / ?', t('help.keyHelp')],
     ['Alt+L', t('help.keyLang')],
   ];
