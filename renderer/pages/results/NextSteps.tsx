@@ -4,8 +4,18 @@ import { useT } from '../../app/i18n';
 import { ErrorNote, isSittingCommittee, PersonPicker, useAction, usePeople } from '../counting/common';
 import type { RoundResult, StandingView } from './ResultsScreen';
 
+type Kind = 'tie-revote' | 'supplementary';
+interface Step {
+  kind: Kind;
+  office: string;
+  seats: number;
+  names: string[];
+  required: boolean;
+}
+
 /**
- * What the result asks for next (tie re-vote, supplementary election), each with the button that opens the round.
+ * What the result asks for next (tie re-vote, supplementary election), each with the button that opens the round,
+ * and below it what earlier rounds still ask for (so the committee need not go back to an older round to find it).
  * A supplementary election that is not required is the committee's decision: the deciding member is named.
  */
 export function NextSteps({
@@ -26,36 +36,78 @@ export function NextSteps({
   const { people } = usePeople();
   const [decidedBy, setDecidedBy] = useState<number | null>(null);
   const action = useAction();
-  const steps = result.result.nextSteps;
-  if (steps.length === 0) {
-    return (
-      <section className="b-card" data-testid="next-steps">
-        <h3>{t('results.next.title')}</h3>
-        <p>{t('results.next.none')}</p>
-      </section>
-    );
-  }
-  const kinds = [...new Set(steps.map((s) => s.kind))];
-  const created = (kind: string) => standing?.nextSteps.find((s) => s.fromRound === round && s.kind === kind)?.round ?? null;
-  const needsDecision = steps.some((s) => s.kind === 'supplementary' && !s.required) && standing?.minimumMet === true;
-  const open = async (kind: 'tie-revote' | 'supplementary') => {
+  const steps: Step[] = result.result.nextSteps;
+  // Steps of other rounds' results with no round created yet, judged as the backend judges them now.
+  const elsewhere = (standing?.nextSteps ?? [])
+    .filter((s) => s.fromRound !== round && s.round === null)
+    .map((s) => ({ ...s, required: s.required || (s.kind === 'supplementary' && standing?.minimumMet === false) }));
+  const fromRounds = [...new Set(elsewhere.map((s) => s.fromRound))];
+  const kindsOf = (list: readonly Step[]) => [...new Set(list.map((s) => s.kind))];
+  const created = (from: number, kind: Kind) => standing?.nextSteps.find((s) => s.fromRound === from && s.kind === kind)?.round ?? null;
+  const needsDecision = [...steps, ...elsewhere].some((s) => s.kind === 'supplementary' && !s.required) && standing?.minimumMet === true;
+  const open = async (fromRound: number, kind: Kind) => {
     const r = await action.run(() =>
-      api.call('createNextRound', { fromRound: round, kind, ...(decidedBy !== null && kind === 'supplementary' ? { decidedBy } : {}) }),
+      api.call('createNextRound', { fromRound, kind, ...(decidedBy !== null && kind === 'supplementary' ? { decidedBy } : {}) }),
     );
     if (r) await onCreated(r.number);
   };
+
+  const stepList = (list: readonly Step[], prefix: string) => (
+    <ul>
+      {list.map((s) => (
+        <li key={`${s.kind}-${s.office}`} data-testid={`${prefix}-${s.kind}-${s.office}`} data-required={s.required ? 'yes' : 'no'}>
+          <strong>{t(`b.roundKind.${s.kind}`)}</strong> · {titles.get(s.office) ?? s.office} ·{' '}
+          {t('results.next.seats', { seats: s.seats, names: s.names.join('、') })}
+          {s.required ? (
+            <strong className="b-bad"> · {t('results.next.required')}</strong>
+          ) : (
+            <em className="b-muted"> · {t('results.next.optional')}</em>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  const buttons = (from: number, list: readonly Step[], testPrefix: string) => (
+    <div className="b-row">
+      {kindsOf(list).map((k) => {
+        const made = created(from, k);
+        return made !== null ? (
+          <p key={k} className="b-good">
+            {t('results.next.created', { kind: t(`b.roundKind.${k}`), n: made })}
+          </p>
+        ) : (
+          <button key={k} type="button" className="b-primary" onClick={() => void open(from, k)} disabled={action.busy} data-testid={`${testPrefix}-${k}`}>
+            {from === round ? t('results.next.open', { kind: t(`b.roundKind.${k}`) }) : t('results.next.openFrom', { kind: t(`b.roundKind.${k}`), n: from })}
+          </button>
+        );
+      })}
+    </div>
+  );
+
   return (
     <section className="b-card" data-testid="next-steps">
       <h3>{t('results.next.title')}</h3>
-      <ul>
-        {steps.map((s) => (
-          <li key={`${s.kind}-${s.office}`}>
-            <strong>{t(`b.roundKind.${s.kind}`)}</strong> · {titles.get(s.office) ?? s.office} ·{' '}
-            {t('results.next.seats', { seats: s.seats, names: s.names.join('、') })}
-            {!s.required && <em className="b-muted"> · {t('results.next.optional')}</em>}
-          </li>
-        ))}
-      </ul>
+      {steps.length > 0 ? (
+        <>
+          {stepList(steps, 'next-step')}
+          {buttons(round, steps, 'open-next')}
+        </>
+      ) : result.result.valid ? (
+        // An invalid round elects nobody and has no next step of its own: that is not "nothing to do".
+        <p>{t('results.next.none')}</p>
+      ) : (
+        <p className="b-bad">{t('results.next.invalidRound')}</p>
+      )}
+      {fromRounds.map((from) => {
+        const list = elsewhere.filter((s) => s.fromRound === from);
+        return (
+          <div key={from} className="b-subcard" data-testid={`pending-from-${from}`}>
+            <h4>{t('results.next.pendingFrom', { n: from })}</h4>
+            {stepList(list, `pending-step-${from}`)}
+            {buttons(from, list, `open-pending-${from}`)}
+          </div>
+        );
+      })}
       {needsDecision && (
         <PersonPicker
           people={people.filter(isSittingCommittee)}
@@ -67,20 +119,6 @@ export function NextSteps({
         />
       )}
       <ErrorNote error={action.error} testId="next-error" />
-      <div className="b-row">
-        {kinds.map((k) => {
-          const made = created(k);
-          return made !== null ? (
-            <p key={k} className="b-good">
-              {t('results.next.created', { kind: t(`b.roundKind.${k}`), n: made })}
-            </p>
-          ) : (
-            <button key={k} type="button" className="b-primary" onClick={() => void open(k)} disabled={action.busy} data-testid={`open-next-${k}`}>
-              {t('results.next.open', { kind: t(`b.roundKind.${k}`) })}
-            </button>
-          );
-        })}
-      </div>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { useApi } from '../../app/api-context';
-import { useT } from '../../app/i18n';
+import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { roundResultView, standingView } from '../../../shared/api/results';
-import { ErrorNote, errorText, OkNote, RoundPicker, roundLabel, useAction, useRounds } from '../counting/common';
+import { ErrorNote, errorText, messageIn, OkNote, RoundPicker, roundLabel, useAction, useRounds } from '../counting/common';
 import { NextSteps } from './NextSteps';
 import { OfficeResultCard } from './OfficeResultCard';
 import { PublicDisplay } from './PublicDisplay';
@@ -16,7 +16,7 @@ export type StandingView = z.infer<typeof standingView>;
 
 /** Results (结果): per office who is elected and why, the standing across rounds, next steps, and 当场公布. */
 export function ResultsScreen({ rest }: { rest: string[] }) {
-  const t = useT();
+  const { t, lang } = useLang();
   const api = useApi();
   const { rounds, current, reload: reloadRounds, loaded } = useRounds();
   const [chosen, setChosen] = useState<number | null>(null);
@@ -57,7 +57,11 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
   if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
   if (round === null || roundView === null) return <p className="b-muted">{t('b.noRound')}</p>;
 
-  const titles = new Map((result?.record.offices ?? []).map((o) => [o.id, o.title]));
+  // Every office's title (a later round's record holds only its own offices; steps of other rounds name others).
+  const titles = new Map([
+    ...(standing?.offices ?? []).map((o) => [o.office, o.title] as const),
+    ...(result?.record.offices ?? []).map((o) => [o.id, o.title] as const),
+  ]);
   return (
     <section className="b-screen" data-testid="results-screen">
       <div className="b-head">
@@ -101,7 +105,9 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
             <ul className="b-problems" data-testid="problems">
               {result.result.problems.map((p) => (
                 <li key={p.code + p.message} className={p.severity === 'void' ? 'b-bad' : 'b-warn-text'}>
-                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{p.message}
+                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}
+                  {lang === 'en' ? ': ' : '：'}
+                  {messageIn(p.message, lang)}
                 </li>
               ))}
             </ul>

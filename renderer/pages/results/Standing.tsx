@@ -5,6 +5,8 @@ import type { StandingView } from './ResultsScreen';
 /** The election across rounds: who is elected to each office (and in which round), vacancies, minimum, warnings. */
 export function Standing({ standing }: { standing: StandingView }) {
   const t = useT();
+  // The backend judges the minimum capped at the committee's seats; show the same number.
+  const minimum = Math.min(standing.minCommittee, standing.offices.reduce((n, o) => n + o.seats, 0));
   return (
     <section className="b-card" data-testid="standing">
       <h3>{t('results.standing.title')}</h3>
@@ -34,7 +36,7 @@ export function Standing({ standing }: { standing: StandingView }) {
         </tbody>
       </table>
       <p>
-        {t('results.standing.total', { n: standing.electedTotal, min: standing.minCommittee })}{' '}
+        {t('results.standing.total', { n: standing.electedTotal, min: minimum })}{' '}
         {standing.minimumMet ? <span className="b-good">{t('results.standing.minMet')}</span> : <strong className="b-bad">{t('results.standing.minNotMet')}</strong>}
       </p>
       {standing.acting && <p>{t('results.standing.acting', { name: standing.acting.name })}</p>}

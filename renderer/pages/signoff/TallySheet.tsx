@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { useT } from '../../app/i18n';
 import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
+import { messageIn } from '../counting/common';
 
 export type TallySheetData = z.infer<typeof tallySheetView>;
 
@@ -69,7 +70,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               <strong>{sheet.valid ? t('signoff.sheet.roundValid') : t('signoff.sheet.roundInvalid')}</strong>
               {sheet.problems.map((p) => (
                 <div key={p.code + p.message}>
-                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{p.message}
+                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{messageIn(p.message, 'zh-CN')}
                 </div>
               ))}
             </td>
