@@ -22,6 +22,8 @@ export const signoffEn: Record<keyof typeof signoffZhCN, string> = {
   'signoff.print.saved': 'Saved: {path}',
   'signoff.reopen.title': 'Reopen counting (revokes every signature)',
   'signoff.reopen.explain': 'Only when the count is found wrong. All {n} signature(s) are revoked, the reason is logged, and everyone signs again after the fix.',
+  'signoff.reopen.notNeeded': 'Nobody has signed yet, so the count is not frozen: a wrong ballot can be corrected directly.',
+  'signoff.reopen.toCounting': 'Correct it on the Counting screen',
   'signoff.reopen.by': 'Committee member deciding',
   'signoff.reopen.reason': 'Reason (required)',
   'signoff.reopen.button': 'Reopen counting…',

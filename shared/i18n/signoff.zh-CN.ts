@@ -21,6 +21,8 @@ export const signoffZhCN = {
   'signoff.print.saved': '已保存：{path}',
   'signoff.reopen.title': '重新开放计票（撤销全部签字）',
   'signoff.reopen.explain': '只有发现计票错误时才这样做。已有的 {n} 个签字将全部撤销，原因记入日志，改正后须重新签字。',
+  'signoff.reopen.notNeeded': '还没有人签字，计票没有冻结：发现错误可直接更正选票。',
+  'signoff.reopen.toCounting': '到“计票”页更正',
   'signoff.reopen.by': '决定的选委会委员',
   'signoff.reopen.reason': '原因（必填）',
   'signoff.reopen.button': '重新开放计票…',

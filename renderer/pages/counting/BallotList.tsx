@@ -126,7 +126,9 @@ function Correction({
     <div className="b-subcard" data-testid="correction">
       <h4>{t('counting.correction.title', { position: ballot.position })}</h4>
       <p>
-        {t('counting.correction.old')}：{contentText(t, ballot.content, offices)}
+        {t('counting.correction.old')}
+        {t('b.sep.label')}
+        {contentText(t, ballot.content, offices)}
       </p>
       <PersonPicker people={officials} value={by} onChange={setBy} label={t('counting.correction.by')} memory="corrector" testId="correction-by" />
       <p className="b-muted">{t('counting.correction.explain')}</p>

@@ -226,7 +226,9 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           <div className="b-count-grid">
             <div>
               <h4 data-testid="entry-title">
-                {view.status === 'counting' && view.found !== null && entered >= view.found ? (
+                {view.status === 'accepted' ? (
+                  t('counting.status.accepted')
+                ) : view.found !== null && entered >= view.found ? (
                   <span className="b-good">{t('counting.allEntered', { found: view.found })}</span>
                 ) : (
                   <>

@@ -80,7 +80,7 @@ export function Disagreements({
               <td data-testid={`disagreement-${d.position}-${s}`}>
                 {parts.map((p, i) => (
                   <span key={p.key}>
-                    {i > 0 && '；'}
+                    {i > 0 && t('b.sep.section')}
                     {differs(p.key) ? <mark>{p.text}</mark> : p.text}
                   </span>
                 ))}

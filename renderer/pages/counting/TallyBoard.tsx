@@ -19,7 +19,7 @@ export function TallyBoard({ tally, size }: { tally: RunningTally; size: 'normal
           </h4>
           {o.persons.map((p) => (
             <div key={p.name} className="b-tally-row" data-testid={`tally-row-${p.name}`} data-for={p.for}>
-              <TallyMarks count={p.for} label={p.listed ? p.name : `${p.name}（${t('counting.tally.writeIn')}）`} size={size} />
+              <TallyMarks count={p.for} label={p.listed ? p.name : `${p.name}${t('b.paren', { text: t('counting.tally.writeIn') })}`} size={size} />
               {p.against > 0 && <span className="b-muted b-against">{t('counting.tally.against', { n: p.against })}</span>}
             </div>
           ))}

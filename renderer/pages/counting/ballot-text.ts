@@ -12,11 +12,11 @@ export function marksText(t: Translate, marks: BallotMarks | undefined, offices:
     const bits = [
       ...(m.for ?? []).map((id) => `○${name(id)}`),
       ...(m.against ?? []).map((id) => `✕${name(id)}`),
-      ...(m.writeIns ?? []).map((n) => `＋${n}`),
+      ...(m.writeIns ?? []).map((n) => `${t('b.ballot.writeInMark')}${n}`),
     ];
-    return `${o.title}：${bits.length ? bits.join(' ') : t('b.ballot.blankSection')}`;
+    return `${o.title}${t('b.sep.label')}${bits.length ? bits.join(' ') : t('b.ballot.blankSection')}`;
   });
-  return parts.join('；');
+  return parts.join(t('b.sep.section'));
 }
 
 export function contentText(t: Translate, content: BallotContent | null, offices: readonly BallotOfficeView[]): string {

@@ -57,7 +57,7 @@ export function NextSteps({
       {list.map((s) => (
         <li key={`${s.kind}-${s.office}`} data-testid={`${prefix}-${s.kind}-${s.office}`} data-required={s.required ? 'yes' : 'no'}>
           <strong>{t(`b.roundKind.${s.kind}`)}</strong> · {titles.get(s.office) ?? s.office} ·{' '}
-          {t('results.next.seats', { seats: s.seats, names: s.names.join('、') })}
+          {t('results.next.seats', { seats: s.seats, names: s.names.join(t('b.sep.list')) })}
           {s.required ? (
             <strong className="b-bad"> · {t('results.next.required')}</strong>
           ) : (

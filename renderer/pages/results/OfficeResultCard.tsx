@@ -15,10 +15,10 @@ export function OfficeResultCard({ office, title }: { office: OfficeResult; titl
         {office.voidSections > 0 && ` · ${t('results.voidSections', { n: office.voidSections })}`}
       </p>
       <p className="b-elected" data-testid={`elected-${office.office}`}>
-        {office.elected.length > 0 ? t('results.electedList', { names: office.elected.join('、') }) : t('results.noneElected')}
+        {office.elected.length > 0 ? t('results.electedList', { names: office.elected.join(t('b.sep.list')) }) : t('results.noneElected')}
         {office.vacant > 0 && <strong className="b-warn-text"> · {t('results.vacant', { n: office.vacant })}</strong>}
       </p>
-      {tied.length > 0 && <p className="b-warn-text">{t('results.tied', { names: tied.map((p) => p.name).join('、') })}</p>}
+      {tied.length > 0 && <p className="b-warn-text">{t('results.tied', { names: tied.map((p) => p.name).join(t('b.sep.list')) })}</p>}
       <table className="b-table">
         <thead>
           <tr>
@@ -34,7 +34,7 @@ export function OfficeResultCard({ office, title }: { office: OfficeResult; titl
             <tr key={p.name} className={`b-person-${p.status}`}>
               <td>
                 {p.name}
-                {p.candidate === undefined && <small className="b-muted">（{t('counting.tally.writeIn')}）</small>}
+                {p.candidate === undefined && <small className="b-muted">{t('b.paren', { text: t('counting.tally.writeIn') })}</small>}
               </td>
               <td className="b-num">{p.for}</td>
               <td className="b-num">{p.candidate === undefined ? '—' : p.against}</td>

@@ -106,7 +106,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
               {result.result.problems.map((p) => (
                 <li key={p.code + p.message} className={p.severity === 'void' ? 'b-bad' : 'b-warn-text'}>
                   {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}
-                  {lang === 'en' ? ': ' : '：'}
+                  {t('b.sep.label')}
                   {messageIn(p.message, lang)}
                 </li>
               ))}

@@ -12,8 +12,8 @@ export function Standing({ standing }: { standing: StandingView }) {
       <h3>{t('results.standing.title')}</h3>
       <p>
         {standing.rounds
-          .map((r) => `${roundLabel(t, r)}：${r.valid === null ? t('results.standing.noResult') : r.valid ? t('results.valid') : t('results.invalid')}`)
-          .join('　')}
+          .map((r) => `${roundLabel(t, r)}${t('b.sep.label')}${r.valid === null ? t('results.standing.noResult') : r.valid ? t('results.valid') : t('results.invalid')}`)
+          .join(t('b.sep.section'))}
       </p>
       <table className="b-table">
         <thead>
@@ -29,7 +29,7 @@ export function Standing({ standing }: { standing: StandingView }) {
               <td>
                 {o.title} <small className="b-muted">{t('results.seats', { seats: o.seats })}</small>
               </td>
-              <td>{o.elected.map((p) => (standing.rounds.length > 1 ? t('results.standing.inRound', { name: p.name, n: p.round }) : p.name)).join('、') || '—'}</td>
+              <td>{o.elected.map((p) => (standing.rounds.length > 1 ? t('results.standing.inRound', { name: p.name, n: p.round }) : p.name)).join(t('b.sep.list')) || '—'}</td>
               <td className="b-num">{o.vacant}</td>
             </tr>
           ))}

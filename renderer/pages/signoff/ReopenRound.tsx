@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
 import { ErrorNote, isSittingCommittee, PersonPicker, useAction, usePeople } from '../counting/common';
 
 /**
@@ -33,6 +34,14 @@ export function ReopenRound({
     if (!confirming && d.open) d.close();
   }, [confirming]);
   if (status !== 'counted' && status !== 'signed') return null;
+  // Nothing is frozen before the first signature: a wrong ballot is corrected on the Counting screen directly.
+  if (signedCount === 0 && status === 'counted') {
+    return (
+      <p className="b-muted no-print" data-testid="reopen-not-needed">
+        {t('signoff.reopen.notNeeded')} <a href={hrefFor('counting')}>{t('signoff.reopen.toCounting')}</a>
+      </p>
+    );
+  }
   const ask = () => {
     if (by === null) return action.setError(t('signoff.reopen.whoFirst'));
     if (reason.trim() === '') return action.setError(t('signoff.reopen.reasonFirst'));

@@ -63,7 +63,8 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
             <select value={who} onChange={(e) => setWho(e.target.value)} autoFocus data-testid="signer">
               {unsigned.map((o) => (
                 <option key={keyOf(o)} value={keyOf(o)}>
-                  {o.name}（{(lang === 'en' ? o.roleName.en : o.roleName.zh)}）
+                  {o.name}
+                  {t('b.paren', { text: lang === 'en' ? o.roleName.en : o.roleName.zh })}
                 </option>
               ))}
             </select>

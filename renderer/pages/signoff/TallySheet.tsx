@@ -143,11 +143,13 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
       <p>
         <strong>{t('signoff.sheet.nextSteps')}：</strong>
         {sheet.nextSteps.length === 0
-          ? t('results.next.none')
+          ? sheet.valid
+            ? t('results.next.none')
+            : t('results.next.invalidRound')
           : sheet.nextSteps
               .map(
                 (s) =>
-                  `${t(`b.roundKind.${s.kind}`)}（${titles.get(s.office) ?? s.office}，${t('results.next.seats', { seats: s.seats, names: s.names.join('、') })}${s.required ? '' : `，${t('results.next.optional')}`}）`,
+                  `${t(`b.roundKind.${s.kind}`)}（${titles.get(s.office) ?? s.office}，${t('results.next.seats', { seats: s.seats, names: s.names.join('、') })}，${s.required ? t('results.next.required') : t('results.next.optional')}）`,
               )
               .join('；')}
       </p>

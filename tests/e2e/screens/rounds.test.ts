@@ -45,6 +45,54 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
   assert.fail(`Tab never reached ${selector}`);
 }
 
+/** The Chinese that may stay on an English page: the names of the election, its people, places and offices. */
+async function chineseNames(ctx: BackendContext): Promise<string[]> {
+  const rows = [
+    ...(ctx.db.prepare('SELECT name FROM person').all() as { name: string }[]),
+    ...(ctx.db.prepare('SELECT name FROM candidate').all() as { name: string }[]),
+    ...(ctx.db.prepare('SELECT name FROM box').all() as { name: string }[]),
+    ...(ctx.db.prepare('SELECT name FROM venue').all() as { name: string }[]),
+    ...(ctx.db.prepare('SELECT title AS name FROM office').all() as { name: string }[]),
+    ...(ctx.db.prepare('SELECT name FROM desk').all() as { name: string }[]),
+  ].map((r) => r.name);
+  const e = ctx.db.prepare('SELECT title, community FROM election').get() as { title: string; community: string };
+  return [e.title, e.community, ...rows].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Chinese text left in the screen (<main>) outside names and the printed tally sheet: visible text, labels,
+ * placeholders. (The shell's language switch says 中文 on purpose: a language is named in itself.)
+ */
+async function chineseLeft(page: Page, names: string[]): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n instanceof HTMLElement) {
+        for (const a of ['aria-label', 'title', 'placeholder']) {
+          const v = n.getAttribute(a);
+          if (v && !n.closest('[data-testid=tally-sheet]')) out.push(v);
+        }
+        continue;
+      }
+      const el = n.parentElement;
+      if (!el || el.closest('[data-testid=tally-sheet]') || el.closest('script,style')) continue;
+      if (el.closest('select') && !(el.closest('option') as HTMLOptionElement | null)?.selected) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (n.textContent?.trim()) out.push(n.textContent);
+    }
+    return out;
+  });
+  const left: string[] = [];
+  for (let text of texts) {
+    for (const name of names) text = text.split(name).join(' ');
+    const cjk = text.match(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g);
+    if (cjk) left.push(`${cjk.join('…')} ⟨${text.trim().slice(0, 60)}⟩`);
+  }
+  return [...new Set(left)];
+}
+
 describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', { skip: missing ?? false }, () => {
   let browser: Browser;
   let built: { dir: string; cleanup(): void };
@@ -392,6 +440,48 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
         [{ office: 'chair', seats: 1, names: ['李强', '王芳'].sort() }],
       );
       await page.getByTestId('pending-from-1').waitFor({ state: 'detached' });
+    });
+
+    test('English: Counting, Results and Sign-off speak English (only names and the printed sheet stay Chinese)', async () => {
+      await page.keyboard.press('Alt+l');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const names = await chineseNames(ctx);
+
+      await page.keyboard.press('Alt+5');
+      await page.getByTestId('box-list').waitFor();
+      assert.match((await page.getByTestId('counting-screen').locator('h2').textContent()) ?? '', /Counting\s+Round 2 \(tie re-vote\)/);
+      assert.deepEqual(await chineseLeft(page, names), [], 'counting: box list');
+      await page.getByTestId('box-link-C1').focus();
+      await keys(page, 'Enter');
+      await page.getByTestId('box-panel').waitFor();
+      await page.getByTestId('tally-summary').waitFor();
+      assert.deepEqual(await chineseLeft(page, names), [], 'counting: box panel');
+      await page.screenshot({ path: screenshotPath('rounds-en-counting'), fullPage: true });
+
+      await page.keyboard.press('Alt+6');
+      await page.getByTestId('validity').waitFor();
+      await page.getByTestId('standing').waitFor();
+      assert.match((await page.getByTestId('validity').textContent()) ?? '', /valid/i);
+      assert.deepEqual(await chineseLeft(page, names), [], 'results, round 2');
+      await page.screenshot({ path: screenshotPath('rounds-en-results'), fullPage: true });
+      // Round 1's result (the tie) in English too.
+      await page.getByTestId('round-picker').selectOption('1');
+      await page.getByTestId('office-member').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid=office-chair]') !== null);
+      assert.deepEqual(await chineseLeft(page, names), [], 'results, round 1');
+
+      await page.keyboard.press('Alt+7');
+      await page.getByTestId('sign-panel').waitFor();
+      await page.getByTestId('tally-sheet').waitFor();
+      assert.deepEqual(await chineseLeft(page, names), [], 'sign-off');
+      // Nobody has signed: nothing is frozen, so no "reopen and revoke 0 signatures" form, a pointer to Counting.
+      assert.match((await page.getByTestId('reopen-not-needed').textContent()) ?? '', /Nobody has signed yet/);
+      assert.equal(await page.getByTestId('reopen').count(), 0);
+      // The printed sheet stays Chinese by design.
+      assert.match((await page.getByTestId('tally-sheet').textContent()) ?? '', /选举结果报告单/);
+      await page.screenshot({ path: screenshotPath('rounds-en-signoff'), fullPage: true });
+      await page.keyboard.press('Alt+l');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     });
   });
 
