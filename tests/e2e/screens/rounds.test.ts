@@ -235,6 +235,19 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=disagreements] tbody tr').length === 1);
       assert.equal(await page.getByTestId('box-panel').getAttribute('data-status'), 'counting');
 
+      // The first computer, in English, coming back to the box: the same list, in English.
+      await pageA.keyboard.press('Alt+l');
+      await pageA.waitForFunction(() => document.documentElement.lang === 'en');
+      await pageA.keyboard.press('Alt+5');
+      await pageA.getByTestId('box-list').waitFor();
+      await pageA.getByTestId('box-link-C1').focus();
+      await keys(pageA, 'Enter');
+      await pageA.getByTestId('disagreements').waitFor();
+      assert.match((await pageA.getByTestId('disagreements').locator('h4').first().textContent()) ?? '', /The two sheets differ in 1 place/);
+      assert.match((await pageA.getByTestId('disagreement-5-A').textContent()) ?? '', /主任: ○王芳; 委员: ○张伟 ○陈静/);
+      assert.deepEqual(await chineseLeft(pageA, await chineseNames(ctx)), [], 'double entry disagreements in English');
+      await pageA.screenshot({ path: screenshotPath('rounds-en-disagreements'), fullPage: true });
+
       // Choosing a version without a reason is refused on the screen; then 谢文 chooses sheet A with a reason.
       await page.getByTestId('settle-by').focus();
       await keys(page, 'ArrowDown');
