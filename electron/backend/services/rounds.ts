@@ -137,6 +137,7 @@ export interface ElectionStanding {
   rounds: { number: number; kind: RoundKind; status: string; resultHash: string | null; valid: boolean | null }[];
   offices: StandingOffice[];
   electedTotal: number;
+  /** The committee minimum in force: the rule profile's minCommittee, at most the number of seats. */
   minCommittee: number;
   minimumMet: boolean;
   /** Residents' committee with its rank-1 office vacant: who acts as chair. */
@@ -191,7 +192,8 @@ export function electionStanding(db: Db): ElectionStanding {
   for (const o of byOffice.values()) o.vacant = Math.max(0, o.seats - o.elected.length);
   // A committee cannot be required to have more members than it has seats.
   const totalSeats = offices.reduce((n, o) => n + o.seats, 0);
-  const minimumMet = electedKeys.size >= Math.min(e.rules.minCommittee, totalSeats);
+  const minimum = Math.min(e.rules.minCommittee, totalSeats);
+  const minimumMet = electedKeys.size >= minimum;
   for (const step of nextSteps) {
     if (step.round === null && (step.required || (step.kind === 'supplementary' && !minimumMet))) outstanding += 1;
   }
@@ -206,7 +208,7 @@ export function electionStanding(db: Db): ElectionStanding {
     rounds: roundViews,
     offices: ranked,
     electedTotal: electedKeys.size,
-    minCommittee: e.rules.minCommittee,
+    minCommittee: minimum,
     minimumMet,
     acting,
     requireWoman: e.rules.requireWoman,

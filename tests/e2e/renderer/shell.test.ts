@@ -69,7 +69,7 @@ describe('renderer app shell (real Chromium)', { skip: missing ?? false }, () =>
     await page.keyboard.press('F1');
     const help = page.getByTestId('help');
     assert.equal(await help.isVisible(), true);
-    assert.match((await help.textContent()) ?? '', /Alt\+1 … Alt\+8.*1 开始.*3 发票.*5 计票/);
+    assert.match((await help.textContent()) ?? '', /Alt\+1 … Alt\+9.*1 开始.*3 发票.*5 计票.*9 演练/);
     assert.match((await help.textContent()) ?? '', /F2 代写.*v：作废/);
     await page.screenshot({ path: screenshotPath('shell-help') });
     await page.keyboard.press('Escape');
@@ -99,6 +99,8 @@ describe('renderer app shell (real Chromium)', { skip: missing ?? false }, () =>
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#/desk');
+    // The hash changes before React marks the new tab current: wait for the tab itself.
+    await page.locator('.tab[aria-current=page][data-testid=tab-desk]').waitFor();
     assert.equal(await current(page), 'tab-desk');
     await page.context().close();
   });
