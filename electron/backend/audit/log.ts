@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
+import { preparedOnce } from '../db/statements';
 import { canonicalJson } from './canonical';
 import { describeAuditEvent } from './catalogue';
 
@@ -61,22 +61,9 @@ export function hashAuditEvent(e: Omit<AuditEvent, 'hash'>): string {
   return hashAuditBody(e, canonicalJson(e.detail));
 }
 
-/** Statements are prepared once per connection: appendAudit is on the desk's hot path. */
-const statements = new WeakMap<Db, { last: Statement; insert: Statement }>();
-function auditStatements(db: Db) {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      last: db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1'),
-      insert: db.prepare(
-        `INSERT INTO audit_event (seq, at, type, actor, outcome, subject, detail_json, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
+const LAST_EVENT = 'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1';
+const INSERT_EVENT = `INSERT INTO audit_event (seq, at, type, actor, outcome, subject, detail_json, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Appends one event. Call it INSIDE the caller's transaction (inTransaction), after the change it records,
@@ -85,8 +72,7 @@ function auditStatements(db: Db) {
 export function appendAudit(db: Db, input: AuditInput): AuditEvent {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
   if (!describeAuditEvent(input.type)) throw new Error(`audit event type "${input.type}" is not in the catalogue`);
-  const stmts = auditStatements(db);
-  const last = stmts.last.get() as { seq: number; hash: string } | undefined;
+  const last = preparedOnce(db, LAST_EVENT).get() as { seq: number; hash: string } | undefined;
   const partial = {
     seq: (last?.seq ?? 0) + 1,
     at: typeof input.at === 'string' ? input.at : input.at.toISOString(),
@@ -101,7 +87,7 @@ export function appendAudit(db: Db, input: AuditInput): AuditEvent {
   // Round-trip through JSON so the returned detail is the value that was stored and hashed.
   partial.detail = JSON.parse(detailJson) as Record<string, unknown>;
   const event: AuditEvent = { ...partial, hash: hashAuditBody(partial, detailJson) };
-  stmts.insert.run(event.seq, event.at, event.type, event.actor, event.outcome, event.subject, detailJson, event.prevHash, event.hash);
+  preparedOnce(db, INSERT_EVENT).run(event.seq, event.at, event.type, event.actor, event.outcome, event.subject, detailJson, event.prevHash, event.hash);
   return event;
 }
 

@@ -17,3 +17,4 @@ export function openAndMigrate(file: string, opts: OpenOptions = {}): Db {
   }
   return db;
 }
+export { preparedOnce } from './statements';

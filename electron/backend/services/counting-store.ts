@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import { preparedOnce } from '../db/statements';
 import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
 import { OFFICIAL_ROLE_NAMES, type OfficialRole } from '../../../shared/domain/people';
 import { notFound, refused, type BackendContext } from '../context';
@@ -7,22 +7,8 @@ import { getRound, setRoundStatusTx, type RoundRow } from './setup-rounds';
 
 /** Reads and guards shared by the counting, results and sign-off services. */
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** A statement prepared once per connection (ballot entry runs a handful of these per ballot). */
-export function q(db: Db, sql: string): Statement {
-  let byDb = statements.get(db);
-  if (!byDb) {
-    byDb = new Map();
-    statements.set(db, byDb);
-  }
-  let s = byDb.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    byDb.set(sql, s);
-  }
-  return s;
-}
+/** A statement prepared once per connection (see db/statements). */
+export const q = preparedOnce;
 
 export function doubleEntryEnabled(db: Db): boolean {
   const r = q(db, 'SELECT double_entry FROM counting_setting WHERE id = 1').get() as { double_entry: number } | undefined;

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import { preparedOnce } from '../db/statements';
 import type { AssignmentView, IssuedWhere } from '../../../shared/api/issuance';
 import type { Gender, RegistrationCategory } from '../../../shared/domain/roll';
 import { appendAudit, type AuditInput } from '../audit';
@@ -8,22 +8,8 @@ import type { Db } from '../db';
 
 /** Reads shared by the roll, proxy, issuance and turnout services. */
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
-
-/** A prepared statement, prepared once per connection (the desk's hot path runs a handful of these). */
-export function stmt(db: Db, sql: string): Statement {
-  let byDb = cache.get(db);
-  if (!byDb) {
-    byDb = new Map();
-    cache.set(db, byDb);
-  }
-  let s = byDb.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    byDb.set(sql, s);
-  }
-  return s;
-}
+/** A statement prepared once per connection (see db/statements). */
+export const stmt = preparedOnce;
 
 export interface VoterRow {
   id: number;
