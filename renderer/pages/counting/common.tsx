@@ -3,6 +3,8 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { isClientError } from '../../api';
 import type { AppClient } from '../../api';
+import type { z } from 'zod';
+import type { ballotOffice, roundView } from '../../../shared/api/setup';
 
 /**
  * Small pieces shared by the Counting, Results, Sign-off and Export screens: the round in hand, the people list,
@@ -10,20 +12,9 @@ import type { AppClient } from '../../api';
  */
 
 export type Api = AppClient;
-export interface RoundView {
-  number: number;
-  kind: 'regular' | 'tie-revote' | 'supplementary';
-  status: 'prepared' | 'voting' | 'closed' | 'counting' | 'counted' | 'signed' | 'sealed';
-  createdAt: string;
-}
-export interface BallotOfficeView {
-  id: string;
-  title: string;
-  rank: number;
-  seats: number;
-  womenOnly: boolean;
-  candidates: { id: string; name: string; gender: 'female' | 'male' | null }[];
-}
+/** As the contract answers them (shared/api/setup.ts). */
+export type RoundView = z.infer<typeof roundView>;
+export type BallotOfficeView = z.infer<typeof ballotOffice>;
 export type PersonView = Awaited<ReturnType<typeof listPeople>>[number];
 
 function listPeople(api: Api) {
