@@ -1,9 +1,9 @@
 import { ApiError } from '../../../shared/api/envelope';
 import type { IssuanceRefusal } from '../../../shared/api/issuance';
-import { createContext } from '../../backend/context';
 import { issueBallot } from '../../backend/services/issuance';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type Command } from '../command';
+import { withElectionDb } from './report';
 
 /** Exit code of a desk answer: a certificate that is not on the roll is refused like any other rule. */
 function exitCodeOf(e: ApiError): number {
@@ -27,9 +27,15 @@ export const issueCommand: Command = {
     if (trustee === true) throw new UsageError('--trustee needs the trustee\'s certificate number');
     const helper = optionalInt(args, 'helper');
     const json = args.options.get('json') === true;
-    try {
-      const ctx = createContext({ dbFile, actor: `cli desk ${desk}`, mustExist: true });
-      try {
+    const onError = (e: ApiError): number => {
+      if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: e.toBody() }, null, 2)}\n`);
+      else process.stderr.write(`${e.message}\n`);
+      return exitCodeOf(e);
+    };
+    return withElectionDb(
+      dbFile,
+      `cli desk ${desk}`,
+      (ctx) => {
         const r = issueBallot(ctx, {
           certificate,
           round,
@@ -43,14 +49,8 @@ export const issueCommand: Command = {
           process.stdout.write(`发放选票 / ballot issued: ${r.voter.name}（${r.voter.group}）box ${r.box} desk ${r.desk}${proxy}\n`);
         }
         return EXIT_OK;
-      } finally {
-        ctx.db.close();
-      }
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: e.toBody() }, null, 2)}\n`);
-      else process.stderr.write(`${e.message}\n`);
-      return exitCodeOf(e);
-    }
+      },
+      onError,
+    );
   },
 };

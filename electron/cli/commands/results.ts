@@ -1,10 +1,9 @@
-import { ApiError } from '../../../shared/api/envelope';
-import { createContext, type BackendContext } from '../../backend/context';
+import type { BackendContext } from '../../backend/context';
 import { schemaVersion } from '../../backend/db';
 import { results } from '../../backend/services/results';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
-import { reportApiError } from './report';
+import { withElectionDb } from './report';
 
 /** Opens an existing election database for a round command, runs `fn`, prints its JSON as `station tally` does. */
 export async function withRound(argv: string[], fn: (ctx: BackendContext, round: number) => unknown): Promise<number> {
@@ -12,22 +11,14 @@ export async function withRound(argv: string[], fn: (ctx: BackendContext, round:
   const dbFile = requireOption(args, 'db');
   const round = optionalInt(args, 'round');
   if (round === undefined || round < 1) throw new UsageError('--round must be a round number (1, 2, …)');
-  try {
-    const ctx = createContext({ dbFile, actor: 'cli', mustExist: true });
-    try {
-      if (schemaVersion(ctx.db) === 0) {
-        process.stderr.write(`${dbFile}: 不是选举数据库 / not an election database\n`);
-        return EXIT_BAD_INPUT;
-      }
-      process.stdout.write(`${JSON.stringify(fn(ctx, round), null, 2)}\n`);
-      return EXIT_OK;
-    } finally {
-      ctx.db.close();
+  return withElectionDb(dbFile, 'cli', (ctx) => {
+    if (schemaVersion(ctx.db) === 0) {
+      process.stderr.write(`${dbFile}: 不是选举数据库 / not an election database\n`);
+      return EXIT_BAD_INPUT;
     }
-  } catch (e) {
-    if (e instanceof ApiError) return reportApiError(e, dbFile);
-    throw e;
-  }
+    process.stdout.write(`${JSON.stringify(fn(ctx, round), null, 2)}\n`);
+    return EXIT_OK;
+  });
 }
 
 export const resultsCommand: Command = {

@@ -1,9 +1,7 @@
-import { ApiError } from '../../../shared/api/envelope';
-import { createContext } from '../../backend/context';
 import { sealElection } from '../../backend/services/seal';
 import { parseArgs, requireOption } from '../args';
 import { EXIT_OK, type Command } from '../command';
-import { reportApiError } from './report';
+import { withElectionDb } from './report';
 import { formatSealSummary } from './seal-summary';
 
 export const sealCommand: Command = {
@@ -15,23 +13,15 @@ export const sealCommand: Command = {
     const dbFile = requireOption(args, 'db');
     const out = requireOption(args, 'out');
     const json = args.options.get('json') === true;
-    try {
-      const ctx = createContext({ dbFile, mustExist: true, actor: 'cli' });
-      try {
-        const written = sealElection(ctx, { path: out, overwrite: args.options.get('overwrite') === true });
-        if (json) {
-          process.stdout.write(`${JSON.stringify(written, null, 2)}\n`);
-        } else {
-          process.stdout.write(`已封存 / sealed: ${written.path} (${written.bytes} bytes, payload sha256 ${written.payloadHash})\n`);
-          process.stdout.write(formatSealSummary(written));
-        }
-        return EXIT_OK;
-      } finally {
-        ctx.db.close();
+    return withElectionDb(dbFile, 'cli', (ctx) => {
+      const written = sealElection(ctx, { path: out, overwrite: args.options.get('overwrite') === true });
+      if (json) {
+        process.stdout.write(`${JSON.stringify(written, null, 2)}\n`);
+      } else {
+        process.stdout.write(`已封存 / sealed: ${written.path} (${written.bytes} bytes, payload sha256 ${written.payloadHash})\n`);
+        process.stdout.write(formatSealSummary(written));
       }
-    } catch (e) {
-      if (e instanceof ApiError) return reportApiError(e, dbFile);
-      throw e;
-    }
+      return EXIT_OK;
+    });
   },
 };
