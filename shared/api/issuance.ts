@@ -137,6 +137,8 @@ export const turnoutView = z.object({
   quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: z.string(), en: z.string() }) }),
   byVenue: z.array(z.object({ venue: z.string(), name: z.string(), assigned: count, issued: count })),
   byMobileBox: z.array(z.object({ box: z.string(), name: z.string(), assigned: count, issued: count })),
+  /** Ballots issued at each desk (set-up desks and each box's implicit desk), from the issuance records. */
+  byDesk: z.array(z.object({ desk: z.string(), name: z.string(), box: z.string(), issued: count })),
   boxes: z.array(boxStockView),
 });
 export type TurnoutView = z.infer<typeof turnoutView>;

@@ -36,4 +36,8 @@ export const boxesEn: Record<keyof typeof boxesZhCN, string> = {
   'boxes.ballots': 'Ballots',
   'boxes.receive': 'Receive ballots',
   'boxes.return': 'Return unused',
+  'boxes.byDesk': 'Ballots issued at each desk',
+  'boxes.desk': 'Desk',
+  'boxes.deskBox': 'Box',
+  'boxes.deskShare': 'Share of the box',
 };

@@ -35,4 +35,8 @@ export const boxesZhCN = {
   'boxes.ballots': '张数',
   'boxes.receive': '领取选票',
   'boxes.return': '退回未用选票',
+  'boxes.byDesk': '各发票处已发选票',
+  'boxes.desk': '发票处',
+  'boxes.deskBox': '票箱',
+  'boxes.deskShare': '占本票箱',
 } as const;

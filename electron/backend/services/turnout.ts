@@ -3,7 +3,7 @@ import { quorumMet } from '../../../shared/rules/validity';
 import type { Body, Method } from '../../../shared/record/cer';
 import { notFound } from '../context';
 import type { Db } from '../db';
-import { stockStatus } from './issuance';
+import { listDesks, stockStatus } from './issuance';
 import { requireElection } from './setup-read';
 
 /** The fewest participants that meet the quorum of DOMAIN.md §7.1 (quorumMet is monotonic in participants). */
@@ -26,7 +26,7 @@ function quorumRule(body: Body, method: Method): { zh: string; en: string } {
   return { zh: '参加投票的选民须超过登记选民的半数', en: 'more than half of the registered voters must take part' };
 }
 
-/** Live turnout of a round per venue, per mobile box and overall, with the quorum so far and the ballot stock. */
+/** Live turnout of a round per venue, per mobile box, per desk and overall, with the quorum so far and the ballot stock. */
 export function turnout(db: Db, round: number): TurnoutView {
   const election = requireElection(db);
   if (!db.prepare('SELECT 1 FROM round WHERE number = ?').get(round)) throw notFound(`没有第 ${round} 轮`, `no round ${round}`);
@@ -62,6 +62,12 @@ export function turnout(db: Db, round: number): TurnoutView {
       .all(round) as { id: string; name: string; assigned: number; issued: number }[]
   ).map((r) => ({ box: r.id, name: r.name, assigned: r.assigned, issued: r.issued }));
 
+  const issuedAtDesk = new Map(
+    (db.prepare('SELECT desk, count(*) AS n FROM issuance WHERE round_number = ? GROUP BY desk').all(round) as { desk: string; n: number }[])
+      .map((r) => [r.desk, r.n]),
+  );
+  const byDesk = listDesks(db).map((d) => ({ desk: d.id, name: d.name, box: d.box, issued: issuedAtDesk.get(d.id) ?? 0 }));
+
   const needed = participantsNeeded(election.body, election.method, registered);
   return {
     round,
@@ -76,6 +82,7 @@ export function turnout(db: Db, round: number): TurnoutView {
     },
     byVenue,
     byMobileBox,
+    byDesk,
     boxes: stockStatus(db, round),
   };
 }

@@ -6,7 +6,7 @@ function percent(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—';
 }
 
-/** Turnout per venue and mobile box and overall, and whether the quorum is met (and how many are still needed). */
+/** Turnout per venue and mobile box and overall, ballots issued per desk, and whether the quorum is met (and how many are still needed). */
 export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; error: unknown }) {
   const { t, lang } = useLang();
   if (!turnout) return <ErrorBox error={error} />;
@@ -52,6 +52,32 @@ export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; 
               <td>{percent(b.issued, b.assigned)}</td>
             </tr>
           ))}
+        </tbody>
+      </table>
+      <h4>{t('boxes.byDesk')}</h4>
+      <table className="sa-table" data-testid="turnout-desks">
+        <thead>
+          <tr>
+            <th>{t('boxes.desk')}</th>
+            <th>{t('boxes.deskBox')}</th>
+            <th>{t('boxes.issued')}</th>
+            <th>{t('boxes.deskShare')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {turnout.byDesk.map((d) => {
+            const box = turnout.boxes.find((b) => b.box === d.box);
+            return (
+              <tr key={d.desk} data-desk={d.desk}>
+                <td>
+                  {d.name} <code className="sa-code">{d.desk}</code>
+                </td>
+                <td>{box?.boxName ?? d.box}</td>
+                <td data-testid="desk-issued">{d.issued}</td>
+                <td>{percent(d.issued, box?.issued ?? 0)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

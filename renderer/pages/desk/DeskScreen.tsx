@@ -12,9 +12,10 @@ interface PendingProxy {
 }
 
 /**
- * Issuance at one desk (the live count is the box's own when the desk is its box's only desk; when several desks
- * share a box it is what this computer issued, since the contract has no per-desk count): the desk is chosen once (remembered on this computer), the round is the one open for voting,
- * and the one field takes every scan. A proxy ballot asks for the trustee's own certificate next; Esc cancels that.
+ * Issuance at one desk: the desk is chosen once (remembered on this computer), the round is the one open for voting,
+ * and the one field takes every scan. The live count is this desk's own, from the backend's issuance records (so it
+ * survives a reload and is the same on every computer). A proxy ballot asks for the trustee's own certificate next;
+ * Esc cancels that.
  */
 export function DeskScreen() {
   const api = useApi();
@@ -26,33 +27,28 @@ export function DeskScreen() {
   const [helperId, setHelperId] = useState<string>(() => localStorage.getItem(HELPER_STORAGE_KEY) ?? '');
   const [pending, setPending] = useState<PendingProxy | null>(null);
   const [stock, setStock] = useState<{ issued: number; spoiled: number; inHand: number; boxName: string } | null>(null);
+  const [deskIssued, setDeskIssued] = useState<number | null>(null);
 
   const desk = desks.data?.find((d) => d.id === deskId) ?? null;
   const round = rounds.data ? currentRound(rounds.data) : null;
   const helpers = (people.data ?? []).filter((p) => p.roles.some((r) => r.role === 'writing-helper'));
   const deskCount = desks.data?.filter((d) => d.box === desk?.box).length ?? 0;
-  const countKey = desk && round ? `station.deskCount.${desk.id}.${round.number}` : null;
-  const [localCount, setLocalCount] = useState(0);
-  useEffect(() => setLocalCount(countKey ? Number(localStorage.getItem(countKey) ?? 0) : 0), [countKey]);
-  const countIssued = () => {
-    if (!countKey) return;
-    const next = Number(localStorage.getItem(countKey) ?? 0) + 1;
-    localStorage.setItem(countKey, String(next));
-    setLocalCount(next);
-  };
 
-  const refreshStock = useCallback(async () => {
+  // One turnout answer carries both this desk's issued count and its box's ballot stock.
+  const refreshCounts = useCallback(async () => {
     if (!desk || !round) return;
-    const all = await api.call('ballotStock', { round: round.number });
-    const mine = all.find((s) => s.box === desk.box);
+    const turnout = await api.call('turnout', { round: round.number });
+    const mine = turnout.boxes.find((s) => s.box === desk.box);
     setStock(mine ? { issued: mine.issued, spoiled: mine.spoiled, inHand: mine.inHand, boxName: mine.boxName } : null);
+    setDeskIssued(turnout.byDesk.find((d) => d.desk === desk.id)?.issued ?? 0);
   }, [api, desk, round]);
 
   useEffect(() => {
-    void refreshStock().catch(() => setStock(null));
-    const timer = setInterval(() => void refreshStock().catch(() => {}), 10_000);
+    setDeskIssued(null);
+    void refreshCounts().catch(() => setStock(null));
+    const timer = setInterval(() => void refreshCounts().catch(() => {}), 10_000);
     return () => clearInterval(timer);
-  }, [refreshStock]);
+  }, [refreshCounts]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -97,8 +93,8 @@ export function DeskScreen() {
         ...(proxy ? { trusteeCertificate: scanned } : {}),
       });
       setPending(null);
-      countIssued();
-      void refreshStock();
+      setDeskIssued((n) => (n ?? 0) + 1); // shown at once; the backend's count follows
+      void refreshCounts().catch(() => {});
       return issuedAnswer(out);
     } catch (err) {
       const r = refusalOf(err);
@@ -122,7 +118,7 @@ export function DeskScreen() {
 
   const onExchange = async () => {
     await api.call('exchangeSpoiled', { round: round.number, desk: desk.id });
-    void refreshStock();
+    void refreshCounts().catch(() => {});
   };
 
   return (
@@ -175,7 +171,7 @@ export function DeskScreen() {
         onScan={onScan}
         onAssisted={onAssisted}
         onExchange={onExchange}
-        issuedCount={deskCount > 1 ? localCount : (stock?.issued ?? 0)}
+        issuedCount={deskIssued ?? 0}
       />
       {stock && (
         <p className="sa-desk-stock" data-testid="desk-stock">

@@ -118,7 +118,7 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
     await scan(page, chen.certificate);
     assert.equal(await answer.getAttribute('data-kind'), 'issue');
     assert.match(await answer.textContent() ?? '', /发票.*陈桂英.*第三居民小组.*本人投票/);
-    assert.match(await page.getByTestId('desk-count').textContent() ?? '', /已发 1 张/);
+    await page.waitForFunction(() => /已发 1 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
     await shot(page, 'screens-desk-issue');
 
     await scan(page, chen.certificate);
@@ -155,7 +155,7 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
     await page.keyboard.press('F3');
     await page.getByTestId('desk-notice').filter({ hasText: '已换票' }).waitFor();
     await page.waitForFunction(() => /换票 1 张/.test(document.querySelector('[data-testid=desk-stock]')?.textContent ?? ''));
-    assert.match(await page.getByTestId('desk-count').textContent() ?? '', /已发 2 张/);
+    await page.waitForFunction(() => /已发 2 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
 
     // The English switch on the desk: same answer panel, in English.
     await page.keyboard.press('Alt+L');
@@ -165,18 +165,38 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
     await shot(page, 'screens-desk-en');
     await page.keyboard.press('Alt+L');
 
-    // The desk is remembered on this computer.
+    // The desk is remembered on this computer, and its count (the backend's, per desk) survives the reload.
     await page.reload();
     await page.getByTestId('certificate-field').waitFor();
     assert.match(await page.getByTestId('desk-where').textContent() ?? '', /一号发票处/);
+    await page.waitForFunction(() => /已发 2 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test('Desk: the per-desk count is the backend\'s — another computer at the same box\'s other desk starts from its own count', async () => {
+    // A fresh browser profile (nothing on this computer) choosing the box's own desk C1, which issued nothing yet.
+    const other = await app.open('#/desk', { storage: { 'station.desk': 'C1' } });
+    await other.page.getByTestId('certificate-field').waitFor();
+    await other.page.waitForFunction(() => /已发 0 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
+    // The box total still shows both desks together.
+    await other.page.waitForFunction(() => /已发 2 张/.test(document.querySelector('[data-testid=desk-stock]')?.textContent ?? ''));
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
+    // And a fresh profile choosing 一号发票处 gets its 2 from the backend.
+    const again = await app.open('#/desk', { storage: { 'station.desk': 'D1' } });
+    await again.page.waitForFunction(() => /已发 2 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
+    assert.deepEqual(again.problems, []);
+    await again.context.close();
   });
 
   test('Boxes: turnout, close the poll, carry boxes through custody; a broken seal goes to the committee', async () => {
     const { page, problems, context } = await app.open('#/boxes');
     await page.getByTestId('turnout').waitFor();
     assert.match(await page.getByTestId('turnout-total').textContent() ?? '', /已领票 2 人 \/ 选民 8 人/);
+    // Per desk, from the issuance records: both ballots at 一号发票处 (D1), none at the box's own desk.
+    assert.equal(await page.locator('[data-testid=turnout-desks] tr[data-desk=D1] [data-testid=desk-issued]').textContent(), '2');
+    assert.equal(await page.locator('[data-testid=turnout-desks] tr[data-desk=C1] [data-testid=desk-issued]').textContent(), '0');
     assert.match(await page.getByTestId('quorum').textContent() ?? '', /还需 3 人/);
 
     // The mobile box goes out and voting there starts (keyboard), then the poll is closed.
