@@ -25,6 +25,7 @@ import {
 } from './services/people';
 import { addCandidate, addOffice, createElection, electionOverview } from './services/setup';
 import { requireElection } from './services/setup-read';
+import { setRules } from './services/setup-rules';
 import { listRounds, roundBallot, setRoundStatusTx } from './services/setup-rounds';
 import { addBox, addVenue, setBoxStaff } from './services/setup-venues';
 
@@ -34,6 +35,7 @@ export function buildSetupApi(ctx: BackendContext): Implementation<typeof setupC
   return {
     getElection: () => electionOverview(ctx),
     createElection: (def) => createElection(ctx, def),
+    setRules: (rules) => setRules(ctx, rules),
     addOffice: (o) => (addOffice(ctx, o), OK),
     addCandidate: (c) => addCandidate(ctx, c),
     addVenue: (v) => (requireElection(ctx.db), addVenue(ctx, v), OK),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { candidateInput, electionDefinition, officeInput } from '../domain/election';
-import { ruleProfile } from '../domain/rule-profile';
+import { ruleProfile, ruleProfilePartial } from '../domain/rule-profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
 import { BODIES, ROUND_KINDS } from '../record/cer';
@@ -46,6 +46,25 @@ export const electionView = z.strictObject({
   exclusions: z.array(z.strictObject({ member: z.string(), reason: z.string() })),
 });
 
+/** The rule profile's keys (DOMAIN.md §9). */
+export const RULE_PROFILE_KEYS = ruleProfile.keyof().options;
+
+/** A rule change: only the keys given change; at least one. */
+export const setRulesInput = ruleProfilePartial.refine((r) => Object.keys(r).length > 0, {
+  message: 'give at least one rule to change',
+});
+
+/** Why a rule change was refused (ApiError.details). */
+export const rulesRefusal = z.discriminatedUnion('reason', [
+  z.strictObject({ reason: z.literal('voting-started'), round: z.int(), status: z.string() }),
+  z.strictObject({
+    reason: z.literal('proxies-over-limit'),
+    proxyLimit: z.int(),
+    trustees: z.array(z.strictObject({ name: z.string(), group: z.string(), certificate: z.string(), holds: z.int() })),
+  }),
+]);
+export type RulesRefusal = z.infer<typeof rulesRefusal>;
+
 export const setupContract = {
   /** Everything set up so far; election is null before the election is created. */
   getElection: {
@@ -67,6 +86,15 @@ export const setupContract = {
   createElection: {
     input: electionDefinition,
     output: z.strictObject({ rounds: z.array(roundView), warnings: z.array(setupWarning) }),
+  },
+  /**
+   * Changes the rule profile after the election was created, only while round 1 is still 'prepared' (no ballot
+   * issued yet); refused (details: rulesRefusal) once voting has started, or when approved proxies would exceed a
+   * lower proxyLimit. Answers the whole profile and which keys changed.
+   */
+  setRules: {
+    input: setRulesInput,
+    output: z.strictObject({ rules: ruleProfile, changed: z.array(z.enum(RULE_PROFILE_KEYS)), warnings: z.array(setupWarning) }),
   },
   addOffice: { input: officeInput, output: ok },
   addCandidate: {

@@ -5,6 +5,7 @@
 import { ISSUANCE_AUDIT_EVENTS } from './events-issuance';
 import { SEAL_AUDIT_EVENTS } from './events-seal';
 import { COUNTING_AUDIT_EVENTS } from './events-counting';
+import { SETUP_AUDIT_EVENTS } from './events-setup';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -42,6 +43,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...ISSUANCE_AUDIT_EVENTS,
   ...SEAL_AUDIT_EVENTS,
   ...COUNTING_AUDIT_EVENTS,
+  ...SETUP_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;
