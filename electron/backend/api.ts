@@ -19,6 +19,7 @@ import {
   grantRole,
   leaveCommittee,
   listPeople,
+  listRelatives,
   revokeRole,
   setPin,
   verifyPersonPin,
@@ -56,6 +57,7 @@ export function buildPeopleApi(ctx: BackendContext): Implementation<typeof peopl
     grantRole: (input) => (grantRole(ctx, input), OK),
     revokeRole: (input) => (revokeRole(ctx, input), OK),
     declareRelative: (r) => (declareRelative(ctx, r), OK),
+    listRelatives: () => listRelatives(ctx.db),
     setPin: (input) => (setPin(ctx, input), OK),
     checkPin: ({ person, pin }) => ({ ok: verifyPersonPin(ctx, person, pin) }),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMITTEE_POSITIONS, OFFICIAL_ROLES, committeeMemberInput, officialInput, pin, relativeInput } from '../domain/people';
+import { COMMITTEE_POSITIONS, OFFICIAL_ROLES, RELATION_KINDS, committeeMemberInput, officialInput, pin, relativeInput } from '../domain/people';
 
 const ok = z.strictObject({ ok: z.literal(true) });
 const personId = z.int().positive();
@@ -30,6 +30,13 @@ export const peopleContract = {
   },
   revokeRole: { input: z.strictObject({ person: personId, role: z.enum(OFFICIAL_ROLES), reason }), output: ok },
   declareRelative: { input: relativeInput, output: ok },
+  /** Declared close relatives: "<relative> is the <relation> of <candidate>", by candidate. */
+  listRelatives: {
+    input: z.strictObject({}),
+    output: z.array(
+      z.strictObject({ candidate: z.string(), relative: z.string(), relation: z.enum(RELATION_KINDS), declaredAt: z.string() }),
+    ),
+  },
   /** Sets a person's PIN; changing an existing PIN needs the current one. */
   setPin: { input: z.strictObject({ person: personId, pin, currentPin: z.string().optional() }), output: ok },
   checkPin: { input: z.strictObject({ person: personId, pin: z.string() }), output: z.strictObject({ ok: z.boolean() }) },

@@ -332,6 +332,22 @@ export function declareRelative(ctx: BackendContext, input: { name: string; cand
   inTransaction(ctx.db, () => declareRelativeTx(ctx, input));
 }
 
+export interface RelativeView {
+  candidate: string;
+  relative: string;
+  relation: RelationKind;
+  declaredAt: string;
+}
+
+/** The declared close relatives of candidates, by candidate then in the order declared. */
+export function listRelatives(db: Db): RelativeView[] {
+  return (
+    db
+      .prepare('SELECT candidate_name, relative_name, kind, declared_at FROM close_relative ORDER BY candidate_key, id')
+      .all() as { candidate_name: string; relative_name: string; kind: RelationKind; declared_at: string }[]
+  ).map((r) => ({ candidate: r.candidate_name, relative: r.relative_name, relation: r.kind, declaredAt: r.declared_at }));
+}
+
 // ---- PINs ----
 
 export function setPin(ctx: BackendContext, input: { person: number; pin: string; currentPin?: string | undefined }): void {
