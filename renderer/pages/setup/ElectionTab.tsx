@@ -1,15 +1,22 @@
 import { useT } from '../../app/i18n';
 import { resolveRuleProfile } from '../../../shared/domain/rule-profile';
 import type { Overview } from './overview';
+import { DoubleEntryOption } from './DoubleEntryOption';
 import { RulesTable } from './rules';
+import { RulesEditForm } from './RulesEditForm';
 import { Warnings } from './Warnings';
 
-/** The election as created, and its rule profile with the default of each key. */
-export function ElectionTab({ overview }: { overview: Overview }) {
+/**
+ * The election as created, its rule profile with the default of each key (editable until round 1 opens for voting),
+ * and the double-entry setting of the count.
+ */
+export function ElectionTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
   const t = useT();
   const e = overview.election!;
   const seats = overview.offices.reduce((n, o) => n + o.seats, 0);
   const defaults = resolveRuleProfile(e.body, e.method, seats, {});
+  const first = overview.rounds.find((r) => r.number === 1);
+  const rulesOpen = first?.status === 'prepared';
   return (
     <section className="sa-card" data-testid="setup-election">
       <h2>{e.title}</h2>
@@ -33,8 +40,14 @@ export function ElectionTab({ overview }: { overview: Overview }) {
       </dl>
       <h3>{t('setup.rules.title')}</h3>
       <RulesTable rules={e.rules} defaults={defaults} />
-      <p className="sa-muted">{t('setup.rules.fixed')}</p>
+      {rulesOpen ? (
+        <RulesEditForm rules={e.rules} defaults={defaults} seats={seats} onSaved={onChanged} />
+      ) : (
+        <p className="sa-muted" data-testid="rules-locked">{t('setup.rules.locked')}</p>
+      )}
       <Warnings warnings={overview.warnings} />
+      <h3>{t('setup.double.title')}</h3>
+      <DoubleEntryOption rounds={overview.rounds} />
     </section>
   );
 }

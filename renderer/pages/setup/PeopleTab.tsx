@@ -10,6 +10,7 @@ export function PeopleTab({ overview }: { overview: Overview }) {
   const api = useApi();
   const t = useT();
   const people = useLoad(() => api.call('listPeople', {}), [api]);
+  const relatives = useLoad(() => api.call('listRelatives', {}), [api]);
   const list = people.data ?? [];
   return (
     <div data-testid="setup-people">
@@ -50,8 +51,49 @@ export function PeopleTab({ overview }: { overview: Overview }) {
       <SetPin people={list} onChanged={people.reload} />
       <AddCommittee onChanged={people.reload} />
       <AddOfficial overview={overview} onChanged={people.reload} />
-      <DeclareRelative overview={overview} onChanged={people.reload} />
+      <RelativesList relatives={relatives.data} error={relatives.error} />
+      <DeclareRelative
+        overview={overview}
+        onChanged={() => {
+          people.reload();
+          relatives.reload();
+        }}
+      />
     </div>
+  );
+}
+
+type Relative = { candidate: string; relative: string; relation: (typeof RELATION_KINDS)[number] };
+
+/** The declared close relatives, so the committee sees who may not serve and why (not only as conflicts above). */
+function RelativesList({ relatives, error }: { relatives: Relative[] | null; error: unknown }) {
+  const t = useT();
+  return (
+    <section className="sa-card" data-testid="relatives">
+      <h3>{t('setup.relatives.title')}</h3>
+      <ErrorBox error={error} />
+      {relatives && relatives.length === 0 && <p className="sa-muted">{t('setup.relatives.none')}</p>}
+      {relatives && relatives.length > 0 && (
+        <table className="sa-table" data-testid="relatives-table">
+          <thead>
+            <tr>
+              <th>{t('setup.relative.candidate')}</th>
+              <th>{t('setup.relatives.relative')}</th>
+              <th>{t('setup.relative.kind')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {relatives.map((r) => (
+              <tr key={`${r.candidate}|${r.relative}|${r.relation}`} data-relative={r.relative}>
+                <td>{r.candidate}</td>
+                <td>{r.relative}</td>
+                <td>{t(`setup.relation.${r.relation}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

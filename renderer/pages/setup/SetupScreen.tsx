@@ -47,7 +47,7 @@ export function SetupScreen({ route }: { route: Route }) {
           </a>
         ))}
       </nav>
-      {tab === 'election' && <ElectionTab overview={data} />}
+      {tab === 'election' && <ElectionTab overview={data} onChanged={overview.reload} />}
       {tab === 'offices' && <OfficesTab overview={data} onChanged={overview.reload} />}
       {tab === 'venues' && <VenuesTab overview={data} onChanged={overview.reload} />}
       {tab === 'people' && <PeopleTab overview={data} />}

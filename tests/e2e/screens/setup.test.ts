@@ -7,8 +7,9 @@ import { PEOPLE, rollCsv, startScreensApp, type ScreensApp } from './setup-fixtu
 
 /**
  * Start and Setup screens against the real backend: create the election with the form, add candidates, venues,
- * boxes and people, set a PIN, import a bad roll (every bad row listed, nothing imported) and a good one, print the
- * voter certificates to PDF, publish the proxy list, switch to English.
+ * boxes and people, set a PIN, declare a close relative (listed), import a bad roll (every bad row listed, nothing
+ * imported) and a good one, print the voter certificates to PDF, publish the proxy list, change the rules before
+ * voting (a lower proxy limit refused while a trustee holds more), turn double entry on, switch to English.
  */
 
 const missing = chromiumMissing();
@@ -140,6 +141,19 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await page.waitForFunction(() => document.querySelector('tr[data-person=郭志明] [data-testid=pin-state]')?.textContent === '已设置');
     assert.equal(await page.getByTestId('pin-1').inputValue(), '');
     assert.equal((await page.content()).includes('2468'), false);
+
+    // Declared close relatives are listed in their own table (not only as conflicts of people).
+    assert.match(await page.getByTestId('relatives').textContent() ?? '', /尚未申报任何近亲属/);
+    const relative = page.getByTestId('declare-relative');
+    await relative.locator('input').fill('赵小军');
+    await relative.locator('select').nth(0).selectOption('赵建国');
+    await relative.locator('select').nth(1).selectOption('child');
+    await relative.locator('input').press('Enter');
+    await page.locator('[data-testid=relatives-table] tr[data-relative=赵小军]').waitFor();
+    assert.deepEqual(
+      await page.locator('[data-testid=relatives-table] tr[data-relative=赵小军] td').allTextContents(),
+      ['赵建国', '赵小军', '子女'],
+    );
     await shot(page, 'screens-setup-people');
   });
 
@@ -217,6 +231,52 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=proxy-list]')?.textContent?.includes('王秀兰'));
     await page.getByTestId('mobile-list-M1').waitFor();
     await shot(page, 'screens-setup-lists');
+  });
+
+  test('Election tab: the rules change before voting (keyboard); a lower proxy limit is refused naming the trustee; double entry', async () => {
+    await page.getByTestId('setup-tab-election').click();
+    const form = page.getByTestId('rules-edit');
+    await form.waitFor();
+    const proxy = form.locator('input[data-edit-rule=proxyLimit]');
+    assert.equal(await proxy.inputValue(), '2');
+    assert.match(await form.textContent() ?? '', /默认：3/);
+    assert.match(await form.locator('select[data-edit-rule=overvote] option[value=void-section]').textContent() ?? '', /该职位一栏作废（默认）/);
+
+    // 王秀兰's proxy is with 李建军: no proxies at all is refused, and says whose.
+    await proxy.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rules-edit-error').waitFor();
+    assert.match(await page.getByTestId('rules-edit-error').textContent() ?? '', /不允许委托投票.*李建军（第一居民小组，1 人）.*请先撤销部分委托/);
+    assert.match(await page.locator('tr[data-rule=proxyLimit]').textContent() ?? '', /^[^0-9]*2/);
+
+    // 1 proxy each, and the overvote rule changed with the arrow keys; Enter on the choice saves both.
+    await proxy.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-edit-rule') === 'requireWoman');
+    await form.locator('select[data-edit-rule=overvote]').focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await form.locator('select[data-edit-rule=overvote]').inputValue(), 'void-ballot');
+    assert.match(await page.getByTestId('rules-save').textContent() ?? '', /保存 2 项改动/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rules-edit-done').waitFor();
+    assert.match(await page.getByTestId('rules-edit-done').textContent() ?? '', /已更改：超选处理、每人最多接受委托/);
+    await page.waitForFunction(() => /整张选票作废/.test(document.querySelector('tr[data-rule=overvote]')?.textContent ?? ''));
+    assert.match(await page.locator('tr[data-rule=overvote]').textContent() ?? '', /默认为：该职位一栏作废/);
+    assert.match(await page.locator('tr[data-rule=proxyLimit]').textContent() ?? '', /1.*默认为：3/);
+    const election = await app.call<{ election: { rules: { proxyLimit: number; overvote: string } } }>('getElection', {});
+    assert.deepEqual([election.election.rules.proxyLimit, election.election.rules.overvote], [1, 'void-ballot']);
+
+    // Double entry, the same switch as on the Counting screen: Space turns it on for the election.
+    const toggle = page.getByTestId('double-entry-toggle');
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('[data-testid=double-entry]')?.getAttribute('data-on') === 'yes');
+    assert.deepEqual(await app.call('countingSettings', {}), { doubleEntry: true });
+    await shot(page, 'screens-setup-rules-edit');
   });
 
   test('the English switch turns the Setup screen into English', async () => {
