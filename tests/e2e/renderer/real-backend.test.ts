@@ -53,7 +53,7 @@ describe('renderer against the real loopback backend', { skip: missing ?? false 
     assert.equal(page.url().includes('token'), false);
     await page.keyboard.press('Alt+4');
     await page.waitForFunction(() => location.hash === '#/boxes');
-    assert.equal(await page.getByTestId('drill-banner').isVisible(), true);
+    await page.getByTestId('drill-banner').waitFor({ state: 'visible' });
     await page.screenshot({ path: screenshotPath('app-drill-real-backend') });
     assert.deepEqual(failed, []);
     await context.close();

@@ -68,15 +68,16 @@ describe('renderer app shell (real Chromium)', { skip: missing ?? false }, () =>
     await page.getByTestId('ballot-sheet').focus();
     await page.keyboard.press('F1');
     const help = page.getByTestId('help');
-    assert.equal(await help.isVisible(), true);
+    // React applies the key's state change on its next render: wait for it rather than sampling at once.
+    await help.waitFor({ state: 'visible' });
     assert.match((await help.textContent()) ?? '', /Alt\+1 … Alt\+9.*1 开始.*3 发票.*5 计票.*9 演练/);
     assert.match((await help.textContent()) ?? '', /F2 代写.*v：作废/);
     await page.screenshot({ path: screenshotPath('shell-help') });
     await page.keyboard.press('Escape');
-    assert.equal(await help.isVisible(), false);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'ballot-sheet');
+    await help.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'ballot-sheet');
     await page.keyboard.press('?');
-    assert.equal(await help.isVisible(), true);
+    await help.waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await page.context().close();
   });

@@ -107,7 +107,7 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     const page = await open();
     await page.getByTestId('ballot-sheet').focus();
     await press(page, ['v']);
-    assert.equal(await page.getByTestId('void-picker').isVisible(), true);
+    await page.getByTestId('void-picker').waitFor({ state: 'visible' });
     await press(page, ['Escape', '1']);
     assert.equal(await page.getByTestId('void-picker').count(), 0);
     await press(page, ['v', '2']);
@@ -139,7 +139,7 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     await press(page, ['w']);
     await page.keyboard.insertText('周芳');
     await press(page, ['Enter']);
-    assert.equal(await page.getByTestId('overvote-members').isVisible(), true);
+    await page.getByTestId('overvote-members').waitFor({ state: 'visible' });
     await page.screenshot({ path: screenshotPath('ballot-entry-overvote'), fullPage: false, clip: await clipOf(page, 'gallery-ballot') });
     await press(page, ['Enter']);
     assert.deepEqual(await entered(page), [
@@ -195,7 +195,7 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     assert.deepEqual(await enabled(), ['step-seal-checked']);
     await fieldFocused();
     await page.keyboard.insertText('B-009');
-    assert.equal(await box.getByTestId('seal-mismatch').isVisible(), true);
+    await box.getByTestId('seal-mismatch').waitFor({ state: 'visible' });
     assert.equal(await box.getByTestId('seal-intact').isDisabled(), true);
     await press(page, ['Enter']);
     assert.deepEqual(await enabled(), ['step-seal-checked'], 'a mismatching seal is not recorded by Enter');
@@ -228,7 +228,7 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     await central.getByTestId('custody-submit').click();
     await central.getByTestId('custody-field').fill('C-2');
     await central.getByTestId('seal-broken').click();
-    assert.equal(await central.getByTestId('custody-flag').isVisible(), true);
+    await central.getByTestId('custody-flag').waitFor({ state: 'visible' });
     const centralEnabled = await central.locator('.custody-trail button:not([disabled])').count();
     assert.equal(centralEnabled, 0);
     await page.context().close();
