@@ -12,6 +12,9 @@ const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const DRILL_STAGES = ['complete', 'ready-to-vote'] as const;
+/** The phases a drill goes through, in order (voting to sign-off again for each further round). */
+export const DRILL_PHASES = ['setup', 'roll', 'proxies', 'voting', 'custody', 'counting', 'results', 'signoff', 'seal'] as const;
+export type DrillPhase = (typeof DRILL_PHASES)[number];
 export const DRILL_MAX_VOTERS = 5000;
 
 export const startDrillInput = z.strictObject({
@@ -105,12 +108,26 @@ export const drillCredentialsView = z.strictObject({
 });
 export type DrillCredentialsView = z.infer<typeof drillCredentialsView>;
 
+/** How far the drill this backend is playing has gone; phase null before any drill ran here. */
+export const drillProgressView = z.strictObject({
+  phase: z.enum(DRILL_PHASES).nullable(),
+  /** The round being played, when the phase belongs to one. */
+  round: z.int().positive().nullable(),
+  /** Of the whole drill, 0..1; never goes back while a drill runs. */
+  fraction: z.number().min(0).max(1),
+  running: z.boolean(),
+});
+export type DrillProgressView = z.infer<typeof drillProgressView>;
+
 export const drillContract = {
   /**
    * Plays a drill into the open election file, which must hold no election yet (refused otherwise, with details
-   * {reason: 'not-empty'}). Runs to the end before answering: a 5,000-voter complete drill takes several seconds.
+   * {reason: 'not-empty'}). Runs to the end before answering (a 5,000-voter complete drill takes several seconds),
+   * yielding between phases and chunks of voters so that drillProgress is answered meanwhile.
    */
   startDrill: { input: startDrillInput, output: drillOutcomeView },
+  /** The latest progress of the drill being played into the open election file (or the last one played). */
+  drillProgress: { input: z.strictObject({}), output: drillProgressView },
   /** The drill's officials with the PINs it set (training material). Refused when the open election is not a drill. */
   drillCredentials: { input: z.strictObject({}), output: drillCredentialsView },
 } as const;

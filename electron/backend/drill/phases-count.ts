@@ -10,7 +10,7 @@ import { DRILL_BOXES } from './definition';
 import { drawBallot, DEFAULT_MARK_RATES, type Popularity } from './marks';
 import type { DrillStaff } from './phases-setup';
 import type { Rng } from './prng';
-import { phaseReporter, type ProgressListener } from './progress';
+import { phaseReporter, YIELD_EVERY, yieldToEventLoop, type ProgressListener } from './progress';
 
 export interface CountingOutcome {
   ballots: number;
@@ -29,30 +29,31 @@ function content(b: Ballot): BallotContent {
  * entered wrongly and corrected — the box accepted, and then the round's result computed by the results service.
  * Ballots are drawn here from the popularity of the candidates, independently of who voted: nothing links them.
  */
-export function runCounting(
+export async function runCounting(
   ctx: BackendContext,
   rng: Rng,
   clock: DrillClock,
   opts: { round: number; issued: Map<string, number>; staff: DrillStaff; popularity: Popularity; writeIns: string[] },
   onProgress?: ProgressListener,
-): CountingOutcome {
+): Promise<CountingOutcome> {
   const { round } = opts;
   const r = rng.fork(`counting-${round}`);
   const offices = roundBallot(ctx.db, round).map((o) => ({ id: o.id, seats: o.seats, candidates: o.candidates.map((c) => ({ id: c.id, name: c.name })) }));
   const counters = opts.staff.signers.filter((s) => s.role === 'counter').map((s) => s.id);
   const total = [...opts.issued.values()].reduce((a, b) => a + b, 0);
-  const report = phaseReporter(onProgress, 'counting', total);
+  const report = phaseReporter(onProgress, 'counting', total, round);
   let done = 0;
   let doubtful = 0;
   let corrections = 0;
   clock.advance(1800);
-  DRILL_BOXES.forEach((box, bi) => {
+  for (const [bi, box] of DRILL_BOXES.entries()) {
     const n = opts.issued.get(box.id) ?? 0;
     openBox(ctx, { round, box: box.id });
     recordBallotsFound(ctx, { round, box: box.id, found: n });
     const counter = counters[bi % Math.max(1, counters.length)];
     const base = { round, box: box.id, ...(counter !== undefined ? { counter } : {}) };
     for (let i = 0; i < n; i++) {
+      if (done > 0 && done % YIELD_EVERY === 0) await yieldToEventLoop();
       clock.advance(r.int(4, 9));
       const ballot = drawBallot(r, box.id, offices, opts.popularity, opts.writeIns, DEFAULT_MARK_RATES);
       const called = content(ballot);
@@ -74,7 +75,8 @@ export function runCounting(
       report(++done);
     }
     finishBox(ctx, { round, box: box.id });
-  });
+  }
+  await yieldToEventLoop();
   clock.advance(600);
   const result = results(ctx, round);
   return { ballots: total, doubtful, corrections, result };

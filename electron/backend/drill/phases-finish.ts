@@ -15,13 +15,13 @@ const MAX_ROUNDS = 6;
  * result by the rounds service (the committee chair deciding where the law leaves it to the committee), voted,
  * counted and signed; its own result may ask for more.
  */
-export function runFurtherRounds(
+export async function runFurtherRounds(
   ctx: BackendContext,
   clock: DrillClock,
   first: RoundResultView,
-  play: (round: number, hours: [string, string]) => RoundResultView,
+  play: (round: number, hours: [string, string]) => Promise<RoundResultView>,
   decidedBy: number,
-): RoundResultView[] {
+): Promise<RoundResultView[]> {
   const later: RoundResultView[] = [];
   const pending: { from: number; kind: LaterRoundKind }[] = [];
   const queue = (r: RoundResultView): void => {
@@ -43,7 +43,7 @@ export function runFurtherRounds(
     const start = `${String(Math.min(hour, 21)).padStart(2, '0')}:00`;
     const end = `${String(Math.min(hour, 21) + 1).padStart(2, '0')}:30`;
     hour += 2;
-    const result = play(round.number, [start, end]);
+    const result = await play(round.number, [start, end]);
     later.push(result);
     queue(result);
   }
@@ -52,7 +52,7 @@ export function runFurtherRounds(
 
 /** Every signing official, then the committee chair, signs the round's result with their own PIN. */
 export function signRound(ctx: BackendContext, clock: DrillClock, result: RoundResultView, signers: DrillSigner[], onProgress?: ProgressListener): number {
-  const report = phaseReporter(onProgress, 'signoff', signers.length);
+  const report = phaseReporter(onProgress, 'signoff', signers.length, result.round);
   signers.forEach((s, i) => {
     clock.advance(45);
     signResult(ctx, { round: result.round, person: s.id, role: s.role, pin: s.pin, resultHash: result.resultHash });

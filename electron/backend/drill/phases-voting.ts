@@ -7,7 +7,7 @@ import type { DrillClock } from './clock';
 import { DRILL_BOXES } from './definition';
 import type { DrillVoter } from './phases-setup';
 import type { Rng } from './prng';
-import { phaseReporter, type ProgressListener } from './progress';
+import { phaseReporter, YIELD_EVERY, yieldToEventLoop, type ProgressListener } from './progress';
 
 export interface VotingOutcome {
   round: number;
@@ -58,19 +58,19 @@ export function openRoundForVoting(ctx: BackendContext, clock: DrillClock, opts:
  * spoiled ballots exchanged), then every box closed and sealed, unused ballots returned, and the boxes from the
  * stations and the mobile box carried to the central venue, received and their seals checked.
  */
-export function runVoting(
+export async function runVoting(
   ctx: BackendContext,
   rng: Rng,
   clock: DrillClock,
   opts: { round: number; voters: DrillVoter[]; turnout: number; helpers: Map<string, number>; carriers: Record<string, string[]>; hours: [string, string] },
   onProgress?: ProgressListener,
-): VotingOutcome {
+): Promise<VotingOutcome> {
   const { round } = opts;
   const r = rng.fork(`voting-${round}`);
   openRoundForVoting(ctx, clock, { round, voters: opts.voters, opensAt: opts.hours[0] });
   const coming = opts.voters.filter((v) => r.chance(v.mobile ? Math.min(0.97, opts.turnout + 0.08) : opts.turnout));
 
-  const report = phaseReporter(onProgress, 'voting', coming.length);
+  const report = phaseReporter(onProgress, 'voting', coming.length, round);
   const order = r.shuffle(coming);
   const start = clock.now().getTime();
   const span = Date.parse(`${clock.date}T00:00:00+08:00`) + minutes(opts.hours[1]) * 60_000 - start;
@@ -79,7 +79,8 @@ export function runVoting(
   let proxyBallots = 0;
   let assisted = 0;
   let spoiled = 0;
-  order.forEach((v, i) => {
+  for (const [i, v] of order.entries()) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
     clock.setMs(start + (span * i) / Math.max(1, order.length));
     const box = boxFor(v);
     const helperVenue = v.mobile ? 'central' : v.votesAt;
@@ -101,7 +102,8 @@ export function runVoting(
       spoiled += 1;
     }
     report(i + 1);
-  });
+  }
+  await yieldToEventLoop();
 
   clock.set(opts.hours[1]);
   for (const box of DRILL_BOXES) {

@@ -17,7 +17,7 @@ import { approveDrillProxies, importDrillRoll, setUpElection, type DrillVoter } 
 import { ballotsFor, boxFor, openRoundForVoting, runVoting } from './phases-voting';
 import { drillRng } from './credentials';
 import { DRILL_BOXES, DRILL_VENUES } from './definition';
-import { phaseReporter, type ProgressListener } from './progress';
+import { phaseReporter, yieldToEventLoop, type ProgressListener } from './progress';
 import { runFurtherRounds, signRound } from './phases-finish';
 
 export interface DrillOptions {
@@ -215,9 +215,12 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
       }),
     );
     const election = requireElection(ctx.db);
+    await yieldToEventLoop();
     const voters = await importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress);
     const candidateNames = new Set((setup.definition.candidates ?? []).map((c) => normalizeName(c.name)));
+    await yieldToEventLoop();
     const proxies = approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, candidateNames }, onProgress);
+    await yieldToEventLoop();
     const mobileList = voters.filter((v) => v.mobile).length;
 
     if (stage === 'ready-to-vote') {
@@ -249,23 +252,25 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     const writeIns = writeInPool(pr, () => randomName(pr, pr.chance(0.5) ? 'female' : 'male'));
     const signoffs = new Map<number, number>();
     const totals = { proxyBallots: 0, assisted: 0, spoiled: 0, doubtful: 0, corrections: 0 };
-    const playRound = (round: number, hours: [string, string], turnout: number) => {
-      const voting = runVoting(ctx, rng, clock, { round, voters, turnout, helpers: setup.staff.helpers, carriers: setup.people.carriers, hours }, onProgress);
+    const playRound = async (round: number, hours: [string, string], turnout: number) => {
+      const voting = await runVoting(ctx, rng, clock, { round, voters, turnout, helpers: setup.staff.helpers, carriers: setup.people.carriers, hours }, onProgress);
       totals.proxyBallots += voting.proxyBallots;
       totals.assisted += voting.assisted;
       totals.spoiled += voting.spoiled;
       const offices = roundBallot(ctx.db, round).map((o) => ({ id: o.id, seats: o.seats, candidates: o.candidates.map((c) => ({ id: c.id, name: c.name })) }));
       const popularity = drawPopularity(pr.fork(`round-${round}`), offices);
-      const counted = runCounting(ctx, rng, clock, { round, issued: voting.issued, staff: setup.staff, popularity, writeIns }, onProgress);
+      const counted = await runCounting(ctx, rng, clock, { round, issued: voting.issued, staff: setup.staff, popularity, writeIns }, onProgress);
       totals.doubtful += counted.doubtful;
       totals.corrections += counted.corrections;
+      await yieldToEventLoop();
       signoffs.set(round, signRound(ctx, clock, counted.result, setup.staff.signers, onProgress));
       return counted.result;
     };
-    const first = playRound(1, ['08:00', '17:00'], 0.8 + turnoutRng.next() * 0.12);
-    const later = runFurtherRounds(ctx, clock, first, (round, hours) => playRound(round, hours, 0.62 + turnoutRng.next() * 0.15), setup.staff.chairId);
+    const first = await playRound(1, ['08:00', '17:00'], 0.8 + turnoutRng.next() * 0.12);
+    const later = await runFurtherRounds(ctx, clock, first, (round, hours) => playRound(round, hours, 0.62 + turnoutRng.next() * 0.15), setup.staff.chairId);
     const all = [first, ...later];
 
+    await yieldToEventLoop();
     const sealReport = phaseReporter(onProgress, 'seal', 1);
     clock.advance(900);
     const sealed: SealWrittenView = sealElection(ctx, { path: out! });

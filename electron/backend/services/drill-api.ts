@@ -1,13 +1,35 @@
-import type { DrillContract } from '../../../shared/api/drill';
-import type { Implementation } from '../../../shared/api/envelope';
+import type { DrillContract, DrillProgressView } from '../../../shared/api/drill';
+import { ApiError, type Implementation } from '../../../shared/api/envelope';
 import type { BackendContext } from '../context';
+import type { Db } from '../db';
 import { drillCredentials } from '../drill/credentials';
+import { overallFraction } from '../drill/progress';
 import { runDrillInContext } from '../drill/run';
+
+/** The latest progress of the drill played into each open database (the drill yields, so drillProgress is answered meanwhile). */
+const progressOf = new WeakMap<Db, DrillProgressView>();
+
+const IDLE: DrillProgressView = { phase: null, round: null, fraction: 0, running: false };
 
 /** The drill methods of the contract (spread into buildApi): a drill into the open, empty election file. */
 export function drillApi(ctx: BackendContext): Implementation<DrillContract> {
   return {
-    startDrill: ({ voters, seed, stage }) => runDrillInContext(ctx, { voters, seed, stage }),
+    startDrill: async ({ voters, seed, stage }) => {
+      if (progressOf.get(ctx.db)?.running === true) {
+        throw new ApiError('conflict', '演练正在进行中 / a drill is already running', { details: { reason: 'running' } });
+      }
+      let latest: DrillProgressView = { phase: null, round: null, fraction: 0, running: true };
+      progressOf.set(ctx.db, latest);
+      try {
+        return await runDrillInContext(ctx, { voters, seed, stage }, (p) => {
+          latest = { phase: p.phase, round: p.round ?? null, fraction: Math.max(latest.fraction, overallFraction(stage, p)), running: true };
+          progressOf.set(ctx.db, latest);
+        });
+      } finally {
+        progressOf.set(ctx.db, { ...latest, running: false });
+      }
+    },
+    drillProgress: () => progressOf.get(ctx.db) ?? IDLE,
     drillCredentials: () => drillCredentials(ctx),
   };
 }

@@ -229,8 +229,20 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.getByTestId('drill-stage-complete').isChecked(), true);
     await page.keyboard.press('Enter');
-    // The wait shows the elapsed time (the backend answers only at the end).
+    // The wait shows the elapsed time (startDrill answers only at the end).
     await page.getByTestId('drill-running').waitFor();
+    // The backend yields as it goes, so the screen asks how far it is: the phase by name and a bar that fills. What
+    // the screen shows is recorded in the page every 50 ms, and checked once the drill is done.
+    await page.evaluate(() => {
+      const seen: { phase: string; text: string; value: number }[] = [];
+      (window as unknown as { drillSeen: typeof seen }).drillSeen = seen;
+      const timer = setInterval(() => {
+        const el = document.querySelector('[data-testid=drill-phase]');
+        if (!el) return clearInterval(timer);
+        const value = Number(document.querySelector('[data-testid=drill-progress]')?.getAttribute('value') ?? NaN);
+        seen.push({ phase: el.getAttribute('data-phase') ?? '', text: el.textContent ?? '', value });
+      }, 50);
+    });
     const elapsed = async () => Number(/已用 (\d+\.\d) 秒/.exec((await page.getByTestId('drill-elapsed').textContent()) ?? '')?.[1] ?? NaN);
     // The elapsed time counts while the backend works (5,000 voters take a few seconds).
     await page.waitForFunction(() => Number(/已用 (\d+\.\d) 秒/.exec(document.querySelector('[data-testid=drill-elapsed]')?.textContent ?? '')?.[1] ?? 0) >= 0.4);
@@ -244,6 +256,13 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     const done = page.getByTestId('drill-done');
     await done.waitFor({ timeout: 120_000 });
     assert.equal(await done.getAttribute('data-stage'), 'complete');
+    const seen = await page.evaluate(() => (window as unknown as { drillSeen: { phase: string; text: string; value: number }[] }).drillSeen);
+    const shown = seen.filter((s) => s.phase !== '');
+    assert.ok(shown.some((s) => /^(投票|计票)（第 \d+ 轮）$/.test(s.text.trim())), `a round's voting or counting named on screen: ${JSON.stringify(shown.map((s) => s.text))}`);
+    for (const s of shown) assert.match(s.text.trim(), /^(创建选举和工作人员|导入选民名单|流动票箱名单和委托投票|投票|票箱封存和运送|计票|计算结果|签字|封存结果文件)(（第 \d+ 轮）)?$/);
+    const values = shown.map((s) => s.value);
+    assert.ok(new Set(values).size >= 2 && values.at(-1)! > values[0]!, `the bar fills: ${values.join(' ')}`);
+    for (let i = 1; i < values.length; i++) assert.ok(values[i]! >= values[i - 1]!, `the bar never goes back: ${values.join(' ')}`);
     const sealed = ((await page.getByTestId('drill-sealed').textContent()) ?? '').trim();
     assert.equal(sealed, join(dataDir, 'drill-hall.sealed.json'));
     assert.ok(existsSync(sealed) && readFileSync(sealed).length > 0);
