@@ -9,7 +9,8 @@ import type { BackendContext } from './context';
 import { inTransaction } from './db';
 import { issuanceApi } from './services/issuance-api';
 import { sealApi } from './services/seal-api';
-import { drillApi } from './services/drill-api';
+import { drillApi, drillRunning } from './services/drill-api';
+import { ApiError } from '../../shared/api/envelope';
 import { countingApi, resultsApi } from './services/counting-api';
 import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
 import {
@@ -80,9 +81,15 @@ export function buildAuditApi(ctx: BackendContext): Implementation<typeof auditC
   };
 }
 
-/** The contract implemented over one election database. Each area adds one spread line. */
+/** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
+const DURING_DRILL = new Set(['drillProgress', 'startDrill']);
+
+/**
+ * The contract implemented over one election database. Each area adds one spread line. While a drill is being
+ * played into the file, every other call is refused, so nothing from another window mixes into the rehearsal.
+ */
 export function buildApi(ctx: BackendContext): Implementation<Contract> {
-  return {
+  const api: Implementation<Contract> = {
     ...buildSetupApi(ctx),
     ...buildPeopleApi(ctx),
     ...buildCustodyApi(ctx),
@@ -93,4 +100,20 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...resultsApi(ctx),
     ...drillApi(ctx),
   };
+  const guarded = Object.fromEntries(
+    Object.entries(api).map(([method, fn]) => [
+      method,
+      DURING_DRILL.has(method)
+        ? fn
+        : (input: unknown) => {
+            if (drillRunning(ctx.db)) {
+              throw new ApiError('conflict', '演练正在进行，请等它结束后再操作 / a drill is being played into this file; wait until it ends', {
+                details: { reason: 'drill-running' },
+              });
+            }
+            return (fn as (i: unknown) => unknown)(input);
+          },
+    ]),
+  );
+  return guarded as Implementation<Contract>;
 }

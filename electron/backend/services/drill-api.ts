@@ -11,11 +11,16 @@ const progressOf = new WeakMap<Db, DrillProgressView>();
 
 const IDLE: DrillProgressView = { phase: null, round: null, fraction: 0, running: false };
 
+/** Whether a drill is being played into this database right now (it yields between steps, so calls can arrive). */
+export function drillRunning(db: Db): boolean {
+  return progressOf.get(db)?.running === true;
+}
+
 /** The drill methods of the contract (spread into buildApi): a drill into the open, empty election file. */
 export function drillApi(ctx: BackendContext): Implementation<DrillContract> {
   return {
     startDrill: async ({ voters, seed, stage }) => {
-      if (progressOf.get(ctx.db)?.running === true) {
+      if (drillRunning(ctx.db)) {
         throw new ApiError('conflict', '演练正在进行中 / a drill is already running', { details: { reason: 'running' } });
       }
       let latest: DrillProgressView = { phase: null, round: null, fraction: 0, running: true };

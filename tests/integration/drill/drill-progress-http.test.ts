@@ -50,6 +50,7 @@ test('drillProgress answers while a complete drill runs, its fraction rising thr
   });
   const seen: DrillProgressView[] = [];
   let secondStart: Awaited<ReturnType<typeof call>> | null = null;
+  let otherCall: Awaited<ReturnType<typeof call>> | null = null;
   while (!finished) {
     const p = await ok<DrillProgressView>('drillProgress', {});
     if (!p.running) {
@@ -59,6 +60,8 @@ test('drillProgress answers while a complete drill runs, its fraction rising thr
       seen.push(p);
       // A second drill while one runs is refused, and changes nothing.
       if (secondStart === null && p.phase === 'voting') secondStart = await call('startDrill', { voters: 50, seed: 'other', stage: 'complete' });
+      // Any other call from another window is refused while the drill plays into the file.
+      if (otherCall === null && p.phase === 'voting') otherCall = await call('addVenue', { id: 'x', name: '插入的会场', kind: 'station' });
     }
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -78,6 +81,11 @@ test('drillProgress answers while a complete drill runs, its fraction rising thr
   assert.ok(seen.some((p) => p.round === 1), 'the round is named while voting or counting');
 
   assert.ok(secondStart !== null, 'a second start was tried during voting');
+  assert.ok(otherCall !== null, 'another call was tried during voting');
+  assert.equal(otherCall.body.error?.code, 'conflict', JSON.stringify(otherCall.body));
+  assert.match(otherCall.body.error?.message ?? '', /演练正在进行/);
+  const venues = await ok<{ venues: { id: string }[] }>('getElection', {});
+  assert.ok(!venues.venues.some((v) => v.id === 'x'), 'nothing from the refused call reached the drill file');
   assert.equal(secondStart.status, 409);
   assert.equal(secondStart.body.error?.code, 'conflict');
 
