@@ -2,6 +2,7 @@ import { useT } from '../../app/i18n';
 import { resolveRuleProfile } from '../../../shared/domain/rule-profile';
 import type { Overview } from './overview';
 import { DoubleEntryOption } from './DoubleEntryOption';
+import { ElectionFactRows } from './ElectionFacts';
 import { RulesTable } from './rules';
 import { RulesEditForm } from './RulesEditForm';
 import { Warnings } from './Warnings';
@@ -21,14 +22,7 @@ export function ElectionTab({ overview, onChanged }: { overview: Overview; onCha
     <section className="sa-card" data-testid="setup-election">
       <h2>{e.title}</h2>
       <dl className="sa-facts">
-        <dt>{t('start.community')}</dt>
-        <dd>{e.community}</dd>
-        <dt>{t('start.body')}</dt>
-        <dd>{t(`setup.body.${e.body}`)}</dd>
-        <dt>{t('start.method')}</dt>
-        <dd>{t(`setup.method.${e.method}`)}</dd>
-        <dt>{t('start.date')}</dt>
-        <dd>{e.date}</dd>
+        <ElectionFactRows e={e} />
         <dt>{t('setup.registered')}</dt>
         <dd>{e.registered.source === 'roll' ? t('setup.registered.roll') : t('setup.registered.number', { n: e.registered.number })}</dd>
         {e.drill && (

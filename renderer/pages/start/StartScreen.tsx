@@ -1,6 +1,7 @@
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { CreateElection } from '../setup/CreateElection';
+import { ElectionFactRows } from '../setup/ElectionFacts';
 import { ErrorBox, Loading, useLoad } from '../setup/ui';
 import { ElectionFiles } from './ElectionFiles';
 import { hasShell } from './shell';
@@ -23,14 +24,7 @@ export function StartScreen() {
           {e.drill && <p className="sa-drill-mark">{t('start.drill')}</p>}
           <h3 className="sa-big">{e.title}</h3>
           <dl className="sa-facts">
-            <dt>{t('start.community')}</dt>
-            <dd>{e.community}</dd>
-            <dt>{t('start.body')}</dt>
-            <dd>{t(`setup.body.${e.body}`)}</dd>
-            <dt>{t('start.method')}</dt>
-            <dd>{t(`setup.method.${e.method}`)}</dd>
-            <dt>{t('start.date')}</dt>
-            <dd data-testid="start-date">{e.date}</dd>
+            <ElectionFactRows e={e} dateTestId="start-date" />
             <dt>{t('start.rounds')}</dt>
             <dd>
               {overview.data!.rounds.map((r) => t('start.round', { n: r.number, status: t(`sa.status.${r.status}`) })).join('；') || '—'}
