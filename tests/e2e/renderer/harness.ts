@@ -98,3 +98,17 @@ export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
 }
+
+/** Calls the real backend over its loopback transport; a refusal throws with the method and the error body. */
+export function apiCaller(server: { url: string; token: string }) {
+  return async <T,>(method: string, input: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-station-token': server.token },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value as T;
+  };
+}

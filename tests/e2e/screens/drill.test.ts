@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
-import { buildRenderer, chromiumMissing, launch, ROOT, screenshotPath } from '../renderer/harness';
+import { apiCaller, buildRenderer, chromiumMissing, launch, ROOT, screenshotPath } from '../renderer/harness';
 
 /**
  * The Drill screen against the real backend, keyboard only: a 300-voter drill "ready to vote" started from the Drill
@@ -64,16 +64,7 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     dirs.push(dataDir);
     const server = await startHttpServer({ dataDir, staticDir: built.dir });
     servers.push(server);
-    const call = async <T,>(method: string, input: unknown): Promise<T> => {
-      const res = await fetch(`${server.url}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-station-token': server.token },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
-      if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-      return body.value as T;
-    };
+    const call = apiCaller(server);
     return { server, dataDir, call };
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
 import { idNumberCheckChar } from '../../../shared/domain/roll';
-import { buildRenderer, launch, ROOT } from '../renderer/harness';
+import { apiCaller, buildRenderer, launch, ROOT } from '../renderer/harness';
 
 /**
  * Shared by the Start/Setup/Desk/Boxes screen tests: the built renderer behind the REAL backend (startHttpServer on a
@@ -25,16 +25,7 @@ export async function startScreensApp(): Promise<ScreensApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-screens-a-'));
   const server = await startHttpServer({ dataDir, staticDir: built.dir });
   const browser = await launch();
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-station-token': server.token },
-      body: JSON.stringify(input),
-    });
-    const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
-    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.value as T;
-  };
+  const call = apiCaller(server);
   return {
     server,
     browser,
