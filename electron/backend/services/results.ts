@@ -140,6 +140,12 @@ export function storedResult(db: Db, round: number): RoundResultView | null {
   };
 }
 
+/** Only the stored result's hash (signing needs nothing else; the record can run to megabytes). */
+export function storedResultHash(db: Db, round: number): string | null {
+  const row = q(db, 'SELECT result_hash FROM round_result WHERE round_number = ?').get(round) as { result_hash: string } | undefined;
+  return row?.result_hash ?? null;
+}
+
 /**
  * Computes (or confirms) the round's result and stores it; the round becomes 'counted'. Once signed, the round is
  * frozen and the stored result is returned as it is.

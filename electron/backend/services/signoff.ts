@@ -6,7 +6,7 @@ import { inTransaction } from '../db';
 import type { Db } from '../db';
 import { activeRoles, personName, q, requireSittingCommitteeMember } from './counting-store';
 import { verifyPersonPin } from './people';
-import { storedResult } from './results';
+import { storedResultHash } from './results';
 import { getRound, setRoundStatusTx } from './setup-rounds';
 
 /**
@@ -122,23 +122,23 @@ export function signResult(
   if (!holdsSignoffRole(db, input.person, input.role)) {
     refuse('role-not-held', `${name} 未担任${roleName.zh},不能以此身份签署`, `${name} does not hold the role ${roleName.en} and cannot sign as such`);
   }
-  const stored = storedResult(db, input.round);
-  if (!stored || !['counted', 'signed'].includes(r.status)) {
+  const storedHash = storedResultHash(db, input.round);
+  if (storedHash === null || !['counted', 'signed'].includes(r.status)) {
     refuse('no-result', `第 ${input.round} 轮结果尚未计算(状态 ${r.status}),不能签署`, `round ${input.round} has no computed result to sign (status ${r.status})`);
   }
   if (!verifyPersonPin(ctx, input.person, input.pin)) {
     refuse('wrong-pin', `${name} 的个人密码不正确,未签署`, `wrong PIN for ${name}; nothing was signed`);
   }
   return inTransaction(db, () => {
-    const now = storedResult(db, input.round);
+    const current = storedResultHash(db, input.round);
     const round = getRound(db, input.round);
-    if (!now || !['counted', 'signed'].includes(round.status)) {
+    if (current === null || !['counted', 'signed'].includes(round.status)) {
       throw refused(`第 ${input.round} 轮结果已变化,请重新计算后再签署`, `the result of round ${input.round} changed; compute it again before signing`);
     }
-    if (input.resultHash !== undefined && input.resultHash !== now.resultHash) {
+    if (input.resultHash !== undefined && input.resultHash !== current) {
       throw refused(
-        `所签结果(${input.resultHash.slice(0, 12)}…)不是第 ${input.round} 轮当前的结果(${now.resultHash.slice(0, 12)}…)`,
-        `the result shown (${input.resultHash.slice(0, 12)}…) is not the current result of round ${input.round} (${now.resultHash.slice(0, 12)}…)`,
+        `所签结果(${input.resultHash.slice(0, 12)}…)不是第 ${input.round} 轮当前的结果(${current.slice(0, 12)}…)`,
+        `the result shown (${input.resultHash.slice(0, 12)}…) is not the current result of round ${input.round} (${current.slice(0, 12)}…)`,
       );
     }
     if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, input.person, input.role)) {
@@ -148,7 +148,7 @@ export function signResult(
     const id = Number(
       db
         .prepare('INSERT INTO signoff (round_number, person_id, name, role, result_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.round, input.person, name, input.role, now.resultHash, at).lastInsertRowid,
+        .run(input.round, input.person, name, input.role, current, at).lastInsertRowid,
     );
     if (round.status === 'counted') setRoundStatusTx(ctx, { round: input.round, status: 'signed' });
     appendAudit(db, {
@@ -156,7 +156,7 @@ export function signResult(
       at,
       actor: name,
       subject: `round:${input.round}`,
-      detail: { person: input.person, name, role: input.role, resultHash: now.resultHash },
+      detail: { person: input.person, name, role: input.role, resultHash: current },
     });
     return toView(db.prepare('SELECT * FROM signoff WHERE id = ?').get(id) as RawSignoff);
   });
