@@ -6,7 +6,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * The renderer: the app (index.html) and the widget gallery used by component tests (gallery.html).
- * Relative base so the same build loads from file:// (Electron) and from the loopback server (browser mode).
+ * Relative base so the same build loads from app://station/ (Electron) and from the loopback server (browser mode).
+ * No CSP meta in the pages: both servers send the one policy (electron/backend/web-policy.ts) as a header.
  */
 export default defineConfig({
   root: here('.'),

@@ -8,23 +8,10 @@ import type { ApiErrorCode, ApiResponse, ContractShape, Implementation } from '.
 import { contract as electionContract } from '../../shared/api/contract';
 import { buildApi } from './api';
 import { createContext, type BackendContext } from './context';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from './web-policy';
 
 export const TOKEN_HEADER = 'x-station-token';
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-/** For the built renderer in browser mode: nothing but our own origin, no inline script, no framing. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface HttpServerOptions<C extends ContractShape> {
   /** What to serve; by default the election contract over `ctx` (or over the database in dbFile / dataDir). */
@@ -57,21 +44,6 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   internal: 500,
-};
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Constant-time: both sides are hashed first so neither length nor content leaks through timing. */
@@ -222,7 +194,7 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
       return;
     }
     res.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': mimeTypeOf(file),
       'content-length': data.length,
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',

@@ -1,6 +1,7 @@
 import { BrowserWindow, protocol, session, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_SCHEME, APP_START_URL, CONTENT_SECURITY_POLICY, isAppUrl, mimeTypeOf, resolveAppAsset } from './app-origin';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../backend/web-policy';
+import { APP_SCHEME, APP_START_URL, isAppUrl, resolveAppAsset } from './app-origin';
 
 /** Must run before `app` is ready: app:// behaves like https (secure context, fetch, its own origin). */
 export function registerAppScheme(): void {

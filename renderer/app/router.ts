@@ -3,7 +3,7 @@ import { isPageId, type PageId } from './pages';
 
 /**
  * A small hash router: `#/desk` or `#/counting/box-3` → page 'counting', rest ['box-3'].
- * Hash URLs work the same from file:// (Electron) and http:// (browser mode). Anything unknown is the Start page.
+ * Hash URLs work the same from app://station/ (Electron) and http:// (browser mode). Anything unknown is the Start page.
  */
 export interface Route {
   page: PageId;

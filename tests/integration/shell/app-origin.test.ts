@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CONTENT_SECURITY_POLICY, isAppUrl, resolveAppAsset } from '../../../electron/main/app-origin';
+import { isAppUrl, resolveAppAsset } from '../../../electron/main/app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/backend/web-policy';
 import { MenuCommandQueue } from '../../../electron/main/menu-commands';
 import { menuTemplate } from '../../../electron/main/menu';
 

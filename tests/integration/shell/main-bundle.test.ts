@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/backend/web-policy';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -78,7 +79,7 @@ setTimeout(async () => {
     assert.equal(out.permissionCheck, false);
     const page = out.page as { status: number; csp: string; body: string };
     assert.equal(page.status, 200);
-    assert.match(page.csp, /script-src 'self'/);
+    assert.equal(page.csp, CONTENT_SECURITY_POLICY);
     assert.match(page.body, /<title>t<\/title>/);
     assert.equal(out.escape, 404);
     assert.equal((out.call as { ok: boolean }).ok, true);
