@@ -6,7 +6,7 @@ import { startBackendHost, type BackendHost } from './backend-host';
 import { installBridge } from './bridge';
 import { menuTemplate } from './menu';
 import { MenuCommandQueue } from './menu-commands';
-import { shellContract, type Language, type MenuCommand } from './shell-contract';
+import { shellContract, type Language, type MenuCommand } from '../../shared/api/shell';
 import { shellImplementation, type ShellState } from './shell-impl';
 import { createMainWindow, registerAppScheme, secureSession } from './window';
 

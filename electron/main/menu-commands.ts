@@ -1,4 +1,4 @@
-import type { MenuCommand } from './shell-contract';
+import type { MenuCommand } from '../../shared/api/shell';
 
 /**
  * Carries menu clicks to the page through the `shell:nextMenuCommand` long poll, so the preload needs no event API.

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Language, MenuCommand } from './shell-contract';
+import type { Language, MenuCommand } from '../../shared/api/shell';
 
 const STRINGS = {
   'zh-CN': {

@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import { pathInChosenFolder, writeFileAtomicVerified } from './files';
 import type { MenuCommandQueue } from './menu-commands';
-import type { Language, ShellContract } from './shell-contract';
+import type { Language, ShellContract } from '../../shared/api/shell';
 
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse, type ContractShape } from '../../shared/api/envelope';
+import type { StationBridge } from '../../shared/api/shell';
 import { t } from '../../shared/i18n';
 
 /**
  * The renderer's one API client. Screens call `api.call(method, input)` and never learn the transport:
- * - Electron: the preload's `window.station.call(method, input)`, which answers with the envelope;
+ * - Electron: the preload's `window.station.call(method, input)`, which answers with the envelope (the shell's client,
+ *   ./shell.ts, is built the same way over `window.station.shell`);
  * - browser mode (npm start, tests): POST /api/<method> on the page's own origin with the per-launch token.
  * Failures become a thrown ClientError carrying the backend's code, message, path and details.
  */
@@ -86,23 +88,22 @@ export function asEnvelope(value: unknown): ApiResponse<unknown> | null {
 
 // ---------------------------------------------------------------- Electron preload
 
-export interface StationBridge {
-  call(method: string, input: unknown): Promise<unknown>;
-}
-
 declare global {
   interface Window {
     station?: StationBridge;
   }
 }
 
-export function electronTransport(bridge: StationBridge): Transport {
+/** One function of the preload's bridge (`station.call` or `station.shell`): method and input in, envelope out. */
+export type BridgeFunction = (method: string, input: unknown) => Promise<unknown>;
+
+export function electronTransport(send: BridgeFunction): Transport {
   return {
     kind: 'electron',
     async send(method, input) {
       let raw: unknown;
       try {
-        raw = await bridge.call(method, input);
+        raw = await send(method, input);
       } catch {
         throw new ClientError(method, 'network', t('api.networkError'));
       }
@@ -111,6 +112,13 @@ export function electronTransport(bridge: StationBridge): Transport {
       return envelope;
     },
   };
+}
+
+/** The bridge's function `name` when the preload put it there (Electron), else null (browser mode). */
+export function bridgeFunction(win: Window, name: keyof StationBridge): BridgeFunction | null {
+  const bridge = win.station;
+  const fn: unknown = bridge?.[name];
+  return typeof fn === 'function' ? (method, input) => (fn as BridgeFunction).call(bridge, method, input) : null;
 }
 
 // ---------------------------------------------------------------- loopback HTTP
@@ -178,7 +186,8 @@ export function httpTransport(opts: { baseUrl: string; token: string | null; fet
 
 /** Picks the transport once, at start-up: the Electron bridge when present, else loopback HTTP on this origin. */
 export function pickTransport(win: Window = window): Transport {
-  if (win.station && typeof win.station.call === 'function') return electronTransport(win.station);
+  const call = bridgeFunction(win, 'call');
+  if (call) return electronTransport(call);
   if (win.location.protocol === 'http:' || win.location.protocol === 'https:') {
     return httpTransport({ baseUrl: win.location.origin, token: takeToken(win) });
   }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { ApiResponse, ContractShape } from './envelope';
 
 /**
- * The shell contract: what the page may ask of the operating system through Electron, apart from the election
- * contract. Called as `station.shell(method, input)`; answers with the same ApiResponse envelope as `station.call`.
+ * The shell contract, beside the election contract (./contract.ts): what the page may ask of the operating system
+ * through Electron. Called as `station.shell(method, input)`; answers with the same ApiResponse envelope as
+ * `station.call`, and the renderer's shell client is built with the same createClient (renderer/api/shell.ts).
  * Browser mode has no shell: the page uses <input type=file>, downloads and window.print() instead.
  *
  * Writing is only ever to a path the user chose in a native dialog in this session: either in the save dialog of the
@@ -137,5 +139,16 @@ export const shellContract = {
     input: z.object({}).strict(),
     output: z.object({ command: z.enum(MENU_COMMANDS).nullable() }),
   },
-} as const;
+} as const satisfies ContractShape;
 export type ShellContract = typeof shellContract;
+
+/**
+ * `window.station`, as the preload exposes it in Electron (electron/preload/preload.ts); absent in browser mode.
+ * Each function answers with the envelope; only the method name and the input cross.
+ *   call   the election contract (./contract.ts), over the station:call channel
+ *   shell  this contract, over the station:shell channel
+ */
+export interface StationBridge {
+  call(method: string, input: unknown): Promise<ApiResponse<unknown>>;
+  shell(method: string, input: unknown): Promise<ApiResponse<unknown>>;
+}

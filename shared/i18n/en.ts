@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'api.unauthorized': 'The access token is invalid or expired. Close this page and open it again from the election app.',
   'api.badAnswer': 'The local election service gave an unreadable answer (HTTP {status}).',
   'api.noTransport': 'No election service found: neither inside the desktop app nor a local service address.',
+  'shell.absent': 'This needs the desktop app: in the browser, use the buttons on the page instead.',
 
   'tally.votes': '{count} votes',
   'tally.group': 'tally group of {strokes} strokes',

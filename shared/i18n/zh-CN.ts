@@ -50,6 +50,7 @@ export const zhCN = {
   'api.unauthorized': '访问令牌无效或已过期。请关闭此页面，从选举程序重新打开。',
   'api.badAnswer': '本机选举服务的回答无法识别（HTTP {status}）。',
   'api.noTransport': '找不到选举服务：既不在桌面程序中，也没有本机服务地址。',
+  'shell.absent': '此操作需要桌面程序：在浏览器中请使用页面上的按钮。',
 
   'tally.votes': '{count} 票',
   'tally.group': '正字一组，{strokes} 画',

@@ -1,8 +1,6 @@
 import { useT } from '../../app/i18n';
 import { ErrorBox, useAction } from '../setup/ui';
-import { callShell, hasShell } from '../start/shell';
-
-type Opened = { canceled: true } | { canceled: false; path: string };
+import { hasShell, requireShell } from '../../api/shell';
 
 /**
  * The open election file already holds an election: a drill is never written into it. In Electron the user makes a
@@ -13,7 +11,7 @@ export function NotEmpty() {
   const t = useT();
   const action = useAction();
   const createNew = async () => {
-    const r = await action.run(() => callShell<Opened>('shell:newElection', { defaultName: '演练.sqlite' }));
+    const r = await action.run(() => requireShell().call('shell:newElection', { defaultName: '演练.sqlite' }));
     if (r && !r.canceled) window.location.reload();
   };
   return (

@@ -1,7 +1,7 @@
 import type { DrillCredentialsView, DrillSampleView } from '../../../shared/api/drill';
 import { useT } from '../../app/i18n';
 import { ErrorBox, Loading, useAction, type Loaded } from '../setup/ui';
-import { printPage } from '../start/shell';
+import { printPage } from '../../api/shell';
 
 type Person = DrillCredentialsView['people'][number];
 

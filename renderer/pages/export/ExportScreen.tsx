@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
 import { ErrorNote, errorText, useAction, useRounds } from '../counting/common';
-import { hasShell, shell, type ShellWrite } from '../signoff/shell';
+import { hasShell, requireShell } from '../../api/shell';
 import { TallySheet, type TallySheetData } from '../signoff/TallySheet';
 import { sheetFileName } from '../signoff/PrintBar';
 import { SealSummary } from './SealSummary';
@@ -69,7 +69,7 @@ export function ExportScreen() {
   const mark = (s: Step, v: StepState) => setSteps((prev) => ({ ...prev, [s]: v }));
 
   const chooseFolder = async () => {
-    const r = await action.run(() => shell<{ canceled: true } | { canceled: false; path: string }>('shell:chooseFolder', { title: t('export.chooseFolder') }));
+    const r = await action.run(() => requireShell().call('shell:chooseFolder', { title: t('export.chooseFolder') }));
     if (r && !r.canceled) setFolder(r.path);
   };
 
@@ -93,7 +93,7 @@ export function ExportScreen() {
     if (electron && sheet) {
       mark('pdf', 'running');
       try {
-        const p = await shell<ShellWrite>('shell:printToPDF', { to: { folder: folder.trim(), name: sheetFileName(sheet) } });
+        const p = await requireShell().call('shell:printToPDF', { to: { folder: folder.trim(), name: sheetFileName(sheet) } });
         if (!p.canceled) setPdfPath(p.path);
         mark('pdf', 'done');
       } catch (err) {
@@ -215,7 +215,7 @@ function VerifyOther({ fingerprint, titles }: { fingerprint: string | null; titl
   const electron = hasShell();
   const pick = async () => {
     const r = await action.run(() =>
-      shell<{ canceled: true } | { canceled: false; path: string }>('shell:openFile', { title: t('export.verifyTitle'), filters: [{ name: 'JSON', extensions: ['json'] }] }),
+      requireShell().call('shell:openFile', { title: t('export.verifyTitle'), filters: [{ name: 'JSON', extensions: ['json'] }] }),
     );
     if (r && !r.canceled) setPath(r.path);
   };

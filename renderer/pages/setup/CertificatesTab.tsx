@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { printPage } from '../start/shell';
+import { printPage } from '../../api/shell';
 import { CertificateCard } from './CertificateCard';
 import type { Overview } from './overview';
 import { ErrorBox, Field, useAction } from './ui';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { printPage } from '../start/shell';
+import { printPage } from '../../api/shell';
 import type { Overview } from './overview';
 import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
 

@@ -3,7 +3,7 @@ import { isClientError } from '../../api';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import type { ImportRollOutput, RollErrorView } from '../../../shared/api/issuance';
-import { callShell, hasShell } from '../start/shell';
+import { hasShell, requireShell } from '../../api/shell';
 import type { Overview } from './overview';
 import { base64ToBytes, bytesToBase64, previewRoll, type RollPreview } from './roll-file';
 import { ErrorBox, Field, useAction, useLoad } from './ui';
@@ -73,7 +73,7 @@ export function RollTab({ overview }: { overview: Overview }) {
 
   const chooseInShell = async () => {
     const opened = await action.run(() =>
-      callShell<Opened>('shell:openFile', {
+      requireShell().call('shell:openFile', {
         title: t('setup.roll.choose'),
         filters: [{ name: t('setup.roll.fileKind'), extensions: ['csv', 'xlsx'] }],
         read: true,

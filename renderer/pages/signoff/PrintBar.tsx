@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { ErrorNote, OkNote, useAction } from '../counting/common';
-import { hasShell, printPage, shell, type ShellWrite } from './shell';
+import { hasShell, printPage, requireShell } from '../../api/shell';
 import type { TallySheetData } from './TallySheet';
 
 export function sheetFileName(sheet: TallySheetData): string {
@@ -20,7 +20,7 @@ export function PrintBar({ sheet }: { sheet: TallySheetData }) {
       return;
     }
     const r = await action.run(() =>
-      shell<ShellWrite>('shell:printToPDF', {
+      requireShell().call('shell:printToPDF', {
         to: { dialog: { title: t('signoff.print.pdf'), defaultName: sheetFileName(sheet), filters: [{ name: 'PDF', extensions: ['pdf'] }] } },
       }),
     );

@@ -1,21 +1,15 @@
 import { useT } from '../../app/i18n';
 import { ErrorBox, useAction, useLoad } from '../setup/ui';
-import { callShell } from './shell';
-
-interface ShellInfo {
-  electionFile: string;
-  recentFiles: string[];
-}
-type Opened = { canceled: true } | { canceled: false; path: string };
+import { requireShell } from '../../api/shell';
 
 /** Electron only: the election file open now, recent files, and open/new through the native dialogs (then reload). */
 export function ElectionFiles() {
   const t = useT();
-  const info = useLoad(() => callShell<ShellInfo>('shell:info', {}), []);
+  const info = useLoad(() => requireShell().call('shell:info', {}), []);
   const action = useAction();
 
   const open = async (method: 'shell:openElection' | 'shell:newElection', input: object) => {
-    const result = await action.run(() => callShell<Opened>(method, input));
+    const result = await action.run(() => requireShell().call(method, input));
     if (result && !result.canceled) window.location.reload();
   };
 

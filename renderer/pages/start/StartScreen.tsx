@@ -4,7 +4,7 @@ import { CreateElection } from '../setup/CreateElection';
 import { ElectionFactRows } from '../setup/ElectionFacts';
 import { ErrorBox, Loading, useLoad } from '../setup/ui';
 import { ElectionFiles } from './ElectionFiles';
-import { hasShell } from './shell';
+import { hasShell } from '../../api/shell';
 
 /** The open election at a glance, the station key fingerprint, and opening or creating an election. */
 export function StartScreen() {

@@ -8,7 +8,7 @@ import { createContext, type BackendContext } from '../../../electron/backend/co
 import { APP_START_URL } from '../../../electron/main/app-origin';
 import { installBridge } from '../../../electron/main/bridge';
 import { CALL_CHANNEL, SHELL_CHANNEL } from '../../../electron/main/channels';
-import { shellContract, type ShellContract } from '../../../electron/main/shell-contract';
+import { shellContract, type ShellContract } from '../../../shared/api/shell';
 import { contract } from '../../../shared/api/contract';
 import type { Implementation } from '../../../shared/api/envelope';
 import { formatPath } from '../../../shared/record/path';

@@ -5,7 +5,7 @@ import { ApiError, type Implementation } from '../../../shared/api/envelope';
 import { installBridge } from '../../../electron/main/bridge';
 import { APP_START_URL } from '../../../electron/main/app-origin';
 import { CALL_CHANNEL, SHELL_CHANNEL } from '../../../electron/main/channels';
-import { shellContract, type ShellContract } from '../../../electron/main/shell-contract';
+import { shellContract, type ShellContract } from '../../../shared/api/shell';
 import { FakeIpcMain } from './fake-ipc-main';
 
 // The bridge's own rules on a small contract of the test's own (refusals that the real backend may never produce, such

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathInChosenFolder, writeFileAtomicVerified } from '../../../electron/main/files';
-import { shellContract } from '../../../electron/main/shell-contract';
+import { shellContract } from '../../../shared/api/shell';
 import { dispatch } from '../../../shared/api/dispatch';
 import { ApiError } from '../../../shared/api/envelope';
 
