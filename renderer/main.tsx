@@ -6,6 +6,7 @@ import { AppShell } from './app/AppShell';
 import { ElectionProvider } from './app/election-context';
 import { ElectionLoader } from './app/ElectionLoader';
 import { LangProvider } from './app/i18n';
+import { NativeMenu } from './app/NativeMenu';
 import { screens } from './pages';
 import './styles/base.css';
 import './styles/app.css';
@@ -17,6 +18,7 @@ const client = startClient(window);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
+      <NativeMenu />
       <ApiProvider client={client}>
         <ElectionProvider>
           <ElectionLoader>

@@ -1,4 +1,5 @@
-import type { MenuCommand } from '../../shared/api/shell';
+import type { Implementation } from '../../shared/api/envelope';
+import type { Language, MenuCommand, ShellContract } from '../../shared/api/shell';
 
 /**
  * Carries menu clicks to the page through the `shell:nextMenuCommand` long poll, so the preload needs no event API.
@@ -34,4 +35,21 @@ export class MenuCommandQueue {
     this.waiter = null;
     w?.(null);
   }
+}
+
+/**
+ * The shell methods behind the native menus, free of Electron so they are tested as they run: the page's long poll
+ * for the next command, and the page telling the menus which language to speak.
+ */
+export function menuShellMethods(state: {
+  menu: MenuCommandQueue;
+  setLanguage: (lang: Language) => void;
+}): Pick<Implementation<ShellContract>, 'shell:nextMenuCommand' | 'shell:setLanguage'> {
+  return {
+    'shell:setLanguage': ({ lang }) => {
+      state.setLanguage(lang);
+      return { lang };
+    },
+    'shell:nextMenuCommand': async () => ({ command: await state.menu.next() }),
+  };
 }

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import { pathInChosenFolder, writeFileAtomicVerified } from './files';
-import type { MenuCommandQueue } from './menu-commands';
+import { menuShellMethods, type MenuCommandQueue } from './menu-commands';
 import type { Language, ShellContract } from '../../shared/api/shell';
 
 const MAX_READ_BYTES = 64 * 1024 * 1024;
@@ -124,11 +124,6 @@ export function shellImplementation(event: IpcMainInvokeEvent, state: ShellState
       return { canceled: false as const, ...writeFileAtomicVerified(path, pdf) };
     },
 
-    'shell:setLanguage': ({ lang }) => {
-      state.setLanguage(lang);
-      return { lang };
-    },
-
-    'shell:nextMenuCommand': async () => ({ command: await state.menu.next() }),
+    ...menuShellMethods(state),
   };
 }

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { printPage, shellClient } from '../api/shell';
+import { useLang } from './i18n';
+import { followMenuCommands } from './native-menu';
+
+/**
+ * Wires Electron's native File and Language menus to the page, and tells the menus the page's language. Renders
+ * nothing; in browser mode there is no shell and it does nothing (the page's own buttons do it all).
+ */
+export function NativeMenu() {
+  const { lang, setLang } = useLang();
+  const shell = shellClient();
+  useEffect(() => {
+    if (!shell) return;
+    const follower = followMenuCommands(
+      shell,
+      {
+        navigate: (hash) => {
+          window.location.hash = hash;
+        },
+        setLang,
+        print: printPage,
+        reload: () => window.location.reload(),
+      },
+      (err) => window.alert(err instanceof Error ? err.message : String(err)),
+    );
+    return follower.stop;
+  }, [shell, setLang]);
+  useEffect(() => {
+    if (shell) shell.call('shell:setLanguage', { lang }).catch(() => {});
+  }, [shell, lang]);
+  return null;
+}
