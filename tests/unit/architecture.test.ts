@@ -46,3 +46,20 @@ test('the backend never imports Electron (it runs under plain Node too)', () => 
   }
   assert.deepEqual(bad, []);
 });
+
+test("only the two API clients touch the preload's window.station (renderer/api/client.ts and shell.ts)", () => {
+  const clients = new Set([join(root, 'renderer', 'api', 'client.ts'), join(root, 'renderer', 'api', 'shell.ts')]);
+  const bad = sources(join(root, 'renderer'))
+    .filter((f) => !clients.has(f))
+    .filter((f) => /\b(window|win|globalThis|self)\b[^;\n]*?(\.station\b|\[\s*['"]station['"]\s*\])/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(root, f));
+  assert.deepEqual(bad, []);
+});
+
+test('the Electron shell does not import the loopback HTTP server (what both serve lives in backend/web-policy.ts)', () => {
+  const bad: string[] = [];
+  for (const file of sources(join(root, 'electron', 'main'))) {
+    for (const spec of imports(file)) if (/backend\/http(\.ts)?$/.test(spec)) bad.push(`${relative(root, file)} imports ${spec}`);
+  }
+  assert.deepEqual(bad, []);
+});
