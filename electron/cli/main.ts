@@ -1,5 +1,5 @@
 import { UsageError } from './args';
-import { EXIT_BAD_INPUT, type Command } from './command';
+import { EXIT_BAD_INPUT, type CommandInfo } from './command';
 import { commands } from './commands/index';
 
 function helpText(): string {
@@ -19,8 +19,8 @@ function helpText(): string {
 }
 
 /** Finds the longest command name that prefixes argv ("roll import" before "roll"). */
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
-  let best: { command: Command; rest: string[] } | undefined;
+function findCommand(argv: string[]): { command: CommandInfo; rest: string[] } | undefined {
+  let best: { command: CommandInfo; rest: string[] } | undefined;
   for (const command of commands) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await found.command.run(found.rest);
+    const code = await found.command.load();
+    return await code.run(found.rest, found.command.usage);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\nusage: ${found.command.usage}\n`);

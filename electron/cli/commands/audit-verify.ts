@@ -2,13 +2,10 @@ import { ApiError } from '../../../shared/api/envelope';
 import { verifyAuditChain } from '../../backend/audit';
 import { openDatabase, schemaVersion } from '../../backend/db';
 import { parseArgs, requireOption } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
 import { reportApiError } from './report';
 
-export const auditVerifyCommand: Command = {
-  name: 'audit verify',
-  summary: 'check the hash chain of the audit log / 校验操作日志的哈希链',
-  usage: 'station audit verify --db FILE [--json]',
+export const auditVerifyCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv);
     const dbFile = requireOption(args, 'db');

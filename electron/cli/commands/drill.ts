@@ -3,7 +3,7 @@ import { isoDate } from '../../../shared/domain/election';
 import { runDrill, type DrillSummary } from '../../backend/drill/run';
 import type { DrillProgress } from '../../backend/drill/progress';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
-import { EXIT_OK, type Command } from '../command';
+import { EXIT_OK, type CommandCode } from '../command';
 import { reportApiError } from './report';
 
 const PHASE_NAMES: Record<string, string> = {
@@ -40,10 +40,7 @@ function formatSummary(s: DrillSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const drillCommand: Command = {
-  name: 'drill',
-  summary: 'rehearse a whole election day on a new drill database, deterministic for a seed / 全流程演练',
-  usage: 'station drill --db FILE --voters N --seed S [--out FILE] [--date YYYY-MM-DD] [--json] [--quiet]',
+export const drillCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv, new Set(['json', 'help', 'quiet']));
     const dbFile = requireOption(args, 'db');

@@ -1,25 +1,69 @@
-import type { Command } from '../command';
-import { tallyCommand } from './tally';
-import { initCommand } from './init';
-import { auditVerifyCommand } from './audit-verify';
-import { rollImportCommand } from './roll-import';
-import { issueCommand } from './issue';
-import { sealCommand } from './seal';
-import { verifyCommand } from './verify';
-import { drillCommand } from './drill';
-import { resultsCommand } from './results';
-import { exportRecordCommand } from './export-record';
+import type { CommandInfo } from '../command';
 
-/** Every `station` command, in the order `station --help` lists them. Add one line per command. */
-export const commands: Command[] = [
-  tallyCommand,
-  initCommand,
-  auditVerifyCommand,
-  rollImportCommand,
-  issueCommand,
-  sealCommand,
-  verifyCommand,
-  drillCommand,
-  resultsCommand,
-  exportRecordCommand,
+/**
+ * Every `station` command, in the order `station --help` lists them: what help prints is here, and each command's
+ * code (with the backend, the rules, exceljs …) is loaded only when that command runs, so `station --help` starts at
+ * once. Add one entry per command.
+ */
+export const commands: CommandInfo[] = [
+  {
+    name: 'tally',
+    summary: 'count a cer/1 election record and print its cer-result/1 JSON',
+    usage: 'station tally FILE   (FILE "-" reads standard input)',
+    load: async () => (await import('./tally')).tallyCommand,
+  },
+  {
+    name: 'init',
+    summary: 'create an election database from its definition (JSON) / 由选举定义文件创建选举数据库',
+    usage: 'station init --db FILE --election DEFINITION.json [--json]',
+    load: async () => (await import('./init')).initCommand,
+  },
+  {
+    name: 'audit verify',
+    summary: 'check the hash chain of the audit log / 校验操作日志的哈希链',
+    usage: 'station audit verify --db FILE [--json]',
+    load: async () => (await import('./audit-verify')).auditVerifyCommand,
+  },
+  {
+    name: 'roll import',
+    summary: 'import the voter roll from CSV or XLSX, all or nothing / 导入选民名单(CSV 或 XLSX，全部成功才导入)',
+    usage: 'station roll import --db FILE ROLL.csv|ROLL.xlsx [--encoding auto|utf8|gbk] [--prefix DIGITS] [--json]',
+    load: async () => (await import('./roll-import')).rollImportCommand,
+  },
+  {
+    name: 'issue',
+    summary: 'issue one ballot against a certificate (drills, scripting) / 凭选民证发放一张选票',
+    usage: 'station issue --db FILE --certificate N --round R --desk D [--trustee N] [--helper PERSON_ID] [--json]',
+    load: async () => (await import('./issue')).issueCommand,
+  },
+  {
+    name: 'seal',
+    summary: 'seal every round\'s record, result and sign-offs into a signed file / 封存选举结果文件',
+    usage: 'station seal --db FILE --out FILE [--overwrite] [--json]',
+    load: async () => (await import('./seal')).sealCommand,
+  },
+  {
+    name: 'verify',
+    summary: 'check a sealed result file: signature, hashes, recount of every round, sign-offs / 校验封存结果文件',
+    usage: 'station verify FILE [--fingerprint "XXXX XXXX …"] [--json]',
+    load: async () => (await import('./verify')).verifyCommand,
+  },
+  {
+    name: 'drill',
+    summary: 'rehearse a whole election day on a new drill database, deterministic for a seed / 全流程演练',
+    usage: 'station drill --db FILE --voters N --seed S [--out FILE] [--date YYYY-MM-DD] [--json] [--quiet]',
+    load: async () => (await import('./drill')).drillCommand,
+  },
+  {
+    name: 'results',
+    summary: "print a round's stored cer-result/1 (computed first if not stored yet) / 输出某轮的计票结果",
+    usage: 'station results --db FILE --round N',
+    load: async () => (await import('./results')).resultsCommand,
+  },
+  {
+    name: 'export-record',
+    summary: "print the cer/1 election record a round's result was computed from / 输出某轮的选举记录(cer/1)",
+    usage: 'station export-record --db FILE --round N',
+    load: async () => (await import('./export-record')).exportRecordCommand,
+  },
 ];

@@ -5,13 +5,10 @@ import { RecordError } from '../../../shared/record/path';
 import { createContext } from '../../backend/context';
 import { createElection } from '../../backend/services/setup';
 import { parseArgs, requireOption } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
 import { reportApiError } from './report';
 
-export const initCommand: Command = {
-  name: 'init',
-  summary: 'create an election database from its definition (JSON) / 由选举定义文件创建选举数据库',
-  usage: 'station init --db FILE --election DEFINITION.json [--json]',
+export const initCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv);
     const dbFile = requireOption(args, 'db');

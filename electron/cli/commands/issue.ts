@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api/envelope';
 import type { IssuanceRefusal } from '../../../shared/api/issuance';
 import { issueBallot } from '../../backend/services/issuance';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
 import { withElectionDb } from './report';
 
 /** Exit code of a desk answer: a certificate that is not on the roll is refused like any other rule. */
@@ -12,10 +12,7 @@ function exitCodeOf(e: ApiError): number {
   return EXIT_BAD_INPUT;
 }
 
-export const issueCommand: Command = {
-  name: 'issue',
-  summary: 'issue one ballot against a certificate (drills, scripting) / 凭选民证发放一张选票',
-  usage: 'station issue --db FILE --certificate N --round R --desk D [--trustee N] [--helper PERSON_ID] [--json]',
+export const issueCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv);
     const dbFile = requireOption(args, 'db');

@@ -2,7 +2,7 @@ import type { BackendContext } from '../../backend/context';
 import { schemaVersion } from '../../backend/db';
 import { results } from '../../backend/services/results';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
 import { withElectionDb } from './report';
 
 /** Opens an existing election database for a round command, runs `fn`, prints its JSON as `station tally` does. */
@@ -21,9 +21,6 @@ export async function withRound(argv: string[], fn: (ctx: BackendContext, round:
   });
 }
 
-export const resultsCommand: Command = {
-  name: 'results',
-  summary: "print a round's stored cer-result/1 (computed first if not stored yet) / 输出某轮的计票结果",
-  usage: 'station results --db FILE --round N',
+export const resultsCommand: CommandCode = {
   run: (argv) => withRound(argv, (ctx, round) => results(ctx, round).result),
 };

@@ -6,15 +6,12 @@ import { createContext } from '../../backend/context';
 import type { RollEncodingChoice } from '../../backend/roll/decode';
 import { importRoll } from '../../backend/services/roll';
 import { parseArgs, requireOption, UsageError } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
 import { reportApiError } from './report';
 
 const ENCODINGS: Record<string, RollEncodingChoice> = { auto: 'auto', utf8: 'utf8', 'utf-8': 'utf8', gbk: 'gbk', gb18030: 'gbk' };
 
-export const rollImportCommand: Command = {
-  name: 'roll import',
-  summary: 'import the voter roll from CSV or XLSX, all or nothing / 导入选民名单(CSV 或 XLSX，全部成功才导入)',
-  usage: 'station roll import --db FILE ROLL.csv|ROLL.xlsx [--encoding auto|utf8|gbk] [--prefix DIGITS] [--json]',
+export const rollImportCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv);
     const dbFile = requireOption(args, 'db');

@@ -1,13 +1,10 @@
 import { sealElection } from '../../backend/services/seal';
 import { parseArgs, requireOption } from '../args';
-import { EXIT_OK, type Command } from '../command';
+import { EXIT_OK, type CommandCode } from '../command';
 import { withElectionDb } from './report';
 import { formatSealSummary } from './seal-summary';
 
-export const sealCommand: Command = {
-  name: 'seal',
-  summary: 'seal every round\'s record, result and sign-offs into a signed file / 封存选举结果文件',
-  usage: 'station seal --db FILE --out FILE [--overwrite] [--json]',
+export const sealCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv, new Set(['json', 'help', 'overwrite']));
     const dbFile = requireOption(args, 'db');

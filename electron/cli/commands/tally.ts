@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseCerRecordText, RecordError } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
-import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
 
-export const tallyCommand: Command = {
-  name: 'tally',
-  summary: 'count a cer/1 election record and print its cer-result/1 JSON',
-  usage: 'station tally FILE   (FILE "-" reads standard input)',
-  async run(args) {
+export const tallyCommand: CommandCode = {
+  async run(args, usage) {
     const file = args[0];
     if (file === undefined || args.length > 1) {
-      process.stderr.write(`usage: ${this.usage}\n`);
+      process.stderr.write(`usage: ${usage}\n`);
       return EXIT_BAD_INPUT;
     }
     let text: string;

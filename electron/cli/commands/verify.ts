@@ -1,23 +1,20 @@
 import { ApiError } from '../../../shared/api/envelope';
 import { verifySealedPath } from '../../backend/services/seal';
 import { parseArgs } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
 import { formatSealSummary } from './seal-summary';
 
-export const verifyCommand: Command = {
-  name: 'verify',
-  summary: 'check a sealed result file: signature, hashes, recount of every round, sign-offs / 校验封存结果文件',
-  usage: 'station verify FILE [--fingerprint "XXXX XXXX …"] [--json]',
-  async run(argv) {
+export const verifyCommand: CommandCode = {
+  async run(argv, usage) {
     const args = parseArgs(argv);
     const file = args.positionals[0];
     if (file === undefined || args.positionals.length > 1) {
-      process.stderr.write(`usage: ${this.usage}\n`);
+      process.stderr.write(`usage: ${usage}\n`);
       return EXIT_BAD_INPUT;
     }
     const fp = args.options.get('fingerprint');
     if (fp === true) {
-      process.stderr.write(`--fingerprint needs a value\nusage: ${this.usage}\n`);
+      process.stderr.write(`--fingerprint needs a value\nusage: ${usage}\n`);
       return EXIT_BAD_INPUT;
     }
     const json = args.options.get('json') === true;
