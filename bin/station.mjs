@@ -1,7 +1,18 @@
 #!/usr/bin/env node
-// The `station` command: loads the TypeScript CLI through tsx so it runs straight after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The `station` command. Runs the bundle in dist/cli (built by npm ci's postinstall, npm start and npm test) while it
+// is fresh, so it starts at once; when any source is newer, or there is no bundle, it runs the TypeScript sources
+// through tsx instead: never older code than the sources. STATION_CLI_TRACE=1 says on stderr which one ran.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshCliBundle } from './cli-bundle.mjs';
 
-register();
-const { main } = await import('../electron/cli/main.ts');
+const bundle = freshCliBundle(fileURLToPath(new URL('..', import.meta.url)));
+if (process.env.STATION_CLI_TRACE === '1') process.stderr.write(`station: ${bundle ? 'bundle' : 'sources (tsx)'}\n`);
+let main;
+if (bundle) {
+  ({ main } = await import(pathToFileURL(bundle).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../electron/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -2,9 +2,12 @@
 // Builds what the app runs from dist/:
 //   dist/electron/main.cjs     the Electron main process (electron/main/main.ts, backend bundled in)
 //   dist/electron/preload.cjs  the preload (electron/preload/preload.ts)
+//   dist/cli/station.mjs       the `station` command (electron/cli/main.ts), each command's code in a chunk beside it;
+//                              bin/station.mjs runs it while no source it was built from is newer (dist/cli/inputs.json)
 //   dist/renderer/             the screens, by `vite build` with renderer/vite.config.ts (skipped while it is absent)
 // Usage: node scripts/build.mjs [--electron-only] [--outdir DIR (main and preload elsewhere, for tests)]
-import { existsSync, mkdirSync } from 'node:fs';
+//        node scripts/build.mjs --cli-only [--if-possible (postinstall: say so and succeed when esbuild is not installed)]
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +48,52 @@ export async function buildElectron(outdir = join(root, 'dist', 'electron')) {
   ]);
 }
 
+export const CLI_DIR = join(root, 'dist', 'cli');
+export const CLI_BUNDLE = join(CLI_DIR, 'station.mjs');
+export const CLI_INPUTS = join(CLI_DIR, 'inputs.json');
+
+/**
+ * Bundles the `station` command (better-sqlite3, a native module, stays external): station.mjs holds the command
+ * line and the help, and each command's code is a chunk beside it loaded when that command runs, so `station --help`
+ * parses almost nothing. inputs.json lists the project files it was built from, with package-lock.json for the
+ * dependencies, so bin/station.mjs can tell a stale bundle. Built in a temporary folder and swapped in with renames:
+ * a `station` started meanwhile finds the old folder, the new one, or none (then it runs the sources through tsx).
+ */
+export async function buildCli() {
+  const esbuild = await import('esbuild');
+  // A source saved while esbuild reads it may or may not be in the bundle: it counts as newer than the build.
+  const startedMs = Date.now();
+  const tmp = `${CLI_DIR}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  const result = await esbuild.build({
+    entryPoints: { station: join(root, 'electron/cli/main.ts') },
+    outdir: tmp,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+    absWorkingDir: root,
+    metafile: true,
+    // Some bundled dependencies are CommonJS and call require() for Node's own modules.
+    banner: { js: "import { createRequire as __stationRequire } from 'node:module'; const require = __stationRequire(import.meta.url);" },
+  });
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.includes('node_modules/'))
+    .concat('package-lock.json')
+    .sort();
+  writeFileSync(join(tmp, 'inputs.json'), `${JSON.stringify({ startedMs, inputs }, null, 1)}\n`);
+  const old = `${CLI_DIR}.${process.pid}.old`;
+  if (existsSync(CLI_DIR)) renameSync(CLI_DIR, old);
+  renameSync(tmp, CLI_DIR);
+  rmSync(old, { recursive: true, force: true });
+  return inputs.length;
+}
+
 /** Runs `vite build` with the renderer's own config; returns false (and says so) when that config does not exist yet. */
 export async function buildRenderer() {
   const configFile = join(root, 'renderer', 'vite.config.ts');
@@ -60,6 +109,7 @@ export async function buildRenderer() {
 export async function buildAll({ electronOnly = false, outdir = undefined } = {}) {
   const t0 = performance.now();
   await buildElectron(outdir);
+  if (outdir === undefined) await buildCli();
   const rendererBuilt = electronOnly ? false : await buildRenderer();
   const ms = Math.round(performance.now() - t0);
   console.log(`build: ${outdir ?? "dist/electron"}${rendererBuilt ? ' and dist/renderer' : ''} built in ${ms} ms`);
@@ -67,6 +117,16 @@ export async function buildAll({ electronOnly = false, outdir = undefined } = {}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
+    if (process.argv.includes('--cli-only')) {
+      if (process.argv.includes('--if-possible') && !(await import('esbuild').then(() => true, () => false))) {
+        console.log('build: esbuild is not installed — the station command runs through tsx');
+        process.exit(0);
+      }
+      const t0 = performance.now();
+      const n = await buildCli();
+      console.log(`build: dist/cli/station.mjs built from ${n} files in ${Math.round(performance.now() - t0)} ms`);
+      process.exit(0);
+    }
     const at = process.argv.indexOf('--outdir');
     const outdir = at > 0 ? process.argv[at + 1] : undefined;
     await buildAll({ electronOnly: process.argv.includes('--electron-only'), outdir });
