@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Runs the test suites with Node's own test runner (TypeScript through tsx), then prints one summary line.
 // Usage: node scripts/test.mjs [unit|integration|e2e ...]   (default: all)
+// First it sets itself up: with the browser tests (e2e) it checks for Chromium, the CJK fonts and pdftoppm, installs
+// them where it may (root with apt-get) or prints the exact command and stops; and it rebuilds the bundled `station`
+// command (dist/cli) when a source is newer, so the CLI tests run the bundle as users do.
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -20,6 +23,23 @@ function collect(dir) {
     else if (/\.test\.tsx?$/.test(name)) out.push(relative(root, full));
   }
   return out;
+}
+
+if (suites.includes('e2e')) {
+  const { ensurePrerequisites } = await import('./prerequisites.mjs');
+  const stop = ensurePrerequisites();
+  if (stop) {
+    console.error(stop);
+    process.exit(1);
+  }
+}
+const { freshCliBundle } = await import('../bin/cli-bundle.mjs');
+if (!freshCliBundle(root)) {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--cli-only'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('test: building the station command failed (see above); no test was run.');
+    process.exit(1);
+  }
 }
 
 const files = suites.flatMap((s) => collect(join(root, 'tests', s)));
