@@ -143,4 +143,32 @@ describe('renderer API client (real Chromium)', { skip: missing ?? false }, () =
     assert.equal(seen.length, before, 'no HTTP call when the bridge is there');
     await context.close();
   });
+  test('inside Electron the app follows the native menus over station.shell and tells them its language', async () => {
+    const context = await browser.newContext();
+    // The stand-in preload answers the page's menu poll with two clicks (导出封存结果文件, English), then waits.
+    await context.addInitScript(`
+      window.__shell = [];
+      const clicks = ['export:sealed', 'language:en'];
+      window.station = {
+        call: async (method) => ({ ok: false, error: { code: 'not-found', message: 'no election in this test: ' + method } }),
+        shell: async (method, input) => {
+          window.__shell.push([method, input]);
+          if (method === 'shell:nextMenuCommand') {
+            const command = clicks.shift();
+            return command ? { ok: true, value: { command } } : new Promise(() => {});
+          }
+          if (method === 'shell:setLanguage') return { ok: true, value: input };
+          return { ok: false, error: { code: 'not-found', message: method } };
+        },
+      };
+    `);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => location.hash === '#/export' && document.documentElement.lang === 'en');
+    const shellCalls = await page.evaluate(() => (window as unknown as { __shell: [string, unknown][] }).__shell);
+    assert.ok(shellCalls.some(([m]) => m === 'shell:nextMenuCommand'));
+    assert.deepEqual(shellCalls.filter(([m]) => m === 'shell:setLanguage').at(-1), ['shell:setLanguage', { lang: 'en' }]);
+    assert.equal(seen.filter((c) => c.method.startsWith('shell')).length, 0, 'the shell never goes over HTTP');
+    await context.close();
+  });
 });
