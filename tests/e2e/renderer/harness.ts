@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../../electron/backend/web-policy';
 
 /**
  * Shared by the renderer's browser tests: build the renderer (app + gallery) with Vite into a temp folder,
@@ -30,15 +31,6 @@ export async function buildRenderer(): Promise<{ dir: string; cleanup(): void }>
   });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 export type ApiHandler = (method: string, body: unknown, req: IncomingMessage, res: ServerResponse) => void;
 
@@ -71,7 +63,8 @@ export async function serve(dir: string, api?: ApiHandler): Promise<StaticServer
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    // The pages carry no CSP of their own: like both real servers, this one sends the one policy.
+    res.writeHead(200, { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
