@@ -1,6 +1,6 @@
-import { createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/envelope';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
 import { firstDifference } from './difference';
-import { fsyncDir } from './fsync-dir';
+import { writeFileDurably } from '../files/durable-write';
 import {
   canonicalJson,
   hashJson,
@@ -199,50 +199,32 @@ export function renderSealedFile(f: SealedFileFields): string {
 // Writing
 
 /**
- * Writes a sealed file atomically: a temp file in the same directory, written and fsynced, read back and verified,
- * then renamed over `path` and the directory fsynced. A file that does not verify never reaches `path`.
- * Refuses to replace an existing file unless `overwrite` is set (checked before writing; not proof against another
- * process creating the same name meanwhile, which a single station does not do).
+ * Writes a sealed file durably (files/durable-write): a temp file beside it, fsynced, read back and verified, then
+ * renamed over `path`. A file that does not verify never reaches `path`. Refuses to replace an existing file unless
+ * `overwrite` is set (checked before writing; not proof against another process creating the same name meanwhile,
+ * which a single station does not do). `partial` names the temp file (the seal service records it first).
  */
 export function writeSealedFile(
   path: string,
   bytes: Uint8Array,
-  opts: VerifyOptions & { overwrite?: boolean } = {},
+  opts: VerifyOptions & { overwrite?: boolean; partial?: string } = {},
 ): SealSummary {
   const target = resolve(path);
-  const dir = dirname(target);
   if (!opts.overwrite && existsSync(target)) {
     throw new ApiError('refused', both(`文件 ${target} 已存在`, `${target} already exists (choose another name or allow overwriting)`), { path: target });
   }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-  } catch (e) {
-    throw new ApiError('refused', both(`无法在 ${dir} 中写入文件`, `cannot write a file in ${dir}`) + `: ${(e as Error).message}`, { path: target });
-  }
-  try {
-    try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    const back = readFileSync(tmp);
-    if (!back.equals(bytes)) {
-      throw new ApiError('internal', both(`写入 ${tmp} 后读回的内容不一致`, `reading ${tmp} back gave different bytes`));
-    }
-    const outcome = verifySealedFile(back, opts);
-    if (!outcome.ok) {
-      throw new ApiError('refused', both('封存文件未通过校验，未写入', 'the sealed file does not verify; nothing written') + ':\n' + outcome.failures.join('\n'));
-    }
-    renameSync(tmp, target);
-    fsyncDir(dir);
-    return outcome.summary;
-  } finally {
-    if (existsSync(tmp)) unlinkSync(tmp);
-  }
+  let summary: SealSummary | null = null;
+  writeFileDurably(target, bytes, {
+    ...(opts.partial !== undefined ? { partial: opts.partial } : {}),
+    check: (back) => {
+      const outcome = verifySealedFile(back, opts);
+      if (!outcome.ok) {
+        throw new ApiError('refused', both('封存文件未通过校验，未写入', 'the sealed file does not verify; nothing written') + ':\n' + outcome.failures.join('\n'));
+      }
+      summary = outcome.summary;
+    },
+  });
+  return summary!;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

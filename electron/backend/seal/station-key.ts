@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, ran
 import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api/envelope';
-import { fsyncDir } from './fsync-dir';
+import { fsyncDir } from '../files/durable-write';
 
 /** The private key file, kept beside the database. It never leaves the machine. */
 export const STATION_KEY_FILE = 'station-key.pem';

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { backupDatabase, backupFileName, createBackupHook, pruneBackups } from '../../../electron/main/backup';
+import { backupDatabase, backupFileName, createBackupHook, pruneBackups } from '../../../electron/backend/files/backup';
 
 function withDb(fn: (db: Database.Database, dir: string) => Promise<void>) {
   return async () => {
