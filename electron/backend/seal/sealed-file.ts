@@ -198,6 +198,13 @@ export function renderSealedFile(f: SealedFileFields): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
+/** Sealed files are never replaced by accident: refused when `target` exists and overwriting was not asked for. */
+export function refuseExistingTarget(target: string, overwrite: boolean): void {
+  if (!overwrite && existsSync(target)) {
+    throw new ApiError('refused', both(`文件 ${target} 已存在`, `${target} already exists (choose another name or allow overwriting)`), { path: target });
+  }
+}
+
 /**
  * Writes a sealed file durably (files/durable-write): a temp file beside it, fsynced, read back and verified, then
  * renamed over `path`. A file that does not verify never reaches `path`. Refuses to replace an existing file unless
@@ -210,9 +217,7 @@ export function writeSealedFile(
   opts: VerifyOptions & { overwrite?: boolean; partial?: string } = {},
 ): SealSummary {
   const target = resolve(path);
-  if (!opts.overwrite && existsSync(target)) {
-    throw new ApiError('refused', both(`文件 ${target} 已存在`, `${target} already exists (choose another name or allow overwriting)`), { path: target });
-  }
+  refuseExistingTarget(target, opts.overwrite === true);
   let summary: SealSummary | null = null;
   writeFileDurably(target, bytes, {
     ...(opts.partial !== undefined ? { partial: opts.partial } : {}),
