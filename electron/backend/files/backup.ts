@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { crashPoint } from './crash-point';
 import { fsyncDir } from './durable-write';
+import { removeLeftoversOfDeadProcesses } from './leftovers';
 
 type Db = Database.Database;
 
@@ -21,33 +22,12 @@ export function backupFileName(sourceFile: string, reason: BackupReason, when: D
 /** A backup being written: `<final name>.<pid>.partial` (and SQLite's -journal/-wal/-shm beside it while open). */
 const PARTIAL_BACKUP = /\.(\d+)\.partial(-journal|-wal|-shm)?$/;
 
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes what backups interrupted by a crash left in `backupDir` (partial copies whose process is gone); a backup
  * that another live process is writing is left alone. Returns the names removed. A missing folder has nothing to clean.
  */
 export function removeBackupLeftovers(backupDir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(backupDir);
-  } catch {
-    return [];
-  }
-  const gone = names.filter((n) => {
-    const m = PARTIAL_BACKUP.exec(n);
-    return m !== null && !processAlive(Number(m[1]));
-  });
-  for (const n of gone) rmSync(join(backupDir, n), { force: true });
-  return gone;
+  return removeLeftoversOfDeadProcesses(backupDir, PARTIAL_BACKUP);
 }
 
 /**
