@@ -36,7 +36,7 @@ export interface SealInput {
   /** The election definition, as the app stores it (any JSON object). */
   election: Record<string, unknown>;
   /** Every round, numbered from 1 in creation order, with its record and its stored result. */
-  rounds: Array<{ number: number; kind: RoundKind; record: CerRecord; result: CerResult }>;
+  rounds: Array<{ number: number; kind: RoundKind; record: CerRecord; result: CerResult; signedHead?: { count: number; hash: string } }>;
   /** Every sign-off, revoked ones included. `resultHash` is the hash the person signed (see hashJson). */
   signoffs: Signoff[];
   /** The audit log's head: number of events and hash of the last one. */
@@ -56,6 +56,8 @@ export interface RoundSummary {
   ballots: number;
   recordHash: string;
   resultHash: string;
+  /** The audit head at the round's last sign-off, as on its tally sheet; null in files sealed before it was added. */
+  signedHead: { count: number; hash: string } | null;
   elected: Array<{ office: string; names: string[]; vacant: number }>;
   /** Sign-offs in force (not revoked) for this round. */
   signoffs: number;
@@ -93,6 +95,7 @@ const sealInputShape = z.strictObject({
         kind: sealedPayloadShape.shape.rounds.element.shape.kind,
         record: z.unknown(),
         result: z.unknown(),
+        signedHead: sealedPayloadShape.shape.rounds.element.shape.signedHead,
       }),
     )
     .min(1, 'at least one round'),
@@ -127,7 +130,18 @@ export function sealResults(input: SealInput, key: SigningKey): Buffer {
         `round ${r.number}: the stored result differs from a recount of its record (${diff})`,
       ));
     }
-    return { number: r.number, kind: r.kind, record, result, recordHash: hashJson(record), resultHash: hashJson(result) };
+    if (r.signedHead !== undefined && r.signedHead.count > parsed.data.auditHead.count) {
+      throw new ApiError('invalid-input', both(`第 ${r.number} 轮签字时的日志位置在日志末尾之后`, `rounds[${i}].signedHead is beyond the audit head`));
+    }
+    return {
+      number: r.number,
+      kind: r.kind,
+      record,
+      result,
+      recordHash: hashJson(record),
+      resultHash: hashJson(result),
+      ...(r.signedHead !== undefined ? { signedHead: r.signedHead } : {}),
+    };
   });
   parsed.data.signoffs.forEach((s, i) => {
     const round = rounds[s.round - 1];
@@ -359,6 +373,9 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
     if (r.number !== i + 1) failures.push(both(`rounds[${i}] 的编号是 ${r.number}，应为 ${i + 1}`, `rounds[${i}] is numbered ${r.number}, expected ${i + 1}`));
     if (r.recordHash !== hashJson(r.record)) roundFail('recordHash 与记录内容不符', 'recordHash does not match the record');
     if (r.resultHash !== hashJson(r.result)) roundFail('resultHash 与结果内容不符', 'resultHash does not match the result');
+    if (r.signedHead !== undefined && r.signedHead.count > p.auditHead.count) {
+      roundFail('签字时的日志位置在日志末尾之后 (signedHead)', 'signedHead is beyond the audit head');
+    }
     let record: CerRecord | null = null;
     let result: CerResult | null = null;
     try {
@@ -394,6 +411,7 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
       ballots: record?.ballots.length ?? 0,
       recordHash: r.recordHash,
       resultHash: r.resultHash,
+      signedHead: r.signedHead ?? null,
       elected: (result?.offices ?? []).map((o) => ({ office: o.office, names: o.elected, vacant: o.vacant })),
       signoffs: 0,
       revokedSignoffs: 0,

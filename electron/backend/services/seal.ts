@@ -21,7 +21,7 @@ import {
 import { sealedElectionDefinition } from './seal-election';
 import type { SealAttempt } from './seal-reconcile';
 import { storedResult } from './results';
-import { sealSignoffs } from './signoff';
+import { sealSignoffs, signedAuditHead } from './signoff';
 import { requireElection } from './setup-read';
 import { listRounds } from './setup-rounds';
 
@@ -59,7 +59,8 @@ export function gatherSealInput(ctx: BackendContext): SealInput {
         { reason: 'no-result', round: r.number },
       );
     }
-    return { number: r.number, kind: r.kind, record: stored.record, result: stored.result };
+    const signedHead = signedAuditHead(db, r.number);
+    return { number: r.number, kind: r.kind, record: stored.record, result: stored.result, ...(signedHead ? { signedHead } : {}) };
   });
   return {
     sealedAt: chinaTime(ctx.now()),
