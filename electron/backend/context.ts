@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 import { openAndMigrate, type Db } from './db';
+import { removeStationKeyLeftovers } from './seal/station-key';
 import { reconcileInterruptedSeals } from './services/seal-reconcile';
 
 /** What every service receives: the open database, the clock, the data folder, and who is acting. */
@@ -35,8 +36,9 @@ export function createContext(opts: ContextOptions): BackendContext {
     dataDir: opts.dataDir ?? dirname(opts.dbFile),
     actor: opts.actor ?? null,
   };
-  // Start-up: a sealing that a crash interrupted is settled before anything else happens.
+  // Start-up: what a crash interrupted is settled before anything else happens.
   reconcileInterruptedSeals(ctx);
+  removeStationKeyLeftovers(ctx.dataDir);
   return ctx;
 }
 

@@ -7,4 +7,5 @@ export const SEAL_AUDIT_EVENTS = {
   'seal.abandoned': { zh: '封存结果文件未写成（写入失败或程序中断），未留下文件', en: 'sealing abandoned: the file was not written (a write failure, or the app stopped midway); nothing left behind' },
   'seal.refused': { zh: '拒绝封存结果', en: 'sealing refused (a round without a stored result, or a broken audit log)' },
   'drill.started': { zh: '开始演练（随机种子与选民人数）', en: 'drill started (seed and number of voters)' },
+  'drill.finished': { zh: '演练完成', en: 'drill played to its end' },
 } as const satisfies Record<string, AuditEventMeaning>;

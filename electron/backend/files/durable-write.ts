@@ -35,14 +35,14 @@ export function partialPathFor(target: string, nonce = randomBytes(6).toString('
   return join(dirname(target), `${basename(target)}.${nonce}${PARTIAL_SUFFIX}`);
 }
 
-/** Writes every byte through `fd` and flushes it to the disk. */
-export function writeAllAndSync(fd: number, data: Uint8Array): void {
+/** Writes every byte through `fd` and flushes it to the disk (`crashAt` names the kill tests' point halfway). */
+export function writeAllAndSync(fd: number, data: Uint8Array, crashAt = 'write:partial'): void {
   let off = 0;
   while (off < data.length) {
     // A crash halfway through a write leaves a partial temp file: the kill tests stop here.
     if (off === 0 && data.length > 1) {
       off += writeSync(fd, data, 0, Math.ceil(data.length / 2));
-      crashPoint('write:partial');
+      crashPoint(crashAt);
       continue;
     }
     off += writeSync(fd, data, off, data.length - off);

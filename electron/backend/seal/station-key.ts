@@ -68,13 +68,17 @@ export function fingerprintMatches(fp: Fingerprint, typed: string): boolean {
  */
 const KEY_TEMP = /^\.station-key\.pem\.(\d+)\.[0-9a-f]+\.tmp$/;
 
+/** A key creation killed midway leaves its temp file (a private key!) behind: removed once its process is gone. */
+export function removeStationKeyLeftovers(dir: string): string[] {
+  return removeLeftoversOfDeadProcesses(dir, KEY_TEMP);
+}
+
 export function loadOrCreateStationKey(dir: string): StationKey {
   const path = join(dir, STATION_KEY_FILE);
   const existing = tryReadKeyFile(path);
   if (existing !== null) return fromPem(existing, path, false);
 
-  // A key creation killed midway leaves its temp file (a private key!) behind: removed here, once its process is gone.
-  removeLeftoversOfDeadProcesses(dir, KEY_TEMP);
+  removeStationKeyLeftovers(dir);
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const tmp = join(dir, `.${STATION_KEY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -85,7 +89,7 @@ export function loadOrCreateStationKey(dir: string): StationKey {
     throw new ApiError('refused', `无法在 ${dir} 创建站点密钥文件 / cannot create the station key in ${dir}: ${(e as Error).message}`, { path });
   }
   try {
-    writeAllAndSync(fd, Buffer.from(pem, 'utf8'));
+    writeAllAndSync(fd, Buffer.from(pem, 'utf8'), 'key:partial');
   } finally {
     closeSync(fd);
   }

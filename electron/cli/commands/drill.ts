@@ -43,9 +43,9 @@ function formatSummary(s: DrillSummary): string {
 export const drillCommand: Command = {
   name: 'drill',
   summary: 'rehearse a whole election day on a new drill database, deterministic for a seed / 全流程演练',
-  usage: 'station drill --db FILE --voters N --seed S [--out FILE] [--date YYYY-MM-DD] [--json] [--quiet]',
+  usage: 'station drill --db FILE --voters N --seed S [--out FILE] [--date YYYY-MM-DD] [--replace] [--json] [--quiet]',
   async run(argv) {
-    const args = parseArgs(argv, new Set(['json', 'help', 'quiet']));
+    const args = parseArgs(argv, new Set(['json', 'help', 'quiet', 'replace']));
     const dbFile = requireOption(args, 'db');
     const voters = optionalInt(args, 'voters');
     if (voters === undefined) throw new UsageError('missing --voters');
@@ -62,7 +62,7 @@ export const drillCommand: Command = {
     };
     try {
       const summary = await runDrill(
-        { dbFile, voters, seed, ...(out !== undefined ? { out } : {}), ...(date !== undefined ? { date } : {}) },
+        { dbFile, voters, seed, replace: args.options.get('replace') === true, ...(out !== undefined ? { out } : {}), ...(date !== undefined ? { date } : {}) },
         progress,
       );
       process.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
