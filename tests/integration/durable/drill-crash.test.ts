@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { contract } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
 import { buildApi } from '../../../electron/backend/api';
@@ -12,18 +11,11 @@ import { createContext } from '../../../electron/backend/context';
 import { drillCredentials } from '../../../electron/backend/drill/credentials';
 import { drillFileState } from '../../../electron/backend/drill/state';
 import { createElection } from '../../../electron/backend/services/setup';
+import { tempDirs } from './temp-dirs';
 
 const station = join(import.meta.dirname, '../../../bin/station.mjs');
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'election-residents.json');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'station-drill-crash-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = tempDirs('station-drill-crash-');
 
 const drill = (dbFile: string, extra: string[] = [], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [station, 'drill', '--db', dbFile, '--voters', '40', '--seed', 'crash', '--quiet', ...extra], {

@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { readAuditEvents, verifyAuditChain } from '../../../electron/backend/audit';
 import { createContext } from '../../../electron/backend/context';
 import { runDrill } from '../../../electron/backend/drill/run';
 import { verifySealedFile } from '../../../electron/backend/seal';
+import { tempDirs } from './temp-dirs';
 
 const station = join(import.meta.dirname, '../../../bin/station.mjs');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'station-seal-crash-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = tempDirs('station-seal-crash-');
 
 let source: string;
 before(async () => {
