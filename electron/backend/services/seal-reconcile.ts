@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
 import { appendAudit } from '../audit';
 import type { BackendContext } from '../context';
 import { inTransaction } from '../db';
@@ -20,9 +20,10 @@ export interface SealAttempt {
 /** The whole file if it exists and has exactly `size` bytes (so a huge file is never read), else null. */
 function readIfSize(path: string, size: number): Buffer | null {
   try {
-    if (!statSync(path).isFile() || statSync(path).size !== size) return null;
     const fd = openSync(path, 'r');
     try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.size !== size) return null;
       const buf = Buffer.alloc(size);
       let off = 0;
       while (off < size) {
