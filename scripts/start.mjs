@@ -161,10 +161,10 @@ async function runBrowserMode() {
   const { register } = await import('tsx/esm/api');
   register();
   const load = (p) => import(pathToFileURL(join(root, p)).href);
-  const [{ startHttpServer }, { createContext }, { createBackupHook }] = await Promise.all([
+  const [{ startHttpServer }, { createContext }, { createBackupHook, removeBackupLeftovers }] = await Promise.all([
     load('electron/backend/http.ts'),
     load('electron/backend/context.ts'),
-    load('electron/main/backup.ts'),
+    load('electron/backend/files/backup.ts'),
   ]);
   let ctx;
   try {
@@ -174,6 +174,7 @@ async function runBrowserMode() {
     process.exit(1);
   }
   // The same automatic backups as in Electron: when the backend reports a closed round, and on stop.
+  for (const n of removeBackupLeftovers(join(dataDir, 'backups'))) console.log(`start: removed ${n}, left by an interrupted backup`);
   const backups = createBackupHook({
     currentDb: () => (ctx.db.open ? ctx.db : null),
     backupDir: () => join(dataDir, 'backups'),

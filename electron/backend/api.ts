@@ -82,7 +82,7 @@ export function buildAuditApi(ctx: BackendContext): Implementation<typeof auditC
 }
 
 /** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
-const DURING_DRILL = new Set(['drillProgress', 'startDrill']);
+const DURING_DRILL = new Set(['drillProgress', 'startDrill', 'drillState']);
 
 /**
  * The contract implemented over one election database. Each area adds one spread line. While a drill is being

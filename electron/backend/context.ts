@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 import { openAndMigrate, type Db } from './db';
+import { removeStationKeyLeftovers } from './seal/station-key';
+import { reconcileInterruptedSeals } from './services/seal-reconcile';
 
 /** What every service receives: the open database, the clock, the data folder, and who is acting. */
 export interface BackendContext {
@@ -24,16 +26,20 @@ export interface ContextOptions {
   mustExist?: boolean;
 }
 
-/** Opens (creating if allowed) and migrates the database, and builds the context around it. */
+/** Opens (creating if allowed) and migrates the database, settles interrupted sealings, and builds the context around it. */
 export function createContext(opts: ContextOptions): BackendContext {
   if (opts.mustExist !== true) mkdirSync(dirname(opts.dbFile), { recursive: true });
   const db = openAndMigrate(opts.dbFile, { mustExist: opts.mustExist === true });
-  return {
+  const ctx: BackendContext = {
     db,
     now: opts.now ?? (() => new Date()),
     dataDir: opts.dataDir ?? dirname(opts.dbFile),
     actor: opts.actor ?? null,
   };
+  // Start-up: what a crash interrupted is settled before anything else happens.
+  reconcileInterruptedSeals(ctx);
+  removeStationKeyLeftovers(ctx.dataDir);
+  return ctx;
 }
 
 /** Messages for people carry Chinese first, then English: "中文 / English". */

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createBackupHook } from './backup';
+import { createBackupHook, removeBackupLeftovers } from '../backend/files/backup';
 import { startBackendHost, type BackendHost } from './backend-host';
 import { installBridge } from './bridge';
 import { menuTemplate } from './menu';
@@ -46,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
   let language: Language = 'zh-CN';
   const menuQueue = new MenuCommandQueue();
 
+  for (const n of removeBackupLeftovers(join(dataDir, 'backups'))) log(`backup: removed ${n}, left by an interrupted backup`);
   const backups = createBackupHook({
     currentDb: () => host?.currentDb() ?? null,
     backupDir: () => join(dataDir, 'backups'),

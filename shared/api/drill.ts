@@ -119,10 +119,22 @@ export const drillProgressView = z.strictObject({
 });
 export type DrillProgressView = z.infer<typeof drillProgressView>;
 
+/**
+ * What the open election file holds as far as drills go. 'interrupted': a drill was set up but never finished (the
+ * app was stopped midway); it can be discarded to start again. 'running': a drill is being played into it now.
+ */
+export const drillStateView = z.strictObject({
+  state: z.enum(['empty', 'real', 'hand-made-drill', 'interrupted', 'finished', 'running']),
+  seed: z.string().nullable(),
+  voters: z.int().nullable(),
+  stage: z.enum(DRILL_STAGES).nullable(),
+});
+export type DrillStateView = z.infer<typeof drillStateView>;
+
 export const drillContract = {
   /**
    * Plays a drill into the open election file, which must hold no election yet (refused otherwise, with details
-   * {reason: 'not-empty'}). Runs to the end before answering (a 5,000-voter complete drill takes several seconds),
+   * {reason: 'not-empty'}, or {reason: 'interrupted', seed} when it holds an interrupted drill). Runs to the end before answering (a 5,000-voter complete drill takes several seconds),
    * yielding between phases and chunks of voters so that drillProgress is answered meanwhile.
    */
   startDrill: { input: startDrillInput, output: drillOutcomeView },
@@ -130,5 +142,12 @@ export const drillContract = {
   drillProgress: { input: z.strictObject({}), output: drillProgressView },
   /** The drill's officials with the PINs it set (training material). Refused when the open election is not a drill. */
   drillCredentials: { input: z.strictObject({}), output: drillCredentialsView },
+  /** Whether the open election file is empty, a real election, a finished drill, or a drill that was interrupted. */
+  drillState: { input: z.strictObject({}), output: drillStateView },
+  /**
+   * Empties the open election file when it holds an interrupted drill, so a new drill can start in it (one
+   * transaction). Refused for anything else; re-sent after it worked, it finds the file empty and answers discarded: false.
+   */
+  discardInterruptedDrill: { input: z.strictObject({}), output: z.strictObject({ discarded: z.boolean() }) },
 } as const;
 export type DrillContract = typeof drillContract;

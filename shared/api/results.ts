@@ -113,7 +113,8 @@ export const tallySheetView = z.strictObject({
   recordHash: sha256,
   resultHash: sha256,
   station: z.strictObject({ fingerprint: sha256, fingerprintShort: z.string() }),
-  auditHead: z.strictObject({ count: z.int(), hash: sha256 }),
+  /** The audit head at the round's last sign-off in force (null before anyone signs); the sealed file carries the same. */
+  signedHead: z.strictObject({ count: z.int(), hash: sha256 }).nullable(),
   generatedAt: z.string(),
 });
 

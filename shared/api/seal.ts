@@ -24,6 +24,8 @@ export const sealRoundView = z.strictObject({
   ballots: count,
   recordHash: sha256,
   resultHash: sha256,
+  /** The audit head at the round's last sign-off, as on its tally sheet (null in files sealed before it was added). */
+  signedHead: z.strictObject({ count, hash: sha256 }).nullable(),
   elected: z.array(z.strictObject({ office: z.string(), names: z.array(z.string()), vacant: count })),
   signoffs: count,
   revokedSignoffs: count,

@@ -49,6 +49,10 @@ export const drillEn: Record<keyof typeof drillZhCN, string> = {
   'drillpage.notEmpty.browser': 'In browser mode each launch uses one data folder. Close the app and start it again with another data folder, for example:',
   'drillpage.notEmpty.browserAfter': 'then open this page (Alt+9) and start the drill. The election you have now is untouched; start with its folder again to return to it.',
 
+  'drillpage.interrupted.title': 'The drill in this election file was interrupted',
+  'drillpage.interrupted.explain': 'A drill (seed {seed}, {voters} voters) was stopped midway, when the app was closed or the computer stopped: its data is incomplete and it is not a drill to practise with.',
+  'drillpage.interrupted.offer': 'Discard it to start a new drill in this election file. Only this interrupted drill is removed.',
+  'drillpage.interrupted.discard': 'Discard the interrupted drill and start again',
   'drillpage.isDrill.title': 'The election open now is a drill',
   'drillpage.isDrill.explain': 'Below is the training material of this drill. Another drill needs a new, empty election file.',
 

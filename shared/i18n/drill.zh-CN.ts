@@ -48,6 +48,10 @@ export const drillZhCN = {
   'drillpage.notEmpty.browser': '浏览器模式下每次启动只使用一个数据文件夹。请关闭程序，用另一个数据文件夹重新启动，例如：',
   'drillpage.notEmpty.browserAfter': '然后打开本页（Alt+9）开始演练。原来的选举不受影响，之后用原来的文件夹启动即可回到它。',
 
+  'drillpage.interrupted.title': '这个选举文件中的演练被中断了',
+  'drillpage.interrupted.explain': '一次演练（随机种子 {seed}，{voters} 名选民）在进行中被中断（程序被关闭或电脑停止运行），数据不完整，不能用来练习。',
+  'drillpage.interrupted.offer': '丢弃它，即可在这个选举文件中重新开始演练。只删除这次中断的演练。',
+  'drillpage.interrupted.discard': '丢弃中断的演练，重新开始',
   'drillpage.isDrill.title': '当前打开的是演练选举',
   'drillpage.isDrill.explain': '下面是这次演练的培训材料。要再做一次演练，需要一个新的空选举文件。',
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { SealWrittenView } from '../../../shared/api/seal';
 import { normalizeName } from '../../../shared/domain/names';
@@ -6,10 +6,13 @@ import type { RoundKind } from '../../../shared/record/cer';
 import { appendAudit, auditHead } from '../audit';
 import { createContext, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
+import { crashPoint } from '../files/crash-point';
 import { sealElection } from '../services/seal';
-import { readElection, requireElection } from '../services/setup-read';
+import { requireElection } from '../services/setup-read';
 import { roundBallot } from '../services/setup-rounds';
 import { DrillClock } from './clock';
+import { drillFileState, interruptedDrillRefusal, markDrillFinished, type DrillFileState } from './state';
+import { verifySealedFile } from '../seal';
 import { drawPopularity, writeInPool } from './marks';
 import { randomName } from './names';
 import { runCounting } from './phases-count';
@@ -30,6 +33,8 @@ export interface DrillOptions {
   /** Election day, YYYY-MM-DD; default 2026-05-16. */
   date?: string;
   community?: string;
+  /** An existing drill database (interrupted or not) and its sealed file are replaced; never a real election. */
+  replace?: boolean;
 }
 
 export interface DrillRoundSummary {
@@ -82,6 +87,8 @@ export interface DrillRunOptions {
   /** Election day, YYYY-MM-DD; default today in China Standard Time by the context's clock. */
   date?: string;
   community?: string;
+  /** Replace `out` if it exists (the caller checked it is a drill's). */
+  overwriteOut?: boolean;
 }
 
 /** A certificate the desk officials can practise with, and where its holder votes. */
@@ -152,16 +159,25 @@ function checkVoters(voters: number): void {
 export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener): Promise<DrillSummary> {
   checkVoters(opts.voters);
   const dbFile = resolve(opts.dbFile);
-  if (existsSync(dbFile)) {
-    throw refused(`${dbFile} 已存在；演练总是新建一个数据库`, `${dbFile} already exists; a drill always creates a new database`);
-  }
   const out = resolve(opts.out ?? defaultSealedPath(dbFile));
-  if (existsSync(out)) throw refused(`${out} 已存在`, `${out} already exists`);
+  if (existsSync(dbFile)) clearEarlierDrill(dbFile, opts.replace === true);
+  const overwriteOut = existsSync(out) && opts.replace === true && isDrillSealedFile(out);
+  if (existsSync(out) && !overwriteOut) {
+    throw refused(`${out} 已存在`, `${out} already exists${opts.replace === true ? ' and is not a drill\'s sealed file' : ''}`);
+  }
   const ctx: BackendContext = createContext({ dbFile, actor: '演练 drill' });
   try {
     const outcome = await runDrillInContext(
       ctx,
-      { voters: opts.voters, seed: opts.seed, stage: 'complete', out, date: opts.date ?? DEFAULT_DRILL_DATE, ...(opts.community !== undefined ? { community: opts.community } : {}) },
+      {
+        voters: opts.voters,
+        seed: opts.seed,
+        stage: 'complete',
+        out,
+        overwriteOut,
+        date: opts.date ?? DEFAULT_DRILL_DATE,
+        ...(opts.community !== undefined ? { community: opts.community } : {}),
+      },
       onProgress,
     );
     if (outcome.stage !== 'complete') throw new Error('drill: expected a complete drill');
@@ -170,6 +186,40 @@ export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener
   } finally {
     ctx.db.close();
   }
+}
+
+/**
+ * An existing drill database: without `replace` refused (saying so when it holds an interrupted drill); with it
+ * removed — but only a drill's (or an empty file left by a drill killed while setting up), never a real election.
+ */
+function clearEarlierDrill(dbFile: string, replace: boolean): void {
+  const ctx = createContext({ dbFile, mustExist: true, actor: '演练 drill' });
+  let state: DrillFileState;
+  try {
+    state = drillFileState(ctx.db);
+  } finally {
+    ctx.db.close();
+  }
+  if (!replace) {
+    const how = { zh: '加 --replace 丢弃它并重新开始', en: 'run again with --replace to discard it and start again' };
+    if (state.state === 'interrupted') throw interruptedDrillRefusal(state.seed, how, dbFile);
+    if (state.state === 'empty') throw interruptedDrillRefusal(null, how, dbFile);
+    throw refused(`${dbFile} 已存在；演练总是新建一个数据库（加 --replace 替换以前的演练）`, `${dbFile} already exists; a drill always creates a new database (--replace replaces an earlier drill)`);
+  }
+  if (state.state === 'real' || state.state === 'hand-made-drill') {
+    throw refused(`${dbFile} 中是一次选举，不是演练程序生成的演练，不会被替换`, `${dbFile} holds an election that is not a drill made by the drill; --replace never replaces it`);
+  }
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) rmSync(f, { force: true });
+}
+
+/** Far above any drill's sealed file (200,000 voters): a bigger file is not read, and not replaced. */
+const MAX_DRILL_SEALED_BYTES = 512 * 1024 * 1024;
+
+/** Whether `path` is a sealed file that verifies and was sealed from a drill election (so --replace may overwrite it). */
+function isDrillSealedFile(path: string): boolean {
+  if (statSync(path).size > MAX_DRILL_SEALED_BYTES) return false;
+  const outcome = verifySealedFile(readFileSync(path));
+  return outcome.ok && outcome.summary.payload.election.drill === true;
 }
 
 /**
@@ -182,7 +232,11 @@ export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener
 export async function runDrillInContext(base: BackendContext, opts: DrillRunOptions, onProgress?: ProgressListener): Promise<DrillOutcome> {
   const started = performance.now();
   checkVoters(opts.voters);
-  if (readElection(base.db) !== null) {
+  const earlier = drillFileState(base.db);
+  if (earlier.state === 'interrupted') {
+    throw interruptedDrillRefusal(earlier.seed, { zh: '请先丢弃它，再开始新的演练', en: 'discard it first, then start a new drill' });
+  }
+  if (earlier.state !== 'empty') {
     throw refused(
       '这个选举文件里已经有选举，演练只能在一个新的空选举文件中进行',
       'this election file already holds an election; a drill needs a new, empty election file',
@@ -192,7 +246,7 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
   const stage = opts.stage ?? 'complete';
   const seed = String(opts.seed);
   const out = stage === 'complete' ? resolve(opts.out ?? drillSealedPath(base.dataDir, seed)) : null;
-  if (out !== null && existsSync(out)) throw refused(`${out} 已存在`, `${out} already exists`);
+  if (out !== null && existsSync(out) && opts.overwriteOut !== true) throw refused(`${out} 已存在`, `${out} already exists`);
   const date = opts.date ?? chinaDate(base.now());
   const rng = drillRng(seed);
   const clock = new DrillClock(date);
@@ -204,16 +258,21 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
   base.db.pragma('synchronous = NORMAL');
   try {
     const community = opts.community ?? rng.fork('community').pick(['幸福里社区', '和平社区', '春晖社区', '清河社区', '翠苑社区', '文新社区']);
-    const setup = setUpElection(ctx, rng, { date, community }, onProgress);
-    inTransaction(ctx.db, () =>
+    // The election with its PINs and the 'drill.started' event that holds their seed commit together: a drill killed
+    // during its set-up leaves the file empty, never an election whose PINs nobody can find again.
+    const setup = inTransaction(ctx.db, () => {
+      const made = setUpElection(ctx, rng, { date, community }, onProgress);
+      crashPoint('drill:setting-up');
       appendAudit(ctx.db, {
         type: 'drill.started',
         at: ctx.now(),
         actor: ctx.actor,
         subject: 'drill',
-        detail: stage === 'complete' ? { seed, voters: opts.voters } : { seed, voters: opts.voters, stage },
-      }),
-    );
+        detail: { seed, voters: opts.voters, ...(stage === 'complete' ? {} : { stage }), marksFinish: true },
+      });
+      return made;
+    });
+    crashPoint('drill:started');
     const election = requireElection(ctx.db);
     await yieldToEventLoop();
     const voters = await importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress);
@@ -227,6 +286,7 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
       const votingReport = phaseReporter(onProgress, 'voting', 1);
       openRoundForVoting(ctx, clock, { round: 1, voters, opensAt: '08:00' });
       votingReport(1);
+      markDrillFinished(ctx, stage);
       const head = auditHead(ctx.db);
       return {
         stage,
@@ -257,11 +317,13 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
       totals.proxyBallots += voting.proxyBallots;
       totals.assisted += voting.assisted;
       totals.spoiled += voting.spoiled;
+      crashPoint('drill:voted');
       const offices = roundBallot(ctx.db, round).map((o) => ({ id: o.id, seats: o.seats, candidates: o.candidates.map((c) => ({ id: c.id, name: c.name })) }));
       const popularity = drawPopularity(pr.fork(`round-${round}`), offices);
       const counted = await runCounting(ctx, rng, clock, { round, issued: voting.issued, staff: setup.staff, popularity, writeIns }, onProgress);
       totals.doubtful += counted.doubtful;
       totals.corrections += counted.corrections;
+      crashPoint('drill:counted');
       await yieldToEventLoop();
       signoffs.set(round, signRound(ctx, clock, counted.result, setup.staff.signers, onProgress));
       return counted.result;
@@ -273,7 +335,9 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     await yieldToEventLoop();
     const sealReport = phaseReporter(onProgress, 'seal', 1);
     clock.advance(900);
-    const sealed: SealWrittenView = sealElection(ctx, { path: out! });
+    const sealed: SealWrittenView = sealElection(ctx, { path: out!, overwrite: opts.overwriteOut === true });
+    crashPoint('drill:sealed');
+    markDrillFinished(ctx, stage);
     sealReport(1);
     return {
       stage,

@@ -18,6 +18,7 @@ export {
   type Signoff,
 } from './payload';
 export {
+  refuseExistingTarget,
   renderSealedFile,
   sealResults,
   signPayload,

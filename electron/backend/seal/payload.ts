@@ -38,6 +38,8 @@ export const sealedPayloadShape = z.strictObject({
         result: z.unknown(),
         recordHash: sha256Hex,
         resultHash: sha256Hex,
+        /** Added later: the audit head at the round's last sign-off, as on its tally sheet; absent when unsigned. */
+        signedHead: z.strictObject({ count: z.int().positive(), hash: sha256Hex }).optional(),
       }),
     )
     .min(1, 'at least one round'),
@@ -64,6 +66,7 @@ export interface SealedRound {
   result: CerResult;
   recordHash: string;
   resultHash: string;
+  signedHead?: { count: number; hash: string };
 }
 
 export type Signoff = z.infer<typeof sealedPayloadShape>['signoffs'][number];

@@ -1,6 +1,6 @@
-import { createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/envelope';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
 import { firstDifference } from './difference';
-import { fsyncDir } from './fsync-dir';
+import { writeFileDurably } from '../files/durable-write';
 import {
   canonicalJson,
   hashJson,
@@ -36,7 +36,7 @@ export interface SealInput {
   /** The election definition, as the app stores it (any JSON object). */
   election: Record<string, unknown>;
   /** Every round, numbered from 1 in creation order, with its record and its stored result. */
-  rounds: Array<{ number: number; kind: RoundKind; record: CerRecord; result: CerResult }>;
+  rounds: Array<{ number: number; kind: RoundKind; record: CerRecord; result: CerResult; signedHead?: { count: number; hash: string } }>;
   /** Every sign-off, revoked ones included. `resultHash` is the hash the person signed (see hashJson). */
   signoffs: Signoff[];
   /** The audit log's head: number of events and hash of the last one. */
@@ -56,6 +56,8 @@ export interface RoundSummary {
   ballots: number;
   recordHash: string;
   resultHash: string;
+  /** The audit head at the round's last sign-off, as on its tally sheet; null in files sealed before it was added. */
+  signedHead: { count: number; hash: string } | null;
   elected: Array<{ office: string; names: string[]; vacant: number }>;
   /** Sign-offs in force (not revoked) for this round. */
   signoffs: number;
@@ -93,6 +95,7 @@ const sealInputShape = z.strictObject({
         kind: sealedPayloadShape.shape.rounds.element.shape.kind,
         record: z.unknown(),
         result: z.unknown(),
+        signedHead: sealedPayloadShape.shape.rounds.element.shape.signedHead,
       }),
     )
     .min(1, 'at least one round'),
@@ -127,7 +130,18 @@ export function sealResults(input: SealInput, key: SigningKey): Buffer {
         `round ${r.number}: the stored result differs from a recount of its record (${diff})`,
       ));
     }
-    return { number: r.number, kind: r.kind, record, result, recordHash: hashJson(record), resultHash: hashJson(result) };
+    if (r.signedHead !== undefined && r.signedHead.count > parsed.data.auditHead.count) {
+      throw new ApiError('invalid-input', both(`第 ${r.number} 轮签字时的日志位置在日志末尾之后`, `rounds[${i}].signedHead is beyond the audit head`));
+    }
+    return {
+      number: r.number,
+      kind: r.kind,
+      record,
+      result,
+      recordHash: hashJson(record),
+      resultHash: hashJson(result),
+      ...(r.signedHead !== undefined ? { signedHead: r.signedHead } : {}),
+    };
   });
   parsed.data.signoffs.forEach((s, i) => {
     const round = rounds[s.round - 1];
@@ -198,51 +212,38 @@ export function renderSealedFile(f: SealedFileFields): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
+/** Sealed files are never replaced by accident: refused when `target` exists and overwriting was not asked for. */
+export function refuseExistingTarget(target: string, overwrite: boolean): void {
+  if (!overwrite && existsSync(target)) {
+    throw new ApiError('refused', both(`文件 ${target} 已存在`, `${target} already exists (choose another name or allow overwriting)`), { path: target });
+  }
+}
+
 /**
- * Writes a sealed file atomically: a temp file in the same directory, written and fsynced, read back and verified,
- * then renamed over `path` and the directory fsynced. A file that does not verify never reaches `path`.
- * Refuses to replace an existing file unless `overwrite` is set (checked before writing; not proof against another
- * process creating the same name meanwhile, which a single station does not do).
+ * Writes a sealed file durably (files/durable-write): a temp file beside it, fsynced, read back and verified, then
+ * renamed over `path`. A file that does not verify never reaches `path`. Refuses to replace an existing file unless
+ * `overwrite` is set (checked before writing; not proof against another process creating the same name meanwhile,
+ * which a single station does not do). `partial` names the temp file (the seal service records it first).
  */
 export function writeSealedFile(
   path: string,
   bytes: Uint8Array,
-  opts: VerifyOptions & { overwrite?: boolean } = {},
+  opts: VerifyOptions & { overwrite?: boolean; partial?: string } = {},
 ): SealSummary {
   const target = resolve(path);
-  const dir = dirname(target);
-  if (!opts.overwrite && existsSync(target)) {
-    throw new ApiError('refused', both(`文件 ${target} 已存在`, `${target} already exists (choose another name or allow overwriting)`), { path: target });
-  }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-  } catch (e) {
-    throw new ApiError('refused', both(`无法在 ${dir} 中写入文件`, `cannot write a file in ${dir}`) + `: ${(e as Error).message}`, { path: target });
-  }
-  try {
-    try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    const back = readFileSync(tmp);
-    if (!back.equals(bytes)) {
-      throw new ApiError('internal', both(`写入 ${tmp} 后读回的内容不一致`, `reading ${tmp} back gave different bytes`));
-    }
-    const outcome = verifySealedFile(back, opts);
-    if (!outcome.ok) {
-      throw new ApiError('refused', both('封存文件未通过校验，未写入', 'the sealed file does not verify; nothing written') + ':\n' + outcome.failures.join('\n'));
-    }
-    renameSync(tmp, target);
-    fsyncDir(dir);
-    return outcome.summary;
-  } finally {
-    if (existsSync(tmp)) unlinkSync(tmp);
-  }
+  refuseExistingTarget(target, opts.overwrite === true);
+  let summary: SealSummary | null = null;
+  writeFileDurably(target, bytes, {
+    ...(opts.partial !== undefined ? { partial: opts.partial } : {}),
+    check: (back) => {
+      const outcome = verifySealedFile(back, opts);
+      if (!outcome.ok) {
+        throw new ApiError('refused', both('封存文件未通过校验，未写入', 'the sealed file does not verify; nothing written') + ':\n' + outcome.failures.join('\n'));
+      }
+      summary = outcome.summary;
+    },
+  });
+  return summary!;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -372,6 +373,9 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
     if (r.number !== i + 1) failures.push(both(`rounds[${i}] 的编号是 ${r.number}，应为 ${i + 1}`, `rounds[${i}] is numbered ${r.number}, expected ${i + 1}`));
     if (r.recordHash !== hashJson(r.record)) roundFail('recordHash 与记录内容不符', 'recordHash does not match the record');
     if (r.resultHash !== hashJson(r.result)) roundFail('resultHash 与结果内容不符', 'resultHash does not match the result');
+    if (r.signedHead !== undefined && r.signedHead.count > p.auditHead.count) {
+      roundFail('签字时的日志位置在日志末尾之后 (signedHead)', 'signedHead is beyond the audit head');
+    }
     let record: CerRecord | null = null;
     let result: CerResult | null = null;
     try {
@@ -407,6 +411,7 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
       ballots: record?.ballots.length ?? 0,
       recordHash: r.recordHash,
       resultHash: r.resultHash,
+      signedHead: r.signedHead ?? null,
       elected: (result?.offices ?? []).map((o) => ({ office: o.office, names: o.elected, vacant: o.vacant })),
       signoffs: 0,
       revokedSignoffs: 0,

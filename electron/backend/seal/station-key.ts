@@ -1,8 +1,9 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, openSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api/envelope';
-import { fsyncDir } from './fsync-dir';
+import { fsyncDir, writeAllAndSync } from '../files/durable-write';
+import { removeLeftoversOfDeadProcesses } from '../files/leftovers';
 
 /** The private key file, kept beside the database. It never leaves the machine. */
 export const STATION_KEY_FILE = 'station-key.pem';
@@ -65,11 +66,19 @@ export function fingerprintMatches(fp: Fingerprint, typed: string): boolean {
  * leaves a half-written key, and two processes never end up with different keys.
  * On POSIX, a key file that group or others may read is refused: a leaked private key lets anyone sign results.
  */
+const KEY_TEMP = /^\.station-key\.pem\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/** A key creation killed midway leaves its temp file (a private key!) behind: removed once its process is gone. */
+export function removeStationKeyLeftovers(dir: string): string[] {
+  return removeLeftoversOfDeadProcesses(dir, KEY_TEMP);
+}
+
 export function loadOrCreateStationKey(dir: string): StationKey {
   const path = join(dir, STATION_KEY_FILE);
   const existing = tryReadKeyFile(path);
   if (existing !== null) return fromPem(existing, path, false);
 
+  removeStationKeyLeftovers(dir);
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const tmp = join(dir, `.${STATION_KEY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -80,8 +89,7 @@ export function loadOrCreateStationKey(dir: string): StationKey {
     throw new ApiError('refused', `无法在 ${dir} 创建站点密钥文件 / cannot create the station key in ${dir}: ${(e as Error).message}`, { path });
   }
   try {
-    writeSync(fd, pem);
-    fsyncSync(fd);
+    writeAllAndSync(fd, Buffer.from(pem, 'utf8'), 'key:partial');
   } finally {
     closeSync(fd);
   }

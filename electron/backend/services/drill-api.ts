@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { drillCredentials } from '../drill/credentials';
 import { overallFraction } from '../drill/progress';
 import { runDrillInContext } from '../drill/run';
+import { discardInterruptedDrill, drillFileState } from '../drill/state';
 
 /** The latest progress of the drill played into each open database (the drill yields, so drillProgress is answered meanwhile). */
 const progressOf = new WeakMap<Db, DrillProgressView>();
@@ -36,5 +37,16 @@ export function drillApi(ctx: BackendContext): Implementation<DrillContract> {
     },
     drillProgress: () => progressOf.get(ctx.db) ?? IDLE,
     drillCredentials: () => drillCredentials(ctx),
+    drillState: () => {
+      if (drillRunning(ctx.db)) return { state: 'running', seed: null, voters: null, stage: null };
+      const s = drillFileState(ctx.db);
+      return 'seed' in s ? { state: s.state, seed: s.seed, voters: s.voters, stage: s.stage } : { state: s.state, seed: null, voters: null, stage: null };
+    },
+    discardInterruptedDrill: () => {
+      if (drillRunning(ctx.db)) {
+        throw new ApiError('conflict', '演练正在进行中 / a drill is already running', { details: { reason: 'running' } });
+      }
+      return discardInterruptedDrill(ctx);
+    },
   };
 }

@@ -6,8 +6,11 @@ import { ApiError } from '../../../shared/api/envelope';
 import { appendAudit, appendRefusal, verifyAuditChain } from '../audit';
 import { refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
+import { crashPoint } from '../files/crash-point';
+import { partialPathFor, sha256Hex } from '../files/durable-write';
 import {
   loadOrCreateStationKey,
+  refuseExistingTarget,
   sealResults,
   verifySealedFile,
   writeSealedFile,
@@ -16,8 +19,9 @@ import {
   type SealSummary,
 } from '../seal';
 import { sealedElectionDefinition } from './seal-election';
+import type { SealAttempt } from './seal-reconcile';
 import { storedResult } from './results';
-import { sealSignoffs } from './signoff';
+import { sealSignoffs, signedAuditHead } from './signoff';
 import { requireElection } from './setup-read';
 import { listRounds } from './setup-rounds';
 
@@ -55,7 +59,8 @@ export function gatherSealInput(ctx: BackendContext): SealInput {
         { reason: 'no-result', round: r.number },
       );
     }
-    return { number: r.number, kind: r.kind, record: stored.record, result: stored.result };
+    const signedHead = signedAuditHead(db, r.number);
+    return { number: r.number, kind: r.kind, record: stored.record, result: stored.result, ...(signedHead ? { signedHead } : {}) };
   });
   return {
     sealedAt: chinaTime(ctx.now()),
@@ -81,38 +86,40 @@ export function stationFingerprint(ctx: BackendContext): Fingerprint {
   return loadOrCreateStationKey(ctx.dataDir).fingerprint;
 }
 
+/** SHA-256 of the signed payload bytes inside a sealed file's bytes (what the audit log records). */
+function payloadHashOf(bytes: Buffer): string {
+  const payload = Buffer.from((JSON.parse(bytes.toString('utf8')) as { payload: string }).payload, 'base64');
+  return createHash('sha256').update(payload).digest('hex');
+}
+
 /**
- * Seals the election into `path`: gathers the contents, signs them with the station key, writes the file
- * atomically (verified before it takes its name) and records the seal in the audit log — the file name and the
- * hash of the signed payload. All under one write lock, so nothing changes between reading and recording; if the
- * file cannot be written, nothing is recorded. The audit head inside the file is the one before this event.
+ * Seals the election into `path`, in an order that a crash at any instant cannot make the record and the disk
+ * disagree: (1) one transaction gathers the contents, signs them and records `seal.started` with the file's hash
+ * and its temp name; (2) the file is written durably (temp file, verified, renamed into place); (3) `seal.written`
+ * confirms it — or `seal.abandoned` when writing failed. A process killed between (1) and (3) is settled at the
+ * next start-up by reconcileInterruptedSeals. The audit head inside the file is the one before `seal.started`.
  */
 export function sealElection(ctx: BackendContext, input: { path: string; overwrite?: boolean }): SealWrittenView {
   requireElection(ctx.db);
   const target = resolve(input.path);
+  const overwrite = input.overwrite === true;
+  let started: { bytes: Buffer; attempt: SealAttempt; sealInput: SealInput };
   try {
-    return inTransaction(ctx.db, () => {
+    started = inTransaction(ctx.db, () => {
       const sealInput = gatherSealInput(ctx);
       const key = loadOrCreateStationKey(ctx.dataDir);
       const bytes = sealResults(sealInput, key);
-      const summary = writeSealedFile(target, bytes, { overwrite: input.overwrite === true });
-      const payloadBytes = Buffer.from((JSON.parse(bytes.toString('utf8')) as { payload: string }).payload, 'base64');
-      const payloadHash = createHash('sha256').update(payloadBytes).digest('hex');
-      appendAudit(ctx.db, {
-        type: 'seal.written',
-        at: ctx.now(),
-        actor: ctx.actor,
-        subject: 'seal',
-        detail: {
-          file: basename(target),
-          payloadHash,
-          bytes: bytes.length,
-          rounds: summary.rounds.length,
-          fingerprint: summary.fingerprint.short,
-          auditHead: sealInput.auditHead,
-        },
-      });
-      return { ...summaryView(summary), path: target, bytes: bytes.length, payloadHash };
+      refuseExistingTarget(target, overwrite);
+      const attempt: SealAttempt = {
+        file: basename(target),
+        path: target,
+        partial: partialPathFor(target),
+        fileHash: sha256Hex(bytes),
+        payloadHash: payloadHashOf(bytes),
+        bytes: bytes.length,
+      };
+      appendAudit(ctx.db, { type: 'seal.started', at: ctx.now(), actor: ctx.actor, subject: 'seal', detail: { ...attempt } });
+      return { bytes, attempt, sealInput };
     });
   } catch (e) {
     if (e instanceof ApiError && e.code === 'refused') {
@@ -124,6 +131,40 @@ export function sealElection(ctx: BackendContext, input: { path: string; overwri
     }
     throw e;
   }
+  crashPoint('seal:started');
+  const { bytes, attempt, sealInput } = started;
+  let summary: SealSummary;
+  try {
+    summary = writeSealedFile(target, bytes, { overwrite, partial: attempt.partial });
+  } catch (e) {
+    inTransaction(ctx.db, () =>
+      appendAudit(ctx.db, {
+        type: 'seal.abandoned',
+        at: ctx.now(),
+        actor: ctx.actor,
+        subject: 'seal',
+        detail: { file: attempt.file, payloadHash: attempt.payloadHash, reason: (e as Error).message.slice(0, 500) },
+      }),
+    );
+    throw e;
+  }
+  inTransaction(ctx.db, () =>
+    appendAudit(ctx.db, {
+      type: 'seal.written',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: 'seal',
+      detail: {
+        file: attempt.file,
+        payloadHash: attempt.payloadHash,
+        bytes: bytes.length,
+        rounds: summary.rounds.length,
+        fingerprint: summary.fingerprint.short,
+        auditHead: sealInput.auditHead,
+      },
+    }),
+  );
+  return { ...summaryView(summary), path: target, bytes: bytes.length, payloadHash: attempt.payloadHash };
 }
 
 /** Reads and checks a sealed file; an unreadable path is bad input, a file that fails a check is an outcome. */

@@ -163,6 +163,20 @@ export function signResult(
 }
 
 /**
+ * The audit head at the round's last sign-off in force ({count, hash} of that `signoff.signed` event): the fixed point
+ * that both the printed tally sheet and the sealed file carry, so the paper and the file agree whenever either was
+ * made. Null when nobody has signed since the count was last reopened.
+ */
+export function signedAuditHead(db: Db, round: number): { count: number; hash: string } | null {
+  const last = q(
+    db,
+    `SELECT seq, hash, type FROM audit_event WHERE subject = ? AND outcome = 'ok' AND type IN ('signoff.signed', 'signoff.reopened')
+     ORDER BY seq DESC LIMIT 1`,
+  ).get(`round:${round}`) as { seq: number; hash: string; type: string } | undefined;
+  return last?.type === 'signoff.signed' ? { count: last.seq, hash: last.hash } : null;
+}
+
+/**
  * Reopens a round's count: every signature in force is revoked with the reason, and counting may change again.
  * Decided by a sitting committee member. Refused once a later round was created from this round's result.
  */

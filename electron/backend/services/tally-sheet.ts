@@ -1,6 +1,5 @@
 import type { NextStep, PersonResult, Problem, RoundKind } from '../../../shared/record';
 import type { Body, Method } from '../../../shared/record/cer';
-import { auditHead } from '../audit';
 import type { BackendContext } from '../context';
 import { loadOrCreateStationKey } from '../seal';
 import { boxCountView } from './counting';
@@ -9,7 +8,7 @@ import { results } from './results';
 import { electionStanding, type ElectionStanding } from './rounds';
 import { requireElection } from './setup-read';
 import { getRound, roundBallot } from './setup-rounds';
-import { listSignoffs, SIGNOFF_ROLE_NAMES, SIGNOFF_ROLES, type SignoffRole } from './signoff';
+import { listSignoffs, signedAuditHead, SIGNOFF_ROLE_NAMES, SIGNOFF_ROLES, type SignoffRole } from './signoff';
 
 /** Everything the printed tally sheet of a round states (DOMAIN.md §8), in one call. */
 export interface TallySheet {
@@ -52,7 +51,8 @@ export interface TallySheet {
   recordHash: string;
   resultHash: string;
   station: { fingerprint: string; fingerprintShort: string };
-  auditHead: { count: number; hash: string };
+  /** The audit head at the round's last sign-off (null before anyone signs): the same value the sealed file carries. */
+  signedHead: { count: number; hash: string } | null;
   generatedAt: string;
 }
 
@@ -86,7 +86,6 @@ export function tallySheet(ctx: BackendContext, round: number): TallySheet {
   const spoiled = (q(db, 'SELECT coalesce(sum(count), 0) AS n FROM spoiled_count WHERE round_number = ?').get(round) as { n: number }).n;
   const signoffs = listSignoffs(db, round);
   const key = loadOrCreateStationKey(ctx.dataDir);
-  const head = auditHead(db);
   return {
     election: { title: e.title, community: e.community, date: e.date, body: e.body, method: e.method, drill: e.drill },
     round: { number: round, kind: r.kind, status: r.status },
@@ -120,7 +119,7 @@ export function tallySheet(ctx: BackendContext, round: number): TallySheet {
     recordHash: view.recordHash,
     resultHash: view.resultHash,
     station: { fingerprint: key.fingerprint.hex, fingerprintShort: key.fingerprint.short },
-    auditHead: { count: head.count, hash: head.head },
+    signedHead: signedAuditHead(db, round),
     generatedAt: ctx.now().toISOString(),
   };
 }

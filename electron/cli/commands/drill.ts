@@ -42,7 +42,7 @@ function formatSummary(s: DrillSummary): string {
 
 export const drillCommand: CommandCode = {
   async run(argv) {
-    const args = parseArgs(argv, new Set(['json', 'help', 'quiet']));
+    const args = parseArgs(argv, new Set(['json', 'help', 'quiet', 'replace']));
     const dbFile = requireOption(args, 'db');
     const voters = optionalInt(args, 'voters');
     if (voters === undefined) throw new UsageError('missing --voters');
@@ -59,7 +59,7 @@ export const drillCommand: CommandCode = {
     };
     try {
       const summary = await runDrill(
-        { dbFile, voters, seed, ...(out !== undefined ? { out } : {}), ...(date !== undefined ? { date } : {}) },
+        { dbFile, voters, seed, replace: args.options.get('replace') === true, ...(out !== undefined ? { out } : {}), ...(date !== undefined ? { date } : {}) },
         progress,
       );
       process.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));

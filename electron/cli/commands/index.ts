@@ -51,7 +51,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'drill',
     summary: 'rehearse a whole election day on a new drill database, deterministic for a seed / 全流程演练',
-    usage: 'station drill --db FILE --voters N --seed S [--out FILE] [--date YYYY-MM-DD] [--json] [--quiet]',
+    usage: 'station drill --db FILE --voters N --seed S [--out FILE] [--date YYYY-MM-DD] [--replace] [--json] [--quiet]',
     load: async () => (await import('./drill')).drillCommand,
   },
   {

@@ -9,7 +9,7 @@ export function formatSealSummary(s: SealSummaryView): string {
     `封存时间 / sealed at:   ${s.sealedAt}`,
     `站点密钥指纹 / station key fingerprint: ${s.fingerprint.short}`,
     `  (full: ${s.fingerprint.full})`,
-    `操作日志 / audit head:  ${s.auditHead.count} events, ${s.auditHead.hash}`,
+    `操作日志 / audit head before sealing: ${s.auditHead.count} events, ${s.auditHead.hash}`,
     `轮次 / rounds:          ${s.rounds.length}`,
   ];
   for (const r of s.rounds) {
@@ -21,6 +21,8 @@ export function formatSealSummary(s: SealSummaryView): string {
       lines.push(`    ${o.office}: 当选 elected ${o.names.length > 0 ? o.names.join('、') : '—'}${o.vacant > 0 ? `; 空缺 vacant ${o.vacant}` : ''}`);
     }
     lines.push(`    result hash ${r.resultHash}`);
+    // With the result hash, the two numbers printed on the round's tally sheet.
+    if (r.signedHead !== null) lines.push(`    audit head at the last signature 最后签字时日志: ${r.signedHead.count} events, ${r.signedHead.hash}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import { ErrorBox, Loading, useLoad } from '../setup/ui';
 import { DrillForm } from './DrillForm';
 import { DrillRunning } from './DrillRunning';
 import { DrillSummary } from './DrillSummary';
+import { Interrupted } from './Interrupted';
 import { NotEmpty } from './NotEmpty';
 import { TrainingSheet } from './TrainingSheet';
 import { recallOutcome, rememberOutcome } from './remembered';
@@ -24,7 +25,13 @@ export function DrillScreen() {
   const api = useApi();
   const { setElection } = useElection();
   const overview = useLoad(() => api.call('getElection', {}), [api]);
-  const reload = overview.reload;
+  const drillState = useLoad(() => api.call('drillState', {}), [api]);
+  const reloadOverview = overview.reload;
+  const reloadState = drillState.reload;
+  const reload = useCallback(() => {
+    reloadOverview();
+    reloadState();
+  }, [reloadOverview, reloadState]);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [error, setError] = useState<unknown>(null);
 
@@ -54,14 +61,26 @@ export function DrillScreen() {
 
   const election = overview.data?.election ?? null;
   const officeTitles = new Map((overview.data?.offices ?? []).map((o) => [o.id, o.title]));
-  const notEmpty = isClientError(error) && (error.details as { reason?: unknown } | undefined)?.reason === 'not-empty';
+  const refusal = isClientError(error) ? (error.details as { reason?: unknown } | undefined)?.reason : undefined;
+  const notEmpty = refusal === 'not-empty' || refusal === 'interrupted';
   let body;
   if (run.kind === 'running') {
     body = <DrillRunning input={run.input} startedAt={run.startedAt} />;
   } else if (run.kind === 'done') {
     body = <DrillMaterial election={run.outcome.election} outcome={run.outcome} fresh officeTitles={officeTitles} />;
-  } else if (!overview.data) {
-    body = overview.loading ? <Loading /> : null;
+  } else if (!overview.data || !drillState.data) {
+    body = overview.loading || drillState.loading ? <Loading /> : null;
+  } else if (drillState.data.state === 'interrupted') {
+    body = (
+      <Interrupted
+        state={drillState.data}
+        onDiscarded={() => {
+          setError(null);
+          setElection(null);
+          reload();
+        }}
+      />
+    );
   } else if (election === null) {
     body = <DrillForm busy={false} onStart={(input) => void start(input)} />;
   } else if (election.drill) {
@@ -90,6 +109,7 @@ export function DrillScreen() {
         <p>{t('drillpage.needsEmpty')}</p>
       </section>
       <ErrorBox error={overview.error} />
+      <ErrorBox error={drillState.error} />
       {error !== null && !notEmpty && <ErrorBox error={error} testId="drill-error" />}
       {body}
     </div>

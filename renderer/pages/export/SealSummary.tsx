@@ -29,6 +29,7 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
             <th>{t('export.summary.ballots')}</th>
             <th>{t('export.summary.elected')}</th>
             <th>{t('export.summary.signoffs')}</th>
+            <th>{t('export.summary.paperCheck')}</th>
           </tr>
         </thead>
         <tbody>
@@ -48,6 +49,15 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
               <td className="b-num">
                 {r.signoffs}
                 {r.revokedSignoffs > 0 && <small> {t('export.summary.revoked', { n: r.revokedSignoffs })}</small>}
+              </td>
+              <td className="b-mono" data-testid={`summary-paper-${r.number}`}>
+                <div>
+                  {t('export.summary.resultHash')}：{grouped(r.resultHash)}
+                </div>
+                <div>
+                  {t('export.summary.signedHead')}：
+                  {r.signedHead === null ? t('export.summary.noSignedHead') : `${t('export.summary.entries', { n: r.signedHead.count })} ${grouped(r.signedHead.hash)}`}
+                </div>
               </td>
             </tr>
           ))}

@@ -165,9 +165,11 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
             </td>
           </tr>
           <tr>
-            <th>{t('signoff.sheet.auditHead')}</th>
+            <th>{t('signoff.sheet.signedHead')}</th>
             <td className="b-mono" data-testid="sheet-audit-head">
-              {t('signoff.sheet.auditCount', { n: sheet.auditHead.count })} {grouped(sheet.auditHead.hash)}
+              {sheet.signedHead === null
+                ? t('signoff.sheet.noSignatureYet')
+                : `${t('signoff.sheet.auditCount', { n: sheet.signedHead.count })} ${grouped(sheet.signedHead.hash)}`}
             </td>
           </tr>
           <tr>

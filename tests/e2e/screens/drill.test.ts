@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -283,6 +283,29 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     await shot(page, 'screens-drill-not-empty');
     // And the backend refuses a drill there, whatever the screen does.
     await assert.rejects(call('startDrill', { voters: 50, seed: '1', stage: 'complete' }), /not-empty/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a drill killed midway: the Drill page says it was interrupted, and one key press discards it for a new drill', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'station-drill-screen-'));
+    dirs.push(dataDir);
+    const killed = spawnSync(process.execPath, [join(ROOT, 'bin/station.mjs'), 'drill', '--db', join(dataDir, 'election.sqlite'), '--voters', '30', '--seed', 'cut', '--quiet'], {
+      env: { ...process.env, STATION_CRASH_AT: 'drill:counted' },
+    });
+    assert.equal(killed.signal, 'SIGKILL');
+    const server = await startHttpServer({ dataDir, staticDir: built.dir });
+    servers.push(server);
+    const { page, problems, context } = await open(server, '#/drill');
+    await page.getByTestId('drill-interrupted').waitFor();
+    assert.match((await page.getByTestId('drill-interrupted').textContent()) ?? '', /中断.*cut/s);
+    assert.equal(await page.getByTestId('drill-pins').count(), 0, 'not shown as a drill to practise with');
+    await shot(page, 'screens-drill-interrupted');
+    await focusIs(page, 'drill-discard');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('drill-form').waitFor();
+    assert.equal(await page.getByTestId('drill-interrupted').count(), 0);
+    assert.deepEqual(await apiCaller(server)('drillState', {}), { state: 'empty', seed: null, voters: null, stage: null });
     assert.deepEqual(problems, []);
     await context.close();
   });

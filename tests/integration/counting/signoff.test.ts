@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { auditHead, readAuditEvents } from '../../../electron/backend/audit';
 import { correctBallot, enterBallot, finishBox, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
@@ -6,6 +9,7 @@ import { ruleDoubtful } from '../../../electron/backend/services/doubtful';
 import { computeResults, storedResult } from '../../../electron/backend/services/results';
 import { getRound } from '../../../electron/backend/services/setup-rounds';
 import { listSignoffs, reopenCount, sealSignoffs, signResult } from '../../../electron/backend/services/signoff';
+import { sealElection } from '../../../electron/backend/services/seal';
 import { tallySheet } from '../../../electron/backend/services/tally-sheet';
 import { loadOrCreateStationKey } from '../../../electron/backend/seal';
 import { closePoll, expectApiError, issue, makeElection, openPoll, PIN } from './helpers';
@@ -105,5 +109,27 @@ test('the tally sheet holds counts, per-person votes, officials with their sign-
   );
   assert.equal(sheet.station.fingerprint, loadOrCreateStationKey(ctx.dataDir).fingerprint.hex);
   const head = auditHead(ctx.db);
-  assert.deepEqual(sheet.auditHead, { count: head.count, hash: head.head });
+  assert.deepEqual(sheet.signedHead, { count: head.count, hash: head.head });
+});
+
+test('the sheet and the sealed file carry the same fixed audit head, the one at the last sign-off, whenever each is made', async () => {
+  const { ctx, people } = await countedElection();
+  assert.equal(tallySheet(ctx, 1).signedHead, null, 'nobody has signed yet');
+  signResult(ctx, { round: 1, person: people['郑丽']!, role: 'counter', pin: PIN });
+  const printed = tallySheet(ctx, 1).signedHead;
+  const dir = mkdtempSync(join(tmpdir(), 'signed-head-'));
+  try {
+    const sealed = sealElection(ctx, { path: join(dir, 'result.cer-sealed.json') });
+    assert.deepEqual(sealed.rounds[0]!.signedHead, printed);
+    // The seal's own events moved the log's head, not this point: a sheet printed now still agrees with the file.
+    assert.ok(auditHead(ctx.db).count > printed!.count);
+    assert.deepEqual(tallySheet(ctx, 1).signedHead, printed);
+    signResult(ctx, { round: 1, person: people['马涛']!, role: 'counter', pin: PIN });
+    assert.equal(tallySheet(ctx, 1).signedHead!.count > printed!.count, true, 'a later signature is the new fixed point');
+    const chair = people['郭志明']!;
+    reopenCount(ctx, { round: 1, reason: '重新清点', by: chair });
+    assert.equal(tallySheet(ctx, 1).signedHead, null, 'a reopened count has no signature in force');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -80,10 +80,11 @@ test('sealToFile writes a file that verifies, records the seal in the audit log,
     assert.ok(!payload.toString('utf8').includes('"idNumber"'), 'no ID numbers in the sealed file');
 
     const events = readAuditEvents(ctx.db, { afterSeq: before.count });
-    assert.equal(events.length, 1);
-    assert.equal(events[0]!.type, 'seal.written');
-    assert.equal(events[0]!.detail.file, 'result.cer-sealed.json');
-    assert.equal(events[0]!.detail.payloadHash, written.payloadHash);
+    // The intent with the file's hash first, then the confirmation once the file is in place.
+    assert.deepEqual(events.map((e) => e.type), ['seal.started', 'seal.written']);
+    assert.equal(events[0]!.detail.fileHash, createHash('sha256').update(readFileSync(path)).digest('hex'));
+    assert.equal(events[1]!.detail.file, 'result.cer-sealed.json');
+    assert.equal(events[1]!.detail.payloadHash, written.payloadHash);
 
     const fp = await call(ctx, 'stationFingerprint', {});
     assert.ok(fp.ok);

@@ -232,3 +232,23 @@ test('several rounds: each is recounted and summarised; rounds out of order or o
   assert.equal(one.length, 1, one.join('\n'));
   assert.match(one[0]!, /^第 2 轮：.*round 2: the stored result differs from a recount of its record \(counts\.ballotsCast: stored 6, recount 5\)$/);
 });
+
+test('each round carries the audit head at its last sign-off; files sealed before that field existed still verify', () => {
+  const input = sealInput();
+  const signedHead = { count: input.auditHead.count - 2, hash: 'c'.repeat(64) };
+  const withHead = verifySealedFile(sealResults({ ...input, rounds: [{ ...input.rounds[0]!, signedHead }] }, key));
+  assert.ok(withHead.ok);
+  assert.deepEqual(withHead.summary.rounds[0]!.signedHead, signedHead);
+  assert.deepEqual(withHead.summary.payload.rounds[0]!.signedHead, signedHead);
+
+  const older = verifySealedFile(sealed); // no signedHead: the format before it was added
+  assert.ok(older.ok);
+  assert.equal(older.summary.rounds[0]!.signedHead, null);
+
+  const beyond = { count: input.auditHead.count + 1, hash: 'c'.repeat(64) };
+  assert.throws(() => sealResults({ ...input, rounds: [{ ...input.rounds[0]!, signedHead: beyond }] }, key), /signedHead is beyond the audit head/);
+  const forged = payloadOf(sealed);
+  (forged.rounds[0] as Record<string, unknown>).signedHead = beyond;
+  const bad = verifySealedFile(signPayload(forged, key));
+  assert.ok(!bad.ok && bad.failures.some((f) => /round 1: signedHead is beyond the audit head/.test(f)), JSON.stringify(bad));
+});

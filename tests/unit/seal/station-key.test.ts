@@ -80,3 +80,13 @@ test('fingerprint: SHA-256 of the DER SPKI, as lowercase hex and as groups of 4 
   const other = fingerprint(generateKeyPairSync('ed25519').publicKey);
   assert.ok(!fingerprintMatches(fp, other.short));
 });
+
+test('a temp key file left by a key creation that was killed is removed; one of a live process is left alone', () => {
+  const dir = tempDir();
+  const dead = `.${STATION_KEY_FILE}.999999999.0a1b2c.tmp`; // no process has this id (above every pid_max)
+  const live = `.${STATION_KEY_FILE}.${process.pid}.0a1b2c.tmp`;
+  writeFileSync(join(dir, dead), 'half a private key');
+  writeFileSync(join(dir, live), 'being written');
+  loadOrCreateStationKey(dir);
+  assert.deepEqual(readdirSync(dir).sort(), [live, STATION_KEY_FILE].sort());
+});

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { crashPoint } from './crash-point';
+import { fsyncDir } from './durable-write';
+import { removeLeftoversOfDeadProcesses } from './leftovers';
 
 type Db = Database.Database;
 
@@ -16,9 +19,21 @@ export function backupFileName(sourceFile: string, reason: BackupReason, when: D
   return `${stem}-${stamp}-${reason}.sqlite`;
 }
 
+/** A backup being written: `<final name>.<pid>.partial` (and SQLite's -journal/-wal/-shm beside it while open). */
+const PARTIAL_BACKUP = /\.(\d+)\.partial(-journal|-wal|-shm)?$/;
+
+/**
+ * Removes what backups interrupted by a crash left in `backupDir` (partial copies whose process is gone); a backup
+ * that another live process is writing is left alone. Returns the names removed. A missing folder has nothing to clean.
+ */
+export function removeBackupLeftovers(backupDir: string): string[] {
+  return removeLeftoversOfDeadProcesses(backupDir, PARTIAL_BACKUP);
+}
+
 /**
  * Copies the open database with SQLite's online backup API (consistent even while the app writes), into a temp name
- * first, makes it a single file (journal_mode DELETE), checks it with `PRAGMA quick_check`, then renames it into place. Returns the backup's path.
+ * first, makes it a single file (journal_mode DELETE), checks it with `PRAGMA quick_check`, then renames it into place
+ * and fsyncs the folder. Returns the backup's path.
  */
 export async function backupDatabase(db: Db, backupDir: string, reason: BackupReason, when = new Date()): Promise<string> {
   mkdirSync(backupDir, { recursive: true });
@@ -26,9 +41,10 @@ export async function backupDatabase(db: Db, backupDir: string, reason: BackupRe
   // Two backups within one second (a round closed just before quitting) keep both.
   for (let n = 2; readdirSync(backupDir).includes(name); n++) name = name.replace(/(-\d+)?\.sqlite$/, `-${n}.sqlite`);
   const final = join(backupDir, name);
-  const tmp = `${final}.partial`;
+  const tmp = `${final}.${process.pid}.partial`;
   try {
     await db.backup(tmp);
+    crashPoint('backup:copied');
     // The copy inherits WAL mode; switched to a rollback journal it is one self-contained file (no -wal/-shm beside it).
     const copy = new Database(tmp, { fileMustExist: true });
     try {
@@ -38,7 +54,9 @@ export async function backupDatabase(db: Db, backupDir: string, reason: BackupRe
     } finally {
       copy.close();
     }
+    crashPoint('backup:checked');
     renameSync(tmp, final);
+    fsyncDir(backupDir);
   } catch (err) {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
     throw err;
@@ -74,12 +92,17 @@ export function createBackupHook(opts: {
   keepQuitBackups?: number;
 }): BackupHook {
   let chain: Promise<unknown> = Promise.resolve();
+  const cleaned = new Set<string>();
   const run = (reason: BackupReason): Promise<string | null> => {
     const job = chain.then(async () => {
       const db = opts.currentDb();
       if (!db || !db.open || db.memory) return null;
       const dir = opts.backupDir(db);
       try {
+        if (!cleaned.has(dir)) {
+          for (const n of removeBackupLeftovers(dir)) opts.log(`backup: removed ${n}, left by an interrupted backup`);
+          cleaned.add(dir);
+        }
         const file = await backupDatabase(db, dir, reason);
         if (reason === 'quit') pruneBackups(dir, db.name, 'quit', opts.keepQuitBackups ?? 20);
         opts.log(`backup (${reason}): ${file}`);

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { backupDatabase, backupFileName, createBackupHook, pruneBackups } from '../../../electron/main/backup';
+import { spawnSync } from 'node:child_process';
+import { backupDatabase, backupFileName, createBackupHook, pruneBackups, removeBackupLeftovers } from '../../../electron/backend/files/backup';
 
 function withDb(fn: (db: Database.Database, dir: string) => Promise<void>) {
   return async () => {
@@ -78,3 +79,47 @@ test(
     assert.equal(await hook.beforeQuit(), null);
   }),
 );
+
+const child = join(import.meta.dirname, 'crash-child.ts');
+
+for (const point of ['backup:copied', 'backup:checked']) {
+  test(`a backup killed at ${point} leaves a partial copy that the next start-up removes; earlier backups stay`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'station-backup-crash-'));
+    try {
+      const file = join(dir, 'election.sqlite');
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE t (n INTEGER)');
+      db.close();
+      const backups = join(dir, 'backups');
+      const ok = spawnSync(process.execPath, ['--import', 'tsx', child, 'backup', file, backups], { encoding: 'utf8' });
+      assert.equal(ok.status, 0, ok.stderr);
+      const earlier = readdirSync(backups);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', child, 'backup', file, backups], {
+        encoding: 'utf8',
+        env: { ...process.env, STATION_CRASH_AT: point },
+      });
+      assert.equal(r.signal, 'SIGKILL', r.stderr);
+      assert.ok(readdirSync(backups).some((n) => /\.\d+\.partial$/.test(n)), 'the crash left a partial copy');
+      const removed = removeBackupLeftovers(backups);
+      assert.ok(removed.length >= 1);
+      assert.deepEqual(readdirSync(backups), earlier);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('the start-up clean-up leaves alone a backup that a live process is writing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'station-backup-live-'));
+  try {
+    const live = `election-20260516-120000-quit.sqlite.${process.pid}.partial`;
+    writeFileSync(join(dir, live), 'being written');
+    writeFileSync(join(dir, 'notes.partial'), 'not ours');
+    assert.deepEqual(removeBackupLeftovers(dir), []);
+    assert.deepEqual(readdirSync(dir).sort(), [live, 'notes.partial'].sort());
+    assert.deepEqual(removeBackupLeftovers(join(dir, 'missing')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
