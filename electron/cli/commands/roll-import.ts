@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/envelope';
 import type { RollError } from '../../../shared/domain/roll';
 import { createContext } from '../../backend/context';
+import { FILE_LIMITS, InputFileError, readInputFileSync } from '../../backend/files/input-file';
 import type { RollEncodingChoice } from '../../backend/roll/decode';
 import { importRoll } from '../../backend/services/roll';
 import { parseArgs, requireOption, UsageError } from '../args';
@@ -30,9 +30,10 @@ export const rollImportCommand: Command = {
     }
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      bytes = readInputFileSync(file, FILE_LIMITS.roll);
     } catch (e) {
-      process.stderr.write(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      if (!(e instanceof InputFileError)) throw e;
+      process.stderr.write(`${e.message}\n`);
       return EXIT_BAD_INPUT;
     }
     try {

@@ -23,7 +23,7 @@ export const verifyCommand: Command = {
     const json = args.options.get('json') === true;
     let outcome;
     try {
-      outcome = verifySealedPath(file, fp);
+      outcome = await verifySealedPath(file, fp);
     } catch (e) {
       if (e instanceof ApiError) {
         process.stderr.write(`${e.message}\n`);
