@@ -26,21 +26,21 @@ export const StrokeClass = {
   Zhe: 5, // every stroke with a turn or hook
 } as const;
 
-const SIMPLE_CLASSES: Readonly<Record<string, number>> = {
-  横: StrokeClass.Heng,
-  提: StrokeClass.Heng,
-  竖: StrokeClass.Shu,
-  竖钩: StrokeClass.Shu,
-  撇: StrokeClass.Pie,
-  点: StrokeClass.Dian,
-  点2: StrokeClass.Dian,
-  捺: StrokeClass.Dian,
-};
+const SIMPLE_CLASSES: ReadonlyMap<string, number> = new Map([
+  ['横', StrokeClass.Heng],
+  ['提', StrokeClass.Heng],
+  ['竖', StrokeClass.Shu],
+  ['竖钩', StrokeClass.Shu],
+  ['撇', StrokeClass.Pie],
+  ['点', StrokeClass.Dian],
+  ['点2', StrokeClass.Dian],
+  ['捺', StrokeClass.Dian],
+]);
 
 /** cnchar names some strokes with alternatives ("横撇|横钩"); all such alternatives in its data are turn strokes. */
 export function strokeClassOf(strokeName: string): number {
   const first = strokeName.split('|')[0] ?? strokeName;
-  return SIMPLE_CLASSES[first] ?? StrokeClass.Zhe;
+  return SIMPLE_CLASSES.get(first) ?? StrokeClass.Zhe;
 }
 
 /** The stroke classes of one character, or null when cnchar has no stroke-order data for it. */

@@ -9,7 +9,13 @@ import { parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
 import { reportApiError } from './report';
 
-const ENCODINGS: Record<string, RollEncodingChoice> = { auto: 'auto', utf8: 'utf8', 'utf-8': 'utf8', gbk: 'gbk', gb18030: 'gbk' };
+const ENCODINGS = new Map<string, RollEncodingChoice>([
+  ['auto', 'auto'],
+  ['utf8', 'utf8'],
+  ['utf-8', 'utf8'],
+  ['gbk', 'gbk'],
+  ['gb18030', 'gbk'],
+]);
 
 export const rollImportCommand: Command = {
   name: 'roll import',
@@ -22,7 +28,7 @@ export const rollImportCommand: Command = {
     const file = args.positionals[0];
     if (file === undefined || args.positionals.length > 1) throw new UsageError('name exactly one roll file');
     const encodingText = String(args.options.get('encoding') ?? 'auto').toLowerCase();
-    const encoding = ENCODINGS[encodingText];
+    const encoding = ENCODINGS.get(encodingText);
     if (!encoding) throw new UsageError(`--encoding must be auto, utf8 or gbk (got "${encodingText}")`);
     const prefix = args.options.get('prefix');
     if (prefix !== undefined && (typeof prefix !== 'string' || !/^\d{0,3}$/.test(prefix))) {
