@@ -6,6 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { dispatch } from '../../shared/api/dispatch';
 import type { ApiErrorCode, ApiResponse, ContractShape, Implementation } from '../../shared/api/envelope';
 import { contract as electionContract } from '../../shared/api/contract';
+import { jsonSyntaxDetail } from '../../shared/record/parse';
 import { buildApi } from './api';
 import { createContext, type BackendContext } from './context';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from './web-policy';
@@ -66,6 +67,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -119,19 +122,21 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
       send(res, 403, { error: 'forbidden', message: 'cross-origin requests are refused' });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    // Nothing of the request target is decoded before handleApi has checked the token.
+    const target = req.url ?? '/';
+    const pathname = target.split(/[?#]/, 1)[0]!;
+    if (pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot) {
-      await serveStatic(res, url.pathname, req.method === 'HEAD');
+      await serveStatic(res, pathname, req.method === 'HEAD');
       return;
     }
     send(res, 404, { error: 'not-found' });
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
     if (req.method !== 'POST') {
       send(res, 405, { error: 'method-not-allowed', message: 'use POST' }, { allow: 'POST' });
       return;
@@ -148,6 +153,14 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
       send(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Content-Type must be application/json' } });
       return;
     }
+    let method: string;
+    try {
+      method = decodeURIComponent(encodedMethod);
+    } catch {
+      req.resume();
+      send(res, 400, { ok: false, error: { code: 'invalid-input', message: 'the method name in the URL is not valid percent-encoding' } });
+      return;
+    }
     const body = await readBody(req);
     if (body === 'too-large') {
       send(res, 413, { ok: false, error: { code: 'invalid-input', message: `request body over ${MAX_BODY_BYTES} bytes` } });
@@ -155,10 +168,17 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
     }
     let input: unknown = {};
     if (body.length > 0) {
+      let text: string;
       try {
-        input = JSON.parse(body.toString('utf8'));
+        text = strictUtf8.decode(body);
+      } catch {
+        send(res, 400, { ok: false, error: { code: 'invalid-input', message: '(root): body is not valid UTF-8', path: '(root)' } });
+        return;
+      }
+      try {
+        input = JSON.parse(text);
       } catch (e) {
-        send(res, 400, { ok: false, error: { code: 'invalid-input', message: `(root): body is not valid JSON (${(e as Error).message})`, path: '(root)' } });
+        send(res, 400, { ok: false, error: { code: 'invalid-input', message: `(root): body is not valid JSON (${jsonSyntaxDetail(e)})`, path: '(root)' } });
         return;
       }
     }

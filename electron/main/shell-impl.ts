@@ -1,7 +1,8 @@
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
+import { InputFileError, readInputFile } from '../backend/files/input-file';
 import { pathInChosenFolder, writeFileAtomicVerified } from './files';
 import { menuShellMethods, type MenuCommandQueue } from './menu-commands';
 import type { Language, ShellContract } from '../../shared/api/shell';
@@ -88,7 +89,14 @@ export function shellImplementation(event: IpcMainInvokeEvent, state: ShellState
       if (size > MAX_READ_BYTES) {
         throw new ApiError('invalid-input', `文件过大(${size} 字节,上限 64 MiB)/ the file is too large (${size} bytes; at most 64 MiB): ${path}`);
       }
-      return { canceled: false as const, path, name: basename(path), size, contentBase64: readFileSync(path).toString('base64') };
+      let bytes: Buffer;
+      try {
+        bytes = await readInputFile(path, MAX_READ_BYTES);
+      } catch (e) {
+        if (e instanceof InputFileError) throw new ApiError('invalid-input', `无法读取文件 / cannot read: ${e.message}`);
+        throw e;
+      }
+      return { canceled: false as const, path, name: basename(path), size, contentBase64: bytes.toString('base64') };
     },
 
     'shell:chooseSavePath': async ({ title, defaultName, filters }) => {

@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { answerText } from '../domain/text';
 
 export const auditEventView = z.strictObject({
   seq: z.int(),
-  at: z.string(),
-  type: z.string(),
-  meaning: z.strictObject({ zh: z.string(), en: z.string() }).nullable(),
-  actor: z.string().nullable(),
+  at: answerText,
+  type: answerText,
+  meaning: z.strictObject({ zh: answerText, en: answerText }).nullable(),
+  actor: answerText.nullable(),
   outcome: z.enum(['ok', 'refused']),
-  subject: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
+  subject: answerText.nullable(),
+  detail: z.record(answerText, z.unknown()),
+  prevHash: answerText,
+  hash: answerText,
 });
 
 export const auditVerdictView = z.union([
-  z.strictObject({ ok: z.literal(true), count: z.int(), head: z.string() }),
-  z.strictObject({ ok: z.literal(false), count: z.int(), badSeq: z.int(), position: z.int(), reason: z.string() }),
+  z.strictObject({ ok: z.literal(true), count: z.int(), head: answerText }),
+  z.strictObject({ ok: z.literal(false), count: z.int(), badSeq: z.int(), position: z.int(), reason: answerText }),
 ]);
 
 export const auditContract = {

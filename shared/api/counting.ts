@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { sectionMarks, VOID_REASONS } from '../record/cer';
 
 /**
@@ -7,9 +8,9 @@ import { sectionMarks, VOID_REASONS } from '../record/cer';
  */
 
 const roundNumber = z.int().positive();
-const boxId = z.string().min(1, 'must not be empty');
+const boxId = text(TEXT_LIMITS.name).min(1, 'must not be empty');
 const personId = z.int().positive();
-const reason = z.string().trim().min(1, 'a reason is required').max(500, 'at most 500 characters');
+const reason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'a reason is required');
 const count = z.int().nonnegative();
 
 export const SHEETS = ['A', 'B'] as const;
@@ -17,7 +18,7 @@ export type Sheet = (typeof SHEETS)[number];
 export const sheet = z.enum(SHEETS);
 
 /** Marks per office section, as in cer/1: office id → { for, against, writeIns }. */
-export const ballotMarks = z.record(z.string().min(1), sectionMarks);
+export const ballotMarks = z.record(text(TEXT_LIMITS.name).min(1), sectionMarks);
 export type BallotMarks = z.infer<typeof ballotMarks>;
 
 /** What a caller reads out: marks, a whole ballot void with the reason, or doubtful for the committee to rule on. */
@@ -43,20 +44,20 @@ export const doubtfulRuling = z.union([
 export type DoubtfulRuling = z.infer<typeof doubtfulRuling>;
 
 export const ballotView = z.strictObject({
-  box: z.string(),
+  box: answerText,
   sheet,
   position: z.int().positive(),
   content: ballotContent,
   ruling: z
-    .strictObject({ decision: doubtfulRuling, by: personId, byName: z.string(), reason: z.string() })
+    .strictObject({ decision: doubtfulRuling, by: personId, byName: answerText, reason: answerText })
     .nullable(),
 });
 export type BallotView = z.infer<typeof ballotView>;
 
 export const boxCountView = z.strictObject({
   round: roundNumber,
-  box: z.string(),
-  name: z.string(),
+  box: answerText,
+  name: answerText,
   /** 'not-opened': no counting yet; 'counting': ballots being entered; 'accepted': the box's sequence is final. */
   status: z.enum(['not-opened', 'counting', 'accepted']),
   /** Ballots issued to this box in this round (from issuance). */
@@ -65,7 +66,7 @@ export const boxCountView = z.strictObject({
   found: count.nullable(),
   /** found − issued (null until found is recorded): positive means more ballots in the box than issued. */
   difference: z.int().nullable(),
-  sheets: z.array(z.strictObject({ sheet, counter: z.string().nullable(), entered: count })),
+  sheets: z.array(z.strictObject({ sheet, counter: answerText.nullable(), entered: count })),
   doubtfulUnruled: count,
   corrections: count,
 });
@@ -87,15 +88,15 @@ export const finishBoxOutput = z.strictObject({
 
 export const ballotChangeView = z.strictObject({
   id: z.int(),
-  box: z.string(),
+  box: answerText,
   sheet,
   position: z.int().positive(),
   kind: z.enum(['correction', 'settlement']),
   old: ballotContent.nullable(),
   new: ballotContent.nullable(),
   by: personId,
-  byName: z.string(),
-  reason: z.string(),
+  byName: answerText,
+  reason: answerText,
 });
 
 const boxRound = z.strictObject({ round: roundNumber, box: boxId });
@@ -117,7 +118,7 @@ export const countingContract = {
       counter: personId.optional(),
       ballot: ballotContent,
     }),
-    output: z.strictObject({ box: z.string(), sheet, position: z.int().positive() }),
+    output: z.strictObject({ box: answerText, sheet, position: z.int().positive() }),
   },
   /** Replaces an entered ballot; the old and new versions, who and why are recorded. */
   correctBallot: {

@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { COMMITTEE_DECISIONS, CUSTODY_STEPS, custodyDecisionInput, custodyStepInput } from '../domain/custody';
 import { BOX_KINDS } from '../domain/venue';
 
 export const custodyEventView = z.strictObject({
   seq: z.int(),
   step: z.enum(CUSTODY_STEPS),
-  at: z.string(),
+  at: answerText,
   by: z.int().nullable(),
-  seals: z.array(z.string()).nullable(),
+  seals: z.array(answerText).nullable(),
   intact: z.boolean().nullable(),
   flagged: z.boolean(),
-  carriers: z.array(z.string()).nullable(),
+  carriers: z.array(answerText).nullable(),
   decision: z.enum(COMMITTEE_DECISIONS).nullable(),
   decidedBy: z.array(z.int()).nullable(),
-  note: z.string().nullable(),
+  note: answerText.nullable(),
 });
 
 export const custodyStateView = z.strictObject({
-  box: z.string(),
+  box: answerText,
   kind: z.enum(BOX_KINDS),
   round: z.int(),
   position: z.union([
@@ -28,7 +29,7 @@ export const custodyStateView = z.strictObject({
   events: z.array(custodyEventView),
 });
 
-const boxRound = z.strictObject({ box: z.string().min(1), round: z.int().positive() });
+const boxRound = z.strictObject({ box: text(TEXT_LIMITS.name).min(1), round: z.int().positive() });
 
 export const custodyContract = {
   /** Records the next custody step of a box; out of order is refused with the expected step named. */

@@ -1,4 +1,5 @@
 import { formatPath } from '../record/path';
+import { findReservedKey, RESERVED_KEY } from '../record/reserved-keys';
 import { ApiError, type ApiResponse, type ContractShape, type Implementation } from './envelope';
 
 /**
@@ -17,6 +18,11 @@ export async function dispatch<C extends ContractShape>(
     return { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(method)}` } };
   }
   const spec = contract[method]!;
+  const reserved = findReservedKey(rawInput);
+  if (reserved) {
+    const path = formatPath(reserved);
+    return { ok: false, error: { code: 'invalid-input', message: `${path}: "${RESERVED_KEY}" is not allowed as a key`, path } };
+  }
   const parsed = spec.input.safeParse(rawInput);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

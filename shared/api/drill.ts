@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { ROUND_KINDS } from '../record/cer';
 import { COMMITTEE_POSITIONS, OFFICIAL_ROLES } from '../domain/people';
 
@@ -19,33 +20,31 @@ export const DRILL_MAX_VOTERS = 5000;
 
 export const startDrillInput = z.strictObject({
   voters: z.int('voters must be a whole number').min(10, 'at least 10 voters').max(DRILL_MAX_VOTERS, `at most ${DRILL_MAX_VOTERS} voters`),
-  seed: z
-    .string()
+  seed: text(32)
     .trim()
     .min(1, 'a seed is required')
-    .max(32, 'at most 32 characters')
     .regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, - and _ only'),
   stage: z.enum(DRILL_STAGES),
 });
 export type StartDrillInput = z.infer<typeof startDrillInput>;
 
 export const drillSampleView = z.strictObject({
-  certificate: z.string(),
-  name: z.string(),
-  group: z.string(),
-  box: z.string(),
-  boxName: z.string(),
-  venue: z.string(),
-  venueName: z.string(),
+  certificate: answerText,
+  name: answerText,
+  group: answerText,
+  box: answerText,
+  boxName: answerText,
+  venue: answerText,
+  venueName: answerText,
   kind: z.enum(['in-person', 'proxy', 'mobile']),
-  trusteeCertificate: z.string().optional(),
+  trusteeCertificate: answerText.optional(),
 });
 export type DrillSampleView = z.infer<typeof drillSampleView>;
 
 const common = {
-  seed: z.string(),
-  election: z.string(),
-  date: z.string(),
+  seed: answerText,
+  election: answerText,
+  date: answerText,
   voters: count,
   mobileList: count,
   proxies: count,
@@ -56,7 +55,7 @@ const common = {
 export const drillCompleteView = z.strictObject({
   stage: z.literal('complete'),
   ...common,
-  sealedFile: z.string(),
+  sealedFile: answerText,
   proxyBallots: count,
   assisted: count,
   spoiled: count,
@@ -71,21 +70,21 @@ export const drillCompleteView = z.strictObject({
       ballots: count,
       voidBallots: count,
       valid: z.boolean(),
-      elected: z.array(z.strictObject({ office: z.string(), names: z.array(z.string()), vacant: count })),
-      nextSteps: z.array(z.strictObject({ kind: z.string(), office: z.string(), seats: count, names: z.array(z.string()), required: z.boolean() })),
+      elected: z.array(z.strictObject({ office: answerText, names: z.array(answerText), vacant: count })),
+      nextSteps: z.array(z.strictObject({ kind: answerText, office: answerText, seats: count, names: z.array(answerText), required: z.boolean() })),
       recordHash: sha256,
       resultHash: sha256,
       signoffs: count,
     }),
   ),
-  fingerprint: z.string(),
+  fingerprint: answerText,
 });
 
 export const drillReadyView = z.strictObject({
   stage: z.literal('ready-to-vote'),
   ...common,
   round: z.int().positive(),
-  boxes: z.array(z.strictObject({ id: z.string(), name: z.string(), venueName: z.string(), expected: count, ballots: count })),
+  boxes: z.array(z.strictObject({ id: answerText, name: answerText, venueName: answerText, expected: count, ballots: count })),
   samples: z.array(drillSampleView),
 });
 
@@ -93,15 +92,15 @@ export const drillOutcomeView = z.discriminatedUnion('stage', [drillCompleteView
 export type DrillOutcomeView = z.infer<typeof drillOutcomeView>;
 
 export const drillCredentialsView = z.strictObject({
-  seed: z.string(),
+  seed: answerText,
   people: z.array(
     z.strictObject({
       id: z.int().positive(),
-      name: z.string(),
-      roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: z.string().nullable(), venueName: z.string().nullable() })),
+      name: answerText,
+      roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: answerText.nullable(), venueName: answerText.nullable() })),
       committee: z.enum(COMMITTEE_POSITIONS).nullable(),
-      boxes: z.array(z.string()),
-      pin: z.string().nullable(),
+      boxes: z.array(answerText),
+      pin: answerText.nullable(),
       pinCurrent: z.boolean().nullable(),
     }),
   ),

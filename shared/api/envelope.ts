@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText } from '../domain/text';
 
 /**
  * How every API call answers, whatever the transport (Electron IPC or loopback HTTP).
@@ -13,8 +14,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const apiErrorBody = z.object({
   code: z.enum(API_ERROR_CODES),
-  message: z.string(),
-  path: z.string().optional(),
+  message: answerText,
+  path: answerText.optional(),
   details: z.unknown().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBody>;

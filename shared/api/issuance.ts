@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CATEGORY_IDS, GENDERS } from '../domain/roll';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
+import { CATEGORY_IDS, GENDERS, ROLL_MAX_BYTES } from '../domain/roll';
 
 /**
  * The roll, proxies, desks, ballot stock, issuance and turnout part of the API contract. Refusals come back as
@@ -12,27 +13,27 @@ const code = z
   .min(1, 'must not be empty')
   .max(32, 'at most 32 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_" only');
-const certificateText = z.string().min(1, 'certificate number must not be empty').max(40, 'certificate number is too long');
+const certificateText = text(40).min(1, 'certificate number must not be empty');
 const roundNumber = z.int().positive();
 const personId = z.int().positive();
-const reason = z.string().trim().min(1, 'a reason is required').max(500, 'at most 500 characters');
+const reason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'a reason is required');
 const count = z.int().nonnegative();
 
 export const rollEncodingChoice = z.enum(['auto', 'utf8', 'gbk']);
 
 export const rollErrorView = z.object({
   line: z.int(),
-  column: z.string(),
-  field: z.string().nullable(),
-  code: z.string(),
-  zh: z.string(),
-  en: z.string(),
+  column: answerText,
+  field: answerText.nullable(),
+  code: answerText,
+  zh: answerText,
+  en: answerText,
 });
 export type RollErrorView = z.infer<typeof rollErrorView>;
 
 export const assignmentView = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('venue'), id: z.string(), name: z.string() }),
-  z.object({ kind: z.literal('mobile-box'), id: z.string(), name: z.string(), venue: z.string() }),
+  z.object({ kind: z.literal('venue'), id: answerText, name: answerText }),
+  z.object({ kind: z.literal('mobile-box'), id: answerText, name: answerText, venue: answerText }),
 ]);
 export type AssignmentView = z.infer<typeof assignmentView>;
 
@@ -42,29 +43,29 @@ export const assignmentTarget = z.union([
 ]);
 export type AssignmentTarget = z.infer<typeof assignmentTarget>;
 
-const personRef = z.object({ name: z.string(), group: z.string() });
+const personRef = z.object({ name: answerText, group: answerText });
 
 export const issuedWhere = z.object({
   round: z.int(),
-  at: z.string(),
-  venue: z.string(),
-  venueName: z.string(),
-  box: z.string(),
-  boxName: z.string(),
-  desk: z.string(),
+  at: answerText,
+  venue: answerText,
+  venueName: answerText,
+  box: answerText,
+  boxName: answerText,
+  desk: answerText,
   proxy: z.boolean(),
 });
 export type IssuedWhere = z.infer<typeof issuedWhere>;
 
 export const voterView = z.object({
-  name: z.string(),
-  group: z.string(),
+  name: answerText,
+  group: answerText,
   gender: z.enum(GENDERS),
   category: z.enum(CATEGORY_IDS),
-  certificate: z.string(),
+  certificate: answerText,
   assignment: assignmentView,
   /** The approved proxy this voter gave (their certificate is with the trustee). */
-  proxyTo: personRef.extend({ certificate: z.string() }).nullable(),
+  proxyTo: personRef.extend({ certificate: answerText }).nullable(),
   /** How many voters gave this voter a proxy. */
   trusteeFor: z.int(),
   issued: z.array(issuedWhere),
@@ -74,15 +75,15 @@ export type VoterView = z.infer<typeof voterView>;
 /** Why the desk did not issue a ballot (ApiError.details). */
 export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('bad-certificate'), problem: z.enum(['empty', 'not-digits', 'wrong-length', 'bad-check-digit']) }),
-  z.object({ reason: z.literal('unknown-certificate'), certificate: z.string() }),
+  z.object({ reason: z.literal('unknown-certificate'), certificate: answerText }),
   z.object({ reason: z.literal('already-issued'), first: issuedWhere }),
-  z.object({ reason: z.literal('wrong-venue'), assigned: assignmentView, here: z.object({ venue: z.string(), box: z.string() }) }),
+  z.object({ reason: z.literal('wrong-venue'), assigned: assignmentView, here: z.object({ venue: answerText, box: answerText }) }),
   z.object({ reason: z.literal('proxy-trustee-required'), trustee: personRef }),
   z.object({ reason: z.literal('trustee-mismatch'), trustee: personRef }),
   z.object({ reason: z.literal('no-approved-proxy') }),
-  z.object({ reason: z.literal('round-not-voting'), status: z.string() }),
-  z.object({ reason: z.literal('box-not-open'), box: z.string(), lastStep: z.string().nullable() }),
-  z.object({ reason: z.literal('no-ballots-left'), box: z.string(), received: z.int(), issued: z.int(), spoiled: z.int() }),
+  z.object({ reason: z.literal('round-not-voting'), status: answerText }),
+  z.object({ reason: z.literal('box-not-open'), box: answerText, lastStep: answerText.nullable() }),
+  z.object({ reason: z.literal('no-ballots-left'), box: answerText, received: z.int(), issued: z.int(), spoiled: z.int() }),
   z.object({ reason: z.literal('not-a-writing-helper'), person: z.int() }),
 ]);
 export type IssuanceRefusal = z.infer<typeof issuanceRefusal>;
@@ -100,11 +101,11 @@ export type IssueInput = z.infer<typeof issueInput>;
 
 export const issuedOutput = z.object({
   voter: personRef,
-  certificate: z.string(),
+  certificate: answerText,
   round: z.int(),
-  box: z.string(),
-  desk: z.string(),
-  at: z.string(),
+  box: answerText,
+  desk: answerText,
+  at: answerText,
   proxy: z.boolean(),
   trustee: personRef.nullable(),
   assisted: z.boolean(),
@@ -112,10 +113,10 @@ export const issuedOutput = z.object({
 export type IssuedOutput = z.infer<typeof issuedOutput>;
 
 export const boxStockView = z.object({
-  box: z.string(),
-  boxName: z.string(),
+  box: answerText,
+  boxName: answerText,
   kind: z.enum(['central', 'station', 'mobile']),
-  venue: z.string(),
+  venue: answerText,
   round: z.int(),
   received: count,
   issued: count,
@@ -134,25 +135,28 @@ export const turnoutView = z.object({
   participants: count,
   proxyBallots: count,
   assisted: count,
-  quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: z.string(), en: z.string() }) }),
-  byVenue: z.array(z.object({ venue: z.string(), name: z.string(), assigned: count, issued: count })),
-  byMobileBox: z.array(z.object({ box: z.string(), name: z.string(), assigned: count, issued: count })),
+  quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: answerText, en: answerText }) }),
+  byVenue: z.array(z.object({ venue: answerText, name: answerText, assigned: count, issued: count })),
+  byMobileBox: z.array(z.object({ box: answerText, name: answerText, assigned: count, issued: count })),
   /** Ballots issued at each desk (set-up desks and each box's implicit desk), from the issuance records. */
-  byDesk: z.array(z.object({ desk: z.string(), name: z.string(), box: z.string(), issued: count })),
+  byDesk: z.array(z.object({ desk: answerText, name: answerText, box: answerText, issued: count })),
   boxes: z.array(boxStockView),
 });
 export type TurnoutView = z.infer<typeof turnoutView>;
 
 export const importRollInput = z.strictObject({
   /** The file's bytes, base64 (the shell's open dialog gives them so). */
-  contentBase64: z.string().min(1, 'the file is empty'),
-  fileName: z.string().max(260).optional(),
+  contentBase64: z
+    .string()
+    .min(1, 'the file is empty')
+    .max(Math.ceil(ROLL_MAX_BYTES / 3) * 4, `the file is larger than ${ROLL_MAX_BYTES / 1024 / 1024} MB`),
+  fileName: text(260).optional(),
   encoding: rollEncodingChoice.default('auto'),
   /** Digits put in front of generated certificate numbers (0–3 digits; fixed by the first import that generates). */
   certificatePrefix: z.string().regex(/^\d{0,3}$/, 'prefix: 0 to 3 digits').optional(),
   /** Initial assignment: the venue of each residents' group; everyone else goes to `default` (the central venue). */
   assign: z
-    .strictObject({ default: code.optional(), byGroup: z.record(z.string(), code).optional() })
+    .strictObject({ default: code.optional(), byGroup: z.record(text(TEXT_LIMITS.name), code).optional() })
     .optional(),
   /** Check everything (file and database) and answer with a preview, writing nothing. */
   dryRun: z.boolean().default(false),
@@ -165,12 +169,12 @@ export const importRollOutput = z.object({
   generatedCertificates: count,
   format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf8', 'gbk']).nullable(),
-  ignoredColumns: z.array(z.string()),
-  sha256: z.string(),
+  ignoredColumns: z.array(answerText),
+  sha256: answerText,
   /** Set for a dry run: nothing was written (importId is 0); `preview` shows the first rows as they would be imported. */
   dryRun: z.boolean().optional(),
   preview: z
-    .array(z.object({ line: z.int(), name: z.string(), group: z.string(), category: z.string(), certificate: z.string().nullable() }))
+    .array(z.object({ line: z.int(), name: answerText, group: answerText, category: answerText, certificate: answerText.nullable() }))
     .optional(),
 });
 export type ImportRollOutput = z.infer<typeof importRollOutput>;
@@ -183,13 +187,13 @@ export const issuanceContract = {
     input: z.strictObject({
       offset: z.int().nonnegative().default(0),
       limit: z.int().min(1).max(1000).default(200),
-      group: z.string().trim().min(1).optional(),
-      search: z.string().trim().min(1).max(40).optional(),
+      group: text(TEXT_LIMITS.name).trim().min(1).optional(),
+      search: text(40).trim().min(1).optional(),
     }),
     output: z.object({
       total: count,
       voters: z.array(
-        z.object({ name: z.string(), group: z.string(), gender: z.string(), certificate: z.string(), assignment: assignmentView }),
+        z.object({ name: answerText, group: answerText, gender: answerText, certificate: answerText, assignment: assignmentView }),
       ),
     }),
   },
@@ -199,13 +203,13 @@ export const issuanceContract = {
     input: z.strictObject({}),
     output: z.object({
       voters: count,
-      byCategory: z.record(z.string(), count),
+      byCategory: z.record(answerText, count),
       byAssignment: z.array(z.object({ assignment: assignmentView, voters: count })),
     }),
   },
   /** Set-up (before any ballot is issued): every voter of a residents' group votes at this venue. */
   assignGroup: {
-    input: z.strictObject({ group: z.string().trim().min(1), venue: code }),
+    input: z.strictObject({ group: text(TEXT_LIMITS.name).trim().min(1), venue: code }),
     output: z.object({ moved: count }),
   },
   /** A committee decision moving one voter to another venue or onto/off a mobile box's approved list. */
@@ -216,7 +220,7 @@ export const issuanceContract = {
   /** The approved mobile-box voter lists, for publication. */
   mobileLists: {
     input: z.strictObject({ box: code.optional() }),
-    output: z.array(z.object({ box: z.string(), name: z.string(), voters: z.array(personRef) })),
+    output: z.array(z.object({ box: answerText, name: answerText, voters: z.array(personRef) })),
   },
   approveProxy: {
     input: z.strictObject({ voter: certificateText, trustee: certificateText, approvedBy: personId }),
@@ -229,15 +233,15 @@ export const issuanceContract = {
   /** The approved proxies, for publication (names and groups, no ID numbers). */
   listProxies: {
     input: z.strictObject({}),
-    output: z.array(z.object({ voter: personRef, trustee: personRef, approvedAt: z.string() })),
+    output: z.array(z.object({ voter: personRef, trustee: personRef, approvedAt: answerText })),
   },
   addDesk: {
-    input: z.strictObject({ id: code, name: z.string().trim().min(1), box: code }),
-    output: z.object({ id: z.string(), box: z.string() }),
+    input: z.strictObject({ id: code, name: text(TEXT_LIMITS.name).trim().min(1), box: code }),
+    output: z.object({ id: answerText, box: answerText }),
   },
   listDesks: {
     input: z.strictObject({}),
-    output: z.array(z.object({ id: z.string(), name: z.string(), box: z.string(), implicit: z.boolean() })),
+    output: z.array(z.object({ id: answerText, name: answerText, box: answerText, implicit: z.boolean() })),
   },
   receiveBallots: {
     input: z.strictObject({ box: code, round: roundNumber, count: z.int().positive() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { COMMITTEE_POSITIONS, OFFICIAL_ROLES, RELATION_KINDS, committeeMemberInput, officialInput, pin, relativeInput } from '../domain/people';
 
 const ok = z.strictObject({ ok: z.literal(true) });
@@ -6,17 +7,17 @@ const personId = z.int().positive();
 
 export const personView = z.strictObject({
   id: personId,
-  name: z.string(),
-  idNumber: z.string().nullable(),
+  name: answerText,
+  idNumber: answerText.nullable(),
   pinSet: z.boolean(),
   committee: z.strictObject({ position: z.enum(COMMITTEE_POSITIONS), left: z.boolean() }).nullable(),
-  roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: z.string().nullable() })),
-  boxes: z.array(z.string()),
+  roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: answerText.nullable() })),
+  boxes: z.array(answerText),
   /** Why this person may not hold an official role (candidate, close relative of one); empty when eligible. */
-  conflicts: z.array(z.string()),
+  conflicts: z.array(answerText),
 });
 
-const reason = z.string().trim().min(1, 'a reason is required').max(500);
+const reason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'a reason is required');
 
 export const peopleContract = {
   listPeople: { input: z.strictObject({}), output: z.array(personView) },
@@ -25,7 +26,7 @@ export const peopleContract = {
   /** Registers a person (if new) with one or more official roles; refused for candidates and their close relatives. */
   addOfficial: { input: officialInput, output: z.strictObject({ id: personId }) },
   grantRole: {
-    input: z.strictObject({ person: personId, role: z.enum(OFFICIAL_ROLES), venue: z.string().min(1).optional() }),
+    input: z.strictObject({ person: personId, role: z.enum(OFFICIAL_ROLES), venue: text(TEXT_LIMITS.name).min(1).optional() }),
     output: ok,
   },
   revokeRole: { input: z.strictObject({ person: personId, role: z.enum(OFFICIAL_ROLES), reason }), output: ok },
@@ -34,10 +35,10 @@ export const peopleContract = {
   listRelatives: {
     input: z.strictObject({}),
     output: z.array(
-      z.strictObject({ candidate: z.string(), relative: z.string(), relation: z.enum(RELATION_KINDS), declaredAt: z.string() }),
+      z.strictObject({ candidate: answerText, relative: answerText, relation: z.enum(RELATION_KINDS), declaredAt: answerText }),
     ),
   },
   /** Sets a person's PIN; changing an existing PIN needs the current one. */
-  setPin: { input: z.strictObject({ person: personId, pin, currentPin: z.string().optional() }), output: ok },
-  checkPin: { input: z.strictObject({ person: personId, pin: z.string() }), output: z.strictObject({ ok: z.boolean() }) },
+  setPin: { input: z.strictObject({ person: personId, pin, currentPin: text(TEXT_LIMITS.name).optional() }), output: ok },
+  checkPin: { input: z.strictObject({ person: personId, pin: text(TEXT_LIMITS.name) }), output: z.strictObject({ ok: z.boolean() }) },
 } as const;

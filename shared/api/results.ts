@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { cerRecordShape, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
 
@@ -6,7 +7,7 @@ import { cerResult, nextStep, personResult, problem } from '../record/cer-result
 
 const roundNumber = z.int().positive();
 const personId = z.int().positive();
-const reason = z.string().trim().min(1, 'a reason is required').max(500, 'at most 500 characters');
+const reason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'a reason is required');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 const gender = z.enum(['female', 'male']).nullable();
 
@@ -20,27 +21,27 @@ export const roundResultView = z.strictObject({
   result: cerResult,
   recordHash: sha256,
   resultHash: sha256,
-  computedAt: z.string(),
+  computedAt: answerText,
 });
 
 export const standingView = z.strictObject({
   rounds: z.array(
-    z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string(), resultHash: sha256.nullable(), valid: z.boolean().nullable() }),
+    z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText, resultHash: sha256.nullable(), valid: z.boolean().nullable() }),
   ),
   offices: z.array(
     z.strictObject({
-      office: z.string(),
-      title: z.string(),
+      office: answerText,
+      title: answerText,
       rank: z.int(),
       seats: z.int(),
-      elected: z.array(z.strictObject({ name: z.string(), round: roundNumber, gender })),
+      elected: z.array(z.strictObject({ name: answerText, round: roundNumber, gender })),
       vacant: z.int(),
     }),
   ),
   electedTotal: z.int(),
   minCommittee: z.int(),
   minimumMet: z.boolean(),
-  acting: z.strictObject({ name: z.string(), office: z.string() }).nullable(),
+  acting: z.strictObject({ name: answerText, office: answerText }).nullable(),
   requireWoman: z.boolean(),
   womanElected: z.boolean(),
   womenWarning: z.boolean(),
@@ -52,23 +53,23 @@ export const signoffView = z.strictObject({
   id: z.int(),
   round: roundNumber,
   person: personId,
-  name: z.string(),
+  name: answerText,
   role: signoffRole,
   resultHash: sha256,
-  signedAt: z.string(),
-  revoked: z.strictObject({ at: z.string(), reason: z.string() }).nullable(),
+  signedAt: answerText,
+  revoked: z.strictObject({ at: answerText, reason: answerText }).nullable(),
 });
 
 export const tallySheetView = z.strictObject({
   election: z.strictObject({
-    title: z.string(),
-    community: z.string(),
-    date: z.string(),
+    title: answerText,
+    community: answerText,
+    date: answerText,
     body: z.enum(['residents', 'party', 'supervisory']),
     method: z.enum(['direct', 'household', 'representative', 'meeting']),
     drill: z.boolean(),
   }),
-  round: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string() }),
+  round: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText }),
   counts: z.strictObject({
     registered: z.int(),
     participants: z.int(),
@@ -79,43 +80,43 @@ export const tallySheetView = z.strictObject({
     void: z.int(),
   }),
   boxes: z.array(
-    z.strictObject({ box: z.string(), name: z.string(), issued: z.int(), found: z.int().nullable(), difference: z.int().nullable(), status: z.string() }),
+    z.strictObject({ box: answerText, name: answerText, issued: z.int(), found: z.int().nullable(), difference: z.int().nullable(), status: answerText }),
   ),
   valid: z.boolean(),
   problems: z.array(problem),
   offices: z.array(
     z.strictObject({
-      office: z.string(),
-      title: z.string(),
+      office: answerText,
+      title: answerText,
       seats: z.int(),
       threshold: z.int(),
       voidSections: z.int(),
       results: z.array(personResult),
-      elected: z.array(z.string()),
+      elected: z.array(answerText),
       vacant: z.int(),
     }),
   ),
-  acting: z.strictObject({ name: z.string(), office: z.string() }).nullable(),
+  acting: z.strictObject({ name: answerText, office: answerText }).nullable(),
   nextSteps: z.array(nextStep),
   standing: standingView,
   officials: z.array(
     z.strictObject({
       person: personId,
-      name: z.string(),
+      name: answerText,
       role: signoffRole,
-      roleName: z.strictObject({ zh: z.string(), en: z.string() }),
-      signed: z.strictObject({ at: z.string(), resultHash: sha256, current: z.boolean() }).nullable(),
+      roleName: z.strictObject({ zh: answerText, en: answerText }),
+      signed: z.strictObject({ at: answerText, resultHash: sha256, current: z.boolean() }).nullable(),
     }),
   ),
   revokedSignoffs: z.array(
-    z.strictObject({ name: z.string(), role: signoffRole, signedAt: z.string(), revokedAt: z.string(), reason: z.string() }),
+    z.strictObject({ name: answerText, role: signoffRole, signedAt: answerText, revokedAt: answerText, reason: answerText }),
   ),
   recordHash: sha256,
   resultHash: sha256,
-  station: z.strictObject({ fingerprint: sha256, fingerprintShort: z.string() }),
+  station: z.strictObject({ fingerprint: sha256, fingerprintShort: answerText }),
   /** The audit head at the round's last sign-off in force (null before anyone signs); the sealed file carries the same. */
   signedHead: z.strictObject({ count: z.int(), hash: sha256 }).nullable(),
-  generatedAt: z.string(),
+  generatedAt: answerText,
 });
 
 const byRound = z.strictObject({ round: roundNumber });
@@ -133,15 +134,15 @@ export const resultsContract = {
       fromRound: roundNumber,
       kind: z.enum(['tie-revote', 'supplementary']),
       decidedBy: personId.optional(),
-      note: z.string().trim().min(1).max(500).optional(),
+      note: text(TEXT_LIMITS.note, { lines: true }).trim().min(1).optional(),
     }),
-    output: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string(), createdAt: z.string() }),
+    output: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText, createdAt: answerText }),
   },
   /** Who is elected to what across rounds, vacancies, the committee minimum, the acting chair, the women warning. */
   electionStanding: { input: z.strictObject({}), output: standingView },
   /** Signs the round's result with the person's own PIN; `resultHash` is the hash the signer was shown. */
   signResult: {
-    input: z.strictObject({ round: roundNumber, person: personId, role: signoffRole, pin: z.string().min(1).max(64), resultHash: sha256.optional() }),
+    input: z.strictObject({ round: roundNumber, person: personId, role: signoffRole, pin: text(TEXT_LIMITS.name).min(1), resultHash: sha256.optional() }),
     output: signoffView,
   },
   listSignoffs: { input: byRound, output: z.array(signoffView) },

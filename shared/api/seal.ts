@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 
 /**
  * Sealed result files (docs/sealed-file.md): the Export screen seals the election to a file and checks a file.
@@ -12,9 +13,9 @@ export const fingerprintView = z.strictObject({
   /** 64 lowercase hex digits. */
   hex: sha256,
   /** 8 groups of 4 uppercase hex digits: what the paper tally sheet shows. */
-  short: z.string(),
+  short: answerText,
   /** 16 groups of 4. */
-  full: z.string(),
+  full: answerText,
 });
 
 export const sealRoundView = z.strictObject({
@@ -26,14 +27,14 @@ export const sealRoundView = z.strictObject({
   resultHash: sha256,
   /** The audit head at the round's last sign-off, as on its tally sheet (null in files sealed before it was added). */
   signedHead: z.strictObject({ count, hash: sha256 }).nullable(),
-  elected: z.array(z.strictObject({ office: z.string(), names: z.array(z.string()), vacant: count })),
+  elected: z.array(z.strictObject({ office: answerText, names: z.array(answerText), vacant: count })),
   signoffs: count,
   revokedSignoffs: count,
 });
 
 export const sealSummaryView = z.strictObject({
-  sealedAt: z.string(),
-  electionTitle: z.string(),
+  sealedAt: answerText,
+  electionTitle: answerText,
   fingerprint: fingerprintView,
   auditHead: z.strictObject({ count, hash: sha256 }),
   rounds: z.array(sealRoundView),
@@ -42,7 +43,7 @@ export type SealSummaryView = z.infer<typeof sealSummaryView>;
 
 export const sealWrittenView = sealSummaryView.extend({
   /** Absolute path of the file written. */
-  path: z.string(),
+  path: answerText,
   bytes: count,
   /** SHA-256 of the signed payload bytes (recorded in the audit log). */
   payloadHash: sha256,
@@ -51,11 +52,11 @@ export type SealWrittenView = z.infer<typeof sealWrittenView>;
 
 export const verifyOutcomeView = z.union([
   z.strictObject({ ok: z.literal(true), summary: sealSummaryView }),
-  z.strictObject({ ok: z.literal(false), failures: z.array(z.string()).min(1) }),
+  z.strictObject({ ok: z.literal(false), failures: z.array(answerText).min(1) }),
 ]);
 export type VerifyOutcomeView = z.infer<typeof verifyOutcomeView>;
 
-const path = z.string().trim().min(1, 'a file path is required').max(4096, 'path is too long');
+const path = text(4096).trim().min(1, 'a file path is required');
 
 export const sealContract = {
   /** The station key's fingerprint (created on first use), as printed on the tally sheet. */
@@ -71,7 +72,7 @@ export const sealContract = {
   },
   /** Checks a sealed file completely (signature, hashes, recount of every round, sign-offs). Never throws for a bad file. */
   verifySealedFile: {
-    input: z.strictObject({ path, fingerprint: z.string().max(100).optional() }),
+    input: z.strictObject({ path, fingerprint: text(100).optional() }),
     output: verifyOutcomeView,
   },
 } as const;

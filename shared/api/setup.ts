@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { candidateInput, electionDefinition, officeInput } from '../domain/election';
 import { ruleProfile, ruleProfilePartial } from '../domain/rule-profile';
 import { ROUND_STATUSES } from '../domain/round';
@@ -10,40 +11,40 @@ const ok = z.strictObject({ ok: z.literal(true) });
 
 export const setupWarning = z.strictObject({
   code: z.enum(['insufficient-candidate-margin', 'no-woman-candidate']),
-  office: z.string().nullable(),
-  message: z.string(),
+  office: answerText.nullable(),
+  message: answerText,
 });
 
 export const roundView = z.strictObject({
   number: z.int().positive(),
   kind: z.enum(ROUND_KINDS),
   status: z.enum(ROUND_STATUSES),
-  createdAt: z.string(),
+  createdAt: answerText,
 });
 
 export const ballotOffice = z.strictObject({
-  id: z.string(),
-  title: z.string(),
+  id: answerText,
+  title: answerText,
   rank: z.int(),
   seats: z.int(),
   womenOnly: z.boolean(),
-  candidates: z.array(z.strictObject({ id: z.string(), name: z.string(), gender: z.enum(['female', 'male']).nullable() })),
+  candidates: z.array(z.strictObject({ id: answerText, name: answerText, gender: z.enum(['female', 'male']).nullable() })),
 });
 
 export const electionView = z.strictObject({
-  title: z.string(),
-  community: z.string(),
+  title: answerText,
+  community: answerText,
   body: z.enum(BODIES),
   method: z.enum(['direct', 'household', 'representative', 'meeting']),
-  date: z.string(),
+  date: answerText,
   rules: ruleProfile,
   registered: z.union([
     z.strictObject({ source: z.literal('roll') }),
     z.strictObject({ source: z.literal('number'), number: z.int().nonnegative() }),
   ]),
   drill: z.boolean(),
-  createdAt: z.string(),
-  exclusions: z.array(z.strictObject({ member: z.string(), reason: z.string() })),
+  createdAt: answerText,
+  exclusions: z.array(z.strictObject({ member: answerText, reason: answerText })),
 });
 
 /** The rule profile's keys (DOMAIN.md §9). */
@@ -56,11 +57,11 @@ export const setRulesInput = ruleProfilePartial.refine((r) => Object.keys(r).len
 
 /** Why a rule change was refused (ApiError.details). */
 export const rulesRefusal = z.discriminatedUnion('reason', [
-  z.strictObject({ reason: z.literal('voting-started'), round: z.int(), status: z.string() }),
+  z.strictObject({ reason: z.literal('voting-started'), round: z.int(), status: answerText }),
   z.strictObject({
     reason: z.literal('proxies-over-limit'),
     proxyLimit: z.int(),
-    trustees: z.array(z.strictObject({ name: z.string(), group: z.string(), certificate: z.string(), holds: z.int() })),
+    trustees: z.array(z.strictObject({ name: answerText, group: answerText, certificate: answerText, holds: z.int() })),
   }),
 ]);
 export type RulesRefusal = z.infer<typeof rulesRefusal>;
@@ -72,14 +73,14 @@ export const setupContract = {
     output: z.strictObject({
       election: electionView.nullable(),
       offices: z.array(ballotOffice),
-      venues: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(VENUE_KINDS) })),
+      venues: z.array(z.strictObject({ id: answerText, name: answerText, kind: z.enum(VENUE_KINDS) })),
       boxes: z.array(
-        z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(BOX_KINDS), venue: z.string(), staff: z.array(z.string()) }),
+        z.strictObject({ id: answerText, name: answerText, kind: z.enum(BOX_KINDS), venue: answerText, staff: z.array(answerText) }),
       ),
       rounds: z.array(roundView),
       warnings: z.array(setupWarning),
       schemaVersion: z.int(),
-      audit: z.strictObject({ count: z.int(), head: z.string() }),
+      audit: z.strictObject({ count: z.int(), head: answerText }),
     }),
   },
   /** Creates the election from its definition (the same JSON `station init --election` reads), all or nothing. */
@@ -99,11 +100,14 @@ export const setupContract = {
   addOffice: { input: officeInput, output: ok },
   addCandidate: {
     input: candidateInput,
-    output: z.strictObject({ id: z.string(), warnings: z.array(setupWarning) }),
+    output: z.strictObject({ id: answerText, warnings: z.array(setupWarning) }),
   },
   addVenue: { input: venueInput, output: ok },
   addBox: { input: boxInput, output: ok },
-  setBoxStaff: { input: z.strictObject({ box: z.string().min(1), staff: z.array(z.string().trim().min(1)) }), output: ok },
+  setBoxStaff: {
+    input: z.strictObject({ box: text(TEXT_LIMITS.name).min(1), staff: z.array(text(TEXT_LIMITS.name).trim().min(1)) }),
+    output: ok,
+  },
   listRounds: { input: empty, output: z.array(roundView) },
   /** The offices and candidates (surname stroke order) on a round's ballot. */
   roundBallot: { input: z.strictObject({ round: z.int().positive() }), output: z.array(ballotOffice) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_LIMITS } from './text';
 import type { BoxKind } from './venue';
 
 /** The custody trail of a box in one round (DOMAIN.md §6). A central box is never carried. */
@@ -78,11 +79,11 @@ export function sameSeals(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === sb.size && [...sa].every((s) => sb.has(s));
 }
 
-const seal = z.string().trim().min(1, 'seal number must not be empty').max(40);
+const seal = text(40).trim().min(1, 'seal number must not be empty');
 
 /** One custody step as recorded (the API's input). Step-specific fields are checked by the service. */
 export const custodyStepInput = z.strictObject({
-  box: z.string().min(1),
+  box: text(TEXT_LIMITS.name).min(1),
   round: z.int().positive(),
   step: z.enum(['sealed-empty', 'voting', 'sealed-closed', 'carried', 'received', 'seal-checked', 'opened']),
   /** Person id of the official or committee member recording the step. */
@@ -92,17 +93,17 @@ export const custodyStepInput = z.strictObject({
   /** seal-checked: whether every seal was found unbroken. */
   intact: z.boolean().optional(),
   /** carried: who carries it (at least one name). */
-  carriers: z.array(z.string().trim().min(1)).optional(),
-  note: z.string().max(500).optional(),
+  carriers: z.array(text(TEXT_LIMITS.name).trim().min(1)).optional(),
+  note: text(TEXT_LIMITS.note, { lines: true }).optional(),
 });
 export type CustodyStepInput = z.infer<typeof custodyStepInput>;
 
 export const custodyDecisionInput = z.strictObject({
-  box: z.string().min(1),
+  box: text(TEXT_LIMITS.name).min(1),
   round: z.int().positive(),
   decision: z.enum(COMMITTEE_DECISIONS),
   /** Person ids of the committee members taking the decision (at least one). */
   decidedBy: z.array(z.int().positive()).min(1, 'at least one committee member'),
-  note: z.string().trim().min(1, 'the decision needs its reason').max(500),
+  note: text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'the decision needs its reason'),
 });
 export type CustodyDecisionInput = z.infer<typeof custodyDecisionInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_LIMITS } from './text';
 import { BODIES, METHODS_BY_BODY } from '../record/cer';
 import { committeeMemberInput, idNumber, officialInput, personName, relativeInput } from './people';
 import { ruleProfilePartial } from './rule-profile';
@@ -9,7 +10,7 @@ export const METHODS = ['direct', 'household', 'representative', 'meeting'] as c
 
 export const officeInput = z.strictObject({
   id: code,
-  title: z.string().trim().min(1, 'title must not be empty'),
+  title: text(TEXT_LIMITS.title).trim().min(1, 'title must not be empty'),
   rank: z.int().positive(),
   seats: z.int().positive(),
   womenOnly: z.boolean().default(false),
@@ -26,7 +27,7 @@ export const candidateInput = z.strictObject({
 
 export const partyExclusionInput = z.strictObject({
   member: personName,
-  reason: z.string().trim().min(1, 'an exclusion needs its reason'),
+  reason: text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'an exclusion needs its reason'),
 });
 
 export const registeredInput = z.discriminatedUnion('source', [
@@ -43,8 +44,8 @@ export const isoDate = z.iso.date('date must be YYYY-MM-DD');
 
 /** The election definition file read by `station init --election FILE.json`. */
 export const electionDefinition = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty'),
-  community: z.string().trim().min(1, 'community must not be empty'),
+  title: text(TEXT_LIMITS.title).trim().min(1, 'title must not be empty'),
+  community: text(TEXT_LIMITS.title).trim().min(1, 'community must not be empty'),
   body: z.enum(BODIES),
   method: z.enum(METHODS),
   date: isoDate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_LIMITS } from './text';
 
 export const OFFICIAL_ROLES = [
   'chief-scrutineer',
@@ -37,7 +38,7 @@ export const RELATION_NAMES: Record<RelationKind, { zh: string; en: string }> = 
 export const COMMITTEE_POSITIONS = ['chair', 'vice-chair', 'member'] as const;
 export type CommitteePosition = (typeof COMMITTEE_POSITIONS)[number];
 
-const personName = z.string().trim().min(1, 'name must not be empty').max(64, 'name is too long');
+const personName = text(TEXT_LIMITS.name).trim().min(1, 'name must not be empty');
 /** Mainland resident ID: 17 digits and a digit or X (checked loosely; the roll import checks it fully). */
 export const idNumber = z.string().regex(/^\d{17}[\dXx]$/, 'ID number must be 18 characters: 17 digits and a digit or X');
 /** A personal PIN: 4 to 12 digits. */
@@ -52,7 +53,7 @@ export const committeeMemberInput = z.strictObject({
 export const officialInput = z.strictObject({
   name: personName,
   roles: z.array(z.enum(OFFICIAL_ROLES)).min(1, 'at least one role'),
-  venue: z.string().min(1).optional(),
+  venue: text(TEXT_LIMITS.name).min(1).optional(),
   idNumber: idNumber.optional(),
 });
 

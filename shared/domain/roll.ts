@@ -1,5 +1,6 @@
 import { checkCertificateNumber } from './certificate';
 import { normalizeName } from './names';
+import { describeTextIssue, findTextIssue, TEXT_LIMITS, type TextIssue } from './text';
 
 /**
  * The voter roll (选民名单): its columns, registration categories (DOMAIN.md §4), ID number and age rules, and the
@@ -14,6 +15,9 @@ export const REGISTRATION_CATEGORIES = [
 ] as const;
 export type RegistrationCategory = (typeof REGISTRATION_CATEGORIES)[number]['id'];
 export const CATEGORY_IDS = REGISTRATION_CATEGORIES.map((c) => c.id) as [RegistrationCategory, ...RegistrationCategory[]];
+
+/** Largest roll file read (CSV or XLSX): 100,000 voters in CSV are about 10 MB. */
+export const ROLL_MAX_BYTES = 32 * 1024 * 1024;
 
 export const GENDERS = ['female', 'male'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -61,6 +65,8 @@ export type RollErrorCode =
   | 'duplicate-certificate'
   | 'bad-certificate'
   | 'empty-roll'
+  | 'bad-text'
+  | 'encoding-loss'
   // file-level problems, reported by the reader before any row is looked at
   | 'encoding'
   | 'csv-syntax'
@@ -95,7 +101,13 @@ export function mapRollHeader(cells: readonly string[], line = 1): { header: Rol
   const labels: Partial<Record<RollField, string>> = {};
   const ignored: string[] = [];
   const errors: RollError[] = [];
-  cells.forEach((cell) => {
+  cells.forEach((cell, i) => {
+    const problem = cellTextProblem(cell, line, `第 ${i + 1} 列表头 / header of column ${i + 1}`);
+    if (problem) {
+      errors.push({ line, column: `${i + 1}`, field: null, code: 'bad-text', ...problem });
+      fields.push(null);
+      return;
+    }
     const key = headerKey(cell);
     const field = ROLL_FIELDS.find((f) => HEADER_ALIASES[f].includes(key)) ?? null;
     if (field && labels[field] !== undefined) {
@@ -257,6 +269,29 @@ export interface RollValidationOptions {
   labels?: Partial<Record<RollField, string>>;
 }
 
+const TEXT_ISSUE_ZH: Record<TextIssue['kind'], string> = {
+  'too-long': `超过 ${TEXT_LIMITS.name} 个字符`,
+  'lone-surrogate': '含有残缺的 Unicode 字符',
+  control: '含有控制字符',
+  bidi: '含有改变文字方向的控制字符',
+};
+
+/** Why a cell may not be stored (length, control and bidi characters, broken Unicode), in both languages. */
+function cellTextProblem(value: string, line: number, column: string): { zh: string; en: string } | null {
+  const issue = findTextIssue(value, TEXT_LIMITS.name);
+  if (issue === null) return null;
+  const where = issue.kind === 'too-long' ? '' : ` ${issue.codePoint}（第 ${issue.at} 个字符）`;
+  return { zh: `第 ${line} 行“${column}”${TEXT_ISSUE_ZH[issue.kind]}${where}`, en: `line ${line}: ${column}: ${describeTextIssue(issue)}` };
+}
+
+/**
+ * A "?" (or U+FFFD) among Chinese characters is what a GBK export leaves of a character GBK cannot hold (𠮷 and other
+ * rare characters in names): the name is already lost, so it is refused rather than stored wrong.
+ */
+export function looksLikeEncodingLoss(name: string): boolean {
+  return /[?？\uFFFD]/u.test(name) && /\p{Script=Han}/u.test(name);
+}
+
 /** Validates every row and collects every error; a roll is accepted only when there is none. */
 export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidationOptions): RollValidation {
   const errors: RollError[] = [];
@@ -270,6 +305,17 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
     const fail = (field: RollField, code: RollErrorCode, zh: string, en: string) =>
       errors.push({ line, column: label(field), field, code, zh, en });
     const text = (f: RollField) => (values[f] ?? '').trim();
+
+    for (const f of ROLL_FIELDS) {
+      const problem = cellTextProblem(values[f] ?? '', line, label(f));
+      if (problem) fail(f, 'bad-text', problem.zh, problem.en);
+    }
+    if (errors.length > before) continue;
+    if (looksLikeEncodingLoss(text('name'))) {
+      fail('name', 'encoding-loss',
+        `第 ${line} 行：姓名“${text('name')}”中的问号多半是编码丢失的字（GBK 编码无法保存的生僻字，如“𠮷”）。请核对原始名单，用 XLSX 或“CSV UTF-8”重新导出后导入`,
+        `line ${line}: the "?" in the name "${text('name')}" is most likely a character lost in a GBK export (rare characters such as 𠮷 do not exist in GBK). Check the source and export it again as XLSX or "CSV UTF-8"`);
+    }
 
     for (const f of REQUIRED_ROLL_FIELDS) {
       if (text(f) === '') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_LIMITS } from './text';
 
 export const VENUE_KINDS = ['central', 'station'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
@@ -16,17 +17,17 @@ export const code = z
 
 export const venueInput = z.strictObject({
   id: code,
-  name: z.string().trim().min(1, 'name must not be empty'),
+  name: text(TEXT_LIMITS.name).trim().min(1, 'name must not be empty'),
   kind: z.enum(VENUE_KINDS),
 });
 
 export const boxInput = z.strictObject({
   id: code,
-  name: z.string().trim().min(1, 'name must not be empty'),
+  name: text(TEXT_LIMITS.name).trim().min(1, 'name must not be empty'),
   kind: z.enum(BOX_KINDS),
   venue: code,
   /** Mobile boxes: the names of the team (at least three). */
-  staff: z.array(z.string().trim().min(1)).optional(),
+  staff: z.array(text(TEXT_LIMITS.name).trim().min(1)).optional(),
 });
 
 export type VenueInput = z.infer<typeof venueInput>;

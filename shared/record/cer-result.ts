@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerText } from '../domain/text';
 
 /** The result format `cer-result/1` printed by `station tally` and stored by the app. */
 
@@ -15,12 +16,12 @@ const count = z.int().nonnegative();
 export const problem = z.strictObject({
   code: z.enum(PROBLEM_CODES),
   severity: z.enum(['void', 'warning']),
-  message: z.string(),
+  message: answerText,
 });
 
 export const personResult = z.strictObject({
-  name: z.string(),
-  candidate: z.string().optional(),
+  name: answerText,
+  candidate: answerText.optional(),
   for: count,
   against: count,
   abstain: count,
@@ -28,20 +29,20 @@ export const personResult = z.strictObject({
 });
 
 export const officeResult = z.strictObject({
-  office: z.string(),
+  office: answerText,
   seats: z.int().positive(),
   threshold: count,
   voidSections: count,
   results: z.array(personResult),
-  elected: z.array(z.string()),
+  elected: z.array(answerText),
   vacant: count,
 });
 
 export const nextStep = z.strictObject({
   kind: z.enum(['tie-revote', 'supplementary']),
-  office: z.string(),
+  office: answerText,
   seats: z.int().positive(),
-  names: z.array(z.string()),
+  names: z.array(answerText),
   required: z.boolean(),
 });
 
@@ -56,7 +57,7 @@ export const cerResult = z.strictObject({
     voidBallots: count,
   }),
   offices: z.array(officeResult),
-  acting: z.strictObject({ name: z.string(), office: z.string() }).nullable(),
+  acting: z.strictObject({ name: answerText, office: answerText }).nullable(),
   nextSteps: z.array(nextStep),
 });
 

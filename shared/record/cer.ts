@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_LIMITS } from '../domain/text';
 
 /** The public election record `cer/1` (../shared/spec/election-record.md). Strict: unknown fields are errors. */
 
@@ -12,7 +13,7 @@ export const ROUND_KINDS = ['regular', 'tie-revote', 'supplementary'] as const;
 export const VOID_REASONS = ['unreadable', 'identifying-mark', 'other'] as const;
 
 const count = z.int().nonnegative();
-const id = z.string().min(1, 'must not be empty');
+const id = text(TEXT_LIMITS.name).min(1, 'must not be empty');
 
 export const ruleProfileInput = z.strictObject({
   overvote: z.enum(['void-section', 'void-ballot']).optional(),
@@ -24,7 +25,7 @@ export const ruleProfileInput = z.strictObject({
 });
 
 export const electionHeader = z.strictObject({
-  title: z.string(),
+  title: text(TEXT_LIMITS.title),
   body: z.enum(BODIES),
   method: z.enum(['direct', 'household', 'representative', 'meeting']),
   registered: count,
@@ -32,14 +33,14 @@ export const electionHeader = z.strictObject({
 
 export const office = z.strictObject({
   id,
-  title: z.string(),
+  title: text(TEXT_LIMITS.title),
   seats: z.int().positive(),
   rank: z.int().positive(),
 });
 
 export const candidate = z.strictObject({
   id,
-  name: z.string().min(1, 'must not be empty'),
+  name: text(TEXT_LIMITS.name).min(1, 'must not be empty'),
   office: id,
   gender: z.enum(['female', 'male']).optional(),
 });
@@ -47,16 +48,16 @@ export const candidate = z.strictObject({
 export const sectionMarks = z.strictObject({
   for: z.array(id).optional(),
   against: z.array(id).optional(),
-  writeIns: z.array(z.string()).optional(),
+  writeIns: z.array(text(TEXT_LIMITS.name)).optional(),
 });
 
 export const markedBallot = z.strictObject({
-  box: z.string(),
-  marks: z.record(z.string(), sectionMarks),
+  box: text(TEXT_LIMITS.name),
+  marks: z.record(id, sectionMarks),
 });
 
 export const voidBallot = z.strictObject({
-  box: z.string(),
+  box: text(TEXT_LIMITS.name),
   void: z.enum(VOID_REASONS),
 });
 

@@ -10,6 +10,7 @@ import {
 } from './cer';
 import { cerResult, type CerResult } from './cer-result';
 import { RecordError } from './path';
+import { findReservedKey, RESERVED_KEY } from './reserved-keys';
 
 type Path = PropertyKey[];
 
@@ -62,9 +63,14 @@ function checkReferences(rec: CerRecord): void {
     );
   }
 
+  if (rec.participants > rec.election.registered) {
+    throw new RecordError(['participants'], `${rec.participants} participants but only ${rec.election.registered} registered`);
+  }
+
   const officeIds = new Set<string>();
   const ranks = new Set<number>();
   rec.offices.forEach((o, i) => {
+    if (o.id === RESERVED_KEY) throw new RecordError(['offices', i, 'id'], `"${RESERVED_KEY}" is not allowed as an id`);
     if (officeIds.has(o.id)) throw new RecordError(['offices', i, 'id'], `duplicate office id "${o.id}"`);
     officeIds.add(o.id);
     if (ranks.has(o.rank)) throw new RecordError(['offices', i, 'rank'], `duplicate rank ${o.rank}`);
@@ -112,6 +118,8 @@ function checkReferences(rec: CerRecord): void {
 
 /** Parses and checks a `cer/1` record; throws RecordError naming the first bad field. */
 export function parseCerRecord(input: unknown): CerRecord {
+  const reserved = findReservedKey(input);
+  if (reserved) throw new RecordError(reserved, `"${RESERVED_KEY}" is not allowed as a key`);
   const rec = parseStructure(input);
   checkReferences(rec);
   return rec;
@@ -126,8 +134,20 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new RecordError([], `not valid JSON (${(e as Error).message})`);
+    throw new RecordError([], `not valid JSON (${jsonSyntaxDetail(e)})`);
   }
+}
+
+/**
+ * What JSON.parse found wrong, without the piece of the text V8 quotes in some messages: a file named by someone
+ * (a key, /etc/shadow) must not be echoed back through an error.
+ */
+export function jsonSyntaxDetail(e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/^Unexpected end of JSON input$/.test(message)) return 'the text ends too early';
+  const at = /^([A-Za-z' ,:\-\[\]{}]+?) in JSON at (position \d+(?: \(line \d+ column \d+\))?)$/.exec(message);
+  if (at) return `${at[1]} at ${at[2]}`;
+  return 'unexpected character';
 }
 
 /** Parses a `cer-result/1` object (as stored in the database or a sealed file). */

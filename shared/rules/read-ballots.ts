@@ -37,10 +37,11 @@ interface SectionVotes {
 
 interface OfficeContext {
   office: Office;
-  listedByKey: Map<string, Candidate>;
   keyById: Map<string, string>;
   tally: OfficeTally;
   personByKey: Map<string, PersonTally>;
+  /** Ballots counted with this section valid or blank: every listed candidate not voted for or against abstains. */
+  sectionsCounted: number;
 }
 
 /** Reads every ballot of a round per DOMAIN.md §7.2 and the profile's overvote / same-person rules. */
@@ -49,6 +50,12 @@ export function readBallots(record: CerRecord, profile: Pick<RuleProfile, 'overv
   let voidBallots = 0;
   for (const ballot of record.ballots) {
     if (isVoidBallot(ballot) || !countBallot(ballot, contexts, profile)) voidBallots++;
+  }
+  // Abstentions are derived once at the end, so the cost is ballots × marks, not ballots × candidates.
+  for (const ctx of contexts) {
+    for (const person of ctx.tally.persons) {
+      if (person.candidate !== undefined) person.abstain = ctx.sectionsCounted - person.for - person.against;
+    }
   }
   return { offices: contexts.map((c) => c.tally), voidBallots };
 }
@@ -65,10 +72,10 @@ function officeContext(office: Office, candidates: readonly Candidate[]): Office
   }));
   return {
     office,
-    listedByKey: new Map(listed.map((c) => [normalizeName(c.name), c])),
     keyById: new Map(listed.map((c) => [c.id, normalizeName(c.name)])),
     tally: { office, persons, voidSections: 0 },
     personByKey: new Map(persons.map((p) => [p.key, p])),
+    sectionsCounted: 0,
   };
 }
 
@@ -121,16 +128,10 @@ function countBallot(
   for (const ctx of contexts) {
     const section = sections.get(ctx);
     if (section === null) continue;
-    for (const person of ctx.tally.persons) {
-      if (person.candidate === undefined) continue;
-      if (section === undefined) person.abstain++;
-      else if (section.forKeys.has(person.key)) person.for++;
-      else if (section.againstKeys.has(person.key)) person.against++;
-      else person.abstain++;
-    }
+    ctx.sectionsCounted++;
     if (section === undefined) continue;
+    for (const key of section.againstKeys) ctx.personByKey.get(key)!.against++;
     for (const key of section.forKeys) {
-      if (ctx.listedByKey.has(key)) continue;
       let person = ctx.personByKey.get(key);
       if (person === undefined) {
         person = { key, name: key, for: 0, against: 0, abstain: 0 };

@@ -26,21 +26,21 @@ export const StrokeClass = {
   Zhe: 5, // every stroke with a turn or hook
 } as const;
 
-const SIMPLE_CLASSES: Readonly<Record<string, number>> = {
-  横: StrokeClass.Heng,
-  提: StrokeClass.Heng,
-  竖: StrokeClass.Shu,
-  竖钩: StrokeClass.Shu,
-  撇: StrokeClass.Pie,
-  点: StrokeClass.Dian,
-  点2: StrokeClass.Dian,
-  捺: StrokeClass.Dian,
-};
+const SIMPLE_CLASSES: ReadonlyMap<string, number> = new Map([
+  ['横', StrokeClass.Heng],
+  ['提', StrokeClass.Heng],
+  ['竖', StrokeClass.Shu],
+  ['竖钩', StrokeClass.Shu],
+  ['撇', StrokeClass.Pie],
+  ['点', StrokeClass.Dian],
+  ['点2', StrokeClass.Dian],
+  ['捺', StrokeClass.Dian],
+]);
 
 /** cnchar names some strokes with alternatives ("横撇|横钩"); all such alternatives in its data are turn strokes. */
 export function strokeClassOf(strokeName: string): number {
   const first = strokeName.split('|')[0] ?? strokeName;
-  return SIMPLE_CLASSES[first] ?? StrokeClass.Zhe;
+  return SIMPLE_CLASSES.get(first) ?? StrokeClass.Zhe;
 }
 
 /** The stroke classes of one character, or null when cnchar has no stroke-order data for it. */
@@ -93,23 +93,37 @@ function compareChars(a: string, b: string): number {
   return compareCodePoints(a, b);
 }
 
-/** Negative when a comes first in surname stroke order, positive when b does, 0 only for identical strings. */
-export function compareSurnameStroke(a: string, b: string): number {
-  const ca = [...normalizeName(a)];
-  const cb = [...normalizeName(b)];
+/** A name prepared for comparison, so sorting many names normalizes each one once. */
+export interface StrokeSortKey {
+  chars: readonly string[];
+  raw: string;
+}
+
+export function strokeSortKey(name: string): StrokeSortKey {
+  return { chars: [...normalizeName(name)], raw: name };
+}
+
+export function compareStrokeKeys(a: StrokeSortKey, b: StrokeSortKey): number {
+  const ca = a.chars;
+  const cb = b.chars;
   const n = Math.min(ca.length, cb.length);
   for (let i = 0; i < n; i++) {
     const d = compareChars(ca[i]!, cb[i]!);
     if (d !== 0) return d;
   }
   if (ca.length !== cb.length) return ca.length < cb.length ? -1 : 1;
-  return compareCodePoints(a, b);
+  return compareCodePoints(a.raw, b.raw);
+}
+
+/** Negative when a comes first in surname stroke order, positive when b does, 0 only for identical strings. */
+export function compareSurnameStroke(a: string, b: string): number {
+  return compareStrokeKeys(strokeSortKey(a), strokeSortKey(b));
 }
 
 /** A sorted copy of items in surname stroke order of name(item); the input is not changed. */
 export function sortByStroke<T>(items: readonly T[], name: (t: T) => string): T[] {
   return items
-    .map((item) => ({ item, key: name(item) }))
-    .sort((x, y) => compareSurnameStroke(x.key, y.key))
+    .map((item) => ({ item, key: strokeSortKey(name(item)) }))
+    .sort((x, y) => compareStrokeKeys(x.key, y.key))
     .map((x) => x.item);
 }

@@ -37,7 +37,7 @@ import { makeProblem } from './messages';
 import { resolveProfile } from './profile';
 import { readBallots, type OfficeTally, type PersonTally } from './read-ballots';
 import { allocateSeats, topWithTies } from './seats';
-import { compareSurnameStroke } from './stroke-order';
+import { compareStrokeKeys, strokeSortKey } from './stroke-order';
 import { roundThreshold } from './thresholds';
 import { roundValidity } from './validity';
 
@@ -51,8 +51,13 @@ interface OfficeOutcome {
   vacant: number;
 }
 
-const byVotesThenStroke = (a: PersonTally, b: PersonTally): number =>
-  b.for - a.for || compareSurnameStroke(a.name, b.name);
+/** Most votes first, equal votes in surname stroke order; each name is prepared for comparison once. */
+function rankPersons(persons: readonly PersonTally[]): PersonTally[] {
+  return persons
+    .map((p) => ({ p, key: strokeSortKey(p.name) }))
+    .sort((x, y) => y.p.for - x.p.for || compareStrokeKeys(x.key, y.key))
+    .map((x) => x.p);
+}
 
 export function tally(record: CerRecord): CerResult {
   const totalSeats = record.offices.reduce((n, o) => n + o.seats, 0);
@@ -136,7 +141,7 @@ export function tally(record: CerRecord): CerResult {
 function allocateOffices(tallies: readonly OfficeTally[], threshold: number): OfficeOutcome[] {
   const electedSoFar = new Set<string>();
   return tallies.map((tally) => {
-    const ranked = [...tally.persons].sort(byVotesThenStroke);
+    const ranked = rankPersons(tally.persons);
     const status = new Map<PersonTally, PersonStatus>(ranked.map((p) => [p, 'not-elected']));
     const eligible = ranked.filter((p) => {
       if (!electedSoFar.has(p.key)) return true;

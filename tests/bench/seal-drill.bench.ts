@@ -39,7 +39,7 @@ export async function run(): Promise<Record<string, number | string>> {
       ctx.db.close();
     }
     const v = performance.now();
-    const outcome = verifySealedPath(out);
+    const outcome = await verifySealedPath(out);
     const verifyMs = performance.now() - v;
     if (!outcome.ok) throw new Error(`bench: the sealed file does not verify: ${outcome.failures.join('; ')}`);
 

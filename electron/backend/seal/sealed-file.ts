@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ApiError } from '../../../shared/api/envelope';
 import {
   formatPath,
+  jsonSyntaxDetail,
   parseCerRecord,
   parseCerResult,
   RecordError,
@@ -297,7 +298,7 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
   try {
     outer = JSON.parse(text);
   } catch (e) {
-    return fail(both('文件不是有效的 JSON', 'the file is not valid JSON') + ` (${(e as Error).message})`);
+    return fail(both('文件不是有效的 JSON', 'the file is not valid JSON') + ` (${jsonSyntaxDetail(e)})`);
   }
   const fields = sealedFileShape.safeParse(outer);
   if (!fields.success) return fail(...zodFailures(fields.error, 'sealed file'));

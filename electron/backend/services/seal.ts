@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
 import { ApiError } from '../../../shared/api/envelope';
@@ -8,6 +7,7 @@ import { refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { crashPoint } from '../files/crash-point';
 import { partialPathFor, sha256Hex } from '../files/durable-write';
+import { FILE_LIMITS, InputFileError, readInputFile } from '../files/input-file';
 import {
   loadOrCreateStationKey,
   refuseExistingTarget,
@@ -168,13 +168,13 @@ export function sealElection(ctx: BackendContext, input: { path: string; overwri
 }
 
 /** Reads and checks a sealed file; an unreadable path is bad input, a file that fails a check is an outcome. */
-export function verifySealedPath(path: string, fingerprint?: string): VerifyOutcomeView {
+export async function verifySealedPath(path: string, fingerprint?: string): Promise<VerifyOutcomeView> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = await readInputFile(path, FILE_LIMITS.sealed);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new ApiError(code === 'ENOENT' ? 'not-found' : 'invalid-input', `无法读取文件 ${path} / cannot read ${path} (${code})`, { path: 'path' });
+    if (!(e instanceof InputFileError)) throw e;
+    throw new ApiError(e.problem === 'not-found' ? 'not-found' : 'invalid-input', `无法读取文件 / cannot read: ${e.message}`, { path: 'path' });
   }
   const outcome = verifySealedFile(bytes, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint });
   return outcome.ok ? { ok: true, summary: summaryView(outcome.summary) } : { ok: false, failures: outcome.failures };

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/envelope';
 import { parseJsonText } from '../../../shared/record/parse';
 import { RecordError } from '../../../shared/record/path';
 import { createContext } from '../../backend/context';
+import { decodeUtf8Text, FILE_LIMITS, InputFileError, readInputFileSync } from '../../backend/files/input-file';
 import { createElection } from '../../backend/services/setup';
 import { parseArgs, requireOption } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
@@ -16,10 +17,11 @@ export const initCommand: CommandCode = {
     const json = args.options.get('json') === true;
     let raw: unknown;
     try {
-      raw = parseJsonText(readFileSync(defFile, 'utf8'));
+      raw = parseJsonText(decodeUtf8Text(readInputFileSync(defFile, FILE_LIMITS.definition), defFile));
     } catch (e) {
       if (e instanceof RecordError) process.stderr.write(`${defFile}: ${e.message}\n`);
-      else process.stderr.write(`${defFile}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      else if (e instanceof InputFileError) process.stderr.write(`${e.message}\n`);
+      else throw e;
       return EXIT_BAD_INPUT;
     }
     const existed = existsSync(dbFile);

@@ -1,15 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/envelope';
 import type { RollError } from '../../../shared/domain/roll';
 import { createContext } from '../../backend/context';
+import { FILE_LIMITS, InputFileError, readInputFileSync } from '../../backend/files/input-file';
 import type { RollEncodingChoice } from '../../backend/roll/decode';
 import { importRoll } from '../../backend/services/roll';
 import { parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
 import { reportApiError } from './report';
 
-const ENCODINGS: Record<string, RollEncodingChoice> = { auto: 'auto', utf8: 'utf8', 'utf-8': 'utf8', gbk: 'gbk', gb18030: 'gbk' };
+const ENCODINGS = new Map<string, RollEncodingChoice>([
+  ['auto', 'auto'],
+  ['utf8', 'utf8'],
+  ['utf-8', 'utf8'],
+  ['gbk', 'gbk'],
+  ['gb18030', 'gbk'],
+]);
 
 export const rollImportCommand: CommandCode = {
   async run(argv) {
@@ -19,7 +25,7 @@ export const rollImportCommand: CommandCode = {
     const file = args.positionals[0];
     if (file === undefined || args.positionals.length > 1) throw new UsageError('name exactly one roll file');
     const encodingText = String(args.options.get('encoding') ?? 'auto').toLowerCase();
-    const encoding = ENCODINGS[encodingText];
+    const encoding = ENCODINGS.get(encodingText);
     if (!encoding) throw new UsageError(`--encoding must be auto, utf8 or gbk (got "${encodingText}")`);
     const prefix = args.options.get('prefix');
     if (prefix !== undefined && (typeof prefix !== 'string' || !/^\d{0,3}$/.test(prefix))) {
@@ -27,9 +33,10 @@ export const rollImportCommand: CommandCode = {
     }
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      bytes = readInputFileSync(file, FILE_LIMITS.roll);
     } catch (e) {
-      process.stderr.write(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      if (!(e instanceof InputFileError)) throw e;
+      process.stderr.write(`${e.message}\n`);
       return EXIT_BAD_INPUT;
     }
     try {

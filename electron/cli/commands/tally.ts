@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parseCerRecordText, RecordError } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
+import { decodeUtf8Text, FILE_LIMITS, InputFileError, readInputFileSync, readStdinSync } from '../../backend/files/input-file';
 import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
 
 export const tallyCommand: CommandCode = {
@@ -12,9 +12,11 @@ export const tallyCommand: CommandCode = {
     }
     let text: string;
     try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      const bytes = file === '-' ? readStdinSync(FILE_LIMITS.record) : readInputFileSync(file, FILE_LIMITS.record);
+      text = decodeUtf8Text(bytes, file);
     } catch (e) {
-      process.stderr.write(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      if (!(e instanceof InputFileError)) throw e;
+      process.stderr.write(`${e.message}\n`);
       return EXIT_BAD_INPUT;
     }
     try {

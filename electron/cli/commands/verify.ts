@@ -20,7 +20,7 @@ export const verifyCommand: CommandCode = {
     const json = args.options.get('json') === true;
     let outcome;
     try {
-      outcome = verifySealedPath(file, fp);
+      outcome = await verifySealedPath(file, fp);
     } catch (e) {
       if (e instanceof ApiError) {
         process.stderr.write(`${e.message}\n`);

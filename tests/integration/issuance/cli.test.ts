@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext } from '../../../electron/backend/context';
@@ -22,6 +22,17 @@ test('station roll import and station issue: JSON output and exit codes 0, 1, 2'
   const body = JSON.parse(forced.stdout) as { ok: boolean; error: { details: { errors: { code: string; line: number }[] } } };
   assert.deepEqual([body.ok, body.error.details.errors[0]!.code], [false, 'encoding']);
   assert.equal(station('roll', 'import', '--db', db, join(dir, 'gbk.csv'), '--encoding', 'latin1').status, 2);
+  // Option values are looked up in a Map: a name of Object.prototype is an unknown encoding too.
+  for (const name of ['constructor', 'toString', '__proto__']) {
+    const r = station('roll', 'import', '--db', db, join(dir, 'gbk.csv'), '--encoding', name);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--encoding must be auto, utf8 or gbk/);
+  }
+  const fifo = join(dir, 'roll.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const fromFifo = station('roll', 'import', '--db', db, fifo);
+  assert.equal(fromFifo.status, 2);
+  assert.match(fromFifo.stderr, /not a regular file/);
 
   const imported = station('roll', 'import', '--db', db, join(dir, 'gbk.csv'), '--encoding', 'gbk', '--json');
   assert.equal(imported.status, 0, imported.stderr);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareSurnameStroke, sortByStroke, strokeClasses, strokeCount, StrokeClass } from '../../../shared/rules';
+import { compareSurnameStroke, sortByStroke, strokeClasses, strokeClassOf, strokeCount, StrokeClass } from '../../../shared/rules';
 
 const EXAMPLE = [...'一丁马王朱刘孙李杨吴何张陈林罗周郑赵胡徐高郭黄谢'];
 
@@ -70,4 +70,9 @@ test('sortByStroke returns a new array and leaves its input alone', () => {
   const out = sortByStroke(input, (s) => s);
   assert.deepEqual(out, ['一', '谢']);
   assert.deepEqual(input, ['谢', '一']);
+});
+
+test('stroke names are looked up in a Map: a name of Object.prototype is a turn stroke, not a function', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) assert.equal(strokeClassOf(name), StrokeClass.Zhe);
+  assert.equal(strokeClassOf('横'), StrokeClass.Heng);
 });
