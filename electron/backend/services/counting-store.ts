@@ -139,6 +139,12 @@ export function ballotAt(db: Db, round: number, box: string, sheet: Sheet, posit
   return r ? fromRaw(r) : undefined;
 }
 
+export function ballotByEntryKey(db: Db, round: number, box: string, sheet: Sheet, key: string): { position: number; content_json: string } | undefined {
+  return q(db, 'SELECT position, content_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND entry_key = ?').get(round, box, sheet, key) as
+    | { position: number; content_json: string }
+    | undefined;
+}
+
 export function sheetLength(db: Db, round: number, box: string, sheet: Sheet): number {
   return (
     q(db, 'SELECT coalesce(max(position), 0) AS n FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ?').get(round, box, sheet) as {
