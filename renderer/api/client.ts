@@ -68,10 +68,18 @@ export function newRequestKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function withRequestKey(method: string, input: unknown): unknown {
-  if (!RESENDABLE_WRITES.has(method) || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
-  if (REQUEST_KEY_FIELD in input) return input;
-  return { ...input, [REQUEST_KEY_FIELD]: newRequestKey() };
+/**
+ * Keys of writes whose answer stayed lost after every re-send, by method and input: when the person sends the same
+ * write again (the same scan, the same ballot at the same position), it goes with the same key, so it is done at
+ * most once even if the lost one was done. Any answer for that write forgets the key.
+ */
+const LOST_KEYS_KEPT = 50;
+
+function keyedInput(lost: Map<string, string>, method: string, input: unknown): { sent: unknown; id: string | null } {
+  if (!RESENDABLE_WRITES.has(method) || input === null || typeof input !== 'object' || Array.isArray(input)) return { sent: input, id: null };
+  if (REQUEST_KEY_FIELD in input) return { sent: input, id: null };
+  const id = `${method} ${JSON.stringify(input)}`;
+  return { sent: { ...input, [REQUEST_KEY_FIELD]: lost.get(id) ?? newRequestKey() }, id };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -79,21 +87,30 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Builds a client over a transport. Pass the contract's type once it exists: `createClient<typeof contract>(tr)`. */
 export function createClient<C extends ContractShape | undefined = undefined>(transport: Transport, opts: ClientOptions = {}): StationClient<C> {
   const delays = opts.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const lost = new Map<string, string>();
   const client = {
     transport: transport.kind,
     async call(method: string, input: unknown = {}): Promise<unknown> {
-      const sent = withRequestKey(method, input);
+      const { sent, id } = keyedInput(lost, method, input);
       const resendable = RESENDABLE_WRITES.has(method);
       for (let attempt = 0; ; attempt++) {
         let answer: ApiResponse<unknown>;
         try {
           answer = await transport.send(method, sent);
         } catch (err) {
-          const lost = err instanceof ClientError && err.code === 'network';
-          if (!resendable || !lost || attempt >= delays.length) throw err;
+          const gone = err instanceof ClientError && err.code === 'network';
+          if (!resendable || !gone) throw err;
+          if (attempt >= delays.length) {
+            if (id !== null) {
+              lost.set(id, (sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
+              if (lost.size > LOST_KEYS_KEPT) lost.delete(lost.keys().next().value!);
+            }
+            throw err;
+          }
           await sleep(delays[attempt]!);
           continue;
         }
+        if (id !== null) lost.delete(id);
         if (answer.ok) return answer.value;
         throw errorFromBody(method, answer.error);
       }
