@@ -44,7 +44,7 @@ export function requireOpenedBox(db: Db, round: number, box: string): BoxCountRo
 }
 
 export function issuedToBox(db: Db, round: number, box: string): number {
-  return (q(db, 'SELECT count(*) AS n FROM issuance WHERE round_number = ? AND box_id = ?').get(round, box) as { n: number }).n;
+  return (q(db, 'SELECT coalesce(max(count), 0) AS n FROM issued_count WHERE round_number = ? AND box_id = ?').get(round, box) as { n: number }).n;
 }
 
 export interface SignoffInForce {

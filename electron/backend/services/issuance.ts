@@ -83,7 +83,7 @@ function stockCounts(db: Db, box: string, round: number): { received: number; re
     `SELECT
        (SELECT coalesce(sum(count), 0) FROM ballot_stock_movement WHERE box_id = @box AND round_number = @round AND kind = 'received') AS received,
        (SELECT coalesce(sum(count), 0) FROM ballot_stock_movement WHERE box_id = @box AND round_number = @round AND kind = 'returned-unused') AS returned,
-       (SELECT count(*) FROM issuance WHERE box_id = @box AND round_number = @round) AS issued,
+       (SELECT coalesce(max(count), 0) FROM issued_count WHERE box_id = @box AND round_number = @round) AS issued,
        (SELECT coalesce(sum(count), 0) FROM spoiled_count WHERE box_id = @box AND round_number = @round) AS spoiled`,
   ).get({ box, round }) as { received: number; returned: number; issued: number; spoiled: number };
   return s;

@@ -1,7 +1,9 @@
 import type { Migration } from './types';
 
 /**
- * Writes a client may re-send (shared/api/resend.ts). A re-sent write with the same key answers the first answer
+ * Writes a client may re-send (shared/api/resend.ts), and the issued count per box kept up to date (see below).
+ *
+ * Re-sent writes (shared/api/resend.ts). A re-sent write with the same key answers the first answer
  * again; the same key with another input is a conflict.
  *
  * Secret ballot: a receipt holds the client's random key, the method, a hash of the input and the answer; no time
@@ -18,11 +20,32 @@ CREATE TABLE request_receipt (
 
 ALTER TABLE ballot ADD COLUMN entry_key TEXT;
 CREATE UNIQUE INDEX ballot_entry_key ON ballot(round_number, box_id, sheet, entry_key) WHERE entry_key IS NOT NULL;
+
+-- Ballots issued per box and round, kept by triggers: the desk checks the box's stock on every issuance, and
+-- counting the box's issuance rows each time grew with the day. An issuance never moves to another box or round.
+CREATE TABLE issued_count (
+  box_id       TEXT NOT NULL REFERENCES box(id),
+  round_number INTEGER NOT NULL REFERENCES round(number),
+  count        INTEGER NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (box_id, round_number)
+) STRICT, WITHOUT ROWID;
+INSERT INTO issued_count (box_id, round_number, count)
+  SELECT box_id, round_number, count(*) FROM issuance GROUP BY box_id, round_number;
+CREATE TRIGGER issuance_counted AFTER INSERT ON issuance BEGIN
+  INSERT INTO issued_count (box_id, round_number, count) VALUES (NEW.box_id, NEW.round_number, 1)
+    ON CONFLICT (box_id, round_number) DO UPDATE SET count = count + 1;
+END;
+CREATE TRIGGER issuance_uncounted AFTER DELETE ON issuance BEGIN
+  UPDATE issued_count SET count = count - 1 WHERE box_id = OLD.box_id AND round_number = OLD.round_number;
+END;
+CREATE TRIGGER issuance_stays BEFORE UPDATE OF box_id, round_number ON issuance BEGIN
+  SELECT RAISE(ABORT, 'an issuance stays in its box and round');
+END;
 `;
 
 export const resend004: Migration = {
   version: 4,
-  name: 'resend',
+  name: 'resend-and-issued-count',
   up(db) {
     db.exec(SQL);
   },
