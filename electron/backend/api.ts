@@ -86,8 +86,8 @@ export function buildAuditApi(ctx: BackendContext): Implementation<typeof auditC
 /** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
 const DURING_DRILL = new Set(['drillProgress', 'startDrill']);
 
-/** Resendable writes whose service keeps the request key itself (a ballot's entry key lives with the ballot). */
-const KEYED_BY_SERVICE = new Set(['enterBallot']);
+/** Resendable writes whose service keeps the request key in the row it writes (no receipt, no extra index). */
+const KEYED_BY_SERVICE = new Set(['enterBallot', 'issueBallot']);
 
 /**
  * The contract implemented over one election database. Each area adds one spread line. While a drill is being

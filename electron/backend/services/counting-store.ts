@@ -139,10 +139,29 @@ export function ballotAt(db: Db, round: number, box: string, sheet: Sheet, posit
   return r ? fromRaw(r) : undefined;
 }
 
-export function ballotByEntryKey(db: Db, round: number, box: string, sheet: Sheet, key: string): { position: number; content_json: string } | undefined {
-  return q(db, 'SELECT position, content_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND entry_key = ?').get(round, box, sheet, key) as
-    | { position: number; content_json: string }
-    | undefined;
+export interface BallotRow {
+  position: number;
+  content_json: string;
+  entry_key: string | null;
+}
+
+export function ballotRowAt(db: Db, round: number, box: string, sheet: Sheet, position: number): BallotRow | undefined {
+  return q(db, 'SELECT position, content_json, entry_key FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').get(
+    round,
+    box,
+    sheet,
+    position,
+  ) as BallotRow | undefined;
+}
+
+/** Reads the whole sheet (the key has no index): only for an entry sent with a key but without its position. */
+export function ballotByEntryKey(db: Db, round: number, box: string, sheet: Sheet, key: string): BallotRow | undefined {
+  return q(db, 'SELECT position, content_json, entry_key FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND entry_key = ?').get(
+    round,
+    box,
+    sheet,
+    key,
+  ) as BallotRow | undefined;
 }
 
 export function sheetLength(db: Db, round: number, box: string, sheet: Sheet): number {

@@ -9,6 +9,7 @@ import { ballotDefinition, compareSheets, describeContentKind, normalizeContent 
 import {
   ballotAt,
   ballotByEntryKey,
+  ballotRowAt,
   boxCountRow,
   doubleEntryEnabled,
   issuedToBox,
@@ -216,39 +217,44 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Enter
     const sheet = resolveSheet(db, input.sheet);
     const content = canonicalJson(normalizeContent(ballotDefinition(db, input.round), input.ballot));
     const where = { box: input.box, sheet };
-    if (input.entryKey !== undefined) {
-      const earlier = ballotByEntryKey(db, input.round, input.box, sheet, input.entryKey);
-      if (earlier) {
-        if (earlier.content_json !== content || (input.position !== undefined && input.position !== earlier.position)) {
-          throw entryConflict(
-            `录入编号 ${input.entryKey} 已用于第 ${earlier.position} 张选票，内容不同；未录入`,
-            `entry key ${input.entryKey} was used for ballot ${earlier.position} with other content; nothing was entered`,
-            { reason: 'entry-key-reused', position: earlier.position },
-          );
-        }
-        return { ...where, position: earlier.position, alreadyEntered: true };
+    const next = sheetLength(db, input.round, input.box, sheet) + 1;
+    // A re-send meets its own entry at the expected position (or, sent without a position, wherever its key is).
+    const earlier =
+      input.position !== undefined
+        ? input.position < next
+          ? ballotRowAt(db, input.round, input.box, sheet, input.position)
+          : undefined
+        : input.entryKey !== undefined
+          ? ballotByEntryKey(db, input.round, input.box, sheet, input.entryKey)
+          : undefined;
+    if (earlier) {
+      // Without a key (the command line, the drill) the position alone says which entry it is.
+      const sameEntry = input.entryKey === undefined || earlier.entry_key === input.entryKey;
+      if (sameEntry && earlier.content_json === content) return { ...where, position: earlier.position, alreadyEntered: true };
+      if (input.entryKey !== undefined && earlier.entry_key === input.entryKey) {
+        throw entryConflict(
+          `录入编号 ${input.entryKey} 已用于第 ${earlier.position} 张选票，内容不同；未录入`,
+          `entry key ${input.entryKey} was used for ballot ${earlier.position} with other content; nothing was entered`,
+          { reason: 'entry-key-reused', position: earlier.position },
+        );
       }
+    }
+    if (input.position !== undefined && input.position !== next) {
+      const taken = input.position < next;
+      throw entryConflict(
+        taken
+          ? `${sheet} 表第 ${input.position} 张已录入另一张选票（下一张是第 ${next} 张）；未录入，请刷新后核对`
+          : `${sheet} 表下一张是第 ${next} 张，不是第 ${input.position} 张；未录入，请刷新后核对`,
+        taken
+          ? `sheet ${sheet} already holds another ballot at position ${input.position} (the next is ${next}); nothing was entered: reload and check`
+          : `the next ballot on sheet ${sheet} is number ${next}, not ${input.position}; nothing was entered: reload and check`,
+        { reason: taken ? 'position-taken' : 'position-ahead', next },
+      );
     }
     if (row.status === 'accepted') {
       throw refused(
         `票箱 ${input.box} 的计票已确认,不能再录入;如有错误请更正具体选票`,
         `box ${input.box} is already accepted; nothing more can be entered (correct a ballot if one is wrong)`,
-      );
-    }
-    const next = sheetLength(db, input.round, input.box, sheet) + 1;
-    if (input.position !== undefined && input.position !== next) {
-      const there = input.position < next ? ballotAt(db, input.round, input.box, sheet, input.position) : undefined;
-      if (there && input.entryKey === undefined && canonicalJson(there.content) === content) {
-        return { ...where, position: input.position, alreadyEntered: true };
-      }
-      throw entryConflict(
-        there
-          ? `${sheet} 表第 ${input.position} 张已录入另一张选票（下一张是第 ${next} 张）；未录入，请刷新后核对`
-          : `${sheet} 表下一张是第 ${next} 张，不是第 ${input.position} 张；未录入，请刷新后核对`,
-        there
-          ? `sheet ${sheet} already holds another ballot at position ${input.position} (the next is ${next}); nothing was entered: reload and check`
-          : `the next ballot on sheet ${sheet} is number ${next}, not ${input.position}; nothing was entered: reload and check`,
-        { reason: there ? 'position-taken' : 'position-ahead', next },
       );
     }
     if (input.counter !== undefined) assignCounter(db, input.round, input.box, sheet, input.counter);

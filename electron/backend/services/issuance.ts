@@ -179,14 +179,39 @@ function writingHelper(db: Db, person: number): { id: number; name: string } | n
   return row ?? null;
 }
 
+/** The issuance a re-sent request (same certificate, round and key) already made, answered as it was the first time. */
+function issuedWithKey(db: Db, certificate: string, round: number, key: string): IssuedOutput | null {
+  const row = stmt(
+    db,
+    `SELECT v.name, v.group_name, i.box_id, i.desk, i.at, t.name AS trustee_name, t.group_name AS trustee_group, i.helper_person_id
+     FROM voter v JOIN issuance i ON i.voter_id = v.id LEFT JOIN voter t ON t.id = i.trustee_id
+     WHERE v.certificate = ? AND i.round_number = ? AND i.request_key = ?`,
+  ).get(certificate, round, key) as
+    | { name: string; group_name: string; box_id: string; desk: string; at: string; trustee_name: string | null; trustee_group: string | null; helper_person_id: number | null }
+    | undefined;
+  if (!row) return null;
+  return {
+    voter: { name: row.name, group: row.group_name },
+    certificate,
+    round,
+    box: row.box_id,
+    desk: row.desk,
+    at: row.at,
+    proxy: row.trustee_name !== null,
+    trustee: row.trustee_name !== null ? { name: row.trustee_name, group: row.trustee_group ?? '' } : null,
+    assisted: row.helper_person_id !== null,
+  };
+}
+
 /**
  * Issues one ballot: one per certificate per round, at the desk of the box where the voter is assigned, while the
  * round and the box are open for voting and the desk still holds blank ballots. A proxy ballot is issued against the
  * proxied voter's certificate once the trustee's own certificate confirms who is at the desk. The whole check and
  * the write are one IMMEDIATE transaction, so two desks (or processes) presenting the same certificate at once give
- * exactly one ballot. Refusals are recorded in the audit log (a mistyped number is not: nothing happened).
+ * exactly one ballot. Refusals are recorded in the audit log (a mistyped number is not: nothing happened). A re-send
+ * with the desk client's request key answers the issuance that key made, as it was (shared/api/resend.ts).
  */
-export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutput {
+export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?: string): IssuedOutput {
   const check = checkCertificateNumber(input.certificate);
   if (!check.ok) throw refusalError('invalid-input', check.zh, check.en, { reason: 'bad-certificate', problem: check.reason });
   let trusteeCert: string | null = null;
@@ -200,6 +225,10 @@ export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutpu
     const db = ctx.db;
     const round = requireRound(db, input.round);
     const here = resolveDesk(db, input.desk);
+    if (requestKey !== undefined) {
+      const earlier = issuedWithKey(db, certificate, input.round, requestKey);
+      if (earlier) return earlier;
+    }
     const subject = `certificate:${certificate}`;
     const base = { round: input.round, desk: here.desk, box: here.box };
     const no = (code: 'refused' | 'not-found', zh: string, en: string, details: IssuanceRefusal, extra: Record<string, unknown> = {}) =>
@@ -272,8 +301,8 @@ export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutpu
         { reason: 'no-ballots-left', box: here.box, received: stock.received, issued: stock.issued, spoiled: stock.spoiled });
     }
     const at = ctx.now().toISOString();
-    stmt(db, `INSERT INTO issuance (voter_id, round_number, box_id, desk, at, actor, trustee_id, helper_person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(voter.id, input.round, here.box, here.desk, at, ctx.actor, trustee?.id ?? null, helper?.id ?? null);
+    stmt(db, `INSERT INTO issuance (voter_id, round_number, box_id, desk, at, actor, trustee_id, helper_person_id, request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(voter.id, input.round, here.box, here.desk, at, ctx.actor, trustee?.id ?? null, helper?.id ?? null, requestKey ?? null);
     appendAudit(db, {
       type: 'ballot.issued',
       at,

@@ -1,14 +1,13 @@
 import type { Migration } from './types';
 
 /**
- * Writes a client may re-send (shared/api/resend.ts), and the issued count per box kept up to date (see below).
- *
- * Re-sent writes (shared/api/resend.ts). A re-sent write with the same key answers the first answer
- * again; the same key with another input is a conflict.
+ * Re-sent writes (shared/api/resend.ts): a re-sent write with the same key answers the first answer again; the
+ * same key with another input is a conflict. And the issued count per box, kept up to date (see below).
  *
  * Secret ballot: a receipt holds the client's random key, the method, a hash of the input and the answer; no time
- * and no row order (WITHOUT ROWID, ordered by the random key), so receipts of issuance and of counting cannot be
- * lined up. A ballot's entry key is made by the counting client and stored with the ballot only.
+ * and no row order (WITHOUT ROWID, ordered by the random key), so receipts of different writes cannot be lined up.
+ * An issuance's key (made by the desk client) is kept in the issuance row and a ballot's entry key (made by the
+ * counting client) in the ballot row only; the two keys are unrelated.
  */
 const SQL = `
 CREATE TABLE request_receipt (
@@ -18,8 +17,10 @@ CREATE TABLE request_receipt (
   answer_json TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+-- The client keys of an issuance and of a ballot entry live in their own rows, without an index: a re-sent issuance
+-- meets its certificate already issued, and a re-sent entry its expected position, and the key is compared there.
+ALTER TABLE issuance ADD COLUMN request_key TEXT;
 ALTER TABLE ballot ADD COLUMN entry_key TEXT;
-CREATE UNIQUE INDEX ballot_entry_key ON ballot(round_number, box_id, sheet, entry_key) WHERE entry_key IS NOT NULL;
 
 -- Ballots issued per box and round, kept by triggers: the desk checks the box's stock on every issuance, and
 -- counting the box's issuance rows each time grew with the day. An issuance never moves to another box or round.
