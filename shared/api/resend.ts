@@ -6,6 +6,9 @@ import { z } from 'zod';
  * first answer again instead of doing the write twice. The key travels as `requestKey` beside the method's own
  * input (dispatch takes it out before the input is checked), so no method's schema has to carry it.
  *
+ * Not here: importRoll, sealToFile and startDrill answer asynchronously (a re-sent import is refused as the same
+ * roll; sealing again writes the same file), setPin and setDoubleEntry set a value and are idempotent already.
+ *
  * Secret ballot: a key is random, made by the client for that one write; it is never derived from a voter, a
  * certificate or anything else, so the key of a ballot entry (made by the counting client) joins nothing.
  */
@@ -30,7 +33,19 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'signResult',
   'reopenCount',
   'createNextRound',
-  // set-up writes that add a row each time
+  // set-up and people: a re-send would add a second row, or be refused as already done
+  'createElection',
+  'setRules',
+  'addOffice',
+  'addVenue',
+  'addBox',
+  'setBoxStaff',
+  'setVotingStatus',
+  'addDesk',
+  'assignGroup',
+  'leaveCommittee',
+  'grantRole',
+  'revokeRole',
   'addCandidate',
   'addCommitteeMember',
   'addOfficial',

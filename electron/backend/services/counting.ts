@@ -215,7 +215,8 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Enter
     const round = requireCountingOpen(db, input.round);
     const row = requireOpenedBox(db, input.round, input.box);
     const sheet = resolveSheet(db, input.sheet);
-    const content = canonicalJson(normalizeContent(ballotDefinition(db, input.round), input.ballot));
+    const normalized = normalizeContent(ballotDefinition(db, input.round), input.ballot);
+    const content = canonicalJson(normalized);
     const where = { box: input.box, sheet };
     const next = sheetLength(db, input.round, input.box, sheet) + 1;
     // A re-send meets its own entry at the expected position (or, sent without a position, wherever its key is).
@@ -268,13 +269,12 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Enter
     );
     if (round.status !== 'counting') markCountingChangedTx(ctx, round);
     else q(db, 'DELETE FROM round_result WHERE round_number = ?').run(input.round);
-    const stored = JSON.parse(content) as BallotContent;
     appendAudit(db, {
       type: 'counting.ballot-entered',
       at: ctx.now(),
       actor: ctx.actor,
       subject: `box:${input.box}`,
-      detail: { round: input.round, sheet, position: next, kind: describeContentKind(stored), content: stored },
+      detail: { round: input.round, sheet, position: next, kind: describeContentKind(normalized), content: normalized },
     });
     return { ...where, position: next, alreadyEntered: false };
   });

@@ -16,6 +16,13 @@ export function requestKeyReused(key: string): ApiError {
   );
 }
 
+/** A sign-off's PIN stays out of the stored hash: a short PIN would be found again from it by trying them all. */
+function withoutPin(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || !Object.prototype.hasOwnProperty.call(input, 'pin')) return input;
+  const { pin: _pin, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
 /**
  * Runs a resendable write once per request key: the write and its receipt (the answer) commit in one transaction,
  * and a re-send of the same key and input answers that receipt without writing again. Without a key the write just
@@ -24,7 +31,7 @@ export function requestKeyReused(key: string): ApiError {
  */
 export function answerOnce<T>(db: Db, method: string, key: string | undefined, input: unknown, write: () => T): T {
   if (key === undefined) return write();
-  const inputHash = createHash('sha256').update(canonicalJson({ method, input })).digest('hex');
+  const inputHash = createHash('sha256').update(canonicalJson({ method, input: withoutPin(input) })).digest('hex');
   const outcome = inTransaction(db, (): { value: T } | { error: ApiError } => {
     const prior = preparedOnce(db, FIND).get(key) as { input_hash: string; answer_json: string } | undefined;
     if (prior) {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { buildApi } from '../../../electron/backend/api';
+import { canonicalJson } from '../../../electron/backend/audit/canonical';
 import type { BackendContext } from '../../../electron/backend/context';
 import { contract } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { ApiResponse } from '../../../shared/api/envelope';
-import { certificateOf, closePoll, issue, makeElection, openPoll } from '../counting/helpers';
+import { certificateOf, closePoll, issue, makeElection, openPoll, PIN } from '../counting/helpers';
 
 /** Re-sent writes through the contract, as a client re-sends after a lost answer: once in the file, same answer. */
 
@@ -130,4 +132,25 @@ test('a malformed request key, or one sent to a read, is bad input naming the fi
   const read = await call('ballotStock', { round: 1, requestKey: key(30) });
   assert.equal(!read.ok && read.error.code, 'invalid-input');
   assert.match(!read.ok ? read.error.message : '', /requestKey/);
+});
+
+test('a re-sent sign-off is answered as signed once; the stored receipt keeps no trace of the PIN', async () => {
+  const { ctx, call, people } = await countingElection();
+  await call('recordBallotsFound', { round: 1, box: 'C1', found: 6 });
+  for (let i = 0; i < 6; i++) await call('enterBallot', { round: 1, box: 'C1', ballot: i < 4 ? FOR_C1 : FOR_C2, position: i + 1, requestKey: key(100 + i) });
+  assert.equal((await call('finishBox', { round: 1, box: 'C1', requestKey: key(40) })).ok, true);
+  const result = await call('computeResults', { round: 1 });
+  assert.equal(result.ok, true);
+  const input = { round: 1, person: people['郑丽'], role: 'counter', pin: PIN, requestKey: key(41) };
+  const first = await call('signResult', input);
+  assert.equal(first.ok, true, JSON.stringify(first));
+  assert.deepEqual(await call('signResult', input), first);
+  assert.equal(rows(ctx, 'signoff'), 1);
+  const stored = ctx.db.prepare('SELECT input_hash, answer_json FROM request_receipt WHERE key = ?').get(key(41)) as { input_hash: string; answer_json: string };
+  const { requestKey: _k, ...bare } = input;
+  for (const pin of [PIN, '0000', '9999']) {
+    const guess = createHash('sha256').update(canonicalJson({ method: 'signResult', input: { ...bare, pin } })).digest('hex');
+    assert.notEqual(stored.input_hash, guess);
+  }
+  assert.doesNotMatch(stored.answer_json, new RegExp(`"${PIN}"`));
 });
