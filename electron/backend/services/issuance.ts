@@ -209,7 +209,9 @@ function issuedWithKey(db: Db, certificate: string, round: number, key: string):
  * proxied voter's certificate once the trustee's own certificate confirms who is at the desk. The whole check and
  * the write are one IMMEDIATE transaction, so two desks (or processes) presenting the same certificate at once give
  * exactly one ballot. Refusals are recorded in the audit log (a mistyped number is not: nothing happened). A re-send
- * with the desk client's request key answers the issuance that key made, as it was (shared/api/resend.ts).
+ * with the desk client's request key answers the issuance that key made, as it was (shared/api/resend.ts); it is
+ * checked where a second ballot would be refused, so it costs nothing on the way of a first issuance (a re-send
+ * after the round or the box closed meets that refusal first, as any issuance would).
  */
 export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?: string): IssuedOutput {
   const check = checkCertificateNumber(input.certificate);
@@ -225,10 +227,6 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
     const db = ctx.db;
     const round = requireRound(db, input.round);
     const here = resolveDesk(db, input.desk);
-    if (requestKey !== undefined) {
-      const earlier = issuedWithKey(db, certificate, input.round, requestKey);
-      if (earlier) return earlier;
-    }
     const subject = `certificate:${certificate}`;
     const base = { round: input.round, desk: here.desk, box: here.box };
     const no = (code: 'refused' | 'not-found', zh: string, en: string, details: IssuanceRefusal, extra: Record<string, unknown> = {}) =>
@@ -249,8 +247,12 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
       return no('not-found', `选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`,
         { reason: 'unknown-certificate', certificate });
     }
-    const first = stmt(db, 'SELECT 1 FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round);
+    const first = stmt(db, 'SELECT request_key FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
+      | { request_key: string | null }
+      | undefined;
     if (first) {
+      // The same request sent again (its answer was lost): the issuance it made, not a second ballot.
+      if (requestKey !== undefined && first.request_key === requestKey) return issuedWithKey(db, certificate, input.round, requestKey)!;
       const where = issuancesOf(db, voter.id).find((w) => w.round === input.round)!;
       return no('refused',
         `选民证 ${certificate}（${voter.name}）第 ${input.round} 轮已于 ${where.at} 在 ${where.venueName}、票箱 ${where.boxName}、验证发票处 ${where.desk} 领取过选票`,
