@@ -11,6 +11,8 @@ import { issuanceApi } from './services/issuance-api';
 import { sealApi } from './services/seal-api';
 import { drillApi, drillRunning } from './services/drill-api';
 import { ApiError } from '../../shared/api/envelope';
+import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
+import { answerOnce } from './services/request-receipts';
 import { countingApi, resultsApi } from './services/counting-api';
 import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } from './services/custody';
 import {
@@ -84,9 +86,13 @@ export function buildAuditApi(ctx: BackendContext): Implementation<typeof auditC
 /** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
 const DURING_DRILL = new Set(['drillProgress', 'startDrill', 'drillState']);
 
+/** Resendable writes whose service keeps the request key in the row it writes (no receipt, no extra index). */
+const KEYED_BY_SERVICE = new Set(['enterBallot', 'issueBallot']);
+
 /**
  * The contract implemented over one election database. Each area adds one spread line. While a drill is being
- * played into the file, every other call is refused, so nothing from another window mixes into the rehearsal.
+ * played into the file, every other call is refused, so nothing from another window mixes into the rehearsal. A
+ * resendable write with a request key is answered once per key (services/request-receipts.ts).
  */
 export function buildApi(ctx: BackendContext): Implementation<Contract> {
   const api: Implementation<Contract> = {
@@ -105,13 +111,15 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
       method,
       DURING_DRILL.has(method)
         ? fn
-        : (input: unknown) => {
+        : (input: unknown, meta: CallMeta = {}) => {
             if (drillRunning(ctx.db)) {
               throw new ApiError('conflict', '演练正在进行，请等它结束后再操作 / a drill is being played into this file; wait until it ends', {
                 details: { reason: 'drill-running' },
               });
             }
-            return (fn as (i: unknown) => unknown)(input);
+            const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, meta);
+            if (!RESENDABLE_WRITES.has(method) || KEYED_BY_SERVICE.has(method)) return run();
+            return answerOnce(ctx.db, method, meta.requestKey, input, run);
           },
     ]),
   );

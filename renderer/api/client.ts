@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse, type ContractShape } from '../../shared/api/envelope';
 import type { StationBridge } from '../../shared/api/shell';
+import { REQUEST_KEY_FIELD, RESENDABLE_WRITES } from '../../shared/api/resend';
 import { t } from '../../shared/i18n';
 
 /**
@@ -9,6 +10,10 @@ import { t } from '../../shared/i18n';
  *   ./shell.ts, is built the same way over `window.station.shell`);
  * - browser mode (npm start, tests): POST /api/<method> on the page's own origin with the per-launch token.
  * Failures become a thrown ClientError carrying the backend's code, message, path and details.
+ *
+ * A resendable write (shared/api/resend.ts) gets a random request key, and when its answer is lost (no answer,
+ * a timeout, the backend restarting) it is sent again with the same key a few times: the backend does it once and
+ * answers the first answer again.
  */
 
 /** Codes a screen can meet: the backend's, plus 'network' (no answer) and 'unauthorized' (bad or missing token). */
@@ -52,14 +57,65 @@ export type StationClient<C extends ContractShape | undefined = undefined> = (C 
   ? TypedClient<C>
   : LooseClient) & { readonly transport: Transport['kind'] };
 
+export interface ClientOptions {
+  /** Waits before each re-send of a resendable write whose answer was lost; default about 8 s in all. */
+  retryDelaysMs?: readonly number[];
+}
+
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+
+/** A fresh random key (never derived from the input: a ballot's key must not join anything). */
+export function newRequestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Keys of writes whose answer stayed lost after every re-send, by method and input: when the person sends the same
+ * write again (the same scan, the same ballot at the same position), it goes with the same key, so it is done at
+ * most once even if the lost one was done. Any answer for that write forgets the key.
+ */
+const LOST_KEYS_KEPT = 50;
+
+function keyedInput(lost: Map<string, string>, method: string, input: unknown): { sent: unknown; id: string | null } {
+  if (!RESENDABLE_WRITES.has(method) || input === null || typeof input !== 'object' || Array.isArray(input)) return { sent: input, id: null };
+  if (REQUEST_KEY_FIELD in input) return { sent: input, id: null };
+  const id = `${method} ${JSON.stringify(input)}`;
+  return { sent: { ...input, [REQUEST_KEY_FIELD]: lost.get(id) ?? newRequestKey() }, id };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Builds a client over a transport. Pass the contract's type once it exists: `createClient<typeof contract>(tr)`. */
-export function createClient<C extends ContractShape | undefined = undefined>(transport: Transport): StationClient<C> {
+export function createClient<C extends ContractShape | undefined = undefined>(transport: Transport, opts: ClientOptions = {}): StationClient<C> {
+  const delays = opts.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const lost = new Map<string, string>();
   const client = {
     transport: transport.kind,
     async call(method: string, input: unknown = {}): Promise<unknown> {
-      const answer = await transport.send(method, input);
-      if (answer.ok) return answer.value;
-      throw errorFromBody(method, answer.error);
+      const { sent, id } = keyedInput(lost, method, input);
+      const resendable = RESENDABLE_WRITES.has(method);
+      for (let attempt = 0; ; attempt++) {
+        let answer: ApiResponse<unknown>;
+        try {
+          answer = await transport.send(method, sent);
+        } catch (err) {
+          const gone = err instanceof ClientError && err.code === 'network';
+          if (!resendable || !gone) throw err;
+          if (attempt >= delays.length) {
+            if (id !== null) {
+              lost.set(id, (sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
+              if (lost.size > LOST_KEYS_KEPT) lost.delete(lost.keys().next().value!);
+            }
+            throw err;
+          }
+          await sleep(delays[attempt]!);
+          continue;
+        }
+        if (id !== null) lost.delete(id);
+        if (answer.ok) return answer.value;
+        throw errorFromBody(method, answer.error);
+      }
     },
   };
   return client as unknown as StationClient<C>;
@@ -153,7 +209,10 @@ export function takeToken(win: Window): string | null {
   }
 }
 
-export function httpTransport(opts: { baseUrl: string; token: string | null; fetch?: typeof fetch }): Transport {
+/** A resendable write with no answer after this long is taken as lost (and sent again by the client). */
+export const WRITE_TIMEOUT_MS = 20_000;
+
+export function httpTransport(opts: { baseUrl: string; token: string | null; fetch?: typeof fetch; writeTimeoutMs?: number }): Transport {
   const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const base = opts.baseUrl.replace(/\/$/, '');
   return {
@@ -166,13 +225,21 @@ export function httpTransport(opts: { baseUrl: string; token: string | null; fet
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: opts.token ?? '' },
           body: JSON.stringify(input ?? {}),
           cache: 'no-store',
+          ...(RESENDABLE_WRITES.has(method) ? { signal: AbortSignal.timeout(opts.writeTimeoutMs ?? WRITE_TIMEOUT_MS) } : {}),
         });
       } catch {
         throw new ClientError(method, 'network', t('api.networkError'));
       }
+      let text: string;
+      try {
+        text = await res.text();
+      } catch {
+        // The connection broke while the answer was coming: the answer is lost, as if none had come.
+        throw new ClientError(method, 'network', t('api.networkError'));
+      }
       let body: unknown = null;
       try {
-        body = await res.json();
+        body = JSON.parse(text);
       } catch {
         /* not JSON: handled below */
       }

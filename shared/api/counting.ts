@@ -117,8 +117,10 @@ export const countingContract = {
       sheet: sheet.optional(),
       counter: personId.optional(),
       ballot: ballotContent,
+      /** The position this ballot should take; a re-send of it answers alreadyEntered (see shared/api/resend.ts). */
+      position: z.int().positive().optional(),
     }),
-    output: z.strictObject({ box: answerText, sheet, position: z.int().positive() }),
+    output: z.strictObject({ box: answerText, sheet, position: z.int().positive(), alreadyEntered: z.boolean() }),
   },
   /** Replaces an entered ballot; the old and new versions, who and why are recorded. */
   correctBallot: {

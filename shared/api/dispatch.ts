@@ -1,10 +1,12 @@
 import { formatPath } from '../record/path';
 import { findReservedKey, RESERVED_KEY } from '../record/reserved-keys';
 import { ApiError, type ApiResponse, type ContractShape, type Implementation } from './envelope';
+import { REQUEST_KEY_FIELD, splitRequestKey, type CallMeta } from './resend';
 
 /**
  * The one place where a call crosses a transport: checks the method exists, validates the input with the contract,
- * runs the implementation, validates the output, and turns every failure into a structured error (never a throw).
+ * takes a resendable write's request key aside (shared/api/resend.ts), runs the implementation, validates the
+ * output, and turns every failure into a structured error (never a throw).
  * `onInternal` receives unexpected exceptions so the host can log them.
  */
 export async function dispatch<C extends ContractShape>(
@@ -23,15 +25,17 @@ export async function dispatch<C extends ContractShape>(
     const path = formatPath(reserved);
     return { ok: false, error: { code: 'invalid-input', message: `${path}: "${RESERVED_KEY}" is not allowed as a key`, path } };
   }
-  const parsed = spec.input.safeParse(rawInput);
+  const split = splitRequestKey(method, rawInput);
+  if (!split.ok) return { ok: false, error: { code: 'invalid-input', message: split.message, path: REQUEST_KEY_FIELD } };
+  const parsed = spec.input.safeParse(split.input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = formatPath(issue.path);
     return { ok: false, error: { code: 'invalid-input', message: `${path}: ${issue.message}`, path } };
   }
   try {
-    const fn = impl[method as keyof C] as (input: unknown) => unknown;
-    const value = await fn(parsed.data);
+    const fn = impl[method as keyof C] as (input: unknown, meta: CallMeta) => unknown;
+    const value = await fn(parsed.data, split.meta);
     const out = spec.output.safeParse(value);
     if (!out.success) {
       onInternal(out.error, method);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerText } from '../domain/text';
+import type { CallMeta } from './resend';
 
 /**
  * How every API call answers, whatever the transport (Electron IPC or loopback HTTP).
@@ -50,7 +51,7 @@ export type ContractShape = Record<string, MethodSpec>;
 
 /** The implementation type a contract asks for: one async-or-sync function per method. */
 export type Implementation<C extends ContractShape> = {
-  [M in keyof C]: (input: z.infer<C[M]['input']>) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
+  [M in keyof C]: (input: z.infer<C[M]['input']>, meta?: CallMeta) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
 };
 
 /** What a client sees: one async function per method. */

@@ -67,6 +67,7 @@ export const countingEn: Record<keyof typeof countingZhCN, string> = {
   'counting.allEntered': 'All {found} ballots entered: finish the box once calling is over',
   'counting.acceptedNoEntry': 'This box is counted; nothing more can be entered. Correct a ballot below if one is wrong.',
   'counting.entered': 'Ballot {position} entered',
+  'counting.alreadyEntered': 'Ballot {position} was already entered (the entry was sent again; nothing added)',
   'counting.doubtful.title': 'Doubtful ballot: say why (for the committee to rule)',
   'counting.doubtful.note': 'What is doubtful',
   'counting.doubtful.defaultNote': 'Doubtful when called; for the committee',

@@ -66,6 +66,7 @@ export const countingZhCN = {
   'counting.allEntered': '{found} 张已全部录入，唱票结束后请确认本箱计票',
   'counting.acceptedNoEntry': '本箱计票已完成，不能再录入。如有错误，请在下方更正具体选票。',
   'counting.entered': '第 {position} 张已录入',
+  'counting.alreadyEntered': '第 {position} 张此前已录入（重发确认，未重复录入）',
   'counting.doubtful.title': '有疑问的选票：请写明疑问（交选委会认定）',
   'counting.doubtful.note': '疑问说明',
   'counting.doubtful.defaultNote': '唱票时有疑问，交选委会认定',

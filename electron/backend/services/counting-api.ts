@@ -28,7 +28,7 @@ export function countingApi(ctx: BackendContext): Implementation<typeof counting
     setDoubleEntry: (input) => setDoubleEntry(ctx, input),
     openBox: (input) => openBox(ctx, input),
     recordBallotsFound: (input) => recordBallotsFound(ctx, input),
-    enterBallot: (input) => enterBallot(ctx, input),
+    enterBallot: (input, meta) => enterBallot(ctx, { ...input, entryKey: meta?.requestKey }),
     correctBallot: (input) => correctBallot(ctx, input),
     ruleDoubtful: (input) => ruleDoubtful(ctx, input),
     finishBox: (input) => finishBox(ctx, input),

@@ -44,7 +44,7 @@ export function requireOpenedBox(db: Db, round: number, box: string): BoxCountRo
 }
 
 export function issuedToBox(db: Db, round: number, box: string): number {
-  return (q(db, 'SELECT count(*) AS n FROM issuance WHERE round_number = ? AND box_id = ?').get(round, box) as { n: number }).n;
+  return (q(db, 'SELECT coalesce(max(count), 0) AS n FROM issued_count WHERE round_number = ? AND box_id = ?').get(round, box) as { n: number }).n;
 }
 
 export interface SignoffInForce {
@@ -137,6 +137,31 @@ export function ballotAt(db: Db, round: number, box: string, sheet: Sheet, posit
     position,
   ) as RawBallot | undefined;
   return r ? fromRaw(r) : undefined;
+}
+
+export interface BallotRow {
+  position: number;
+  content_json: string;
+  entry_key: string | null;
+}
+
+export function ballotRowAt(db: Db, round: number, box: string, sheet: Sheet, position: number): BallotRow | undefined {
+  return q(db, 'SELECT position, content_json, entry_key FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').get(
+    round,
+    box,
+    sheet,
+    position,
+  ) as BallotRow | undefined;
+}
+
+/** Reads the whole sheet (the key has no index): only for an entry sent with a key but without its position. */
+export function ballotByEntryKey(db: Db, round: number, box: string, sheet: Sheet, key: string): BallotRow | undefined {
+  return q(db, 'SELECT position, content_json, entry_key FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND entry_key = ?').get(
+    round,
+    box,
+    sheet,
+    key,
+  ) as BallotRow | undefined;
 }
 
 export function sheetLength(db: Db, round: number, box: string, sheet: Sheet): number {

@@ -1,12 +1,15 @@
 import type { BallotContent, BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
-import { invalid, refused, type BackendContext } from '../context';
+import { ApiError } from '../../../shared/api/envelope';
+import { bilingual, invalid, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import type { Db } from '../db';
 import { ballotDefinition, compareSheets, describeContentKind, normalizeContent } from './ballots';
 import {
   ballotAt,
+  ballotByEntryKey,
+  ballotRowAt,
   boxCountRow,
   doubleEntryEnabled,
   issuedToBox,
@@ -177,31 +180,92 @@ function resolveSheet(db: Db, sheet: Sheet | undefined): Sheet {
   return s;
 }
 
-/** The next ballot as called, appended to the sheet's sequence. Returns its position. */
-export function enterBallot(
-  ctx: BackendContext,
-  input: { round: number; box: string; sheet?: Sheet | undefined; counter?: number | undefined; ballot: BallotContent },
-): { box: string; sheet: Sheet; position: number } {
+export interface EnterBallotInput {
+  round: number;
+  box: string;
+  sheet?: Sheet | undefined;
+  counter?: number | undefined;
+  ballot: BallotContent;
+  /** The position the client expects this ballot to take (the renderer always sends it; the drill and tests may not). */
+  position?: number | undefined;
+  /** The counting client's random key for this entry: a re-send with it answers the first entry again. */
+  entryKey?: string | undefined;
+}
+
+export interface EnteredBallot {
+  box: string;
+  sheet: Sheet;
+  position: number;
+  /** A re-send of an entry already made: nothing was written this time. */
+  alreadyEntered: boolean;
+}
+
+function entryConflict(zh: string, en: string, details: Record<string, unknown>): ApiError {
+  return new ApiError('conflict', bilingual(zh, en), { details });
+}
+
+/**
+ * The next ballot as called, appended to the sheet's sequence. Returns its position. A re-send (the same entry key,
+ * or without a key the same content at the expected position) answers the first entry with `alreadyEntered`; other
+ * content at that position, or an expected position that is not the next one, is a conflict and changes nothing.
+ */
+export function enterBallot(ctx: BackendContext, input: EnterBallotInput): EnteredBallot {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     const row = requireOpenedBox(db, input.round, input.box);
+    const sheet = resolveSheet(db, input.sheet);
+    const normalized = normalizeContent(ballotDefinition(db, input.round), input.ballot);
+    const content = canonicalJson(normalized);
+    const where = { box: input.box, sheet };
+    const next = sheetLength(db, input.round, input.box, sheet) + 1;
+    // A re-send meets its own entry at the expected position (or, sent without a position, wherever its key is).
+    const earlier =
+      input.position !== undefined
+        ? input.position < next
+          ? ballotRowAt(db, input.round, input.box, sheet, input.position)
+          : undefined
+        : input.entryKey !== undefined
+          ? ballotByEntryKey(db, input.round, input.box, sheet, input.entryKey)
+          : undefined;
+    if (earlier) {
+      // Without a key (the command line, the drill) the position alone says which entry it is.
+      const sameEntry = input.entryKey === undefined || earlier.entry_key === input.entryKey;
+      if (sameEntry && earlier.content_json === content) return { ...where, position: earlier.position, alreadyEntered: true };
+      if (input.entryKey !== undefined && earlier.entry_key === input.entryKey) {
+        throw entryConflict(
+          `录入编号 ${input.entryKey} 已用于第 ${earlier.position} 张选票，内容不同；未录入`,
+          `entry key ${input.entryKey} was used for ballot ${earlier.position} with other content; nothing was entered`,
+          { reason: 'entry-key-reused', position: earlier.position },
+        );
+      }
+    }
+    if (input.position !== undefined && input.position !== next) {
+      const taken = input.position < next;
+      throw entryConflict(
+        taken
+          ? `${sheet} 表第 ${input.position} 张已录入另一张选票（下一张是第 ${next} 张）；未录入，请刷新后核对`
+          : `${sheet} 表下一张是第 ${next} 张，不是第 ${input.position} 张；未录入，请刷新后核对`,
+        taken
+          ? `sheet ${sheet} already holds another ballot at position ${input.position} (the next is ${next}); nothing was entered: reload and check`
+          : `the next ballot on sheet ${sheet} is number ${next}, not ${input.position}; nothing was entered: reload and check`,
+        { reason: taken ? 'position-taken' : 'position-ahead', next },
+      );
+    }
     if (row.status === 'accepted') {
       throw refused(
         `票箱 ${input.box} 的计票已确认,不能再录入;如有错误请更正具体选票`,
         `box ${input.box} is already accepted; nothing more can be entered (correct a ballot if one is wrong)`,
       );
     }
-    const sheet = resolveSheet(db, input.sheet);
     if (input.counter !== undefined) assignCounter(db, input.round, input.box, sheet, input.counter);
-    const content = normalizeContent(ballotDefinition(db, input.round), input.ballot);
-    const position = sheetLength(db, input.round, input.box, sheet) + 1;
-    q(db, 'INSERT INTO ballot (round_number, box_id, sheet, position, content_json) VALUES (?, ?, ?, ?, ?)').run(
+    q(db, 'INSERT INTO ballot (round_number, box_id, sheet, position, content_json, entry_key) VALUES (?, ?, ?, ?, ?, ?)').run(
       input.round,
       input.box,
       sheet,
-      position,
-      canonicalJson(content),
+      next,
+      content,
+      input.entryKey ?? null,
     );
     if (round.status !== 'counting') markCountingChangedTx(ctx, round);
     else q(db, 'DELETE FROM round_result WHERE round_number = ?').run(input.round);
@@ -210,9 +274,9 @@ export function enterBallot(
       at: ctx.now(),
       actor: ctx.actor,
       subject: `box:${input.box}`,
-      detail: { round: input.round, sheet, position, kind: describeContentKind(content), content },
+      detail: { round: input.round, sheet, position: next, kind: describeContentKind(normalized), content: normalized },
     });
-    return { box: input.box, sheet, position };
+    return { ...where, position: next, alreadyEntered: false };
   });
 }
 

@@ -42,7 +42,7 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
     receiveBallots: (input) => receiveBallots(ctx, input),
     returnUnusedBallots: (input) => returnUnusedBallots(ctx, input),
     ballotStock: (input) => stockStatus(ctx.db, input.round),
-    issueBallot: (input) => issueBallot(ctx, input),
+    issueBallot: (input, meta) => issueBallot(ctx, input, meta?.requestKey),
     recordAssistedWriting: (input) => recordAssistedWriting(ctx, input),
     exchangeSpoiled: (input) => exchangeSpoiled(ctx, input),
     turnout: (input) => turnout(ctx.db, input.round),

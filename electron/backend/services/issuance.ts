@@ -83,7 +83,7 @@ function stockCounts(db: Db, box: string, round: number): { received: number; re
     `SELECT
        (SELECT coalesce(sum(count), 0) FROM ballot_stock_movement WHERE box_id = @box AND round_number = @round AND kind = 'received') AS received,
        (SELECT coalesce(sum(count), 0) FROM ballot_stock_movement WHERE box_id = @box AND round_number = @round AND kind = 'returned-unused') AS returned,
-       (SELECT count(*) FROM issuance WHERE box_id = @box AND round_number = @round) AS issued,
+       (SELECT coalesce(max(count), 0) FROM issued_count WHERE box_id = @box AND round_number = @round) AS issued,
        (SELECT coalesce(sum(count), 0) FROM spoiled_count WHERE box_id = @box AND round_number = @round) AS spoiled`,
   ).get({ box, round }) as { received: number; returned: number; issued: number; spoiled: number };
   return s;
@@ -179,14 +179,41 @@ function writingHelper(db: Db, person: number): { id: number; name: string } | n
   return row ?? null;
 }
 
+/** The issuance a re-sent request (same certificate, round and key) already made, answered as it was the first time. */
+function issuedWithKey(db: Db, certificate: string, round: number, key: string): IssuedOutput | null {
+  const row = stmt(
+    db,
+    `SELECT v.name, v.group_name, i.box_id, i.desk, i.at, t.name AS trustee_name, t.group_name AS trustee_group, i.helper_person_id
+     FROM voter v JOIN issuance i ON i.voter_id = v.id LEFT JOIN voter t ON t.id = i.trustee_id
+     WHERE v.certificate = ? AND i.round_number = ? AND i.request_key = ?`,
+  ).get(certificate, round, key) as
+    | { name: string; group_name: string; box_id: string; desk: string; at: string; trustee_name: string | null; trustee_group: string | null; helper_person_id: number | null }
+    | undefined;
+  if (!row) return null;
+  return {
+    voter: { name: row.name, group: row.group_name },
+    certificate,
+    round,
+    box: row.box_id,
+    desk: row.desk,
+    at: row.at,
+    proxy: row.trustee_name !== null,
+    trustee: row.trustee_name !== null ? { name: row.trustee_name, group: row.trustee_group ?? '' } : null,
+    assisted: row.helper_person_id !== null,
+  };
+}
+
 /**
  * Issues one ballot: one per certificate per round, at the desk of the box where the voter is assigned, while the
  * round and the box are open for voting and the desk still holds blank ballots. A proxy ballot is issued against the
  * proxied voter's certificate once the trustee's own certificate confirms who is at the desk. The whole check and
  * the write are one IMMEDIATE transaction, so two desks (or processes) presenting the same certificate at once give
- * exactly one ballot. Refusals are recorded in the audit log (a mistyped number is not: nothing happened).
+ * exactly one ballot. Refusals are recorded in the audit log (a mistyped number is not: nothing happened). A re-send
+ * with the desk client's request key answers the issuance that key made, as it was (shared/api/resend.ts); it is
+ * checked where a second ballot would be refused, so it costs nothing on the way of a first issuance (a re-send
+ * after the round or the box closed meets that refusal first, as any issuance would).
  */
-export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutput {
+export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?: string): IssuedOutput {
   const check = checkCertificateNumber(input.certificate);
   if (!check.ok) throw refusalError('invalid-input', check.zh, check.en, { reason: 'bad-certificate', problem: check.reason });
   let trusteeCert: string | null = null;
@@ -220,8 +247,12 @@ export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutpu
       return no('not-found', `选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`,
         { reason: 'unknown-certificate', certificate });
     }
-    const first = stmt(db, 'SELECT 1 FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round);
+    const first = stmt(db, 'SELECT request_key FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
+      | { request_key: string | null }
+      | undefined;
     if (first) {
+      // The same request sent again (its answer was lost): the issuance it made, not a second ballot.
+      if (requestKey !== undefined && first.request_key === requestKey) return issuedWithKey(db, certificate, input.round, requestKey)!;
       const where = issuancesOf(db, voter.id).find((w) => w.round === input.round)!;
       return no('refused',
         `选民证 ${certificate}（${voter.name}）第 ${input.round} 轮已于 ${where.at} 在 ${where.venueName}、票箱 ${where.boxName}、验证发票处 ${where.desk} 领取过选票`,
@@ -272,8 +303,8 @@ export function issueBallot(ctx: BackendContext, input: IssueInput): IssuedOutpu
         { reason: 'no-ballots-left', box: here.box, received: stock.received, issued: stock.issued, spoiled: stock.spoiled });
     }
     const at = ctx.now().toISOString();
-    stmt(db, `INSERT INTO issuance (voter_id, round_number, box_id, desk, at, actor, trustee_id, helper_person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(voter.id, input.round, here.box, here.desk, at, ctx.actor, trustee?.id ?? null, helper?.id ?? null);
+    stmt(db, `INSERT INTO issuance (voter_id, round_number, box_id, desk, at, actor, trustee_id, helper_person_id, request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(voter.id, input.round, here.box, here.desk, at, ctx.actor, trustee?.id ?? null, helper?.id ?? null, requestKey ?? null);
     appendAudit(db, {
       type: 'ballot.issued',
       at,

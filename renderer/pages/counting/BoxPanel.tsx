@@ -98,19 +98,27 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
     }
   };
 
+  // Where the next ballot goes on each sheet: what the box view says or what was entered since, whichever is further
+  // (the view is reloaded after each entry and may come back after the next one was sent). Sent with each entry, so a
+  // re-send lands on the same place and a stale screen is told instead of adding a ballot.
+  const nextPosition = useRef(new Map<Sheet, number>());
+  const enteredOnSheet = view?.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
   const enter = useCallback(
     (entered: EnteredBallot): Promise<boolean> => {
       const send = async (note: string): Promise<boolean> => {
         try {
+          const position = Math.max(nextPosition.current.get(sheet) ?? 1, enteredOnSheet + 1);
           const r = await api.call('enterBallot', {
             round,
             box,
             ...(doubleEntry ? { sheet } : {}),
             ...(counter !== null ? { counter } : {}),
             ballot: toContent(entered, note),
+            position,
           });
+          nextPosition.current.set(sheet, r.position + 1);
           action.setError(null);
-          setOkText(t('counting.entered', { position: r.position }));
+          setOkText(t(r.alreadyEntered ? 'counting.alreadyEntered' : 'counting.entered', { position: r.position }));
           void load();
           return true;
         } catch (err) {
@@ -133,7 +141,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         });
       });
     },
-    [api, round, box, doubleEntry, sheet, counter, load, t, action.setError],
+    [api, round, box, doubleEntry, sheet, counter, enteredOnSheet, load, t, action.setError],
   );
 
   const finish = async () => {

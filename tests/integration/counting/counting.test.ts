@@ -246,15 +246,18 @@ test('double entry: disagreements are listed ballot by ballot and settled by a s
 test('the schema gives ballots no column that could join them with issuance', async () => {
   const { ctx } = await makeElection();
   const columns = (table: string) => (ctx.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-  assert.deepEqual(columns('ballot'), ['round_number', 'box_id', 'sheet', 'position', 'content_json', 'ruling_json']);
+  // entry_key: the counting client's random key for one entry (a re-send answers the first entry), nothing else.
+  assert.deepEqual(columns('ballot'), ['round_number', 'box_id', 'sheet', 'position', 'content_json', 'ruling_json', 'entry_key']);
   const joinable = /voter|certificate|issuance|desk|trustee|helper|_at$|time|date|actor/;
-  for (const table of ['ballot', 'box_count', 'count_sheet', 'ballot_change']) {
+  for (const table of ['ballot', 'box_count', 'count_sheet', 'ballot_change', 'request_receipt']) {
     for (const c of columns(table)) assert.doesNotMatch(c, joinable, `${table}.${c}`);
   }
   const fks = ctx.db.prepare('PRAGMA foreign_key_list(ballot)').all() as { table: string }[];
   assert.deepEqual([...new Set(fks.map((f) => f.table))], ['count_sheet']);
   // WITHOUT ROWID: no hidden insertion-order rowid either.
   assert.throws(() => ctx.db.prepare('SELECT rowid FROM ballot').all(), /no such column: rowid/);
+  // Receipts of resent writes (issuance and counting alike) keep no order either, so they cannot be lined up.
+  assert.throws(() => ctx.db.prepare('SELECT rowid FROM request_receipt').all(), /no such column: rowid/);
 });
 
 test('ballot entry audit events carry what was read but nothing about a voter', async () => {

@@ -2,6 +2,7 @@ import type { Migration } from './types';
 import { core001 } from './001-core';
 import { rollIssuance002 } from './002-roll-issuance';
 import { counting003 } from './003-counting';
+import { resend004 } from './004-resend';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   core001,
   rollIssuance002,
   counting003,
+  resend004,
 ];
 
 MIGRATIONS.forEach((m, i) => {

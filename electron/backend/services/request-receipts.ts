@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../shared/api/envelope';
+import { canonicalJson } from '../audit/canonical';
+import { bilingual } from '../context';
+import { inTransaction, type Db } from '../db';
+import { preparedOnce } from '../db/statements';
+
+const FIND = 'SELECT input_hash, answer_json FROM request_receipt WHERE key = ?';
+const KEEP = 'INSERT INTO request_receipt (key, method, input_hash, answer_json) VALUES (?, ?, ?, ?)';
+
+export function requestKeyReused(key: string): ApiError {
+  return new ApiError(
+    'conflict',
+    bilingual(`请求编号 ${key} 已用于另一项操作，未执行`, `request key ${key} was already used for another write; nothing was done`),
+    { path: 'requestKey', details: { reason: 'request-key-reused' } },
+  );
+}
+
+/** A sign-off's PIN stays out of the stored hash: a short PIN would be found again from it by trying them all. */
+function withoutPin(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || !Object.prototype.hasOwnProperty.call(input, 'pin')) return input;
+  const { pin: _pin, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * Runs a resendable write once per request key: the write and its receipt (the answer) commit in one transaction,
+ * and a re-send of the same key and input answers that receipt without writing again. Without a key the write just
+ * runs. A refusal is not kept: the re-sent write is judged again (and refused again, unless the state changed).
+ * The refusal's own audit event, committed inside the write, stays.
+ */
+export function answerOnce<T>(db: Db, method: string, key: string | undefined, input: unknown, write: () => T): T {
+  if (key === undefined) return write();
+  const inputHash = createHash('sha256').update(canonicalJson({ method, input: withoutPin(input) })).digest('hex');
+  const outcome = inTransaction(db, (): { value: T } | { error: ApiError } => {
+    const prior = preparedOnce(db, FIND).get(key) as { input_hash: string; answer_json: string } | undefined;
+    if (prior) {
+      if (prior.input_hash !== inputHash) return { error: requestKeyReused(key) };
+      return { value: JSON.parse(prior.answer_json) as T };
+    }
+    try {
+      const value = write();
+      if (value instanceof Promise) throw new Error(`${method}: a resendable write must answer synchronously`);
+      preparedOnce(db, KEEP).run(key, method, inputHash, JSON.stringify(value));
+      return { value };
+    } catch (e) {
+      if (e instanceof ApiError) return { error: e };
+      throw e;
+    }
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
