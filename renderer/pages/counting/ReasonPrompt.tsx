@@ -20,7 +20,7 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
   }, []);
   return (
     <form
-      className="b-prompt"
+      className="counting-prompt"
       onSubmit={(e) => {
         e.preventDefault();
         if (text.trim() !== '') void request.onDone(text.trim());
@@ -28,8 +28,8 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
       data-testid="reason-prompt"
     >
       <strong>{request.title}</strong>
-      <label className="b-field">
-        <span>{request.label}</span>
+      <label className="ui-field">
+        <span className="ui-field-label">{request.label}</span>
         <input
           ref={ref}
           value={text}
@@ -44,8 +44,8 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
           data-testid="reason-input"
         />
       </label>
-      <div className="b-row">
-        <button type="submit" className="b-primary" disabled={text.trim() === ''}>
+      <div className="ui-row">
+        <button type="submit" className="ui-primary" disabled={text.trim() === ''}>
           {t('b.confirm')} <kbd>Enter</kbd>
         </button>
         <button type="button" onClick={() => void request.onDone(null)}>
