@@ -66,6 +66,8 @@ test('one UI kit: only renderer/ui defines the error display, notes, fields and 
   for (const [file, text] of rendererFiles(/\.tsx?$/)) {
     if (file.startsWith('ui/')) continue;
     for (const m of text.matchAll(defines)) bad.push(`${file} defines ${m[1]}`);
+    if (/instanceof Error \? \w+\.message/.test(text)) bad.push(`${file} turns an error into words itself (use errorText)`);
+    if (/className="ui-(error|ok)"/.test(text)) bad.push(`${file} draws its own note (use ErrorNote / OkNote)`);
   }
   assert.deepEqual(bad, []);
 });

@@ -65,11 +65,7 @@ export function BoxCard({
       />
       <ErrorNote error={action.error} testId="custody-refusal" />
       {box.kind === 'mobile' && box.staff.length > 0 && <p className="ui-muted">{t('boxes.team', { staff: box.staff.join('、') })}</p>}
-      {custody?.position.state === 'set-aside' && (
-        <p className="ui-error" data-testid="box-set-aside">
-          {t('boxes.setAside')}
-        </p>
-      )}
+      {custody?.position.state === 'set-aside' && <ErrorNote error={t('boxes.setAside')} testId="box-set-aside" />}
       {events
         .filter((e) => e.step === 'committee-decision')
         .map((e) => (

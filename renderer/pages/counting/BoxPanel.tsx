@@ -6,7 +6,7 @@ import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { BallotList } from './BallotList';
 import { toContent } from './ballot-text';
-import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
+import { ErrorNote, Loading, OkNote, useAction } from '../../ui';
 import { PersonPicker, usePeople } from '../people';
 import { type BallotOfficeView, signed, useRoundBallot } from './round-ballot';
 import { Disagreements } from './Disagreements';
@@ -56,7 +56,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         setDisagreements(await api.call('boxDisagreements', { round, box }));
       }
     } catch (err) {
-      action.setError(errorText(err));
+      action.setError(err);
     }
   }, [api, round, box, sheet, doubleEntry, action.setError]);
 
@@ -66,7 +66,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   useEffect(() => {
     api.call('countingSettings', {}).then(
       (s) => setDoubleEntry(s.doubleEntry),
-      (err) => (setDoubleEntry(false), action.setError(errorText(err))),
+      (err) => (setDoubleEntry(false), action.setError(err)),
     );
     api.call('getElection', {}).then(
       (e) => e.election && setRules({ overvote: e.election.rules.overvote, samePersonInTwoOffices: e.election.rules.samePersonInTwoOffices }),
@@ -116,7 +116,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           void load();
           return true;
         } catch (err) {
-          action.setError(errorText(err));
+          action.setError(err);
           return false;
         }
       };

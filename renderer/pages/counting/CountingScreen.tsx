@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { BoxCountView } from '../../../shared/api/counting';
 import { BoxPanel } from './BoxPanel';
 import { DoubleEntrySetting } from './DoubleEntrySetting';
-import { ErrorNote, errorText, Loading } from '../../ui';
+import { ErrorNote, Loading, useLoad } from '../../ui';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { signed } from './round-ballot';
 import './counting.css';
@@ -44,31 +44,22 @@ export function CountingScreen({ box }: { box: string | undefined }) {
 function BoxList({ round }: { round: number }) {
   const t = useT();
   const api = useApi();
-  const [boxes, setBoxes] = useState<BoxCountView[]>([]);
-  const [custody, setCustody] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      const [counts, trail] = await Promise.all([api.call('countingOverview', { round }), api.call('custodyOverview', { round })]);
-      setBoxes(counts);
-      const states: Record<string, string> = {};
-      for (const c of trail) {
-        states[c.box] =
-          c.position.state === 'next'
-            ? c.position.next === 'opened'
-              ? t('counting.custody.ready')
-              : t('counting.custody.next', { step: t(`counting.step.${c.position.next}`) })
-            : t(`counting.custody.${c.position.state}`);
-      }
-      setCustody(states);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
+  const overview = useLoad(async () => {
+    const [boxes, trail] = await Promise.all([api.call('countingOverview', { round }), api.call('custodyOverview', { round })]);
+    const custody = new Map<string, string>();
+    for (const c of trail) {
+      custody.set(
+        c.box,
+        c.position.state === 'next'
+          ? c.position.next === 'opened'
+            ? t('counting.custody.ready')
+            : t('counting.custody.next', { step: t(`counting.step.${c.position.next}`) })
+          : t(`counting.custody.${c.position.state}`),
+      );
     }
+    return { boxes, custody };
   }, [api, round, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const boxes: BoxCountView[] = overview.data?.boxes ?? [];
   // The first box not yet counted has the focus, so ↓/Tab and Enter are all it takes to choose.
   const listRef = useRef<HTMLTableElement>(null);
   const focused = useRef(false);
@@ -82,7 +73,7 @@ function BoxList({ round }: { round: number }) {
   return (
     <div>
       <p className="ui-lead">{t('counting.chooseBox')}</p>
-      <ErrorNote error={error} />
+      <ErrorNote error={overview.error} />
       <table ref={listRef} className="ui-table ui-table-rows" data-testid="box-list">
         <thead>
           <tr>
@@ -102,7 +93,7 @@ function BoxList({ round }: { round: number }) {
                   {b.name} <small className="ui-muted">{b.box}</small>
                 </a>
               </td>
-              <td>{custody[b.box] ?? ''}</td>
+              <td>{overview.data?.custody.get(b.box) ?? ''}</td>
               <td>{t(`counting.status.${b.status}`)}</td>
               <td className="ui-num">{b.issued}</td>
               <td className="ui-num">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { ErrorNote, errorText, useAction } from '../../ui';
+import { ErrorNote, useAction } from '../../ui';
 
 /**
  * Double entry (双人录入) for the whole election: two counters enter every box on sheets A and B and the box is
@@ -13,7 +13,7 @@ export function DoubleEntrySetting({ anyOpened }: { anyOpened: boolean }) {
   const [on, setOn] = useState<boolean | null>(null);
   const action = useAction();
   useEffect(() => {
-    api.call('countingSettings', {}).then((s) => setOn(s.doubleEntry), (err) => action.setError(errorText(err)));
+    api.call('countingSettings', {}).then((s) => setOn(s.doubleEntry), (err) => action.setError(err));
   }, [api, action.setError]);
   if (on === null) return null;
   const toggle = async (enabled: boolean) => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DRILL_MAX_VOTERS, type StartDrillInput } from '../../../shared/api/drill';
 import { useT } from '../../app/i18n';
+import { ErrorNote } from '../../ui';
 
 /** The recommended stage first. */
 const STAGE_ORDER = ['ready-to-vote', 'complete'] as const satisfies readonly StartDrillInput['stage'][];
@@ -91,11 +92,7 @@ export function DrillForm({ busy, onStart }: { busy: boolean; onStart(input: Sta
             </label>
         ))}
       </fieldset>
-      {problem && (
-        <p className="ui-error" role="alert" data-testid="drill-form-problem">
-          {problem}
-        </p>
-      )}
+      <ErrorNote error={problem} testId="drill-form-problem" />
       <button type="submit" className="ui-primary drill-start" disabled={busy} data-testid="drill-start">
         {t('drillpage.form.start')} <kbd>Enter</kbd>
       </button>

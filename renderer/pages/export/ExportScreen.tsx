@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
-import { ErrorNote, errorText, useAction } from '../../ui';
+import { ErrorNote, useAction } from '../../ui';
 import { useRounds } from '../rounds';
 import { hasShell, shell, type ShellWrite } from '../signoff/shell';
 import { TallySheet, type TallySheetData } from '../signoff/TallySheet';
@@ -43,7 +43,7 @@ export function ExportScreen() {
         setFingerprint(f.hex);
         setFingerprintShort(f.short);
       },
-      (err) => action.setError(errorText(err)),
+      (err) => action.setError(err),
     );
     api.call('getElection', {}).then(
       (e) => {
@@ -98,7 +98,7 @@ export function ExportScreen() {
         if (!p.canceled) setPdfPath(p.path);
         mark('pdf', 'done');
       } catch (err) {
-        action.setError(errorText(err));
+        action.setError(err);
         mark('pdf', 'failed');
       }
     } else mark('pdf', 'skipped');

@@ -6,7 +6,7 @@ import type { ImportRollOutput, RollErrorView } from '../../../shared/api/issuan
 import { callShell, hasShell } from '../start/shell';
 import type { Overview } from './overview';
 import { base64ToBytes, bytesToBase64, previewRoll, type RollPreview } from './roll-file';
-import { ErrorNote, Field, useAction, useLoad } from '../../ui';
+import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 
 export const PREFIX_STORAGE_KEY = 'station.certificatePrefix';
 
@@ -127,11 +127,7 @@ export function RollTab({ overview }: { overview: Overview }) {
           </Field>
         </div>
         {chosen && <Preview chosen={chosen} />}
-        {checked && (
-          <p className="ui-ok" role="status" data-testid="roll-checked">
-            {t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}
-          </p>
-        )}
+        {checked && <OkNote testId="roll-checked">{t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}</OkNote>}
         {chosen && (
           <button
             type="button"
@@ -149,7 +145,7 @@ export function RollTab({ overview }: { overview: Overview }) {
           </p>
         )}
         {result && (
-          <p className="ui-ok" role="status" data-testid="roll-result">
+          <OkNote testId="roll-result">
             {t('setup.roll.done', {
               n: result.imported,
               generated: result.generatedCertificates,
@@ -157,7 +153,7 @@ export function RollTab({ overview }: { overview: Overview }) {
               encoding: result.encoding ?? '—',
             })}
             {result.ignoredColumns.length > 0 && ` ${t('setup.roll.ignored', { columns: result.ignoredColumns.join('、') })}`}
-          </p>
+          </OkNote>
         )}
         <ErrorNote error={action.error} testId="roll-error" />
         {rowErrors && (
