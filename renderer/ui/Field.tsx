@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { useT } from '../app/i18n';
 
 /** A labelled input: the label above, an optional hint below. */
 export function Field({ label, hint, children }: { label: ReactNode; hint?: string; children: ReactNode }) {
@@ -10,9 +9,4 @@ export function Field({ label, hint, children }: { label: ReactNode; hint?: stri
       {hint && <span className="ui-field-hint">{hint}</span>}
     </label>
   );
-}
-
-export function Loading() {
-  const t = useT();
-  return <p className="ui-muted">{t('ui.loading')}</p>;
 }

@@ -6,4 +6,5 @@ import './ui.css';
 
 export { errorText, ErrorNote, OkNote } from './errors';
 export { useAction, useLoad, type Action, type Loaded } from './hooks';
-export { Field, Loading } from './Field';
+export { Field } from './Field';
+export { Loading } from './Loading';

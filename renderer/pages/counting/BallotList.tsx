@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
 import { contentText, toContent } from './ballot-text';
-import { ErrorNote, useAction } from '../../ui';
+import { ErrorNote, Field, useAction } from '../../ui';
 import { isSittingCommittee, PersonPicker, type PersonView } from '../people';
 import { type BallotOfficeView } from './round-ballot';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
@@ -186,15 +186,14 @@ function Ruling({
       <h4>{t('counting.ruling.title', { position: ballot.position })}</h4>
       <p>{contentText(t, ballot.content, offices)}</p>
       <div className="ui-row">
-        <label className="ui-field">
-          <span className="ui-field-label">{t('counting.ruling.decision')}</span>
+        <Field label={t('counting.ruling.decision')}>
           <select value={choice} onChange={(e) => setChoice(e.target.value)} autoFocus data-testid="ruling-choice">
             {marks && <option value="count">{t('counting.ruling.countAsRead')}</option>}
             <option value="unreadable">{t('counting.ruling.void', { reason: t('ballot.void.unreadable') })}</option>
             <option value="identifying-mark">{t('counting.ruling.void', { reason: t('ballot.void.identifying-mark') })}</option>
             <option value="other">{t('counting.ruling.void', { reason: t('ballot.void.other') })}</option>
           </select>
-        </label>
+        </Field>
         <PersonPicker people={committee} value={by} onChange={setBy} label={t('counting.ruling.by')} memory="committee" testId="ruling-by" />
         <label className="ui-field ui-grow">
           <span>{t('counting.ruling.reason')}</span>

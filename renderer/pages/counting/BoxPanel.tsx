@@ -6,7 +6,7 @@ import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { BallotList } from './BallotList';
 import { toContent } from './ballot-text';
-import { ErrorNote, Loading, OkNote, useAction } from '../../ui';
+import { ErrorNote, Field, Loading, OkNote, useAction } from '../../ui';
 import { PersonPicker, usePeople } from '../people';
 import { type BallotOfficeView, signed, useRoundBallot } from './round-ballot';
 import { Disagreements } from './Disagreements';
@@ -214,13 +214,12 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           <FoundForm view={view} round={round} onChange={(v) => (setView(v), afterFound())} />
           {doubleEntry && (
             <div className="ui-row" data-testid="sheet-choice">
-              <label className="ui-field">
-                <span className="ui-field-label">{t('counting.sheet')}</span>
+              <Field label={t('counting.sheet')}>
                 <select value={sheet} onChange={(e) => (setSheet(e.target.value as Sheet), setCounter(null))} data-testid="sheet-picker">
                   <option value="A">{t('counting.sheetName', { sheet: 'A' })}</option>
                   <option value="B">{t('counting.sheetName', { sheet: 'B' })}</option>
                 </select>
-              </label>
+              </Field>
               <PersonPicker people={counters} value={counter} onChange={setCounter} label={t('counting.counter')} memory={`counter-${sheet}`} testId="counter-picker" />
               {waitingForCounter && view.status === 'counting' && <p className="ui-text-warn" data-testid="choose-counter">{t('counting.double.chooseFirst')}</p>}
             </div>
@@ -306,8 +305,7 @@ function FoundForm({ view, round, onChange }: { view: BoxCountView; round: numbe
           void submit();
         }}
       >
-        <label className="ui-field">
-          <span className="ui-field-label">{t('counting.found.label')}</span>
+        <Field label={t('counting.found.label')}>
           <input
             inputMode="numeric"
             value={text}
@@ -316,7 +314,7 @@ function FoundForm({ view, round, onChange }: { view: BoxCountView; round: numbe
             data-testid="found-input"
             size={6}
           />
-        </label>
+        </Field>
         <button type="submit" disabled={action.busy || view.status === 'accepted'} data-testid="found-save">
           {t('counting.found.save')}
         </button>

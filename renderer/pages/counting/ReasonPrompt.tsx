@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../app/i18n';
+import { Field } from '../../ui';
 
 export interface PromptRequest {
   title: string;
@@ -28,8 +29,7 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
       data-testid="reason-prompt"
     >
       <strong>{request.title}</strong>
-      <label className="ui-field">
-        <span className="ui-field-label">{request.label}</span>
+      <Field label={request.label}>
         <input
           ref={ref}
           value={text}
@@ -43,7 +43,7 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
           }}
           data-testid="reason-input"
         />
-      </label>
+      </Field>
       <div className="ui-row">
         <button type="submit" className="ui-primary" disabled={text.trim() === ''}>
           {t('b.confirm')} <kbd>Enter</kbd>

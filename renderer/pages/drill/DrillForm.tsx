@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DRILL_MAX_VOTERS, type StartDrillInput } from '../../../shared/api/drill';
 import { useT } from '../../app/i18n';
-import { ErrorNote } from '../../ui';
+import { ErrorNote, Field } from '../../ui';
 
 /** The recommended stage first. */
 const STAGE_ORDER = ['ready-to-vote', 'complete'] as const satisfies readonly StartDrillInput['stage'][];
@@ -47,8 +47,7 @@ export function DrillForm({ busy, onStart }: { busy: boolean; onStart(input: Sta
     <form className="ui-card ui-form" onSubmit={submit} data-testid="drill-form" aria-labelledby="drill-form-title">
       <h3 id="drill-form-title">{t('drillpage.form.title')}</h3>
       <div className="drill-fields">
-        <label className="ui-field">
-          <span className="ui-field-label">{t('drillpage.form.voters')}</span>
+        <Field label={t('drillpage.form.voters')}>
           <input
             ref={first}
             inputMode="numeric"
@@ -61,14 +60,13 @@ export function DrillForm({ busy, onStart }: { busy: boolean; onStart(input: Sta
           <span className="ui-field-hint" id="drill-voters-hint">
             {t('drillpage.form.votersHint')}
           </span>
-        </label>
-        <label className="ui-field">
-          <span className="ui-field-label">{t('drillpage.form.seed')}</span>
+        </Field>
+        <Field label={t('drillpage.form.seed')}>
           <input value={seed} onChange={(e) => setSeed(e.target.value)} disabled={busy} aria-describedby="drill-seed-hint" data-testid="drill-seed" />
           <span className="ui-field-hint" id="drill-seed-hint">
             {t('drillpage.form.seedHint')}
           </span>
-        </label>
+        </Field>
       </div>
       <fieldset className="drill-stages" disabled={busy}>
         <legend>

@@ -202,11 +202,10 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
         </div>
       </form>
       <div className="setup-or">
-        <label className="ui-field">
-          <span className="ui-field-label">{t('setup.create.fromFile')}</span>
+        <Field label={t('setup.create.fromFile')}>
           <input type="file" accept=".json,application/json" onChange={(e) => void fromFile(e.target.files?.[0])} data-testid="create-file" />
           <span className="ui-field-hint">{t('setup.create.fromFileHint')}</span>
-        </label>
+        </Field>
       </div>
     </section>
   );

@@ -127,7 +127,9 @@ export function RollTab({ overview }: { overview: Overview }) {
           </Field>
         </div>
         {chosen && <Preview chosen={chosen} />}
-        {checked && <OkNote testId="roll-checked">{t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}</OkNote>}
+        {checked && (
+          <OkNote testId="roll-checked">{t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}</OkNote>
+        )}
         {chosen && (
           <button
             type="button"

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
-import { ErrorNote, useAction } from '../../ui';
+import { ErrorNote, Field, useAction } from '../../ui';
 import type { TallySheetData } from './TallySheet';
 
 /**
@@ -58,8 +58,7 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
             void sign();
           }}
         >
-          <label className="ui-field">
-            <span className="ui-field-label">{t('signoff.sign.who')}</span>
+          <Field label={t('signoff.sign.who')}>
             <select value={who} onChange={(e) => setWho(e.target.value)} autoFocus data-testid="signer">
               {unsigned.map((o) => (
                 <option key={keyOf(o)} value={keyOf(o)}>
@@ -68,9 +67,8 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
                 </option>
               ))}
             </select>
-          </label>
-          <label className="ui-field">
-            <span className="ui-field-label">{t('signoff.sign.pin')}</span>
+          </Field>
+          <Field label={t('signoff.sign.pin')}>
             <input
               ref={pinRef}
               type="password"
@@ -81,7 +79,7 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
               data-testid="signer-pin"
               size={8}
             />
-          </label>
+          </Field>
           <button type="submit" className="ui-primary" disabled={action.busy || pin === '' || !chosen} data-testid="sign">
             {t('signoff.sign.button')}
           </button>
