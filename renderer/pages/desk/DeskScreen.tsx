@@ -74,13 +74,15 @@ export function DeskScreen() {
   if (!round) return <p className="ui-text-warn">{t('deskpage.noRound')}</p>;
   if (!desk) {
     return (
-      <DeskChooser
-        desks={desks.data}
-        onChoose={(id) => {
-          localStorage.setItem(DESK_STORAGE_KEY, id);
-          setDeskId(id);
-        }}
-      />
+      <div className="ui-screen ui-stack">
+        <DeskChooser
+          desks={desks.data}
+          onChoose={(id) => {
+            localStorage.setItem(DESK_STORAGE_KEY, id);
+            setDeskId(id);
+          }}
+        />
+      </div>
     );
   }
 
