@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLang } from '../app/i18n';
+import { errorText } from '../ui';
 import { isCertificateNumber, normalizeCertificate } from './certificate';
 
 /** The desk's answer to one scanned certificate. */
@@ -35,10 +36,6 @@ const TONE: Record<DeskAnswer['kind'] | 'waiting' | 'busy' | 'error', string> = 
   busy: 'tone-idle',
   error: 'tone-stop',
 };
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * The desk's one field. It keeps the keyboard focus (after every answer, when the window regains focus, and when a
@@ -88,7 +85,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount }
       setPanel({ kind: 'answer', answer });
       if (answer.kind === 'issue') setLastIssued(answer.certificate);
     } catch (err) {
-      setPanel({ kind: 'error', message: errorMessage(err) });
+      setPanel({ kind: 'error', message: errorText(err) });
     }
     setSeq((n) => n + 1);
     refocus();
@@ -105,7 +102,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount }
         await action(lastIssued);
         setNotice(done);
       } catch (err) {
-        setNotice(errorMessage(err));
+        setNotice(errorText(err));
       }
       refocus();
     },

@@ -1,7 +1,6 @@
 import type { countingZhCN } from './counting.zh-CN';
 
 export const countingEn: Record<keyof typeof countingZhCN, string> = {
-  'b.loading': 'Loading…',
   'b.noRound': 'No voting round yet. Set up the election first (Setup).',
   'b.confirm': 'OK',
   'b.cancel': 'Cancel',

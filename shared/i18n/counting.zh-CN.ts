@@ -1,6 +1,5 @@
 /** Counting screen (计票) and the pieces shared by the counting, results, sign-off and export screens (b.*). */
 export const countingZhCN = {
-  'b.loading': '正在读取…',
   'b.noRound': '还没有投票轮次。请先在“设置”中建立选举。',
   'b.confirm': '确定',
   'b.cancel': '取消',

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Community two-committee election',
   'app.noElection': 'No election file open',
   'app.skipToContent': 'Skip to content',
+  'ui.loading': 'Loading…',
 
   'nav.start': 'Start',
   'nav.setup': 'Setup',

@@ -1,7 +1,6 @@
 import type { startZhCN } from './start.zh-CN';
 
 export const startEn: Record<keyof typeof startZhCN, string> = {
-  'sa.loading': 'Loading…',
   'sa.status.prepared': 'prepared (voting not open)',
   'sa.status.voting': 'voting open',
   'sa.status.closed': 'voting closed',

@@ -1,6 +1,5 @@
 /** Start screen strings (and the few shared by screens A: loading, round states). */
 export const startZhCN = {
-  'sa.loading': '正在读取…',
   'sa.status.prepared': '准备中（未开始投票）',
   'sa.status.voting': '正在投票',
   'sa.status.closed': '投票已结束',

@@ -15,6 +15,7 @@ export const zhCN = {
   'app.name': '社区"两委"换届选举',
   'app.noElection': '未打开选举文件',
   'app.skipToContent': '跳到正文',
+  'ui.loading': '正在读取…',
 
   'nav.start': '开始',
   'nav.setup': '设置',

@@ -63,3 +63,60 @@ test('the Electron shell does not import the loopback HTTP server (what both ser
   }
   assert.deepEqual(bad, []);
 });
+
+/** Every file of the renderer with the given endings, as [path relative to renderer/, text]. */
+function rendererFiles(ending: RegExp): [string, string][] {
+  const dir = join(root, 'renderer');
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((name) => {
+      const full = join(d, name);
+      return statSync(full).isDirectory() ? walk(full) : ending.test(name) ? [full] : [];
+    });
+  return walk(dir).map((f) => [relative(dir, f).split('\\').join('/'), readFileSync(f, 'utf8')]);
+}
+
+const KIT_NAMES = ['errorText', 'ErrorNote', 'ErrorBox', 'OkNote', 'Notice', 'useAction', 'useLoad', 'Field', 'Loading'];
+
+test('one UI kit: only renderer/ui defines the error display, notes, fields and the load/action hooks', () => {
+  const defines = new RegExp(`^\\s*(?:export\\s+)?(?:async\\s+)?(?:function|const|let|class)\\s+(${KIT_NAMES.join('|')})\\b`, 'gm');
+  const bad: string[] = [];
+  for (const [file, text] of rendererFiles(/\.tsx?$/)) {
+    if (file.startsWith('ui/')) continue;
+    for (const m of text.matchAll(defines)) bad.push(`${file} defines ${m[1]}`);
+    if (/instanceof Error \? \w+\.message/.test(text)) bad.push(`${file} turns an error into words itself (use errorText)`);
+    if (/className="ui-(error|ok)"/.test(text)) bad.push(`${file} draws its own note (use ErrorNote / OkNote)`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('one stylesheet naming scheme: kit classes are ui-* (renderer/ui only), a page\'s own classes carry its name', () => {
+  const bad: string[] = [];
+  for (const [file, text] of rendererFiles(/\.css$/)) {
+    const page = /^pages\/([^/]+)\//.exec(file)?.[1];
+    const css = text.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of css.matchAll(/\.(-?[a-zA-Z_][\w-]*)/g)) {
+      if (/^(sa|b|dr)-/.test(m[1]!)) bad.push(`${file}: .${m[1]} (old kit prefix)`);
+    }
+    // The class a selector starts from says whose it is; after it may come a widget's class it reaches into.
+    for (const rule of css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)) {
+      for (const selector of rule[1]!.split(',')) {
+        const name = /\.([a-zA-Z_][\w-]*)/.exec(selector)?.[1];
+        if (name === undefined) continue;
+        if (name.startsWith('ui-') && file !== 'ui/ui.css') bad.push(`${file}: .${name} (ui-* belongs to renderer/ui/ui.css)`);
+        else if (page && !name.startsWith(`${page}-`) && !name.startsWith('ui-')) bad.push(`${file}: .${name} (not prefixed ${page}-)`);
+        else if (file === 'ui/ui.css' && !name.startsWith('ui-') && !SHELL_CLASSES.has(name)) bad.push(`${file}: .${name} (kit classes are ui-*)`);
+      }
+    }
+  }
+  for (const [file, text] of rendererFiles(/\.tsx$/)) {
+    for (const m of text.matchAll(/className=(?:"([^"]*)"|\{`([^`]*)`\}|\{([^}]*)\})/g)) {
+      for (const token of (m[1] ?? m[2] ?? m[3] ?? '').match(/[\w-]+/g) ?? []) {
+        if (/^(sa|b|dr)-/.test(token) || token === 'no-print' || token === 'print-only') bad.push(`${file}: class ${token}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+/** The shell's own classes (renderer/styles/app.css) that the kit's print rules hide. */
+const SHELL_CLASSES = new Set(['skip-link', 'drill-banner', 'topbar', 'tabs', 'shell-drill', 'page']);

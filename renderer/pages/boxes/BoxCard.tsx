@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import type { custodyStateView } from '../../../shared/api/custody';
 import type { BoxStockView } from '../../../shared/api/issuance';
 import { CustodySteps, type CustodyStepRequest } from '../../widgets/CustodySteps';
-import { ErrorBox, useAction } from '../setup/ui';
+import { ErrorNote, useAction } from '../../ui';
 import { FlaggedDecision } from './FlaggedDecision';
 
 type CustodyState = z.infer<typeof custodyStateView>;
@@ -51,7 +51,7 @@ export function BoxCard({
 
   return (
     <article
-      className={`sa-box${custody?.position.state === 'needs-decision' ? ' sa-box-flagged' : ''}${custody?.position.state === 'done' ? ' sa-box-done' : ''}`}
+      className={`boxes-box${custody?.position.state === 'needs-decision' ? ' boxes-box-flagged' : ''}${custody?.position.state === 'done' ? ' boxes-box-done' : ''}`}
       data-testid={`box-${box.id}`}
       data-box={box.id}
     >
@@ -63,17 +63,13 @@ export function BoxCard({
         onStep={onStep}
         busy={action.busy}
       />
-      <ErrorBox error={action.error} testId="custody-refusal" />
-      {box.kind === 'mobile' && box.staff.length > 0 && <p className="sa-muted">{t('boxes.team', { staff: box.staff.join('、') })}</p>}
-      {custody?.position.state === 'set-aside' && (
-        <p className="sa-error" data-testid="box-set-aside">
-          {t('boxes.setAside')}
-        </p>
-      )}
+      <ErrorNote error={action.error} testId="custody-refusal" />
+      {box.kind === 'mobile' && box.staff.length > 0 && <p className="ui-muted">{t('boxes.team', { staff: box.staff.join('、') })}</p>}
+      {custody?.position.state === 'set-aside' && <ErrorNote error={t('boxes.setAside')} testId="box-set-aside" />}
       {events
         .filter((e) => e.step === 'committee-decision')
         .map((e) => (
-          <p key={e.seq} className="sa-decision" data-testid="box-decision">
+          <p key={e.seq} className="boxes-decision" data-testid="box-decision">
             {t('boxes.decision', {
               decision: e.decision === 'open' ? t('boxes.decide.open') : t('boxes.decide.setAside'),
               note: e.note ?? '',
@@ -104,9 +100,9 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
     }
   };
   return (
-    <div className="sa-stock" data-testid={`stock-${box}`}>
+    <div className="boxes-stock" data-testid={`stock-${box}`}>
       {stock && (
-        <dl className="sa-stock-facts">
+        <dl className="boxes-stock-facts">
           <dt>{t('boxes.received')}</dt>
           <dd data-testid="stock-received">{stock.received}</dd>
           <dt>{t('boxes.issued')}</dt>
@@ -120,20 +116,20 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
           {stock.balanced !== null && (
             <>
               <dt>{t('boxes.balance')}</dt>
-              <dd className={stock.balanced ? 'sa-ok-text' : 'sa-warn-text'}>{stock.balanced ? t('boxes.balanced') : t('boxes.unbalanced')}</dd>
+              <dd className={stock.balanced ? 'ui-text-good' : 'ui-text-warn'}>{stock.balanced ? t('boxes.balanced') : t('boxes.unbalanced')}</dd>
             </>
           )}
         </dl>
       )}
-      <form className="sa-inline" onSubmit={(e) => void send('receiveBallots', e)}>
-        <label className="sa-inline">
+      <form className="ui-inline" onSubmit={(e) => void send('receiveBallots', e)}>
+        <label className="ui-inline">
           {t('boxes.ballots')}
           <input
             type="number"
             min={1}
             value={count}
             onChange={(e) => setCount(e.target.value)}
-            className="sa-num"
+            className="ui-input-short"
             data-testid="stock-count"
           />
         </label>
@@ -144,7 +140,7 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
           {t('boxes.return')}
         </button>
       </form>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { currentRound, ErrorBox, Loading, useLoad } from '../setup/ui';
+import { currentRound } from '../rounds';
+import { ErrorNote, Loading, useLoad } from '../../ui';
+import './boxes.css';
 import { BoxCard } from './BoxCard';
 import { TurnoutPanel } from './TurnoutPanel';
 import { VotingStatus } from './VotingStatus';
@@ -26,13 +28,13 @@ export function BoxesScreen() {
 
   if (!overview.data) {
     return (
-      <div className="sa-screen">
-        <ErrorBox error={overview.error} />
+      <div className="ui-screen ui-stack">
+        <ErrorNote error={overview.error} />
         {overview.loading && <Loading />}
       </div>
     );
   }
-  if (!round) return <p className="sa-warn-text">{t('deskpage.noRound')}</p>;
+  if (!round) return <p className="ui-text-warn">{t('deskpage.noRound')}</p>;
 
   const committee = (people.data ?? []).filter((p) => p.committee && !p.committee.left);
   const refresh = () => {
@@ -41,11 +43,11 @@ export function BoxesScreen() {
   };
 
   return (
-    <div className="sa-screen" data-testid="boxes-screen">
-      <header className="sa-row">
+    <div className="ui-screen ui-stack" data-testid="boxes-screen">
+      <header className="ui-spread">
         <h2>{t('boxes.title', { round: round.number })}</h2>
         {rounds.length > 1 && (
-          <label className="sa-inline">
+          <label className="ui-inline">
             {t('boxes.round')}
             <select value={round.number} onChange={(e) => setChosen(Number(e.target.value))}>
               {rounds.map((r) => (
@@ -59,8 +61,8 @@ export function BoxesScreen() {
       </header>
       <VotingStatus round={round} onChanged={overview.reload} />
       <TurnoutPanel turnout={turnout.data} error={turnout.error} />
-      <ErrorBox error={custody.error} />
-      <div className="sa-boxes">
+      <ErrorNote error={custody.error} />
+      <div className="boxes-list">
         {overview.data.boxes.map((b) => (
           <BoxCard
             key={b.id}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { ErrorBox, Field, useAction } from '../setup/ui';
+import { ErrorNote, Field, useAction } from '../../ui';
 
 /** The committee's decision on a box whose seal check was flagged: who decided, why, open it or set it aside. */
 export function FlaggedDecision({
@@ -25,11 +25,11 @@ export function FlaggedDecision({
     if (await action.run(() => api.call('decideFlaggedBox', { box, round, decision, decidedBy: members, note }))) onDecided();
   };
   return (
-    <fieldset className="sa-fieldset sa-decide" data-testid="flagged-decision">
+    <fieldset className="ui-fieldset boxes-decide" data-testid="flagged-decision">
       <legend>{t('boxes.decideTitle')}</legend>
-      <div className="sa-checks">
+      <div className="boxes-checks">
         {committee.map((m) => (
-          <label key={m.id} className="sa-check">
+          <label key={m.id} className="ui-check">
             <input type="checkbox" checked={members.includes(m.id)} onChange={() => toggle(m.id)} />
             {m.name}
           </label>
@@ -38,7 +38,7 @@ export function FlaggedDecision({
       <Field label={t('boxes.decideNote')}>
         <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="decision-note" />
       </Field>
-      <div className="sa-actions">
+      <div className="ui-actions">
         <button type="button" onClick={() => void decide('open')} disabled={action.busy} data-testid="decide-open">
           {t('boxes.decide.open')}
         </button>
@@ -46,7 +46,7 @@ export function FlaggedDecision({
           {t('boxes.decide.setAside')}
         </button>
       </div>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
     </fieldset>
   );
 }

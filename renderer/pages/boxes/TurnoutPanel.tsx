@@ -1,6 +1,6 @@
 import { useLang } from '../../app/i18n';
 import type { TurnoutView } from '../../../shared/api/issuance';
-import { ErrorBox } from '../setup/ui';
+import { ErrorNote } from '../../ui';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—';
@@ -9,24 +9,24 @@ function percent(part: number, whole: number): string {
 /** Turnout per venue and mobile box and overall, ballots issued per desk, and whether the quorum is met (and how many are still needed). */
 export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; error: unknown }) {
   const { t, lang } = useLang();
-  if (!turnout) return <ErrorBox error={error} />;
+  if (!turnout) return <ErrorNote error={error} />;
   const q = turnout.quorum;
   return (
-    <section className="sa-card" data-testid="turnout">
+    <section className="ui-card" data-testid="turnout">
       <h3>{t('boxes.turnout')}</h3>
-      <div className="sa-turnout-head">
-        <p className="sa-big" data-testid="turnout-total">
+      <div className="boxes-turnout-head">
+        <p className="ui-big" data-testid="turnout-total">
           {t('boxes.participants', { n: turnout.participants, registered: turnout.registered, pct: percent(turnout.participants, turnout.registered) })}
         </p>
-        <p className={q.met ? 'sa-quorum sa-quorum-met' : 'sa-quorum sa-quorum-short'} data-testid="quorum" data-met={q.met}>
+        <p className={q.met ? 'boxes-quorum boxes-quorum-met' : 'boxes-quorum boxes-quorum-short'} data-testid="quorum" data-met={q.met}>
           {q.met
             ? t('boxes.quorumMet', { needed: q.needed })
             : t('boxes.quorumShort', { more: Math.max(0, q.needed - turnout.participants), needed: q.needed })}
           <small>{lang === 'en' ? q.rule.en : q.rule.zh}</small>
         </p>
       </div>
-      <p className="sa-muted">{t('boxes.proxyAssisted', { proxy: turnout.proxyBallots, assisted: turnout.assisted })}</p>
-      <table className="sa-table">
+      <p className="ui-muted">{t('boxes.proxyAssisted', { proxy: turnout.proxyBallots, assisted: turnout.assisted })}</p>
+      <table className="ui-table">
         <thead>
           <tr>
             <th>{t('boxes.where')}</th>
@@ -55,7 +55,7 @@ export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; 
         </tbody>
       </table>
       <h4>{t('boxes.byDesk')}</h4>
-      <table className="sa-table" data-testid="turnout-desks">
+      <table className="ui-table" data-testid="turnout-desks">
         <thead>
           <tr>
             <th>{t('boxes.desk')}</th>
@@ -70,7 +70,7 @@ export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; 
             return (
               <tr key={d.desk} data-desk={d.desk}>
                 <td>
-                  {d.name} <code className="sa-code">{d.desk}</code>
+                  {d.name} <code className="ui-code">{d.desk}</code>
                 </td>
                 <td>{box?.boxName ?? d.box}</td>
                 <td data-testid="desk-issued">{d.issued}</td>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { ErrorBox, useAction } from '../setup/ui';
+import { ErrorNote, useAction } from '../../ui';
 
 /** Opening and closing the poll of a round, each confirmed with a second key press. */
 export function VotingStatus({ round, onChanged }: { round: { number: number; status: string }; onChanged(): void }) {
@@ -23,17 +23,17 @@ export function VotingStatus({ round, onChanged }: { round: { number: number; st
   };
 
   return (
-    <section className={`sa-card sa-status sa-status-${round.status}`} data-testid="voting-status" data-status={round.status}>
-      <p className="sa-big">{t('boxes.status', { status: t(`sa.status.${round.status as 'voting'}`) })}</p>
+    <section className={`ui-card boxes-status boxes-status-${round.status}`} data-testid="voting-status" data-status={round.status}>
+      <p className="ui-big">{t('boxes.status', { status: t(`sa.status.${round.status as 'voting'}`) })}</p>
       {target && !confirming && (
-        <button type="button" className="sa-primary" onClick={ask} data-testid="voting-toggle">
+        <button type="button" className="ui-primary" onClick={ask} data-testid="voting-toggle">
           {target === 'voting' ? t('boxes.openVoting') : t('boxes.closeVoting')}
         </button>
       )}
       {target && confirming && (
-        <div className="sa-actions" role="group">
-          <span className="sa-warn-text">{target === 'voting' ? t('boxes.confirmOpen') : t('boxes.confirmClose')}</span>
-          <button ref={confirmRef} type="button" className="sa-primary" onClick={() => void confirm()} data-testid="voting-confirm">
+        <div className="ui-actions" role="group">
+          <span className="ui-text-warn">{target === 'voting' ? t('boxes.confirmOpen') : t('boxes.confirmClose')}</span>
+          <button ref={confirmRef} type="button" className="ui-primary" onClick={() => void confirm()} data-testid="voting-confirm">
             {t('boxes.confirm')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
@@ -41,7 +41,7 @@ export function VotingStatus({ round, onChanged }: { round: { number: number; st
           </button>
         </div>
       )}
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import { useT } from '../../app/i18n';
 import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
 import { contentText, toContent } from './ballot-text';
-import { ErrorNote, isSittingCommittee, PersonPicker, useAction, type BallotOfficeView, type PersonView } from './common';
+import { ErrorNote, Field, useAction } from '../../ui';
+import { isSittingCommittee, PersonPicker, type PersonView } from '../people';
+import { type BallotOfficeView } from './round-ballot';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 
 type Work = { kind: 'correct'; ballot: BallotView } | { kind: 'rule'; ballot: BallotView } | null;
@@ -35,22 +37,22 @@ export function BallotList({
     onChange();
   };
   return (
-    <section className="b-card" data-testid="ballot-list">
+    <section className="ui-card" data-testid="ballot-list">
       <h4>
         {t('counting.list.title', { n: ballots.length })}
-        {unruled.length > 0 && <strong className="b-warn-text"> · {t('counting.list.unruled', { n: unruled.length })}</strong>}
+        {unruled.length > 0 && <strong className="ui-text-warn"> · {t('counting.list.unruled', { n: unruled.length })}</strong>}
       </h4>
       {work?.kind === 'correct' && <Correction round={round} box={box} sheet={sheet} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
       {work?.kind === 'rule' && <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
-      <ul className="b-ballots">
+      <ul className="counting-ballots">
         {[...ballots].reverse().map((b) => {
           const doubtful = 'doubtful' in b.content;
           return (
-            <li key={b.position} className={doubtful && !b.ruling ? 'b-doubtful' : undefined} data-testid={`ballot-${b.position}`}>
-              <span className="b-ballot-no">{t('counting.list.position', { n: b.position })}</span>
-              <span className="b-ballot-text">{contentText(t, b.content, offices)}</span>
+            <li key={b.position} className={doubtful && !b.ruling ? 'counting-doubtful' : undefined} data-testid={`ballot-${b.position}`}>
+              <span className="counting-ballot-no">{t('counting.list.position', { n: b.position })}</span>
+              <span className="counting-ballot-text">{contentText(t, b.content, offices)}</span>
               {b.ruling && (
-                <span className="b-ruling">
+                <span className="counting-ruling">
                   {' → '}
                   {t('counting.list.ruled', {
                     decision: 'void' in b.ruling.decision ? t(`ballot.void.${b.ruling.decision.void}`) : t('counting.ruling.countAsRead'),
@@ -59,7 +61,7 @@ export function BallotList({
                   })}
                 </span>
               )}
-              <span className="b-ballot-actions">
+              <span className="counting-ballot-actions">
                 {doubtful && !b.ruling && (
                   <button type="button" onClick={() => setWork({ kind: 'rule', ballot: b })} data-testid={`rule-${b.position}`}>
                     {t('counting.rule')}
@@ -123,7 +125,7 @@ function Correction({
       });
     });
   return (
-    <div className="b-subcard" data-testid="correction">
+    <div className="ui-card ui-card-accent" data-testid="correction">
       <h4>{t('counting.correction.title', { position: ballot.position })}</h4>
       <p>
         {t('counting.correction.old')}
@@ -131,7 +133,7 @@ function Correction({
         {contentText(t, ballot.content, offices)}
       </p>
       <PersonPicker people={officials} value={by} onChange={setBy} label={t('counting.correction.by')} memory="corrector" testId="correction-by" />
-      <p className="b-muted">{t('counting.correction.explain')}</p>
+      <p className="ui-muted">{t('counting.correction.explain')}</p>
       <BallotEntry offices={offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, candidates: o.candidates }))} onSubmit={submit} />
       {prompt && <ReasonPrompt request={prompt} />}
       <ErrorNote error={action.error} testId="correction-error" />
@@ -174,7 +176,7 @@ function Ruling({
   };
   return (
     <form
-      className="b-subcard"
+      className="ui-card ui-card-accent"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -183,25 +185,24 @@ function Ruling({
     >
       <h4>{t('counting.ruling.title', { position: ballot.position })}</h4>
       <p>{contentText(t, ballot.content, offices)}</p>
-      <div className="b-row">
-        <label className="b-field">
-          <span>{t('counting.ruling.decision')}</span>
+      <div className="ui-row">
+        <Field label={t('counting.ruling.decision')}>
           <select value={choice} onChange={(e) => setChoice(e.target.value)} autoFocus data-testid="ruling-choice">
             {marks && <option value="count">{t('counting.ruling.countAsRead')}</option>}
             <option value="unreadable">{t('counting.ruling.void', { reason: t('ballot.void.unreadable') })}</option>
             <option value="identifying-mark">{t('counting.ruling.void', { reason: t('ballot.void.identifying-mark') })}</option>
             <option value="other">{t('counting.ruling.void', { reason: t('ballot.void.other') })}</option>
           </select>
-        </label>
+        </Field>
         <PersonPicker people={committee} value={by} onChange={setBy} label={t('counting.ruling.by')} memory="committee" testId="ruling-by" />
-        <label className="b-field b-grow">
+        <label className="ui-field ui-grow">
           <span>{t('counting.ruling.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ruling-reason" />
         </label>
       </div>
       <ErrorNote error={action.error} testId="ruling-error" />
-      <div className="b-row">
-        <button type="submit" className="b-primary" disabled={action.busy || reason.trim() === ''} data-testid="ruling-save">
+      <div className="ui-row">
+        <button type="submit" className="ui-primary" disabled={action.busy || reason.trim() === ''} data-testid="ruling-save">
           {t('counting.ruling.save')}
         </button>
         <button type="button" onClick={onDone}>

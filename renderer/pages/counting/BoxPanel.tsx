@@ -6,7 +6,9 @@ import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { BallotList } from './BallotList';
 import { toContent } from './ballot-text';
-import { ErrorNote, errorText, OkNote, PersonPicker, signed, useAction, usePeople, useRoundBallot, type BallotOfficeView } from './common';
+import { ErrorNote, Field, Loading, OkNote, useAction } from '../../ui';
+import { PersonPicker, usePeople } from '../people';
+import { type BallotOfficeView, signed, useRoundBallot } from './round-ballot';
 import { Disagreements } from './Disagreements';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 import { TallyBoard } from './TallyBoard';
@@ -54,7 +56,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         setDisagreements(await api.call('boxDisagreements', { round, box }));
       }
     } catch (err) {
-      action.setError(errorText(err));
+      action.setError(err);
     }
   }, [api, round, box, sheet, doubleEntry, action.setError]);
 
@@ -64,7 +66,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   useEffect(() => {
     api.call('countingSettings', {}).then(
       (s) => setDoubleEntry(s.doubleEntry),
-      (err) => (setDoubleEntry(false), action.setError(errorText(err))),
+      (err) => (setDoubleEntry(false), action.setError(err)),
     );
     api.call('getElection', {}).then(
       (e) => e.election && setRules({ overvote: e.election.rules.overvote, samePersonInTwoOffices: e.election.rules.samePersonInTwoOffices }),
@@ -122,7 +124,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           void load();
           return true;
         } catch (err) {
-          action.setError(errorText(err));
+          action.setError(err);
           return false;
         }
       };
@@ -166,7 +168,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   };
 
   if (missing) return <ErrorNote error={t('counting.noSuchBox', { box })} />;
-  if (!view || doubleEntry === null) return <p className="b-muted">{t('b.loading')}</p>;
+  if (!view || doubleEntry === null) return <Loading />;
 
   const tally = runningTally(offices, ballots, rules);
   const entered = view.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
@@ -174,26 +176,26 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const waitingForCounter = doubleEntry && counter === null;
 
   return (
-    <div className="b-box" data-testid="box-panel" data-status={view.status}>
+    <div className="counting-box" data-testid="box-panel" data-status={view.status}>
       <p>
         <a href={hrefFor('counting')}>← {t('counting.backToBoxes')}</a>
       </p>
-      <h3 className="b-box-title">
-        {view.name} <small className="b-muted">{view.box}</small>
-        <span className={`b-badge b-status-${view.status}`} data-testid="box-status">
+      <h3 className="counting-box-title">
+        {view.name} <small className="ui-muted">{view.box}</small>
+        <span className={`counting-badge counting-status-${view.status}`} data-testid="box-status">
           {t(`counting.status.${view.status}`)}
         </span>
       </h3>
       <ErrorNote error={action.error} testId="counting-error" />
-      <OkNote text={okText} testId="counting-ok" />
+      <OkNote testId="counting-ok">{okText}</OkNote>
 
       {view.status === 'not-opened' ? (
-        <div className="b-card">
-          <p className="b-lead">{t('counting.openExplain')}</p>
-          <button type="button" className="b-primary" onClick={open} disabled={action.busy} autoFocus data-testid="open-box">
+        <div className="ui-card">
+          <p className="ui-lead">{t('counting.openExplain')}</p>
+          <button type="button" className="ui-primary" onClick={open} disabled={action.busy} autoFocus data-testid="open-box">
             {t('counting.open')}
           </button>
-          {action.error && (
+          {action.error !== null && (
             <p>
               <a href={hrefFor('boxes')}>{t('counting.toCustody')}</a>
             </p>
@@ -219,29 +221,28 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           )}
           <FoundForm view={view} round={round} onChange={(v) => (setView(v), afterFound())} />
           {doubleEntry && (
-            <div className="b-row" data-testid="sheet-choice">
-              <label className="b-field">
-                <span>{t('counting.sheet')}</span>
+            <div className="ui-row" data-testid="sheet-choice">
+              <Field label={t('counting.sheet')}>
                 <select value={sheet} onChange={(e) => (setSheet(e.target.value as Sheet), setCounter(null))} data-testid="sheet-picker">
                   <option value="A">{t('counting.sheetName', { sheet: 'A' })}</option>
                   <option value="B">{t('counting.sheetName', { sheet: 'B' })}</option>
                 </select>
-              </label>
+              </Field>
               <PersonPicker people={counters} value={counter} onChange={setCounter} label={t('counting.counter')} memory={`counter-${sheet}`} testId="counter-picker" />
-              {waitingForCounter && view.status === 'counting' && <p className="b-warn-text" data-testid="choose-counter">{t('counting.double.chooseFirst')}</p>}
+              {waitingForCounter && view.status === 'counting' && <p className="ui-text-warn" data-testid="choose-counter">{t('counting.double.chooseFirst')}</p>}
             </div>
           )}
-          <div className="b-count-grid">
+          <div className="counting-count-grid">
             <div>
               <h4 data-testid="entry-title">
                 {view.status === 'accepted' ? (
                   t('counting.status.accepted')
                 ) : view.found !== null && entered >= view.found ? (
-                  <span className="b-good">{t('counting.allEntered', { found: view.found })}</span>
+                  <span className="ui-text-good">{t('counting.allEntered', { found: view.found })}</span>
                 ) : (
                   <>
                     {t('counting.entryTitle', { n: entered + 1 })}
-                    {view.found !== null && <small className="b-muted"> {t('counting.ofFound', { found: view.found })}</small>}
+                    {view.found !== null && <small className="ui-muted"> {t('counting.ofFound', { found: view.found })}</small>}
                   </>
                 )}
               </h4>
@@ -253,12 +254,12 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                     autoFocus={view.found !== null && !doubleEntry}
                   />
               ) : (
-                <p className="b-lead">{t('counting.acceptedNoEntry')}</p>
+                <p className="ui-lead">{t('counting.acceptedNoEntry')}</p>
               )}
               {prompt && <ReasonPrompt request={prompt} />}
             </div>
             <div>
-              <div className="b-head">
+              <div className="ui-head">
                 <h4>{t('counting.tallyTitle')}</h4>
                 <button type="button" onClick={() => setBigBoard(true)} data-testid="big-board">
                   {t('counting.bigBoard')}
@@ -268,9 +269,9 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
             </div>
           </div>
           {view.status === 'counting' && (
-            <div className="b-card">
+            <div className="ui-card">
               <p>{t('counting.finishExplain')}</p>
-              <button type="button" className="b-primary" onClick={finish} disabled={action.busy} data-testid="finish-box">
+              <button type="button" className="ui-primary" onClick={finish} disabled={action.busy} data-testid="finish-box">
                 {t('counting.finish')}
               </button>
             </div>
@@ -304,16 +305,15 @@ function FoundForm({ view, round, onChange }: { view: BoxCountView; round: numbe
   };
   const diff = view.difference;
   return (
-    <div className="b-card b-found">
+    <div className="ui-card counting-found">
       <form
-        className="b-row"
+        className="ui-row"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <label className="b-field">
-          <span>{t('counting.found.label')}</span>
+        <Field label={t('counting.found.label')}>
           <input
             inputMode="numeric"
             value={text}
@@ -322,15 +322,15 @@ function FoundForm({ view, round, onChange }: { view: BoxCountView; round: numbe
             data-testid="found-input"
             size={6}
           />
-        </label>
+        </Field>
         <button type="submit" disabled={action.busy || view.status === 'accepted'} data-testid="found-save">
           {t('counting.found.save')}
         </button>
-        <p className="b-found-numbers" data-testid="found-numbers">
+        <p className="counting-found-numbers" data-testid="found-numbers">
           {t('counting.found.issued', { issued: view.issued })}
           {view.found !== null && <> · {t('counting.found.found', { found: view.found })}</>}
           {diff !== null && (
-            <strong className={diff === 0 ? 'b-good' : 'b-bad'} data-testid="found-diff">
+            <strong className={diff === 0 ? 'ui-text-good' : 'ui-text-bad'} data-testid="found-diff">
               {' · '}
               {diff === 0 ? t('counting.found.match') : t('counting.found.diff', { diff: signed(diff) })}
             </strong>
@@ -352,7 +352,7 @@ function BigBoard({ title, tally, onClose }: { title: string; tally: ReturnType<
   return (
     <div
       ref={ref}
-      className="b-bigboard"
+      className="counting-bigboard"
       tabIndex={-1}
       role="dialog"
       aria-label={t('counting.tallyTitle')}

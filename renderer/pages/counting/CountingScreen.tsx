@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { BoxCountView } from '../../../shared/api/counting';
 import { BoxPanel } from './BoxPanel';
 import { DoubleEntrySetting } from './DoubleEntrySetting';
-import { ErrorNote, errorText, RoundPicker, roundLabel, signed, useRounds } from './common';
-import '../../styles/screens-b.css';
+import { ErrorNote, Loading, useLoad } from '../../ui';
+import { roundLabel, RoundPicker, useRounds } from '../rounds';
+import { signed } from './round-ballot';
+import './counting.css';
 
 /** Counting (计票): the boxes of the round with their custody and count state; choosing one opens its panel. */
 export function CountingScreen({ box }: { box: string | undefined }) {
@@ -16,19 +18,19 @@ export function CountingScreen({ box }: { box: string | undefined }) {
   const round = chosen ?? current?.number ?? null;
   const roundView = rounds.find((r) => r.number === round) ?? null;
 
-  if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
+  if (!loaded) return <Loading />;
   if (round === null || roundView === null) {
     return (
-      <section className="b-screen">
+      <section className="ui-screen">
         <h2>{t('counting.title')}</h2>
         <ErrorNote error={roundsError} />
-        <p className="b-muted">{t('b.noRound')}</p>
+        <p className="ui-muted">{t('b.noRound')}</p>
       </section>
     );
   }
   return (
-    <section className="b-screen" data-testid="counting-screen">
-      <div className="b-head">
+    <section className="ui-screen" data-testid="counting-screen">
+      <div className="ui-head">
         <h2>
           {t('counting.title')} <small>{roundLabel(t, roundView)}</small>
         </h2>
@@ -42,31 +44,22 @@ export function CountingScreen({ box }: { box: string | undefined }) {
 function BoxList({ round }: { round: number }) {
   const t = useT();
   const api = useApi();
-  const [boxes, setBoxes] = useState<BoxCountView[]>([]);
-  const [custody, setCustody] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      const [counts, trail] = await Promise.all([api.call('countingOverview', { round }), api.call('custodyOverview', { round })]);
-      setBoxes(counts);
-      const states: Record<string, string> = {};
-      for (const c of trail) {
-        states[c.box] =
-          c.position.state === 'next'
-            ? c.position.next === 'opened'
-              ? t('counting.custody.ready')
-              : t('counting.custody.next', { step: t(`counting.step.${c.position.next}`) })
-            : t(`counting.custody.${c.position.state}`);
-      }
-      setCustody(states);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
+  const overview = useLoad(async () => {
+    const [boxes, trail] = await Promise.all([api.call('countingOverview', { round }), api.call('custodyOverview', { round })]);
+    const custody = new Map<string, string>();
+    for (const c of trail) {
+      custody.set(
+        c.box,
+        c.position.state === 'next'
+          ? c.position.next === 'opened'
+            ? t('counting.custody.ready')
+            : t('counting.custody.next', { step: t(`counting.step.${c.position.next}`) })
+          : t(`counting.custody.${c.position.state}`),
+      );
     }
+    return { boxes, custody };
   }, [api, round, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const boxes: BoxCountView[] = overview.data?.boxes ?? [];
   // The first box not yet counted has the focus, so ↓/Tab and Enter are all it takes to choose.
   const listRef = useRef<HTMLTableElement>(null);
   const focused = useRef(false);
@@ -79,9 +72,9 @@ function BoxList({ round }: { round: number }) {
 
   return (
     <div>
-      <p className="b-lead">{t('counting.chooseBox')}</p>
-      <ErrorNote error={error} />
-      <table ref={listRef} className="b-table" data-testid="box-list">
+      <p className="ui-lead">{t('counting.chooseBox')}</p>
+      <ErrorNote error={overview.error} />
+      <table ref={listRef} className="ui-table ui-table-rows" data-testid="box-list">
         <thead>
           <tr>
             <th>{t('counting.col.box')}</th>
@@ -94,20 +87,20 @@ function BoxList({ round }: { round: number }) {
         </thead>
         <tbody>
           {boxes.map((b) => (
-            <tr key={b.box} className={`b-status-${b.status}`}>
+            <tr key={b.box} className={`counting-status-${b.status}`}>
               <td>
                 <a href={hrefFor('counting', b.box)} data-testid={`box-link-${b.box}`}>
-                  {b.name} <small className="b-muted">{b.box}</small>
+                  {b.name} <small className="ui-muted">{b.box}</small>
                 </a>
               </td>
-              <td>{custody[b.box] ?? ''}</td>
+              <td>{overview.data?.custody.get(b.box) ?? ''}</td>
               <td>{t(`counting.status.${b.status}`)}</td>
-              <td className="b-num">{b.issued}</td>
-              <td className="b-num">
+              <td className="ui-num">{b.issued}</td>
+              <td className="ui-num">
                 {b.found ?? '—'}
-                {b.difference !== null && b.difference !== 0 && <strong className="b-diff"> ({signed(b.difference)})</strong>}
+                {b.difference !== null && b.difference !== 0 && <strong className="counting-diff"> ({signed(b.difference)})</strong>}
               </td>
-              <td className="b-num">{b.sheets.map((s) => (b.sheets.length > 1 ? `${s.sheet}:${s.entered}` : s.entered)).join(' ')}</td>
+              <td className="ui-num">{b.sheets.map((s) => (b.sheets.length > 1 ? `${s.sheet}:${s.entered}` : s.entered)).join(' ')}</td>
             </tr>
           ))}
         </tbody>

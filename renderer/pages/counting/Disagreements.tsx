@@ -3,7 +3,9 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { contentParts } from './ballot-text';
-import { ErrorNote, PersonPicker, useAction, type BallotOfficeView, type PersonView } from './common';
+import { ErrorNote, useAction } from '../../ui';
+import { PersonPicker, type PersonView } from '../people';
+import { type BallotOfficeView } from './round-ballot';
 
 /**
  * Double entry: where sheets A and B differ, ballot by ballot, the sections that differ marked; a scrutineer (named,
@@ -51,18 +53,18 @@ export function Disagreements({
     return counter ? t('counting.settle.sheetBy', { sheet: s, name: counter }) : t('counting.sheetName', { sheet: s });
   };
   return (
-    <section ref={ref} className="b-card b-disagree" data-testid="disagreements">
+    <section ref={ref} className="ui-card ui-card-bad" data-testid="disagreements">
       <h4>{t('counting.settle.title', { n: list.length })}</h4>
       <p>{t('counting.settle.explain')}</p>
-      <div className="b-row">
+      <div className="ui-row">
         <PersonPicker people={scrutineers} value={by} onChange={setBy} label={t('counting.settle.by')} memory="scrutineer" testId="settle-by" />
-        <label className="b-field b-grow">
+        <label className="ui-field ui-grow">
           <span>{t('counting.settle.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="settle-reason" />
         </label>
       </div>
       <ErrorNote error={action.error} testId="settle-error" />
-      <table className="b-table">
+      <table className="ui-table ui-table-rows">
         <thead>
           <tr>
             <th>{t('counting.settle.position')}</th>
@@ -88,10 +90,10 @@ export function Disagreements({
             );
             return (
               <tr key={d.position} data-testid={`disagreement-${d.position}`}>
-                <td className="b-nowrap">{t('counting.list.position', { n: d.position })}</td>
+                <td className="ui-nowrap">{t('counting.list.position', { n: d.position })}</td>
                 {side(a, 'A')}
                 {side(b, 'B')}
-                <td className="b-nowrap">
+                <td className="ui-nowrap">
                   <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy} data-testid={`settle-${d.position}-A`}>
                     {t('counting.settle.choose', { sheet: 'A' })}
                   </button>{' '}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { ErrorNote, errorText, useAction } from './common';
+import { ErrorNote, useAction } from '../../ui';
 
 /**
  * Double entry (双人录入) for the whole election: two counters enter every box on sheets A and B and the box is
@@ -13,7 +13,7 @@ export function DoubleEntrySetting({ anyOpened }: { anyOpened: boolean }) {
   const [on, setOn] = useState<boolean | null>(null);
   const action = useAction();
   useEffect(() => {
-    api.call('countingSettings', {}).then((s) => setOn(s.doubleEntry), (err) => action.setError(errorText(err)));
+    api.call('countingSettings', {}).then((s) => setOn(s.doubleEntry), (err) => action.setError(err));
   }, [api, action.setError]);
   if (on === null) return null;
   const toggle = async (enabled: boolean) => {
@@ -21,8 +21,8 @@ export function DoubleEntrySetting({ anyOpened }: { anyOpened: boolean }) {
     if (r) setOn(r.doubleEntry);
   };
   return (
-    <div className="b-card" data-testid="double-entry" data-on={on ? 'yes' : 'no'}>
-      <label className="b-check">
+    <div className="ui-card" data-testid="double-entry" data-on={on ? 'yes' : 'no'}>
+      <label className="ui-check">
         <input
           type="checkbox"
           checked={on}
@@ -32,7 +32,7 @@ export function DoubleEntrySetting({ anyOpened }: { anyOpened: boolean }) {
         />{' '}
         <strong>{t('counting.double.label')}</strong>
       </label>
-      <p className="b-muted">{anyOpened ? t('counting.double.locked') : t('counting.double.explain')}</p>
+      <p className="ui-muted">{anyOpened ? t('counting.double.locked') : t('counting.double.explain')}</p>
       <ErrorNote error={action.error} testId="double-entry-error" />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../app/i18n';
+import { Field } from '../../ui';
 
 export interface PromptRequest {
   title: string;
@@ -20,7 +21,7 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
   }, []);
   return (
     <form
-      className="b-prompt"
+      className="counting-prompt"
       onSubmit={(e) => {
         e.preventDefault();
         if (text.trim() !== '') void request.onDone(text.trim());
@@ -28,8 +29,7 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
       data-testid="reason-prompt"
     >
       <strong>{request.title}</strong>
-      <label className="b-field">
-        <span>{request.label}</span>
+      <Field label={request.label}>
         <input
           ref={ref}
           value={text}
@@ -43,9 +43,9 @@ export function ReasonPrompt({ request }: { request: PromptRequest }) {
           }}
           data-testid="reason-input"
         />
-      </label>
-      <div className="b-row">
-        <button type="submit" className="b-primary" disabled={text.trim() === ''}>
+      </Field>
+      <div className="ui-row">
+        <button type="submit" className="ui-primary" disabled={text.trim() === ''}>
           {t('b.confirm')} <kbd>Enter</kbd>
         </button>
         <button type="button" onClick={() => void request.onDone(null)}>

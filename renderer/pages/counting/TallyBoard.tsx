@@ -6,21 +6,21 @@ import type { RunningTally } from './running-tally';
 export function TallyBoard({ tally, size }: { tally: RunningTally; size: 'normal' | 'large' }) {
   const t = useT();
   return (
-    <div className={`b-tally-board b-tally-${size}`} data-testid={`tally-board-${size}`}>
-      <p className="b-tally-summary" data-testid="tally-summary">
+    <div className={`counting-tally-board counting-tally-${size}`} data-testid={`tally-board-${size}`}>
+      <p className="counting-tally-summary" data-testid="tally-summary">
         {t('counting.tally.summary', { ballots: tally.ballots, void: tally.voidBallots })}
-        {tally.pendingDoubtful > 0 && <strong className="b-warn-text"> · {t('counting.tally.pending', { n: tally.pendingDoubtful })}</strong>}
+        {tally.pendingDoubtful > 0 && <strong className="ui-text-warn"> · {t('counting.tally.pending', { n: tally.pendingDoubtful })}</strong>}
       </p>
       {tally.offices.map((o) => (
-        <section key={o.id} className="b-tally-office" data-testid={`tally-${o.id}`}>
+        <section key={o.id} className="counting-tally-office" data-testid={`tally-${o.id}`}>
           <h4>
             {o.title} <small>{t('results.seats', { seats: o.seats })}</small>
-            {o.voidSections > 0 && <small className="b-warn-text"> · {t('counting.tally.voidSections', { n: o.voidSections })}</small>}
+            {o.voidSections > 0 && <small className="ui-text-warn"> · {t('counting.tally.voidSections', { n: o.voidSections })}</small>}
           </h4>
           {o.persons.map((p) => (
-            <div key={p.name} className="b-tally-row" data-testid={`tally-row-${p.name}`} data-for={p.for}>
+            <div key={p.name} className="counting-tally-row" data-testid={`tally-row-${p.name}`} data-for={p.for}>
               <TallyMarks count={p.for} label={p.listed ? p.name : `${p.name}${t('b.paren', { text: t('counting.tally.writeIn') })}`} size={size} />
-              {p.against > 0 && <span className="b-muted b-against">{t('counting.tally.against', { n: p.against })}</span>}
+              {p.against > 0 && <span className="ui-muted counting-against">{t('counting.tally.against', { n: p.against })}</span>}
             </div>
           ))}
         </section>

@@ -1,7 +1,7 @@
 import type { BallotContent, BallotMarks } from '../../../shared/api/counting';
 import type { EnteredBallot } from '../../widgets/BallotEntry';
 import type { Translate } from '../../../shared/i18n';
-import type { BallotOfficeView } from './common';
+import type { BallotOfficeView } from './round-ballot';
 
 /** A ballot's content in one line, as a scrutineer reads it back: "主任：○张三 ✕李四 ＋王五；委员：（空白）". */
 export function marksText(t: Translate, marks: BallotMarks | undefined, offices: readonly BallotOfficeView[]): string {

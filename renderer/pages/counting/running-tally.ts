@@ -1,7 +1,7 @@
 import type { BallotView } from '../../../shared/api/counting';
 import type { Ballot, CerRecord } from '../../../shared/record';
 import { readBallots } from '../../../shared/rules/read-ballots';
-import type { BallotOfficeView } from './common';
+import type { BallotOfficeView } from './round-ballot';
 
 /**
  * The running tally shown while ballots are called: the entered ballots read by the same shared rules the result

@@ -10,11 +10,11 @@ export function DeskChooser({ desks, onChoose }: { desks: { id: string; name: st
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <section className="sa-card" data-testid="desk-chooser">
+    <section className="ui-card" data-testid="desk-chooser">
       <h2>{t('deskpage.choose')}</h2>
-      <p className="sa-muted">{t('deskpage.chooseHint')}</p>
-      {desks.length === 0 && <p className="sa-warn-text">{t('deskpage.noDesks')}</p>}
-      <ul className="sa-choice-list">
+      <p className="ui-muted">{t('deskpage.chooseHint')}</p>
+      {desks.length === 0 && <p className="ui-text-warn">{t('deskpage.noDesks')}</p>}
+      <ul className="desk-choice-list">
         {desks.map((d, i) => (
           <li key={d.id}>
             <button type="button" ref={i === 0 ? first : undefined} onClick={() => onChoose(d.id)} data-testid={`desk-choose-${d.id}`}>

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
-import { currentRound, ErrorBox, Loading, useLoad } from '../setup/ui';
+import { currentRound } from '../rounds';
+import { ErrorNote, Loading, useLoad } from '../../ui';
+import './desk.css';
 import { issuedAnswer, refusalAnswer, refusalOf } from './answers';
 import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
 
@@ -63,22 +65,24 @@ export function DeskScreen() {
 
   if (!desks.data || !rounds.data) {
     return (
-      <div className="sa-screen">
-        <ErrorBox error={desks.error ?? rounds.error} />
+      <div className="ui-screen ui-stack">
+        <ErrorNote error={desks.error ?? rounds.error} />
         {(desks.loading || rounds.loading) && <Loading />}
       </div>
     );
   }
-  if (!round) return <p className="sa-warn-text">{t('deskpage.noRound')}</p>;
+  if (!round) return <p className="ui-text-warn">{t('deskpage.noRound')}</p>;
   if (!desk) {
     return (
-      <DeskChooser
-        desks={desks.data}
-        onChoose={(id) => {
-          localStorage.setItem(DESK_STORAGE_KEY, id);
-          setDeskId(id);
-        }}
-      />
+      <div className="ui-screen ui-stack">
+        <DeskChooser
+          desks={desks.data}
+          onChoose={(id) => {
+            localStorage.setItem(DESK_STORAGE_KEY, id);
+            setDeskId(id);
+          }}
+        />
+      </div>
     );
   }
 
@@ -122,17 +126,17 @@ export function DeskScreen() {
   };
 
   return (
-    <div className="sa-screen sa-desk" data-testid="desk-screen">
-      <header className="sa-desk-head">
-        <p className="sa-desk-where" data-testid="desk-where">
+    <div className="ui-screen ui-stack desk-screen" data-testid="desk-screen">
+      <header className="desk-head">
+        <p className="desk-where" data-testid="desk-where">
           {t('deskpage.where', { desk: desk.name, box: stock?.boxName ?? desk.box, round: round.number })}
         </p>
         {round.status !== 'voting' && (
-          <p className="sa-warn-text" role="alert" data-testid="desk-not-voting">
+          <p className="ui-text-warn" role="alert" data-testid="desk-not-voting">
             {t('deskpage.notVoting', { status: t(`sa.status.${round.status}`) })}
           </p>
         )}
-        <label className="sa-inline">
+        <label className="ui-inline">
           {t('deskpage.helper')}
           <select
             value={helperId}
@@ -161,10 +165,10 @@ export function DeskScreen() {
         </button>
       </header>
       {pending && (
-        <div className="sa-proxy-prompt" role="alert" data-testid="proxy-prompt">
-          <p className="sa-big">{t('deskpage.proxyTitle')}</p>
+        <div className="desk-proxy-prompt" role="alert" data-testid="proxy-prompt">
+          <p className="ui-big">{t('deskpage.proxyTitle')}</p>
           <p>{t('deskpage.proxyAsk', { name: pending.trustee.name, group: pending.trustee.group })}</p>
-          <p className="sa-muted">{t('deskpage.proxyCancel')}</p>
+          <p className="ui-muted">{t('deskpage.proxyCancel')}</p>
         </div>
       )}
       <CertificateInput
@@ -174,7 +178,7 @@ export function DeskScreen() {
         issuedCount={deskIssued ?? 0}
       />
       {stock && (
-        <p className="sa-desk-stock" data-testid="desk-stock">
+        <p className="desk-stock" data-testid="desk-stock">
           {deskCount > 1
             ? t('deskpage.stockShared', { box: stock.boxName, issued: stock.issued, spoiled: stock.spoiled, inHand: stock.inHand })
             : t('deskpage.stock', { spoiled: stock.spoiled, inHand: stock.inHand })}

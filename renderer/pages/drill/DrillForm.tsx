@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DRILL_MAX_VOTERS, type StartDrillInput } from '../../../shared/api/drill';
 import { useT } from '../../app/i18n';
+import { ErrorNote, Field } from '../../ui';
 
 /** The recommended stage first. */
 const STAGE_ORDER = ['ready-to-vote', 'complete'] as const satisfies readonly StartDrillInput['stage'][];
@@ -43,11 +44,10 @@ export function DrillForm({ busy, onStart }: { busy: boolean; onStart(input: Sta
   };
 
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="drill-form" aria-labelledby="drill-form-title">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="drill-form" aria-labelledby="drill-form-title">
       <h3 id="drill-form-title">{t('drillpage.form.title')}</h3>
-      <div className="dr-fields">
-        <label className="sa-field">
-          <span className="sa-field-label">{t('drillpage.form.voters')}</span>
+      <div className="drill-fields">
+        <Field label={t('drillpage.form.voters')}>
           <input
             ref={first}
             inputMode="numeric"
@@ -57,24 +57,23 @@ export function DrillForm({ busy, onStart }: { busy: boolean; onStart(input: Sta
             aria-describedby="drill-voters-hint"
             data-testid="drill-voters"
           />
-          <span className="sa-field-hint" id="drill-voters-hint">
+          <span className="ui-field-hint" id="drill-voters-hint">
             {t('drillpage.form.votersHint')}
           </span>
-        </label>
-        <label className="sa-field">
-          <span className="sa-field-label">{t('drillpage.form.seed')}</span>
+        </Field>
+        <Field label={t('drillpage.form.seed')}>
           <input value={seed} onChange={(e) => setSeed(e.target.value)} disabled={busy} aria-describedby="drill-seed-hint" data-testid="drill-seed" />
-          <span className="sa-field-hint" id="drill-seed-hint">
+          <span className="ui-field-hint" id="drill-seed-hint">
             {t('drillpage.form.seedHint')}
           </span>
-        </label>
+        </Field>
       </div>
-      <fieldset className="dr-stages" disabled={busy}>
+      <fieldset className="drill-stages" disabled={busy}>
         <legend>
-          {t('drillpage.form.stage')} <span className="sa-muted">{t('drillpage.form.stageKeys')}</span>
+          {t('drillpage.form.stage')} <span className="ui-muted">{t('drillpage.form.stageKeys')}</span>
         </legend>
         {STAGE_ORDER.map((s) => (
-            <label key={s} className="dr-stage">
+            <label key={s} className="drill-stage">
               <input
                 type="radio"
                 name="drill-stage"
@@ -84,19 +83,15 @@ export function DrillForm({ busy, onStart }: { busy: boolean; onStart(input: Sta
                 aria-describedby={`drill-stage-${s}-hint`}
                 data-testid={`drill-stage-${s}`}
               />
-              <span className="dr-stage-title">{t(`drillpage.stage.${s}`)}</span>
-              <span className="dr-stage-hint" id={`drill-stage-${s}-hint`}>
+              <span className="drill-stage-title">{t(`drillpage.stage.${s}`)}</span>
+              <span className="drill-stage-hint" id={`drill-stage-${s}-hint`}>
                 {t(`drillpage.stage.${s}.hint`)}
               </span>
             </label>
         ))}
       </fieldset>
-      {problem && (
-        <p className="sa-error" role="alert" data-testid="drill-form-problem">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="sa-primary dr-start" disabled={busy} data-testid="drill-start">
+      <ErrorNote error={problem} testId="drill-form-problem" />
+      <button type="submit" className="ui-primary drill-start" disabled={busy} data-testid="drill-start">
         {t('drillpage.form.start')} <kbd>Enter</kbd>
       </button>
     </form>

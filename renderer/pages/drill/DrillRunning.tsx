@@ -43,12 +43,12 @@ export function DrillRunning({ input, startedAt }: { input: StartDrillInput; sta
   const fraction = progress?.fraction ?? 0;
   const phase = progress?.phase ?? null;
   return (
-    <section className="dr-running" data-testid="drill-running">
+    <section className="drill-running" data-testid="drill-running">
       <h3 role="status">{t('drillpage.running.title')}</h3>
-      <p className="dr-elapsed" data-testid="drill-elapsed">
+      <p className="drill-elapsed" data-testid="drill-elapsed">
         {t('drillpage.running.elapsed', { seconds: elapsed.toFixed(1) })}
       </p>
-      <p className="dr-phase" data-testid="drill-phase" data-phase={phase ?? ''} aria-live="polite">
+      <p className="drill-phase" data-testid="drill-phase" data-phase={phase ?? ''} aria-live="polite">
         {phase === null
           ? t('drillpage.running.starting')
           : progress?.round != null && ['voting', 'custody', 'counting', 'results', 'signoff'].includes(phase)
@@ -63,7 +63,7 @@ export function DrillRunning({ input, startedAt }: { input: StartDrillInput; sta
         data-testid="drill-progress"
       />
       <p>{t(`drillpage.running.phases.${input.stage}`)}</p>
-      <p className="sa-muted">{t('drillpage.running.estimate', { seconds: estimatedSeconds(input) })}</p>
+      <p className="ui-muted">{t('drillpage.running.estimate', { seconds: estimatedSeconds(input) })}</p>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useApi } from '../../app/api-context';
 import { useElection } from '../../app/election-context';
 import { useT } from '../../app/i18n';
 import { isClientError } from '../../api';
-import { ErrorBox, Loading, useLoad } from '../setup/ui';
+import { ErrorNote, Loading, useLoad } from '../../ui';
 import { DrillForm } from './DrillForm';
 import { DrillRunning } from './DrillRunning';
 import { DrillSummary } from './DrillSummary';
@@ -86,7 +86,7 @@ export function DrillScreen() {
   } else if (election.drill) {
     body = (
       <>
-        <section className="sa-card sa-noprint" data-testid="drill-is-drill">
+        <section className="ui-card ui-no-print" data-testid="drill-is-drill">
           <h3>{t('drillpage.isDrill.title')}</h3>
           <p>{t('drillpage.isDrill.explain')}</p>
         </section>
@@ -98,19 +98,19 @@ export function DrillScreen() {
   }
 
   return (
-    <div className="dr-screen" data-testid="drill-screen">
-      <section className="dr-intro sa-noprint" aria-labelledby="drill-title">
+    <div className="ui-screen ui-stack" data-testid="drill-screen">
+      <section className="drill-intro ui-no-print" aria-labelledby="drill-title">
         <h2 id="drill-title">
-          <span className="dr-mark">{t('drill.badge')}</span>
+          <span className="drill-mark">{t('drill.badge')}</span>
           {t('drillpage.title')}
         </h2>
         <p>{t('drillpage.what')}</p>
         <p>{t('drillpage.deterministic')}</p>
         <p>{t('drillpage.needsEmpty')}</p>
       </section>
-      <ErrorBox error={overview.error} />
-      <ErrorBox error={drillState.error} />
-      {error !== null && !notEmpty && <ErrorBox error={error} testId="drill-error" />}
+      <ErrorNote error={overview.error} />
+      <ErrorNote error={drillState.error} />
+      {error !== null && !notEmpty && <ErrorNote error={error} testId="drill-error" />}
       {body}
     </div>
   );

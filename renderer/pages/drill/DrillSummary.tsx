@@ -14,13 +14,13 @@ export function DrillSummary({ outcome, focus, officeTitles }: { outcome: DrillO
     if (focus) heading.current?.focus();
   }, [focus]);
   return (
-    <section className="sa-card dr-done sa-noprint" aria-labelledby="drill-done-title" data-testid="drill-done" data-stage={outcome.stage}>
+    <section className="ui-card drill-done ui-no-print" aria-labelledby="drill-done-title" data-testid="drill-done" data-stage={outcome.stage}>
       <h2 id="drill-done-title" ref={heading} tabIndex={-1}>
-        <span className="dr-mark">{t('drill.badge')}</span>
+        <span className="drill-mark">{t('drill.badge')}</span>
         {outcome.stage === 'complete' ? t('drillpage.done.titleComplete') : t('drillpage.done.title')}{' '}
-        <small className="sa-muted">{t('drillpage.done.seconds', { seconds: outcome.seconds.toFixed(1) })}</small>
+        <small className="ui-muted">{t('drillpage.done.seconds', { seconds: outcome.seconds.toFixed(1) })}</small>
       </h2>
-      <dl className="sa-facts">
+      <dl className="ui-facts">
         <dt>{t('drillpage.summary.election')}</dt>
         <dd data-testid="drill-election">{outcome.election}</dd>
         <dt>{t('drillpage.summary.date')}</dt>
@@ -48,12 +48,12 @@ export function DrillSummary({ outcome, focus, officeTitles }: { outcome: DrillO
             <dd>{outcome.doubtful}</dd>
             <dt>{t('drillpage.summary.sealed')}</dt>
             <dd>
-              <code className="sa-code" data-testid="drill-sealed">
+              <code className="ui-code" data-testid="drill-sealed">
                 {outcome.sealedFile}
               </code>
             </dd>
             <dt>{t('drillpage.summary.fingerprint')}</dt>
-            <dd className="sa-code">{outcome.fingerprint}</dd>
+            <dd className="ui-code">{outcome.fingerprint}</dd>
           </>
         )}
         <dt>{t('drillpage.summary.audit')}</dt>
@@ -70,13 +70,13 @@ function Boxes({ outcome }: { outcome: Ready }) {
   return (
     <>
       <h3>{t('drillpage.boxes.title')}</h3>
-      <table className="sa-table" data-testid="drill-boxes">
+      <table className="ui-table" data-testid="drill-boxes">
         <thead>
           <tr>
             <th scope="col">{t('drillpage.boxes.box')}</th>
             <th scope="col">{t('drillpage.boxes.venue')}</th>
-            <th scope="col" className="dr-num">{t('drillpage.boxes.expected')}</th>
-            <th scope="col" className="dr-num">{t('drillpage.boxes.ballots')}</th>
+            <th scope="col" className="drill-num">{t('drillpage.boxes.expected')}</th>
+            <th scope="col" className="drill-num">{t('drillpage.boxes.ballots')}</th>
           </tr>
         </thead>
         <tbody>
@@ -86,8 +86,8 @@ function Boxes({ outcome }: { outcome: Ready }) {
                 {b.name}（{b.id}）
               </th>
               <td>{b.venueName}</td>
-              <td className="dr-num">{b.expected}</td>
-              <td className="dr-num">{b.ballots}</td>
+              <td className="drill-num">{b.expected}</td>
+              <td className="drill-num">{b.ballots}</td>
             </tr>
           ))}
         </tbody>
@@ -102,15 +102,15 @@ function Rounds({ outcome, officeTitles }: { outcome: Complete; officeTitles: Ma
   return (
     <>
       <h3>{t('drillpage.rounds.title')}</h3>
-      <table className="sa-table" data-testid="drill-rounds">
+      <table className="ui-table" data-testid="drill-rounds">
         <thead>
           <tr>
             <th scope="col">{t('drillpage.rounds.round')}</th>
             <th scope="col">{t('drillpage.rounds.kind')}</th>
-            <th scope="col" className="dr-num">{t('drillpage.rounds.turnout')}</th>
-            <th scope="col" className="dr-num">{t('drillpage.rounds.ballots')}</th>
+            <th scope="col" className="drill-num">{t('drillpage.rounds.turnout')}</th>
+            <th scope="col" className="drill-num">{t('drillpage.rounds.ballots')}</th>
             <th scope="col">{t('drillpage.rounds.elected')}</th>
-            <th scope="col" className="dr-num">{t('drillpage.rounds.signoffs')}</th>
+            <th scope="col" className="drill-num">{t('drillpage.rounds.signoffs')}</th>
           </tr>
         </thead>
         <tbody>
@@ -120,10 +120,10 @@ function Rounds({ outcome, officeTitles }: { outcome: Complete; officeTitles: Ma
               <td>
                 {kind(r.kind)}（{r.valid ? t('drillpage.rounds.valid') : t('drillpage.rounds.invalid')}）
               </td>
-              <td className="dr-num">
+              <td className="drill-num">
                 {r.participants} / {r.registered}
               </td>
-              <td className="dr-num">
+              <td className="drill-num">
                 {r.ballots} / {r.voidBallots}
               </td>
               <td>
@@ -134,7 +134,7 @@ function Rounds({ outcome, officeTitles }: { outcome: Complete; officeTitles: Ma
                   </div>
                 ))}
               </td>
-              <td className="dr-num">{r.signoffs}</td>
+              <td className="drill-num">{r.signoffs}</td>
             </tr>
           ))}
         </tbody>
@@ -159,7 +159,7 @@ function NextLinks({ stage }: { stage: DrillOutcomeView['stage'] }) {
   return (
     <nav aria-label={t('drillpage.next.title')}>
       <h3>{t('drillpage.next.title')}</h3>
-      <div className="dr-next">
+      <div className="drill-next">
         {links.map(([href, text, id]) => (
           <a key={id} href={href} data-testid={id}>
             {text}

@@ -1,7 +1,7 @@
 import { useT } from '../../app/i18n';
 import type { DrillStateView } from '../../../shared/api/drill';
 import { useApi } from '../../app/api-context';
-import { ErrorBox, useAction } from '../setup/ui';
+import { ErrorNote, useAction } from '../../ui';
 
 /**
  * The open election file holds a drill that was stopped midway (the app was closed or killed while it played): it is
@@ -16,14 +16,14 @@ export function Interrupted({ state, onDiscarded }: { state: DrillStateView; onD
     if (r) onDiscarded();
   };
   return (
-    <section className="sa-card" data-testid="drill-interrupted">
+    <section className="ui-card" data-testid="drill-interrupted">
       <h3>{t('drillpage.interrupted.title')}</h3>
-      <p className="sa-warn-text">{t('drillpage.interrupted.explain', { seed: state.seed ?? '', voters: state.voters ?? 0 })}</p>
+      <p className="ui-text-warn">{t('drillpage.interrupted.explain', { seed: state.seed ?? '', voters: state.voters ?? 0 })}</p>
       <p>{t('drillpage.interrupted.offer')}</p>
-      <button type="button" className="sa-primary" onClick={() => void discard()} disabled={action.busy} autoFocus data-testid="drill-discard">
+      <button type="button" className="ui-primary" onClick={() => void discard()} disabled={action.busy} autoFocus data-testid="drill-discard">
         {t('drillpage.interrupted.discard')}
       </button>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
     </section>
   );
 }

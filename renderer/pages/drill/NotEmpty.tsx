@@ -1,5 +1,5 @@
 import { useT } from '../../app/i18n';
-import { ErrorBox, useAction } from '../setup/ui';
+import { ErrorNote, useAction } from '../../ui';
 import { hasShell, requireShell } from '../../api/shell';
 
 /**
@@ -15,24 +15,24 @@ export function NotEmpty() {
     if (r && !r.canceled) window.location.reload();
   };
   return (
-    <section className="sa-card" data-testid="drill-not-empty">
+    <section className="ui-card" data-testid="drill-not-empty">
       <h3>{t('drillpage.notEmpty.title')}</h3>
-      <p className="sa-warn-text">{t('drillpage.notEmpty.explain')}</p>
+      <p className="ui-text-warn">{t('drillpage.notEmpty.explain')}</p>
       {hasShell() ? (
         <>
           <p>{t('drillpage.notEmpty.electron')}</p>
-          <button type="button" className="sa-primary" onClick={() => void createNew()} disabled={action.busy} autoFocus data-testid="drill-new-file">
+          <button type="button" className="ui-primary" onClick={() => void createNew()} disabled={action.busy} autoFocus data-testid="drill-new-file">
             {t('drillpage.notEmpty.new')}
           </button>
-          <ErrorBox error={action.error} />
+          <ErrorNote error={action.error} />
         </>
       ) : (
         <>
           <p>{t('drillpage.notEmpty.browser')}</p>
-          <code className="dr-cmd" data-testid="drill-browser-cmd">
+          <code className="drill-cmd" data-testid="drill-browser-cmd">
             STATION_DATA_DIR=~/演练 npm start
           </code>
-          <code className="dr-cmd">$env:STATION_DATA_DIR=&quot;D:\演练&quot;; npm start</code>
+          <code className="drill-cmd">$env:STATION_DATA_DIR=&quot;D:\演练&quot;; npm start</code>
           <p>{t('drillpage.notEmpty.browserAfter')}</p>
         </>
       )}

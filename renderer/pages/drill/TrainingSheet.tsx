@@ -1,13 +1,13 @@
 import type { DrillCredentialsView, DrillSampleView } from '../../../shared/api/drill';
 import { useT } from '../../app/i18n';
-import { ErrorBox, Loading, useAction, type Loaded } from '../setup/ui';
+import { ErrorNote, type Loaded, Loading, useAction } from '../../ui';
 import { printPage } from '../../api/shell';
 
 type Person = DrillCredentialsView['people'][number];
 
 /**
  * The drill's training material, printable on A4: the certificates to practise with at the desks, and the officials
- * with the PINs the drill gave them. Printing shows only this sheet (screens-a.css print rules: .sa-print-root).
+ * with the PINs the drill gave them. Printing shows only this sheet (everything else on the page is marked ui-no-print).
  */
 /** `samples`: the practice certificates; null when not known (a note says where to find numbers); 'none' for a complete drill. */
 export function TrainingSheet({ election, samples, creds }: { election: string; samples: DrillSampleView[] | null | 'none'; creds: Loaded<DrillCredentialsView> }) {
@@ -15,30 +15,30 @@ export function TrainingSheet({ election, samples, creds }: { election: string; 
   const print = useAction();
 
   return (
-    <section className="dr-sheet sa-print-root" aria-labelledby="drill-sheet-title" data-testid="drill-sheet">
-      <div className="sa-row">
+    <section className="drill-sheet" aria-labelledby="drill-sheet-title" data-testid="drill-sheet">
+      <div className="ui-spread">
         <h2 id="drill-sheet-title">
-          <span className="dr-mark">{t('drill.badge')}</span>
+          <span className="drill-mark">{t('drill.badge')}</span>
           {t('drillpage.sheet.title')}
         </h2>
-        <button type="button" className="sa-noprint" onClick={() => void print.run(printPage)} data-testid="drill-print">
+        <button type="button" className="ui-no-print" onClick={() => void print.run(printPage)} data-testid="drill-print">
           {t('drillpage.sheet.print')} <kbd>Ctrl+P</kbd>
         </button>
       </div>
-      <p className="sa-big">{election}</p>
-      <p className="sa-warn-text">{t('drillpage.sheet.notReal')}</p>
-      <ErrorBox error={print.error} />
+      <p className="ui-big">{election}</p>
+      <p className="ui-text-warn">{t('drillpage.sheet.notReal')}</p>
+      <ErrorNote error={print.error} />
 
       {samples !== 'none' && (
         <>
           <h3>{t('drillpage.samples.title')}</h3>
-          {samples ? <Samples samples={samples} /> : <p className="sa-muted">{t('drillpage.samples.none')}</p>}
+          {samples ? <Samples samples={samples} /> : <p className="ui-muted">{t('drillpage.samples.none')}</p>}
         </>
       )}
 
       <h3>{t('drillpage.pins.title')}</h3>
-      <p className="sa-muted">{t('drillpage.pins.hint')}</p>
-      <ErrorBox error={creds.error} testId="drill-pins-error" />
+      <p className="ui-muted">{t('drillpage.pins.hint')}</p>
+      <ErrorNote error={creds.error} testId="drill-pins-error" />
       {creds.loading && !creds.data && <Loading />}
       {creds.data && <Pins people={creds.data.people} />}
     </section>
@@ -49,8 +49,8 @@ function Samples({ samples }: { samples: DrillSampleView[] }) {
   const t = useT();
   return (
     <>
-      <p className="sa-muted">{t('drillpage.samples.hint')}</p>
-      <table className="sa-table" data-testid="drill-samples">
+      <p className="ui-muted">{t('drillpage.samples.hint')}</p>
+      <table className="ui-table" data-testid="drill-samples">
         <thead>
           <tr>
             <th scope="col">{t('drillpage.samples.certificate')}</th>
@@ -63,7 +63,7 @@ function Samples({ samples }: { samples: DrillSampleView[] }) {
         <tbody>
           {samples.map((s) => (
             <tr key={s.certificate} data-testid="drill-sample" data-box={s.box} data-kind={s.kind}>
-              <td className="dr-cert" data-testid="drill-sample-certificate">
+              <td className="drill-cert" data-testid="drill-sample-certificate">
                 {s.certificate}
               </td>
               <td>{s.name}</td>
@@ -96,7 +96,7 @@ function Pins({ people }: { people: Person[] }) {
   // Those who sign (and so need their PIN) first, in the order the drill set them.
   const ordered = [...people.filter((p) => p.pin !== null), ...people.filter((p) => p.pin === null)];
   return (
-    <table className="sa-table" data-testid="drill-pins">
+    <table className="ui-table" data-testid="drill-pins">
       <thead>
         <tr>
           <th scope="col">{t('drillpage.pins.name')}</th>
@@ -113,9 +113,9 @@ function Pins({ people }: { people: Person[] }) {
               {p.pin === null ? (
                 t('drillpage.pins.none')
               ) : p.pinCurrent === false ? (
-                <span className="dr-pin-changed">{t('drillpage.pins.changed', { pin: p.pin })}</span>
+                <span className="drill-pin-changed">{t('drillpage.pins.changed', { pin: p.pin })}</span>
               ) : (
-                <span className="dr-pin">{p.pin}</span>
+                <span className="drill-pin">{p.pin}</span>
               )}
             </td>
           </tr>

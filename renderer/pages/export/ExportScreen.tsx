@@ -2,13 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
-import { ErrorNote, errorText, useAction, useRounds } from '../counting/common';
+import { ErrorNote, errorText, useAction } from '../../ui';
+import { useRounds } from '../rounds';
 import { hasShell, requireShell } from '../../api/shell';
 import { TallySheet, type TallySheetData } from '../signoff/TallySheet';
 import { sheetFileName } from '../signoff/PrintBar';
 import { SealSummary } from './SealSummary';
 import { joinPath, sealedFileName } from './paths';
-import '../../styles/screens-b.css';
+import './export.css';
 
 type StepState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
 const STEPS = ['seal', 'pdf', 'verify'] as const;
@@ -42,7 +43,7 @@ export function ExportScreen() {
         setFingerprint(f.hex);
         setFingerprintShort(f.short);
       },
-      (err) => action.setError(errorText(err)),
+      (err) => action.setError(err),
     );
     api.call('getElection', {}).then(
       (e) => {
@@ -97,7 +98,7 @@ export function ExportScreen() {
         if (!p.canceled) setPdfPath(p.path);
         mark('pdf', 'done');
       } catch (err) {
-        action.setError(errorText(err));
+        action.setError(err);
         mark('pdf', 'failed');
       }
     } else mark('pdf', 'skipped');
@@ -109,22 +110,22 @@ export function ExportScreen() {
   };
 
   return (
-    <section className="b-screen" data-testid="export-screen">
-      <div className="no-print">
+    <section className="ui-screen" data-testid="export-screen">
+      <div className="ui-no-print">
         <h2>{t('export.title')}</h2>
-        <p className="b-lead">{t('export.explain')}</p>
+        <p className="ui-lead">{t('export.explain')}</p>
         <p>
-          {t('export.fingerprint')}：<strong className="b-mono" data-testid="export-fingerprint">{fingerprintShort ?? '…'}</strong>
+          {t('export.fingerprint')}：<strong className="ui-mono" data-testid="export-fingerprint">{fingerprintShort ?? '…'}</strong>
         </p>
         <form
-          className="b-card"
+          className="ui-card"
           onSubmit={(e) => {
             e.preventDefault();
             void exportAll();
           }}
         >
-          <div className="b-row">
-            <label className="b-field b-grow">
+          <div className="ui-row">
+            <label className="ui-field ui-grow">
               <span>{t('export.folder')}</span>
               <input
                 value={folder}
@@ -141,29 +142,29 @@ export function ExportScreen() {
               </button>
             )}
           </div>
-          <p className="b-muted">
-            {t('export.fileName')}：<span className="b-mono">{fileName}</span>
+          <p className="ui-muted">
+            {t('export.fileName')}：<span className="ui-mono">{fileName}</span>
             {electron && sheet && (
               <>
                 {' · '}
-                <span className="b-mono">{sheetFileName(sheet)}</span>
+                <span className="ui-mono">{sheetFileName(sheet)}</span>
               </>
             )}
           </p>
-          <label className="b-check">
+          <label className="ui-check">
             <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} data-testid="export-overwrite" />
             {t('export.overwrite')}
           </label>
-          <div className="b-row">
-            <button type="submit" className="b-primary" disabled={action.busy} data-testid="export-go">
+          <div className="ui-row">
+            <button type="submit" className="ui-primary" disabled={action.busy} data-testid="export-go">
               {t('export.go')}
             </button>
           </div>
         </form>
-        <ol className="b-steps" data-testid="export-steps" aria-live="polite">
+        <ol className="export-steps" data-testid="export-steps" aria-live="polite">
           {STEPS.map((s) => (
-            <li key={s} className={`b-step b-step-${steps[s]}`} data-testid={`step-${s}`} data-state={steps[s]}>
-              <span className="b-step-icon">{{ waiting: '○', running: '…', done: '✓', failed: '✕', skipped: '–' }[steps[s]]}</span>
+            <li key={s} className={`export-step export-step-${steps[s]}`} data-testid={`step-${s}`} data-state={steps[s]}>
+              <span className="export-step-icon">{{ waiting: '○', running: '…', done: '✓', failed: '✕', skipped: '–' }[steps[s]]}</span>
               {t(`export.step.${s}`)} <small>{t(`export.state.${steps[s]}`)}</small>
             </li>
           ))}
@@ -179,7 +180,7 @@ export function ExportScreen() {
         <VerifyOther fingerprint={fingerprint} titles={titles} />
       </div>
       {electron && sheet && (
-        <div className="print-only">
+        <div className="ui-print-only">
           <TallySheet sheet={sheet} />
         </div>
       )}
@@ -190,7 +191,7 @@ export function ExportScreen() {
 function VerifyOutcome({ outcome, titles }: { outcome: VerifyOutcomeView; titles: ReadonlyMap<string, string> }) {
   const t = useT();
   return (
-    <div className={`b-card ${outcome.ok ? 'b-verify-ok' : 'b-verify-bad'}`} tabIndex={-1} data-testid="verify-outcome" data-ok={outcome.ok ? 'yes' : 'no'}>
+    <div className={`ui-card ${outcome.ok ? 'ui-card-ok' : 'ui-card-bad'}`} tabIndex={-1} data-testid="verify-outcome" data-ok={outcome.ok ? 'yes' : 'no'}>
       <h3>{outcome.ok ? t('export.verifyOk') : t('export.verifyBad')}</h3>
       {outcome.ok ? (
         <SealSummary summary={outcome.summary as SealSummaryView} titles={titles} />
@@ -225,16 +226,16 @@ function VerifyOther({ fingerprint, titles }: { fingerprint: string | null; titl
     if (v) setOutcome(v);
   };
   return (
-    <details className="b-card">
+    <details className="ui-card">
       <summary>{t('export.verifyTitle')}</summary>
       <form
-        className="b-row"
+        className="ui-row"
         onSubmit={(e) => {
           e.preventDefault();
           void verify();
         }}
       >
-        <label className="b-field b-grow">
+        <label className="ui-field ui-grow">
           <span>{t('export.verifyPath')}</span>
           <input value={path} onChange={(e) => setPath(e.target.value)} data-testid="verify-path" />
         </label>

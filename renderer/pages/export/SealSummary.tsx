@@ -1,6 +1,6 @@
 import { useT } from '../../app/i18n';
 import type { SealSummaryView } from '../../../shared/api/seal';
-import { roundLabel } from '../counting/common';
+import { roundLabel } from '../rounds';
 
 /** Groups of four upper-case hex digits, as printed on the tally sheet. */
 export function grouped(hex: string): string {
@@ -16,12 +16,12 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
         {t('export.summary.title', { title: summary.electionTitle })} · {t('export.summary.sealedAt', { at: summary.sealedAt })}
       </p>
       <p>
-        {t('export.fingerprint')}：<strong className="b-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
+        {t('export.fingerprint')}：<strong className="ui-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
       </p>
       <p>
-        {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="b-mono" data-testid="summary-audit-head">{grouped(summary.auditHead.hash)}</span>
+        {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="ui-mono" data-testid="summary-audit-head">{grouped(summary.auditHead.hash)}</span>
       </p>
-      <table className="b-table">
+      <table className="ui-table ui-table-rows">
         <thead>
           <tr>
             <th>{t('export.summary.round')}</th>
@@ -37,7 +37,7 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
             <tr key={r.number} data-testid={`summary-round-${r.number}`}>
               <td>{roundLabel(t, r)}</td>
               <td>{r.valid ? t('results.valid') : t('results.invalid')}</td>
-              <td className="b-num">{r.ballots}</td>
+              <td className="ui-num">{r.ballots}</td>
               <td>
                 {r.elected.map((e) => (
                   <div key={e.office}>
@@ -46,11 +46,11 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
                   </div>
                 ))}
               </td>
-              <td className="b-num">
+              <td className="ui-num">
                 {r.signoffs}
                 {r.revokedSignoffs > 0 && <small> {t('export.summary.revoked', { n: r.revokedSignoffs })}</small>}
               </td>
-              <td className="b-mono" data-testid={`summary-paper-${r.number}`}>
+              <td className="ui-mono" data-testid={`summary-paper-${r.number}`}>
                 <div>
                   {t('export.summary.resultHash')}：{grouped(r.resultHash)}
                 </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { ErrorNote, isSittingCommittee, PersonPicker, useAction, usePeople } from '../counting/common';
+import { ErrorNote, useAction } from '../../ui';
+import { isSittingCommittee, PersonPicker, usePeople } from '../people';
 import type { RoundResult, StandingView } from './ResultsScreen';
 
 type Kind = 'tie-revote' | 'supplementary';
@@ -59,24 +60,24 @@ export function NextSteps({
           <strong>{t(`b.roundKind.${s.kind}`)}</strong> · {titles.get(s.office) ?? s.office} ·{' '}
           {t('results.next.seats', { seats: s.seats, names: s.names.join(t('b.sep.list')) })}
           {s.required ? (
-            <strong className="b-bad"> · {t('results.next.required')}</strong>
+            <strong className="ui-text-bad"> · {t('results.next.required')}</strong>
           ) : (
-            <em className="b-muted"> · {t('results.next.optional')}</em>
+            <em className="ui-muted"> · {t('results.next.optional')}</em>
           )}
         </li>
       ))}
     </ul>
   );
   const buttons = (from: number, list: readonly Step[], testPrefix: string) => (
-    <div className="b-row">
+    <div className="ui-row">
       {kindsOf(list).map((k) => {
         const made = created(from, k);
         return made !== null ? (
-          <p key={k} className="b-good">
+          <p key={k} className="ui-text-good">
             {t('results.next.created', { kind: t(`b.roundKind.${k}`), n: made })}
           </p>
         ) : (
-          <button key={k} type="button" className="b-primary" onClick={() => void open(from, k)} disabled={action.busy} data-testid={`${testPrefix}-${k}`}>
+          <button key={k} type="button" className="ui-primary" onClick={() => void open(from, k)} disabled={action.busy} data-testid={`${testPrefix}-${k}`}>
             {from === round ? t('results.next.open', { kind: t(`b.roundKind.${k}`) }) : t('results.next.openFrom', { kind: t(`b.roundKind.${k}`), n: from })}
           </button>
         );
@@ -85,7 +86,7 @@ export function NextSteps({
   );
 
   return (
-    <section className="b-card" data-testid="next-steps">
+    <section className="ui-card" data-testid="next-steps">
       <h3>{t('results.next.title')}</h3>
       {steps.length > 0 ? (
         <>
@@ -96,12 +97,12 @@ export function NextSteps({
         // An invalid round elects nobody and has no next step of its own: that is not "nothing to do".
         <p>{t('results.next.none')}</p>
       ) : (
-        <p className="b-bad">{t('results.next.invalidRound')}</p>
+        <p className="ui-text-bad">{t('results.next.invalidRound')}</p>
       )}
       {fromRounds.map((from) => {
         const list = elsewhere.filter((s) => s.fromRound === from);
         return (
-          <div key={from} className="b-subcard" data-testid={`pending-from-${from}`}>
+          <div key={from} className="ui-card ui-card-accent" data-testid={`pending-from-${from}`}>
             <h4>{t('results.next.pendingFrom', { n: from })}</h4>
             {stepList(list, `pending-step-${from}`)}
             {buttons(from, list, `open-pending-${from}`)}

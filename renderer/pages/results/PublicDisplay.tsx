@@ -53,47 +53,47 @@ export function PublicDisplay({ round, result, onReload }: { round: number | nul
     e.preventDefault();
   };
   return (
-    <div ref={ref} className="b-public" tabIndex={-1} onKeyDown={onKey} role="region" aria-label={t('results.public')} data-testid="public-display">
-      {election?.drill && <div className="b-public-drill">{t('drill.banner')}</div>}
-      <header className="b-public-head">
+    <div ref={ref} className="results-public" tabIndex={-1} onKeyDown={onKey} role="region" aria-label={t('results.public')} data-testid="public-display">
+      {election?.drill && <div className="results-public-drill">{t('drill.banner')}</div>}
+      <header className="results-public-head">
         <span>{election?.title ?? ''}</span>
         {round !== null && <span>{t('results.publicRound', { n: round })}</span>}
       </header>
       {!result ? (
-        <p className="b-public-empty">{t('results.none')}</p>
+        <p className="results-public-empty">{t('results.none')}</p>
       ) : (
         <>
-          {!result.result.valid && <p className="b-public-invalid">{t('results.invalid')}</p>}
-          <p className="b-public-counts">
+          {!result.result.valid && <p className="results-public-invalid">{t('results.invalid')}</p>}
+          <p className="results-public-counts">
             {t('results.publicCounts', {
               participants: result.result.counts.participants,
               cast: result.result.counts.ballotsCast,
               void: result.result.counts.voidBallots,
             })}
           </p>
-          <div className={all ? 'b-public-offices b-public-all' : 'b-public-offices'}>
+          <div className={all ? 'results-public-offices results-public-all' : 'results-public-offices'}>
             {shown.map((o) => (
-              <section key={o.office} className="b-public-office" data-testid={`public-office-${o.office}`}>
+              <section key={o.office} className="results-public-office" data-testid={`public-office-${o.office}`}>
                 <h2>
                   {titles.get(o.office) ?? o.office}
                   <small>{t('results.seats', { seats: o.seats })}</small>
                 </h2>
                 <ol>
                   {o.results.map((p) => (
-                    <li key={p.name} className={`b-public-person b-person-${p.status}`}>
-                      <span className="b-public-name">{p.name}</span>
-                      <span className="b-public-votes">{t('tally.votes', { count: p.for })}</span>
-                      <span className="b-public-status">{p.status === 'elected' ? `★ ${t('results.status.elected')}` : t(`results.status.${p.status}`)}</span>
+                    <li key={p.name} className={`results-public-person results-person-${p.status}`}>
+                      <span className="results-public-name">{p.name}</span>
+                      <span className="results-public-votes">{t('tally.votes', { count: p.for })}</span>
+                      <span className="results-public-status">{p.status === 'elected' ? `★ ${t('results.status.elected')}` : t(`results.status.${p.status}`)}</span>
                     </li>
                   ))}
                 </ol>
-                {o.vacant > 0 && <p className="b-public-vacant">{t('results.vacant', { n: o.vacant })}</p>}
+                {o.vacant > 0 && <p className="results-public-vacant">{t('results.vacant', { n: o.vacant })}</p>}
               </section>
             ))}
           </div>
         </>
       )}
-      <footer className="b-public-keys">
+      <footer className="results-public-keys">
         {all ? t('results.publicKeysAll') : t('results.publicKeys', { page: Math.min(page + 1, Math.max(offices.length, 1)), pages: Math.max(offices.length, 1) })}
       </footer>
     </div>

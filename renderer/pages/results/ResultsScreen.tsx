@@ -4,12 +4,14 @@ import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { roundResultView, standingView } from '../../../shared/api/results';
-import { ErrorNote, errorText, messageIn, OkNote, RoundPicker, roundLabel, useAction, useRounds } from '../counting/common';
+import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
+import { messageIn } from '../rules-message';
+import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { NextSteps } from './NextSteps';
 import { OfficeResultCard } from './OfficeResultCard';
 import { PublicDisplay } from './PublicDisplay';
 import { Standing } from './Standing';
-import '../../styles/screens-b.css';
+import './results.css';
 
 export type RoundResult = z.infer<typeof roundResultView>;
 export type StandingView = z.infer<typeof standingView>;
@@ -54,8 +56,8 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
   };
 
   if (rest[0] === 'public') return <PublicDisplay round={round} result={result} onReload={load} />;
-  if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
-  if (round === null || roundView === null) return <p className="b-muted">{t('b.noRound')}</p>;
+  if (!loaded) return <Loading />;
+  if (round === null || roundView === null) return <p className="ui-muted">{t('b.noRound')}</p>;
 
   // Every office's title (a later round's record holds only its own offices; steps of other rounds name others).
   const titles = new Map([
@@ -63,34 +65,34 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
     ...(result?.record.offices ?? []).map((o) => [o.id, o.title] as const),
   ]);
   return (
-    <section className="b-screen" data-testid="results-screen">
-      <div className="b-head">
+    <section className="ui-screen" data-testid="results-screen">
+      <div className="ui-head">
         <h2>
           {t('results.title')} <small>{roundLabel(t, roundView)}</small>
         </h2>
         <RoundPicker rounds={rounds} value={round} onChange={setChosen} />
       </div>
       <ErrorNote error={loadError ?? action.error} testId="results-error" />
-      <OkNote text={okText} testId="results-ok" />
-      <div className="b-row">
-        <button type="button" className="b-primary" onClick={compute} disabled={action.busy} autoFocus data-testid="compute-results">
+      <OkNote testId="results-ok">{okText}</OkNote>
+      <div className="ui-row">
+        <button type="button" className="ui-primary" onClick={compute} disabled={action.busy} autoFocus data-testid="compute-results">
           {result ? t('results.recompute') : t('results.compute')}
         </button>
         {result && (
-          <a className="b-button" href={hrefFor('results', 'public')} data-testid="open-public">
+          <a className="ui-link-button" href={hrefFor('results', 'public')} data-testid="open-public">
             {t('results.public')} <kbd>P</kbd>
           </a>
         )}
         {result && (
-          <a className="b-button" href={hrefFor('signoff')}>
+          <a className="ui-link-button" href={hrefFor('signoff')}>
             {t('results.toSignoff')}
           </a>
         )}
       </div>
-      {!result && <p className="b-lead">{t('results.none')}</p>}
+      {!result && <p className="ui-lead">{t('results.none')}</p>}
       {result && (
         <>
-          <div className={`b-validity ${result.result.valid ? 'b-valid' : 'b-invalid'}`} data-testid="validity">
+          <div className={`results-validity ${result.result.valid ? 'results-valid' : 'results-invalid'}`} data-testid="validity">
             <strong>{result.result.valid ? t('results.valid') : t('results.invalid')}</strong>
             <span>
               {t('results.counts', {
@@ -102,9 +104,9 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
             </span>
           </div>
           {result.result.problems.length > 0 && (
-            <ul className="b-problems" data-testid="problems">
+            <ul className="results-problems" data-testid="problems">
               {result.result.problems.map((p) => (
-                <li key={p.code + p.message} className={p.severity === 'void' ? 'b-bad' : 'b-warn-text'}>
+                <li key={p.code + p.message} className={p.severity === 'void' ? 'ui-text-bad' : 'ui-text-warn'}>
                   {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}
                   {t('b.sep.label')}
                   {messageIn(p.message, lang)}
@@ -113,11 +115,11 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
             </ul>
           )}
           {result.result.acting && (
-            <p className="b-lead" data-testid="acting">
+            <p className="ui-lead" data-testid="acting">
               {t('results.acting', { name: result.result.acting.name, office: titles.get(result.result.acting.office) ?? result.result.acting.office })}
             </p>
           )}
-          <div className="b-offices">
+          <div className="results-offices">
             {result.result.offices.map((o) => (
               <OfficeResultCard key={o.office} office={o} title={titles.get(o.office) ?? o.office} />
             ))}

@@ -25,22 +25,22 @@ export function CertificateCard({ card, title, drill }: { card: VoterCard; title
   }, [card.certificate]);
 
   return (
-    <article className="sa-cert" data-certificate={card.certificate}>
-      <header className="sa-cert-head">
-        {drill && <span className="sa-cert-drill">{t('drill.badge')}</span>}
+    <article className="setup-cert" data-certificate={card.certificate}>
+      <header className="setup-cert-head">
+        {drill && <span className="setup-cert-drill">{t('drill.badge')}</span>}
         <span>{t('setup.cert.heading')}</span>
       </header>
-      <p className="sa-cert-election">{title}</p>
-      <div className="sa-cert-body">
-        <div className="sa-cert-text">
-          <p className="sa-cert-name">{card.name}</p>
+      <p className="setup-cert-election">{title}</p>
+      <div className="setup-cert-body">
+        <div className="setup-cert-text">
+          <p className="setup-cert-name">{card.name}</p>
           <p>{card.group}</p>
-          <p className="sa-cert-where">{t('setup.cert.where', { venue: card.assignment })}</p>
+          <p className="setup-cert-where">{t('setup.cert.where', { venue: card.assignment })}</p>
         </div>
-        {qr && <img className="sa-cert-qr" src={qr} alt={t('setup.cert.qr')} />}
+        {qr && <img className="setup-cert-qr" src={qr} alt={t('setup.cert.qr')} />}
       </div>
-      <svg ref={barcodeRef} className="sa-cert-barcode" role="img" aria-label={card.certificate} />
-      <p className="sa-cert-number">{formatCertificateNumber(card.certificate)}</p>
+      <svg ref={barcodeRef} className="setup-cert-barcode" role="img" aria-label={card.certificate} />
+      <p className="setup-cert-number">{formatCertificateNumber(card.certificate)}</p>
     </article>
   );
 }

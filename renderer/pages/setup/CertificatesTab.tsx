@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import { printPage } from '../../api/shell';
 import { CertificateCard } from './CertificateCard';
 import type { Overview } from './overview';
-import { ErrorBox, Field, useAction } from './ui';
+import { ErrorNote, Field, useAction } from '../../ui';
 import { loadVoterCards, type VoterCard } from './voter-cards';
 
 const CARDS_PER_SHEET = 10;
@@ -35,10 +35,10 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
 
   return (
     <div data-testid="setup-certificates">
-      <section className="sa-card sa-noprint">
+      <section className="ui-card ui-no-print">
         <h2>{t('setup.cert.title')}</h2>
-        <p className="sa-muted">{t('setup.cert.hint')}</p>
-        <div className="sa-grid">
+        <p className="ui-muted">{t('setup.cert.hint')}</p>
+        <div className="ui-grid">
           {cards && (
             <Field label={t('setup.cert.group')}>
               <select value={group} onChange={(ev) => setGroup(ev.target.value)} data-testid="cert-group">
@@ -52,30 +52,30 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
             </Field>
           )}
         </div>
-        <div className="sa-actions">
+        <div className="ui-actions">
           <button type="button" onClick={() => void load()} disabled={action.busy} data-testid="cert-load">
             {t('setup.cert.load')}
           </button>
-          <button type="button" className="sa-primary" onClick={() => void printPage()} disabled={shown.length === 0} data-testid="cert-print">
+          <button type="button" className="ui-primary" onClick={() => void printPage()} disabled={shown.length === 0} data-testid="cert-print">
             {t('setup.cert.print', { n: shown.length, sheets: sheets.length })}
           </button>
         </div>
         {action.busy && progress && (
-          <p className="sa-progress" role="status">
+          <p className="setup-progress" role="status">
             <progress value={progress.found} max={Math.max(progress.expected, 1)} /> {t('setup.cert.loading', progress)}
           </p>
         )}
         {cards && progress && cards.length < progress.expected && (
-          <p className="sa-warn-text" role="alert">
+          <p className="ui-text-warn" role="alert">
             {t('setup.cert.missing', { found: cards.length, expected: progress.expected })}
           </p>
         )}
-        <ErrorBox error={action.error} />
+        <ErrorNote error={action.error} />
       </section>
       {sheets.length > 0 && (
-        <div className="sa-print-root" data-testid="cert-sheets">
+        <div data-testid="cert-sheets">
           {sheets.map((sheet, i) => (
-            <div key={i} className="sa-sheet">
+            <div key={i} className="setup-cert-sheet">
               {sheet.map((c) => (
                 <CertificateCard key={c.certificate} card={c} title={e.title} drill={e.drill} />
               ))}

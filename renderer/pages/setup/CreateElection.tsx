@@ -4,7 +4,7 @@ import { useElection } from '../../app/election-context';
 import { useT } from '../../app/i18n';
 import { METHODS_BY_BODY, type ElectionDefinitionInput } from '../../../shared/domain/election';
 import { resolveRuleProfile, type RuleProfilePartial } from '../../../shared/domain/rule-profile';
-import { ErrorBox, Field, todayIso, useAction } from './ui';
+import { ErrorNote, Field, useAction } from '../../ui';
 import { RulesEditor } from './rules';
 
 type Body = 'residents' | 'party' | 'supervisory';
@@ -105,10 +105,10 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
     setOffices((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
-    <section className="sa-card" data-testid="create-election">
+    <section className="ui-card" data-testid="create-election">
       <h2>{t('setup.create.title')}</h2>
-      <form onSubmit={submit} className="sa-form">
-        <div className="sa-grid">
+      <form onSubmit={submit} className="ui-form">
+        <div className="ui-grid">
           <Field label={t('setup.create.electionTitle')}>
             <input value={title} onChange={(e) => setTitle(e.target.value)} required data-testid="create-title" />
           </Field>
@@ -140,13 +140,13 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
             <input value={centralName} onChange={(e) => setCentralName(e.target.value)} data-testid="create-central" />
           </Field>
         </div>
-        <label className="sa-check">
+        <label className="ui-check">
           <input type="checkbox" checked={drill} onChange={(e) => setDrill(e.target.checked)} data-testid="create-drill" />
           {t('setup.create.drill')}
         </label>
-        <fieldset className="sa-fieldset">
+        <fieldset className="ui-fieldset">
           <legend>{t('setup.create.offices')}</legend>
-          <table className="sa-table">
+          <table className="ui-table">
             <thead>
               <tr>
                 <th>{t('setup.office.rank')}</th>
@@ -174,7 +174,7 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
                       value={o.seats}
                       onChange={(e) => setOffice(i, { seats: Number(e.target.value) })}
                       aria-label={t('setup.office.seats')}
-                      className="sa-num"
+                      className="ui-input-short"
                     />
                   </td>
                   <td>
@@ -194,20 +194,25 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
           </button>
         </fieldset>
         <RulesEditor given={rules} defaults={defaults} onChange={setRules} />
-        <ErrorBox error={action.error} testId="create-error" />
-        <div className="sa-actions">
-          <button type="submit" className="sa-primary" disabled={action.busy} data-testid="create-submit">
+        <ErrorNote error={action.error} testId="create-error" />
+        <div className="ui-actions">
+          <button type="submit" className="ui-primary" disabled={action.busy} data-testid="create-submit">
             {t('setup.create.submit')}
           </button>
         </div>
       </form>
-      <div className="sa-or">
-        <label className="sa-field">
-          <span className="sa-field-label">{t('setup.create.fromFile')}</span>
+      <div className="setup-or">
+        <Field label={t('setup.create.fromFile')}>
           <input type="file" accept=".json,application/json" onChange={(e) => void fromFile(e.target.files?.[0])} data-testid="create-file" />
-          <span className="sa-field-hint">{t('setup.create.fromFileHint')}</span>
-        </label>
+          <span className="ui-field-hint">{t('setup.create.fromFileHint')}</span>
+        </Field>
       </div>
     </section>
   );
+}
+
+/** Today in the form the date fields use (local time). */
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,8 +1,7 @@
 import { useApi } from '../../app/api-context';
 import { DoubleEntrySetting } from '../counting/DoubleEntrySetting';
-import '../../styles/screens-b.css';
 import type { Overview } from './overview';
-import { useLoad } from './ui';
+import { useLoad } from '../../ui';
 
 /**
  * The Counting screen's double-entry switch, offered here too as an election setting: locked, as there, once any box

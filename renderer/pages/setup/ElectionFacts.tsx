@@ -1,7 +1,7 @@
 import { useT } from '../../app/i18n';
 import type { Body, Method } from '../../../shared/record/cer';
 
-/** The election's basic facts as rows of a <dl className="sa-facts">; the caller adds its own rows after them. */
+/** The election's basic facts as rows of a <dl className="ui-facts">; the caller adds its own rows after them. */
 export function ElectionFactRows({ e, dateTestId }: { e: { community: string; body: Body; method: Method; date: string }; dateTestId?: string }) {
   const t = useT();
   return (

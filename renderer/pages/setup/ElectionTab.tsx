@@ -19,9 +19,9 @@ export function ElectionTab({ overview, onChanged }: { overview: Overview; onCha
   const first = overview.rounds.find((r) => r.number === 1);
   const rulesOpen = first?.status === 'prepared';
   return (
-    <section className="sa-card" data-testid="setup-election">
+    <section className="ui-card" data-testid="setup-election">
       <h2>{e.title}</h2>
-      <dl className="sa-facts">
+      <dl className="ui-facts">
         <ElectionFactRows e={e} />
         <dt>{t('setup.registered')}</dt>
         <dd>{e.registered.source === 'roll' ? t('setup.registered.roll') : t('setup.registered.number', { n: e.registered.number })}</dd>
@@ -37,7 +37,7 @@ export function ElectionTab({ overview, onChanged }: { overview: Overview; onCha
       {rulesOpen ? (
         <RulesEditForm rules={e.rules} defaults={defaults} seats={seats} onSaved={onChanged} />
       ) : (
-        <p className="sa-muted" data-testid="rules-locked">{t('setup.rules.locked')}</p>
+        <p className="ui-muted" data-testid="rules-locked">{t('setup.rules.locked')}</p>
       )}
       <Warnings warnings={overview.warnings} />
       <h3>{t('setup.double.title')}</h3>

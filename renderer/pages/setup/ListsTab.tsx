@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { printPage } from '../../api/shell';
 import type { Overview } from './overview';
-import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
+import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 
 /**
  * The lists published before election day: approved proxies and each mobile box's approved voters (names and
@@ -24,16 +24,16 @@ export function ListsTab({ overview }: { overview: Overview }) {
 
   return (
     <div data-testid="setup-lists">
-      <div className="sa-actions sa-noprint">
-        <button type="button" className="sa-primary" onClick={() => void printPage()} data-testid="lists-print">
+      <div className="ui-actions ui-no-print">
+        <button type="button" className="ui-primary" onClick={() => void printPage()} data-testid="lists-print">
           {t('setup.lists.print')}
         </button>
       </div>
-      <div className="sa-print-root sa-print-lists">
-        <section className="sa-card sa-publish" data-testid="proxy-list">
+      <div>
+        <section className="ui-card setup-publish" data-testid="proxy-list">
           <h2>{t('setup.lists.proxyTitle', { title: e.title })}</h2>
-          <ErrorBox error={proxies.error} />
-          <table className="sa-table">
+          <ErrorNote error={proxies.error} />
+          <table className="ui-table">
             <thead>
               <tr>
                 <th>#</th>
@@ -55,13 +55,13 @@ export function ListsTab({ overview }: { overview: Overview }) {
               ))}
             </tbody>
           </table>
-          {proxies.data?.length === 0 && <p className="sa-muted">{t('setup.lists.none')}</p>}
+          {proxies.data?.length === 0 && <p className="ui-muted">{t('setup.lists.none')}</p>}
         </section>
         {mobile.data?.map((m) => (
-          <section key={m.box} className="sa-card sa-publish" data-testid={`mobile-list-${m.box}`}>
+          <section key={m.box} className="ui-card setup-publish" data-testid={`mobile-list-${m.box}`}>
             <h2>{t('setup.lists.mobileTitle', { box: m.name })}</h2>
             <p>{t('setup.lists.mobileStaff', { staff: overview.boxes.find((b) => b.id === m.box)?.staff.join('、') ?? '—' })}</p>
-            <table className="sa-table">
+            <table className="ui-table">
               <thead>
                 <tr>
                   <th>#</th>
@@ -79,12 +79,12 @@ export function ListsTab({ overview }: { overview: Overview }) {
                 ))}
               </tbody>
             </table>
-            {m.voters.length === 0 && <p className="sa-muted">{t('setup.lists.none')}</p>}
+            {m.voters.length === 0 && <p className="ui-muted">{t('setup.lists.none')}</p>}
           </section>
         ))}
-        <ErrorBox error={mobile.error} />
+        <ErrorNote error={mobile.error} />
       </div>
-      <div className="sa-noprint">
+      <div className="ui-no-print">
         <ApproveProxy committee={committee} onChanged={reload} />
         <AddToMobile overview={overview} committee={committee} onChanged={reload} />
       </div>
@@ -130,9 +130,9 @@ function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="approve-proxy">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="approve-proxy">
       <h3>{t('setup.lists.approveProxy')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.lists.voterCert')}>
           <input value={voter} onChange={(e) => setVoter(e.target.value)} required inputMode="numeric" />
         </Field>
@@ -141,8 +141,8 @@ function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged
         </Field>
         <MemberSelect committee={committee} value={by} onChange={setBy} />
       </div>
-      <ErrorBox error={action.error} />
-      {done && <Notice>{done}</Notice>}
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
       <button type="submit" disabled={action.busy}>
         {t('setup.lists.approveProxy')}
       </button>
@@ -174,9 +174,9 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-to-mobile">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-to-mobile">
       <h3>{t('setup.lists.addMobile')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.lists.voterCert')}>
           <input value={certificate} onChange={(e) => setCertificate(e.target.value)} required inputMode="numeric" />
         </Field>
@@ -194,8 +194,8 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
           <input value={reason} onChange={(e) => setReason(e.target.value)} required />
         </Field>
       </div>
-      <ErrorBox error={action.error} />
-      {done && <Notice>{done}</Notice>}
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
       <button type="submit" disabled={action.busy}>
         {t('setup.lists.addMobile')}
       </button>

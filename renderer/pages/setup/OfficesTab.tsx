@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { Overview } from './overview';
-import { ErrorBox, Field, Notice, useAction } from './ui';
+import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { Warnings } from './Warnings';
 
 /** Offices with their candidates in surname stroke order (as the backend returns them), margin warnings, and adding both. */
@@ -11,11 +11,11 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
   return (
     <div data-testid="setup-offices">
       <Warnings warnings={overview.warnings} />
-      <section className="sa-card">
+      <section className="ui-card">
         <h2>{t('setup.offices.title')}</h2>
-        <p className="sa-muted">{t('setup.offices.strokeOrder')}</p>
+        <p className="ui-muted">{t('setup.offices.strokeOrder')}</p>
         {overview.offices.map((o) => (
-          <div key={o.id} className="sa-office" data-office={o.id}>
+          <div key={o.id} className="setup-office" data-office={o.id}>
             <h3>
               {o.title}{' '}
               <small>
@@ -24,11 +24,11 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
                 {` · ${t('setup.offices.candidates', { n: o.candidates.length })}`}
               </small>
             </h3>
-            <ol className="sa-candidates" data-testid={`candidates-${o.id}`}>
+            <ol className="setup-candidates" data-testid={`candidates-${o.id}`}>
               {o.candidates.map((c) => (
                 <li key={c.id}>
                   {c.name}
-                  {c.gender && <span className="sa-muted"> （{t(`setup.gender.${c.gender}`)}）</span>}
+                  {c.gender && <span className="ui-muted"> （{t(`setup.gender.${c.gender}`)}）</span>}
                 </li>
               ))}
             </ol>
@@ -64,9 +64,9 @@ function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged()
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-candidate">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-candidate">
       <h3>{t('setup.candidate.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.candidate.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="candidate-name" />
         </Field>
@@ -90,9 +90,9 @@ function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged()
           <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} inputMode="numeric" />
         </Field>
       </div>
-      <ErrorBox error={action.error} />
-      {done && <Notice>{done}</Notice>}
-      <button type="submit" className="sa-primary" disabled={action.busy} data-testid="candidate-submit">
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
+      <button type="submit" className="ui-primary" disabled={action.busy} data-testid="candidate-submit">
         {t('setup.candidate.add')}
       </button>
     </form>
@@ -118,9 +118,9 @@ function AddOffice({ overview, onChanged }: { overview: Overview; onChanged(): v
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-office">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-office">
       <h3>{t('setup.office.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.office.title')}>
           <input value={title} onChange={(e) => setTitle(e.target.value)} required />
         </Field>
@@ -128,14 +128,14 @@ function AddOffice({ overview, onChanged }: { overview: Overview; onChanged(): v
           <input value={id} onChange={(e) => setId(e.target.value)} required />
         </Field>
         <Field label={t('setup.office.seats')}>
-          <input type="number" min={1} value={seats} onChange={(e) => setSeats(Number(e.target.value))} className="sa-num" />
+          <input type="number" min={1} value={seats} onChange={(e) => setSeats(Number(e.target.value))} className="ui-input-short" />
         </Field>
       </div>
-      <label className="sa-check">
+      <label className="ui-check">
         <input type="checkbox" checked={womenOnly} onChange={(e) => setWomenOnly(e.target.checked)} />
         {t('setup.office.womenOnly')}
       </label>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
       <button type="submit" disabled={action.busy}>
         {t('setup.office.add')}
       </button>

@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { OFFICIAL_ROLES, RELATION_KINDS, type OfficialRole } from '../../../shared/domain/people';
 import type { Overview } from './overview';
-import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
+import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 
 /** Committee members, officials with roles and PINs, and declared relatives of candidates. */
 export function PeopleTab({ overview }: { overview: Overview }) {
@@ -14,10 +14,10 @@ export function PeopleTab({ overview }: { overview: Overview }) {
   const list = people.data ?? [];
   return (
     <div data-testid="setup-people">
-      <section className="sa-card">
+      <section className="ui-card">
         <h2>{t('setup.people.title')}</h2>
-        <ErrorBox error={people.error} />
-        <table className="sa-table" data-testid="people-table">
+        <ErrorNote error={people.error} />
+        <table className="ui-table" data-testid="people-table">
           <thead>
             <tr>
               <th>{t('setup.people.name')}</th>
@@ -42,7 +42,7 @@ export function PeopleTab({ overview }: { overview: Overview }) {
                     .join('、') || '—'}
                 </td>
                 <td data-testid="pin-state">{p.pinSet ? t('setup.people.pinSet') : t('setup.people.pinMissing')}</td>
-                <td className="sa-warn-text">{p.conflicts.join('；')}</td>
+                <td className="ui-text-warn">{p.conflicts.join('；')}</td>
               </tr>
             ))}
           </tbody>
@@ -69,12 +69,12 @@ type Relative = { candidate: string; relative: string; relation: (typeof RELATIO
 function RelativesList({ relatives, error }: { relatives: Relative[] | null; error: unknown }) {
   const t = useT();
   return (
-    <section className="sa-card" data-testid="relatives">
+    <section className="ui-card" data-testid="relatives">
       <h3>{t('setup.relatives.title')}</h3>
-      <ErrorBox error={error} />
-      {relatives && relatives.length === 0 && <p className="sa-muted">{t('setup.relatives.none')}</p>}
+      <ErrorNote error={error} />
+      {relatives && relatives.length === 0 && <p className="ui-muted">{t('setup.relatives.none')}</p>}
       {relatives && relatives.length > 0 && (
-        <table className="sa-table" data-testid="relatives-table">
+        <table className="ui-table" data-testid="relatives-table">
           <thead>
             <tr>
               <th>{t('setup.relative.candidate')}</th>
@@ -127,10 +127,10 @@ function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) 
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="set-pin">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="set-pin">
       <h3>{t('setup.pin.title')}</h3>
-      <p className="sa-muted">{t('setup.pin.hint')}</p>
-      <div className="sa-grid">
+      <p className="ui-muted">{t('setup.pin.hint')}</p>
+      <div className="ui-grid">
         <Field label={t('setup.people.name')}>
           <select value={person} onChange={(e) => setPerson(e.target.value)} required data-testid="pin-person">
             <option value="">{t('setup.choose')}</option>
@@ -154,9 +154,9 @@ function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) 
           <input type="password" inputMode="numeric" autoComplete="off" value={again} onChange={(e) => setAgain(e.target.value)} required data-testid="pin-2" />
         </Field>
       </div>
-      {mismatch && <p className="sa-warn-text" role="alert">{t('setup.pin.mismatch')}</p>}
-      <ErrorBox error={action.error} />
-      {done && <Notice>{done}</Notice>}
+      {mismatch && <p className="ui-text-warn" role="alert">{t('setup.pin.mismatch')}</p>}
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
       <button type="submit" disabled={action.busy || mismatch} data-testid="pin-submit">
         {t('setup.pin.submit')}
       </button>
@@ -178,9 +178,9 @@ function AddCommittee({ onChanged }: { onChanged(): void }) {
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-committee">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-committee">
       <h3>{t('setup.committee.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.people.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
@@ -194,7 +194,7 @@ function AddCommittee({ onChanged }: { onChanged(): void }) {
           </select>
         </Field>
       </div>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
       <button type="submit" disabled={action.busy}>
         {t('setup.committee.add')}
       </button>
@@ -219,9 +219,9 @@ function AddOfficial({ overview, onChanged }: { overview: Overview; onChanged():
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-official">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-official">
       <h3>{t('setup.official.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.people.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
@@ -236,16 +236,16 @@ function AddOfficial({ overview, onChanged }: { overview: Overview; onChanged():
           </select>
         </Field>
       </div>
-      <fieldset className="sa-fieldset">
+      <fieldset className="ui-fieldset">
         <legend>{t('setup.people.roles')}</legend>
         {OFFICIAL_ROLES.map((r) => (
-          <label key={r} className="sa-check">
+          <label key={r} className="ui-check">
             <input type="checkbox" checked={roles.includes(r)} onChange={() => toggle(r)} />
             {t(`setup.role.${r}`)}
           </label>
         ))}
       </fieldset>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
       <button type="submit" disabled={action.busy}>
         {t('setup.official.add')}
       </button>
@@ -272,10 +272,10 @@ function DeclareRelative({ overview, onChanged }: { overview: Overview; onChange
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="declare-relative">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="declare-relative">
       <h3>{t('setup.relative.title')}</h3>
-      <p className="sa-muted">{t('setup.relative.hint')}</p>
-      <div className="sa-grid">
+      <p className="ui-muted">{t('setup.relative.hint')}</p>
+      <div className="ui-grid">
         <Field label={t('setup.people.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
@@ -298,8 +298,8 @@ function DeclareRelative({ overview, onChanged }: { overview: Overview; onChange
           </select>
         </Field>
       </div>
-      <ErrorBox error={action.error} />
-      {done && <Notice>{done}</Notice>}
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
       <button type="submit" disabled={action.busy}>
         {t('setup.relative.submit')}
       </button>

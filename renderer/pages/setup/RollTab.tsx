@@ -6,7 +6,7 @@ import type { ImportRollOutput, RollErrorView } from '../../../shared/api/issuan
 import { hasShell, requireShell } from '../../api/shell';
 import type { Overview } from './overview';
 import { base64ToBytes, bytesToBase64, previewRoll, type RollPreview } from './roll-file';
-import { ErrorBox, Field, useAction, useLoad } from './ui';
+import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 
 export const PREFIX_STORAGE_KEY = 'station.certificatePrefix';
 
@@ -102,10 +102,10 @@ export function RollTab({ overview }: { overview: Overview }) {
 
   return (
     <div data-testid="setup-roll">
-      <section className="sa-card">
+      <section className="ui-card">
         <h2>{t('setup.roll.title')}</h2>
-        <p className="sa-muted">{t('setup.roll.columns')}</p>
-        <div className="sa-grid">
+        <p className="ui-muted">{t('setup.roll.columns')}</p>
+        <div className="ui-grid">
           {hasShell() ? (
             <button type="button" onClick={() => void chooseInShell()}>
               {t('setup.roll.choose')}
@@ -128,14 +128,12 @@ export function RollTab({ overview }: { overview: Overview }) {
         </div>
         {chosen && <Preview chosen={chosen} />}
         {checked && (
-          <p className="sa-ok" role="status" data-testid="roll-checked">
-            {t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}
-          </p>
+          <OkNote testId="roll-checked">{t('setup.roll.checked', { n: checked.imported, generated: checked.generatedCertificates })}</OkNote>
         )}
         {chosen && (
           <button
             type="button"
-            className="sa-primary"
+            className="ui-primary"
             onClick={() => void doImport()}
             disabled={action.busy || rowErrors !== null}
             data-testid="roll-import"
@@ -144,12 +142,12 @@ export function RollTab({ overview }: { overview: Overview }) {
           </button>
         )}
         {action.busy && (
-          <p className="sa-progress" role="status" data-testid="roll-progress">
+          <p className="setup-progress" role="status" data-testid="roll-progress">
             <progress /> {t('setup.roll.importing', { kb: Math.ceil((chosen?.size ?? 0) / 1024) })}
           </p>
         )}
         {result && (
-          <p className="sa-ok" role="status" data-testid="roll-result">
+          <OkNote testId="roll-result">
             {t('setup.roll.done', {
               n: result.imported,
               generated: result.generatedCertificates,
@@ -157,14 +155,14 @@ export function RollTab({ overview }: { overview: Overview }) {
               encoding: result.encoding ?? '—',
             })}
             {result.ignoredColumns.length > 0 && ` ${t('setup.roll.ignored', { columns: result.ignoredColumns.join('、') })}`}
-          </p>
+          </OkNote>
         )}
-        <ErrorBox error={action.error} testId="roll-error" />
+        <ErrorNote error={action.error} testId="roll-error" />
         {rowErrors && (
           <div data-testid="roll-errors">
-            <p className="sa-error-strong">{t('setup.roll.nothingImported', { n: rowErrors.length })}</p>
-            <div className="sa-scroll" tabIndex={0} aria-label={t('setup.roll.errorsLabel')}>
-              <table className="sa-table">
+            <p className="setup-error-strong">{t('setup.roll.nothingImported', { n: rowErrors.length })}</p>
+            <div className="ui-scroll" tabIndex={0} aria-label={t('setup.roll.errorsLabel')}>
+              <table className="ui-table">
                 <thead>
                   <tr>
                     <th>{t('setup.roll.line')}</th>
@@ -186,13 +184,13 @@ export function RollTab({ overview }: { overview: Overview }) {
           </div>
         )}
       </section>
-      <section className="sa-card" data-testid="roll-summary">
+      <section className="ui-card" data-testid="roll-summary">
         <h3>{t('setup.roll.summary')}</h3>
-        <ErrorBox error={summary.error} />
+        <ErrorNote error={summary.error} />
         {summary.data && (
           <>
-            <p className="sa-big">{t('setup.roll.voters', { n: summary.data.voters })}</p>
-            <ul className="sa-list">
+            <p className="ui-big">{t('setup.roll.voters', { n: summary.data.voters })}</p>
+            <ul className="ui-list">
               {summary.data.byAssignment.map((a) => (
                 <li key={`${a.assignment.kind}-${a.assignment.id}`}>
                   {a.assignment.name}：{a.voters}
@@ -201,7 +199,7 @@ export function RollTab({ overview }: { overview: Overview }) {
             </ul>
           </>
         )}
-        {overview.venues.length > 1 && <p className="sa-muted">{t('setup.roll.assignHint')}</p>}
+        {overview.venues.length > 1 && <p className="ui-muted">{t('setup.roll.assignHint')}</p>}
       </section>
     </div>
   );
@@ -214,8 +212,8 @@ function Preview({ chosen }: { chosen: Chosen }) {
   return (
     <div data-testid="roll-preview">
       <p>{t('setup.roll.preview', { file: chosen.name, lines: p.lines, encoding: p.encoding === 'gbk' ? 'GBK' : 'UTF-8' })}</p>
-      <div className="sa-scroll sa-scroll-short">
-        <table className="sa-table">
+      <div className="ui-scroll ui-scroll-short">
+        <table className="ui-table">
           <thead>
             <tr>
               {p.header.map((h, i) => (

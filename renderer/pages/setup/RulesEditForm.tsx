@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { RuleProfile, RuleProfilePartial } from '../../../shared/domain/rule-profile';
 import { RULE_CHOICES, RULE_KEYS, useRuleText, type RuleKey } from './rules';
-import { ErrorBox, Field, Notice, useAction } from './ui';
+import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 
 type Draft = Record<RuleKey, string>;
 
@@ -69,7 +69,7 @@ export function RulesEditForm({
 
   return (
     <form
-      className="sa-card sa-form"
+      className="ui-card ui-form"
       onSubmit={submit}
       onKeyDown={(e) => {
         // Enter on a choice saves too, as it does in the number fields.
@@ -81,8 +81,8 @@ export function RulesEditForm({
       data-testid="rules-edit"
     >
       <h3>{t('setup.rules.edit')}</h3>
-      <p className="sa-muted">{t('setup.rules.editHint')}</p>
-      <div className="sa-grid">
+      <p className="ui-muted">{t('setup.rules.editHint')}</p>
+      <div className="ui-grid">
         {RULE_KEYS.map((k) => {
           const choices = RULE_CHOICES[k];
           const hint = t('setup.rules.useDefault', { value: value(k, defaults[k]) });
@@ -115,15 +115,15 @@ export function RulesEditForm({
           );
         })}
       </div>
-      <ErrorBox error={action.error} testId="rules-edit-error" />
+      <ErrorNote error={action.error} testId="rules-edit-error" />
       {done && (
-        <Notice testId="rules-edit-done">
+        <OkNote testId="rules-edit-done">
           {done.changed.length === 0
             ? t('setup.rules.nothingChanged')
             : t('setup.rules.saved', { keys: done.changed.map((k) => name(k)).join(t('setup.rules.sep')) })}
-        </Notice>
+        </OkNote>
       )}
-      <div className="sa-actions">
+      <div className="ui-actions">
         <button type="submit" disabled={action.busy} data-testid="rules-save">
           {changedKeys.length > 0 ? t('setup.rules.saveN', { n: changedKeys.length }) : t('setup.rules.save')}
         </button>

@@ -8,7 +8,8 @@ import { ListsTab } from './ListsTab';
 import { OfficesTab } from './OfficesTab';
 import { PeopleTab } from './PeopleTab';
 import { RollTab } from './RollTab';
-import { ErrorBox, Loading, useLoad } from './ui';
+import { ErrorNote, Loading, useLoad } from '../../ui';
+import './setup.css';
 import { VenuesTab } from './VenuesTab';
 
 export const SETUP_TABS = ['election', 'offices', 'venues', 'people', 'roll', 'certificates', 'lists'] as const;
@@ -24,23 +25,23 @@ export function SetupScreen({ route }: { route: Route }) {
 
   if (!data) {
     return (
-      <div className="sa-screen">
-        <ErrorBox error={overview.error} />
+      <div className="ui-screen ui-stack">
+        <ErrorNote error={overview.error} />
         {overview.loading && <Loading />}
       </div>
     );
   }
   if (!data.election) {
     return (
-      <div className="sa-screen" data-testid="setup-screen">
+      <div className="ui-screen ui-stack" data-testid="setup-screen">
         <CreateElection onCreated={overview.reload} />
       </div>
     );
   }
 
   return (
-    <div className="sa-screen" data-testid="setup-screen" data-tab={tab}>
-      <nav className="sa-subtabs sa-noprint" aria-label={t('setup.tabs')}>
+    <div className="ui-screen ui-stack" data-testid="setup-screen" data-tab={tab}>
+      <nav className="setup-subtabs ui-no-print" aria-label={t('setup.tabs')}>
         {SETUP_TABS.map((id) => (
           <a key={id} href={hrefFor('setup', id)} aria-current={id === tab ? 'page' : undefined} data-testid={`setup-tab-${id}`}>
             {t(`setup.tab.${id}`)}

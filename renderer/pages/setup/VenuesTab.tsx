@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { MOBILE_BOX_MIN_STAFF } from '../../../shared/domain/venue';
 import type { Overview } from './overview';
-import { ErrorBox, Field, Notice, useAction, useLoad } from './ui';
+import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 
 /** Names typed in one field: separated by 、，, or spaces. */
 export function splitNames(text: string): string[] {
@@ -21,9 +21,9 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
   const venueName = (id: string) => overview.venues.find((v) => v.id === id)?.name ?? id;
   return (
     <div data-testid="setup-venues">
-      <section className="sa-card">
+      <section className="ui-card">
         <h2>{t('setup.venues.title')}</h2>
-        <table className="sa-table">
+        <table className="ui-table">
           <thead>
             <tr>
               <th>{t('setup.venues.id')}</th>
@@ -35,7 +35,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
             {overview.venues.map((v) => (
               <tr key={v.id}>
                 <td>
-                  <code className="sa-code">{v.id}</code>
+                  <code className="ui-code">{v.id}</code>
                 </td>
                 <td>{v.name}</td>
                 <td>{t(`setup.venueKind.${v.kind}`)}</td>
@@ -44,7 +44,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
           </tbody>
         </table>
         <h2>{t('setup.boxes.title')}</h2>
-        <table className="sa-table" data-testid="boxes-table">
+        <table className="ui-table" data-testid="boxes-table">
           <thead>
             <tr>
               <th>{t('setup.venues.id')}</th>
@@ -58,7 +58,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
             {overview.boxes.map((b) => (
               <tr key={b.id} data-box={b.id}>
                 <td>
-                  <code className="sa-code">{b.id}</code>
+                  <code className="ui-code">{b.id}</code>
                 </td>
                 <td>{b.name}</td>
                 <td>{t(`custody.kind.${b.kind}`)}</td>
@@ -75,12 +75,12 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
           </tbody>
         </table>
         <h2>{t('setup.desks.title')}</h2>
-        <ErrorBox error={desks.error} />
-        <ul className="sa-list" data-testid="desks-list">
+        <ErrorNote error={desks.error} />
+        <ul className="ui-list" data-testid="desks-list">
           {desks.data?.map((d) => (
             <li key={d.id}>
-              <strong>{d.name}</strong> <code className="sa-code">{d.id}</code> → {overview.boxes.find((b) => b.id === d.box)?.name ?? d.box}
-              {d.implicit && <span className="sa-muted"> {t('setup.desks.implicit')}</span>}
+              <strong>{d.name}</strong> <code className="ui-code">{d.id}</code> → {overview.boxes.find((b) => b.id === d.box)?.name ?? d.box}
+              {d.implicit && <span className="ui-muted"> {t('setup.desks.implicit')}</span>}
             </li>
           ))}
         </ul>
@@ -103,13 +103,13 @@ function StaffEditor({ box, staff, onChanged }: { box: string; staff: string[]; 
     if (await action.run(() => api.call('setBoxStaff', { box, staff: names }))) onChanged();
   };
   return (
-    <form onSubmit={submit} className="sa-inline">
+    <form onSubmit={submit} className="ui-inline">
       <input value={text} onChange={(e) => setText(e.target.value)} aria-label={t('setup.boxes.staff')} size={18} />
       <button type="submit" disabled={action.busy || names.length < MOBILE_BOX_MIN_STAFF}>
         {t('setup.save')}
       </button>
-      {names.length < MOBILE_BOX_MIN_STAFF && <span className="sa-warn-text">{t('setup.boxes.staffMin', { n: MOBILE_BOX_MIN_STAFF })}</span>}
-      <ErrorBox error={action.error} />
+      {names.length < MOBILE_BOX_MIN_STAFF && <span className="ui-text-warn">{t('setup.boxes.staffMin', { n: MOBILE_BOX_MIN_STAFF })}</span>}
+      <ErrorNote error={action.error} />
     </form>
   );
 }
@@ -129,9 +129,9 @@ function AddVenue({ onChanged }: { onChanged(): void }) {
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-venue">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-venue">
       <h3>{t('setup.venues.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.venues.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
@@ -139,7 +139,7 @@ function AddVenue({ onChanged }: { onChanged(): void }) {
           <input value={id} onChange={(e) => setId(e.target.value)} required />
         </Field>
       </div>
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
       <button type="submit" disabled={action.busy}>
         {t('setup.venues.add')}
       </button>
@@ -170,9 +170,9 @@ function AddBox({ overview, onChanged }: { overview: Overview; onChanged(): void
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-box">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-box">
       <h3>{t('setup.boxes.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.venues.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
@@ -202,9 +202,9 @@ function AddBox({ overview, onChanged }: { overview: Overview; onChanged(): void
         )}
       </div>
       {kind === 'mobile' && names.length > 0 && names.length < MOBILE_BOX_MIN_STAFF && (
-        <p className="sa-warn-text">{t('setup.boxes.staffCount', { n: names.length, min: MOBILE_BOX_MIN_STAFF })}</p>
+        <p className="ui-text-warn">{t('setup.boxes.staffCount', { n: names.length, min: MOBILE_BOX_MIN_STAFF })}</p>
       )}
-      <ErrorBox error={action.error} />
+      <ErrorNote error={action.error} />
       <button type="submit" disabled={action.busy}>
         {t('setup.boxes.add')}
       </button>
@@ -230,9 +230,9 @@ function AddDesk({ overview, onChanged }: { overview: Overview; onChanged(): voi
     }
   };
   return (
-    <form className="sa-card sa-form" onSubmit={submit} data-testid="add-desk">
+    <form className="ui-card ui-form" onSubmit={submit} data-testid="add-desk">
       <h3>{t('setup.desks.add')}</h3>
-      <div className="sa-grid">
+      <div className="ui-grid">
         <Field label={t('setup.venues.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
@@ -249,8 +249,8 @@ function AddDesk({ overview, onChanged }: { overview: Overview; onChanged(): voi
           </select>
         </Field>
       </div>
-      <ErrorBox error={action.error} />
-      {done && <Notice>{done}</Notice>}
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
       <button type="submit" disabled={action.busy}>
         {t('setup.desks.add')}
       </button>

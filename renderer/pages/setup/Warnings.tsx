@@ -6,7 +6,7 @@ export function Warnings({ warnings }: { warnings: Overview['warnings'] }) {
   const t = useT();
   if (warnings.length === 0) return null;
   return (
-    <div className="sa-warnings" role="alert" data-testid="setup-warnings">
+    <div className="setup-warnings" role="alert" data-testid="setup-warnings">
       <h3>{t('setup.warnings')}</h3>
       <ul>
         {warnings.map((w, i) => (

@@ -45,7 +45,7 @@ export function RulesTable({ rules, defaults }: { rules: RuleProfile; defaults: 
   const t = useT();
   const { value, name } = useRuleText();
   return (
-    <table className="sa-table" data-testid="rules-table">
+    <table className="ui-table" data-testid="rules-table">
       <thead>
         <tr>
           <th>{t('setup.rules.key')}</th>
@@ -57,7 +57,7 @@ export function RulesTable({ rules, defaults }: { rules: RuleProfile; defaults: 
         {RULE_KEYS.map((k) => (
           <tr key={k} data-rule={k}>
             <th scope="row">
-              {name(k)} <code className="sa-code">{k}</code>
+              {name(k)} <code className="ui-code">{k}</code>
             </th>
             <td>{value(k, rules[k])}</td>
             <td>{rules[k] === defaults[k] ? t('setup.rules.isDefault') : t('setup.rules.defaultWas', { value: value(k, defaults[k]) })}</td>
@@ -89,17 +89,17 @@ export function RulesEditor({
     onChange(next as RuleProfilePartial);
   };
   return (
-    <fieldset className="sa-fieldset" data-testid="rules-editor">
+    <fieldset className="ui-fieldset" data-testid="rules-editor">
       <legend>{t('setup.rules.title')}</legend>
-      <p className="sa-muted">{t('setup.rules.hint')}</p>
-      <div className="sa-grid">
+      <p className="ui-muted">{t('setup.rules.hint')}</p>
+      <div className="ui-grid">
         {RULE_KEYS.map((k) => {
           const choices = RULE_CHOICES[k];
           const current = given[k];
           return (
-            <label key={k} className="sa-field">
-              <span className="sa-field-label">
-                {name(k)} <code className="sa-code">{k}</code>
+            <label key={k} className="ui-field">
+              <span className="ui-field-label">
+                {name(k)} <code className="ui-code">{k}</code>
               </span>
               {choices ? (
                 <select value={current === undefined ? '' : String(current)} onChange={(e) => set(k, e.target.value)} data-rule={k}>

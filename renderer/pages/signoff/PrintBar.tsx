@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../app/i18n';
-import { ErrorNote, OkNote, useAction } from '../counting/common';
+import { ErrorNote, OkNote, useAction } from '../../ui';
 import { hasShell, printPage, requireShell } from '../../api/shell';
 import type { TallySheetData } from './TallySheet';
 
@@ -27,20 +27,20 @@ export function PrintBar({ sheet }: { sheet: TallySheetData }) {
     if (r && !r.canceled) setSaved(t('signoff.print.saved', { path: r.path }));
   };
   return (
-    <section className="b-card" data-testid="print-bar">
+    <section className="ui-card" data-testid="print-bar">
       <h3>{t('signoff.print.title')}</h3>
-      <p className="b-muted">{t('signoff.print.explain')}</p>
-      <div className="b-row">
-        <button type="button" className="b-primary" onClick={() => void action.run(printPage)} data-testid="print">
+      <p className="ui-muted">{t('signoff.print.explain')}</p>
+      <div className="ui-row">
+        <button type="button" className="ui-primary" onClick={() => void action.run(printPage)} data-testid="print">
           {t('signoff.print.print')} <kbd>Ctrl+P</kbd>
         </button>
         <button type="button" onClick={() => void savePdf()} data-testid="save-pdf">
           {t('signoff.print.pdf')}
         </button>
       </div>
-      {!electron && <p className="b-muted">{t('signoff.print.browserPdf')}</p>}
+      {!electron && <p className="ui-muted">{t('signoff.print.browserPdf')}</p>}
       <ErrorNote error={action.error} testId="print-error" />
-      <OkNote text={saved} testId="print-ok" />
+      <OkNote testId="print-ok">{saved}</OkNote>
     </section>
   );
 }

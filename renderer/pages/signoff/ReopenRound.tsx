@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
-import { ErrorNote, isSittingCommittee, PersonPicker, useAction, usePeople } from '../counting/common';
+import { ErrorNote, useAction } from '../../ui';
+import { isSittingCommittee, PersonPicker, usePeople } from '../people';
 
 /**
  * Reopening a round's count: kept apart at the bottom, in red, and confirmed in a dialog, because it revokes every
@@ -37,7 +38,7 @@ export function ReopenRound({
   // Nothing is frozen before the first signature: a wrong ballot is corrected on the Counting screen directly.
   if (signedCount === 0 && status === 'counted') {
     return (
-      <p className="b-muted no-print" data-testid="reopen-not-needed">
+      <p className="ui-muted ui-no-print" data-testid="reopen-not-needed">
         {t('signoff.reopen.notNeeded')} <a href={hrefFor('counting')}>{t('signoff.reopen.toCounting')}</a>
       </p>
     );
@@ -58,12 +59,12 @@ export function ReopenRound({
     }
   };
   return (
-    <section className="b-card b-danger-zone no-print" data-testid="reopen">
+    <section className="ui-card signoff-danger-zone ui-no-print" data-testid="reopen">
       <h3>{t('signoff.reopen.title')}</h3>
       <p>{t('signoff.reopen.explain', { n: signedCount })}</p>
-      <div className="b-row">
+      <div className="ui-row">
         <PersonPicker people={people.filter(isSittingCommittee)} value={by} onChange={setBy} label={t('signoff.reopen.by')} memory="committee" testId="reopen-by" />
-        <label className="b-field b-grow">
+        <label className="ui-field ui-grow">
           <span>{t('signoff.reopen.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reopen-reason" />
         </label>
@@ -72,10 +73,10 @@ export function ReopenRound({
         </button>
       </div>
       <ErrorNote error={action.error} testId="reopen-error" />
-      <dialog ref={dialog} className="b-confirm" onClose={() => setConfirming(false)} data-testid="reopen-confirm">
+      <dialog ref={dialog} className="signoff-confirm" onClose={() => setConfirming(false)} data-testid="reopen-confirm">
         <h3>{t('signoff.reopen.confirmTitle')}</h3>
         <p>{t('signoff.reopen.confirmText', { n: signedCount, reason: reason.trim() })}</p>
-        <div className="b-row">
+        <div className="ui-row">
           <button type="button" onClick={() => setConfirming(false)} autoFocus data-testid="reopen-cancel">
             {t('b.cancel')}
           </button>

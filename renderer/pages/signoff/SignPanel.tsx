@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
-import { ErrorNote, useAction } from '../counting/common';
+import { ErrorNote, Field, useAction } from '../../ui';
 import type { TallySheetData } from './TallySheet';
 
 /**
@@ -34,32 +34,31 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
   };
 
   return (
-    <section className="b-card" data-testid="sign-panel">
+    <section className="ui-card" data-testid="sign-panel">
       <h3>{t('signoff.sign.title')}</h3>
-      <p className="b-muted">{t('signoff.sign.explain')}</p>
-      <ul className="b-officials" data-testid="officials">
+      <p className="ui-muted">{t('signoff.sign.explain')}</p>
+      <ul className="signoff-officials" data-testid="officials">
         {officials.map((o) => (
-          <li key={keyOf(o)} className={o.signed ? 'b-good' : undefined} data-testid={`official-${o.person}-${o.role}`} data-signed={o.signed ? 'yes' : 'no'}>
+          <li key={keyOf(o)} className={o.signed ? 'ui-text-good' : undefined} data-testid={`official-${o.person}-${o.role}`} data-signed={o.signed ? 'yes' : 'no'}>
             {o.signed ? '✓' : '○'} {o.name} <small>{(lang === 'en' ? o.roleName.en : o.roleName.zh)}</small>
-            {o.signed && !o.signed.current && <strong className="b-bad"> {t('signoff.sign.stale')}</strong>}
+            {o.signed && !o.signed.current && <strong className="ui-text-bad"> {t('signoff.sign.stale')}</strong>}
           </li>
         ))}
       </ul>
-      {officials.length === 0 && <p className="b-warn-text">{t('signoff.sign.noOfficials')}</p>}
+      {officials.length === 0 && <p className="ui-text-warn">{t('signoff.sign.noOfficials')}</p>}
       {unsigned.length === 0 && officials.length > 0 ? (
-        <p className="b-good b-lead" data-testid="all-signed">
+        <p className="ui-text-good ui-lead" data-testid="all-signed">
           {t('signoff.sign.allSigned')}
         </p>
       ) : (
         <form
-          className="b-row"
+          className="ui-row"
           onSubmit={(e) => {
             e.preventDefault();
             void sign();
           }}
         >
-          <label className="b-field">
-            <span>{t('signoff.sign.who')}</span>
+          <Field label={t('signoff.sign.who')}>
             <select value={who} onChange={(e) => setWho(e.target.value)} autoFocus data-testid="signer">
               {unsigned.map((o) => (
                 <option key={keyOf(o)} value={keyOf(o)}>
@@ -68,9 +67,8 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
                 </option>
               ))}
             </select>
-          </label>
-          <label className="b-field">
-            <span>{t('signoff.sign.pin')}</span>
+          </Field>
+          <Field label={t('signoff.sign.pin')}>
             <input
               ref={pinRef}
               type="password"
@@ -81,8 +79,8 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
               data-testid="signer-pin"
               size={8}
             />
-          </label>
-          <button type="submit" className="b-primary" disabled={action.busy || pin === '' || !chosen} data-testid="sign">
+          </Field>
+          <button type="submit" className="ui-primary" disabled={action.busy || pin === '' || !chosen} data-testid="sign">
             {t('signoff.sign.button')}
           </button>
         </form>

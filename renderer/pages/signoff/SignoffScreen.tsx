@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
-import { ErrorNote, errorText, OkNote, RoundPicker, roundLabel, useAction, useRounds } from '../counting/common';
+import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
+import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { PrintBar } from './PrintBar';
 import { ReopenRound } from './ReopenRound';
 import { SignPanel } from './SignPanel';
 import { TallySheet, type TallySheetData } from './TallySheet';
-import '../../styles/screens-b.css';
+import './signoff.css';
 
 /** Sign-off (签字) and the tally sheet (选举结果报告单): PIN signatures, print preview, print / PDF, reopening. */
 export function SignoffScreen() {
@@ -42,27 +43,27 @@ export function SignoffScreen() {
     void load();
   }, [load]);
 
-  if (!loaded) return <p className="b-muted">{t('b.loading')}</p>;
-  if (round === null || roundView === null) return <p className="b-muted">{t('b.noRound')}</p>;
+  if (!loaded) return <Loading />;
+  if (round === null || roundView === null) return <p className="ui-muted">{t('b.noRound')}</p>;
 
   return (
-    <section className="b-screen" data-testid="signoff-screen">
-      <div className="b-head no-print">
+    <section className="ui-screen" data-testid="signoff-screen">
+      <div className="ui-head ui-no-print">
         <h2>
           {t('signoff.title')} <small>{roundLabel(t, roundView)}</small>
         </h2>
         <RoundPicker rounds={rounds} value={round} onChange={setChosen} />
       </div>
-      <div className="no-print">
+      <div className="ui-no-print">
         <ErrorNote error={error ?? compute.error} testId="signoff-error" />
-        <OkNote text={okText} testId="signoff-ok" />
+        <OkNote testId="signoff-ok">{okText}</OkNote>
       </div>
       {!sheet ? (
-        <div className="b-card no-print">
-          <p className="b-lead">{t('signoff.noResult')}</p>
+        <div className="ui-card ui-no-print">
+          <p className="ui-lead">{t('signoff.noResult')}</p>
           <button
             type="button"
-            className="b-primary"
+            className="ui-primary"
             autoFocus
             onClick={async () => {
               const r = await compute.run(() => api.call('computeResults', { round }));
@@ -79,7 +80,7 @@ export function SignoffScreen() {
         </div>
       ) : (
         <>
-          <div className="b-signoff-grid no-print">
+          <div className="signoff-grid ui-no-print">
             <SignPanel
               round={round}
               sheet={sheet}
@@ -91,7 +92,7 @@ export function SignoffScreen() {
             />
             <PrintBar sheet={sheet} />
           </div>
-          <div className="b-sheet-frame">
+          <div className="signoff-sheet-frame">
             <TallySheet sheet={sheet} />
           </div>
           <ReopenRound

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { useT } from '../../app/i18n';
 import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
-import { messageIn } from '../counting/common';
+import { messageIn } from '../rules-message';
 
 export type TallySheetData = z.infer<typeof tallySheetView>;
 
@@ -28,10 +28,10 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
   const titles = new Map(sheet.offices.map((o) => [o.office, o.title]));
   const c = sheet.counts;
   return (
-    <article className={`b-sheet ${className}`} lang="zh-CN" aria-label={screenT('signoff.sheet.aria')} data-testid="tally-sheet">
-      {sheet.election.drill && <div className="b-sheet-drill">{t('signoff.sheet.drillMark')}</div>}
-      <h1 className="b-sheet-title">{t('signoff.sheet.title')}</h1>
-      <p className="b-sheet-sub">
+    <article className={`signoff-sheet ${className}`} lang="zh-CN" aria-label={screenT('signoff.sheet.aria')} data-testid="tally-sheet">
+      {sheet.election.drill && <div className="signoff-sheet-drill">{t('signoff.sheet.drillMark')}</div>}
+      <h1 className="signoff-sheet-title">{t('signoff.sheet.title')}</h1>
+      <p className="signoff-sheet-sub">
         {sheet.election.title}
         <br />
         {t('signoff.sheet.sub', {
@@ -44,7 +44,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
         })}
       </p>
 
-      <table className="b-sheet-table b-sheet-counts">
+      <table className="signoff-sheet-table signoff-sheet-counts">
         <tbody>
           <tr>
             <th>{t('signoff.sheet.registered')}</th>
@@ -79,7 +79,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
       </table>
 
       {sheet.boxes.length > 0 && (
-        <table className="b-sheet-table">
+        <table className="signoff-sheet-table">
           <thead>
             <tr>
               <th>{t('signoff.sheet.box')}</th>
@@ -102,12 +102,12 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
       )}
 
       {sheet.offices.map((o) => (
-        <section key={o.office} className="b-sheet-office">
+        <section key={o.office} className="signoff-sheet-office">
           <h2>
             {o.title}（{t('results.seats', { seats: o.seats })}，{t('results.threshold', { threshold: o.threshold })}
             {o.voidSections > 0 ? `，${t('results.voidSections', { n: o.voidSections })}` : ''}）
           </h2>
-          <table className="b-sheet-table">
+          <table className="signoff-sheet-table">
             <thead>
               <tr>
                 <th>{t('results.col.name')}</th>
@@ -132,7 +132,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               ))}
             </tbody>
           </table>
-          <p className="b-sheet-elected" data-testid={`sheet-elected-${o.office}`}>
+          <p className="signoff-sheet-elected" data-testid={`sheet-elected-${o.office}`}>
             {o.elected.length > 0 ? t('results.electedList', { names: o.elected.join('、') }) : t('results.noneElected')}
             {o.vacant > 0 ? `；${t('results.vacant', { n: o.vacant })}` : ''}
           </p>
@@ -154,11 +154,11 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               .join('；')}
       </p>
 
-      <table className="b-sheet-table b-sheet-proof">
+      <table className="signoff-sheet-table signoff-sheet-proof">
         <tbody>
           <tr>
             <th>{t('signoff.sheet.fingerprint')}</th>
-            <td className="b-mono" data-testid="sheet-fingerprint">
+            <td className="ui-mono" data-testid="sheet-fingerprint">
               {sheet.station.fingerprintShort}
               <br />
               <small>{grouped(sheet.station.fingerprint)}</small>
@@ -166,7 +166,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
           </tr>
           <tr>
             <th>{t('signoff.sheet.signedHead')}</th>
-            <td className="b-mono" data-testid="sheet-audit-head">
+            <td className="ui-mono" data-testid="sheet-audit-head">
               {sheet.signedHead === null
                 ? t('signoff.sheet.noSignatureYet')
                 : `${t('signoff.sheet.auditCount', { n: sheet.signedHead.count })} ${grouped(sheet.signedHead.hash)}`}
@@ -174,13 +174,13 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
           </tr>
           <tr>
             <th>{t('signoff.sheet.resultHash')}</th>
-            <td className="b-mono">{grouped(sheet.resultHash)}</td>
+            <td className="ui-mono">{grouped(sheet.resultHash)}</td>
           </tr>
         </tbody>
       </table>
 
       <h2>{t('signoff.sheet.signatures')}</h2>
-      <table className="b-sheet-table b-sheet-signatures">
+      <table className="signoff-sheet-table signoff-sheet-signatures">
         <thead>
           <tr>
             <th>{t('signoff.sheet.role')}</th>
@@ -195,18 +195,18 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               <td>{o.roleName.zh}</td>
               <td>{o.name}</td>
               <td>{o.signed ? `${t('signoff.sheet.signedAt', { at: dateTime(o.signed.at) })}${o.signed.current ? '' : t('signoff.sheet.stale')}` : t('signoff.sheet.notSigned')}</td>
-              <td className="b-sign-line" />
+              <td className="signoff-sign-line" />
             </tr>
           ))}
         </tbody>
       </table>
       {sheet.revokedSignoffs.length > 0 && (
-        <p className="b-sheet-small">
+        <p className="signoff-sheet-small">
           {t('signoff.sheet.revoked')}：
           {sheet.revokedSignoffs.map((r) => `${r.name}（${dateTime(r.revokedAt)}，${r.reason}）`).join('；')}
         </p>
       )}
-      <p className="b-sheet-small">{t('signoff.sheet.generated', { at: dateTime(sheet.generatedAt) })}</p>
+      <p className="signoff-sheet-small">{t('signoff.sheet.generated', { at: dateTime(sheet.generatedAt) })}</p>
     </article>
   );
 }

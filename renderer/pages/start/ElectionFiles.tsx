@@ -1,5 +1,5 @@
 import { useT } from '../../app/i18n';
-import { ErrorBox, useAction, useLoad } from '../setup/ui';
+import { ErrorNote, useAction, useLoad } from '../../ui';
 import { requireShell } from '../../api/shell';
 
 /** Electron only: the election file open now, recent files, and open/new through the native dialogs (then reload). */
@@ -14,14 +14,14 @@ export function ElectionFiles() {
   };
 
   return (
-    <section className="sa-card" data-testid="election-files">
+    <section className="ui-card" data-testid="election-files">
       <h3>{t('start.files')}</h3>
       {info.data && (
         <p>
-          {t('start.currentFile')} <code className="sa-code">{info.data.electionFile}</code>
+          {t('start.currentFile')} <code className="ui-code">{info.data.electionFile}</code>
         </p>
       )}
-      <div className="sa-actions">
+      <div className="ui-actions">
         <button type="button" onClick={() => void open('shell:openElection', {})} disabled={action.busy}>
           {t('start.open')}
         </button>
@@ -32,10 +32,10 @@ export function ElectionFiles() {
       {info.data && info.data.recentFiles.length > 0 && (
         <>
           <h4>{t('start.recent')}</h4>
-          <ul className="sa-list">
+          <ul className="ui-list">
             {info.data.recentFiles.map((f) => (
               <li key={f}>
-                <button type="button" className="sa-link" onClick={() => void open('shell:openElection', { path: f })}>
+                <button type="button" className="ui-link" onClick={() => void open('shell:openElection', { path: f })}>
                   {f}
                 </button>
               </li>
@@ -43,7 +43,7 @@ export function ElectionFiles() {
           </ul>
         </>
       )}
-      <ErrorBox error={action.error ?? info.error} />
+      <ErrorNote error={action.error ?? info.error} />
     </section>
   );
 }

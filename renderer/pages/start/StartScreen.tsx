@@ -2,7 +2,8 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { CreateElection } from '../setup/CreateElection';
 import { ElectionFactRows } from '../setup/ElectionFacts';
-import { ErrorBox, Loading, useLoad } from '../setup/ui';
+import { ErrorNote, Loading, useLoad } from '../../ui';
+import './start.css';
 import { ElectionFiles } from './ElectionFiles';
 import { hasShell } from '../../api/shell';
 
@@ -15,15 +16,15 @@ export function StartScreen() {
   const e = overview.data?.election ?? null;
 
   return (
-    <div className="sa-screen" data-testid="start-screen">
+    <div className="ui-screen ui-stack" data-testid="start-screen">
       <h2>{t('start.title')}</h2>
-      <ErrorBox error={overview.error} />
+      <ErrorNote error={overview.error} />
       {overview.loading && !overview.data && <Loading />}
       {e && (
-        <section className={e.drill ? 'sa-card sa-drill-card' : 'sa-card'} data-testid="start-election">
-          {e.drill && <p className="sa-drill-mark">{t('start.drill')}</p>}
-          <h3 className="sa-big">{e.title}</h3>
-          <dl className="sa-facts">
+        <section className={e.drill ? 'ui-card start-drill-card' : 'ui-card'} data-testid="start-election">
+          {e.drill && <p className="start-drill-mark">{t('start.drill')}</p>}
+          <h3 className="ui-big">{e.title}</h3>
+          <dl className="ui-facts">
             <ElectionFactRows e={e} dateTestId="start-date" />
             <dt>{t('start.rounds')}</dt>
             <dd>
@@ -34,16 +35,16 @@ export function StartScreen() {
           </dl>
         </section>
       )}
-      <section className="sa-card" data-testid="start-fingerprint">
+      <section className="ui-card" data-testid="start-fingerprint">
         <h3>{t('start.fingerprint')}</h3>
-        <p className="sa-muted">{t('start.fingerprintHint')}</p>
-        {fingerprint.data && <p className="sa-fingerprint" data-testid="fingerprint">{fingerprint.data.short}</p>}
-        <ErrorBox error={fingerprint.error} />
+        <p className="ui-muted">{t('start.fingerprintHint')}</p>
+        {fingerprint.data && <p className="start-fingerprint" data-testid="fingerprint">{fingerprint.data.short}</p>}
+        <ErrorNote error={fingerprint.error} />
       </section>
       {hasShell() ? (
         <ElectionFiles />
       ) : (
-        <section className="sa-card">
+        <section className="ui-card">
           <h3>{t('start.browserMode')}</h3>
           <p>{t('start.browserModeHint')}</p>
         </section>

@@ -192,19 +192,19 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
   test('Certificates: A4 sheets with names, barcodes and QR codes, printed to PDF', async () => {
     await page.getByTestId('setup-tab-certificates').click();
     await page.getByTestId('cert-load').click();
-    await page.waitForFunction(() => document.querySelectorAll('.sa-cert').length === 8);
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.sa-cert-qr')].filter((i) => i.complete).length === 8);
+    await page.waitForFunction(() => document.querySelectorAll('.setup-cert').length === 8);
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.setup-cert-qr')].filter((i) => i.complete).length === 8);
     assert.match(await page.getByTestId('cert-print').textContent() ?? '', /打印 8 张（1 页）/);
-    const barcodeBars = await page.locator('.sa-cert-barcode').first().evaluate((svg) => svg.querySelectorAll('rect').length);
+    const barcodeBars = await page.locator('.setup-cert-barcode').first().evaluate((svg) => svg.querySelectorAll('rect').length);
     assert.ok(barcodeBars > 10, `CODE128 bars drawn: ${barcodeBars}`);
     await shot(page, 'screens-setup-certificates');
 
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({
       topbar: getComputedStyle(document.querySelector('.topbar')!).display,
-      tabs: getComputedStyle(document.querySelector('.sa-subtabs')!).display,
-      names: [...document.querySelectorAll('.sa-cert-name')].map((n) => n.textContent),
-      numbers: [...document.querySelectorAll('.sa-cert-number')].map((n) => n.textContent),
+      tabs: getComputedStyle(document.querySelector('.setup-subtabs')!).display,
+      names: [...document.querySelectorAll('.setup-cert-name')].map((n) => n.textContent),
+      numbers: [...document.querySelectorAll('.setup-cert-number')].map((n) => n.textContent),
     }));
     assert.equal(printed.topbar, 'none');
     assert.equal(printed.tabs, 'none');
@@ -220,7 +220,7 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
 
   test('Published lists: approved proxies and the mobile box list, printable', async () => {
     // The printed cards carry the generated certificate numbers: the first two voters.
-    const certs = await page.locator('.sa-cert').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-certificate')!));
+    const certs = await page.locator('.setup-cert').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-certificate')!));
     await page.getByTestId('setup-tab-lists').click();
     const form = page.getByTestId('approve-proxy');
     await form.locator('input').nth(0).fill(certs[0]!);
