@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { printPage, shellClient } from '../api/shell';
+import { errorText } from '../ui';
 import { useLang } from './i18n';
 import { followMenuCommands } from './native-menu';
 
@@ -22,7 +23,7 @@ export function NativeMenu() {
         print: printPage,
         reload: () => window.location.reload(),
       },
-      (err) => window.alert(err instanceof Error ? err.message : String(err)),
+      (err) => window.alert(errorText(err)),
     );
     return follower.stop;
   }, [shell, setLang]);
