@@ -103,11 +103,19 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   // Where the next ballot goes on each sheet: what the box view says or what was entered since, whichever is further
   // (the view is reloaded after each entry and may come back after the next one was sent). Sent with each entry, so a
   // re-send lands on the same place and a stale screen is told instead of adding a ballot.
+  // Entries go one after another (the entry widget lets the counter type on while one is sent), so each is given its
+  // position after the answer for the one before.
   const nextPosition = useRef(new Map<Sheet, number>());
+  const sending = useRef<Promise<unknown>>(Promise.resolve());
   const enteredOnSheet = view?.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
   const enter = useCallback(
     (entered: EnteredBallot): Promise<boolean> => {
-      const send = async (note: string): Promise<boolean> => {
+      const send = (note: string): Promise<boolean> => {
+        const turn = sending.current.then(() => sendNow(note));
+        sending.current = turn;
+        return turn;
+      };
+      const sendNow = async (note: string): Promise<boolean> => {
         try {
           const position = Math.max(nextPosition.current.get(sheet) ?? 1, enteredOnSheet + 1);
           const r = await api.call('enterBallot', {
