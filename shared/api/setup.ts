@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { candidateInput, electionDefinition, officeInput } from '../domain/election';
-import { ruleProfile, ruleProfilePartial } from '../domain/rule-profile';
+import { ruleProfile, ruleProfilePartial } from '../rules/profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
 import { BODIES, ROUND_KINDS } from '../record/cer';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BODIES, METHODS_BY_BODY } from '../record/cer';
 import { committeeMemberInput, idNumber, officialInput, personName, relativeInput } from './people';
-import { ruleProfilePartial } from './rule-profile';
+import { ruleProfilePartial } from '../rules/profile';
 import { boxInput, code, venueInput } from './venue';
 
 export { BODIES, METHODS_BY_BODY };

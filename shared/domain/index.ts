@@ -1,5 +1,4 @@
 export * from './names';
-export * from './rule-profile';
 export * from './people';
 export * from './venue';
 export * from './custody';

@@ -1,5 +1,5 @@
 import type { Body, Method } from '../../../shared/record/cer';
-import { ruleProfile, type RuleProfile } from '../../../shared/domain/rule-profile';
+import { ruleProfile, type RuleProfile } from '../../../shared/rules/profile';
 import { notFound } from '../context';
 import type { Db } from '../db';
 

@@ -1,5 +1,5 @@
 import type { RulesRefusal } from '../../../shared/api/setup';
-import { ruleProfile, type RuleProfile, type RuleProfilePartial } from '../../../shared/domain/rule-profile';
+import { ruleProfile, type RuleProfile, type RuleProfilePartial } from '../../../shared/rules/profile';
 import { appendAudit } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';

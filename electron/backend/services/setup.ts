@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/envelope';
 import { electionDefinition, METHODS_BY_BODY, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
 import { normalizeName } from '../../../shared/domain/names';
-import { resolveRuleProfile } from '../../../shared/domain/rule-profile';
+import { resolveProfile } from '../../../shared/rules/profile';
 import { formatPath } from '../../../shared/record/path';
 import { checkCandidateMargins } from '../../../shared/rules/margins';
 import { appendAudit, auditHead } from '../audit';
@@ -140,7 +140,7 @@ export function createElection(ctx: BackendContext, raw: unknown): CreateElectio
   inTransaction(ctx.db, () => {
     if (readElection(ctx.db)) throw refused('此数据库已有选举,不能再次创建', 'this database already holds an election; it is not created again');
     const totalSeats = def.offices.reduce((s, o) => s + o.seats, 0);
-    const rules = resolveRuleProfile(def.body, def.method, totalSeats, def.rules);
+    const rules = resolveProfile(def, def.rules, totalSeats);
     const reg = def.registered;
     const createdAt = ctx.now().toISOString();
     ctx.db
