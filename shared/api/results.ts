@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cerRecordShape, ROUND_KINDS } from '../record/cer';
+import { BODIES, cerRecordShape, METHODS, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
 
 /** Results, later rounds, the election's standing, sign-offs and the tally sheet. */
@@ -64,8 +64,8 @@ export const tallySheetView = z.strictObject({
     title: z.string(),
     community: z.string(),
     date: z.string(),
-    body: z.enum(['residents', 'party', 'supervisory']),
-    method: z.enum(['direct', 'household', 'representative', 'meeting']),
+    body: z.enum(BODIES),
+    method: z.enum(METHODS),
     drill: z.boolean(),
   }),
   round: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: z.string() }),

@@ -3,7 +3,7 @@ import { candidateInput, electionDefinition, officeInput } from '../domain/elect
 import { ruleProfile, ruleProfilePartial } from '../rules/profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
-import { BODIES, ROUND_KINDS } from '../record/cer';
+import { BODIES, METHODS, ROUND_KINDS } from '../record/cer';
 
 const empty = z.strictObject({});
 const ok = z.strictObject({ ok: z.literal(true) });
@@ -34,7 +34,7 @@ export const electionView = z.strictObject({
   title: z.string(),
   community: z.string(),
   body: z.enum(BODIES),
-  method: z.enum(['direct', 'household', 'representative', 'meeting']),
+  method: z.enum(METHODS),
   date: z.string(),
   rules: ruleProfile,
   registered: z.union([

@@ -4,7 +4,6 @@ import {
   cerRecordShape,
   markedBallot,
   voidBallot,
-  METHODS_BY_BODY,
   type Ballot,
   type CerRecord,
 } from './cer';
@@ -54,14 +53,6 @@ function parseBallot(raw: unknown, i: number): Ballot {
 
 /** Cross-references the spec requires, checked in document order so the first bad field is reported. */
 function checkReferences(rec: CerRecord): void {
-  const allowed: readonly string[] = METHODS_BY_BODY[rec.election.body];
-  if (!allowed.includes(rec.election.method)) {
-    throw new RecordError(
-      ['election', 'method'],
-      `method "${rec.election.method}" is not allowed for body "${rec.election.body}" (allowed: ${allowed.join(', ')})`,
-    );
-  }
-
   const officeIds = new Set<string>();
   const ranks = new Set<number>();
   rec.offices.forEach((o, i) => {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/envelope';
-import { electionDefinition, METHODS_BY_BODY, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
+import { electionDefinition, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
 import { normalizeName } from '../../../shared/domain/names';
 import { resolveProfile } from '../../../shared/rules/profile';
 import { formatPath } from '../../../shared/record/path';
@@ -119,11 +119,7 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
   return id;
 }
 
-function checkDefinitionReferences(def: ElectionDefinition): void {
-  const allowed: readonly string[] = METHODS_BY_BODY[def.body];
-  if (!allowed.includes(def.method)) {
-    throw invalid('method', `“${def.body}”选举不能用 ${def.method} 方式`, `method "${def.method}" is not allowed for body "${def.body}" (allowed: ${allowed.join(', ')})`);
-  }
+function checkOneCentralVenue(def: ElectionDefinition): void {
   const centrals = def.venues.filter((v) => v.kind === 'central').length;
   if (centrals !== 1) throw invalid('venues', `须恰有一个中心会场(现有 ${centrals} 个)`, `exactly one central venue is needed (found ${centrals})`);
 }
@@ -136,7 +132,7 @@ export interface CreateElectionResult {
 /** Creates the whole election from its definition in one transaction: all or nothing. */
 export function createElection(ctx: BackendContext, raw: unknown): CreateElectionResult {
   const def = parseElectionDefinition(raw);
-  checkDefinitionReferences(def);
+  checkOneCentralVenue(def);
   inTransaction(ctx.db, () => {
     if (readElection(ctx.db)) throw refused('此数据库已有选举,不能再次创建', 'this database already holds an election; it is not created again');
     const totalSeats = def.offices.reduce((s, o) => s + o.seats, 0);
