@@ -25,3 +25,5 @@ export const auditContract = {
     output: z.array(auditEventView),
   },
 } as const;
+
+export type AuditContract = typeof auditContract;

@@ -149,3 +149,5 @@ export const countingContract = {
   ballotChanges: { input: z.strictObject({ round: roundNumber, box: boxId.optional() }), output: z.array(ballotChangeView) },
   countingOverview: { input: z.strictObject({ round: roundNumber }), output: z.array(boxCountView) },
 } as const;
+
+export type CountingContract = typeof countingContract;

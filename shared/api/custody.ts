@@ -38,3 +38,5 @@ export const custodyContract = {
   custodyTrail: { input: boxRound, output: custodyStateView },
   custodyOverview: { input: z.strictObject({ round: z.int().positive() }), output: z.array(custodyStateView) },
 } as const;
+
+export type CustodyContract = typeof custodyContract;

@@ -41,3 +41,5 @@ export const peopleContract = {
   setPin: { input: z.strictObject({ person: personId, pin, currentPin: z.string().optional() }), output: ok },
   checkPin: { input: z.strictObject({ person: personId, pin: z.string() }), output: z.strictObject({ ok: z.boolean() }) },
 } as const;
+
+export type PeopleContract = typeof peopleContract;

@@ -152,3 +152,5 @@ export const resultsContract = {
   /** Everything the printed tally sheet states (DOMAIN.md §8). */
   tallySheet: { input: byRound, output: tallySheetView },
 } as const;
+
+export type ResultsContract = typeof resultsContract;

@@ -113,3 +113,5 @@ export const setupContract = {
     output: roundView,
   },
 } as const;
+
+export type SetupContract = typeof setupContract;
