@@ -1,6 +1,5 @@
 import { preparedOnce } from '../db/statements';
 import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
-import { OFFICIAL_ROLE_NAMES, type OfficialRole } from '../../../shared/domain/people';
 import { notFound, refused, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { getRound, setRoundStatusTx, type RoundRow } from './setup-rounds';
@@ -145,37 +144,4 @@ export function sheetLength(db: Db, round: number, box: string, sheet: Sheet): n
       n: number;
     }
   ).n;
-}
-
-export function personName(db: Db, id: number): string {
-  const r = q(db, 'SELECT name FROM person WHERE id = ?').get(id) as { name: string } | undefined;
-  if (!r) throw notFound(`没有编号为 ${id} 的人员`, `no person with id ${id}`);
-  return r.name;
-}
-
-export function requireSittingCommitteeMember(db: Db, id: number): string {
-  const name = personName(db, id);
-  if (!q(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(id)) {
-    throw refused(`${name} 不是在任的选举委员会成员,不能作出认定`, `${name} is not a sitting election committee member and cannot rule`);
-  }
-  return name;
-}
-
-export function activeRoles(db: Db, id: number): OfficialRole[] {
-  return (q(db, 'SELECT role FROM official_role WHERE person_id = ? AND revoked_at IS NULL ORDER BY id').all(id) as { role: OfficialRole }[]).map(
-    (r) => r.role,
-  );
-}
-
-/** The person holds one of these official roles (active). Returns their name. */
-export function requireRole(db: Db, id: number, roles: readonly OfficialRole[], what: { zh: string; en: string }): string {
-  const name = personName(db, id);
-  const held = activeRoles(db, id);
-  if (!roles.some((r) => held.includes(r))) {
-    throw refused(
-      `${name} 不是${roles.map((r) => OFFICIAL_ROLE_NAMES[r].zh).join('或')},不能${what.zh}`,
-      `${name} is not a ${roles.map((r) => OFFICIAL_ROLE_NAMES[r].en).join(' or ')} and cannot ${what.en}`,
-    );
-  }
-  return name;
 }

@@ -11,7 +11,6 @@ import {
   doubleEntryEnabled,
   issuedToBox,
   markCountingChangedTx,
-  personName,
   q,
   requireBox,
   requireCountingOpen,
@@ -20,6 +19,7 @@ import {
   sheetLength,
   type StoredBallot,
 } from './counting-store';
+import { personName } from './person-standing';
 import { assertBoxCanBeOpened, custodyState, recordCustodyStepTx } from './custody';
 import { getRound } from './setup-rounds';
 

@@ -10,9 +10,9 @@ import {
   markCountingChangedTx,
   requireCountingOpen,
   requireOpenedBox,
-  requireRole,
   sheetBallots,
 } from './counting-store';
+import { requireRole } from './person-standing';
 
 /**
  * Double entry (optional per election): two counters enter the same box on sheets A and B. The box is accepted

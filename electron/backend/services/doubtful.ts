@@ -11,8 +11,8 @@ import {
   markCountingChangedTx,
   requireCountingOpen,
   requireOpenedBox,
-  requireSittingCommitteeMember,
 } from './counting-store';
+import { requireSittingCommitteeMember } from './person-standing';
 
 /**
  * The committee's ruling on a doubtful ballot: count it with the marks as ruled, or void it (with the reason). Recorded

@@ -12,6 +12,7 @@ import { bilingual, notFound, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import type { Db } from '../db';
 import { hashPin, pinMatches } from './people-pin';
+import { activeRoles } from './person-standing';
 
 export interface PersonRow {
   id: number;
@@ -99,14 +100,6 @@ export function officialConflicts(db: Db, name: string, idNumber?: string | null
     reasons.push({ zh: `${name} 是候选人 ${r.candidate_name} 的${k.zh}`, en: `${name} is the ${k.en} of candidate ${r.candidate_name}` });
   }
   return reasons;
-}
-
-function activeRoles(db: Db, personId: number): OfficialRole[] {
-  return (
-    db.prepare('SELECT role FROM official_role WHERE person_id = ? AND revoked_at IS NULL ORDER BY id').all(personId) as {
-      role: OfficialRole;
-    }[]
-  ).map((r) => r.role);
 }
 
 function boxesStaffed(db: Db, personId: number): string[] {

@@ -3,7 +3,8 @@ import { refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import type { Db } from '../db';
 import { candidatesNamed } from './people';
-import { refuseInTx, requireCommitteeMember, requireVoter, stmt, unwrap, type Refusal, type VoterRow } from './roll-store';
+import { requireSittingCommitteeMember } from './person-standing';
+import { refuseInTx, requireVoter, stmt, unwrap, type Refusal, type VoterRow } from './roll-store';
 import { requireElection } from './setup-read';
 import { certificateArg } from './voters';
 
@@ -35,7 +36,7 @@ export function approveProxy(
   const limit = requireElection(ctx.db).rules.proxyLimit;
   const result = inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = requireCommitteeMember(db, input.approvedBy);
+    const member = { id: input.approvedBy, name: requireSittingCommitteeMember(db, input.approvedBy) };
     const voter = requireVoter(db, voterCert);
     const trustee = requireVoter(db, trusteeCert);
     const no = (zh: string, en: string, reason: string): Refusal =>
@@ -87,7 +88,7 @@ export function revokeProxy(ctx: BackendContext, input: { voter: string; decided
   const cert = certificateArg(input.voter, 'voter');
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = requireCommitteeMember(db, input.decidedBy);
+    const member = { id: input.decidedBy, name: requireSittingCommitteeMember(db, input.decidedBy) };
     const voter = requireVoter(db, cert);
     const proxy = activeProxyOf(db, voter.id);
     if (!proxy) throw refused(`${voter.name} 没有经批准的委托`, `${voter.name} has no approved proxy`);

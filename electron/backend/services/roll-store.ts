@@ -78,23 +78,6 @@ export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
   }));
 }
 
-/** The person must be a member of the election committee now (reassignments and proxies are its decisions). */
-export function requireCommitteeMember(db: Db, personId: number): { id: number; name: string } {
-  const row = stmt(db, 'SELECT id, name FROM person WHERE id = ?').get(personId) as { id: number; name: string } | undefined;
-  if (!row) throw notFound(`没有编号为 ${personId} 的人员`, `no person with id ${personId}`);
-  if (!isMember(db, personId)) {
-    throw refused(
-      `${row.name} 不是（或已不是）选举委员会成员，不能作出该决定`,
-      `${row.name} is not (or no longer) a member of the election committee and cannot take this decision`,
-    );
-  }
-  return row;
-}
-
-function isMember(db: Db, personId: number): boolean {
-  return stmt(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(personId) !== undefined;
-}
-
 export function requireVoter(db: Db, certificate: string): VoterRow {
   const v = voterByCertificate(db, certificate);
   if (!v) throw notFound(`选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`);

@@ -10,11 +10,11 @@ import {
   assignmentOf,
   describeAssignment,
   issuancesOf,
-  requireCommitteeMember,
   requireVoter,
   stmt,
   voterById,
 } from './roll-store';
+import { requireSittingCommitteeMember } from './person-standing';
 
 /** A typed or scanned certificate number, normalised; a malformed one is bad input naming the problem. */
 export function certificateArg(text: string, path = 'certificate'): string {
@@ -135,7 +135,7 @@ export function reassignVoter(
   const certificate = certificateArg(input.certificate);
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = requireCommitteeMember(db, input.decidedBy);
+    const member = { id: input.decidedBy, name: requireSittingCommitteeMember(db, input.decidedBy) };
     const v = requireVoter(db, certificate);
     const from = assignmentOf(db, v);
     let toVenue: string | null = null;
