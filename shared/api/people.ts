@@ -15,6 +15,16 @@ export const personView = z.strictObject({
   /** Why this person may not hold an official role (candidate, close relative of one); empty when eligible. */
   conflicts: z.array(z.string()),
 });
+export type PersonView = z.infer<typeof personView>;
+
+/** A declared close relative: "<relative> is the <relation> of <candidate>". */
+export const relativeView = z.strictObject({
+  candidate: z.string(),
+  relative: z.string(),
+  relation: z.enum(RELATION_KINDS),
+  declaredAt: z.string(),
+});
+export type RelativeView = z.infer<typeof relativeView>;
 
 const reason = z.string().trim().min(1, 'a reason is required').max(500);
 
@@ -33,9 +43,7 @@ export const peopleContract = {
   /** Declared close relatives: "<relative> is the <relation> of <candidate>", by candidate. */
   listRelatives: {
     input: z.strictObject({}),
-    output: z.array(
-      z.strictObject({ candidate: z.string(), relative: z.string(), relation: z.enum(RELATION_KINDS), declaredAt: z.string() }),
-    ),
+    output: z.array(relativeView),
   },
   /** Sets a person's PIN; changing an existing PIN needs the current one. */
   setPin: { input: z.strictObject({ person: personId, pin, currentPin: z.string().optional() }), output: ok },

@@ -22,6 +22,7 @@ export const roundResultView = z.strictObject({
   resultHash: sha256,
   computedAt: z.string(),
 });
+export type RoundResultView = z.infer<typeof roundResultView>;
 
 export const standingView = z.strictObject({
   rounds: z.array(
@@ -38,15 +39,21 @@ export const standingView = z.strictObject({
     }),
   ),
   electedTotal: z.int(),
+  /** The committee minimum in force: the rule profile's minCommittee, at most the number of seats. */
   minCommittee: z.int(),
   minimumMet: z.boolean(),
+  /** Residents' committee with its rank-1 office vacant: who acts as chair. */
   acting: z.strictObject({ name: z.string(), office: z.string() }).nullable(),
   requireWoman: z.boolean(),
   womanElected: z.boolean(),
+  /** requireWoman and nobody elected so far is a woman. */
   womenWarning: z.boolean(),
+  /** Next steps of every result, with the round created for each (null: not created yet). */
   nextSteps: z.array(nextStep.extend({ fromRound: roundNumber, round: roundNumber.nullable() })),
+  /** Required next steps still without a round, or a round whose result is not computed yet. */
   outstanding: z.int(),
 });
+export type StandingView = z.infer<typeof standingView>;
 
 export const signoffView = z.strictObject({
   id: z.int(),
@@ -58,6 +65,7 @@ export const signoffView = z.strictObject({
   signedAt: z.string(),
   revoked: z.strictObject({ at: z.string(), reason: z.string() }).nullable(),
 });
+export type SignoffView = z.infer<typeof signoffView>;
 
 export const tallySheetView = z.strictObject({
   election: z.strictObject({
@@ -74,6 +82,7 @@ export const tallySheetView = z.strictObject({
     participants: z.int(),
     ballotsIssued: z.int(),
     spoiled: z.int(),
+    /** Ballots taken out of the boxes (every ballot cast, void ones included). */
     collected: z.int(),
     valid: z.int(),
     void: z.int(),
@@ -116,6 +125,8 @@ export const tallySheetView = z.strictObject({
   auditHead: z.strictObject({ count: z.int(), hash: sha256 }),
   generatedAt: z.string(),
 });
+/** Everything the printed tally sheet of a round states (DOMAIN.md §8), in one call. */
+export type TallySheetView = z.infer<typeof tallySheetView>;
 
 const byRound = z.strictObject({ round: roundNumber });
 

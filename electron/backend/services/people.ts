@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/envelope';
+import type { PersonView, RelativeView } from '../../../shared/api/people';
 import { normalizeName } from '../../../shared/domain/names';
 import {
   OFFICIAL_ROLE_NAMES,
@@ -325,13 +326,6 @@ export function declareRelative(ctx: BackendContext, input: { name: string; cand
   inTransaction(ctx.db, () => declareRelativeTx(ctx, input));
 }
 
-export interface RelativeView {
-  candidate: string;
-  relative: string;
-  relation: RelationKind;
-  declaredAt: string;
-}
-
 /** The declared close relatives of candidates, by candidate then in the order declared. */
 export function listRelatives(db: Db): RelativeView[] {
   return (
@@ -372,17 +366,6 @@ export function verifyPersonPin(ctx: BackendContext, personId: number, pin: stri
 }
 
 // ---- listing ----
-
-export interface PersonView {
-  id: number;
-  name: string;
-  idNumber: string | null;
-  pinSet: boolean;
-  committee: { position: CommitteePosition; left: boolean } | null;
-  roles: { role: OfficialRole; venue: string | null }[];
-  boxes: string[];
-  conflicts: string[];
-}
 
 export function listPeople(ctx: BackendContext): PersonView[] {
   const db = ctx.db;

@@ -3,7 +3,7 @@ import type { AssignmentView, IssuedWhere } from '../../../shared/api/issuance';
 import type { Gender, RegistrationCategory } from '../../../shared/domain/roll';
 import { appendAudit, type AuditInput } from '../audit';
 import { ApiError } from '../../../shared/api/envelope';
-import { notFound, refused, type BackendContext } from '../context';
+import { notFound, type BackendContext } from '../context';
 import type { Db } from '../db';
 
 /** Reads shared by the roll, proxy, issuance and turnout services. */

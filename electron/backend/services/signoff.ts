@@ -9,6 +9,7 @@ import { activeRoles, personName, requireSittingCommitteeMember } from './person
 import { verifyPersonPin } from './people';
 import { storedResultHash } from './results';
 import { getRound, setRoundStatusTx } from './setup-rounds';
+import type { SignoffView } from '../../../shared/api/results';
 
 /**
  * Sign-offs (DOMAIN.md §8): scrutineers, callers, counters (and the chief ones) and the committee chair each sign a
@@ -27,17 +28,6 @@ export const SIGNOFF_ROLE_NAMES: Record<SignoffRole, { zh: string; en: string }>
   'chief-counter': OFFICIAL_ROLE_NAMES['chief-counter'],
   'committee-chair': { zh: '选举委员会主任', en: 'election committee chair' },
 };
-
-export interface SignoffView {
-  id: number;
-  round: number;
-  person: number;
-  name: string;
-  role: SignoffRole;
-  resultHash: string;
-  signedAt: string;
-  revoked: { at: string; reason: string } | null;
-}
 
 interface RawSignoff {
   id: number;
