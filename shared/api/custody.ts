@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMITTEE_DECISIONS, CUSTODY_STEPS, custodyDecisionInput, custodyStepInput } from '../domain/custody';
+import { COMMITTEE_DECISIONS, CUSTODY_STEPS, custodyDecisionInput, custodyPositionShape, custodyStepInput } from '../domain/custody';
 import { BOX_KINDS } from '../domain/venue';
 
 export const custodyEventView = z.strictObject({
@@ -15,18 +15,17 @@ export const custodyEventView = z.strictObject({
   decidedBy: z.array(z.int()).nullable(),
   note: z.string().nullable(),
 });
+export type CustodyEventView = z.infer<typeof custodyEventView>;
 
 export const custodyStateView = z.strictObject({
   box: z.string(),
   kind: z.enum(BOX_KINDS),
   round: z.int(),
-  position: z.union([
-    z.strictObject({ state: z.literal('next'), next: z.enum(CUSTODY_STEPS) }),
-    z.strictObject({ state: z.enum(['needs-decision', 'set-aside', 'done']) }),
-  ]),
+  position: custodyPositionShape,
   flagged: z.boolean(),
   events: z.array(custodyEventView),
 });
+export type CustodyStateView = z.infer<typeof custodyStateView>;
 
 const boxRound = z.strictObject({ box: z.string().min(1), round: z.int().positive() });
 
