@@ -13,6 +13,7 @@ export const setupWarning = z.strictObject({
   office: z.string().nullable(),
   message: z.string(),
 });
+export type SetupWarning = z.infer<typeof setupWarning>;
 
 export const roundView = z.strictObject({
   number: z.int().positive(),
@@ -20,6 +21,7 @@ export const roundView = z.strictObject({
   status: z.enum(ROUND_STATUSES),
   createdAt: z.string(),
 });
+export type RoundView = z.infer<typeof roundView>;
 
 export const ballotOffice = z.strictObject({
   id: z.string(),
@@ -29,6 +31,7 @@ export const ballotOffice = z.strictObject({
   womenOnly: z.boolean(),
   candidates: z.array(z.strictObject({ id: z.string(), name: z.string(), gender: z.enum(['female', 'male']).nullable() })),
 });
+export type BallotOffice = z.infer<typeof ballotOffice>;
 
 export const electionView = z.strictObject({
   title: z.string(),
@@ -45,6 +48,7 @@ export const electionView = z.strictObject({
   createdAt: z.string(),
   exclusions: z.array(z.strictObject({ member: z.string(), reason: z.string() })),
 });
+export type ElectionView = z.infer<typeof electionView>;
 
 /** The rule profile's keys (DOMAIN.md §9). */
 export const RULE_PROFILE_KEYS = ruleProfile.keyof().options;
@@ -65,27 +69,36 @@ export const rulesRefusal = z.discriminatedUnion('reason', [
 ]);
 export type RulesRefusal = z.infer<typeof rulesRefusal>;
 
+export const venueView = z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(VENUE_KINDS) });
+export type VenueView = z.infer<typeof venueView>;
+export const boxView = z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(BOX_KINDS), venue: z.string(), staff: z.array(z.string()) });
+export type BoxView = z.infer<typeof boxView>;
+
+/** Everything set up so far; election is null before the election is created. */
+export const electionOverview = z.strictObject({
+  election: electionView.nullable(),
+  offices: z.array(ballotOffice),
+  venues: z.array(venueView),
+  boxes: z.array(boxView),
+  rounds: z.array(roundView),
+  warnings: z.array(setupWarning),
+  schemaVersion: z.int(),
+  audit: z.strictObject({ count: z.int(), head: z.string() }),
+});
+export type ElectionOverview = z.infer<typeof electionOverview>;
+
+export const createElectionOutput = z.strictObject({ rounds: z.array(roundView), warnings: z.array(setupWarning) });
+export type CreateElectionOutput = z.infer<typeof createElectionOutput>;
+
+export const setRulesOutput = z.strictObject({ rules: ruleProfile, changed: z.array(z.enum(RULE_PROFILE_KEYS)), warnings: z.array(setupWarning) });
+export type SetRulesOutput = z.infer<typeof setRulesOutput>;
+
 export const setupContract = {
-  /** Everything set up so far; election is null before the election is created. */
-  getElection: {
-    input: empty,
-    output: z.strictObject({
-      election: electionView.nullable(),
-      offices: z.array(ballotOffice),
-      venues: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(VENUE_KINDS) })),
-      boxes: z.array(
-        z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(BOX_KINDS), venue: z.string(), staff: z.array(z.string()) }),
-      ),
-      rounds: z.array(roundView),
-      warnings: z.array(setupWarning),
-      schemaVersion: z.int(),
-      audit: z.strictObject({ count: z.int(), head: z.string() }),
-    }),
-  },
+  getElection: { input: empty, output: electionOverview },
   /** Creates the election from its definition (the same JSON `station init --election` reads), all or nothing. */
   createElection: {
     input: electionDefinition,
-    output: z.strictObject({ rounds: z.array(roundView), warnings: z.array(setupWarning) }),
+    output: createElectionOutput,
   },
   /**
    * Changes the rule profile after the election was created, only while round 1 is still 'prepared' (no ballot
@@ -94,7 +107,7 @@ export const setupContract = {
    */
   setRules: {
     input: setRulesInput,
-    output: z.strictObject({ rules: ruleProfile, changed: z.array(z.enum(RULE_PROFILE_KEYS)), warnings: z.array(setupWarning) }),
+    output: setRulesOutput,
   },
   addOffice: { input: officeInput, output: ok },
   addCandidate: {

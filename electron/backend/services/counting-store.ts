@@ -2,7 +2,8 @@ import { preparedOnce } from '../db/statements';
 import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
 import { notFound, refused, type BackendContext } from '../context';
 import type { Db } from '../db';
-import { getRound, setRoundStatusTx, type RoundRow } from './setup-rounds';
+import type { RoundView } from '../../../shared/api/setup';
+import { getRound, setRoundStatusTx } from './setup-rounds';
 
 /** Reads and guards shared by the counting, results and sign-off services. */
 
@@ -59,11 +60,11 @@ export function signoffsInForce(db: Db, round: number): SignoffInForce[] {
  * Counting of a round may change only after its poll closed and while nobody has signed its result. Returns the
  * round (call inside the write transaction).
  */
-export function requireCountingOpen(db: Db, round: number): RoundRow {
+export function requireCountingOpen(db: Db, round: number): RoundView {
   const row = q(db, 'SELECT number, kind, status, created_at FROM round WHERE number = ?').get(round) as
-    | { number: number; kind: RoundRow['kind']; status: RoundRow['status']; created_at: string }
+    | { number: number; kind: RoundView['kind']; status: RoundView['status']; created_at: string }
     | undefined;
-  const r: RoundRow = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
+  const r: RoundView = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
   if (r.status === 'prepared' || r.status === 'voting') {
     throw refused(
       `第 ${round} 轮投票尚未结束(状态 ${r.status}),不能计票`,
@@ -86,7 +87,7 @@ export function requireCountingOpen(db: Db, round: number): RoundRow {
  * After a counting change: the round is counting again and any stored result is stale (it is recomputed by
  * results()). Call inside the write transaction.
  */
-export function markCountingChangedTx(ctx: BackendContext, round: RoundRow): void {
+export function markCountingChangedTx(ctx: BackendContext, round: RoundView): void {
   if (round.status === 'closed') {
     setRoundStatusTx(ctx, { round: round.number, status: 'counting' });
   } else if (round.status === 'counted') {

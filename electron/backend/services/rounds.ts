@@ -8,7 +8,8 @@ import { q } from './counting-store';
 import { requireSittingCommitteeMember } from './person-standing';
 import { storedResult } from './results';
 import { readOffices, requireElection } from './setup-read';
-import { createRoundTx, listRounds, type LaterRoundOffice, type RoundRow } from './setup-rounds';
+import type { RoundView } from '../../../shared/api/setup';
+import { createRoundTx, listRounds, type LaterRoundOffice } from './setup-rounds';
 import type { StandingView } from '../../../shared/api/results';
 
 /**
@@ -53,7 +54,7 @@ function candidateIdFor(db: Db, office: string, name: string): string | undefine
 export function createNextRound(
   ctx: BackendContext,
   input: { fromRound: number; kind: LaterRoundKind; decidedBy?: number | undefined; note?: string | undefined },
-): RoundRow {
+): RoundView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const stored = storedResult(db, input.fromRound);

@@ -5,25 +5,13 @@ import { inTransaction } from '../db';
 import type { Db } from '../db';
 import { invalid, refused, type BackendContext } from '../context';
 import { ensurePerson, officialConflicts } from './people';
+import type { BoxView, VenueView } from '../../../shared/api/setup';
 
-export interface VenueRow {
-  id: string;
-  name: string;
-  kind: VenueKind;
-}
-export interface BoxRow {
-  id: string;
-  name: string;
-  kind: BoxKind;
-  venue: string;
-  staff: string[];
+export function readVenues(db: Db): VenueView[] {
+  return db.prepare('SELECT id, name, kind FROM venue ORDER BY kind, id').all() as VenueView[];
 }
 
-export function readVenues(db: Db): VenueRow[] {
-  return db.prepare('SELECT id, name, kind FROM venue ORDER BY kind, id').all() as VenueRow[];
-}
-
-export function readBoxes(db: Db): BoxRow[] {
+export function readBoxes(db: Db): BoxView[] {
   const staff = db.prepare('SELECT p.name FROM box_staff s JOIN person p ON p.id = s.person_id WHERE s.box_id = ? ORDER BY p.id');
   return (db.prepare('SELECT id, name, kind, venue_id FROM box ORDER BY id').all() as {
     id: string;

@@ -16,9 +16,10 @@ import {
   describeDuties,
   dutiesOf,
 } from './people';
-import { readCandidates, readElection, readOffices, requireElection, type ElectionRow } from './setup-read';
-import { createRoundTx, listRounds, roundBallot, type BallotOffice, type RoundRow } from './setup-rounds';
-import { addBoxTx, addVenueTx, readBoxes, readVenues, type BoxRow, type VenueRow } from './setup-venues';
+import { readCandidates, readElection, readOffices, requireElection } from './setup-read';
+import { createRoundTx, listRounds, roundBallot } from './setup-rounds';
+import { addBoxTx, addVenueTx, readBoxes, readVenues } from './setup-venues';
+import type { CreateElectionOutput, ElectionOverview, SetupWarning } from '../../../shared/api/setup';
 
 /** Re-labels an error thrown for one item of the definition with where that item is ("candidates[3]"). */
 function at<T>(path: string, fn: () => T): T {
@@ -124,13 +125,8 @@ function checkOneCentralVenue(def: ElectionDefinition): void {
   if (centrals !== 1) throw invalid('venues', `须恰有一个中心会场(现有 ${centrals} 个)`, `exactly one central venue is needed (found ${centrals})`);
 }
 
-export interface CreateElectionResult {
-  rounds: RoundRow[];
-  warnings: SetupWarning[];
-}
-
 /** Creates the whole election from its definition in one transaction: all or nothing. */
-export function createElection(ctx: BackendContext, raw: unknown): CreateElectionResult {
+export function createElection(ctx: BackendContext, raw: unknown): CreateElectionOutput {
   const def = parseElectionDefinition(raw);
   checkOneCentralVenue(def);
   inTransaction(ctx.db, () => {
@@ -187,12 +183,6 @@ export function addCandidate(ctx: BackendContext, c: CandidateInput): { id: stri
   return { id, warnings: setupWarnings(ctx.db) };
 }
 
-export interface SetupWarning {
-  code: 'insufficient-candidate-margin' | 'no-woman-candidate';
-  office: string | null;
-  message: string;
-}
-
 /** The margin rule (DOMAIN.md §7.5) and, where a woman is required, whether any woman stands. */
 export function setupWarnings(db: Db): SetupWarning[] {
   const e = readElection(db);
@@ -212,17 +202,6 @@ export function setupWarnings(db: Db): SetupWarning[] {
     warnings.push({ code: 'no-woman-candidate', office: null, message: '候选人中没有女性 / no woman among the candidates' });
   }
   return warnings;
-}
-
-export interface ElectionOverview {
-  election: (ElectionRow & { exclusions: { member: string; reason: string }[] }) | null;
-  offices: BallotOffice[];
-  venues: VenueRow[];
-  boxes: BoxRow[];
-  rounds: RoundRow[];
-  warnings: SetupWarning[];
-  schemaVersion: number;
-  audit: { count: number; head: string };
 }
 
 export function electionOverview(ctx: BackendContext): ElectionOverview {
