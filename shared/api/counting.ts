@@ -97,6 +97,7 @@ export const ballotChangeView = z.strictObject({
   byName: z.string(),
   reason: z.string(),
 });
+export type BallotChangeView = z.infer<typeof ballotChangeView>;
 
 const boxRound = z.strictObject({ round: roundNumber, box: boxId });
 

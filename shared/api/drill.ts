@@ -11,7 +11,9 @@ import { COMMITTEE_POSITIONS, OFFICIAL_ROLES } from '../domain/people';
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** How far a drill goes: the whole day, or only up to round 1 open for voting so the officials carry on. */
 export const DRILL_STAGES = ['complete', 'ready-to-vote'] as const;
+export type DrillStage = (typeof DRILL_STAGES)[number];
 /** The phases a drill goes through, in order (voting to sign-off again for each further round). */
 export const DRILL_PHASES = ['setup', 'roll', 'proxies', 'voting', 'custody', 'counting', 'results', 'signoff', 'seal'] as const;
 export type DrillPhase = (typeof DRILL_PHASES)[number];
@@ -33,11 +35,13 @@ export const drillSampleView = z.strictObject({
   certificate: z.string(),
   name: z.string(),
   group: z.string(),
+  /** The box (and so the desk) that issues this voter's ballot. */
   box: z.string(),
   boxName: z.string(),
   venue: z.string(),
   venueName: z.string(),
   kind: z.enum(['in-person', 'proxy', 'mobile']),
+  /** For a proxy: the trustee's own certificate, which the desk asks for next. */
   trusteeCertificate: z.string().optional(),
 });
 export type DrillSampleView = z.infer<typeof drillSampleView>;
@@ -80,14 +84,17 @@ export const drillCompleteView = z.strictObject({
   ),
   fingerprint: z.string(),
 });
+export type DrillCompleteView = z.infer<typeof drillCompleteView>;
 
 export const drillReadyView = z.strictObject({
   stage: z.literal('ready-to-vote'),
   ...common,
+  /** The round open for voting. */
   round: z.int().positive(),
   boxes: z.array(z.strictObject({ id: z.string(), name: z.string(), venueName: z.string(), expected: count, ballots: count })),
   samples: z.array(drillSampleView),
 });
+export type DrillReadyView = z.infer<typeof drillReadyView>;
 
 export const drillOutcomeView = z.discriminatedUnion('stage', [drillCompleteView, drillReadyView]);
 export type DrillOutcomeView = z.infer<typeof drillOutcomeView>;
@@ -100,8 +107,11 @@ export const drillCredentialsView = z.strictObject({
       name: z.string(),
       roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: z.string().nullable(), venueName: z.string().nullable() })),
       committee: z.enum(COMMITTEE_POSITIONS).nullable(),
+      /** Mobile boxes this person staffs. */
       boxes: z.array(z.string()),
+      /** The PIN the drill gave this person, or null when it gave none (desk staff, writing helpers, members). */
       pin: z.string().nullable(),
+      /** False when the PIN was changed after the drill set it (the drill's PIN no longer works). */
       pinCurrent: z.boolean().nullable(),
     }),
   ),

@@ -1,4 +1,4 @@
-import type { BallotContent, BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { BallotChangeView, BallotContent, BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { invalid, refused, type BackendContext } from '../context';
@@ -293,19 +293,6 @@ export function correctBallot(
     });
     return toBallotView(db, input.box, ballotAt(db, input.round, input.box, sheet, input.position)!);
   });
-}
-
-export interface BallotChangeView {
-  id: number;
-  box: string;
-  sheet: Sheet;
-  position: number;
-  kind: 'correction' | 'settlement';
-  old: BallotContent | null;
-  new: BallotContent | null;
-  by: number;
-  byName: string;
-  reason: string;
 }
 
 /** Corrections and settlements of a round (or one box), oldest first. `old` shows what was entered (without ruling). */
