@@ -72,3 +72,11 @@ test('every contract area has one builder, services/<area>-api.ts, and api.ts on
   assert.deepEqual(missing, []);
   assert.deepEqual([...assembler.matchAll(/^export function (\w+)/gm)].map((m) => m[1]), ['buildApi'], 'api.ts builds nothing but the assembly');
 });
+
+test('services restate no contract view: their answers are z.infer of shared/api schemas', () => {
+  const bad: string[] = [];
+  for (const file of sources(join(root, 'electron', 'backend', 'services'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/^export (?:interface|type) (\w*View)\b/gm)) bad.push(`${relative(root, file)}: ${m[1]}`);
+  }
+  assert.deepEqual(bad, []);
+});

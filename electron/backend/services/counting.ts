@@ -1,9 +1,9 @@
-import type { BallotChangeView, BallotContent, BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { BallotChangeView, BallotContent, BallotView, BoxCountView, CountingContract, Sheet } from '../../../shared/api/counting';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { invalid, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { ballotDefinition, compareSheets, describeContentKind, normalizeContent } from './ballots';
 import {
   ballotAt,
@@ -31,11 +31,11 @@ import { getRound } from './setup-rounds';
 
 // ---- settings ----
 
-export function countingSettings(db: Db): { doubleEntry: boolean } {
+export function countingSettings(db: Db): OutputOf<CountingContract, 'countingSettings'> {
   return { doubleEntry: doubleEntryEnabled(db) };
 }
 
-export function setDoubleEntry(ctx: BackendContext, input: { enabled: boolean }): { doubleEntry: boolean } {
+export function setDoubleEntry(ctx: BackendContext, input: InputOf<CountingContract, 'setDoubleEntry'>): OutputOf<CountingContract, 'setDoubleEntry'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     if (doubleEntryEnabled(db) === input.enabled) return { doubleEntry: input.enabled };
@@ -105,7 +105,7 @@ export function toBallotView(db: Db, box: string, b: StoredBallot): BallotView {
   };
 }
 
-export function boxBallots(db: Db, input: { round: number; box: string; sheet?: Sheet | undefined }): BallotView[] {
+export function boxBallots(db: Db, input: InputOf<CountingContract, 'boxBallots'>): BallotView[] {
   requireOpenedBox(db, input.round, input.box);
   return sheetBallots(db, input.round, input.box, input.sheet ?? 'A').map((b) => toBallotView(db, input.box, b));
 }
@@ -113,7 +113,7 @@ export function boxBallots(db: Db, input: { round: number; box: string; sheet?: 
 // ---- opening a box ----
 
 /** Opens a box for counting: its custody trail must stand at "seal checked" (and decided, if flagged). */
-export function openBox(ctx: BackendContext, input: { round: number; box: string; by?: number | undefined }): BoxCountView {
+export function openBox(ctx: BackendContext, input: InputOf<CountingContract, 'openBox'>): BoxCountView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
@@ -144,7 +144,7 @@ export function openBox(ctx: BackendContext, input: { round: number; box: string
 }
 
 /** Records (or re-records) how many ballots were taken out of the box; the view shows the difference to issued. */
-export function recordBallotsFound(ctx: BackendContext, input: { round: number; box: string; found: number }): BoxCountView {
+export function recordBallotsFound(ctx: BackendContext, input: InputOf<CountingContract, 'recordBallotsFound'>): BoxCountView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
@@ -180,8 +180,8 @@ function resolveSheet(db: Db, sheet: Sheet | undefined): Sheet {
 /** The next ballot as called, appended to the sheet's sequence. Returns its position. */
 export function enterBallot(
   ctx: BackendContext,
-  input: { round: number; box: string; sheet?: Sheet | undefined; counter?: number | undefined; ballot: BallotContent },
-): { box: string; sheet: Sheet; position: number } {
+  input: InputOf<CountingContract, 'enterBallot'>,
+): OutputOf<CountingContract, 'enterBallot'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
@@ -242,7 +242,7 @@ function assignCounter(db: Db, round: number, box: string, sheet: Sheet, counter
 /** Replaces an entered ballot. The old and new versions, who and why go to ballot_change and the audit log. */
 export function correctBallot(
   ctx: BackendContext,
-  input: { round: number; box: string; sheet?: Sheet | undefined; position: number; ballot: BallotContent; by: number; reason: string },
+  input: InputOf<CountingContract, 'correctBallot'>,
 ): BallotView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
@@ -296,7 +296,7 @@ export function correctBallot(
 }
 
 /** Corrections and settlements of a round (or one box), oldest first. `old` shows what was entered (without ruling). */
-export function ballotChanges(db: Db, input: { round: number; box?: string | undefined }): BallotChangeView[] {
+export function ballotChanges(db: Db, input: InputOf<CountingContract, 'ballotChanges'>): BallotChangeView[] {
   getRound(db, input.round);
   const rows = db
     .prepare(
@@ -344,8 +344,8 @@ export function ballotChanges(db: Db, input: { round: number; box?: string | und
  */
 export function finishBox(
   ctx: BackendContext,
-  input: { round: number; box: string },
-): { box: BoxCountView; accepted: boolean; disagreements: DisagreementView[] } {
+  input: InputOf<CountingContract, 'finishBox'>,
+): OutputOf<CountingContract, 'finishBox'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     requireCountingOpen(db, input.round);

@@ -11,8 +11,7 @@ import {
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { invalid, notFound, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { getPerson } from './people';
 import { getRound } from './setup-rounds';
 import type { CustodyEventView, CustodyStateView } from '../../../shared/api/custody';

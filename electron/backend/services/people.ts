@@ -1,5 +1,5 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { PersonView, RelativeView } from '../../../shared/api/people';
+import type { PeopleContract, PersonView, RelativeView } from '../../../shared/api/people';
+import { ApiError, type InputOf } from '../../../shared/api/envelope';
 import { normalizeName } from '../../../shared/domain/names';
 import {
   OFFICIAL_ROLE_NAMES,
@@ -10,8 +10,7 @@ import {
 } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
 import { bilingual, notFound, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { hashPin, pinMatches } from './people-pin';
 import { activeRoles } from './person-standing';
 
@@ -139,7 +138,7 @@ export function activeCommitteeMember(db: Db, nameKey: string, idNumber?: string
 
 export function addCommitteeMemberTx(
   ctx: BackendContext,
-  input: { name: string; position: CommitteePosition; idNumber?: string | undefined },
+  input: InputOf<PeopleContract, 'addCommitteeMember'>,
 ): PersonRow {
   const key = normalizeName(input.name);
   const cands = candidatesNamed(ctx.db, key, input.idNumber);
@@ -178,7 +177,7 @@ export function addCommitteeMember(
   return inTransaction(ctx.db, () => addCommitteeMemberTx(ctx, input));
 }
 
-export function leaveCommittee(ctx: BackendContext, input: { person: number; reason: string }): void {
+export function leaveCommittee(ctx: BackendContext, input: InputOf<PeopleContract, 'leaveCommittee'>): void {
   inTransaction(ctx.db, () => {
     const person = getPerson(ctx.db, input.person);
     const info = ctx.db
@@ -209,7 +208,7 @@ function refuseIneligible(ctx: BackendContext, person: PersonRow, what: { zh: st
   );
 }
 
-export function grantRoleTx(ctx: BackendContext, input: { person: number; role: OfficialRole; venue?: string | undefined }): void {
+export function grantRoleTx(ctx: BackendContext, input: InputOf<PeopleContract, 'grantRole'>): void {
   const person = getPerson(ctx.db, input.person);
   const roleName = OFFICIAL_ROLE_NAMES[input.role];
   refuseIneligible(ctx, person, { zh: roleName.zh, en: `a ${roleName.en}` });
@@ -251,7 +250,7 @@ export function grantRole(ctx: BackendContext, input: { person: number; role: Of
 /** Registers a person (if new) and grants each role, all or nothing. */
 export function addOfficialTx(
   ctx: BackendContext,
-  input: { name: string; roles: OfficialRole[]; venue?: string | undefined; idNumber?: string | undefined },
+  input: InputOf<PeopleContract, 'addOfficial'>,
 ): PersonRow {
   const person = ensurePerson(ctx, input.name, input.idNumber);
   for (const role of input.roles) grantRoleTx(ctx, { person: person.id, role, venue: input.venue });
@@ -265,7 +264,7 @@ export function addOfficial(
   return withRefusalLogged(ctx, `name:${input.name}`, () => inTransaction(ctx.db, () => addOfficialTx(ctx, input)));
 }
 
-export function revokeRole(ctx: BackendContext, input: { person: number; role: OfficialRole; reason: string }): void {
+export function revokeRole(ctx: BackendContext, input: InputOf<PeopleContract, 'revokeRole'>): void {
   inTransaction(ctx.db, () => {
     const person = getPerson(ctx.db, input.person);
     const at = ctx.now().toISOString();
@@ -288,7 +287,7 @@ export function revokeRole(ctx: BackendContext, input: { person: number; role: O
 
 // ---- close relatives ----
 
-export function declareRelativeTx(ctx: BackendContext, input: { name: string; candidate: string; kind: RelationKind }): void {
+export function declareRelativeTx(ctx: BackendContext, input: InputOf<PeopleContract, 'declareRelative'>): void {
   const relKey = normalizeName(input.name);
   const candKey = normalizeName(input.candidate);
   if (relKey === candKey) {
@@ -337,7 +336,7 @@ export function listRelatives(db: Db): RelativeView[] {
 
 // ---- PINs ----
 
-export function setPin(ctx: BackendContext, input: { person: number; pin: string; currentPin?: string | undefined }): void {
+export function setPin(ctx: BackendContext, input: InputOf<PeopleContract, 'setPin'>): void {
   const hashed = hashPin(input.pin); // slow: computed before taking the write lock
   inTransaction(ctx.db, () => {
     const person = getPerson(ctx.db, input.person);

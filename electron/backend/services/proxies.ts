@@ -1,7 +1,8 @@
+import type { IssuanceContract } from '../../../shared/api/issuance';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { candidatesNamed } from './people';
 import { requireSittingCommitteeMember } from './person-standing';
 import { refuseInTx, requireVoter, stmt, unwrap, type Refusal, type VoterRow } from './roll-store';
@@ -29,8 +30,8 @@ function activeProxyOf(db: Db, voterId: number): { id: number; trustee_id: numbe
  */
 export function approveProxy(
   ctx: BackendContext,
-  input: { voter: string; trustee: string; approvedBy: number },
-): { voter: PersonRef; trustee: PersonRef; trusteeHolds: number; proxyLimit: number } {
+  input: InputOf<IssuanceContract, 'approveProxy'>,
+): OutputOf<IssuanceContract, 'approveProxy'> {
   const voterCert = certificateArg(input.voter, 'voter');
   const trusteeCert = certificateArg(input.trustee, 'trustee');
   const limit = requireElection(ctx.db).rules.proxyLimit;
@@ -84,7 +85,7 @@ export function approveProxy(
 }
 
 /** Withdraws an approved proxy (a committee decision with its reason); not once a ballot went out on it. */
-export function revokeProxy(ctx: BackendContext, input: { voter: string; decidedBy: number; reason: string }): { revoked: true } {
+export function revokeProxy(ctx: BackendContext, input: InputOf<IssuanceContract, 'revokeProxy'>): OutputOf<IssuanceContract, 'revokeProxy'> {
   const cert = certificateArg(input.voter, 'voter');
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
@@ -109,7 +110,7 @@ export function revokeProxy(ctx: BackendContext, input: { voter: string; decided
 }
 
 /** The approved proxies, for publication: names and groups only. */
-export function listProxies(db: Db): { voter: PersonRef; trustee: PersonRef; approvedAt: string }[] {
+export function listProxies(db: Db): OutputOf<IssuanceContract, 'listProxies'> {
   const rows = db
     .prepare(
       `SELECT v.name AS vn, v.group_name AS vg, t.name AS tn, t.group_name AS tg, p.approved_at

@@ -1,13 +1,11 @@
-import type { RulesRefusal } from '../../../shared/api/setup';
+import type { RulesRefusal, SetRulesOutput } from '../../../shared/api/setup';
 import { ruleProfile, type RuleProfile, type RuleProfilePartial } from '../../../shared/rules/profile';
 import { appendAudit } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { refuseInTx, unwrap, type Refusal } from './roll-store';
 import { setupWarnings } from './setup';
 import { readOffices, requireElection } from './setup-read';
-import type { SetRulesOutput } from '../../../shared/api/setup';
 
 type RuleKey = keyof RuleProfile;
 

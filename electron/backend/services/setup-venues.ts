@@ -1,8 +1,7 @@
 import { normalizeName } from '../../../shared/domain/names';
 import { MOBILE_BOX_MIN_STAFF, type BoxInput, type VenueInput, type BoxKind, type VenueKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { invalid, refused, type BackendContext } from '../context';
 import { ensurePerson, officialConflicts } from './people';
 import type { BoxView, VenueView } from '../../../shared/api/setup';

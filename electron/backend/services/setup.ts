@@ -6,8 +6,7 @@ import { formatPath } from '../../../shared/record/path';
 import { checkCandidateMargins } from '../../../shared/rules/margins';
 import { appendAudit, auditHead } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
-import { inTransaction, schemaVersion } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction, schemaVersion } from '../db';
 import {
   activeCommitteeMember,
   addCommitteeMemberTx,

@@ -1,15 +1,14 @@
-import { SIGNOFF_ROLES } from '../../../shared/api/results';
+import { type ResultsContract, SIGNOFF_ROLES, type SignoffView } from '../../../shared/api/results';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { q } from './counting-store';
 import { activeRoles, personName, requireSittingCommitteeMember } from './person-standing';
 import { verifyPersonPin } from './people';
 import { storedResultHash } from './results';
 import { getRound, setRoundStatusTx } from './setup-rounds';
-import type { SignoffView } from '../../../shared/api/results';
 
 /**
  * Sign-offs (DOMAIN.md §8): scrutineers, callers, counters (and the chief ones) and the committee chair each sign a
@@ -94,7 +93,7 @@ export function signoffRolesOf(db: Db, person: number): SignoffRole[] {
  */
 export function signResult(
   ctx: BackendContext,
-  input: { round: number; person: number; role: SignoffRole; pin: string; resultHash?: string | undefined },
+  input: InputOf<ResultsContract, 'signResult'>,
 ): SignoffView {
   const db = ctx.db;
   const r = getRound(db, input.round);
@@ -157,7 +156,7 @@ export function signResult(
  * Reopens a round's count: every signature in force is revoked with the reason, and counting may change again.
  * Decided by a sitting committee member. Refused once a later round was created from this round's result.
  */
-export function reopenCount(ctx: BackendContext, input: { round: number; reason: string; by: number }): { revoked: SignoffView[] } {
+export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract, 'reopenCount'>): OutputOf<ResultsContract, 'reopenCount'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const r = getRound(db, input.round);
