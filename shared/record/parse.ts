@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { normalizeName } from '../domain/names';
 import {
   cerRecordShape,
@@ -8,19 +7,9 @@ import {
   type CerRecord,
 } from './cer';
 import { cerResult, type CerResult } from './cer-result';
-import { RecordError } from './path';
+import { firstIssue, RecordError } from './path';
 
 type Path = PropertyKey[];
-
-function firstIssue(error: z.ZodError, prefix: Path = []): RecordError {
-  const issue = error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    return new RecordError([...prefix, ...issue.path, issue.keys[0]!], 'unknown field');
-  }
-  let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'required field is missing';
-  return new RecordError([...prefix, ...issue.path], message);
-}
 
 /** Structure first (types, enums, unknown fields), ballots one by one so each error names its own branch. */
 function parseStructure(input: unknown): CerRecord {

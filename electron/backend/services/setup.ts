@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api/envelope';
 import { electionDefinition, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
 import { normalizeName } from '../../../shared/domain/names';
 import { resolveProfile } from '../../../shared/rules/profile';
-import { formatPath } from '../../../shared/record/path';
+import { firstIssue } from '../../../shared/record/path';
 import { checkCandidateMargins } from '../../../shared/rules/margins';
 import { appendAudit, auditHead } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
@@ -36,10 +36,8 @@ function at<T>(path: string, fn: () => T): T {
 export function parseElectionDefinition(raw: unknown): ElectionDefinition {
   const parsed = electionDefinition.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0]!]) : formatPath(issue.path);
-    const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
-    throw new ApiError('invalid-input', `${path}: ${message}`, { path });
+    const e = firstIssue(parsed.error);
+    throw new ApiError('invalid-input', e.message, { path: e.path });
   }
   return parsed.data;
 }
