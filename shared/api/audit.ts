@@ -26,3 +26,5 @@ export const auditContract = {
     output: z.array(auditEventView),
   },
 } as const;
+
+export type AuditContract = typeof auditContract;

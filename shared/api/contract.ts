@@ -11,7 +11,7 @@ import { setupContract } from './setup';
 
 /**
  * The whole API: method name → input and output schemas. Each area keeps its own file; adding an area is one
- * import and one spread line here (and one builder line in electron/backend/api.ts).
+ * import and one spread line here (and one builder, electron/backend/services/<area>-api.ts, spread into electron/backend/api.ts).
  */
 export const contract = {
   ...setupContract,

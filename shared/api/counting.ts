@@ -98,6 +98,7 @@ export const ballotChangeView = z.strictObject({
   byName: answerText,
   reason: answerText,
 });
+export type BallotChangeView = z.infer<typeof ballotChangeView>;
 
 const boxRound = z.strictObject({ round: roundNumber, box: boxId });
 
@@ -152,3 +153,5 @@ export const countingContract = {
   ballotChanges: { input: z.strictObject({ round: roundNumber, box: boxId.optional() }), output: z.array(ballotChangeView) },
   countingOverview: { input: z.strictObject({ round: roundNumber }), output: z.array(boxCountView) },
 } as const;
+
+export type CountingContract = typeof countingContract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
-import { COMMITTEE_DECISIONS, CUSTODY_STEPS, custodyDecisionInput, custodyStepInput } from '../domain/custody';
+import { COMMITTEE_DECISIONS, CUSTODY_STEPS, custodyDecisionInput, custodyPositionShape, custodyStepInput } from '../domain/custody';
 import { BOX_KINDS } from '../domain/venue';
 
 export const custodyEventView = z.strictObject({
@@ -16,18 +16,17 @@ export const custodyEventView = z.strictObject({
   decidedBy: z.array(z.int()).nullable(),
   note: answerText.nullable(),
 });
+export type CustodyEventView = z.infer<typeof custodyEventView>;
 
 export const custodyStateView = z.strictObject({
   box: answerText,
   kind: z.enum(BOX_KINDS),
   round: z.int(),
-  position: z.union([
-    z.strictObject({ state: z.literal('next'), next: z.enum(CUSTODY_STEPS) }),
-    z.strictObject({ state: z.enum(['needs-decision', 'set-aside', 'done']) }),
-  ]),
+  position: custodyPositionShape,
   flagged: z.boolean(),
   events: z.array(custodyEventView),
 });
+export type CustodyStateView = z.infer<typeof custodyStateView>;
 
 const boxRound = z.strictObject({ box: text(TEXT_LIMITS.name).min(1), round: z.int().positive() });
 
@@ -39,3 +38,5 @@ export const custodyContract = {
   custodyTrail: { input: boxRound, output: custodyStateView },
   custodyOverview: { input: z.strictObject({ round: z.int().positive() }), output: z.array(custodyStateView) },
 } as const;
+
+export type CustodyContract = typeof custodyContract;

@@ -12,7 +12,9 @@ import { COMMITTEE_POSITIONS, OFFICIAL_ROLES } from '../domain/people';
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** How far a drill goes: the whole day, or only up to round 1 open for voting so the officials carry on. */
 export const DRILL_STAGES = ['complete', 'ready-to-vote'] as const;
+export type DrillStage = (typeof DRILL_STAGES)[number];
 /** The phases a drill goes through, in order (voting to sign-off again for each further round). */
 export const DRILL_PHASES = ['setup', 'roll', 'proxies', 'voting', 'custody', 'counting', 'results', 'signoff', 'seal'] as const;
 export type DrillPhase = (typeof DRILL_PHASES)[number];
@@ -32,11 +34,13 @@ export const drillSampleView = z.strictObject({
   certificate: answerText,
   name: answerText,
   group: answerText,
+  /** The box (and so the desk) that issues this voter's ballot. */
   box: answerText,
   boxName: answerText,
   venue: answerText,
   venueName: answerText,
   kind: z.enum(['in-person', 'proxy', 'mobile']),
+  /** For a proxy: the trustee's own certificate, which the desk asks for next. */
   trusteeCertificate: answerText.optional(),
 });
 export type DrillSampleView = z.infer<typeof drillSampleView>;
@@ -79,14 +83,17 @@ export const drillCompleteView = z.strictObject({
   ),
   fingerprint: answerText,
 });
+export type DrillCompleteView = z.infer<typeof drillCompleteView>;
 
 export const drillReadyView = z.strictObject({
   stage: z.literal('ready-to-vote'),
   ...common,
+  /** The round open for voting. */
   round: z.int().positive(),
   boxes: z.array(z.strictObject({ id: answerText, name: answerText, venueName: answerText, expected: count, ballots: count })),
   samples: z.array(drillSampleView),
 });
+export type DrillReadyView = z.infer<typeof drillReadyView>;
 
 export const drillOutcomeView = z.discriminatedUnion('stage', [drillCompleteView, drillReadyView]);
 export type DrillOutcomeView = z.infer<typeof drillOutcomeView>;
@@ -99,8 +106,11 @@ export const drillCredentialsView = z.strictObject({
       name: answerText,
       roles: z.array(z.strictObject({ role: z.enum(OFFICIAL_ROLES), venue: answerText.nullable(), venueName: answerText.nullable() })),
       committee: z.enum(COMMITTEE_POSITIONS).nullable(),
+      /** Mobile boxes this person staffs. */
       boxes: z.array(answerText),
+      /** The PIN the drill gave this person, or null when it gave none (desk staff, writing helpers, members). */
       pin: answerText.nullable(),
+      /** False when the PIN was changed after the drill set it (the drill's PIN no longer works). */
       pinCurrent: z.boolean().nullable(),
     }),
   ),
@@ -124,7 +134,7 @@ export type DrillProgressView = z.infer<typeof drillProgressView>;
  */
 export const drillStateView = z.strictObject({
   state: z.enum(['empty', 'real', 'hand-made-drill', 'interrupted', 'finished', 'running']),
-  seed: z.string().nullable(),
+  seed: answerText.nullable(),
   voters: z.int().nullable(),
   stage: z.enum(DRILL_STAGES).nullable(),
 });

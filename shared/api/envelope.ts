@@ -54,6 +54,10 @@ export type Implementation<C extends ContractShape> = {
   [M in keyof C]: (input: z.infer<C[M]['input']>, meta?: CallMeta) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
 };
 
+/** What a service takes and answers for one method: the contract's schemas, so a service restates no field. */
+export type InputOf<C extends ContractShape, M extends keyof C> = z.infer<C[M]['input']>;
+export type OutputOf<C extends ContractShape, M extends keyof C> = z.input<C[M]['output']>;
+
 /** What a client sees: one async function per method. */
 export type Client<C extends ContractShape> = {
   call<M extends keyof C & string>(method: M, input: z.input<C[M]['input']>): Promise<z.infer<C[M]['output']>>;

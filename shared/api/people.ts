@@ -16,6 +16,16 @@ export const personView = z.strictObject({
   /** Why this person may not hold an official role (candidate, close relative of one); empty when eligible. */
   conflicts: z.array(answerText),
 });
+export type PersonView = z.infer<typeof personView>;
+
+/** A declared close relative: "<relative> is the <relation> of <candidate>". */
+export const relativeView = z.strictObject({
+  candidate: answerText,
+  relative: answerText,
+  relation: z.enum(RELATION_KINDS),
+  declaredAt: answerText,
+});
+export type RelativeView = z.infer<typeof relativeView>;
 
 const reason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'a reason is required');
 
@@ -34,11 +44,11 @@ export const peopleContract = {
   /** Declared close relatives: "<relative> is the <relation> of <candidate>", by candidate. */
   listRelatives: {
     input: z.strictObject({}),
-    output: z.array(
-      z.strictObject({ candidate: answerText, relative: answerText, relation: z.enum(RELATION_KINDS), declaredAt: answerText }),
-    ),
+    output: z.array(relativeView),
   },
   /** Sets a person's PIN; changing an existing PIN needs the current one. */
   setPin: { input: z.strictObject({ person: personId, pin, currentPin: text(TEXT_LIMITS.name).optional() }), output: ok },
   checkPin: { input: z.strictObject({ person: personId, pin: text(TEXT_LIMITS.name) }), output: z.strictObject({ ok: z.boolean() }) },
 } as const;
+
+export type PeopleContract = typeof peopleContract;

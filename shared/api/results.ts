@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
-import { cerRecordShape, ROUND_KINDS } from '../record/cer';
+import { BODIES, cerRecordShape, METHODS, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
 
 /** Results, later rounds, the election's standing, sign-offs and the tally sheet. */
@@ -23,6 +23,7 @@ export const roundResultView = z.strictObject({
   resultHash: sha256,
   computedAt: answerText,
 });
+export type RoundResultView = z.infer<typeof roundResultView>;
 
 export const standingView = z.strictObject({
   rounds: z.array(
@@ -39,15 +40,21 @@ export const standingView = z.strictObject({
     }),
   ),
   electedTotal: z.int(),
+  /** The committee minimum in force: the rule profile's minCommittee, at most the number of seats. */
   minCommittee: z.int(),
   minimumMet: z.boolean(),
+  /** Residents' committee with its rank-1 office vacant: who acts as chair. */
   acting: z.strictObject({ name: answerText, office: answerText }).nullable(),
   requireWoman: z.boolean(),
   womanElected: z.boolean(),
+  /** requireWoman and nobody elected so far is a woman. */
   womenWarning: z.boolean(),
+  /** Next steps of every result, with the round created for each (null: not created yet). */
   nextSteps: z.array(nextStep.extend({ fromRound: roundNumber, round: roundNumber.nullable() })),
+  /** Required next steps still without a round, or a round whose result is not computed yet. */
   outstanding: z.int(),
 });
+export type StandingView = z.infer<typeof standingView>;
 
 export const signoffView = z.strictObject({
   id: z.int(),
@@ -59,14 +66,15 @@ export const signoffView = z.strictObject({
   signedAt: answerText,
   revoked: z.strictObject({ at: answerText, reason: answerText }).nullable(),
 });
+export type SignoffView = z.infer<typeof signoffView>;
 
 export const tallySheetView = z.strictObject({
   election: z.strictObject({
     title: answerText,
     community: answerText,
     date: answerText,
-    body: z.enum(['residents', 'party', 'supervisory']),
-    method: z.enum(['direct', 'household', 'representative', 'meeting']),
+    body: z.enum(BODIES),
+    method: z.enum(METHODS),
     drill: z.boolean(),
   }),
   round: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText }),
@@ -75,6 +83,7 @@ export const tallySheetView = z.strictObject({
     participants: z.int(),
     ballotsIssued: z.int(),
     spoiled: z.int(),
+    /** Ballots taken out of the boxes (every ballot cast, void ones included). */
     collected: z.int(),
     valid: z.int(),
     void: z.int(),
@@ -118,6 +127,8 @@ export const tallySheetView = z.strictObject({
   signedHead: z.strictObject({ count: z.int(), hash: sha256 }).nullable(),
   generatedAt: answerText,
 });
+/** Everything the printed tally sheet of a round states (DOMAIN.md §8), in one call. */
+export type TallySheetView = z.infer<typeof tallySheetView>;
 
 const byRound = z.strictObject({ round: roundNumber });
 
@@ -154,3 +165,5 @@ export const resultsContract = {
   /** Everything the printed tally sheet states (DOMAIN.md §8). */
   tallySheet: { input: byRound, output: tallySheetView },
 } as const;
+
+export type ResultsContract = typeof resultsContract;

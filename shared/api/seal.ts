@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
+import { ROUND_KINDS } from '../record/cer';
 
 /**
  * Sealed result files (docs/sealed-file.md): the Export screen seals the election to a file and checks a file.
@@ -20,7 +21,7 @@ export const fingerprintView = z.strictObject({
 
 export const sealRoundView = z.strictObject({
   number: z.int().positive(),
-  kind: z.enum(['regular', 'tie-revote', 'supplementary']),
+  kind: z.enum(ROUND_KINDS),
   valid: z.boolean(),
   ballots: count,
   recordHash: sha256,

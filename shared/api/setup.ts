@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { candidateInput, electionDefinition, officeInput } from '../domain/election';
-import { ruleProfile, ruleProfilePartial } from '../domain/rule-profile';
+import { ruleProfile, ruleProfilePartial } from '../rules/profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
-import { BODIES, ROUND_KINDS } from '../record/cer';
+import { BODIES, METHODS, ROUND_KINDS } from '../record/cer';
 
 const empty = z.strictObject({});
 const ok = z.strictObject({ ok: z.literal(true) });
@@ -14,6 +14,7 @@ export const setupWarning = z.strictObject({
   office: answerText.nullable(),
   message: answerText,
 });
+export type SetupWarning = z.infer<typeof setupWarning>;
 
 export const roundView = z.strictObject({
   number: z.int().positive(),
@@ -21,6 +22,7 @@ export const roundView = z.strictObject({
   status: z.enum(ROUND_STATUSES),
   createdAt: answerText,
 });
+export type RoundView = z.infer<typeof roundView>;
 
 export const ballotOffice = z.strictObject({
   id: answerText,
@@ -30,12 +32,13 @@ export const ballotOffice = z.strictObject({
   womenOnly: z.boolean(),
   candidates: z.array(z.strictObject({ id: answerText, name: answerText, gender: z.enum(['female', 'male']).nullable() })),
 });
+export type BallotOffice = z.infer<typeof ballotOffice>;
 
 export const electionView = z.strictObject({
   title: answerText,
   community: answerText,
   body: z.enum(BODIES),
-  method: z.enum(['direct', 'household', 'representative', 'meeting']),
+  method: z.enum(METHODS),
   date: answerText,
   rules: ruleProfile,
   registered: z.union([
@@ -46,6 +49,7 @@ export const electionView = z.strictObject({
   createdAt: answerText,
   exclusions: z.array(z.strictObject({ member: answerText, reason: answerText })),
 });
+export type ElectionView = z.infer<typeof electionView>;
 
 /** The rule profile's keys (DOMAIN.md §9). */
 export const RULE_PROFILE_KEYS = ruleProfile.keyof().options;
@@ -66,27 +70,36 @@ export const rulesRefusal = z.discriminatedUnion('reason', [
 ]);
 export type RulesRefusal = z.infer<typeof rulesRefusal>;
 
+export const venueView = z.strictObject({ id: answerText, name: answerText, kind: z.enum(VENUE_KINDS) });
+export type VenueView = z.infer<typeof venueView>;
+export const boxView = z.strictObject({ id: answerText, name: answerText, kind: z.enum(BOX_KINDS), venue: answerText, staff: z.array(answerText) });
+export type BoxView = z.infer<typeof boxView>;
+
+/** Everything set up so far; election is null before the election is created. */
+export const electionOverview = z.strictObject({
+  election: electionView.nullable(),
+  offices: z.array(ballotOffice),
+  venues: z.array(venueView),
+  boxes: z.array(boxView),
+  rounds: z.array(roundView),
+  warnings: z.array(setupWarning),
+  schemaVersion: z.int(),
+  audit: z.strictObject({ count: z.int(), head: answerText }),
+});
+export type ElectionOverview = z.infer<typeof electionOverview>;
+
+export const createElectionOutput = z.strictObject({ rounds: z.array(roundView), warnings: z.array(setupWarning) });
+export type CreateElectionOutput = z.infer<typeof createElectionOutput>;
+
+export const setRulesOutput = z.strictObject({ rules: ruleProfile, changed: z.array(z.enum(RULE_PROFILE_KEYS)), warnings: z.array(setupWarning) });
+export type SetRulesOutput = z.infer<typeof setRulesOutput>;
+
 export const setupContract = {
-  /** Everything set up so far; election is null before the election is created. */
-  getElection: {
-    input: empty,
-    output: z.strictObject({
-      election: electionView.nullable(),
-      offices: z.array(ballotOffice),
-      venues: z.array(z.strictObject({ id: answerText, name: answerText, kind: z.enum(VENUE_KINDS) })),
-      boxes: z.array(
-        z.strictObject({ id: answerText, name: answerText, kind: z.enum(BOX_KINDS), venue: answerText, staff: z.array(answerText) }),
-      ),
-      rounds: z.array(roundView),
-      warnings: z.array(setupWarning),
-      schemaVersion: z.int(),
-      audit: z.strictObject({ count: z.int(), head: answerText }),
-    }),
-  },
+  getElection: { input: empty, output: electionOverview },
   /** Creates the election from its definition (the same JSON `station init --election` reads), all or nothing. */
   createElection: {
     input: electionDefinition,
-    output: z.strictObject({ rounds: z.array(roundView), warnings: z.array(setupWarning) }),
+    output: createElectionOutput,
   },
   /**
    * Changes the rule profile after the election was created, only while round 1 is still 'prepared' (no ballot
@@ -95,7 +108,7 @@ export const setupContract = {
    */
   setRules: {
     input: setRulesInput,
-    output: z.strictObject({ rules: ruleProfile, changed: z.array(z.enum(RULE_PROFILE_KEYS)), warnings: z.array(setupWarning) }),
+    output: setRulesOutput,
   },
   addOffice: { input: officeInput, output: ok },
   addCandidate: {
@@ -117,3 +130,5 @@ export const setupContract = {
     output: roundView,
   },
 } as const;
+
+export type SetupContract = typeof setupContract;

@@ -43,11 +43,12 @@ export interface CustodyFact {
   decision?: CommitteeDecision | null;
 }
 
-export type CustodyPosition =
-  | { state: 'next'; next: TrailStep }
-  | { state: 'needs-decision' }
-  | { state: 'set-aside' }
-  | { state: 'done' };
+/** Where a box's trail stands: the next step expected, or waiting for the committee, set aside, or done. */
+export const custodyPositionShape = z.union([
+  z.strictObject({ state: z.literal('next'), next: z.enum(CUSTODY_STEPS).exclude(['committee-decision']) }),
+  z.strictObject({ state: z.enum(['needs-decision', 'set-aside', 'done']) }),
+]);
+export type CustodyPosition = z.infer<typeof custodyPositionShape>;
 
 /** Where a box's trail stands, from its recorded events in order. */
 export function custodyPosition(kind: BoxKind, events: readonly CustodyFact[]): CustodyPosition {

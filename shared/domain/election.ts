@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { text, TEXT_LIMITS } from './text';
-import { BODIES, METHODS_BY_BODY } from '../record/cer';
+import { BODIES, METHODS, METHODS_BY_BODY, checkMethodForBody } from '../record/cer';
 import { committeeMemberInput, idNumber, officialInput, personName, relativeInput } from './people';
-import { ruleProfilePartial } from './rule-profile';
+import { ruleProfilePartial } from '../rules/profile';
 import { boxInput, code, venueInput } from './venue';
 
-export { BODIES, METHODS_BY_BODY };
-export const METHODS = ['direct', 'household', 'representative', 'meeting'] as const;
+export { BODIES, METHODS, METHODS_BY_BODY };
 
 export const officeInput = z.strictObject({
   id: code,
@@ -59,7 +58,7 @@ export const electionDefinition = z.strictObject({
   committee: z.array(committeeMemberInput).default([]),
   relatives: z.array(relativeInput).default([]),
   officials: z.array(officialInput).default([]),
-});
+}).superRefine(checkMethodForBody);
 export type ElectionDefinition = z.infer<typeof electionDefinition>;
 export type ElectionDefinitionInput = z.input<typeof electionDefinition>;
 export type OfficeInput = z.infer<typeof officeInput>;

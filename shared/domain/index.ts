@@ -1,6 +1,5 @@
 export * from './names';
 export * from './text';
-export * from './rule-profile';
 export * from './people';
 export * from './venue';
 export * from './custody';

@@ -24,12 +24,31 @@ export const ruleProfileInput = z.strictObject({
   requireWoman: z.boolean().optional(),
 });
 
-export const electionHeader = z.strictObject({
-  title: text(TEXT_LIMITS.title),
-  body: z.enum(BODIES),
-  method: z.enum(['direct', 'household', 'representative', 'meeting']),
-  registered: count,
-});
+/**
+ * The method must be one its body allows (METHODS_BY_BODY). The one cross-check of body and method, refining both
+ * the record's election header and the app's election definition.
+ */
+export function checkMethodForBody(v: { body: Body; method: Method }, ctx: z.RefinementCtx): void {
+  const allowed: readonly string[] = METHODS_BY_BODY[v.body];
+  if (allowed.includes(v.method)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['method'],
+    input: v.method,
+    message: `method "${v.method}" is not allowed for body "${v.body}" (allowed: ${allowed.join(', ')})`,
+  });
+}
+
+export const METHODS = ['direct', 'household', 'representative', 'meeting'] as const;
+
+export const electionHeader = z
+  .strictObject({
+    title: text(TEXT_LIMITS.title),
+    body: z.enum(BODIES),
+    method: z.enum(METHODS),
+    registered: count,
+  })
+  .superRefine(checkMethodForBody);
 
 export const office = z.strictObject({
   id,
@@ -73,7 +92,7 @@ export const cerRecordShape = z.strictObject({
 });
 
 export type Body = (typeof BODIES)[number];
-export type Method = z.infer<typeof electionHeader>['method'];
+export type Method = (typeof METHODS)[number];
 export type RoundKind = (typeof ROUND_KINDS)[number];
 export type VoidReason = (typeof VOID_REASONS)[number];
 export type RuleProfileInput = z.infer<typeof ruleProfileInput>;

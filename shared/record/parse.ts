@@ -1,28 +1,16 @@
-import type { z } from 'zod';
 import { normalizeName } from '../domain/names';
 import {
   cerRecordShape,
   markedBallot,
   voidBallot,
-  METHODS_BY_BODY,
   type Ballot,
   type CerRecord,
 } from './cer';
 import { cerResult, type CerResult } from './cer-result';
-import { RecordError } from './path';
+import { firstIssue, RecordError } from './path';
 import { findReservedKey, RESERVED_KEY } from './reserved-keys';
 
 type Path = PropertyKey[];
-
-function firstIssue(error: z.ZodError, prefix: Path = []): RecordError {
-  const issue = error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    return new RecordError([...prefix, ...issue.path, issue.keys[0]!], 'unknown field');
-  }
-  let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'required field is missing';
-  return new RecordError([...prefix, ...issue.path], message);
-}
 
 /** Structure first (types, enums, unknown fields), ballots one by one so each error names its own branch. */
 function parseStructure(input: unknown): CerRecord {
@@ -55,14 +43,6 @@ function parseBallot(raw: unknown, i: number): Ballot {
 
 /** Cross-references the spec requires, checked in document order so the first bad field is reported. */
 function checkReferences(rec: CerRecord): void {
-  const allowed: readonly string[] = METHODS_BY_BODY[rec.election.body];
-  if (!allowed.includes(rec.election.method)) {
-    throw new RecordError(
-      ['election', 'method'],
-      `method "${rec.election.method}" is not allowed for body "${rec.election.body}" (allowed: ${allowed.join(', ')})`,
-    );
-  }
-
   if (rec.participants > rec.election.registered) {
     throw new RecordError(['participants'], `${rec.participants} participants but only ${rec.election.registered} registered`);
   }

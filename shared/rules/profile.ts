@@ -1,20 +1,21 @@
-import type { Body, Method, RuleProfileInput } from '../record';
+import { z } from 'zod';
+import { ruleProfileInput, type Body, type Method } from '../record/cer';
 
-/** The rule profile of one election (DOMAIN.md §9) with every key resolved. */
-export interface RuleProfile {
-  overvote: 'void-section' | 'void-ballot';
-  samePersonInTwoOffices: 'void-ballot' | 'count-higher-office';
-  /** Fewer distinct persons elected than this makes a supplementary election required. */
-  minCommittee: number;
-  tieRevoteThreshold: 'over-third-of-participants' | 'none';
-  supplementaryThreshold: 'third-of-ballots-cast' | 'none';
-  requireWoman: boolean;
-  /** Most proxies one trustee may hold (0: proxy voting forbidden). Not part of cer/1. */
-  proxyLimit: number;
-}
+/**
+ * The rule profile of one election (DOMAIN.md §9) with every key resolved, as stored. cer/1 carries the optional
+ * keys (ruleProfileInput); proxyLimit is the app's own (most proxies one trustee may hold, 0: proxy voting forbidden).
+ * The key order is the stored order (rules_json, audit details).
+ */
+export const ruleProfile = z.strictObject({
+  ...ruleProfileInput.required().omit({ requireWoman: true }).shape,
+  proxyLimit: z.int().nonnegative(),
+  requireWoman: z.boolean(),
+});
+export type RuleProfile = z.infer<typeof ruleProfile>;
 
-/** cer/1's optional rules plus the app-only proxyLimit. */
-export type RuleProfileOverrides = RuleProfileInput & { proxyLimit?: number };
+/** What an election definition or a rule change may say: any subset of the profile; the rest comes from the defaults. */
+export const ruleProfilePartial = ruleProfile.partial();
+export type RuleProfilePartial = z.infer<typeof ruleProfilePartial>;
 
 export function defaultProxyLimit(body: Body): number {
   return body === 'party' ? 0 : 3;
@@ -23,7 +24,7 @@ export function defaultProxyLimit(body: Body): number {
 /** Fills every key the election did not set with the default for its body and method. */
 export function resolveProfile(
   election: { body: Body; method: Method },
-  rules: RuleProfileOverrides | undefined,
+  rules: RuleProfilePartial | undefined,
   totalSeats: number,
 ): RuleProfile {
   const residents = election.body === 'residents';
@@ -34,7 +35,7 @@ export function resolveProfile(
     tieRevoteThreshold:
       rules?.tieRevoteThreshold ?? (residents && election.method === 'direct' ? 'over-third-of-participants' : 'none'),
     supplementaryThreshold: rules?.supplementaryThreshold ?? 'third-of-ballots-cast',
-    requireWoman: rules?.requireWoman ?? residents,
     proxyLimit: rules?.proxyLimit ?? defaultProxyLimit(election.body),
+    requireWoman: rules?.requireWoman ?? residents,
   };
 }

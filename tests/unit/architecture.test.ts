@@ -120,3 +120,40 @@ test('one stylesheet naming scheme: kit classes are ui-* (renderer/ui only), a p
 
 /** The shell's own classes (renderer/styles/app.css) that the kit's print rules hide. */
 const SHELL_CLASSES = new Set(['skip-link', 'drill-banner', 'topbar', 'tabs', 'shell-drill', 'page']);
+
+test('every contract area has one builder, services/<area>-api.ts, and api.ts only assembles them', () => {
+  // The station contract's areas (shared/api/contract.ts); the shell's contract is served by electron/main.
+  const station = readFileSync(join(root, 'shared', 'api', 'contract.ts'), 'utf8');
+  const areas = readdirSync(join(root, 'shared', 'api'))
+    .map((name) => name.replace(/\.ts$/, ''))
+    .filter((area) => station.includes(`...${area}Contract,`))
+    .filter((area) => new RegExp(`^export const ${area}Contract\\b`, 'm').test(readFileSync(join(root, 'shared', 'api', `${area}.ts`), 'utf8')));
+  assert.ok(areas.length >= 9, `expected the contract areas, found ${areas.join(', ')}`);
+  const assembler = readFileSync(join(root, 'electron', 'backend', 'api.ts'), 'utf8');
+  const missing: string[] = [];
+  for (const area of areas) {
+    const Area = area[0]!.toUpperCase() + area.slice(1);
+    const contractFile = readFileSync(join(root, 'shared', 'api', `${area}.ts`), 'utf8');
+    if (!new RegExp(`^export type ${Area}Contract = typeof ${area}Contract;`, 'm').test(contractFile)) missing.push(`shared/api/${area}.ts: ${Area}Contract type`);
+    const builder = join(root, 'electron', 'backend', 'services', `${area}-api.ts`);
+    let text = '';
+    try {
+      text = readFileSync(builder, 'utf8');
+    } catch {
+      missing.push(`${relative(root, builder)}`);
+      continue;
+    }
+    if (!new RegExp(`export function ${area}Api\\(ctx: BackendContext\\): Implementation<${Area}Contract>`).test(text)) missing.push(`${relative(root, builder)}: ${area}Api`);
+    if (!new RegExp(`\\.\\.\\.${area}Api\\(ctx\\)`).test(assembler)) missing.push(`api.ts spreads ${area}Api`);
+  }
+  assert.deepEqual(missing, []);
+  assert.deepEqual([...assembler.matchAll(/^export function (\w+)/gm)].map((m) => m[1]), ['buildApi'], 'api.ts builds nothing but the assembly');
+});
+
+test('services restate no contract view: their answers are z.infer of shared/api schemas', () => {
+  const bad: string[] = [];
+  for (const file of sources(join(root, 'electron', 'backend', 'services'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/^export (?:interface|type) (\w*View)\b/gm)) bad.push(`${relative(root, file)}: ${m[1]}`);
+  }
+  assert.deepEqual(bad, []);
+});

@@ -1,9 +1,9 @@
-import type { CommitteePosition, OfficialRole } from '../../../shared/domain/people';
 import { notFound, refused, type BackendContext } from '../context';
 import { pinMatches } from '../services/people-pin';
 import { getPerson, listPeople } from '../services/people';
 import { readElection } from '../services/setup-read';
 import { createRng, type Rng } from './prng';
+import type { DrillCredentialsView } from '../../../shared/api/drill';
 
 /** The root of a drill's randomness: everything in a drill is drawn from forks of this. */
 export function drillRng(seed: string): Rng {
@@ -13,24 +13,6 @@ export function drillRng(seed: string): Rng {
 /** The next drill PIN from the drill's 'pins' stream: six digits. Training material, never a real PIN. */
 export function nextDrillPin(pins: Rng): string {
   return String(pins.int(100000, 999999));
-}
-
-export interface DrillCredential {
-  id: number;
-  name: string;
-  roles: { role: OfficialRole; venue: string | null; venueName: string | null }[];
-  committee: CommitteePosition | null;
-  /** Mobile boxes this person staffs. */
-  boxes: string[];
-  /** The PIN the drill gave this person, or null when it gave none (desk staff, writing helpers, members). */
-  pin: string | null;
-  /** False when the PIN was changed after the drill set it (the drill's PIN no longer works). */
-  pinCurrent: boolean | null;
-}
-
-export interface DrillCredentialsView {
-  seed: string;
-  people: DrillCredential[];
 }
 
 /**
@@ -65,7 +47,7 @@ export function drillCredentials(ctx: BackendContext): DrillCredentialsView {
   const venueName = ctx.db.prepare('SELECT name FROM venue WHERE id = ?').pluck();
   const people = listPeople(ctx)
     .filter((p) => p.roles.length > 0 || p.boxes.length > 0 || (p.committee !== null && !p.committee.left))
-    .map((p): DrillCredential => {
+    .map((p): DrillCredentialsView['people'][number] => {
       const pin = pinOf.get(p.id) ?? null;
       let pinCurrent: boolean | null = null;
       if (pin !== null) {

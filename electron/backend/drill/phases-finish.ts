@@ -1,6 +1,6 @@
 import type { LaterRoundKind } from '../services/rounds';
 import { createNextRound } from '../services/rounds';
-import type { RoundResultView } from '../services/results';
+import type { RoundResultView } from '../../../shared/api/results';
 import { signResult } from '../services/signoff';
 import type { BackendContext } from '../context';
 import type { DrillClock } from './clock';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { DrillCompleteView, DrillOutcomeView, DrillSampleView, DrillStage } from '../../../shared/api/drill';
 import type { SealWrittenView } from '../../../shared/api/seal';
 import { normalizeName } from '../../../shared/domain/names';
-import type { RoundKind } from '../../../shared/record/cer';
 import { appendAudit, auditHead } from '../audit';
 import { createContext, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
@@ -37,45 +37,10 @@ export interface DrillOptions {
   replace?: boolean;
 }
 
-export interface DrillRoundSummary {
-  number: number;
-  kind: RoundKind;
-  registered: number;
-  participants: number;
-  ballots: number;
-  voidBallots: number;
-  valid: boolean;
-  elected: { office: string; names: string[]; vacant: number }[];
-  nextSteps: { kind: string; office: string; seats: number; names: string[]; required: boolean }[];
-  recordHash: string;
-  resultHash: string;
-  signoffs: number;
-}
-
-export interface DrillSummary {
-  seed: string;
-  db: string;
-  sealedFile: string;
-  election: string;
-  date: string;
-  voters: number;
-  mobileList: number;
-  proxies: number;
-  proxyBallots: number;
-  assisted: number;
-  spoiled: number;
-  doubtful: number;
-  corrections: number;
-  rounds: DrillRoundSummary[];
-  fingerprint: string;
-  auditHead: { count: number; hash: string };
-  seconds: number;
-}
+/** What a whole-day drill did (`station drill --json`): the app's answer plus the database it wrote. */
+export type DrillSummary = Omit<DrillCompleteView, 'stage'> & { db: string };
 
 export const DEFAULT_DRILL_DATE = '2026-05-16';
-
-/** How far a drill goes: the whole day, or only up to round 1 open for voting so the officials carry on. */
-export type DrillStage = 'complete' | 'ready-to-vote';
 
 export interface DrillRunOptions {
   voters: number;
@@ -90,38 +55,6 @@ export interface DrillRunOptions {
   /** Replace `out` if it exists (the caller checked it is a drill's). */
   overwriteOut?: boolean;
 }
-
-/** A certificate the desk officials can practise with, and where its holder votes. */
-export interface DrillSampleCertificate {
-  certificate: string;
-  name: string;
-  group: string;
-  /** The box (and so the desk) that issues this voter's ballot. */
-  box: string;
-  boxName: string;
-  venue: string;
-  venueName: string;
-  kind: 'in-person' | 'proxy' | 'mobile';
-  /** For a proxy: the trustee's own certificate, which the desk asks for next. */
-  trusteeCertificate?: string;
-}
-
-export interface DrillReadySummary {
-  seed: string;
-  election: string;
-  date: string;
-  voters: number;
-  mobileList: number;
-  proxies: number;
-  /** The round open for voting. */
-  round: number;
-  boxes: { id: string; name: string; venueName: string; expected: number; ballots: number }[];
-  samples: DrillSampleCertificate[];
-  auditHead: { count: number; hash: string };
-  seconds: number;
-}
-
-export type DrillOutcome = ({ stage: 'complete' } & Omit<DrillSummary, 'db'>) | ({ stage: 'ready-to-vote' } & DrillReadySummary);
 
 export function defaultSealedPath(dbFile: string): string {
   const abs = resolve(dbFile);
@@ -229,7 +162,7 @@ function isDrillSealedFile(path: string): boolean {
  * blank ballots received) so the officials practise the desk, the boxes, counting, sign-off and export themselves.
  * The connection's synchronous setting is lowered for the drill's many small commits and put back afterwards.
  */
-export async function runDrillInContext(base: BackendContext, opts: DrillRunOptions, onProgress?: ProgressListener): Promise<DrillOutcome> {
+export async function runDrillInContext(base: BackendContext, opts: DrillRunOptions, onProgress?: ProgressListener): Promise<DrillOutcomeView> {
   const started = performance.now();
   checkVoters(opts.voters);
   const earlier = drillFileState(base.db);
@@ -381,9 +314,9 @@ function venueName(id: string): string {
  * the first mobile-list voters, and each proxy giver with their trustee's certificate. Taken in roll order, so the same
  * seed lists the same people.
  */
-function sampleCertificates(voters: DrillVoter[]): DrillSampleCertificate[] {
+function sampleCertificates(voters: DrillVoter[]): DrillSampleView[] {
   const trustees = new Set(voters.map((v) => v.proxyTo).filter((c): c is string => c !== undefined));
-  const sample = (v: DrillVoter, kind: DrillSampleCertificate['kind']): DrillSampleCertificate => {
+  const sample = (v: DrillVoter, kind: DrillSampleView['kind']): DrillSampleView => {
     const box = DRILL_BOXES.find((b) => b.id === boxFor(v))!;
     return {
       certificate: v.certificate,
@@ -397,7 +330,7 @@ function sampleCertificates(voters: DrillVoter[]): DrillSampleCertificate[] {
       ...(kind === 'proxy' && v.proxyTo !== undefined ? { trusteeCertificate: v.proxyTo } : {}),
     };
   };
-  const out: DrillSampleCertificate[] = [];
+  const out: DrillSampleView[] = [];
   for (const b of DRILL_BOXES) {
     const here = voters.filter((v) => boxFor(v) === b.id && v.proxyTo === undefined && !trustees.has(v.certificate));
     for (const v of here.slice(0, 3)) out.push(sample(v, v.mobile ? 'mobile' : 'in-person'));

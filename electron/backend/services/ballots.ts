@@ -5,7 +5,8 @@ import { canonicalJson } from '../audit/canonical';
 import { invalid } from '../context';
 import type { Db } from '../db';
 import type { StoredBallot } from './counting-store';
-import { getRound, roundBallot, type BallotOffice } from './setup-rounds';
+import type { BallotOffice } from '../../../shared/api/setup';
+import { getRound, roundBallot } from './setup-rounds';
 
 /** What may be marked on a round's ballot: office id → its candidates (id → name). */
 export interface BallotDefinition {

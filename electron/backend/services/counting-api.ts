@@ -1,6 +1,5 @@
-import type { countingContract } from '../../../shared/api/counting';
+import type { CountingContract } from '../../../shared/api/counting';
 import type { Implementation } from '../../../shared/api/envelope';
-import type { resultsContract } from '../../../shared/api/results';
 import type { BackendContext } from '../context';
 import {
   ballotChanges,
@@ -16,13 +15,9 @@ import {
 } from './counting';
 import { boxDisagreements, settleDisagreement } from './double-entry';
 import { ruleDoubtful } from './doubtful';
-import { computeResults, exportRecord, storedResult } from './results';
-import { createNextRound, electionStanding } from './rounds';
-import { listSignoffs, reopenCount, signResult } from './signoff';
-import { tallySheet } from './tally-sheet';
 
 /** The counting part of the contract (shared/api/counting.ts). */
-export function countingApi(ctx: BackendContext): Implementation<typeof countingContract> {
+export function countingApi(ctx: BackendContext): Implementation<CountingContract> {
   return {
     countingSettings: () => countingSettings(ctx.db),
     setDoubleEntry: (input) => setDoubleEntry(ctx, input),
@@ -37,20 +32,5 @@ export function countingApi(ctx: BackendContext): Implementation<typeof counting
     boxBallots: (input) => boxBallots(ctx.db, input),
     ballotChanges: (input) => ballotChanges(ctx.db, input),
     countingOverview: ({ round }) => countingOverview(ctx.db, round),
-  };
-}
-
-/** Results, later rounds, standing, sign-offs and the tally sheet (shared/api/results.ts). */
-export function resultsApi(ctx: BackendContext): Implementation<typeof resultsContract> {
-  return {
-    computeResults: ({ round }) => computeResults(ctx, round),
-    storedResult: ({ round }) => storedResult(ctx.db, round),
-    exportRecord: ({ round }) => exportRecord(ctx, round),
-    createNextRound: (input) => createNextRound(ctx, input),
-    electionStanding: () => electionStanding(ctx.db),
-    signResult: (input) => signResult(ctx, input),
-    listSignoffs: ({ round }) => listSignoffs(ctx.db, round),
-    reopenCount: (input) => reopenCount(ctx, input),
-    tallySheet: ({ round }) => tallySheet(ctx, round),
   };
 }

@@ -1,9 +1,9 @@
 import { preparedOnce } from '../db/statements';
 import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
-import { OFFICIAL_ROLE_NAMES, type OfficialRole } from '../../../shared/domain/people';
 import { notFound, refused, type BackendContext } from '../context';
 import type { Db } from '../db';
-import { getRound, setRoundStatusTx, type RoundRow } from './setup-rounds';
+import type { RoundView } from '../../../shared/api/setup';
+import { getRound, setRoundStatusTx } from './setup-rounds';
 
 /** Reads and guards shared by the counting, results and sign-off services. */
 
@@ -60,11 +60,11 @@ export function signoffsInForce(db: Db, round: number): SignoffInForce[] {
  * Counting of a round may change only after its poll closed and while nobody has signed its result. Returns the
  * round (call inside the write transaction).
  */
-export function requireCountingOpen(db: Db, round: number): RoundRow {
+export function requireCountingOpen(db: Db, round: number): RoundView {
   const row = q(db, 'SELECT number, kind, status, created_at FROM round WHERE number = ?').get(round) as
-    | { number: number; kind: RoundRow['kind']; status: RoundRow['status']; created_at: string }
+    | { number: number; kind: RoundView['kind']; status: RoundView['status']; created_at: string }
     | undefined;
-  const r: RoundRow = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
+  const r: RoundView = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
   if (r.status === 'prepared' || r.status === 'voting') {
     throw refused(
       `第 ${round} 轮投票尚未结束(状态 ${r.status}),不能计票`,
@@ -87,7 +87,7 @@ export function requireCountingOpen(db: Db, round: number): RoundRow {
  * After a counting change: the round is counting again and any stored result is stale (it is recomputed by
  * results()). Call inside the write transaction.
  */
-export function markCountingChangedTx(ctx: BackendContext, round: RoundRow): void {
+export function markCountingChangedTx(ctx: BackendContext, round: RoundView): void {
   if (round.status === 'closed') {
     setRoundStatusTx(ctx, { round: round.number, status: 'counting' });
   } else if (round.status === 'counted') {
@@ -170,37 +170,4 @@ export function sheetLength(db: Db, round: number, box: string, sheet: Sheet): n
       n: number;
     }
   ).n;
-}
-
-export function personName(db: Db, id: number): string {
-  const r = q(db, 'SELECT name FROM person WHERE id = ?').get(id) as { name: string } | undefined;
-  if (!r) throw notFound(`没有编号为 ${id} 的人员`, `no person with id ${id}`);
-  return r.name;
-}
-
-export function requireSittingCommitteeMember(db: Db, id: number): string {
-  const name = personName(db, id);
-  if (!q(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(id)) {
-    throw refused(`${name} 不是在任的选举委员会成员,不能作出认定`, `${name} is not a sitting election committee member and cannot rule`);
-  }
-  return name;
-}
-
-export function activeRoles(db: Db, id: number): OfficialRole[] {
-  return (q(db, 'SELECT role FROM official_role WHERE person_id = ? AND revoked_at IS NULL ORDER BY id').all(id) as { role: OfficialRole }[]).map(
-    (r) => r.role,
-  );
-}
-
-/** The person holds one of these official roles (active). Returns their name. */
-export function requireRole(db: Db, id: number, roles: readonly OfficialRole[], what: { zh: string; en: string }): string {
-  const name = personName(db, id);
-  const held = activeRoles(db, id);
-  if (!roles.some((r) => held.includes(r))) {
-    throw refused(
-      `${name} 不是${roles.map((r) => OFFICIAL_ROLE_NAMES[r].zh).join('或')},不能${what.zh}`,
-      `${name} is not a ${roles.map((r) => OFFICIAL_ROLE_NAMES[r].en).join(' or ')} and cannot ${what.en}`,
-    );
-  }
-  return name;
 }

@@ -1,10 +1,10 @@
-import type { BallotContent, BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { BallotChangeView, BallotContent, BallotView, BoxCountView, CountingContract, Sheet } from '../../../shared/api/counting';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { ApiError } from '../../../shared/api/envelope';
 import { bilingual, invalid, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { ballotDefinition, compareSheets, describeContentKind, normalizeContent } from './ballots';
 import {
   ballotAt,
@@ -14,7 +14,6 @@ import {
   doubleEntryEnabled,
   issuedToBox,
   markCountingChangedTx,
-  personName,
   q,
   requireBox,
   requireCountingOpen,
@@ -23,6 +22,7 @@ import {
   sheetLength,
   type StoredBallot,
 } from './counting-store';
+import { personName } from './person-standing';
 import { assertBoxCanBeOpened, custodyState, recordCustodyStepTx } from './custody';
 import { getRound } from './setup-rounds';
 
@@ -34,11 +34,11 @@ import { getRound } from './setup-rounds';
 
 // ---- settings ----
 
-export function countingSettings(db: Db): { doubleEntry: boolean } {
+export function countingSettings(db: Db): OutputOf<CountingContract, 'countingSettings'> {
   return { doubleEntry: doubleEntryEnabled(db) };
 }
 
-export function setDoubleEntry(ctx: BackendContext, input: { enabled: boolean }): { doubleEntry: boolean } {
+export function setDoubleEntry(ctx: BackendContext, input: InputOf<CountingContract, 'setDoubleEntry'>): OutputOf<CountingContract, 'setDoubleEntry'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     if (doubleEntryEnabled(db) === input.enabled) return { doubleEntry: input.enabled };
@@ -108,7 +108,7 @@ export function toBallotView(db: Db, box: string, b: StoredBallot): BallotView {
   };
 }
 
-export function boxBallots(db: Db, input: { round: number; box: string; sheet?: Sheet | undefined }): BallotView[] {
+export function boxBallots(db: Db, input: InputOf<CountingContract, 'boxBallots'>): BallotView[] {
   requireOpenedBox(db, input.round, input.box);
   return sheetBallots(db, input.round, input.box, input.sheet ?? 'A').map((b) => toBallotView(db, input.box, b));
 }
@@ -116,7 +116,7 @@ export function boxBallots(db: Db, input: { round: number; box: string; sheet?: 
 // ---- opening a box ----
 
 /** Opens a box for counting: its custody trail must stand at "seal checked" (and decided, if flagged). */
-export function openBox(ctx: BackendContext, input: { round: number; box: string; by?: number | undefined }): BoxCountView {
+export function openBox(ctx: BackendContext, input: InputOf<CountingContract, 'openBox'>): BoxCountView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
@@ -147,7 +147,7 @@ export function openBox(ctx: BackendContext, input: { round: number; box: string
 }
 
 /** Records (or re-records) how many ballots were taken out of the box; the view shows the difference to issued. */
-export function recordBallotsFound(ctx: BackendContext, input: { round: number; box: string; found: number }): BoxCountView {
+export function recordBallotsFound(ctx: BackendContext, input: InputOf<CountingContract, 'recordBallotsFound'>): BoxCountView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
@@ -180,25 +180,8 @@ function resolveSheet(db: Db, sheet: Sheet | undefined): Sheet {
   return s;
 }
 
-export interface EnterBallotInput {
-  round: number;
-  box: string;
-  sheet?: Sheet | undefined;
-  counter?: number | undefined;
-  ballot: BallotContent;
-  /** The position the client expects this ballot to take (the renderer always sends it; the drill and tests may not). */
-  position?: number | undefined;
-  /** The counting client's random key for this entry: a re-send with it answers the first entry again. */
-  entryKey?: string | undefined;
-}
-
-export interface EnteredBallot {
-  box: string;
-  sheet: Sheet;
-  position: number;
-  /** A re-send of an entry already made: nothing was written this time. */
-  alreadyEntered: boolean;
-}
+/** The contract's input, and the counting client's random key for this entry (taken aside by dispatch). */
+export type EnterBallotInput = InputOf<CountingContract, 'enterBallot'> & { entryKey?: string | undefined };
 
 function entryConflict(zh: string, en: string, details: Record<string, unknown>): ApiError {
   return new ApiError('conflict', bilingual(zh, en), { details });
@@ -209,7 +192,7 @@ function entryConflict(zh: string, en: string, details: Record<string, unknown>)
  * or without a key the same content at the expected position) answers the first entry with `alreadyEntered`; other
  * content at that position, or an expected position that is not the next one, is a conflict and changes nothing.
  */
-export function enterBallot(ctx: BackendContext, input: EnterBallotInput): EnteredBallot {
+export function enterBallot(ctx: BackendContext, input: EnterBallotInput): OutputOf<CountingContract, 'enterBallot'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
@@ -306,7 +289,7 @@ function assignCounter(db: Db, round: number, box: string, sheet: Sheet, counter
 /** Replaces an entered ballot. The old and new versions, who and why go to ballot_change and the audit log. */
 export function correctBallot(
   ctx: BackendContext,
-  input: { round: number; box: string; sheet?: Sheet | undefined; position: number; ballot: BallotContent; by: number; reason: string },
+  input: InputOf<CountingContract, 'correctBallot'>,
 ): BallotView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
@@ -359,21 +342,8 @@ export function correctBallot(
   });
 }
 
-export interface BallotChangeView {
-  id: number;
-  box: string;
-  sheet: Sheet;
-  position: number;
-  kind: 'correction' | 'settlement';
-  old: BallotContent | null;
-  new: BallotContent | null;
-  by: number;
-  byName: string;
-  reason: string;
-}
-
 /** Corrections and settlements of a round (or one box), oldest first. `old` shows what was entered (without ruling). */
-export function ballotChanges(db: Db, input: { round: number; box?: string | undefined }): BallotChangeView[] {
+export function ballotChanges(db: Db, input: InputOf<CountingContract, 'ballotChanges'>): BallotChangeView[] {
   getRound(db, input.round);
   const rows = db
     .prepare(
@@ -421,8 +391,8 @@ export function ballotChanges(db: Db, input: { round: number; box?: string | und
  */
 export function finishBox(
   ctx: BackendContext,
-  input: { round: number; box: string },
-): { box: BoxCountView; accepted: boolean; disagreements: DisagreementView[] } {
+  input: InputOf<CountingContract, 'finishBox'>,
+): OutputOf<CountingContract, 'finishBox'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     requireCountingOpen(db, input.round);

@@ -11,24 +11,10 @@ import {
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { invalid, notFound, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { getPerson } from './people';
 import { getRound } from './setup-rounds';
-
-export interface CustodyEventView {
-  seq: number;
-  step: CustodyStep;
-  at: string;
-  by: number | null;
-  seals: string[] | null;
-  intact: boolean | null;
-  flagged: boolean;
-  carriers: string[] | null;
-  decision: CommitteeDecision | null;
-  decidedBy: number[] | null;
-  note: string | null;
-}
+import type { CustodyEventView, CustodyStateView } from '../../../shared/api/custody';
 
 interface RawEvent {
   seq: number;
@@ -67,16 +53,7 @@ export function custodyEvents(db: Db, box: string, round: number): CustodyEventV
   }));
 }
 
-export interface CustodyState {
-  box: string;
-  kind: BoxKind;
-  round: number;
-  position: CustodyPosition;
-  flagged: boolean;
-  events: CustodyEventView[];
-}
-
-export function custodyState(db: Db, box: string, round: number): CustodyState {
+export function custodyState(db: Db, box: string, round: number): CustodyStateView {
   const kind = boxKind(db, box);
   getRound(db, round);
   const events = custodyEvents(db, box, round);
@@ -114,7 +91,7 @@ function expectedSeals(events: CustodyEventView[]): string[] {
  * 'seal-checked' the seals found are compared with the seals put on; a mismatch or a broken seal flags the box.
  * Call inside a transaction (the counting step that opens a box can do both in one).
  */
-export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput): CustodyState {
+export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput): CustodyStateView {
   const db = ctx.db;
   const before = custodyState(db, input.box, input.round);
   const pos = before.position;
@@ -183,12 +160,12 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
   return custodyState(db, input.box, input.round);
 }
 
-export function recordCustodyStep(ctx: BackendContext, input: CustodyStepInput): CustodyState {
+export function recordCustodyStep(ctx: BackendContext, input: CustodyStepInput): CustodyStateView {
   return inTransaction(ctx.db, () => recordCustodyStepTx(ctx, input));
 }
 
 /** The committee's recorded decision on a flagged box: open and count it, or set it aside. */
-export function decideFlaggedBox(ctx: BackendContext, input: CustodyDecisionInput): CustodyState {
+export function decideFlaggedBox(ctx: BackendContext, input: CustodyDecisionInput): CustodyStateView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const before = custodyState(db, input.box, input.round);
@@ -231,7 +208,7 @@ export function assertBoxCanBeOpened(db: Db, box: string, round: number): void {
   });
 }
 
-export function custodyOverview(db: Db, round: number): CustodyState[] {
+export function custodyOverview(db: Db, round: number): CustodyStateView[] {
   getRound(db, round);
   const boxes = db.prepare('SELECT id FROM box ORDER BY id').all() as { id: string }[];
   return boxes.map((b) => custodyState(db, b.id, round));

@@ -1,18 +1,18 @@
-import type { DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { CountingContract, DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { InputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { compareSheets } from './ballots';
 import {
   doubleEntryEnabled,
   markCountingChangedTx,
   requireCountingOpen,
   requireOpenedBox,
-  requireRole,
   sheetBallots,
 } from './counting-store';
+import { requireRole } from './person-standing';
 
 /**
  * Double entry (optional per election): two counters enter the same box on sheets A and B. The box is accepted
@@ -32,7 +32,7 @@ export function boxDisagreements(db: Db, round: number, box: string): Disagreeme
  */
 export function settleDisagreement(
   ctx: BackendContext,
-  input: { round: number; box: string; position: number; choose: Sheet; by: number; reason: string },
+  input: InputOf<CountingContract, 'settleDisagreement'>,
 ): DisagreementView[] {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;

@@ -1,4 +1,5 @@
-import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
+import type { BallotView, CountingContract, Sheet } from '../../../shared/api/counting';
+import type { InputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { invalid, refused, type BackendContext } from '../context';
@@ -11,8 +12,8 @@ import {
   markCountingChangedTx,
   requireCountingOpen,
   requireOpenedBox,
-  requireSittingCommitteeMember,
 } from './counting-store';
+import { requireSittingCommitteeMember } from './person-standing';
 
 /**
  * The committee's ruling on a doubtful ballot: count it with the marks as ruled, or void it (with the reason). Recorded
@@ -21,7 +22,7 @@ import {
  */
 export function ruleDoubtful(
   ctx: BackendContext,
-  input: { round: number; box: string; position: number; ruling: DoubtfulRuling; by: number; reason: string },
+  input: InputOf<CountingContract, 'ruleDoubtful'>,
 ): BallotView[] {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;

@@ -1,11 +1,10 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { BoxStockView, IssuanceRefusal, IssueInput, IssuedOutput } from '../../../shared/api/issuance';
+import type { BoxStockView, IssuanceContract, IssuanceRefusal, IssuedOutput, IssueInput } from '../../../shared/api/issuance';
+import { ApiError, type InputOf, type OutputOf } from '../../../shared/api/envelope';
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { bilingual, invalid, notFound, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import {
   assignmentOf,
   describeAssignment,
@@ -50,7 +49,7 @@ function resolveDesk(db: Db, desk: string): DeskBox {
   return { desk: row.desk, box: row.box, boxName: row.box_name, kind: row.kind, venue: row.venue_id, venueName: row.venue_name };
 }
 
-export function addDesk(ctx: BackendContext, input: { id: string; name: string; box: string }): { id: string; box: string } {
+export function addDesk(ctx: BackendContext, input: InputOf<IssuanceContract, 'addDesk'>): OutputOf<IssuanceContract, 'addDesk'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     if (!db.prepare('SELECT 1 FROM box WHERE id = ?').get(input.box)) throw invalid('box', `没有票箱 ${input.box}`, `no box "${input.box}"`);
@@ -65,7 +64,7 @@ export function addDesk(ctx: BackendContext, input: { id: string; name: string; 
   });
 }
 
-export function listDesks(db: Db): { id: string; name: string; box: string; implicit: boolean }[] {
+export function listDesks(db: Db): OutputOf<IssuanceContract, 'listDesks'> {
   const explicit = db.prepare('SELECT id, name, box_id FROM desk ORDER BY id').all() as { id: string; name: string; box_id: string }[];
   const taken = new Set(explicit.map((d) => d.id));
   const implicit = (db.prepare('SELECT id, name FROM box ORDER BY id').all() as { id: string; name: string }[])
@@ -122,7 +121,7 @@ function requireRound(db: Db, round: number): { status: string } {
   return r;
 }
 
-export function receiveBallots(ctx: BackendContext, input: { box: string; round: number; count: number }): BoxStockView {
+export function receiveBallots(ctx: BackendContext, input: InputOf<IssuanceContract, 'receiveBallots'>): BoxStockView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     requireRound(db, input.round);
@@ -136,7 +135,7 @@ export function receiveBallots(ctx: BackendContext, input: { box: string; round:
 }
 
 /** Unused blank ballots handed back at the close; more than the desk can still hold is refused. */
-export function returnUnusedBallots(ctx: BackendContext, input: { box: string; round: number; count: number }): BoxStockView {
+export function returnUnusedBallots(ctx: BackendContext, input: InputOf<IssuanceContract, 'returnUnusedBallots'>): BoxStockView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     requireRound(db, input.round);
@@ -328,7 +327,7 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
 }
 
 /** Records assisted writing on a ballot already issued: that help was given and by which helper, nothing else. */
-export function recordAssistedWriting(ctx: BackendContext, input: { certificate: string; round: number; helper: number }): { assisted: true } {
+export function recordAssistedWriting(ctx: BackendContext, input: InputOf<IssuanceContract, 'recordAssistedWriting'>): OutputOf<IssuanceContract, 'recordAssistedWriting'> {
   const certificate = certificateArg(input.certificate);
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
@@ -352,7 +351,7 @@ export function recordAssistedWriting(ctx: BackendContext, input: { certificate:
  * A spoiled ballot taken back and voided on the spot, a new one handed out: the box's spoiled count goes up by
  * one, issued stays. Only a bare count is kept (no voter, no time in the table).
  */
-export function exchangeSpoiled(ctx: BackendContext, input: { round: number; desk: string }): BoxStockView {
+export function exchangeSpoiled(ctx: BackendContext, input: InputOf<IssuanceContract, 'exchangeSpoiled'>): BoxStockView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireRound(db, input.round);

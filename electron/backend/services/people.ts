@@ -1,4 +1,5 @@
-import { ApiError } from '../../../shared/api/envelope';
+import type { PeopleContract, PersonView, RelativeView } from '../../../shared/api/people';
+import { ApiError, type InputOf } from '../../../shared/api/envelope';
 import { normalizeName } from '../../../shared/domain/names';
 import {
   OFFICIAL_ROLE_NAMES,
@@ -9,9 +10,9 @@ import {
 } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
 import { bilingual, notFound, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { hashPin, pinMatches } from './people-pin';
+import { activeRoles } from './person-standing';
 
 export interface PersonRow {
   id: number;
@@ -101,14 +102,6 @@ export function officialConflicts(db: Db, name: string, idNumber?: string | null
   return reasons;
 }
 
-function activeRoles(db: Db, personId: number): OfficialRole[] {
-  return (
-    db.prepare('SELECT role FROM official_role WHERE person_id = ? AND revoked_at IS NULL ORDER BY id').all(personId) as {
-      role: OfficialRole;
-    }[]
-  ).map((r) => r.role);
-}
-
 function boxesStaffed(db: Db, personId: number): string[] {
   return (db.prepare('SELECT box_id FROM box_staff WHERE person_id = ? ORDER BY box_id').all(personId) as { box_id: string }[]).map(
     (r) => r.box_id,
@@ -145,7 +138,7 @@ export function activeCommitteeMember(db: Db, nameKey: string, idNumber?: string
 
 export function addCommitteeMemberTx(
   ctx: BackendContext,
-  input: { name: string; position: CommitteePosition; idNumber?: string | undefined },
+  input: InputOf<PeopleContract, 'addCommitteeMember'>,
 ): PersonRow {
   const key = normalizeName(input.name);
   const cands = candidatesNamed(ctx.db, key, input.idNumber);
@@ -184,7 +177,7 @@ export function addCommitteeMember(
   return inTransaction(ctx.db, () => addCommitteeMemberTx(ctx, input));
 }
 
-export function leaveCommittee(ctx: BackendContext, input: { person: number; reason: string }): void {
+export function leaveCommittee(ctx: BackendContext, input: InputOf<PeopleContract, 'leaveCommittee'>): void {
   inTransaction(ctx.db, () => {
     const person = getPerson(ctx.db, input.person);
     const info = ctx.db
@@ -215,7 +208,7 @@ function refuseIneligible(ctx: BackendContext, person: PersonRow, what: { zh: st
   );
 }
 
-export function grantRoleTx(ctx: BackendContext, input: { person: number; role: OfficialRole; venue?: string | undefined }): void {
+export function grantRoleTx(ctx: BackendContext, input: InputOf<PeopleContract, 'grantRole'>): void {
   const person = getPerson(ctx.db, input.person);
   const roleName = OFFICIAL_ROLE_NAMES[input.role];
   refuseIneligible(ctx, person, { zh: roleName.zh, en: `a ${roleName.en}` });
@@ -257,7 +250,7 @@ export function grantRole(ctx: BackendContext, input: { person: number; role: Of
 /** Registers a person (if new) and grants each role, all or nothing. */
 export function addOfficialTx(
   ctx: BackendContext,
-  input: { name: string; roles: OfficialRole[]; venue?: string | undefined; idNumber?: string | undefined },
+  input: InputOf<PeopleContract, 'addOfficial'>,
 ): PersonRow {
   const person = ensurePerson(ctx, input.name, input.idNumber);
   for (const role of input.roles) grantRoleTx(ctx, { person: person.id, role, venue: input.venue });
@@ -271,7 +264,7 @@ export function addOfficial(
   return withRefusalLogged(ctx, `name:${input.name}`, () => inTransaction(ctx.db, () => addOfficialTx(ctx, input)));
 }
 
-export function revokeRole(ctx: BackendContext, input: { person: number; role: OfficialRole; reason: string }): void {
+export function revokeRole(ctx: BackendContext, input: InputOf<PeopleContract, 'revokeRole'>): void {
   inTransaction(ctx.db, () => {
     const person = getPerson(ctx.db, input.person);
     const at = ctx.now().toISOString();
@@ -294,7 +287,7 @@ export function revokeRole(ctx: BackendContext, input: { person: number; role: O
 
 // ---- close relatives ----
 
-export function declareRelativeTx(ctx: BackendContext, input: { name: string; candidate: string; kind: RelationKind }): void {
+export function declareRelativeTx(ctx: BackendContext, input: InputOf<PeopleContract, 'declareRelative'>): void {
   const relKey = normalizeName(input.name);
   const candKey = normalizeName(input.candidate);
   if (relKey === candKey) {
@@ -332,13 +325,6 @@ export function declareRelative(ctx: BackendContext, input: { name: string; cand
   inTransaction(ctx.db, () => declareRelativeTx(ctx, input));
 }
 
-export interface RelativeView {
-  candidate: string;
-  relative: string;
-  relation: RelationKind;
-  declaredAt: string;
-}
-
 /** The declared close relatives of candidates, by candidate then in the order declared. */
 export function listRelatives(db: Db): RelativeView[] {
   return (
@@ -350,7 +336,7 @@ export function listRelatives(db: Db): RelativeView[] {
 
 // ---- PINs ----
 
-export function setPin(ctx: BackendContext, input: { person: number; pin: string; currentPin?: string | undefined }): void {
+export function setPin(ctx: BackendContext, input: InputOf<PeopleContract, 'setPin'>): void {
   const hashed = hashPin(input.pin); // slow: computed before taking the write lock
   inTransaction(ctx.db, () => {
     const person = getPerson(ctx.db, input.person);
@@ -379,17 +365,6 @@ export function verifyPersonPin(ctx: BackendContext, personId: number, pin: stri
 }
 
 // ---- listing ----
-
-export interface PersonView {
-  id: number;
-  name: string;
-  idNumber: string | null;
-  pinSet: boolean;
-  committee: { position: CommitteePosition; left: boolean } | null;
-  roles: { role: OfficialRole; venue: string | null }[];
-  boxes: string[];
-  conflicts: string[];
-}
 
 export function listPeople(ctx: BackendContext): PersonView[] {
   const db = ctx.db;

@@ -1,9 +1,11 @@
+import type { IssuanceContract } from '../../../shared/api/issuance';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { candidatesNamed } from './people';
-import { refuseInTx, requireCommitteeMember, requireVoter, stmt, unwrap, type Refusal, type VoterRow } from './roll-store';
+import { requireSittingCommitteeMember } from './person-standing';
+import { refuseInTx, requireVoter, stmt, unwrap, type Refusal, type VoterRow } from './roll-store';
 import { requireElection } from './setup-read';
 import { certificateArg } from './voters';
 
@@ -28,14 +30,14 @@ function activeProxyOf(db: Db, voterId: number): { id: number; trustee_id: numbe
  */
 export function approveProxy(
   ctx: BackendContext,
-  input: { voter: string; trustee: string; approvedBy: number },
-): { voter: PersonRef; trustee: PersonRef; trusteeHolds: number; proxyLimit: number } {
+  input: InputOf<IssuanceContract, 'approveProxy'>,
+): OutputOf<IssuanceContract, 'approveProxy'> {
   const voterCert = certificateArg(input.voter, 'voter');
   const trusteeCert = certificateArg(input.trustee, 'trustee');
   const limit = requireElection(ctx.db).rules.proxyLimit;
   const result = inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = requireCommitteeMember(db, input.approvedBy);
+    const member = { id: input.approvedBy, name: requireSittingCommitteeMember(db, input.approvedBy) };
     const voter = requireVoter(db, voterCert);
     const trustee = requireVoter(db, trusteeCert);
     const no = (zh: string, en: string, reason: string): Refusal =>
@@ -83,11 +85,11 @@ export function approveProxy(
 }
 
 /** Withdraws an approved proxy (a committee decision with its reason); not once a ballot went out on it. */
-export function revokeProxy(ctx: BackendContext, input: { voter: string; decidedBy: number; reason: string }): { revoked: true } {
+export function revokeProxy(ctx: BackendContext, input: InputOf<IssuanceContract, 'revokeProxy'>): OutputOf<IssuanceContract, 'revokeProxy'> {
   const cert = certificateArg(input.voter, 'voter');
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = requireCommitteeMember(db, input.decidedBy);
+    const member = { id: input.decidedBy, name: requireSittingCommitteeMember(db, input.decidedBy) };
     const voter = requireVoter(db, cert);
     const proxy = activeProxyOf(db, voter.id);
     if (!proxy) throw refused(`${voter.name} 没有经批准的委托`, `${voter.name} has no approved proxy`);
@@ -108,7 +110,7 @@ export function revokeProxy(ctx: BackendContext, input: { voter: string; decided
 }
 
 /** The approved proxies, for publication: names and groups only. */
-export function listProxies(db: Db): { voter: PersonRef; trustee: PersonRef; approvedAt: string }[] {
+export function listProxies(db: Db): OutputOf<IssuanceContract, 'listProxies'> {
   const rows = db
     .prepare(
       `SELECT v.name AS vn, v.group_name AS vg, t.name AS tn, t.group_name AS tg, p.approved_at

@@ -1,31 +1,21 @@
 import type { BallotContent } from '../../../shared/api/counting';
-import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RoundKind, type RuleProfileInput } from '../../../shared/record';
+import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleProfileInput } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
 import { appendAudit } from '../audit';
 import { ApiError } from '../../../shared/api/envelope';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { hashJson } from '../seal';
 import { q, signoffsInForce, type StoredBallot } from './counting-store';
 import { custodyState } from './custody';
 import { requireElection } from './setup-read';
 import { getRound, roundBallot, setRoundStatusTx } from './setup-rounds';
+import type { RoundResultView } from '../../../shared/api/results';
 
 /**
  * A round's result: the cer/1 record is built from the database and counted by shared/rules tally (the only tally
  * path). Record, result and hashJson of each are stored; computing again with nothing changed gives the same bytes.
  */
-
-export interface RoundResultView {
-  round: number;
-  kind: RoundKind;
-  record: CerRecord;
-  result: CerResult;
-  recordHash: string;
-  resultHash: string;
-  computedAt: string;
-}
 
 /** Registered voters: the number set for the election, or the voters on the roll. */
 export function registeredCount(db: Db): number {

@@ -3,7 +3,7 @@ import type { AssignmentView, IssuedWhere } from '../../../shared/api/issuance';
 import type { Gender, RegistrationCategory } from '../../../shared/domain/roll';
 import { appendAudit, type AuditInput } from '../audit';
 import { ApiError } from '../../../shared/api/envelope';
-import { notFound, refused, type BackendContext } from '../context';
+import { notFound, type BackendContext } from '../context';
 import type { Db } from '../db';
 
 /** Reads shared by the roll, proxy, issuance and turnout services. */
@@ -76,23 +76,6 @@ export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
     desk: r.desk,
     proxy: r.trustee_id !== null,
   }));
-}
-
-/** The person must be a member of the election committee now (reassignments and proxies are its decisions). */
-export function requireCommitteeMember(db: Db, personId: number): { id: number; name: string } {
-  const row = stmt(db, 'SELECT id, name FROM person WHERE id = ?').get(personId) as { id: number; name: string } | undefined;
-  if (!row) throw notFound(`没有编号为 ${personId} 的人员`, `no person with id ${personId}`);
-  if (!isMember(db, personId)) {
-    throw refused(
-      `${row.name} 不是（或已不是）选举委员会成员，不能作出该决定`,
-      `${row.name} is not (or no longer) a member of the election committee and cannot take this decision`,
-    );
-  }
-  return row;
-}
-
-function isMember(db: Db, personId: number): boolean {
-  return stmt(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(personId) !== undefined;
 }
 
 export function requireVoter(db: Db, certificate: string): VoterRow {

@@ -2,12 +2,14 @@ import { normalizeName } from '../../../shared/domain/names';
 import type { NextStep, RoundKind } from '../../../shared/record';
 import { appendAudit } from '../audit';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
-import { q, requireSittingCommitteeMember } from './counting-store';
+import { type Db, inTransaction } from '../db';
+import { q } from './counting-store';
+import { requireSittingCommitteeMember } from './person-standing';
 import { storedResult } from './results';
 import { readOffices, requireElection } from './setup-read';
-import { createRoundTx, listRounds, type LaterRoundOffice, type RoundRow } from './setup-rounds';
+import type { RoundView } from '../../../shared/api/setup';
+import { createRoundTx, listRounds, type LaterRoundOffice } from './setup-rounds';
+import type { StandingView } from '../../../shared/api/results';
 
 /**
  * Later rounds (DOMAIN.md §7.4) and the election's standing across rounds: who is elected to what, vacancies, the
@@ -51,7 +53,7 @@ function candidateIdFor(db: Db, office: string, name: string): string | undefine
 export function createNextRound(
   ctx: BackendContext,
   input: { fromRound: number; kind: LaterRoundKind; decidedBy?: number | undefined; note?: string | undefined },
-): RoundRow {
+): RoundView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const stored = storedResult(db, input.fromRound);
@@ -118,55 +120,21 @@ export function createNextRound(
   });
 }
 
-export interface StandingOffice {
-  office: string;
-  title: string;
-  rank: number;
-  seats: number;
-  elected: { name: string; round: number; gender: 'female' | 'male' | null }[];
-  vacant: number;
-}
-
-export interface PendingStep extends NextStep {
-  fromRound: number;
-  /** The round created for it, or null while none is. */
-  round: number | null;
-}
-
-export interface ElectionStanding {
-  rounds: { number: number; kind: RoundKind; status: string; resultHash: string | null; valid: boolean | null }[];
-  offices: StandingOffice[];
-  electedTotal: number;
-  /** The committee minimum in force: the rule profile's minCommittee, at most the number of seats. */
-  minCommittee: number;
-  minimumMet: boolean;
-  /** Residents' committee with its rank-1 office vacant: who acts as chair. */
-  acting: { name: string; office: string } | null;
-  requireWoman: boolean;
-  womanElected: boolean;
-  /** requireWoman and nobody elected so far is a woman. */
-  womenWarning: boolean;
-  /** Next steps of every result, with the round created for each (null: not created yet). */
-  nextSteps: PendingStep[];
-  /** Required next steps still without a round, or a round whose result is not computed yet. */
-  outstanding: number;
-}
-
 /**
  * The election's state across rounds, from the stored results: a later round's winners are added to their office;
  * the minimum, the acting chair and the women warning are judged over the whole committee. Acting chair: the first
  * elected person of the next office (by rank) that has anyone elected, earlier rounds first, then most votes.
  */
-export function electionStanding(db: Db): ElectionStanding {
+export function electionStanding(db: Db): StandingView {
   const e = requireElection(db);
   const offices = readOffices(db);
   const rounds = listRounds(db);
-  const byOffice = new Map<string, StandingOffice>(
+  const byOffice = new Map<string, StandingView['offices'][number]>(
     offices.map((o) => [o.id, { office: o.id, title: o.title, rank: o.rank, seats: o.seats, elected: [], vacant: o.seats }]),
   );
   const createdFrom = origins(db);
-  const nextSteps: PendingStep[] = [];
-  const roundViews: ElectionStanding['rounds'] = [];
+  const nextSteps: StandingView['nextSteps'] = [];
+  const roundViews: StandingView['rounds'] = [];
   const electedKeys = new Set<string>();
   let outstanding = 0;
   for (const r of rounds) {
@@ -198,7 +166,7 @@ export function electionStanding(db: Db): ElectionStanding {
     if (step.round === null && (step.required || (step.kind === 'supplementary' && !minimumMet))) outstanding += 1;
   }
   const ranked = [...byOffice.values()].sort((a, b) => a.rank - b.rank);
-  let acting: ElectionStanding['acting'] = null;
+  let acting: StandingView['acting'] = null;
   if (e.body === 'residents' && ranked[0] && ranked[0].elected.length === 0) {
     const next = ranked.slice(1).find((o) => o.elected.length > 0);
     if (next) acting = { name: next.elected[0]!.name, office: next.office };

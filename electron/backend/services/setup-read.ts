@@ -1,19 +1,11 @@
 import type { Body, Method } from '../../../shared/record/cer';
-import { ruleProfile, type RuleProfile } from '../../../shared/domain/rule-profile';
+import { ruleProfile } from '../../../shared/rules/profile';
 import { notFound } from '../context';
 import type { Db } from '../db';
+import type { ElectionView } from '../../../shared/api/setup';
 
-export interface ElectionRow {
-  title: string;
-  community: string;
-  body: Body;
-  method: Method;
-  date: string;
-  rules: RuleProfile;
-  registered: { source: 'roll' } | { source: 'number'; number: number };
-  drill: boolean;
-  createdAt: string;
-}
+/** The election as stored (its party exclusions are read apart). */
+export type ElectionRow = Omit<ElectionView, 'exclusions'>;
 
 interface RawElection {
   title: string;

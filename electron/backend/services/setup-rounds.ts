@@ -6,15 +6,9 @@ import { appendAudit } from '../audit';
 import { invalid, notFound, refused, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { readCandidates, readOffices } from './setup-read';
+import type { BallotOffice, RoundView } from '../../../shared/api/setup';
 
-export interface RoundRow {
-  number: number;
-  kind: RoundKind;
-  status: RoundStatus;
-  createdAt: string;
-}
-
-export function listRounds(db: Db): RoundRow[] {
+export function listRounds(db: Db): RoundView[] {
   return (db.prepare('SELECT number, kind, status, created_at FROM round ORDER BY number').all() as {
     number: number;
     kind: RoundKind;
@@ -23,7 +17,7 @@ export function listRounds(db: Db): RoundRow[] {
   }[]).map((r) => ({ number: r.number, kind: r.kind, status: r.status, createdAt: r.created_at }));
 }
 
-export function getRound(db: Db, number: number): RoundRow {
+export function getRound(db: Db, number: number): RoundView {
   const r = listRounds(db).find((x) => x.number === number);
   if (!r) throw notFound(`没有第 ${number} 轮`, `no round ${number}`);
   return r;
@@ -39,7 +33,7 @@ export interface LaterRoundOffice {
  * Creates the next round (numbered in creation order). Round 1 is the regular round made by createElection;
  * a tie re-vote or supplementary round lists its offices, seats and persons. Call inside a transaction.
  */
-export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; offices: LaterRoundOffice[] }): RoundRow {
+export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; offices: LaterRoundOffice[] }): RoundView {
   const db = ctx.db;
   const last = db.prepare('SELECT number, status FROM round ORDER BY number DESC LIMIT 1').get() as
     | { number: number; status: RoundStatus }
@@ -92,7 +86,7 @@ export function statusMoveAllowed(from: RoundStatus, to: RoundStatus): boolean {
   return to === 'counting' && (from === 'counted' || from === 'signed');
 }
 
-export function setRoundStatusTx(ctx: BackendContext, input: { round: number; status: RoundStatus; reason?: string | undefined }): RoundRow {
+export function setRoundStatusTx(ctx: BackendContext, input: { round: number; status: RoundStatus; reason?: string | undefined }): RoundView {
   const r = getRound(ctx.db, input.round);
   if (!statusMoveAllowed(r.status, input.status)) {
     const next = ROUND_STATUSES[ROUND_STATUSES.indexOf(r.status) + 1];
@@ -112,15 +106,6 @@ export function setRoundStatusTx(ctx: BackendContext, input: { round: number; st
     detail: { from: r.status, to: input.status, ...(input.reason ? { reason: input.reason } : {}) },
   });
   return { ...r, status: input.status };
-}
-
-export interface BallotOffice {
-  id: string;
-  title: string;
-  rank: number;
-  seats: number;
-  womenOnly: boolean;
-  candidates: { id: string; name: string; gender: 'female' | 'male' | null }[];
 }
 
 /** What is on a round's ballot: offices in rank order, candidates in surname stroke order. */

@@ -1,20 +1,13 @@
-import type { RulesRefusal } from '../../../shared/api/setup';
-import { ruleProfile, type RuleProfile, type RuleProfilePartial } from '../../../shared/domain/rule-profile';
+import type { RulesRefusal, SetRulesOutput } from '../../../shared/api/setup';
+import { ruleProfile, type RuleProfile, type RuleProfilePartial } from '../../../shared/rules/profile';
 import { appendAudit } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { refuseInTx, unwrap, type Refusal } from './roll-store';
-import { setupWarnings, type SetupWarning } from './setup';
+import { setupWarnings } from './setup';
 import { readOffices, requireElection } from './setup-read';
 
 type RuleKey = keyof RuleProfile;
-
-export interface SetRulesResult {
-  rules: RuleProfile;
-  changed: RuleKey[];
-  warnings: SetupWarning[];
-}
 
 interface TrusteeOverLimit {
   name: string;
@@ -42,8 +35,8 @@ function trusteesOver(db: Db, limit: number): TrusteeOverLimit[] {
  * A lower proxyLimit is refused while approved proxies exceed it (the trustees are named; revoke some first).
  * One transaction: the new profile and an audit event with the old and new values; a refusal is audited alone.
  */
-export function setRules(ctx: BackendContext, input: RuleProfilePartial): SetRulesResult {
-  const result = inTransaction(ctx.db, (): Omit<SetRulesResult, 'warnings'> | Refusal => {
+export function setRules(ctx: BackendContext, input: RuleProfilePartial): SetRulesOutput {
+  const result = inTransaction(ctx.db, (): Omit<SetRulesOutput, 'warnings'> | Refusal => {
     const db = ctx.db;
     const before = requireElection(db).rules;
     const no = (zh: string, en: string, details: RulesRefusal): Refusal =>

@@ -1,29 +1,16 @@
 import { normalizeName } from '../../../shared/domain/names';
 import { MOBILE_BOX_MIN_STAFF, type BoxInput, type VenueInput, type BoxKind, type VenueKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import { invalid, refused, type BackendContext } from '../context';
 import { ensurePerson, officialConflicts } from './people';
+import type { BoxView, VenueView } from '../../../shared/api/setup';
 
-export interface VenueRow {
-  id: string;
-  name: string;
-  kind: VenueKind;
-}
-export interface BoxRow {
-  id: string;
-  name: string;
-  kind: BoxKind;
-  venue: string;
-  staff: string[];
+export function readVenues(db: Db): VenueView[] {
+  return db.prepare('SELECT id, name, kind FROM venue ORDER BY kind, id').all() as VenueView[];
 }
 
-export function readVenues(db: Db): VenueRow[] {
-  return db.prepare('SELECT id, name, kind FROM venue ORDER BY kind, id').all() as VenueRow[];
-}
-
-export function readBoxes(db: Db): BoxRow[] {
+export function readBoxes(db: Db): BoxView[] {
   const staff = db.prepare('SELECT p.name FROM box_staff s JOIN person p ON p.id = s.person_id WHERE s.box_id = ? ORDER BY p.id');
   return (db.prepare('SELECT id, name, kind, venue_id FROM box ORDER BY id').all() as {
     id: string;

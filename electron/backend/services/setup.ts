@@ -1,13 +1,12 @@
 import { ApiError } from '../../../shared/api/envelope';
-import { electionDefinition, METHODS_BY_BODY, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
+import { electionDefinition, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
 import { normalizeName } from '../../../shared/domain/names';
-import { resolveRuleProfile } from '../../../shared/domain/rule-profile';
-import { formatPath } from '../../../shared/record/path';
+import { resolveProfile } from '../../../shared/rules/profile';
+import { firstIssue } from '../../../shared/record/path';
 import { checkCandidateMargins } from '../../../shared/rules/margins';
 import { appendAudit, auditHead } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
-import { inTransaction, schemaVersion } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction, schemaVersion } from '../db';
 import {
   activeCommitteeMember,
   addCommitteeMemberTx,
@@ -16,9 +15,10 @@ import {
   describeDuties,
   dutiesOf,
 } from './people';
-import { readCandidates, readElection, readOffices, requireElection, type ElectionRow } from './setup-read';
-import { createRoundTx, listRounds, roundBallot, type BallotOffice, type RoundRow } from './setup-rounds';
-import { addBoxTx, addVenueTx, readBoxes, readVenues, type BoxRow, type VenueRow } from './setup-venues';
+import { readCandidates, readElection, readOffices, requireElection } from './setup-read';
+import { createRoundTx, listRounds, roundBallot } from './setup-rounds';
+import { addBoxTx, addVenueTx, readBoxes, readVenues } from './setup-venues';
+import type { CreateElectionOutput, ElectionOverview, SetupWarning } from '../../../shared/api/setup';
 
 /** Re-labels an error thrown for one item of the definition with where that item is ("candidates[3]"). */
 function at<T>(path: string, fn: () => T): T {
@@ -36,10 +36,8 @@ function at<T>(path: string, fn: () => T): T {
 export function parseElectionDefinition(raw: unknown): ElectionDefinition {
   const parsed = electionDefinition.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0]!]) : formatPath(issue.path);
-    const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
-    throw new ApiError('invalid-input', `${path}: ${message}`, { path });
+    const e = firstIssue(parsed.error);
+    throw new ApiError('invalid-input', e.message, { path: e.path });
   }
   return parsed.data;
 }
@@ -119,28 +117,19 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
   return id;
 }
 
-function checkDefinitionReferences(def: ElectionDefinition): void {
-  const allowed: readonly string[] = METHODS_BY_BODY[def.body];
-  if (!allowed.includes(def.method)) {
-    throw invalid('method', `“${def.body}”选举不能用 ${def.method} 方式`, `method "${def.method}" is not allowed for body "${def.body}" (allowed: ${allowed.join(', ')})`);
-  }
+function checkOneCentralVenue(def: ElectionDefinition): void {
   const centrals = def.venues.filter((v) => v.kind === 'central').length;
   if (centrals !== 1) throw invalid('venues', `须恰有一个中心会场(现有 ${centrals} 个)`, `exactly one central venue is needed (found ${centrals})`);
 }
 
-export interface CreateElectionResult {
-  rounds: RoundRow[];
-  warnings: SetupWarning[];
-}
-
 /** Creates the whole election from its definition in one transaction: all or nothing. */
-export function createElection(ctx: BackendContext, raw: unknown): CreateElectionResult {
+export function createElection(ctx: BackendContext, raw: unknown): CreateElectionOutput {
   const def = parseElectionDefinition(raw);
-  checkDefinitionReferences(def);
+  checkOneCentralVenue(def);
   inTransaction(ctx.db, () => {
     if (readElection(ctx.db)) throw refused('此数据库已有选举,不能再次创建', 'this database already holds an election; it is not created again');
     const totalSeats = def.offices.reduce((s, o) => s + o.seats, 0);
-    const rules = resolveRuleProfile(def.body, def.method, totalSeats, def.rules);
+    const rules = resolveProfile(def, def.rules, totalSeats);
     const reg = def.registered;
     const createdAt = ctx.now().toISOString();
     ctx.db
@@ -191,12 +180,6 @@ export function addCandidate(ctx: BackendContext, c: CandidateInput): { id: stri
   return { id, warnings: setupWarnings(ctx.db) };
 }
 
-export interface SetupWarning {
-  code: 'insufficient-candidate-margin' | 'no-woman-candidate';
-  office: string | null;
-  message: string;
-}
-
 /** The margin rule (DOMAIN.md §7.5) and, where a woman is required, whether any woman stands. */
 export function setupWarnings(db: Db): SetupWarning[] {
   const e = readElection(db);
@@ -216,17 +199,6 @@ export function setupWarnings(db: Db): SetupWarning[] {
     warnings.push({ code: 'no-woman-candidate', office: null, message: '候选人中没有女性 / no woman among the candidates' });
   }
   return warnings;
-}
-
-export interface ElectionOverview {
-  election: (ElectionRow & { exclusions: { member: string; reason: string }[] }) | null;
-  offices: BallotOffice[];
-  venues: VenueRow[];
-  boxes: BoxRow[];
-  rounds: RoundRow[];
-  warnings: SetupWarning[];
-  schemaVersion: number;
-  audit: { count: number; head: string };
 }
 
 export function electionOverview(ctx: BackendContext): ElectionOverview {

@@ -1,10 +1,11 @@
-import { SIGNOFF_ROLES } from '../../../shared/api/results';
+import { type ResultsContract, SIGNOFF_ROLES, type SignoffView } from '../../../shared/api/results';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
 import { refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
-import { activeRoles, personName, q, requireSittingCommitteeMember } from './counting-store';
+import { type Db, inTransaction } from '../db';
+import { q } from './counting-store';
+import { activeRoles, personName, requireSittingCommitteeMember } from './person-standing';
 import { verifyPersonPin } from './people';
 import { storedResultHash } from './results';
 import { getRound, setRoundStatusTx } from './setup-rounds';
@@ -26,17 +27,6 @@ export const SIGNOFF_ROLE_NAMES: Record<SignoffRole, { zh: string; en: string }>
   'chief-counter': OFFICIAL_ROLE_NAMES['chief-counter'],
   'committee-chair': { zh: '选举委员会主任', en: 'election committee chair' },
 };
-
-export interface SignoffView {
-  id: number;
-  round: number;
-  person: number;
-  name: string;
-  role: SignoffRole;
-  resultHash: string;
-  signedAt: string;
-  revoked: { at: string; reason: string } | null;
-}
 
 interface RawSignoff {
   id: number;
@@ -103,7 +93,7 @@ export function signoffRolesOf(db: Db, person: number): SignoffRole[] {
  */
 export function signResult(
   ctx: BackendContext,
-  input: { round: number; person: number; role: SignoffRole; pin: string; resultHash?: string | undefined },
+  input: InputOf<ResultsContract, 'signResult'>,
 ): SignoffView {
   const db = ctx.db;
   const r = getRound(db, input.round);
@@ -180,7 +170,7 @@ export function signedAuditHead(db: Db, round: number): { count: number; hash: s
  * Reopens a round's count: every signature in force is revoked with the reason, and counting may change again.
  * Decided by a sitting committee member. Refused once a later round was created from this round's result.
  */
-export function reopenCount(ctx: BackendContext, input: { round: number; reason: string; by: number }): { revoked: SignoffView[] } {
+export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract, 'reopenCount'>): OutputOf<ResultsContract, 'reopenCount'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const r = getRound(db, input.round);

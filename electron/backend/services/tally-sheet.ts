@@ -1,60 +1,13 @@
-import type { NextStep, PersonResult, Problem, RoundKind } from '../../../shared/record';
-import type { Body, Method } from '../../../shared/record/cer';
 import type { BackendContext } from '../context';
 import { loadOrCreateStationKey } from '../seal';
 import { boxCountView } from './counting';
 import { q } from './counting-store';
 import { results } from './results';
-import { electionStanding, type ElectionStanding } from './rounds';
+import { electionStanding } from './rounds';
 import { requireElection } from './setup-read';
 import { getRound, roundBallot } from './setup-rounds';
 import { listSignoffs, signedAuditHead, SIGNOFF_ROLE_NAMES, SIGNOFF_ROLES, type SignoffRole } from './signoff';
-
-/** Everything the printed tally sheet of a round states (DOMAIN.md §8), in one call. */
-export interface TallySheet {
-  election: { title: string; community: string; date: string; body: Body; method: Method; drill: boolean };
-  round: { number: number; kind: RoundKind; status: string };
-  counts: {
-    registered: number;
-    participants: number;
-    ballotsIssued: number;
-    spoiled: number;
-    /** Ballots taken out of the boxes (every ballot cast, void ones included). */
-    collected: number;
-    valid: number;
-    void: number;
-  };
-  boxes: { box: string; name: string; issued: number; found: number | null; difference: number | null; status: string }[];
-  valid: boolean;
-  problems: Problem[];
-  offices: {
-    office: string;
-    title: string;
-    seats: number;
-    threshold: number;
-    voidSections: number;
-    results: PersonResult[];
-    elected: string[];
-    vacant: number;
-  }[];
-  acting: { name: string; office: string } | null;
-  nextSteps: NextStep[];
-  standing: ElectionStanding;
-  officials: {
-    person: number;
-    name: string;
-    role: SignoffRole;
-    roleName: { zh: string; en: string };
-    signed: { at: string; resultHash: string; current: boolean } | null;
-  }[];
-  revokedSignoffs: { name: string; role: SignoffRole; signedAt: string; revokedAt: string; reason: string }[];
-  recordHash: string;
-  resultHash: string;
-  station: { fingerprint: string; fingerprintShort: string };
-  /** The audit head at the round's last sign-off (null before anyone signs): the same value the sealed file carries. */
-  signedHead: { count: number; hash: string } | null;
-  generatedAt: string;
-}
+import type { TallySheetView } from '../../../shared/api/results';
 
 /** Who may sign: every holder of a signing role now, committee chair included. */
 function signers(ctx: BackendContext): { person: number; name: string; role: SignoffRole }[] {
@@ -72,7 +25,7 @@ function signers(ctx: BackendContext): { person: number; name: string; role: Sig
   return all.sort((a, b) => SIGNOFF_ROLES.indexOf(a.role) - SIGNOFF_ROLES.indexOf(b.role) || a.person - b.person);
 }
 
-export function tallySheet(ctx: BackendContext, round: number): TallySheet {
+export function tallySheet(ctx: BackendContext, round: number): TallySheetView {
   const db = ctx.db;
   const view = results(ctx, round);
   const r = getRound(db, round);

@@ -1,20 +1,20 @@
-import type { AssignmentTarget, AssignmentView, VoterView } from '../../../shared/api/issuance';
+import type { AssignmentView, IssuanceContract, VoterView } from '../../../shared/api/issuance';
+import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { CATEGORY_IDS } from '../../../shared/domain/roll';
 import { appendAudit } from '../audit';
 import { invalid, notFound, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
-import type { Db } from '../db';
+import { type Db, inTransaction } from '../db';
 import {
   anyIssuance,
   assignmentOf,
   describeAssignment,
   issuancesOf,
-  requireCommitteeMember,
   requireVoter,
   stmt,
   voterById,
 } from './roll-store';
+import { requireSittingCommitteeMember } from './person-standing';
 
 /** A typed or scanned certificate number, normalised; a malformed one is bad input naming the problem. */
 export function certificateArg(text: string, path = 'certificate'): string {
@@ -105,7 +105,7 @@ function requireVenue(db: Db, id: string, path: string): { id: string; name: str
 }
 
 /** Set-up: every voter of a residents' group votes at `venue`. Only before any ballot is issued. */
-export function assignGroup(ctx: BackendContext, input: { group: string; venue: string }): { moved: number } {
+export function assignGroup(ctx: BackendContext, input: InputOf<IssuanceContract, 'assignGroup'>): OutputOf<IssuanceContract, 'assignGroup'> {
   return inTransaction(ctx.db, () => {
     if (anyIssuance(ctx.db)) {
       throw refused('已开始发放选票，分组分配已锁定；个别调整请由选举委员会作出变更决定',
@@ -130,12 +130,12 @@ export function assignGroup(ctx: BackendContext, input: { group: string; venue: 
  */
 export function reassignVoter(
   ctx: BackendContext,
-  input: { certificate: string; to: AssignmentTarget; decidedBy: number; reason: string },
-): { from: AssignmentView; to: AssignmentView } {
+  input: InputOf<IssuanceContract, 'reassignVoter'>,
+): OutputOf<IssuanceContract, 'reassignVoter'> {
   const certificate = certificateArg(input.certificate);
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = requireCommitteeMember(db, input.decidedBy);
+    const member = { id: input.decidedBy, name: requireSittingCommitteeMember(db, input.decidedBy) };
     const v = requireVoter(db, certificate);
     const from = assignmentOf(db, v);
     let toVenue: string | null = null;

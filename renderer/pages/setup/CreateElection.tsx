@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useElection } from '../../app/election-context';
 import { useT } from '../../app/i18n';
 import { METHODS_BY_BODY, type ElectionDefinitionInput } from '../../../shared/domain/election';
-import { resolveRuleProfile, type RuleProfilePartial } from '../../../shared/domain/rule-profile';
+import { resolveProfile, type RuleProfilePartial } from '../../../shared/rules/profile';
 import { ErrorNote, Field, useAction } from '../../ui';
 import { RulesEditor } from './rules';
 
@@ -54,7 +54,7 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
   const methods = METHODS_BY_BODY[body] as readonly string[];
   const totalSeats = offices.reduce((n, o) => n + (o.seats > 0 ? o.seats : 0), 0);
   const defaults = useMemo(
-    () => resolveRuleProfile(body, (methods.includes(method) ? method : methods[0]) as 'direct', totalSeats, {}),
+    () => resolveProfile({ body, method: (methods.includes(method) ? method : methods[0]) as 'direct' }, {}, totalSeats),
     [body, method, methods, totalSeats],
   );
 

@@ -1,5 +1,5 @@
 import { useT } from '../../app/i18n';
-import { resolveRuleProfile } from '../../../shared/domain/rule-profile';
+import { resolveProfile } from '../../../shared/rules/profile';
 import type { Overview } from './overview';
 import { DoubleEntryOption } from './DoubleEntryOption';
 import { ElectionFactRows } from './ElectionFacts';
@@ -15,7 +15,7 @@ export function ElectionTab({ overview, onChanged }: { overview: Overview; onCha
   const t = useT();
   const e = overview.election!;
   const seats = overview.offices.reduce((n, o) => n + o.seats, 0);
-  const defaults = resolveRuleProfile(e.body, e.method, seats, {});
+  const defaults = resolveProfile(e, {}, seats);
   const first = overview.rounds.find((r) => r.number === 1);
   const rulesOpen = first?.status === 'prepared';
   return (

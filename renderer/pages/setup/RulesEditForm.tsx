@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import type { RuleProfile, RuleProfilePartial } from '../../../shared/domain/rule-profile';
+import type { RuleProfile, RuleProfilePartial } from '../../../shared/rules/profile';
 import { RULE_CHOICES, RULE_KEYS, useRuleText, type RuleKey } from './rules';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 

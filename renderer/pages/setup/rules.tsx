@@ -1,5 +1,5 @@
 import { useT } from '../../app/i18n';
-import type { RuleProfile, RuleProfilePartial } from '../../../shared/domain/rule-profile';
+import type { RuleProfile, RuleProfilePartial } from '../../../shared/rules/profile';
 
 /** The DOMAIN.md §9 keys in display order, with their possible values (numbers are typed). */
 export const RULE_KEYS = [

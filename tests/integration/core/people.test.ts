@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApiError } from '../../../shared/api/envelope';
 import { readAuditEvents } from '../../../electron/backend/audit';
-import { addOfficial, declareRelative, grantRole, listPeople, revokeRole, setPin, verifyPersonPin } from '../../../electron/backend/services/people';
+import { addCommitteeMember, addOfficial, declareRelative, grantRole, leaveCommittee, listPeople, revokeRole, setPin, verifyPersonPin } from '../../../electron/backend/services/people';
+import { activeRoles, requireSittingCommitteeMember } from '../../../electron/backend/services/person-standing';
+import { approveProxy } from '../../../electron/backend/services/proxies';
 import { setBoxStaff } from '../../../electron/backend/services/setup-venues';
 import { count, sampleElection } from './helpers';
 
@@ -77,4 +79,23 @@ test('PINs: stored as a salted scrypt hash, checked, a wrong one logged, a chang
   assert.equal(verifyPersonPin(ctx, xie.id, '1111'), true);
   const zheng = listPeople(ctx).find((p) => p.name === '郑丽')!;
   assert.throws(() => verifyPersonPin(ctx, zheng.id, '1234'), refusedMatching(/has not set a PIN/));
+});
+
+test('one committee check: a member who left can no longer decide, on the roll side as on the counting side', () => {
+  const ctx = sampleElection();
+  const member = addCommitteeMember(ctx, { name: '钱 进', position: 'member' });
+  assert.equal(requireSittingCommitteeMember(ctx.db, member.id), '钱 进');
+  leaveCommittee(ctx, { person: member.id, reason: '回避' });
+  const notSitting = refusedMatching(/钱 进 不是在任的选举委员会成员.*钱 进 is not a sitting election committee member/);
+  assert.throws(() => requireSittingCommitteeMember(ctx.db, member.id), notSitting);
+  assert.throws(() => approveProxy(ctx, { voter: '00000013', trustee: '00000021', approvedBy: member.id }), notSitting);
+});
+
+test('active roles: granted roles in order, a revoked one gone', () => {
+  const ctx = sampleElection();
+  const { id } = addOfficial(ctx, { name: '周 明', roles: ['counter'] });
+  grantRole(ctx, { person: id, role: 'caller' });
+  assert.deepEqual(activeRoles(ctx.db, id), ['counter', 'caller']);
+  revokeRole(ctx, { person: id, role: 'counter', reason: '调整' });
+  assert.deepEqual(activeRoles(ctx.db, id), ['caller']);
 });

@@ -60,6 +60,9 @@ test('a definition with a schema error names the field', () => {
   assert.throws(() => createElection(ctx, def2), isApiError('invalid-input', /unknown field/, 'colour'));
   const def3 = { ...sampleDefinition(), method: 'meeting' };
   assert.throws(() => createElection(ctx, def3), isApiError('invalid-input', /not allowed for body "residents"/, 'method'));
+  const def4 = sampleDefinition();
+  delete def4.community;
+  assert.throws(() => createElection(ctx, def4), isApiError('invalid-input', /^community: required field is missing$/, 'community'));
   assert.equal(count(ctx, 'election'), 0);
 });
 

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { electionDefinition } from '../../../shared/domain/election';
 import { parseCerRecord, parseCerRecordText, parseCerResult, RecordError } from '../../../shared/record';
 
 function base(): any {
@@ -120,6 +122,25 @@ test('the method must belong to the body', () => {
   const p = base();
   p.election = { ...p.election, body: 'party', method: 'meeting' };
   assert.doesNotThrow(() => parseCerRecord(p));
+});
+
+test('a method that does not belong to the body is named before a later bad ballot (document order)', () => {
+  const r = base();
+  r.election.method = 'meeting';
+  r.ballots[0] = { box: 'x', void: 'torn' };
+  assert.match(errorOf(r), /^election\.method: method "meeting" is not allowed for body "residents"/);
+});
+
+test('the election definition refuses a method of another body with the same check as the record', () => {
+  const def = JSON.parse(readFileSync(new URL('../../fixtures/election-residents.json', import.meta.url), 'utf8'));
+  assert.equal(electionDefinition.safeParse(def).success, true);
+  const bad = electionDefinition.safeParse({ ...def, method: 'meeting' });
+  assert.equal(bad.success, false);
+  const issue = bad.error!.issues[0]!;
+  assert.deepEqual(issue.path, ['method']);
+  const r = base();
+  r.election.method = 'meeting';
+  assert.equal(`election.method: ${issue.message}`, errorOf(r));
 });
 
 test('a missing field and a wrong format are named', () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveProfile } from '../../../shared/rules';
+import { ruleProfileInput } from '../../../shared/record';
+import { resolveProfile, ruleProfile } from '../../../shared/rules';
 
 test('residents direct defaults (DOMAIN.md §9)', () => {
   assert.deepEqual(resolveProfile({ body: 'residents', method: 'direct' }, undefined, 7), {
@@ -57,4 +58,14 @@ test('explicit rules override the defaults, including 0 and false', () => {
     requireWoman: false,
     proxyLimit: 1,
   });
+});
+
+test('a resolved profile is what the stored schema accepts, keys in the stored order', () => {
+  const p = resolveProfile({ body: 'supervisory', method: 'representative' }, { requireWoman: true }, 3);
+  assert.deepEqual(Object.keys(p), Object.keys(ruleProfile.shape));
+  assert.deepEqual(ruleProfile.parse(p), p);
+});
+
+test('the stored profile has every cer/1 rule key and proxyLimit, nothing else', () => {
+  assert.deepEqual(Object.keys(ruleProfile.shape).sort(), [...Object.keys(ruleProfileInput.shape), 'proxyLimit'].sort());
 });

@@ -1,0 +1,48 @@
+import { OFFICIAL_ROLE_NAMES, type OfficialRole } from '../../../shared/domain/people';
+import { notFound, refused } from '../context';
+import type { Db } from '../db';
+import { preparedOnce as q } from '../db/statements';
+
+/** Who a person is now on the election's staff: their official roles and their seat on the election committee. */
+
+export function personName(db: Db, id: number): string {
+  const r = q(db, 'SELECT name FROM person WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!r) throw notFound(`没有编号为 ${id} 的人员`, `no person with id ${id}`);
+  return r.name;
+}
+
+/** The official roles the person holds now (not revoked), in the order granted. */
+export function activeRoles(db: Db, id: number): OfficialRole[] {
+  return (q(db, 'SELECT role FROM official_role WHERE person_id = ? AND revoked_at IS NULL ORDER BY id').all(id) as { role: OfficialRole }[]).map(
+    (r) => r.role,
+  );
+}
+
+export function isSittingCommitteeMember(db: Db, id: number): boolean {
+  return q(db, 'SELECT 1 FROM committee_member WHERE person_id = ? AND left_at IS NULL').get(id) !== undefined;
+}
+
+/** The person must sit on the election committee now: its decisions (reassignments, proxies, rulings, reopening, later rounds). Returns their name. */
+export function requireSittingCommitteeMember(db: Db, id: number): string {
+  const name = personName(db, id);
+  if (!isSittingCommitteeMember(db, id)) {
+    throw refused(
+      `${name} 不是在任的选举委员会成员,不能作出该决定`,
+      `${name} is not a sitting election committee member and cannot take this decision`,
+    );
+  }
+  return name;
+}
+
+/** The person holds one of these official roles now. Returns their name. */
+export function requireRole(db: Db, id: number, roles: readonly OfficialRole[], what: { zh: string; en: string }): string {
+  const name = personName(db, id);
+  const held = activeRoles(db, id);
+  if (!roles.some((r) => held.includes(r))) {
+    throw refused(
+      `${name} 不是${roles.map((r) => OFFICIAL_ROLE_NAMES[r].zh).join('或')},不能${what.zh}`,
+      `${name} is not a ${roles.map((r) => OFFICIAL_ROLE_NAMES[r].en).join(' or ')} and cannot ${what.en}`,
+    );
+  }
+  return name;
+}

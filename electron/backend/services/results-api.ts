@@ -1,0 +1,22 @@
+import type { Implementation } from '../../../shared/api/envelope';
+import type { ResultsContract } from '../../../shared/api/results';
+import type { BackendContext } from '../context';
+import { computeResults, exportRecord, storedResult } from './results';
+import { createNextRound, electionStanding } from './rounds';
+import { listSignoffs, reopenCount, signResult } from './signoff';
+import { tallySheet } from './tally-sheet';
+
+/** Results, later rounds, standing, sign-offs and the tally sheet (shared/api/results.ts). */
+export function resultsApi(ctx: BackendContext): Implementation<ResultsContract> {
+  return {
+    computeResults: ({ round }) => computeResults(ctx, round),
+    storedResult: ({ round }) => storedResult(ctx.db, round),
+    exportRecord: ({ round }) => exportRecord(ctx, round),
+    createNextRound: (input) => createNextRound(ctx, input),
+    electionStanding: () => electionStanding(ctx.db),
+    signResult: (input) => signResult(ctx, input),
+    listSignoffs: ({ round }) => listSignoffs(ctx.db, round),
+    reopenCount: (input) => reopenCount(ctx, input),
+    tallySheet: ({ round }) => tallySheet(ctx, round),
+  };
+}

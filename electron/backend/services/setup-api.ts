@@ -1,0 +1,28 @@
+import type { Implementation } from '../../../shared/api/envelope';
+import type { SetupContract } from '../../../shared/api/setup';
+import type { BackendContext } from '../context';
+import { inTransaction } from '../db';
+import { addCandidate, addOffice, createElection, electionOverview } from './setup';
+import { requireElection } from './setup-read';
+import { setRules } from './setup-rules';
+import { listRounds, roundBallot, setRoundStatusTx } from './setup-rounds';
+import { addBox, addVenue, setBoxStaff } from './setup-venues';
+
+const OK = { ok: true } as const;
+
+/** The election set-up methods of the contract (shared/api/setup.ts). */
+export function setupApi(ctx: BackendContext): Implementation<SetupContract> {
+  return {
+    getElection: () => electionOverview(ctx),
+    createElection: (def) => createElection(ctx, def),
+    setRules: (rules) => setRules(ctx, rules),
+    addOffice: (o) => (addOffice(ctx, o), OK),
+    addCandidate: (c) => addCandidate(ctx, c),
+    addVenue: (v) => (requireElection(ctx.db), addVenue(ctx, v), OK),
+    addBox: (b) => (requireElection(ctx.db), addBox(ctx, b), OK),
+    setBoxStaff: (input) => (setBoxStaff(ctx, input), OK),
+    listRounds: () => listRounds(ctx.db),
+    roundBallot: ({ round }) => roundBallot(ctx.db, round),
+    setVotingStatus: (input) => inTransaction(ctx.db, () => setRoundStatusTx(ctx, input)),
+  };
+}
