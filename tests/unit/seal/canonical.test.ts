@@ -38,3 +38,27 @@ test('hashJson is SHA-256 (lowercase hex) of the canonical JSON as UTF-8', () =>
   assert.equal(hashJson(value), expected);
   assert.match(hashJson(value), /^[0-9a-f]{64}$/);
 });
+
+/** The definition written out by hand: the engine's JSON.stringify fast path must give exactly these bytes. */
+function byDefinition(value: unknown): string {
+  if (value === null || typeof value !== 'object') return value === undefined ? 'null' : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(byDefinition).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${byDefinition(obj[k])}`).join(',')}}`;
+}
+
+test('canonical JSON is the sorted-key definition for any JSON value, index-like keys and __proto__ included', () => {
+  assert.equal(canonicalJson({ 10: 'a', 9: 'b', x: 1 }), '{"10":"a","9":"b","x":1}');
+  assert.equal(canonicalJson(JSON.parse('{"b":1,"__proto__":{"z":1,"a":2}}')), '{"__proto__":{"a":2,"z":1},"b":1}');
+  assert.equal(canonicalJson({ b: undefined, a: [undefined, 1] }), '{"a":[null,1]}');
+  assert.throws(() => canonicalJson({ a: Number.NaN }), /non-finite/);
+  const keyed = fc.dictionary(fc.oneof(fc.string(), fc.nat().map(String), fc.constant('__proto__')), fc.jsonValue(), { maxKeys: 6 });
+  fc.assert(
+    fc.property(fc.oneof(fc.jsonValue(), keyed, fc.array(keyed)), (v) => {
+      const value = JSON.parse(JSON.stringify(v)) as unknown;
+      assert.equal(canonicalJson(value), byDefinition(value));
+    }),
+    { numRuns: 500 },
+  );
+});
