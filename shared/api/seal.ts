@@ -32,6 +32,7 @@ export const sealRoundView = z.strictObject({
   signoffs: count,
   revokedSignoffs: count,
 });
+export type SealRoundView = z.infer<typeof sealRoundView>;
 
 export const sealSummaryView = z.strictObject({
   sealedAt: answerText,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/envelope';
+import { sealRoundView } from '../../../shared/api/seal';
 import {
   formatPath,
   jsonSyntaxDetail,
@@ -50,20 +51,8 @@ export interface SigningKey {
   publicKeyPem: string;
 }
 
-export interface RoundSummary {
-  number: number;
-  kind: RoundKind;
-  valid: boolean;
-  ballots: number;
-  recordHash: string;
-  resultHash: string;
-  /** The audit head at the round's last sign-off, as on its tally sheet; null in files sealed before it was added. */
-  signedHead: { count: number; hash: string } | null;
-  elected: Array<{ office: string; names: string[]; vacant: number }>;
-  /** Sign-offs in force (not revoked) for this round. */
-  signoffs: number;
-  revokedSignoffs: number;
-}
+/** One round as the sealed file states it: the contract's view (shared/api/seal.ts). */
+export type RoundSummary = z.infer<typeof sealRoundView>;
 
 export interface SealSummary {
   sealedAt: string;
