@@ -20,6 +20,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const CONTROL = /\p{Cc}/u;
 const CONTROL_BUT_NEWLINE = /(?![\n])\p{Cc}/u;
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const SUSPECT = /[\p{Cs}\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const SUSPECT_BUT_NEWLINE = /(?![\n])[\p{Cs}\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 export interface TextRules {
   /** Multi-line notes may hold line feeds; every other control character is still refused. */
@@ -43,8 +45,11 @@ export function isWellFormed(value: string): boolean {
 
 /** What keeps a text from being stored, or null when it may be. */
 export function findTextIssue(value: string, max: number, rules: TextRules = {}): TextIssue | null {
-  // A code point is at most two UTF-16 units, so a very long string is refused before anything is scanned.
-  if (value.length > 2 * max || [...value].length > max) return { kind: 'too-long', max };
+  // A code point is at most two UTF-16 units: a string of at most max units is short enough without counting, and
+  // a very long one is refused before anything is scanned.
+  if (value.length > max && (value.length > 2 * max || [...value].length > max)) return { kind: 'too-long', max };
+  // One scan for the common case (nothing suspect); the kind and place are looked for only when something is.
+  if (!(rules.lines ? SUSPECT_BUT_NEWLINE : SUSPECT).test(value)) return null;
   const lone = LONE_SURROGATE.exec(value);
   if (lone) return charIssue('lone-surrogate', value, lone.index);
   const control = (rules.lines ? CONTROL_BUT_NEWLINE : CONTROL).exec(value);

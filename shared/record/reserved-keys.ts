@@ -5,19 +5,42 @@
  */
 export const RESERVED_KEY = '__proto__';
 
-/** Path of the first own `__proto__` key anywhere in a JSON-like value, or null. Iterative: deep input cannot overflow the stack. */
+interface Visit {
+  value: object;
+  key: PropertyKey | null;
+  parent: Visit | null;
+}
+
+/**
+ * Path of the first own `__proto__` key anywhere in a JSON-like value, or null. Iterative, so deep input cannot
+ * overflow the stack; each visit points at its parent and the path is built only for the key found, so a large
+ * record is walked without copying a path per value.
+ */
 export function findReservedKey(value: unknown): PropertyKey[] | null {
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [] }];
+  if (value === null || typeof value !== 'object') return null;
+  const stack: Visit[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
+    const visit = stack.pop()!;
+    const v = visit.value;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, key: i, parent: visit });
+      }
       continue;
     }
-    if (Object.hasOwn(v, RESERVED_KEY)) return [...path, RESERVED_KEY];
+    if (Object.hasOwn(v, RESERVED_KEY)) return pathTo(visit, RESERVED_KEY);
     const keys = Object.keys(v);
-    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]!], path: [...path, keys[i]!] });
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const item: unknown = (v as Record<string, unknown>)[keys[i]!];
+      if (item !== null && typeof item === 'object') stack.push({ value: item, key: keys[i]!, parent: visit });
+    }
   }
   return null;
+}
+
+function pathTo(visit: Visit, last: PropertyKey): PropertyKey[] {
+  const path: PropertyKey[] = [last];
+  for (let at: Visit | null = visit; at !== null && at.key !== null; at = at.parent) path.unshift(at.key);
+  return path;
 }
