@@ -7,6 +7,7 @@ import {
   type CerRecord,
 } from './cer';
 import { cerResult, type CerResult } from './cer-result';
+import { readMarkedBallot } from './marked-ballot';
 import { firstIssue, RecordError } from './path';
 import { findReservedKey, RESERVED_KEY } from './reserved-keys';
 
@@ -36,6 +37,10 @@ function parseBallot(raw: unknown, i: number): Ballot {
   const hasMarks = 'marks' in raw;
   if (hasVoid && hasMarks) throw new RecordError(at, 'a ballot has either "marks" or "void", never both');
   if (!hasVoid && !hasMarks) throw new RecordError(at, 'a ballot needs "marks" (use {} for a blank ballot) or "void"');
+  if (!hasVoid) {
+    const plain = readMarkedBallot(raw);
+    if (plain !== null) return plain;
+  }
   const parsed = hasVoid ? voidBallot.safeParse(raw) : markedBallot.safeParse(raw);
   if (!parsed.success) throw firstIssue(parsed.error, at);
   return parsed.data;
