@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { appendAudit } from '../audit';
 import type { BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { sha256Hex } from '../files/durable-write';
+import { InputFileError, readInputFileSync } from '../files/input-file';
 
 /** What `seal.started` records before the file is written: enough to settle the attempt after a crash. */
 export interface SealAttempt {
@@ -17,26 +18,14 @@ export interface SealAttempt {
   bytes: number;
 }
 
-/** The whole file if it exists and has exactly `size` bytes (so a huge file is never read), else null. */
+/** The whole file if it is a regular file of exactly `size` bytes (so a huge file is never read), else null. */
 function readIfSize(path: string, size: number): Buffer | null {
   try {
-    const fd = openSync(path, 'r');
-    try {
-      const st = fstatSync(fd);
-      if (!st.isFile() || st.size !== size) return null;
-      const buf = Buffer.alloc(size);
-      let off = 0;
-      while (off < size) {
-        const n = readSync(fd, buf, off, size - off, off);
-        if (n === 0) return null;
-        off += n;
-      }
-      return buf;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
+    const bytes = readInputFileSync(path, size);
+    return bytes.length === size ? bytes : null;
+  } catch (e) {
+    if (e instanceof InputFileError) return null;
+    throw e;
   }
 }
 
@@ -48,14 +37,19 @@ function readIfSize(path: string, size: number): Buffer | null {
  */
 export function reconcileInterruptedSeals(ctx: BackendContext): Array<{ file: string; outcome: 'written' | 'abandoned' }> {
   const db = ctx.db;
-  const started = db
-    .prepare("SELECT seq, detail_json FROM audit_event WHERE type = 'seal.started' AND outcome = 'ok' ORDER BY seq")
-    .all() as { seq: number; detail_json: string }[];
+  // The partial index audit_event_seal_attempt (migration 5) holds exactly these rows: no scan of the whole log.
+  const rows = db
+    .prepare(
+      `SELECT seq, type, outcome, detail_json FROM audit_event
+       WHERE type IN ('seal.started', 'seal.written', 'seal.abandoned') ORDER BY seq`,
+    )
+    .all() as { seq: number; type: string; outcome: string; detail_json: string }[];
+  const started = rows.filter((r) => r.type === 'seal.started' && r.outcome === 'ok');
   if (started.length === 0) return [];
   const settled = new Set(
-    (db.prepare("SELECT detail_json FROM audit_event WHERE type IN ('seal.written', 'seal.abandoned') AND seq > ?").pluck().all(started[0]!.seq) as string[]).map(
-      (d) => (JSON.parse(d) as { payloadHash?: unknown }).payloadHash,
-    ),
+    rows
+      .filter((r) => r.type !== 'seal.started' && r.seq > started[0]!.seq)
+      .map((r) => (JSON.parse(r.detail_json) as { payloadHash?: unknown }).payloadHash),
   );
   const out: Array<{ file: string; outcome: 'written' | 'abandoned' }> = [];
   for (const row of started) {

@@ -3,6 +3,7 @@ import { core001 } from './001-core';
 import { rollIssuance002 } from './002-roll-issuance';
 import { counting003 } from './003-counting';
 import { resend004 } from './004-resend';
+import { sealAttemptIndex005 } from './005-seal-attempt-index';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rollIssuance002,
   counting003,
   resend004,
+  sealAttemptIndex005,
 ];
 
 MIGRATIONS.forEach((m, i) => {
