@@ -1,8 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 
-export { writeFileDurably as writeFileAtomicVerified, type WrittenFile } from '../backend/files/durable-write';
-
 /**
  * The path for `name` inside `folder`, allowed only when the user chose that folder in a dialog (`chosen`), and `name`
  * is a plain file name (the contract checks that too).

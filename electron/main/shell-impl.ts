@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import { InputFileError, readInputFile } from '../backend/files/input-file';
-import { pathInChosenFolder, writeFileAtomicVerified } from './files';
+import { writeFileDurably } from '../backend/files/durable-write';
+import { pathInChosenFolder } from './files';
 import { menuShellMethods, type MenuCommandQueue } from './menu-commands';
 import type { Language, ShellContract } from '../../shared/api/shell';
 
@@ -117,7 +118,7 @@ export function shellImplementation(event: IpcMainInvokeEvent, state: ShellState
       const data = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
       const path = await destinationPath(to);
       if (path === null) return { canceled: true as const };
-      return { canceled: false as const, ...writeFileAtomicVerified(path, data) };
+      return { canceled: false as const, ...writeFileDurably(path, data) };
     },
 
     'shell:print': () =>
@@ -129,7 +130,7 @@ export function shellImplementation(event: IpcMainInvokeEvent, state: ShellState
       const pdf = await wc.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, landscape: landscape === true });
       const path = await destinationPath(to);
       if (path === null) return { canceled: true as const };
-      return { canceled: false as const, ...writeFileAtomicVerified(path, pdf) };
+      return { canceled: false as const, ...writeFileDurably(path, pdf) };
     },
 
     ...menuShellMethods(state),

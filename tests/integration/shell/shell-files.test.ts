@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { pathInChosenFolder, writeFileAtomicVerified } from '../../../electron/main/files';
+import { writeFileDurably } from '../../../electron/backend/files/durable-write';
+import { pathInChosenFolder } from '../../../electron/main/files';
 import { shellContract } from '../../../shared/api/shell';
 import { dispatch } from '../../../shared/api/dispatch';
 import { ApiError } from '../../../shared/api/envelope';
@@ -17,7 +18,7 @@ test('an atomic write replaces the file whole, leaves no temp file and reports t
     const target = join(dir, '结果.cer.json');
     writeFileSync(target, 'old content');
     const data = Buffer.from('{"format":"cer-result/1"}\n', 'utf8');
-    const w = writeFileAtomicVerified(target, data);
+    const w = writeFileDurably(target, data);
     assert.equal(w.path, target);
     assert.equal(w.bytes, data.length);
     assert.equal(w.sha256, createHash('sha256').update(data).digest('hex'));
@@ -32,7 +33,7 @@ test('a write into a missing folder is refused with the path and leaves nothing 
   const dir = tmp();
   try {
     assert.throws(
-      () => writeFileAtomicVerified(join(dir, 'no-such-folder', 'x.pdf'), Buffer.from('x')),
+      () => writeFileDurably(join(dir, 'no-such-folder', 'x.pdf'), Buffer.from('x')),
       (err: unknown) => err instanceof ApiError && err.code === 'refused' && err.message.includes('no-such-folder'),
     );
     assert.deepEqual(readdirSync(dir), []);
