@@ -10,6 +10,9 @@ import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
+import { sessionApi } from './services/session-api';
+import { authorizeCall } from './authority/authorize';
+import { runAsCaller } from './authority/caller';
 import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
 import { answerOnce } from './services/request-receipts';
 
@@ -22,11 +25,14 @@ const KEYED_BY_SERVICE = new Set(['enterBallot', 'issueBallot']);
 /**
  * The contract implemented over one election database. Each area's handlers live in services/<area>-api.ts
  * (`<area>Api(ctx)`, typed by shared/api/<area>.ts) and add one spread line here. While a drill is being played
- * into the file, every other call is refused, so nothing from another window mixes into the rehearsal. A
- * resendable write with a request key is answered once per key (services/request-receipts.ts).
+ * into the file, every other call is refused, so nothing from another window mixes into the rehearsal. Each call
+ * is checked against who may make it (authority/authorize.ts; transports also ask before the input is read) and
+ * runs on behalf of the signed-in caller. A resendable write with a request key is answered once per key
+ * (services/request-receipts.ts).
  */
 export function buildApi(ctx: BackendContext): Implementation<Contract> {
   const api: Implementation<Contract> = {
+    ...sessionApi(ctx),
     ...setupApi(ctx),
     ...peopleApi(ctx),
     ...custodyApi(ctx),
@@ -40,18 +46,19 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [
       method,
-      DURING_DRILL.has(method)
-        ? fn
-        : (input: unknown, meta: CallMeta = {}) => {
-            if (drillRunning(ctx.db)) {
-              throw new ApiError('conflict', '演练正在进行，请等它结束后再操作 / a drill is being played into this file; wait until it ends', {
-                details: { reason: 'drill-running' },
-              });
-            }
-            const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, meta);
-            if (!RESENDABLE_WRITES.has(method) || KEYED_BY_SERVICE.has(method)) return run();
-            return answerOnce(ctx.db, method, meta.requestKey, input, run);
-          },
+      (input: unknown, meta: CallMeta = {}) => {
+        if (!DURING_DRILL.has(method) && drillRunning(ctx.db)) {
+          throw new ApiError('conflict', '演练正在进行，请等它结束后再操作 / a drill is being played into this file; wait until it ends', {
+            details: { reason: 'drill-running' },
+          });
+        }
+        const verdict = authorizeCall(ctx, method, meta);
+        if (!verdict.ok) throw new ApiError(verdict.error.code, verdict.error.message, { details: verdict.error.details });
+        const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, meta);
+        return runAsCaller(verdict.caller, () =>
+          !RESENDABLE_WRITES.has(method) || KEYED_BY_SERVICE.has(method) ? run() : answerOnce(ctx.db, method, meta.requestKey, input, run),
+        );
+      },
     ]),
   );
   return guarded as Implementation<Contract>;

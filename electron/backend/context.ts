@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
+import { actorLabel, currentCaller } from './authority/caller';
+import { SessionStore } from './authority/sessions';
 import { openAndMigrate, type Db } from './db';
 import { removeStationKeyLeftovers } from './seal/station-key';
 import { reconcileInterruptedSeals } from './services/seal-reconcile';
@@ -12,8 +14,13 @@ export interface BackendContext {
   now: () => Date;
   /** Folder beside the database for files the station keeps (keys, exports). */
   dataDir: string;
-  /** Who is at the keyboard, for the audit log ("cli", a desk name, …). */
+  /**
+   * Who acts, for the audit log: the signed-in person of the call being served (authority/caller.ts), or else the
+   * label the context was opened with ("cli", "browser") while the election is still being set up.
+   */
   actor: string | null;
+  /** The signed-in windows of this file (authority/sessions.ts). */
+  sessions: SessionStore;
   /** Called after a round's counting is closed and committed; the shell makes a backup copy of the database. */
   onRoundClosed?: () => void;
 }
@@ -30,11 +37,19 @@ export interface ContextOptions {
 export function createContext(opts: ContextOptions): BackendContext {
   if (opts.mustExist !== true) mkdirSync(dirname(opts.dbFile), { recursive: true });
   const db = openAndMigrate(opts.dbFile, { mustExist: opts.mustExist === true });
+  let label = opts.actor ?? null;
   const ctx: BackendContext = {
     db,
     now: opts.now ?? (() => new Date()),
     dataDir: opts.dataDir ?? dirname(opts.dbFile),
-    actor: opts.actor ?? null,
+    get actor() {
+      const caller = currentCaller();
+      return caller ? actorLabel(caller) : label;
+    },
+    set actor(value: string | null) {
+      label = value;
+    },
+    sessions: new SessionStore(),
   };
   // Start-up: what a crash interrupted is settled before anything else happens.
   reconcileInterruptedSeals(ctx);

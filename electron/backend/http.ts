@@ -3,11 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { dispatch } from '../../shared/api/dispatch';
+import { dispatch, type Authorize } from '../../shared/api/dispatch';
 import type { ApiErrorCode, ApiResponse, ContractShape, Implementation } from '../../shared/api/envelope';
 import { contract as electionContract } from '../../shared/api/contract';
 import { jsonSyntaxDetail } from '../../shared/record/parse';
 import { buildApi } from './api';
+import { authorizerFor } from './authority/authorize';
 import { createContext, type BackendContext } from './context';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from './web-policy';
 
@@ -94,7 +95,7 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
 ): Promise<HttpServerHandle> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   let ownedCtx: BackendContext | null = null;
-  let api: { contract: ContractShape; impl: Implementation<ContractShape> };
+  let api: { contract: ContractShape; impl: Implementation<ContractShape>; authorize?: Authorize };
   if (opts.contract && opts.impl) {
     api = { contract: opts.contract, impl: opts.impl as unknown as Implementation<ContractShape> };
   } else {
@@ -103,7 +104,7 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
       const dbFile = opts.dbFile ?? join(opts.dataDir ?? process.cwd(), 'election.sqlite');
       ctx = ownedCtx = createContext({ dbFile, dataDir: opts.dataDir ?? undefined, actor: 'browser' });
     }
-    api = { contract: electionContract, impl: buildApi(ctx) as unknown as Implementation<ContractShape> };
+    api = { contract: electionContract, impl: buildApi(ctx) as unknown as Implementation<ContractShape>, authorize: authorizerFor(ctx) };
   }
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
   const onInternal = opts.onInternal ?? ((err, method) => console.error(`station http: internal error in ${method}:`, err));
@@ -182,7 +183,7 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
         return;
       }
     }
-    const answer: ApiResponse<unknown> = await dispatch(api.contract, api.impl, method, input, onInternal);
+    const answer: ApiResponse<unknown> = await dispatch(api.contract, api.impl, method, input, onInternal, api.authorize);
     send(res, answer.ok ? 200 : STATUS_OF[answer.error.code], answer);
   }
 

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import { contract } from '../../shared/api/contract';
 import { buildApi } from '../backend/api';
+import { authorizerFor } from '../backend/authority/authorize';
+import type { Authorize } from '../../shared/api/dispatch';
 import { createContext, type BackendContext } from '../backend/context';
 import type { Db } from '../backend/db';
 
@@ -15,6 +17,8 @@ export type ElectionContract = typeof contract;
 export interface BackendHost {
   readonly contract: ElectionContract;
   impl(): Implementation<ElectionContract>;
+  /** The open file's sign-in check, for the bridge to ask before reading a call's input. */
+  authorize(): Authorize;
   currentDb(): Db | null;
   currentFile(): string;
   recentFiles(): string[];
@@ -35,6 +39,7 @@ export function startBackendHost(opts: { dataDir: string; onRoundClosed: () => v
   let file = settings.lastElection && existsSync(settings.lastElection) ? settings.lastElection : defaultElectionFile(opts.dataDir);
   let ctx: BackendContext | null = open(file, false);
   let api = buildApi(ctx);
+  let authorize = authorizerFor(ctx);
   remember(file);
 
   function open(f: string, mustBeNew: boolean): BackendContext {
@@ -60,6 +65,7 @@ export function startBackendHost(opts: { dataDir: string; onRoundClosed: () => v
   return {
     contract,
     impl: () => api,
+    authorize: () => authorize,
     currentDb: () => ctx?.db ?? null,
     currentFile: () => file,
     recentFiles: () => settings.recent.filter((r) => existsSync(r)),
@@ -68,6 +74,7 @@ export function startBackendHost(opts: { dataDir: string; onRoundClosed: () => v
       ctx?.db.close();
       ctx = next;
       api = buildApi(next);
+      authorize = authorizerFor(next);
       file = resolve(target);
       remember(file);
     },

@@ -1,4 +1,4 @@
-import { dispatch } from '../../shared/api/dispatch';
+import { dispatch, type Authorize } from '../../shared/api/dispatch';
 import type { ApiResponse, ContractShape, Implementation } from '../../shared/api/envelope';
 import { isAppUrl } from './app-origin';
 import { CALL_CHANNEL, SHELL_CHANNEL } from './channels';
@@ -23,6 +23,8 @@ export interface BridgeOptions<E extends InvokeEventLike, C extends ContractShap
     contract: C;
     /** Asked on every call: the implementation can change when another election file is opened. */
     impl: () => Implementation<C>;
+    /** Asked on every call before the input is read: may the caller call this method at all (shared/api/access.ts). */
+    authorize?: () => Authorize;
   };
   shell: {
     contract: S;
@@ -61,7 +63,7 @@ export function installBridge<E extends InvokeEventLike, C extends ContractShape
   ipc.handle(CALL_CHANNEL, async (event, method, input) => {
     const url = senderUrl(event);
     if (url === undefined || !trusted(url)) return refusedSender(url);
-    return dispatch(opts.election.contract, opts.election.impl(), method, input, onInternal);
+    return dispatch(opts.election.contract, opts.election.impl(), method, input, onInternal, opts.election.authorize?.());
   });
   ipc.handle(SHELL_CHANNEL, async (event, method, input) => {
     const url = senderUrl(event);

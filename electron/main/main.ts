@@ -112,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
       log(`election file: ${host.currentFile()}`);
       secureSession(session.defaultSession, rendererDir);
       installBridge(ipcMain, {
-        election: { contract: host.contract, impl: () => host!.impl() },
+        election: { contract: host.contract, impl: () => host!.impl(), authorize: () => host!.authorize() },
         shell: { contract: shellContract, impl: (event: IpcMainInvokeEvent) => shellImplementation(event, shellState) },
         onInternal: (err, method) => log(`internal error in ${method}`, err),
       });

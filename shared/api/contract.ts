@@ -7,6 +7,7 @@ import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
 import { sealContract } from './seal';
+import { sessionContract } from './session';
 import { setupContract } from './setup';
 
 /**
@@ -14,6 +15,7 @@ import { setupContract } from './setup';
  * import and one spread line here (and one builder, electron/backend/services/<area>-api.ts, spread into electron/backend/api.ts).
  */
 export const contract = {
+  ...sessionContract,
   ...setupContract,
   ...peopleContract,
   ...custodyContract,

@@ -1,20 +1,26 @@
 import { formatPath } from '../record/path';
 import { findReservedKey, RESERVED_KEY } from '../record/reserved-keys';
-import { ApiError, type ApiResponse, type ContractShape, type Implementation } from './envelope';
-import { REQUEST_KEY_FIELD, splitRequestKey, type CallMeta } from './resend';
+import { ApiError, type ApiErrorBody, type ApiResponse, type ContractShape, type Implementation } from './envelope';
+import { splitCallMeta, type CallMeta } from './resend';
+
+/** Answers a refusal when the caller may not call the method, or null. */
+export type Authorize = (method: string, meta: CallMeta) => ApiErrorBody | null;
 
 /**
- * The one place where a call crosses a transport: checks the method exists, validates the input with the contract,
- * takes a resendable write's request key aside (shared/api/resend.ts), runs the implementation, validates the
- * output, and turns every failure into a structured error (never a throw).
+ * The one place where a call crosses a transport: checks the method exists, takes the session and a resendable
+ * write's request key aside (shared/api/resend.ts), asks `authorize` whether the caller may call the method at all
+ * (before the input is read, so a refusal never depends on it), validates the input with the contract, runs the
+ * implementation, validates the output, and turns every failure into a structured error (never a throw).
  * `onInternal` receives unexpected exceptions so the host can log them.
  */
+
 export async function dispatch<C extends ContractShape>(
   contract: C,
   impl: Implementation<C>,
   method: unknown,
   rawInput: unknown,
   onInternal: (err: unknown, method: string) => void = () => {},
+  authorize?: Authorize,
 ): Promise<ApiResponse<unknown>> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(contract, method)) {
     return { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(method)}` } };
@@ -25,8 +31,10 @@ export async function dispatch<C extends ContractShape>(
     const path = formatPath(reserved);
     return { ok: false, error: { code: 'invalid-input', message: `${path}: "${RESERVED_KEY}" is not allowed as a key`, path } };
   }
-  const split = splitRequestKey(method, rawInput);
-  if (!split.ok) return { ok: false, error: { code: 'invalid-input', message: split.message, path: REQUEST_KEY_FIELD } };
+  const split = splitCallMeta(method, rawInput);
+  if (!split.ok) return { ok: false, error: { code: 'invalid-input', message: split.message, path: split.path } };
+  const refusal = authorize?.(method, split.meta);
+  if (refusal) return { ok: false, error: refusal };
   const parsed = spec.input.safeParse(split.input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
-import { COMMITTEE_POSITIONS, OFFICIAL_ROLES, RELATION_KINDS, committeeMemberInput, officialInput, pin, relativeInput } from '../domain/people';
+import { COMMITTEE_POSITIONS, OFFICIAL_ROLES, RELATION_KINDS, committeeMemberInput, officialInput, relativeInput } from '../domain/people';
+import { newPin, typedPin } from '../domain/authority';
 
 const ok = z.strictObject({ ok: z.literal(true) });
 const personId = z.int().positive();
@@ -46,9 +47,14 @@ export const peopleContract = {
     input: z.strictObject({}),
     output: z.array(relativeView),
   },
-  /** Sets a person's PIN; changing an existing PIN needs the current one. */
-  setPin: { input: z.strictObject({ person: personId, pin, currentPin: text(TEXT_LIMITS.name).optional() }), output: ok },
-  checkPin: { input: z.strictObject({ person: personId, pin: text(TEXT_LIMITS.name) }), output: z.strictObject({ ok: z.boolean() }) },
+  /**
+   * Sets a person's PIN, typed by that person. A first PIN only while a committee member is signed in (or, for the
+   * very first committee PIN of the election, while it is being set up); a change with the current PIN, or a reset
+   * by a signed-in committee member (audited).
+   */
+  setPin: { input: z.strictObject({ person: personId, pin: newPin, currentPin: typedPin.optional() }), output: ok },
+  /** Checks a PIN under the same lockout as sign-in (five wrong in a row lock the person). */
+  checkPin: { input: z.strictObject({ person: personId, pin: typedPin }), output: z.strictObject({ ok: z.boolean() }) },
 } as const;
 
 export type PeopleContract = typeof peopleContract;

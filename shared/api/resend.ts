@@ -61,22 +61,43 @@ export const requestKey = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,64}$/, 'a request key is 16 to 64 letters, digits, "-" or "_"');
 
+export const SESSION_FIELD = 'session';
+
+/** A session token as signIn gives it (shared/api/session.ts). */
+export const sessionToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'a session token is 32 to 128 letters, digits, "-" or "_"');
+
 /** What dispatch hands an implementation beside the checked input. */
 export interface CallMeta {
   /** The client's key for this write (only for RESENDABLE_WRITES; absent when the caller sent none). */
   requestKey?: string;
+  /** The caller's session token (any method; absent when nobody is signed in). */
+  session?: string;
 }
 
-export type SplitRequest = { ok: true; input: unknown; meta: CallMeta } | { ok: false; message: string };
+export type SplitRequest = { ok: true; input: unknown; meta: CallMeta } | { ok: false; message: string; path: string };
 
-/** Takes `requestKey` out of a resendable write's raw input; other methods' input is left as it is. */
-export function splitRequestKey(method: string, raw: unknown): SplitRequest {
-  if (!RESENDABLE_WRITES.has(method) || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: true, input: raw, meta: {} };
+/**
+ * Takes what travels beside a method's input out of the raw input: `session` (every method) and `requestKey`
+ * (resendable writes); the rest is the method's own input.
+ */
+export function splitCallMeta(method: string, raw: unknown): SplitRequest {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: true, input: raw, meta: {} };
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(raw, k);
+  const takeKey = RESENDABLE_WRITES.has(method) && has(REQUEST_KEY_FIELD);
+  if (!takeKey && !has(SESSION_FIELD)) return { ok: true, input: raw, meta: {} };
+  const rest = { ...(raw as Record<string, unknown>) };
+  const meta: CallMeta = {};
+  if (has(SESSION_FIELD)) {
+    const parsed = sessionToken.safeParse(rest[SESSION_FIELD]);
+    if (!parsed.success) return { ok: false, message: `${SESSION_FIELD}: ${parsed.error.issues[0]!.message}`, path: SESSION_FIELD };
+    meta.session = parsed.data;
+    delete rest[SESSION_FIELD];
   }
-  if (!Object.prototype.hasOwnProperty.call(raw, REQUEST_KEY_FIELD)) return { ok: true, input: raw, meta: {} };
-  const { [REQUEST_KEY_FIELD]: key, ...rest } = raw as Record<string, unknown>;
-  const parsed = requestKey.safeParse(key);
-  if (!parsed.success) return { ok: false, message: `${REQUEST_KEY_FIELD}: ${parsed.error.issues[0]!.message}` };
-  return { ok: true, input: rest, meta: { requestKey: parsed.data } };
+  if (takeKey) {
+    const parsed = requestKey.safeParse(rest[REQUEST_KEY_FIELD]);
+    if (!parsed.success) return { ok: false, message: `${REQUEST_KEY_FIELD}: ${parsed.error.issues[0]!.message}`, path: REQUEST_KEY_FIELD };
+    meta.requestKey = parsed.data;
+    delete rest[REQUEST_KEY_FIELD];
+  }
+  return { ok: true, input: rest, meta };
 }

@@ -41,8 +41,6 @@ export type CommitteePosition = (typeof COMMITTEE_POSITIONS)[number];
 const personName = text(TEXT_LIMITS.name).trim().min(1, 'name must not be empty');
 /** Mainland resident ID: 17 digits and a digit or X (checked loosely; the roll import checks it fully). */
 export const idNumber = z.string().regex(/^\d{17}[\dXx]$/, 'ID number must be 18 characters: 17 digits and a digit or X');
-/** A personal PIN: 4 to 12 digits. */
-export const pin = z.string().regex(/^\d{4,12}$/, 'PIN must be 4 to 12 digits');
 
 export const committeeMemberInput = z.strictObject({
   name: personName,

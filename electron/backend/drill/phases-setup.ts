@@ -2,6 +2,7 @@ import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { normalizeName } from '../../../shared/domain/names';
 import type { BackendContext } from '../context';
 import { listPeople, setPin } from '../services/people';
+import { runAsCaller } from '../authority/caller';
 import { approveProxy } from '../services/proxies';
 import type { SignoffRole } from '../services/signoff';
 import { importRoll } from '../services/roll';
@@ -50,14 +51,20 @@ export function setUpElection(ctx: BackendContext, rng: Rng, opts: { date: strin
   const helpers = new Map<string, number>();
   for (const p of people) for (const r of p.roles) if (r.role === 'writing-helper' && r.venue) helpers.set(r.venue, p.id);
   const pins = rng.fork('pins');
+  // The chair's PIN comes first: it is the election's first committee PIN, set while nobody can sign in yet; every
+  // other first PIN is then set with the chair signed in, as at a real station.
+  const chairSigner: DrillSigner = { id: chair.id, name: chair.name, role: 'committee-chair', pin: nextDrillPin(pins) };
   const signers: DrillSigner[] = [];
   for (const p of people) {
     const role = p.roles.map((r) => r.role).find((r): r is (typeof SIGNING_ROLES)[number] => (SIGNING_ROLES as readonly string[]).includes(r));
     if (role) signers.push({ id: p.id, name: p.name, role, pin: nextDrillPin(pins) });
   }
-  signers.push({ id: chair.id, name: chair.name, role: 'committee-chair', pin: nextDrillPin(pins) });
+  signers.push(chairSigner);
   // The Drill screen finds these PINs again from the seed in the order they are set here (credentials.ts).
-  for (const s of signers) setPin(ctx, { person: s.id, pin: s.pin });
+  setPin(ctx, { person: chairSigner.id, pin: chairSigner.pin });
+  runAsCaller({ person: chair.id, name: chair.name, roles: ['committee'] }, () => {
+    for (const s of signers) if (s !== chairSigner) setPin(ctx, { person: s.id, pin: s.pin });
+  });
   report(1);
   return { ...def, staff: { chairId: chair.id, helpers, signers } };
 }

@@ -184,7 +184,7 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
   const rng = drillRng(seed);
   const clock = new DrillClock(date);
   // The drill's own clock and actor over the same connection; no backup hook (a rehearsal needs no backups).
-  const ctx: BackendContext = { db: base.db, dataDir: base.dataDir, now: clock.now, actor: '演练 drill' };
+  const ctx: BackendContext = { db: base.db, dataDir: base.dataDir, now: clock.now, actor: '演练 drill', sessions: base.sessions };
   // A drill database is a rehearsal: each commit need not reach the disk before the next starts (WAL keeps it
   // consistent). Everything else — transactions, checks, audit — is exactly what the station does.
   const synchronous = base.db.pragma('synchronous', { simple: true }) as number;

@@ -11,8 +11,11 @@ import {
 import { appendAudit, appendRefusal } from '../audit';
 import { bilingual, notFound, refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
-import { hashPin, pinMatches } from './people-pin';
-import { activeRoles } from './person-standing';
+import { authorityEstablished } from '../authority/authorize';
+import { currentCaller } from '../authority/caller';
+import { pinIsRight } from '../authority/pin-guard';
+import { hashPin } from './people-pin';
+import { activeRoles, isSittingCommitteeMember } from './person-standing';
 
 export interface PersonRow {
   id: number;
@@ -337,31 +340,57 @@ export function listRelatives(db: Db): RelativeView[] {
 // ---- PINs ----
 
 export function setPin(ctx: BackendContext, input: InputOf<PeopleContract, 'setPin'>): void {
+  const person = getPerson(ctx.db, input.person);
+  const caller = currentCaller();
+  const byCommittee = caller !== null && caller.roles.includes('committee');
+  const hasPin = person.pin_hash !== null && person.pin_salt !== null;
+  let how: 'first' | 'changed' | 'reset';
+  if (!hasPin) {
+    // The very first committee PIN of an election is set while nobody can sign in yet; every other first PIN needs a
+    // committee member signed in, watching the person type it.
+    const bootstrap = !authorityEstablished(ctx.db) && isSittingCommitteeMember(ctx.db, person.id);
+    if (!byCommittee && !bootstrap) {
+      throw refused(
+        `首次设置 ${person.name} 的个人密码须由选举委员会成员登录在场`,
+        `a first PIN for ${person.name} is set only while an election committee member is signed in`,
+        { reason: 'committee-needed' },
+      );
+    }
+    how = 'first';
+  } else if (input.currentPin !== undefined) {
+    if (!pinIsRight(ctx, person, input.currentPin)) {
+      throw refused(`${person.name} 的原密码不正确，未修改`, `wrong current PIN for ${person.name}; nothing was changed`, { reason: 'wrong-pin' });
+    }
+    how = 'changed';
+  } else if (byCommittee && caller.person !== person.id) {
+    how = 'reset';
+  } else {
+    throw refused(
+      `${person.name} 已设密码，修改须提供原密码，或由另一位选举委员会成员重设`,
+      `${person.name} already has a PIN; changing it needs the current PIN, or a reset by another committee member`,
+      { reason: 'current-pin-needed' },
+    );
+  }
   const hashed = hashPin(input.pin); // slow: computed before taking the write lock
   inTransaction(ctx.db, () => {
-    const person = getPerson(ctx.db, input.person);
-    if (person.pin_hash !== null && person.pin_salt !== null) {
-      if (input.currentPin === undefined || !pinMatches(input.currentPin, { salt: person.pin_salt, hash: person.pin_hash })) {
-        throw refused(`${person.name} 已设密码,修改须提供正确的原密码`, `${person.name} already has a PIN; changing it needs the current PIN`);
-      }
-    }
     ctx.db.prepare('UPDATE person SET pin_salt = ?, pin_hash = ? WHERE id = ?').run(hashed.salt, hashed.hash, person.id);
-    appendAudit(ctx.db, { type: 'pin.set', at: ctx.now(), actor: person.name, subject: `person:${person.id}` });
+    ctx.db.prepare('DELETE FROM pin_guard WHERE person_id = ?').run(person.id);
+    appendAudit(ctx.db, {
+      type: how === 'reset' ? 'pin.reset' : 'pin.set',
+      at: ctx.now(),
+      actor: ctx.actor ?? person.name,
+      subject: `person:${person.id}`,
+      detail: { how, ...(caller ? { witness: caller.name } : {}) },
+    });
   });
 }
 
 /**
- * True when the PIN is this person's. A wrong PIN is logged. Sign-offs use this (read-only; no transaction needed
- * for a right PIN).
+ * True when the PIN is this person's, under the lockout rule (authority/pin-guard.ts): a wrong PIN is counted and
+ * logged, and a locked person is refused. Call it before the write it allows, outside its transaction.
  */
 export function verifyPersonPin(ctx: BackendContext, personId: number, pin: string): boolean {
-  const person = getPerson(ctx.db, personId);
-  if (person.pin_hash === null || person.pin_salt === null) {
-    throw refused(`${person.name} 尚未设置个人密码`, `${person.name} has not set a PIN yet`);
-  }
-  const ok = pinMatches(pin, { salt: person.pin_salt, hash: person.pin_hash });
-  if (!ok) appendRefusal(ctx.db, { type: 'pin.failed', at: ctx.now(), actor: person.name, subject: `person:${person.id}` });
-  return ok;
+  return pinIsRight(ctx, getPerson(ctx.db, personId), pin);
 }
 
 // ---- listing ----

@@ -4,6 +4,7 @@ import { rollIssuance002 } from './002-roll-issuance';
 import { counting003 } from './003-counting';
 import { resend004 } from './004-resend';
 import { sealAttemptIndex005 } from './005-seal-attempt-index';
+import { pinGuard006 } from './006-pin-guard';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   counting003,
   resend004,
   sealAttemptIndex005,
+  pinGuard006,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -1,0 +1,94 @@
+import { METHOD_ACCESS, rolesMayCall, type Access } from '../../../shared/api/access';
+import type { MethodName } from '../../../shared/api/contract';
+import type { Authorize } from '../../../shared/api/dispatch';
+import type { ApiErrorBody } from '../../../shared/api/envelope';
+import type { CallMeta } from '../../../shared/api/resend';
+import { STAFF_ROLE_NAMES, type StaffRole } from '../../../shared/domain/authority';
+import { appendRefusal } from '../audit';
+import { bilingual, type BackendContext } from '../context';
+import type { Db } from '../db';
+import { preparedOnce as q } from '../db/statements';
+import { activeRoles, isSittingCommitteeMember } from '../services/person-standing';
+import type { Caller } from './caller';
+
+/**
+ * Sign-in is asked for from the moment a committee member has a PIN; before that the file is being set up and
+ * every method is open (a committee member who has left keeps their PIN, so this never goes back).
+ */
+export function authorityEstablished(db: Db): boolean {
+  return (
+    q(db, 'SELECT 1 FROM committee_member m JOIN person p ON p.id = m.person_id WHERE p.pin_hash IS NOT NULL LIMIT 1').get() !== undefined
+  );
+}
+
+/** Every role the person holds now: a seat on the committee and their official roles. */
+export function rolesHeld(db: Db, person: number): StaffRole[] {
+  const roles: StaffRole[] = isSittingCommitteeMember(db, person) ? ['committee'] : [];
+  return [...roles, ...activeRoles(db, person)];
+}
+
+/** The caller of a session token, with the roles they act in now; null for no, an ended or an idle session. */
+export function callerOf(ctx: BackendContext, token: string | undefined): Caller | null {
+  if (token === undefined) return null;
+  const s = ctx.sessions.use(token, ctx.now());
+  if (!s) return null;
+  return callerFor(ctx.db, s.person, s.onlyRole);
+}
+
+/** A person as a caller, acting in every role they hold now (or only in `onlyRole`); null for an unknown person. */
+export function callerFor(db: Db, person: number, onlyRole: StaffRole | null = null): Caller | null {
+  const row = q(db, 'SELECT name FROM person WHERE id = ?').get(person) as { name: string } | undefined;
+  if (!row) return null;
+  const held = rolesHeld(db, person);
+  return { person, name: row.name, roles: onlyRole === null ? held : held.filter((r) => r === onlyRole) };
+}
+
+export type Verdict = { ok: true; caller: Caller | null } | { ok: false; error: ApiErrorBody };
+
+function roleNames(roles: readonly StaffRole[], lang: 'zh' | 'en'): string {
+  return roles.map((r) => STAFF_ROLE_NAMES[r][lang]).join(lang === 'zh' ? '、' : ', ');
+}
+
+/** May this call go ahead, and on whose behalf (METHOD_ACCESS in shared/api/access.ts). */
+export function authorizeCall(ctx: BackendContext, method: string, meta: CallMeta): Verdict {
+  const access: Access | undefined = (METHOD_ACCESS as Record<string, Access>)[method];
+  const caller = callerOf(ctx, meta.session);
+  if (access === undefined || access === 'anyone' || !authorityEstablished(ctx.db)) return { ok: true, caller };
+  if (!caller) {
+    const ended = meta.session !== undefined;
+    return {
+      ok: false,
+      error: {
+        code: 'refused',
+        message: ended
+          ? bilingual('登录已结束（登出、闲置超时或程序重启），请重新登录', 'your session has ended (signed out, idle too long or the app restarted); sign in again')
+          : bilingual('请先登录', 'sign in first'),
+        details: { reason: ended ? 'session-ended' : 'sign-in-required' },
+      },
+    };
+  }
+  if (rolesMayCall(access, caller.roles)) return { ok: true, caller };
+  const allowed = access as readonly StaffRole[];
+  const as = caller.roles.length > 0 ? roleNames(caller.roles, 'zh') : '无职务';
+  const asEn = caller.roles.length > 0 ? roleNames(caller.roles, 'en') : 'no role';
+  appendRefusal(ctx.db, { type: 'access.refused', at: ctx.now(), actor: `#${caller.person} ${caller.name} [${caller.roles.join(',')}]`, subject: `method:${method}`, detail: {} });
+  return {
+    ok: false,
+    error: {
+      code: 'refused',
+      message: bilingual(
+        `${caller.name}（${as}）不能进行此操作，须由${roleNames(allowed, 'zh')}进行`,
+        `${caller.name} (${asEn}) may not do this (${method}); it is for: ${roleNames(allowed, 'en')}`,
+      ),
+      details: { reason: 'role', method, allowed: [...allowed], roles: caller.roles },
+    },
+  };
+}
+
+/** The dispatch hook: refuses before the input is read. */
+export function authorizerFor(ctx: BackendContext): Authorize {
+  return (method, meta) => {
+    const v = authorizeCall(ctx, method as MethodName, meta);
+    return v.ok ? null : v.error;
+  };
+}

@@ -1,0 +1,124 @@
+import type { StaffRole } from '../domain/authority';
+import type { MethodName } from './contract';
+
+/**
+ * Who may call each method of the contract, the way the law sees the day: the election committee decides, desk
+ * staff issue, counters enter, callers call, scrutineers supervise and sign.
+ * - 'anyone': no sign-in (the start page, sign-in itself, drills on a drill file);
+ * - 'signed-in': any signed-in person (reads);
+ * - a list of roles: a signed-in person holding one of them.
+ * Every method must be listed (`satisfies` below): a new method without an entry fails the type check. Before the
+ * election's first committee PIN is set, the file is being set up and every method is open (docs/roles.md).
+ * Some decisions also need a committee member's PIN typed at the moment (an approval in the method's input).
+ */
+export type Access = 'anyone' | 'signed-in' | readonly StaffRole[];
+
+const COMMITTEE = ['committee'] as const;
+const DESK = ['desk'] as const;
+const SCRUTINEERS = ['scrutineer', 'chief-scrutineer'] as const;
+const COUNTERS = ['counter', 'chief-counter'] as const;
+const SIGNERS = ['scrutineer', 'chief-scrutineer', 'caller', 'counter', 'chief-counter'] as const;
+
+export const METHOD_ACCESS = {
+  // sign-in
+  signInCandidates: 'anyone',
+  signIn: 'anyone',
+  signOut: 'anyone',
+  whoAmI: 'anyone',
+  // set-up: the committee
+  getElection: 'anyone',
+  createElection: 'anyone',
+  setRules: COMMITTEE,
+  addOffice: COMMITTEE,
+  addCandidate: COMMITTEE,
+  addVenue: COMMITTEE,
+  addBox: COMMITTEE,
+  setBoxStaff: COMMITTEE,
+  listRounds: 'signed-in',
+  roundBallot: 'signed-in',
+  setVotingStatus: COMMITTEE,
+  // people
+  listPeople: 'signed-in',
+  addCommitteeMember: COMMITTEE,
+  leaveCommittee: COMMITTEE,
+  addOfficial: COMMITTEE,
+  grantRole: COMMITTEE,
+  revokeRole: COMMITTEE,
+  declareRelative: COMMITTEE,
+  listRelatives: 'signed-in',
+  /** The service decides: a first PIN with a committee member signed in, a change with the current PIN or by the committee. */
+  setPin: 'signed-in',
+  checkPin: 'signed-in',
+  // custody: sealing, carrying and checking boxes happens before scrutineers; the desk seals its own box
+  recordCustodyStep: ['committee', 'desk', ...SCRUTINEERS],
+  decideFlaggedBox: COMMITTEE,
+  custodyTrail: 'signed-in',
+  custodyOverview: 'signed-in',
+  // audit
+  verifyAudit: 'signed-in',
+  auditEvents: 'signed-in',
+  // roll and desk
+  importRoll: COMMITTEE,
+  listVoters: 'signed-in',
+  lookupCertificate: 'signed-in',
+  rollSummary: 'signed-in',
+  assignGroup: COMMITTEE,
+  reassignVoter: COMMITTEE,
+  mobileLists: 'signed-in',
+  approveProxy: COMMITTEE,
+  revokeProxy: COMMITTEE,
+  listProxies: 'signed-in',
+  addDesk: COMMITTEE,
+  listDesks: 'signed-in',
+  receiveBallots: ['committee', ...DESK],
+  returnUnusedBallots: ['committee', ...DESK],
+  ballotStock: 'signed-in',
+  issueBallot: DESK,
+  recordAssistedWriting: DESK,
+  exchangeSpoiled: DESK,
+  turnout: 'signed-in',
+  // sealing
+  stationFingerprint: 'signed-in',
+  sealToFile: COMMITTEE,
+  verifySealedFile: 'signed-in',
+  // counting, in public under the scrutineers
+  countingSettings: 'signed-in',
+  setDoubleEntry: COMMITTEE,
+  openBox: ['committee', ...SCRUTINEERS],
+  recordBallotsFound: [...COUNTERS, ...SCRUTINEERS],
+  enterBallot: COUNTERS,
+  correctBallot: [...COUNTERS, ...SCRUTINEERS],
+  ruleDoubtful: COMMITTEE,
+  finishBox: [...COUNTERS, ...SCRUTINEERS],
+  boxDisagreements: 'signed-in',
+  settleDisagreement: SCRUTINEERS,
+  boxBallots: 'signed-in',
+  ballotChanges: 'signed-in',
+  countingOverview: 'signed-in',
+  // results and sign-off
+  computeResults: ['committee', 'chief-counter', 'chief-scrutineer'],
+  storedResult: 'signed-in',
+  exportRecord: 'signed-in',
+  createNextRound: COMMITTEE,
+  electionStanding: 'signed-in',
+  signResult: SIGNERS,
+  listSignoffs: 'signed-in',
+  reopenCount: COMMITTEE,
+  tallySheet: 'signed-in',
+  // drills run on a drill file of their own (the drill service refuses a real election)
+  startDrill: 'anyone',
+  drillProgress: 'anyone',
+  drillCredentials: 'anyone',
+  drillState: 'anyone',
+  discardInterruptedDrill: 'anyone',
+} as const satisfies Record<MethodName, Access>;
+
+/** True when a person acting in these roles may call the method (sign-in itself aside). */
+export function rolesMayCall(access: Access, roles: readonly StaffRole[]): boolean {
+  if (access === 'anyone' || access === 'signed-in') return true;
+  return access.some((r) => roles.includes(r));
+}
+
+export function accessOf(method: MethodName): Access {
+  return METHOD_ACCESS[method];
+}
