@@ -3,6 +3,7 @@ import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse
 import type { StationBridge } from '../../shared/api/shell';
 import { REQUEST_KEY_FIELD, RESENDABLE_WRITES } from '../../shared/api/resend';
 import { t } from '../../shared/i18n';
+import { sessionEnded, withSession, type SessionHolder } from './session-token';
 
 /**
  * The renderer's one API client. Screens call `api.call(method, input)` and never learn the transport:
@@ -58,6 +59,8 @@ export type StationClient<C extends ContractShape | undefined = undefined> = (C 
   : LooseClient) & { readonly transport: Transport['kind'] };
 
 export interface ClientOptions {
+  /** This window's sign-in: its token goes with every call, and an ended session is forgotten. */
+  session?: SessionHolder;
   /** Waits before each re-send of a resendable write whose answer was lost; default about 8 s in all. */
   retryDelaysMs?: readonly number[];
 }
@@ -93,7 +96,10 @@ export function createClient<C extends ContractShape | undefined = undefined>(tr
   const client = {
     transport: transport.kind,
     async call(method: string, input: unknown = {}): Promise<unknown> {
-      const { sent, id } = keyedInput(lost, method, input);
+      const keyed = keyedInput(lost, method, input);
+      const id = keyed.id;
+      const token = opts.session?.get() ?? null;
+      const sent = withSession(keyed.sent, token);
       const resendable = RESENDABLE_WRITES.has(method);
       for (let attempt = 0; ; attempt++) {
         let answer: ApiResponse<unknown>;
@@ -104,7 +110,7 @@ export function createClient<C extends ContractShape | undefined = undefined>(tr
           if (!resendable || !gone) throw err;
           if (attempt >= delays.length) {
             if (id !== null) {
-              lost.set(id, (sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
+              lost.set(id, (keyed.sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
               if (lost.size > LOST_KEYS_KEPT) lost.delete(lost.keys().next().value!);
             }
             throw err;
@@ -114,6 +120,7 @@ export function createClient<C extends ContractShape | undefined = undefined>(tr
         }
         if (id !== null) lost.delete(id);
         if (answer.ok) return answer.value;
+        if (token !== null && sessionEnded(answer.error.details) && opts.session?.get() === token) opts.session.set(null);
         throw errorFromBody(method, answer.error);
       }
     },

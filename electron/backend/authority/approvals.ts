@@ -2,6 +2,7 @@ import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { invalid, refused, type BackendContext } from '../context';
 import { getPerson } from '../services/people';
 import { isSittingCommitteeMember } from '../services/person-standing';
+import { authorityEstablished } from './authorize';
 import { pinIsRight } from './pin-guard';
 
 export interface Approver {
@@ -12,13 +13,15 @@ export interface Approver {
 /**
  * A decision that needs the committee: each approval is a sitting committee member's PIN typed at the moment (under
  * the lockout rule), from at least `atLeast` different members. Call it before the decision's transaction; record the
- * approvers (id and name) with the decision.
+ * approvers (id and name) with the decision. While the election is still open (no committee PIN yet, see
+ * authorize.ts) nobody can approve, and a decision without approvals goes ahead with none recorded.
  */
 export function committeeApprovers(
   ctx: BackendContext,
   approvals: readonly CommitteeApproval[],
   opts: { atLeast: number; path: string; what: { zh: string; en: string } },
 ): Approver[] {
+  if (approvals.length === 0 && !authorityEstablished(ctx.db)) return [];
   const ids = new Set(approvals.map((a) => a.person));
   if (ids.size !== approvals.length) throw invalid(opts.path, '同一人只能确认一次', 'each committee member approves once');
   if (ids.size < opts.atLeast) {
