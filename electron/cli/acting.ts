@@ -74,10 +74,11 @@ const MAX_TYPED = 64;
 /** Reads one line from the terminal in raw mode, echoing nothing; Ctrl-C or Ctrl-D cancels. */
 function promptHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  // Echo goes off before the prompt shows, so nothing typed after it can appear on the screen.
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = (cancelled: boolean) => {

@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +120,42 @@ test('while no committee PIN is set a write needs no --as; five wrong PINs lock 
   refusedInOneLine(seal('111111'), /5 wrong PINs in a row for 丁一; try again in 60 s/);
   refusedInOneLine(seal(DESK_PIN), /try again in \d+ s/);
   assert.equal(existsSync(out), false);
+});
+
+const SCRIPT = '/usr/bin/script';
+
+test('at a terminal the PIN is asked for and typed without echo', { skip: existsSync(SCRIPT) ? false : `needs ${SCRIPT} (util-linux) for a terminal` }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'station-cli-as-'));
+  dirs.push(dir);
+  const db = join(dir, 'e.sqlite');
+  assert.equal(station(['init', '--db', db, '--election', FIXTURE]).code, 0);
+  const ctx = createContext({ dbFile: db, mustExist: true, actor: 'test' });
+  const chair = listPeople(ctx).find((p) => p.name === '郭志明')!.id;
+  establishAuthority(ctx, chair);
+  ctx.db.close();
+
+  // `script` runs the command on a pseudo-terminal of its own and passes our input on to it.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.STATION_PIN;
+  const command = [process.execPath, join(root, 'bin', 'station.mjs'), 'seal', '--db', db, '--out', join(dir, 'sealed.json'), '--as', '郭志明'];
+  const child = spawn(SCRIPT, ['-qfec', command.map((a) => `'${a}'`).join(' '), '/dev/null'], { cwd: root, env });
+  let screen = '';
+  let typed = false;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    screen += chunk;
+    if (!typed && screen.includes('PIN for 郭志明: ')) {
+      typed = true;
+      child.stdin.write(`${TEST_PIN}\r`);
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.ok(typed, `the PIN was asked for: ${screen}`);
+  assert.ok(!screen.includes(TEST_PIN), `the PIN is not echoed: ${screen}`);
+  // Signed in: the refusal is sealing's own (nothing counted yet), not the PIN's.
+  assert.equal(code, 1);
+  assert.match(screen, /no stored result yet/);
+  const check = createContext({ dbFile: db, mustExist: true });
+  assert.equal(check.db.prepare("SELECT actor FROM audit_event WHERE type = 'session.signed-in'").pluck().get(), `#${chair} 郭志明 [committee]`);
+  check.db.close();
 });
