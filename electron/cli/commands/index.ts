@@ -57,13 +57,13 @@ export const commands: CommandInfo[] = [
   {
     name: 'results',
     summary: "print a round's stored cer-result/1 (computed first if not stored yet) / 输出某轮的计票结果",
-    usage: 'station results --db FILE --round N [--as PERSON]',
+    usage: 'station results --db FILE --round N',
     load: async () => (await import('./results')).resultsCommand,
   },
   {
     name: 'export-record',
     summary: "print the cer/1 election record a round's result was computed from / 输出某轮的选举记录(cer/1)",
-    usage: 'station export-record --db FILE --round N [--as PERSON]',
+    usage: 'station export-record --db FILE --round N',
     load: async () => (await import('./export-record')).exportRecordCommand,
   },
 ];
