@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
-import { actorLabel, currentCaller } from './authority/caller';
+import { actorOrLabel } from './authority/caller';
 import { SessionStore } from './authority/sessions';
 import { openAndMigrate, type Db } from './db';
 import { removeStationKeyLeftovers } from './seal/station-key';
@@ -43,8 +43,7 @@ export function createContext(opts: ContextOptions): BackendContext {
     now: opts.now ?? (() => new Date()),
     dataDir: opts.dataDir ?? dirname(opts.dbFile),
     get actor() {
-      const caller = currentCaller();
-      return caller ? actorLabel(caller) : label;
+      return actorOrLabel(label);
     },
     set actor(value: string | null) {
       label = value;

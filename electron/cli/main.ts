@@ -14,6 +14,8 @@ function helpText(): string {
     ...lines,
     '',
     'exit codes: 0 done, 1 refused by an election rule, 2 bad input',
+    'commands that write act as --as PERSON (number or exact name) once the committee has set a PIN; the PIN is',
+    'typed at the terminal without echo, or taken from STATION_PIN. station drill needs no sign-in.',
     'station <command> --help shows the command\'s usage.',
   ].join('\n');
 }

@@ -108,7 +108,7 @@ export const drillCredentialsView = z.strictObject({
       committee: z.enum(COMMITTEE_POSITIONS).nullable(),
       /** Mobile boxes this person staffs. */
       boxes: z.array(answerText),
-      /** The PIN the drill gave this person, or null when it gave none (desk staff, writing helpers, members). */
+      /** The PIN the drill gave this person, or null when it gave none (mobile box staff who hold no role). */
       pin: answerText.nullable(),
       /** False when the PIN was changed after the drill set it (the drill's PIN no longer works). */
       pinCurrent: z.boolean().nullable(),

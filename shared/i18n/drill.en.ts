@@ -116,7 +116,7 @@ export const drillEn: Record<keyof typeof drillZhCN, string> = {
   'drillpage.samples.kind.proxy': 'proxy: trustee’s certificate {trustee}',
   'drillpage.samples.none': '(The practice certificates are shown when the drill starts; any certificate number is also in Setup → Roll.)',
   'drillpage.pins.title': 'Officials and PINs',
-  'drillpage.pins.hint': 'Callers, counters, scrutineers and the committee chair sign with their own PIN. In a real election only the person sets their PIN and nobody can look it up.',
+  'drillpage.pins.hint': 'Everyone on duty signs in with their own PIN; callers, counters, scrutineers and the committee chair also sign the result with it, and committee members confirm decisions with it. In a real election only the person sets their PIN and nobody can look it up.',
   'drillpage.pins.name': 'Name',
   'drillpage.pins.role': 'Duty',
   'drillpage.pins.pin': 'PIN',

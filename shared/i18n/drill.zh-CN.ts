@@ -115,7 +115,7 @@ export const drillZhCN = {
   'drillpage.samples.kind.proxy': '委托投票：受托人证号 {trustee}',
   'drillpage.samples.none': '（本次演练的练习证号只在开始演练时显示；选民证号也可在“设置 → 选民名单”中查到。）',
   'drillpage.pins.title': '工作人员和个人密码',
-  'drillpage.pins.hint': '签字（唱票、计票、监票人员和选委会主任）时使用各自的密码。正式选举中密码只由本人设置，任何人都查不到。',
+  'drillpage.pins.hint': '每位工作人员用各自的密码登录；唱票、计票、监票人员和选委会主任签字、选委会成员确认决定时也用它。正式选举中密码只由本人设置，任何人都查不到。',
   'drillpage.pins.name': '姓名',
   'drillpage.pins.role': '职责',
   'drillpage.pins.pin': '个人密码',

@@ -23,3 +23,9 @@ export function currentCaller(): Caller | null {
 export function actorLabel(c: Caller): string {
   return `#${c.person} ${c.name} [${c.roles.join(',')}]`;
 }
+
+/** The audit actor now: the current caller, or else `fallback` (the label of a context nobody signed in to). */
+export function actorOrLabel(fallback: string | null): string | null {
+  const caller = currentCaller();
+  return caller ? actorLabel(caller) : fallback;
+}

@@ -11,6 +11,8 @@ import { DRILL_BOXES } from './definition';
 import { drawBallot, DEFAULT_MARK_RATES, type Popularity } from './marks';
 import type { DrillStaff } from './phases-setup';
 import type { Rng } from './prng';
+import { asStaff, staffCaller } from './staff';
+import { runAsCaller } from '../authority/caller';
 import { phaseReporter, YIELD_EVERY, yieldToEventLoop, type ProgressListener } from './progress';
 
 export interface CountingOutcome {
@@ -49,9 +51,12 @@ export async function runCounting(
   clock.advance(1800);
   for (const [bi, box] of DRILL_BOXES.entries()) {
     const n = opts.issued.get(box.id) ?? 0;
-    openBox(ctx, { round, box: box.id });
-    recordBallotsFound(ctx, { round, box: box.id, found: n });
     const counter = counters[bi % Math.max(1, counters.length)];
+    // The chief scrutineer opens the box; the box's counter counts and enters; the committee chair rules.
+    asStaff(ctx, opts.staff.chiefScrutineer, () => openBox(ctx, { round, box: box.id }));
+    const entering = staffCaller(ctx, counter ?? opts.staff.chiefCounter);
+    const ruling = staffCaller(ctx, opts.staff.chairId);
+    runAsCaller(entering, () => recordBallotsFound(ctx, { round, box: box.id, found: n }));
     const base = { round, box: box.id, ...(counter !== undefined ? { counter } : {}) };
     for (let i = 0; i < n; i++) {
       if (done > 0 && done % YIELD_EVERY === 0) await yieldToEventLoop();
@@ -60,25 +65,25 @@ export async function runCounting(
       const called = content(ballot);
       if ('marks' in called && r.chance(0.003)) {
         // Doubtful: a mark that strays outside its box; the committee rules — usually as read, sometimes void.
-        const { position } = enterBallot(ctx, { ...base, ballot: { doubtful: { marks: called.marks, note: '划票符号出格，是否有效须认定' } } });
-        const ruling = r.chance(0.7) ? called : { void: 'unreadable' as const };
-        ruleDoubtful(ctx, { round, box: box.id, position, ruling, by: opts.staff.chairId, reason: r.chance(0.7) ? '符号虽出格但意思清楚，按所划计票' : '无法辨认投票意向，作废' });
+        const { position } = runAsCaller(entering, () => enterBallot(ctx, { ...base, ballot: { doubtful: { marks: called.marks, note: '划票符号出格，是否有效须认定' } } }));
+        const decision = r.chance(0.7) ? called : { void: 'unreadable' as const };
+        runAsCaller(ruling, () => ruleDoubtful(ctx, { round, box: box.id, position, ruling: decision, by: opts.staff.chairId, reason: r.chance(0.7) ? '符号虽出格但意思清楚，按所划计票' : '无法辨认投票意向，作废' }));
         doubtful += 1;
       } else if (r.chance(0.001)) {
         // Entered wrongly (the counter clicked the wrong thing), caught by the scrutineer and corrected.
         const wrong: BallotContent = 'void' in called ? { marks: {} } : { void: 'other' };
-        const { position } = enterBallot(ctx, { ...base, ballot: wrong });
-        correctBallot(ctx, { round, box: box.id, position, ballot: called, by: counter ?? opts.staff.chairId, reason: '监票人核对唱票时发现录入错误，予以更正' });
+        const { position } = runAsCaller(entering, () => enterBallot(ctx, { ...base, ballot: wrong }));
+        runAsCaller(entering, () => correctBallot(ctx, { round, box: box.id, position, ballot: called, by: counter ?? opts.staff.chairId, reason: '监票人核对唱票时发现录入错误，予以更正' }));
         corrections += 1;
       } else {
-        enterBallot(ctx, { ...base, ballot: called });
+        runAsCaller(entering, () => enterBallot(ctx, { ...base, ballot: called }));
       }
       report(++done);
     }
-    finishBox(ctx, { round, box: box.id });
+    runAsCaller(entering, () => finishBox(ctx, { round, box: box.id }));
   }
   await yieldToEventLoop();
   clock.advance(600);
-  const result = results(ctx, round);
+  const result = asStaff(ctx, opts.staff.chiefCounter, () => results(ctx, round));
   return { ballots: total, doubtful, corrections, result };
 }

@@ -6,6 +6,7 @@ import type { BackendContext } from '../context';
 import type { DrillClock } from './clock';
 import type { DrillSigner } from './phases-setup';
 import { phaseReporter, type ProgressListener } from './progress';
+import { asStaff } from './staff';
 
 /** The most rounds a drill plays: a regular round and a handful of further ones (a new tie asks for another). */
 const MAX_ROUNDS = 6;
@@ -34,12 +35,12 @@ export async function runFurtherRounds(
   while (pending.length > 0 && 1 + later.length < MAX_ROUNDS) {
     const step = pending.shift()!;
     clock.advance(1800);
-    const round = createNextRound(ctx, {
+    const round = asStaff(ctx, decidedBy, () => createNextRound(ctx, {
       fromRound: step.from,
       kind: step.kind,
       decidedBy,
       note: step.kind === 'tie-revote' ? '得票相等，依法再次投票' : '当选人数不足，依法另行选举',
-    });
+    }));
     const start = `${String(Math.min(hour, 21)).padStart(2, '0')}:00`;
     const end = `${String(Math.min(hour, 21) + 1).padStart(2, '0')}:30`;
     hour += 2;
@@ -50,12 +51,12 @@ export async function runFurtherRounds(
   return later;
 }
 
-/** Every signing official, then the committee chair, signs the round's result with their own PIN. */
+/** Every signing official, then the committee chair, signs the round's result as themself with their own PIN. */
 export function signRound(ctx: BackendContext, clock: DrillClock, result: RoundResultView, signers: DrillSigner[], onProgress?: ProgressListener): number {
   const report = phaseReporter(onProgress, 'signoff', signers.length, result.round);
   signers.forEach((s, i) => {
     clock.advance(45);
-    signResult(ctx, { round: result.round, person: s.id, role: s.role, pin: s.pin, resultHash: result.resultHash });
+    asStaff(ctx, s.id, () => signResult(ctx, { round: result.round, person: s.id, role: s.role, pin: s.pin, resultHash: result.resultHash }));
     report(i + 1, `round ${result.round}`);
   });
   return signers.length;

@@ -2,13 +2,13 @@ import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { normalizeName } from '../../../shared/domain/names';
 import type { BackendContext } from '../context';
 import { listPeople, setPin } from '../services/people';
-import { runAsCaller } from '../authority/caller';
 import { approveProxy } from '../services/proxies';
 import type { SignoffRole } from '../services/signoff';
 import { importRoll } from '../services/roll';
 import { createElection } from '../services/setup';
 import { reassignVoter } from '../services/voters';
 import { nextDrillPin } from './credentials';
+import { asStaff } from './staff';
 import { DRILL_GROUP_VENUES, drillDefinition, SIGNING_ROLES, type DrillDefinition } from './definition';
 import type { Rng } from './prng';
 import { phaseReporter, type ProgressListener } from './progress';
@@ -34,8 +34,16 @@ export interface DrillSigner {
 
 export interface DrillStaff {
   chairId: number;
+  /** The sitting committee members, chair first. */
+  committee: number[];
   helpers: Map<string, number>;
+  /** The desk staff of each venue (the mobile box's team works from the central venue's desk). */
+  desks: Map<string, number>;
+  chiefScrutineer: number;
+  chiefCounter: number;
   signers: DrillSigner[];
+  /** Every PIN the drill set, by person. */
+  pins: Map<number, string>;
 }
 
 export const CERTIFICATE_PREFIX = '1';
@@ -49,24 +57,38 @@ export function setUpElection(ctx: BackendContext, rng: Rng, opts: { date: strin
   const chair = people.find((p) => p.committee?.position === 'chair');
   if (!chair) throw new Error('drill: the committee chair was not created');
   const helpers = new Map<string, number>();
-  for (const p of people) for (const r of p.roles) if (r.role === 'writing-helper' && r.venue) helpers.set(r.venue, p.id);
-  const pins = rng.fork('pins');
-  // The chair's PIN comes first: it is the election's first committee PIN, set while nobody can sign in yet; every
-  // other first PIN is then set with the chair signed in, as at a real station.
-  const chairSigner: DrillSigner = { id: chair.id, name: chair.name, role: 'committee-chair', pin: nextDrillPin(pins) };
+  const desks = new Map<string, number>();
+  for (const p of people) {
+    for (const r of p.roles) {
+      if (r.role === 'writing-helper' && r.venue) helpers.set(r.venue, p.id);
+      if (r.role === 'desk' && r.venue) desks.set(r.venue, p.id);
+    }
+  }
+  const holding = (role: string) => people.find((p) => p.roles.some((r) => r.role === role))!.id;
+  // Every official and committee member gets a PIN from the drill's 'pins' stream, the chair's first: it is the
+  // election's first committee PIN, which the chair types while nobody can sign in yet; every other first PIN is then
+  // set with the chair signed in, as at a real station. The Drill screen finds these PINs again from the seed in the
+  // order they are set here (credentials.ts).
+  const pinStream = rng.fork('pins');
+  const pins = new Map<number, string>([[chair.id, nextDrillPin(pinStream)]]);
+  for (const p of people) {
+    if (p.id !== chair.id && (p.roles.length > 0 || p.committee !== null)) pins.set(p.id, nextDrillPin(pinStream));
+  }
+  asStaff(ctx, chair.id, () => {
+    for (const [id, pin] of pins) setPin(ctx, { person: id, pin });
+  });
   const signers: DrillSigner[] = [];
   for (const p of people) {
     const role = p.roles.map((r) => r.role).find((r): r is (typeof SIGNING_ROLES)[number] => (SIGNING_ROLES as readonly string[]).includes(r));
-    if (role) signers.push({ id: p.id, name: p.name, role, pin: nextDrillPin(pins) });
+    if (role) signers.push({ id: p.id, name: p.name, role, pin: pins.get(p.id)! });
   }
-  signers.push(chairSigner);
-  // The Drill screen finds these PINs again from the seed in the order they are set here (credentials.ts).
-  setPin(ctx, { person: chairSigner.id, pin: chairSigner.pin });
-  runAsCaller({ person: chair.id, name: chair.name, roles: ['committee'] }, () => {
-    for (const s of signers) if (s !== chairSigner) setPin(ctx, { person: s.id, pin: s.pin });
-  });
+  signers.push({ id: chair.id, name: chair.name, role: 'committee-chair', pin: pins.get(chair.id)! });
+  const committee = [chair.id, ...people.filter((p) => p.committee !== null && p.id !== chair.id).map((p) => p.id)];
   report(1);
-  return { ...def, staff: { chairId: chair.id, helpers, signers } };
+  return {
+    ...def,
+    staff: { chairId: chair.id, committee, helpers, desks, chiefScrutineer: holding('chief-scrutineer'), chiefCounter: holding('chief-counter'), signers, pins },
+  };
 }
 
 /** Generates the roll, imports it as a CSV file through the roll import, and puts the frailest on the mobile list. */

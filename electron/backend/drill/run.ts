@@ -5,6 +5,8 @@ import type { SealWrittenView } from '../../../shared/api/seal';
 import { normalizeName } from '../../../shared/domain/names';
 import { appendAudit, auditHead } from '../audit';
 import { createContext, refused, type BackendContext } from '../context';
+import { actorOrLabel, runAsCaller } from '../authority/caller';
+import { asStaff } from './staff';
 import { inTransaction } from '../db';
 import { crashPoint } from '../files/crash-point';
 import { sealElection } from '../services/seal';
@@ -41,6 +43,9 @@ export interface DrillOptions {
 export type DrillSummary = Omit<DrillCompleteView, 'stage'> & { db: string };
 
 export const DEFAULT_DRILL_DATE = '2026-05-16';
+
+/** The audit actor of what the drill itself records (its start and end), which no person does. */
+export const DRILL_ACTOR = '演练 drill';
 
 export interface DrillRunOptions {
   voters: number;
@@ -98,7 +103,7 @@ export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener
   if (existsSync(out) && !overwriteOut) {
     throw refused(`${out} 已存在`, `${out} already exists${opts.replace === true ? ' and is not a drill\'s sealed file' : ''}`);
   }
-  const ctx: BackendContext = createContext({ dbFile, actor: '演练 drill' });
+  const ctx: BackendContext = createContext({ dbFile, actor: DRILL_ACTOR });
   try {
     const outcome = await runDrillInContext(
       ctx,
@@ -126,7 +131,7 @@ export async function runDrill(opts: DrillOptions, onProgress?: ProgressListener
  * removed — but only a drill's (or an empty file left by a drill killed while setting up), never a real election.
  */
 function clearEarlierDrill(dbFile: string, replace: boolean): void {
-  const ctx = createContext({ dbFile, mustExist: true, actor: '演练 drill' });
+  const ctx = createContext({ dbFile, mustExist: true, actor: DRILL_ACTOR });
   let state: DrillFileState;
   try {
     state = drillFileState(ctx.db);
@@ -157,7 +162,8 @@ function isDrillSealedFile(path: string): boolean {
 
 /**
  * Plays a drill into an open database that holds no election yet (the app's freshly created election file), through
- * the same services the officials use, on the drill's own clock and as the actor "演练 drill". 'complete' plays the
+ * the same services the officials use, on the drill's own clock, each step as the official who would take it (the
+ * drill's own start and end are recorded as "演练 drill"). 'complete' plays the
  * whole day and seals; 'ready-to-vote' stops once round 1 is open for voting (every box sealed empty and voting, the
  * blank ballots received) so the officials practise the desk, the boxes, counting, sign-off and export themselves.
  * The connection's synchronous setting is lowered for the drill's many small commits and put back afterwards.
@@ -184,7 +190,16 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
   const rng = drillRng(seed);
   const clock = new DrillClock(date);
   // The drill's own clock and actor over the same connection; no backup hook (a rehearsal needs no backups).
-  const ctx: BackendContext = { db: base.db, dataDir: base.dataDir, now: clock.now, actor: '演练 drill', sessions: base.sessions };
+  // Each phase runs as the person who would act at a real station (asStaff), so the audit log names them.
+  const ctx: BackendContext = {
+    db: base.db,
+    dataDir: base.dataDir,
+    now: clock.now,
+    get actor() {
+      return actorOrLabel(DRILL_ACTOR);
+    },
+    sessions: base.sessions,
+  };
   // A drill database is a rehearsal: each commit need not reach the disk before the next starts (WAL keeps it
   // consistent). Everything else — transactions, checks, audit — is exactly what the station does.
   const synchronous = base.db.pragma('synchronous', { simple: true }) as number;
@@ -196,30 +211,30 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     const setup = inTransaction(ctx.db, () => {
       const made = setUpElection(ctx, rng, { date, community }, onProgress);
       crashPoint('drill:setting-up');
-      appendAudit(ctx.db, {
+      runAsCaller(null, () => appendAudit(ctx.db, {
         type: 'drill.started',
         at: ctx.now(),
         actor: ctx.actor,
         subject: 'drill',
         detail: { seed, voters: opts.voters, ...(stage === 'complete' ? {} : { stage }), marksFinish: true },
-      });
+      }));
       return made;
     });
     crashPoint('drill:started');
     const election = requireElection(ctx.db);
     await yieldToEventLoop();
-    const voters = await importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress);
+    const voters = await asStaff(ctx, setup.staff.chairId, () => importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress));
     const candidateNames = new Set((setup.definition.candidates ?? []).map((c) => normalizeName(c.name)));
     await yieldToEventLoop();
-    const proxies = approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, candidateNames }, onProgress);
+    const proxies = asStaff(ctx, setup.staff.chairId, () => approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, candidateNames }, onProgress));
     await yieldToEventLoop();
     const mobileList = voters.filter((v) => v.mobile).length;
 
     if (stage === 'ready-to-vote') {
       const votingReport = phaseReporter(onProgress, 'voting', 1);
-      openRoundForVoting(ctx, clock, { round: 1, voters, opensAt: '08:00' });
+      openRoundForVoting(ctx, clock, { round: 1, voters, opensAt: '08:00', staff: setup.staff });
       votingReport(1);
-      markDrillFinished(ctx, stage);
+      runAsCaller(null, () => markDrillFinished(ctx, stage));
       const head = auditHead(ctx.db);
       return {
         stage,
@@ -246,7 +261,7 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     const signoffs = new Map<number, number>();
     const totals = { proxyBallots: 0, assisted: 0, spoiled: 0, doubtful: 0, corrections: 0 };
     const playRound = async (round: number, hours: [string, string], turnout: number) => {
-      const voting = await runVoting(ctx, rng, clock, { round, voters, turnout, helpers: setup.staff.helpers, carriers: setup.people.carriers, hours }, onProgress);
+      const voting = await runVoting(ctx, rng, clock, { round, voters, turnout, staff: setup.staff, carriers: setup.people.carriers, hours }, onProgress);
       totals.proxyBallots += voting.proxyBallots;
       totals.assisted += voting.assisted;
       totals.spoiled += voting.spoiled;
@@ -268,9 +283,9 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     await yieldToEventLoop();
     const sealReport = phaseReporter(onProgress, 'seal', 1);
     clock.advance(900);
-    const sealed: SealWrittenView = sealElection(ctx, { path: out!, overwrite: opts.overwriteOut === true });
+    const sealed: SealWrittenView = asStaff(ctx, setup.staff.chairId, () => sealElection(ctx, { path: out!, overwrite: opts.overwriteOut === true }));
     crashPoint('drill:sealed');
-    markDrillFinished(ctx, stage);
+    runAsCaller(null, () => markDrillFinished(ctx, stage));
     sealReport(1);
     return {
       stage,

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/envelope';
 import { refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { hashJson } from '../seal';
+import { inCanonicalOrder } from './ballot-order';
 import { q, signoffsInForce, type StoredBallot } from './counting-store';
 import { custodyState } from './custody';
 import { requireElection } from './setup-read';
@@ -37,8 +38,9 @@ function recordBallot(box: string, b: StoredBallot): Ballot {
 }
 
 /**
- * The round's cer/1 record. Refused while a box is still being counted, or a box that received ballots this round
- * has not been opened (unless the committee set it aside).
+ * The round's cer/1 record, each box's ballots in canonical order (ballot-order.ts), never in entry order. Refused
+ * while a box is still being counted, or a box that received ballots this round has not been opened (unless the
+ * committee set it aside).
  */
 export function buildRoundRecord(db: Db, round: number): CerRecord {
   const e = requireElection(db);
@@ -72,7 +74,7 @@ export function buildRoundRecord(db: Db, round: number): CerRecord {
   const rows = db.prepare(
     `SELECT x.box_id, x.position, x.content_json, x.ruling_json FROM ballot x
      JOIN box_count c ON c.round_number = x.round_number AND c.box_id = x.box_id AND c.status = 'accepted'
-     WHERE x.round_number = ? AND x.sheet = 'A' ORDER BY x.box_id, x.position`,
+     WHERE x.round_number = ? AND x.sheet = 'A'`,
   );
   for (const row of rows.iterate(round) as IterableIterator<{ box_id: string; position: number; content_json: string; ruling_json: string | null }>) {
     ballots.push(
@@ -96,7 +98,7 @@ export function buildRoundRecord(db: Db, round: number): CerRecord {
       o.candidates.map((c) => ({ id: c.id, name: c.name, office: o.id, ...(c.gender !== null ? { gender: c.gender } : {}) })),
     ),
     participants: participantsOf(db, round),
-    ballots,
+    ballots: inCanonicalOrder(ballots),
   };
   try {
     parseCerRecord(record);

@@ -144,7 +144,7 @@ export function signResult(
     appendAudit(db, {
       type: 'signoff.signed',
       at,
-      actor: name,
+      actor: ctx.actor ?? name,
       subject: `round:${input.round}`,
       detail: { person: input.person, name, role: input.role, resultHash: current },
     });

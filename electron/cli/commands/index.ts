@@ -27,19 +27,19 @@ export const commands: CommandInfo[] = [
   {
     name: 'roll import',
     summary: 'import the voter roll from CSV or XLSX, all or nothing / 导入选民名单(CSV 或 XLSX，全部成功才导入)',
-    usage: 'station roll import --db FILE ROLL.csv|ROLL.xlsx [--encoding auto|utf8|gbk] [--prefix DIGITS] [--json]',
+    usage: 'station roll import --db FILE ROLL.csv|ROLL.xlsx [--encoding auto|utf8|gbk] [--prefix DIGITS] [--as PERSON] [--json]',
     load: async () => (await import('./roll-import')).rollImportCommand,
   },
   {
     name: 'issue',
     summary: 'issue one ballot against a certificate (drills, scripting) / 凭选民证发放一张选票',
-    usage: 'station issue --db FILE --certificate N --round R --desk D [--trustee N] [--helper PERSON_ID] [--json]',
+    usage: 'station issue --db FILE --certificate N --round R --desk D [--trustee N] [--helper PERSON_ID] [--as PERSON] [--json]',
     load: async () => (await import('./issue')).issueCommand,
   },
   {
     name: 'seal',
     summary: 'seal every round\'s record, result and sign-offs into a signed file / 封存选举结果文件',
-    usage: 'station seal --db FILE --out FILE [--overwrite] [--json]',
+    usage: 'station seal --db FILE --out FILE [--overwrite] [--as PERSON] [--json]',
     load: async () => (await import('./seal')).sealCommand,
   },
   {

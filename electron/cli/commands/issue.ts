@@ -3,6 +3,7 @@ import type { IssuanceRefusal } from '../../../shared/api/issuance';
 import { issueBallot } from '../../backend/services/issuance';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
+import { actingOption, runActingAs } from '../acting';
 import { withElectionDb } from './report';
 
 /** Exit code of a desk answer: a certificate that is not on the roll is refused like any other rule. */
@@ -24,6 +25,7 @@ export const issueCommand: CommandCode = {
     if (trustee === true) throw new UsageError('--trustee needs the trustee\'s certificate number');
     const helper = optionalInt(args, 'helper');
     const json = args.options.get('json') === true;
+    const who = actingOption(args);
     const onError = (e: ApiError): number => {
       if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: e.toBody() }, null, 2)}\n`);
       else process.stderr.write(`${e.message}\n`);
@@ -32,14 +34,16 @@ export const issueCommand: CommandCode = {
     return withElectionDb(
       dbFile,
       `cli desk ${desk}`,
-      (ctx) => {
-        const r = issueBallot(ctx, {
-          certificate,
-          round,
-          desk,
-          ...(trustee !== undefined ? { trusteeCertificate: trustee } : {}),
-          ...(helper !== undefined ? { helper } : {}),
-        });
+      async (ctx) => {
+        const r = await runActingAs(ctx, 'issueBallot', who, () =>
+          issueBallot(ctx, {
+            certificate,
+            round,
+            desk,
+            ...(trustee !== undefined ? { trusteeCertificate: trustee } : {}),
+            ...(helper !== undefined ? { helper } : {}),
+          }),
+        );
         if (json) process.stdout.write(`${JSON.stringify({ ok: true, ...r }, null, 2)}\n`);
         else {
           const proxy = r.trustee ? `，委托投票：交给受委托人 ${r.trustee.name} / proxy ballot: give it to the trustee ${r.trustee.name}` : '';

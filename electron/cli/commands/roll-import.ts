@@ -7,6 +7,7 @@ import type { RollEncodingChoice } from '../../backend/roll/decode';
 import { importRoll } from '../../backend/services/roll';
 import { parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, type CommandCode } from '../command';
+import { actingOption, runActingAs } from '../acting';
 import { reportApiError } from './report';
 
 const ENCODINGS = new Map<string, RollEncodingChoice>([
@@ -22,6 +23,7 @@ export const rollImportCommand: CommandCode = {
     const args = parseArgs(argv);
     const dbFile = requireOption(args, 'db');
     const json = args.options.get('json') === true;
+    const who = actingOption(args);
     const file = args.positionals[0];
     if (file === undefined || args.positionals.length > 1) throw new UsageError('name exactly one roll file');
     const encodingText = String(args.options.get('encoding') ?? 'auto').toLowerCase();
@@ -42,7 +44,7 @@ export const rollImportCommand: CommandCode = {
     try {
       const ctx = createContext({ dbFile, actor: 'cli', mustExist: true });
       try {
-        const result = await importRoll(ctx, { bytes, fileName: basename(file), encoding, certificatePrefix: prefix });
+        const result = await runActingAs(ctx, 'importRoll', who, () => importRoll(ctx, { bytes, fileName: basename(file), encoding, certificatePrefix: prefix }));
         if (json) process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
         else {
           process.stdout.write(

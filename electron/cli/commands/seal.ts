@@ -1,6 +1,7 @@
 import { sealElection } from '../../backend/services/seal';
 import { parseArgs, requireOption } from '../args';
 import { EXIT_OK, type CommandCode } from '../command';
+import { actingOption, runActingAs } from '../acting';
 import { withElectionDb } from './report';
 import { formatSealSummary } from './seal-summary';
 
@@ -10,8 +11,9 @@ export const sealCommand: CommandCode = {
     const dbFile = requireOption(args, 'db');
     const out = requireOption(args, 'out');
     const json = args.options.get('json') === true;
-    return withElectionDb(dbFile, 'cli', (ctx) => {
-      const written = sealElection(ctx, { path: out, overwrite: args.options.get('overwrite') === true });
+    const who = actingOption(args);
+    return withElectionDb(dbFile, 'cli', async (ctx) => {
+      const written = await runActingAs(ctx, 'sealToFile', who, () => sealElection(ctx, { path: out, overwrite: args.options.get('overwrite') === true }));
       if (json) {
         process.stdout.write(`${JSON.stringify(written, null, 2)}\n`);
       } else {

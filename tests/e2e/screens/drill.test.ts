@@ -151,13 +151,13 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     // The focus is on the summary's heading, so Tab goes on to its links.
     await page.waitForFunction(() => document.activeElement?.id === 'drill-done-title');
 
-    // Training material: practice certificates for every box, and the PINs of the eight who sign.
+    // Training material: practice certificates for every box, and the PINs of all eighteen on duty (committee included).
     const samples = page.getByTestId('drill-sample');
     assert.ok((await samples.count()) >= 8);
     for (const box of ['C1', 'E1', 'W1', 'M1']) assert.ok((await page.locator(`[data-testid=drill-sample][data-box=${box}]`).count()) >= 1, box);
     await page.getByTestId('drill-pins').waitFor();
     const pins = (await page.getByTestId('drill-pin').allTextContents()).filter((p) => /^\d{6}$/.test(p));
-    assert.equal(pins.length, 8);
+    assert.equal(pins.length, 18);
     const creds = await call<{ people: { pin: string | null }[] }>('drillCredentials', {});
     assert.deepEqual(pins.sort(), creds.people.flatMap((p) => (p.pin ? [p.pin] : [])).sort());
     const rounds = await call<{ number: number; status: string }[]>('listRounds', {});

@@ -10,6 +10,7 @@ import type { DrillCredentialsView, DrillOutcomeView } from '../../../shared/api
 import { buildApi } from '../../../electron/backend/api';
 import { createContext, type BackendContext } from '../../../electron/backend/context';
 import { DEFAULT_DRILL_DATE, runDrill, runDrillInContext } from '../../../electron/backend/drill/run';
+import { SESSION_FIELD } from '../../../shared/api/resend';
 
 /**
  * The drill the app starts: played through the contract into an open, empty election file (the way the Drill screen
@@ -28,15 +29,30 @@ function emptyElection(dir = mkdtempSync(join(tmpdir(), 'station-drill-app-')), 
   const ctx = createContext({ dbFile: join(dir, name), dataDir: dir, actor: 'browser' });
   contexts.push(ctx);
   const api = buildApi(ctx);
-  const call = async <T,>(method: string, input: unknown): Promise<ApiResponse<T>> =>
-    (await dispatch(contract, api, method, input, (err) => assert.fail(`internal error: ${String(err)}`))) as ApiResponse<T>;
+  // The window's session once someone signed in (signInAs), sent beside every input like the renderer's client does.
+  let session: string | null = null;
+  const call = async <T,>(method: string, input: unknown): Promise<ApiResponse<T>> => {
+    const sent = session === null ? input : { ...(input as object), [SESSION_FIELD]: session };
+    return (await dispatch(contract, api, method, sent, (err) => assert.fail(`internal error: ${String(err)}`))) as ApiResponse<T>;
+  };
   const ok = async <T,>(method: string, input: unknown): Promise<T> => {
     const r = await call<T>(method, input);
     if (!r.ok) assert.fail(`${method}: ${r.error.code} ${r.error.message}`);
     return r.value;
   };
-  return { dir, ctx, call, ok };
+  /** Signs this window in as the drill official with the PIN the drill gave them (drillCredentials). */
+  const signInAs = async (find: (p: DrillCredentialsView['people'][number]) => boolean): Promise<DrillCredentialsView['people'][number]> => {
+    session = null;
+    const person = (await ok<DrillCredentialsView>('drillCredentials', {})).people.find(find);
+    assert.ok(person?.pin, 'the drill gave this official a PIN');
+    session = (await ok<{ token: string }>('signIn', { person: person.id, pin: person.pin })).token;
+    return person;
+  };
+  return { dir, ctx, call, ok, signInAs };
 }
+
+const isChair = (p: DrillCredentialsView['people'][number]) => p.committee === 'chair';
+const deskAt = (venue: string) => (p: DrillCredentialsView['people'][number]) => p.roles.some((r) => r.role === 'desk' && r.venue === venue);
 
 const synchronous = (ctx: BackendContext) => ctx.db.pragma('synchronous', { simple: true }) as number;
 const FULL = 2;
@@ -61,6 +77,10 @@ describe("stage 'ready-to-vote'", () => {
     assert.match(overview.election!.title, /^【演练】/);
     assert.equal(overview.election!.date, o.date);
 
+    // The drill set PINs, so from now on the file asks for sign-in: the committee chair looks round.
+    const unsigned = await app.call('listRounds', {});
+    assert.equal(unsigned.ok ? 'ok' : (unsigned.error.details as { reason: string }).reason, 'sign-in-required');
+    await app.signInAs(isChair);
     const rounds = await app.ok<{ number: number; status: string }[]>('listRounds', {});
     assert.deepEqual(rounds.map((r) => [r.number, r.status]), [[1, 'voting']]);
     const custody = await app.ok<{ box: string; position: { state: string; next?: string } }[]>('custodyOverview', { round: 1 });
@@ -82,6 +102,8 @@ describe("stage 'ready-to-vote'", () => {
     assert.ok(byKind('in-person').length >= 3 && byKind('mobile').length >= 1 && byKind('proxy').length >= 1);
     for (const box of ['C1', 'E1', 'W1', 'M1']) assert.ok(outcome.samples.some((s) => s.box === box), `a sample for ${box}`);
     const person = byKind('in-person')[0]!;
+    // Each sample is issued by the desk staff of its venue (the mobile box's team sets out from the central venue).
+    await app.signInAs(deskAt(person.venue));
     const issued = await app.ok<{ voter: { name: string }; box: string; proxy: boolean }>('issueBallot', { certificate: person.certificate, round: 1, desk: person.box });
     assert.equal(issued.voter.name, person.name);
     assert.equal(issued.box, person.box);
@@ -90,10 +112,12 @@ describe("stage 'ready-to-vote'", () => {
 
     const mobile = byKind('mobile')[0]!;
     assert.equal(mobile.box, 'M1');
+    await app.signInAs(deskAt(mobile.venue));
     await app.ok('issueBallot', { certificate: mobile.certificate, round: 1, desk: 'M1' });
 
     const proxy = byKind('proxy')[0]!;
     assert.ok(proxy.trusteeCertificate);
+    await app.signInAs(deskAt(proxy.venue));
     const byProxy = await app.ok<{ proxy: boolean }>('issueBallot', { certificate: proxy.certificate, round: 1, desk: proxy.box, trusteeCertificate: proxy.trusteeCertificate });
     assert.equal(byProxy.proxy, true);
   });
@@ -102,10 +126,14 @@ describe("stage 'ready-to-vote'", () => {
     const creds = await app.ok<DrillCredentialsView>('drillCredentials', {});
     assert.equal(creds.seed, 'desk-1');
     const withPin = creds.people.filter((p) => p.pin !== null);
-    // Seven signing officials and the committee chair.
-    assert.equal(withPin.length, 8);
-    assert.ok(withPin.some((p) => p.committee === 'chair'));
-    assert.ok(creds.people.some((p) => p.roles.some((r) => r.role === 'desk') && p.pin === null), 'desk staff are listed, without a PIN');
+    // Every official and committee member: seven who sign, three desks, three writing helpers, five committee members.
+    assert.equal(withPin.length, 18);
+    for (const p of creds.people) {
+      assert.equal(p.pin !== null, p.roles.length > 0 || p.committee !== null, `${p.name}: a PIN exactly when they hold a duty`);
+    }
+    assert.equal(withPin.filter((p) => p.committee !== null).length, 5);
+    assert.ok(creds.people.some((p) => p.boxes.length > 0 && p.roles.length === 0 && p.pin === null), 'mobile box staff are listed, without a PIN');
+    await app.signInAs(isChair);
     for (const p of withPin) {
       assert.match(p.pin!, /^\d{6}$/);
       assert.equal(p.pinCurrent, true);
@@ -129,7 +157,7 @@ describe("stage 'ready-to-vote'", () => {
     await app.ok('setPin', { person: first.id, pin: '24680135', currentPin: first.pin });
     const after = await app.ok<DrillCredentialsView>('drillCredentials', {});
     assert.equal(after.people.find((p) => p.id === first.id)!.pinCurrent, false);
-    assert.equal(after.people.filter((p) => p.pinCurrent === true).length, 7);
+    assert.equal(after.people.filter((p) => p.pinCurrent === true).length, 17);
   });
 
   test('a second drill into the same (now non-empty) file is refused, changing nothing', async () => {
@@ -155,10 +183,12 @@ describe("stage 'complete'", () => {
     assert.equal(o.sealedFile, join(app.dir, 'drill-hall.sealed.json'));
     assert.ok(existsSync(o.sealedFile));
     assert.ok(o.rounds.length >= 1 && o.rounds.every((r) => r.signoffs === 8));
+    await app.signInAs(isChair);
     const verified = await app.ok<{ ok: boolean }>('verifySealedFile', { path: o.sealedFile });
     assert.equal(verified.ok, true);
     const rounds = await app.ok<{ status: string }[]>('listRounds', {});
-    assert.ok(rounds.every((r) => r.status === 'signed'));
+    // Signed by all; sealing moves a round on to 'sealed' (issue 9).
+    assert.ok(rounds.every((r) => r.status === 'signed' || r.status === 'sealed'), JSON.stringify(rounds));
     const stored = await app.ok<{ resultHash: string }>('storedResult', { round: 1 });
     assert.equal(stored.resultHash, o.rounds[0]!.resultHash);
 

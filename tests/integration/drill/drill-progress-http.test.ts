@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DrillOutcomeView, DrillProgressView } from '../../../shared/api/drill';
@@ -12,6 +12,7 @@ import { startHttpServer, TOKEN_HEADER, type HttpServerHandle } from '../../../e
  * drillProgress while startDrill is still pending: the phase and a fraction of the whole drill that only goes up.
  */
 
+const residents = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/election-residents.json'), 'utf8')) as unknown;
 const dirs: string[] = [];
 const servers: HttpServerHandle[] = [];
 after(async () => {
@@ -60,8 +61,8 @@ test('drillProgress answers while a complete drill runs, its fraction rising thr
       seen.push(p);
       // A second drill while one runs is refused, and changes nothing.
       if (secondStart === null && p.phase === 'voting') secondStart = await call('startDrill', { voters: 50, seed: 'other', stage: 'complete' });
-      // Any other call from another window is refused while the drill plays into the file.
-      if (otherCall === null && p.phase === 'voting') otherCall = await call('addVenue', { id: 'x', name: '插入的会场', kind: 'station' });
+      // Any other call from another window is refused while the drill plays into the file: even one open to anyone.
+      if (otherCall === null && p.phase === 'voting') otherCall = await call('createElection', residents);
     }
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -84,8 +85,8 @@ test('drillProgress answers while a complete drill runs, its fraction rising thr
   assert.ok(otherCall !== null, 'another call was tried during voting');
   assert.equal(otherCall.body.error?.code, 'conflict', JSON.stringify(otherCall.body));
   assert.match(otherCall.body.error?.message ?? '', /演练正在进行/);
-  const venues = await ok<{ venues: { id: string }[] }>('getElection', {});
-  assert.ok(!venues.venues.some((v) => v.id === 'x'), 'nothing from the refused call reached the drill file');
+  const overview = await ok<{ election: { title: string } }>('getElection', {});
+  assert.match(overview.election.title, /^【演练】/, 'nothing from the refused call reached the drill file');
   assert.equal(secondStart.status, 409);
   assert.equal(secondStart.body.error?.code, 'conflict');
 
