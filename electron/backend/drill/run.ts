@@ -208,10 +208,10 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     crashPoint('drill:started');
     const election = requireElection(ctx.db);
     await yieldToEventLoop();
-    const voters = await importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress);
+    const voters = await importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId, chairPin: setup.staff.signers.find((s) => s.role === 'committee-chair')!.pin }, onProgress);
     const candidateNames = new Set((setup.definition.candidates ?? []).map((c) => normalizeName(c.name)));
     await yieldToEventLoop();
-    const proxies = approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, candidateNames }, onProgress);
+    const proxies = approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, chairPin: setup.staff.signers.find((s) => s.role === 'committee-chair')!.pin, candidateNames }, onProgress);
     await yieldToEventLoop();
     const mobileList = voters.filter((v) => v.mobile).length;
 
