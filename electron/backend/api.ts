@@ -19,8 +19,22 @@ import { answerOnce } from './services/request-receipts';
 /** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
 const DURING_DRILL = new Set(['drillProgress', 'startDrill', 'drillState']);
 
-/** Resendable writes whose service keeps the request key in the row it writes (no receipt, no extra index). */
-const KEYED_BY_SERVICE = new Set(['enterBallot', 'issueBallot']);
+/**
+ * Resendable writes whose service keeps the request key itself: in the row it writes (no receipt, no extra index),
+ * where a receipt's stored answer would link a spoiled exchange to the moment it was made (services/spoiled.ts), or
+ * after checking a committee approval's PIN, which must happen outside the write's transaction
+ * (services/approved-write.ts).
+ */
+const KEYED_BY_SERVICE = new Set([
+  'enterBallot',
+  'issueBallot',
+  'exchangeSpoiled',
+  'setRules',
+  'decideFlaggedBox',
+  'approveProxy',
+  'revokeProxy',
+  'reassignVoter',
+]);
 
 /**
  * The contract implemented over one election database. Each area's handlers live in services/<area>-api.ts

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { CATEGORY_IDS, GENDERS, ROLL_MAX_BYTES } from '../domain/roll';
+import { committeeApproval } from '../domain/authority';
 
 /**
  * The roll, proxies, desks, ballot stock, issuance and turnout part of the API contract. Refusals come back as
@@ -212,9 +213,12 @@ export const issuanceContract = {
     input: z.strictObject({ group: text(TEXT_LIMITS.name).trim().min(1), venue: code }),
     output: z.object({ moved: count }),
   },
-  /** A committee decision moving one voter to another venue or onto/off a mobile box's approved list. */
+  /**
+   * A committee decision moving one voter to another venue or onto/off a mobile box's approved list: a committee
+   * member approves with their PIN (none while the election is still being set up, see shared/api/access.ts).
+   */
   reassignVoter: {
-    input: z.strictObject({ certificate: certificateText, to: assignmentTarget, decidedBy: personId, reason }),
+    input: z.strictObject({ certificate: certificateText, to: assignmentTarget, approval: committeeApproval.optional(), reason }),
     output: z.object({ from: assignmentView, to: assignmentView }),
   },
   /** The approved mobile-box voter lists, for publication. */
@@ -222,12 +226,13 @@ export const issuanceContract = {
     input: z.strictObject({ box: code.optional() }),
     output: z.array(z.object({ box: answerText, name: answerText, voters: z.array(personRef) })),
   },
+  /** A proxy the committee approved: a committee member's PIN typed at the moment. */
   approveProxy: {
-    input: z.strictObject({ voter: certificateText, trustee: certificateText, approvedBy: personId }),
+    input: z.strictObject({ voter: certificateText, trustee: certificateText, approval: committeeApproval.optional() }),
     output: z.object({ voter: personRef, trustee: personRef, trusteeHolds: z.int(), proxyLimit: z.int() }),
   },
   revokeProxy: {
-    input: z.strictObject({ voter: certificateText, decidedBy: personId, reason }),
+    input: z.strictObject({ voter: certificateText, approval: committeeApproval.optional(), reason }),
     output: z.object({ revoked: z.literal(true) }),
   },
   /** The approved proxies, for publication (names and groups, no ID numbers). */
@@ -258,7 +263,10 @@ export const issuanceContract = {
     input: z.strictObject({ certificate: certificateText, round: roundNumber, helper: personId }),
     output: z.object({ assisted: z.literal(true) }),
   },
-  /** A spoiled ballot taken back and voided, a new one handed out: spoiled +1, issued unchanged. */
+  /**
+   * A spoiled ballot taken back and voided, a new one handed out: spoiled +1, issued unchanged. Kept as a bare count
+   * per box and round; the audit log gets the count when the box closes (services/spoiled.ts).
+   */
   exchangeSpoiled: {
     input: z.strictObject({ round: roundNumber, desk: code }),
     output: boxStockView,

@@ -5,6 +5,7 @@ import { ruleProfile, ruleProfilePartial } from '../rules/profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
 import { BODIES, METHODS, ROUND_KINDS } from '../record/cer';
+import { committeeApproval } from '../domain/authority';
 
 const empty = z.strictObject({});
 const ok = z.strictObject({ ok: z.literal(true) });
@@ -54,10 +55,11 @@ export type ElectionView = z.infer<typeof electionView>;
 /** The rule profile's keys (DOMAIN.md §9). */
 export const RULE_PROFILE_KEYS = ruleProfile.keyof().options;
 
-/** A rule change: only the keys given change; at least one. */
-export const setRulesInput = ruleProfilePartial.refine((r) => Object.keys(r).length > 0, {
-  message: 'give at least one rule to change',
-});
+/** A rule change: only the keys given change; at least one. A committee member approves it with their PIN. */
+export const setRulesInput = ruleProfilePartial
+  .extend({ approval: committeeApproval.optional() })
+  .refine((r) => Object.keys(r).some((k) => k !== 'approval'), { message: 'give at least one rule to change' });
+export type SetRulesInput = z.infer<typeof setRulesInput>;
 
 /** Why a rule change was refused (ApiError.details). */
 export const rulesRefusal = z.discriminatedUnion('reason', [

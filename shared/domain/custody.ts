@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, TEXT_LIMITS } from './text';
 import type { BoxKind } from './venue';
+import { committeeApproval } from './authority';
 
 /** The custody trail of a box in one round (DOMAIN.md §6). A central box is never carried. */
 export const CUSTODY_STEPS = [
@@ -87,8 +88,6 @@ export const custodyStepInput = z.strictObject({
   box: text(TEXT_LIMITS.name).min(1),
   round: z.int().positive(),
   step: z.enum(['sealed-empty', 'voting', 'sealed-closed', 'carried', 'received', 'seal-checked', 'opened']),
-  /** Person id of the official or committee member recording the step. */
-  by: z.int().positive().optional(),
   /** sealed-empty, sealed-closed: the seals put on; seal-checked: the seals found. */
   seals: z.array(seal).optional(),
   /** seal-checked: whether every seal was found unbroken. */
@@ -103,8 +102,8 @@ export const custodyDecisionInput = z.strictObject({
   box: text(TEXT_LIMITS.name).min(1),
   round: z.int().positive(),
   decision: z.enum(COMMITTEE_DECISIONS),
-  /** Person ids of the committee members taking the decision (at least one). */
-  decidedBy: z.array(z.int().positive()).min(1, 'at least one committee member'),
+  /** The committee members taking the decision, each with their PIN (at least one once the election is established). */
+  approvals: z.array(committeeApproval).max(20).optional(),
   note: text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'the decision needs its reason'),
 });
 export type CustodyDecisionInput = z.infer<typeof custodyDecisionInput>;

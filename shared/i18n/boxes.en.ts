@@ -24,6 +24,7 @@ export const boxesEn: Record<keyof typeof boxesZhCN, string> = {
   'boxes.decision': 'Committee decision: {decision}. Reason: {note} ({by})',
   'boxes.decideTitle': 'Seal problem — committee decision',
   'boxes.decideNote': 'Reason for the decision',
+  'boxes.decidePin': 'PIN of {name}',
   'boxes.decide.open': 'Open and count',
   'boxes.decide.setAside': 'Set aside, do not count',
   'boxes.received': 'Received',

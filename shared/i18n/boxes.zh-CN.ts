@@ -23,6 +23,7 @@ export const boxesZhCN = {
   'boxes.decision': '选举委员会决定：{decision}。理由：{note}（{by}）',
   'boxes.decideTitle': '封条异常 — 选举委员会决定',
   'boxes.decideNote': '决定理由',
+  'boxes.decidePin': '{name} 的个人密码',
   'boxes.decide.open': '开箱计票',
   'boxes.decide.setAside': '搁置，不计票',
   'boxes.received': '领取选票',

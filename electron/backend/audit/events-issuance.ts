@@ -15,5 +15,7 @@ export const ISSUANCE_AUDIT_EVENTS = {
   'ballot.issued': { zh: '发放选票', en: 'ballot issued' },
   'ballot.refused': { zh: '拒绝发放选票', en: 'ballot refused at the desk' },
   'ballot.assisted': { zh: '记录代写', en: 'assisted writing recorded' },
+  /** Files made before exchanges were tallied per box (services/spoiled.ts) hold one such event per exchange. */
   'ballot.spoiled-exchanged': { zh: '废票调换', en: 'spoiled ballot exchanged' },
+  'ballot.spoiled-tallied': { zh: '票箱废票调换数（投票结束时合计）', en: 'spoiled ballots exchanged at a box, counted when it closed' },
 } as const satisfies Record<string, AuditEventMeaning>;

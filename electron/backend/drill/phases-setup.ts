@@ -96,7 +96,7 @@ export async function importDrillRoll(
   ctx: BackendContext,
   rng: Rng,
   clock: DrillClock,
-  opts: { voters: number; date: string; chairId: number },
+  opts: { voters: number; date: string; chairId: number; chairPin: string },
   onProgress?: ProgressListener,
 ): Promise<DrillVoter[]> {
   const report = phaseReporter(onProgress, 'roll', 100);
@@ -130,7 +130,7 @@ export async function importDrillRoll(
     reassignVoter(ctx, {
       certificate: v.certificate,
       to: { mobileBox: 'M1' },
-      decidedBy: opts.chairId,
+      approval: { person: opts.chairId, pin: opts.chairPin },
       reason: mobileRng.pick(['行动不便，本人申请流动票箱投票', '卧床，家属代为申请流动票箱', '高龄独居，申请上门投票']),
     });
     v.votesAt = 'M1';
@@ -145,7 +145,7 @@ export function approveDrillProxies(
   ctx: BackendContext,
   rng: Rng,
   voters: DrillVoter[],
-  opts: { proxyLimit: number; chairId: number; candidateNames: Set<string> },
+  opts: { proxyLimit: number; chairId: number; chairPin: string; candidateNames: Set<string> },
   onProgress?: ProgressListener,
 ): number {
   const limit = Math.min(opts.proxyLimit, 2);
@@ -165,7 +165,7 @@ export function approveDrillProxies(
     const trustee = r.pick(group);
     if (voter === trustee || gave.has(voter.certificate) || gave.has(trustee.certificate) || holds.has(voter.certificate)) continue;
     if ((holds.get(trustee.certificate) ?? 0) >= limit || opts.candidateNames.has(normalizeName(trustee.name))) continue;
-    approveProxy(ctx, { voter: voter.certificate, trustee: trustee.certificate, approvedBy: opts.chairId });
+    approveProxy(ctx, { voter: voter.certificate, trustee: trustee.certificate, approval: { person: opts.chairId, pin: opts.chairPin } });
     gave.add(voter.certificate);
     holds.set(trustee.certificate, (holds.get(trustee.certificate) ?? 0) + 1);
     voter.proxyTo = trustee.certificate;

@@ -223,10 +223,15 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     crashPoint('drill:started');
     const election = requireElection(ctx.db);
     await yieldToEventLoop();
-    const voters = await asStaff(ctx, setup.staff.chairId, () => importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId }, onProgress));
+    const chairPin = setup.staff.signers.find((s) => s.role === 'committee-chair')!.pin;
+    const voters = await asStaff(ctx, setup.staff.chairId, () =>
+      importDrillRoll(ctx, rng, clock, { voters: opts.voters, date, chairId: setup.staff.chairId, chairPin }, onProgress),
+    );
     const candidateNames = new Set((setup.definition.candidates ?? []).map((c) => normalizeName(c.name)));
     await yieldToEventLoop();
-    const proxies = asStaff(ctx, setup.staff.chairId, () => approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, candidateNames }, onProgress));
+    const proxies = asStaff(ctx, setup.staff.chairId, () =>
+      approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, chairPin, candidateNames }, onProgress),
+    );
     await yieldToEventLoop();
     const mobileList = voters.filter((v) => v.mobile).length;
 

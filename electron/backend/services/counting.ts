@@ -128,7 +128,7 @@ export function openBox(ctx: BackendContext, input: InputOf<CountingContract, 'o
     // counting starts either way, and the opening is recorded once.
     if (custodyState(db, input.box, input.round).position.state !== 'done') {
       assertBoxCanBeOpened(db, input.box, input.round);
-      recordCustodyStepTx(ctx, { box: input.box, round: input.round, step: 'opened', ...(input.by !== undefined ? { by: input.by } : {}) });
+      recordCustodyStepTx(ctx, { box: input.box, round: input.round, step: 'opened' });
     }
     db.prepare("INSERT INTO box_count (round_number, box_id, found, status) VALUES (?, ?, NULL, 'counting')").run(input.round, input.box);
     const sheets: Sheet[] = doubleEntryEnabled(db) ? ['A', 'B'] : ['A'];

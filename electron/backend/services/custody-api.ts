@@ -7,7 +7,7 @@ import { custodyOverview, custodyState, decideFlaggedBox, recordCustodyStep } fr
 export function custodyApi(ctx: BackendContext): Implementation<CustodyContract> {
   return {
     recordCustodyStep: (input) => recordCustodyStep(ctx, input),
-    decideFlaggedBox: (input) => decideFlaggedBox(ctx, input),
+    decideFlaggedBox: (input, meta) => decideFlaggedBox(ctx, input, meta?.requestKey),
     custodyTrail: ({ box, round }) => custodyState(ctx.db, box, round),
     custodyOverview: ({ round }) => custodyOverview(ctx.db, round),
   };

@@ -12,7 +12,9 @@ import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { invalid, notFound, refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
-import { getPerson } from './people';
+import { currentCaller } from '../authority/caller';
+import { approvedWrite } from './approved-write';
+import { tallySpoiled } from './spoiled';
 import { getRound } from './setup-rounds';
 import type { CustodyEventView, CustodyStateView } from '../../../shared/api/custody';
 
@@ -89,7 +91,9 @@ function expectedSeals(events: CustodyEventView[]): string[] {
 /**
  * Records the next step of a box's custody trail. A step out of order is refused, naming the expected one. At
  * 'seal-checked' the seals found are compared with the seals put on; a mismatch or a broken seal flags the box.
- * Call inside a transaction (the counting step that opens a box can do both in one).
+ * The person recording it is the signed-in caller. When a box is sealed after voting, its spoiled-ballot exchanges
+ * go to the audit log as one count (services/spoiled.ts). Call inside a transaction (the counting step that opens a
+ * box can do both in one).
  */
 export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput): CustodyStateView {
   const db = ctx.db;
@@ -103,7 +107,6 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
       { expected: pos.state === 'next' ? pos.next : pos.state },
     );
   }
-  if (input.by !== undefined) getPerson(db, input.by);
   const seals = input.seals ?? [];
   let intact: boolean | null = null;
   let flagged = false;
@@ -124,6 +127,8 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
     default:
       break;
   }
+  const by = currentCaller()?.person ?? null;
+  if (input.step === 'sealed-closed') tallySpoiled(ctx, input.round, input.box);
   const at = ctx.now().toISOString();
   const seq = before.events.length + 1;
   db.prepare(
@@ -135,7 +140,7 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
     seq,
     input.step,
     at,
-    input.by ?? null,
+    by,
     input.seals === undefined ? null : JSON.stringify(seals),
     intact === null ? null : intact ? 1 : 0,
     flagged ? 1 : 0,
@@ -146,7 +151,6 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
   if (input.seals !== undefined) detail.seals = seals;
   if (input.step === 'carried') detail.carriers = input.carriers;
   if (intact !== null) detail.intact = intact;
-  if (input.by !== undefined) detail.by = input.by;
   appendAudit(db, { type: 'custody.step', at, actor: ctx.actor, subject: `box:${input.box}`, detail });
   if (flagged) {
     appendAudit(db, {
@@ -164,8 +168,19 @@ export function recordCustodyStep(ctx: BackendContext, input: CustodyStepInput):
   return inTransaction(ctx.db, () => recordCustodyStepTx(ctx, input));
 }
 
-/** The committee's recorded decision on a flagged box: open and count it, or set it aside. */
-export function decideFlaggedBox(ctx: BackendContext, input: CustodyDecisionInput): CustodyStateView {
+/**
+ * The committee's recorded decision on a flagged box: open and count it, or set it aside. Each deciding member
+ * approves with their PIN (checked before the write); their ids are recorded with the decision.
+ */
+export function decideFlaggedBox(ctx: BackendContext, input: CustodyDecisionInput, requestKey?: string): CustodyStateView {
+  const what = { zh: '对封条异常票箱的决定', en: 'a decision on a flagged box' };
+  const call = { method: 'decideFlaggedBox', input, requestKey };
+  return approvedWrite(ctx, call, input.approvals ?? [], { atLeast: 1, path: 'approvals', what }, (approvers) =>
+    recordDecision(ctx, input, approvers.map((a) => a.id)),
+  );
+}
+
+function recordDecision(ctx: BackendContext, input: CustodyDecisionInput, decidedBy: number[]): CustodyStateView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const before = custodyState(db, input.box, input.round);
@@ -175,24 +190,17 @@ export function decideFlaggedBox(ctx: BackendContext, input: CustodyDecisionInpu
         `box ${input.box}, round ${input.round} has no flagged seal awaiting a decision`,
       );
     }
-    const members = new Set(
-      (db.prepare('SELECT person_id FROM committee_member WHERE left_at IS NULL').all() as { person_id: number }[]).map((r) => r.person_id),
-    );
-    for (const id of input.decidedBy) {
-      const p = getPerson(db, id);
-      if (!members.has(id)) throw refused(`${p.name} 不是在任的选举委员会成员`, `${p.name} is not a sitting election committee member`);
-    }
     const at = ctx.now().toISOString();
     db.prepare(
       `INSERT INTO custody_event (box_id, round_number, seq, step, at, decision, decided_by, note)
        VALUES (?, ?, ?, 'committee-decision', ?, ?, ?, ?)`,
-    ).run(input.box, input.round, before.events.length + 1, at, input.decision, JSON.stringify([...new Set(input.decidedBy)]), input.note);
+    ).run(input.box, input.round, before.events.length + 1, at, input.decision, JSON.stringify(decidedBy), input.note);
     appendAudit(db, {
       type: 'custody.decision',
       at,
       actor: ctx.actor,
       subject: `box:${input.box}`,
-      detail: { round: input.round, decision: input.decision, decidedBy: [...new Set(input.decidedBy)], note: input.note },
+      detail: { round: input.round, decision: input.decision, decidedBy, note: input.note },
     });
     return custodyState(db, input.box, input.round);
   });

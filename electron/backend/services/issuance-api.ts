@@ -32,10 +32,10 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
     lookupCertificate: (input) => lookupVoter(ctx.db, input.certificate),
     rollSummary: () => rollSummary(ctx.db),
     assignGroup: (input) => assignGroup(ctx, input),
-    reassignVoter: (input) => reassignVoter(ctx, input),
+    reassignVoter: (input, meta) => reassignVoter(ctx, input, meta?.requestKey),
     mobileLists: (input) => mobileLists(ctx.db, input.box),
-    approveProxy: (input) => approveProxy(ctx, input),
-    revokeProxy: (input) => revokeProxy(ctx, input),
+    approveProxy: (input, meta) => approveProxy(ctx, input, meta?.requestKey),
+    revokeProxy: (input, meta) => revokeProxy(ctx, input, meta?.requestKey),
     listProxies: () => listProxies(ctx.db),
     addDesk: (input) => addDesk(ctx, input),
     listDesks: () => listDesks(ctx.db),
@@ -44,7 +44,7 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
     ballotStock: (input) => stockStatus(ctx.db, input.round),
     issueBallot: (input, meta) => issueBallot(ctx, input, meta?.requestKey),
     recordAssistedWriting: (input) => recordAssistedWriting(ctx, input),
-    exchangeSpoiled: (input) => exchangeSpoiled(ctx, input),
+    exchangeSpoiled: (input, meta) => exchangeSpoiled(ctx, input, meta?.requestKey),
     turnout: (input) => turnout(ctx.db, input.round),
   };
 }

@@ -18,6 +18,7 @@ import {
   type Refusal,
   type VoterRow,
 } from './roll-store';
+import { countSpoiled, exchangeKeySeen, tallySpoiled } from './spoiled';
 import { certificateArg } from './voters';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -147,6 +148,7 @@ export function returnUnusedBallots(ctx: BackendContext, input: InputOf<Issuance
         before,
       );
     }
+    tallySpoiled(ctx, input.round, input.box);
     const at = ctx.now().toISOString();
     db.prepare("INSERT INTO ballot_stock_movement (box_id, round_number, kind, count, at, actor) VALUES (?, ?, 'returned-unused', ?, ?, ?)")
       .run(input.box, input.round, input.count, at, ctx.actor);
@@ -349,13 +351,15 @@ export function recordAssistedWriting(ctx: BackendContext, input: InputOf<Issuan
 
 /**
  * A spoiled ballot taken back and voided on the spot, a new one handed out: the box's spoiled count goes up by
- * one, issued stays. Only a bare count is kept (no voter, no time in the table).
+ * one, issued stays. Nothing else is written (services/spoiled.ts says why). A re-send with the desk client's
+ * request key counts nothing again and answers the box's stock as it is now.
  */
-export function exchangeSpoiled(ctx: BackendContext, input: InputOf<IssuanceContract, 'exchangeSpoiled'>): BoxStockView {
+export function exchangeSpoiled(ctx: BackendContext, input: InputOf<IssuanceContract, 'exchangeSpoiled'>, requestKey?: string): BoxStockView {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireRound(db, input.round);
     const here = resolveDesk(db, input.desk);
+    if (requestKey !== undefined && exchangeKeySeen(db, requestKey)) return boxStock(db, here.box, input.round);
     if (round.status !== 'voting' || lastCustodyStep(db, here.box, input.round) !== 'voting') {
       throw refused(`票箱 ${here.boxName} 第 ${input.round} 轮不在投票中`, `box ${here.box} is not open for voting in round ${input.round}`);
     }
@@ -363,11 +367,7 @@ export function exchangeSpoiled(ctx: BackendContext, input: InputOf<IssuanceCont
     if (before.inHand <= 0) {
       throw refused(`票箱 ${here.boxName} 没有空白选票可调换`, `no blank ballot left at box ${here.box} to exchange`, before);
     }
-    db.prepare(
-      `INSERT INTO spoiled_count (box_id, round_number, count) VALUES (?, ?, 1)
-       ON CONFLICT (box_id, round_number) DO UPDATE SET count = count + 1`,
-    ).run(here.box, input.round);
-    appendAudit(db, { type: 'ballot.spoiled-exchanged', at: ctx.now(), actor: ctx.actor, subject: `box:${here.box}`, detail: { round: input.round, desk: here.desk } });
+    countSpoiled(db, here.box, input.round);
     return boxStock(db, here.box, input.round);
   });
 }

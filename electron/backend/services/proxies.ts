@@ -1,10 +1,11 @@
 import type { IssuanceContract } from '../../../shared/api/issuance';
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
+import type { Approver } from '../authority/approvals';
 import { refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { candidatesNamed } from './people';
-import { requireSittingCommitteeMember } from './person-standing';
+import { approvedWrite } from './approved-write';
 import { refuseInTx, requireVoter, stmt, unwrap, type Refusal, type VoterRow } from './roll-store';
 import { requireElection } from './setup-read';
 import { certificateArg } from './voters';
@@ -26,18 +27,27 @@ function activeProxyOf(db: Db, voterId: number): { id: number; trustee_id: numbe
  * Approves a proxy (委托投票), decided beforehand by the committee and published. The trustee must be a registered
  * voter, not a candidate, may hold at most `proxyLimit` proxies, and neither side may be part of another proxy
  * (a voter who gave a proxy surrendered the certificate; proxies are not passed on). None at all where the
- * profile's proxyLimit is 0 (Party elections). Every refusal is recorded in the audit log.
+ * profile's proxyLimit is 0 (Party elections). Every refusal is recorded in the audit log. A committee member
+ * approves with their PIN (checked first) and is recorded with the proxy.
  */
 export function approveProxy(
   ctx: BackendContext,
   input: InputOf<IssuanceContract, 'approveProxy'>,
+  requestKey?: string,
 ): OutputOf<IssuanceContract, 'approveProxy'> {
   const voterCert = certificateArg(input.voter, 'voter');
   const trusteeCert = certificateArg(input.trustee, 'trustee');
   const limit = requireElection(ctx.db).rules.proxyLimit;
-  const result = inTransaction(ctx.db, () => {
+  const what = { zh: '批准委托投票', en: 'a proxy approval' };
+  const call = { method: 'approveProxy', input, requestKey };
+  return approvedWrite(ctx, call, input.approval ? [input.approval] : [], { atLeast: 1, path: 'approval', what }, ([member]) =>
+    unwrap(recordProxy(ctx, voterCert, trusteeCert, limit, member ?? null)),
+  );
+}
+
+function recordProxy(ctx: BackendContext, voterCert: string, trusteeCert: string, limit: number, member: Approver | null) {
+  return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = { id: input.approvedBy, name: requireSittingCommitteeMember(db, input.approvedBy) };
     const voter = requireVoter(db, voterCert);
     const trustee = requireVoter(db, trusteeCert);
     const no = (zh: string, en: string, reason: string): Refusal =>
@@ -71,25 +81,35 @@ export function approveProxy(
       return no(`${voter.name} 已领取过选票，不能再委托`, `${voter.name} has already received a ballot; no proxy now`, 'voter-already-voted');
     }
     const at = ctx.now().toISOString();
-    db.prepare('INSERT INTO proxy (voter_id, trustee_id, approved_by, approved_at) VALUES (?, ?, ?, ?)').run(voter.id, trustee.id, member.id, at);
+    db.prepare('INSERT INTO proxy (voter_id, trustee_id, approved_by, approved_at) VALUES (?, ?, ?, ?)').run(voter.id, trustee.id, member?.id ?? null, at);
     appendAudit(db, {
       type: 'proxy.approved',
       at,
       actor: ctx.actor,
       subject: `certificate:${voter.certificate}`,
-      detail: { voter: voter.name, trustee: trustee.name, trusteeCertificate: trustee.certificate, approvedBy: { id: member.id, name: member.name } },
+      detail: { voter: voter.name, trustee: trustee.name, trusteeCertificate: trustee.certificate, approvedBy: member },
     });
     return { voter: ref(voter), trustee: ref(trustee), trusteeHolds: holds + 1, proxyLimit: limit };
   });
-  return unwrap(result);
 }
 
 /** Withdraws an approved proxy (a committee decision with its reason); not once a ballot went out on it. */
-export function revokeProxy(ctx: BackendContext, input: InputOf<IssuanceContract, 'revokeProxy'>): OutputOf<IssuanceContract, 'revokeProxy'> {
+export function revokeProxy(
+  ctx: BackendContext,
+  input: InputOf<IssuanceContract, 'revokeProxy'>,
+  requestKey?: string,
+): OutputOf<IssuanceContract, 'revokeProxy'> {
   const cert = certificateArg(input.voter, 'voter');
+  const what = { zh: '撤销委托投票', en: 'revoking a proxy' };
+  const call = { method: 'revokeProxy', input, requestKey };
+  return approvedWrite(ctx, call, input.approval ? [input.approval] : [], { atLeast: 1, path: 'approval', what }, ([member]) =>
+    withdrawProxy(ctx, cert, input.reason, member ?? null),
+  );
+}
+
+function withdrawProxy(ctx: BackendContext, cert: string, reason: string, member: Approver | null): OutputOf<IssuanceContract, 'revokeProxy'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = { id: input.decidedBy, name: requireSittingCommitteeMember(db, input.decidedBy) };
     const voter = requireVoter(db, cert);
     const proxy = activeProxyOf(db, voter.id);
     if (!proxy) throw refused(`${voter.name} 没有经批准的委托`, `${voter.name} has no approved proxy`);
@@ -97,13 +117,13 @@ export function revokeProxy(ctx: BackendContext, input: InputOf<IssuanceContract
       throw refused(`已凭该委托发放选票，不能撤销`, `a ballot was already issued on this proxy; it cannot be revoked`);
     }
     const at = ctx.now().toISOString();
-    db.prepare('UPDATE proxy SET revoked_at = ?, revoked_reason = ? WHERE id = ?').run(at, input.reason, proxy.id);
+    db.prepare('UPDATE proxy SET revoked_at = ?, revoked_reason = ?, revoked_by = ? WHERE id = ?').run(at, reason, member?.id ?? null, proxy.id);
     appendAudit(db, {
       type: 'proxy.revoked',
       at,
       actor: ctx.actor,
       subject: `certificate:${voter.certificate}`,
-      detail: { voter: voter.name, decidedBy: { id: member.id, name: member.name }, reason: input.reason },
+      detail: { voter: voter.name, decidedBy: member, reason },
     });
     return { revoked: true as const };
   });

@@ -15,7 +15,7 @@ export function setupApi(ctx: BackendContext): Implementation<SetupContract> {
   return {
     getElection: () => electionOverview(ctx),
     createElection: (def) => createElection(ctx, def),
-    setRules: (rules) => setRules(ctx, rules),
+    setRules: (rules, meta) => setRules(ctx, rules, meta?.requestKey),
     addOffice: (o) => (addOffice(ctx, o), OK),
     addCandidate: (c) => addCandidate(ctx, c),
     addVenue: (v) => (requireElection(ctx.db), addVenue(ctx, v), OK),

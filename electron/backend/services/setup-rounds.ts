@@ -7,6 +7,7 @@ import { invalid, notFound, refused, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { readCandidates, readOffices } from './setup-read';
 import type { BallotOffice, RoundView } from '../../../shared/api/setup';
+import { tallySpoiled } from './spoiled';
 
 export function listRounds(db: Db): RoundView[] {
   return (db.prepare('SELECT number, kind, status, created_at FROM round ORDER BY number').all() as {
@@ -97,6 +98,8 @@ export function setRoundStatusTx(ctx: BackendContext, input: { round: number; st
   }
   const reopening = ROUND_STATUSES.indexOf(input.status) < ROUND_STATUSES.indexOf(r.status);
   if (reopening && !input.reason) throw refused('重新开放计票须说明原因', 'reopening the count needs a reason');
+  // Closing the poll brings every box's spoiled-ballot exchanges not yet in the audit log into it (services/spoiled.ts).
+  if (input.status === 'closed') tallySpoiled(ctx, r.number);
   ctx.db.prepare('UPDATE round SET status = ? WHERE number = ?').run(input.status, r.number);
   appendAudit(ctx.db, {
     type: 'round.status-changed',

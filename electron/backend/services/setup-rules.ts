@@ -1,8 +1,9 @@
-import type { RulesRefusal, SetRulesOutput } from '../../../shared/api/setup';
-import { ruleProfile, type RuleProfile, type RuleProfilePartial } from '../../../shared/rules/profile';
+import type { RulesRefusal, SetRulesInput, SetRulesOutput } from '../../../shared/api/setup';
+import { ruleProfile, type RuleProfile } from '../../../shared/rules/profile';
 import { appendAudit } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
+import { approvedWrite } from './approved-write';
 import { refuseInTx, unwrap, type Refusal } from './roll-store';
 import { setupWarnings } from './setup';
 import { readOffices, requireElection } from './setup-read';
@@ -33,9 +34,18 @@ function trusteesOver(db: Db, limit: number): TrusteeOverLimit[] {
  * Changes keys of the rule profile (DOMAIN.md §9) after the election was created. Only before voting starts: round 1
  * must still be 'prepared' and no ballot issued, since the rules are part of what voters and candidates were told.
  * A lower proxyLimit is refused while approved proxies exceed it (the trustees are named; revoke some first).
+ * A committee member approves the change with their PIN, checked before the write; they are named in the audit event.
  * One transaction: the new profile and an audit event with the old and new values; a refusal is audited alone.
  */
-export function setRules(ctx: BackendContext, input: RuleProfilePartial): SetRulesOutput {
+export function setRules(ctx: BackendContext, request: SetRulesInput, requestKey?: string): SetRulesOutput {
+  const { approval, ...input } = request;
+  const approvals = approval ? [approval] : [];
+  const what = { zh: '更改计票规则', en: 'a rule change' };
+  const call = { method: 'setRules', input: request, requestKey };
+  return approvedWrite(ctx, call, approvals, { atLeast: 1, path: 'approval', what }, (approvers) => changeRules(ctx, input, approvers));
+}
+
+function changeRules(ctx: BackendContext, input: Omit<SetRulesInput, 'approval'>, approvers: { id: number; name: string }[]): SetRulesOutput {
   const result = inTransaction(ctx.db, (): Omit<SetRulesOutput, 'warnings'> | Refusal => {
     const db = ctx.db;
     const before = requireElection(db).rules;
@@ -82,7 +92,7 @@ export function setRules(ctx: BackendContext, input: RuleProfilePartial): SetRul
 
     db.prepare('UPDATE election SET rules_json = ? WHERE id = 1').run(JSON.stringify(after));
     const pick = (p: RuleProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
-    appendAudit(db, { type: 'election.rules-changed', at: ctx.now(), actor: ctx.actor, subject: 'election', detail: { from: pick(before), to: pick(after) } });
+    appendAudit(db, { type: 'election.rules-changed', at: ctx.now(), actor: ctx.actor, subject: 'election', detail: { from: pick(before), to: pick(after), ...(approvers.length > 0 ? { approvedBy: approvers } : {}) } });
     return { rules: after, changed };
   });
   const done = unwrap(result);

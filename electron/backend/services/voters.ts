@@ -3,6 +3,7 @@ import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { CATEGORY_IDS } from '../../../shared/domain/roll';
 import { appendAudit } from '../audit';
+import type { Approver } from '../authority/approvals';
 import { invalid, notFound, refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import {
@@ -14,7 +15,7 @@ import {
   stmt,
   voterById,
 } from './roll-store';
-import { requireSittingCommitteeMember } from './person-standing';
+import { approvedWrite } from './approved-write';
 
 /** A typed or scanned certificate number, normalised; a malformed one is bad input naming the problem. */
 export function certificateArg(text: string, path = 'certificate'): string {
@@ -131,11 +132,24 @@ export function assignGroup(ctx: BackendContext, input: InputOf<IssuanceContract
 export function reassignVoter(
   ctx: BackendContext,
   input: InputOf<IssuanceContract, 'reassignVoter'>,
+  requestKey?: string,
 ): OutputOf<IssuanceContract, 'reassignVoter'> {
   const certificate = certificateArg(input.certificate);
+  const what = { zh: '变更选民投票地点', en: "a voter's reassignment" };
+  const call = { method: 'reassignVoter', input, requestKey };
+  return approvedWrite(ctx, call, input.approval ? [input.approval] : [], { atLeast: 1, path: 'approval', what }, ([member]) =>
+    moveVoter(ctx, certificate, input, member ?? null),
+  );
+}
+
+function moveVoter(
+  ctx: BackendContext,
+  certificate: string,
+  input: InputOf<IssuanceContract, 'reassignVoter'>,
+  member: Approver | null,
+): OutputOf<IssuanceContract, 'reassignVoter'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    const member = { id: input.decidedBy, name: requireSittingCommitteeMember(db, input.decidedBy) };
     const v = requireVoter(db, certificate);
     const from = assignmentOf(db, v);
     let toVenue: string | null = null;
@@ -159,14 +173,14 @@ export function reassignVoter(
     db.prepare(
       `INSERT INTO reassignment (voter_id, from_venue_id, from_box_id, to_venue_id, to_box_id, decided_by, reason, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(v.id, v.venue_id, v.mobile_box_id, toVenue, toBox, member.id, input.reason, at);
+    ).run(v.id, v.venue_id, v.mobile_box_id, toVenue, toBox, member?.id ?? null, input.reason, at);
     const to = assignmentOf(db, { venue_id: toVenue, mobile_box_id: toBox });
     appendAudit(db, {
       type: 'voter.reassigned',
       at,
       actor: ctx.actor,
       subject: `certificate:${v.certificate}`,
-      detail: { voter: v.name, from, to, decidedBy: { id: member.id, name: member.name }, reason: input.reason },
+      detail: { voter: v.name, from, to, decidedBy: member, reason: input.reason },
     });
     return { from, to };
   });

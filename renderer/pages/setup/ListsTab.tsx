@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { printPage } from '../../api/shell';
 import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
+import { approvalInput, CommitteeApprovalFields, NO_APPROVAL, type Member } from './CommitteeApproval';
 
 /**
  * The lists published before election day: approved proxies and each mobile box's approved voters (names and
@@ -92,40 +93,23 @@ export function ListsTab({ overview }: { overview: Overview }) {
   );
 }
 
-type Member = { id: number; name: string };
-
-function MemberSelect({ committee, value, onChange }: { committee: Member[]; value: string; onChange(v: string): void }) {
-  const t = useT();
-  return (
-    <Field label={t('setup.lists.decidedBy')}>
-      <select value={value} onChange={(e) => onChange(e.target.value)} required>
-        <option value="">{t('setup.choose')}</option>
-        {committee.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
 function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged(): void }) {
   const api = useApi();
   const t = useT();
   const [voter, setVoter] = useState('');
   const [trustee, setTrustee] = useState('');
-  const [by, setBy] = useState('');
+  const [by, setBy] = useState(NO_APPROVAL);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    const out = await action.run(() => api.call('approveProxy', { voter, trustee, approvedBy: Number(by) }));
+    const out = await action.run(() => api.call('approveProxy', { voter, trustee, ...approvalInput(by) }));
     if (out) {
       setDone(t('setup.lists.proxyDone', { voter: out.voter.name, trustee: out.trustee.name, holds: out.trusteeHolds, limit: out.proxyLimit }));
       setVoter('');
       setTrustee('');
+      setBy(NO_APPROVAL);
       onChanged();
     }
   };
@@ -139,7 +123,7 @@ function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged
         <Field label={t('setup.lists.trusteeCert')}>
           <input value={trustee} onChange={(e) => setTrustee(e.target.value)} required inputMode="numeric" />
         </Field>
-        <MemberSelect committee={committee} value={by} onChange={setBy} />
+        <CommitteeApprovalFields committee={committee} value={by} onChange={setBy} />
       </div>
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
@@ -156,7 +140,7 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
   const mobiles = overview.boxes.filter((b) => b.kind === 'mobile');
   const [certificate, setCertificate] = useState('');
   const [box, setBox] = useState(mobiles[0]?.id ?? '');
-  const [by, setBy] = useState('');
+  const [by, setBy] = useState(NO_APPROVAL);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
@@ -165,11 +149,12 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
     e.preventDefault();
     setDone(null);
     const out = await action.run(() =>
-      api.call('reassignVoter', { certificate, to: { mobileBox: box }, decidedBy: Number(by), reason }),
+      api.call('reassignVoter', { certificate, to: { mobileBox: box }, ...approvalInput(by), reason }),
     );
     if (out) {
       setDone(t('setup.lists.mobileDone', { from: out.from.name, to: out.to.name }));
       setCertificate('');
+      setBy(NO_APPROVAL);
       onChanged();
     }
   };
@@ -189,7 +174,7 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
             ))}
           </select>
         </Field>
-        <MemberSelect committee={committee} value={by} onChange={setBy} />
+        <CommitteeApprovalFields committee={committee} value={by} onChange={setBy} />
         <Field label={t('setup.lists.reason')}>
           <input value={reason} onChange={(e) => setReason(e.target.value)} required />
         </Field>

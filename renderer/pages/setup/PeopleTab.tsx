@@ -97,26 +97,48 @@ function RelativesList({ relatives, error }: { relatives: Relative[] | null; err
   );
 }
 
-type Person = { id: number; name: string; pinSet: boolean };
+type Person = { id: number; name: string; pinSet: boolean; committee: { left: boolean } | null };
+
+/**
+ * How a PIN may be set (the rule is the backend's, services/people.ts setPin): a first PIN is typed by the person
+ * while a committee member is signed in, who is named as witness (or, before any committee PIN exists, a committee
+ * member's own first one); a change needs the current PIN; a committee member may reset another person's PIN.
+ */
+type PinWay = { way: 'first'; witness: string | null } | { way: 'change' } | { way: 'reset'; by: string } | { way: 'blocked' };
+
+function pinWay(person: Person, mode: 'change' | 'reset', who: { open: boolean; committee: { id: number; name: string } | null }): PinWay {
+  if (!person.pinSet) {
+    if (who.committee) return { way: 'first', witness: who.committee.name };
+    return who.open && person.committee && !person.committee.left ? { way: 'first', witness: null } : { way: 'blocked' };
+  }
+  if (mode === 'reset' && who.committee && who.committee.id !== person.id) return { way: 'reset', by: who.committee.name };
+  return { way: 'change' };
+}
 
 function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) {
   const api = useApi();
   const t = useT();
+  const session = useLoad(() => api.call('whoAmI', {}), [api]);
   const [person, setPerson] = useState('');
+  const [mode, setMode] = useState<'change' | 'reset'>('change');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [current, setCurrent] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const chosen = people.find((p) => String(p.id) === person);
+  const me = session.data?.session ?? null;
+  const who = {
+    open: session.data?.authority === 'open',
+    committee: me && me.roles.includes('committee') ? { id: me.person, name: me.name } : null,
+  };
+  const way = chosen ? pinWay(chosen, mode, who) : null;
   const mismatch = again !== '' && pin !== again;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    if (!chosen || mismatch || pin === '') return;
-    const ok = await action.run(() =>
-      api.call('setPin', { person: chosen.id, pin, ...(chosen.pinSet ? { currentPin: current } : {}) }),
-    );
+    if (!chosen || !way || way.way === 'blocked' || mismatch || pin === '') return;
+    const ok = await action.run(() => api.call('setPin', { person: chosen.id, pin, ...(way.way === 'change' ? { currentPin: current } : {}) }));
     // The PIN is never kept or shown: the fields are emptied whatever the answer.
     setPin('');
     setAgain('');
@@ -142,22 +164,39 @@ function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) 
             ))}
           </select>
         </Field>
-        {chosen?.pinSet && (
+        {chosen?.pinSet && who.committee && who.committee.id !== chosen.id && (
+          <Field label={t('setup.pin.mode')}>
+            <select value={mode} onChange={(e) => setMode(e.target.value as 'change' | 'reset')} data-testid="pin-mode">
+              <option value="change">{t('setup.pin.modeChange')}</option>
+              <option value="reset">{t('setup.pin.modeReset')}</option>
+            </select>
+          </Field>
+        )}
+        {way?.way === 'change' && (
           <Field label={t('setup.pin.current')}>
-            <input type="password" inputMode="numeric" autoComplete="off" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+            <input type="password" inputMode="numeric" autoComplete="off" value={current} onChange={(e) => setCurrent(e.target.value)} required data-testid="pin-current" />
           </Field>
         )}
         <Field label={t('setup.pin.new')}>
-          <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} required data-testid="pin-1" />
+          <input type="password" inputMode="numeric" autoComplete="off" pattern="\d{6,12}" value={pin} onChange={(e) => setPin(e.target.value)} required data-testid="pin-1" />
         </Field>
         <Field label={t('setup.pin.again')}>
           <input type="password" inputMode="numeric" autoComplete="off" value={again} onChange={(e) => setAgain(e.target.value)} required data-testid="pin-2" />
         </Field>
       </div>
+      {chosen && way && (
+        <p className={way.way === 'blocked' ? 'ui-text-warn' : 'ui-muted'} data-testid="pin-way">
+          {way.way === 'first' && way.witness !== null && t('setup.pin.witness', { name: chosen.name, witness: way.witness })}
+          {way.way === 'first' && way.witness === null && t('setup.pin.firstCommittee', { name: chosen.name })}
+          {way.way === 'blocked' && t('setup.pin.needCommittee', { name: chosen.name })}
+          {way.way === 'change' && t('setup.pin.changeOwn', { name: chosen.name })}
+          {way.way === 'reset' && t('setup.pin.resetBy', { name: chosen.name, witness: way.by })}
+        </p>
+      )}
       {mismatch && <p className="ui-text-warn" role="alert">{t('setup.pin.mismatch')}</p>}
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
-      <button type="submit" disabled={action.busy || mismatch} data-testid="pin-submit">
+      <button type="submit" disabled={action.busy || mismatch || way?.way === 'blocked'} data-testid="pin-submit">
         {t('setup.pin.submit')}
       </button>
     </form>

@@ -3,7 +3,8 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import type { RuleProfile, RuleProfilePartial } from '../../../shared/rules/profile';
 import { RULE_CHOICES, RULE_KEYS, useRuleText, type RuleKey } from './rules';
-import { ErrorNote, Field, OkNote, useAction } from '../../ui';
+import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
+import { approvalInput, CommitteeApprovalFields, NO_APPROVAL } from './CommitteeApproval';
 
 type Draft = Record<RuleKey, string>;
 
@@ -39,6 +40,9 @@ export function RulesEditForm({
   // Kept as data, not text, so the notice follows the language switch.
   const [done, setDone] = useState<{ changed: RuleKey[] } | null>(null);
   const action = useAction();
+  const people = useLoad(() => api.call('listPeople', {}), [api]);
+  const committee = (people.data ?? []).filter((p) => p.committee && !p.committee.left);
+  const [approval, setApproval] = useState(NO_APPROVAL);
 
   const changes: RuleProfilePartial = {};
   for (const k of RULE_KEYS) {
@@ -60,8 +64,9 @@ export function RulesEditForm({
       setDone({ changed: [] });
       return;
     }
-    const out = await action.run(() => api.call('setRules', changes));
+    const out = await action.run(() => api.call('setRules', { ...changes, ...approvalInput(approval) }));
     if (out) {
+      setApproval(NO_APPROVAL);
       setDone({ changed: out.changed });
       onSaved();
     }
@@ -114,6 +119,9 @@ export function RulesEditForm({
             </Field>
           );
         })}
+      </div>
+      <div className="ui-grid">
+        <CommitteeApprovalFields committee={committee} value={approval} onChange={setApproval} />
       </div>
       <ErrorNote error={action.error} testId="rules-edit-error" />
       {done && (

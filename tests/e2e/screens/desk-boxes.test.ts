@@ -10,9 +10,13 @@ import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type Screen
  * the box empty and open it for voting, open the poll; choose the desk, issue ballots by typing certificate numbers
  * and Enter, get refused on a second try with when and where, wrong venue, unknown and mistyped numbers, a proxy
  * ballot with the trustee's certificate, F2 and F3; then close the poll and carry a box through custody to opened,
- * and a mobile box with a broken seal to the committee's decision. The election and roll are set up through the API
- * (the Setup screen has its own test).
+ * and a mobile box with a broken seal to the committee's decision (with a committee member's PIN). The election and
+ * roll are set up through the API (the Setup screen has its own test); then the chair's first PIN makes the election
+ * ask for sign-in: the Boxes screen runs signed in as the chair, the Desk as the desk person 丁一 (sessions from the
+ * API; the sign-in screen has its own test).
  */
+
+const PIN = '246810';
 
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping screens desk/boxes test: ${missing}`);
@@ -45,6 +49,9 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
   let app: ScreensApp;
   const voters = new Map<string, Voter>();
   let helperId = 0;
+  let chairId = 0;
+  /** Sessions from signIn: the chair (committee) and the desk person. */
+  const sessions = { chair: '', desk: '' };
 
   before(async () => {
     app = await startScreensApp();
@@ -59,16 +66,23 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
       voters.set(v.name, v);
     }
     await app.call('addDesk', { id: 'D1', name: '一号发票处', box: 'C1' });
-    const committee = (await app.call<{ id: number; name: string; committee: unknown }[]>('listPeople', {})).filter((p) => p.committee);
-    await app.call('approveProxy', { voter: voters.get('王秀兰')!.certificate, trustee: voters.get('李建军')!.certificate, approvedBy: committee[0]!.id });
-    helperId = (await app.call<{ id: number; name: string }[]>('listPeople', {})).find((p) => p.name === '田雨')!.id;
+    // Still being set up (no PIN yet): the proxy is approved without one.
+    await app.call('approveProxy', { voter: voters.get('王秀兰')!.certificate, trustee: voters.get('李建军')!.certificate });
+    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
+    const id = (name: string) => people.find((p) => p.name === name)!.id;
+    helperId = id('田雨');
+    chairId = id('郭志明');
+    await app.call('setPin', { person: chairId, pin: PIN });
+    sessions.chair = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN })).token;
+    await app.call('setPin', { person: id('丁一'), pin: PIN, session: sessions.chair });
+    sessions.desk = (await app.call<{ token: string }>('signIn', { person: id('丁一'), pin: PIN, idleMinutes: 480 })).token;
   });
   after(async () => {
     await app?.close();
   });
 
   test('Boxes: receive ballots, seal empty, start voting and open the poll with the keyboard', async () => {
-    const { page, problems, context } = await app.open('#/boxes');
+    const { page, problems, context } = await app.open('#/boxes', { session: sessions.chair });
     const c1 = page.getByTestId('box-C1');
     await c1.waitFor();
     await page.getByTestId('turnout').waitFor();
@@ -103,7 +117,7 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
 
   test('Desk: choose the desk, issue by typing numbers + Enter, refusals say when/where, proxy, F2, F3 — no mouse', async () => {
     const storage = { 'station.deskHelper': String(helperId) };
-    const { page, problems, context } = await app.open('#/desk', { storage });
+    const { page, problems, context } = await app.open('#/desk', { storage, session: sessions.desk });
     await page.getByTestId('desk-chooser').waitFor();
     await tabTo(page, '[data-testid=desk-choose-D1]');
     await page.keyboard.press('Enter');
@@ -176,7 +190,7 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
 
   test('Desk: the per-desk count is the backend\'s — another computer at the same box\'s other desk starts from its own count', async () => {
     // A fresh browser profile (nothing on this computer) choosing the box's own desk C1, which issued nothing yet.
-    const other = await app.open('#/desk', { storage: { 'station.desk': 'C1' } });
+    const other = await app.open('#/desk', { storage: { 'station.desk': 'C1' }, session: sessions.desk });
     await other.page.getByTestId('certificate-field').waitFor();
     await other.page.waitForFunction(() => /已发 0 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
     // The box total still shows both desks together.
@@ -184,14 +198,14 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
     assert.deepEqual(other.problems, []);
     await other.context.close();
     // And a fresh profile choosing 一号发票处 gets its 2 from the backend.
-    const again = await app.open('#/desk', { storage: { 'station.desk': 'D1' } });
+    const again = await app.open('#/desk', { storage: { 'station.desk': 'D1' }, session: sessions.desk });
     await again.page.waitForFunction(() => /已发 2 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));
     assert.deepEqual(again.problems, []);
     await again.context.close();
   });
 
   test('Boxes: turnout, close the poll, carry boxes through custody; a broken seal goes to the committee', async () => {
-    const { page, problems, context } = await app.open('#/boxes');
+    const { page, problems, context } = await app.open('#/boxes', { session: sessions.chair });
     await page.getByTestId('turnout').waitFor();
     assert.match(await page.getByTestId('turnout-total').textContent() ?? '', /已领票 2 人 \/ 选民 8 人/);
     // Per desk, from the issuance records: both ballots at 一号发票处 (D1), none at the box's own desk.
@@ -254,8 +268,16 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
 
     await tabTo(page, `${m1} [data-testid=flagged-decision] input[type=checkbox]`);
     await page.keyboard.press('Space');
+    // The member who decides types their PIN: a wrong one decides nothing.
+    await tabTo(page, `${m1} [data-testid=decision-pin-${chairId}]`);
+    await page.keyboard.type('000000');
     await tabTo(page, `${m1} [data-testid=decision-note]`);
     await page.keyboard.type('封条编号抄写错误，经核对票箱完好');
+    await tabTo(page, `${m1} [data-testid=decide-open]`);
+    await page.keyboard.press('Enter');
+    await page.locator(`${m1} [data-testid=flagged-decision] [role=alert]`).filter({ hasText: /郭志明 的个人密码不正确/ }).waitFor();
+    assert.equal(await page.locator(`${m1} [data-testid=box-decision]`).count(), 0);
+    await page.locator(`${m1} [data-testid=decision-pin-${chairId}]`).fill(PIN);
     await tabTo(page, `${m1} [data-testid=decide-open]`);
     await page.keyboard.press('Enter');
     await page.locator(`${m1} [data-testid=box-decision]`).waitFor();

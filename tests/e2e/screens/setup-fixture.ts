@@ -16,7 +16,11 @@ export interface ScreensApp {
   server: HttpServerHandle;
   browser: Browser;
   call<T = unknown>(method: string, input: unknown): Promise<T>;
-  open(hash?: string, opts?: { lang?: 'zh-CN' | 'en'; storage?: Record<string, string> }): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  /** `session`: a token from signIn, kept as this window's sign-in (sessionStorage 'station.session'). */
+  open(
+    hash?: string,
+    opts?: { lang?: 'zh-CN' | 'en'; storage?: Record<string, string>; session?: string },
+  ): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
   close(): Promise<void>;
 }
 
@@ -33,11 +37,15 @@ export async function startScreensApp(): Promise<ScreensApp> {
     async open(hash = '#/start', opts = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
       const storage = { 'station.lang': opts.lang ?? 'zh-CN', ...(opts.storage ?? {}) };
-      await context.addInitScript((entries: Record<string, string>) => {
-        if (sessionStorage.getItem('seeded')) return;
-        sessionStorage.setItem('seeded', '1');
-        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      }, storage);
+      await context.addInitScript(
+        ({ entries, session }: { entries: Record<string, string>; session: string | null }) => {
+          if (sessionStorage.getItem('seeded')) return;
+          sessionStorage.setItem('seeded', '1');
+          for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+          if (session !== null) sessionStorage.setItem('station.session', session);
+        },
+        { entries: storage, session: opts.session ?? null },
+      );
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

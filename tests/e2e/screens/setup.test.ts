@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
 import { PEOPLE, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
@@ -10,7 +10,11 @@ import { PEOPLE, rollCsv, startScreensApp, type ScreensApp } from './setup-fixtu
  * boxes and people, set a PIN, declare a close relative (listed), import a bad roll (every bad row listed, nothing
  * imported) and a good one, print the voter certificates to PDF, publish the proxy list, change the rules before
  * voting (a lower proxy limit refused while a trustee holds more), turn double entry on, switch to English.
+ * From the first committee PIN on, the election asks for sign-in: the test signs the chair in through the API and
+ * gives this window the session (the sign-in screen has its own test); decisions then need a committee PIN.
  */
+
+const CHAIR_PIN = '246810';
 
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping screens setup test: ${missing}`);
@@ -21,13 +25,25 @@ async function shot(page: Page, name: string) {
 
 describe('Start and Setup screens', { skip: missing ?? false }, () => {
   let app: ScreensApp;
+  let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  let session = '';
 
   before(async () => {
     app = await startScreensApp();
-    ({ page, problems } = await app.open('#/start'));
+    ({ context, page, problems } = await app.open('#/start'));
   });
+
+  /** Signs the person in through the API and gives this window their session (kept in sessionStorage). */
+  async function signInAs(name: string, pin: string): Promise<number> {
+    const who = (await app.call<{ id: number; name: string }[]>('signInCandidates', {})).find((p) => p.name === name);
+    assert.ok(who, `${name} can sign in`);
+    session = (await app.call<{ token: string }>('signIn', { person: who.id, pin })).token;
+    await context.addInitScript((token: string) => sessionStorage.setItem('station.session', token), session);
+    await page.reload();
+    return who.id;
+  }
   after(async () => {
     await app?.close();
   });
@@ -130,17 +146,37 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await official.locator('button[type=submit]').click();
     await official.getByRole('alert').waitFor();
 
+    // Another person's first PIN needs a committee member signed in: refused on screen while nobody is.
+    await page.getByTestId('pin-person').selectOption({ label: '田雨' });
+    assert.match(await page.getByTestId('pin-way').textContent() ?? '', /田雨 尚无密码：首次设置须由选举委员会成员登录在场/);
+    assert.equal(await page.getByTestId('pin-submit').isDisabled(), true);
+
+    // The election's first committee PIN, while nobody can sign in yet.
     await page.getByTestId('pin-person').selectOption({ label: '郭志明' });
-    await page.getByTestId('pin-1').fill('2468');
-    await page.getByTestId('pin-2').fill('2469');
+    assert.match(await page.getByTestId('pin-way').textContent() ?? '', /本选举第一个选委会成员密码：由 郭志明 本人输入/);
+    await page.getByTestId('pin-1').fill(CHAIR_PIN);
+    await page.getByTestId('pin-2').fill('246811');
     await page.getByText('两次输入的密码不一致').waitFor();
     assert.equal(await page.getByTestId('pin-submit').isDisabled(), true);
-    await page.getByTestId('pin-2').fill('2468');
+    await page.getByTestId('pin-2').fill(CHAIR_PIN);
     await page.getByTestId('pin-submit').click();
     await page.getByText('已为 郭志明 设置签字密码').waitFor();
-    await page.waitForFunction(() => document.querySelector('tr[data-person=郭志明] [data-testid=pin-state]')?.textContent === '已设置');
     assert.equal(await page.getByTestId('pin-1').inputValue(), '');
-    assert.equal((await page.content()).includes('2468'), false);
+    assert.equal((await page.content()).includes(CHAIR_PIN), false);
+
+    // From now on the election asks for sign-in. With the chair signed in, 田雨 types a first PIN, the chair named as
+    // witness.
+    await signInAs('郭志明', CHAIR_PIN);
+    await page.getByTestId('setup-tab-people').click();
+    await page.waitForFunction(() => document.querySelector('tr[data-person=郭志明] [data-testid=pin-state]')?.textContent === '已设置');
+    await page.getByTestId('pin-person').selectOption({ label: '田雨' });
+    await page.getByText('首次设置：由 田雨 本人输入，郭志明（选举委员会成员）在场见证').waitFor();
+    await page.getByTestId('pin-1').fill('135790');
+    await page.getByTestId('pin-2').fill('135790');
+    await page.getByTestId('pin-submit').click();
+    await page.getByText('已为 田雨 设置签字密码').waitFor();
+    const set = (await app.call<{ type: string; detail: { witness?: string } }[]>('auditEvents', { session })).filter((e) => e.type === 'pin.set');
+    assert.deepEqual(set.map((e) => e.detail.witness ?? null), [null, '郭志明']);
 
     // Declared close relatives are listed in their own table (not only as conflicts of people).
     assert.match(await page.getByTestId('relatives').textContent() ?? '', /尚未申报任何近亲属/);
@@ -225,7 +261,12 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     const form = page.getByTestId('approve-proxy');
     await form.locator('input').nth(0).fill(certs[0]!);
     await form.locator('input').nth(1).fill(certs[1]!);
-    await form.locator('select').selectOption({ label: '郭志明' });
+    await form.getByTestId('approval-person').selectOption({ label: '郭志明' });
+    await form.getByTestId('approval-pin').fill('000000');
+    await form.locator('button[type=submit]').click();
+    await form.getByRole('alert').filter({ hasText: /郭志明 的个人密码不正确/ }).waitFor();
+    assert.equal(await page.getByTestId('proxy-list').textContent().then((t) => (t ?? '').includes('王秀兰')), false, 'a wrong PIN approves nothing');
+    await form.getByTestId('approval-pin').fill(CHAIR_PIN);
     await form.locator('button[type=submit]').click();
     await page.getByText(/已批准：王秀兰 委托 李建军/).waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid=proxy-list]')?.textContent?.includes('王秀兰'));
@@ -241,6 +282,10 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     assert.equal(await proxy.inputValue(), '2');
     assert.match(await form.textContent() ?? '', /默认：3/);
     assert.match(await form.locator('select[data-edit-rule=overvote] option[value=void-section]').textContent() ?? '', /该职位一栏作废（默认）/);
+
+    // A rule change needs a committee member's PIN.
+    await form.getByTestId('approval-person').selectOption({ label: '郭志明' });
+    await form.getByTestId('approval-pin').fill(CHAIR_PIN);
 
     // 王秀兰's proxy is with 李建军: no proxies at all is refused, and says whose.
     await proxy.focus();
@@ -275,7 +320,7 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await toggle.focus();
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.querySelector('[data-testid=double-entry]')?.getAttribute('data-on') === 'yes');
-    assert.deepEqual(await app.call('countingSettings', {}), { doubleEntry: true });
+    assert.deepEqual(await app.call('countingSettings', { session }), { doubleEntry: true });
     await shot(page, 'screens-setup-rules-edit');
   });
 

@@ -7,6 +7,7 @@ import { assertBoxCanBeOpened, custodyState, decideFlaggedBox, recordCustodyStep
 import { listPeople } from '../../../electron/backend/services/people';
 import type { BackendContext } from '../../../electron/backend/context';
 import { count, sampleElection } from './helpers';
+import { asPerson, establishAuthority, TEST_PIN } from '../../helpers/authority';
 
 const STEPS: TrailStep[] = ['sealed-empty', 'voting', 'sealed-closed', 'carried', 'received', 'seal-checked', 'opened'];
 
@@ -88,15 +89,28 @@ test('a broken seal flags the box; it opens only after a recorded committee deci
   const scrutineer = people.find((p) => p.name === '谢文')!;
   const chair = people.find((p) => p.name === '郭志明')!;
   const vice = people.find((p) => p.name === '何玉兰')!;
-  assert.throws(
-    () => decideFlaggedBox(ctx, { box: 'M1', round: 1, decision: 'open', decidedBy: [scrutineer.id], note: '封条破损,经核对照常开箱' }),
-    (e: unknown) => e instanceof ApiError && e.code === 'refused' && /谢文 is not a sitting election committee member/.test(e.message),
+  establishAuthority(ctx, chair.id, [{ person: vice.id }, { person: scrutineer.id }]);
+  const note = '封条破损系运输磨损,经核对照常开箱';
+  const refusedNothingWritten = (approvals: { person: number; pin: string }[] | undefined, pattern: RegExp) => {
+    const rows = count(ctx, 'custody_event');
+    assert.throws(
+      () => decideFlaggedBox(ctx, { box: 'M1', round: 1, decision: 'open', ...(approvals ? { approvals } : {}), note }),
+      (e: unknown) => e instanceof ApiError && e.code === 'refused' && pattern.test(e.message),
+    );
+    assert.equal(count(ctx, 'custody_event'), rows, 'a refused decision writes nothing');
+    assert.deepEqual(custodyState(ctx.db, 'M1', 1).position, { state: 'needs-decision' });
+  };
+  refusedNothingWritten(undefined, /needs 1 election committee member/);
+  refusedNothingWritten([{ person: scrutineer.id, pin: TEST_PIN }], /谢文 is not a sitting election committee member/);
+  refusedNothingWritten([{ person: vice.id, pin: '000000' }], /wrong PIN for 何玉兰/);
+  const decided = asPerson(ctx, chair.id, () =>
+    decideFlaggedBox(ctx, { box: 'M1', round: 1, decision: 'open', approvals: [{ person: chair.id, pin: TEST_PIN }, { person: vice.id, pin: TEST_PIN }], note }),
   );
-  const decided = decideFlaggedBox(ctx, { box: 'M1', round: 1, decision: 'open', decidedBy: [chair.id, vice.id], note: '封条破损系运输磨损,经核对照常开箱' });
   assert.deepEqual(decided.position, { state: 'next', next: 'opened' });
   assert.deepEqual(decided.events.at(-1)!.decidedBy, [chair.id, vice.id]);
   assertBoxCanBeOpened(ctx.db, 'M1', 1);
-  recordCustodyStep(ctx, stepInput('M1', 'opened'));
+  const opened = asPerson(ctx, scrutineer.id, () => recordCustodyStep(ctx, stepInput('M1', 'opened')));
+  assert.equal(opened.events.at(-1)!.by, scrutineer.id, 'the step names the signed-in person who recorded it');
   const types = (ctx.db.prepare("SELECT type FROM audit_event WHERE subject = 'box:M1' ORDER BY seq").all() as { type: string }[]).map((r) => r.type);
   assert.ok(types.includes('custody.flagged') && types.includes('custody.decision'));
 });
@@ -106,11 +120,12 @@ test('seal numbers that differ flag the box even when the seals look intact; set
   toSealCheck(ctx, 'S1');
   const after = recordCustodyStep(ctx, { box: 'S1', round: 1, step: 'seal-checked', seals: ['F-001', 'F-002', 'F-009'], intact: true });
   assert.equal(after.flagged, true);
-  const chair = listPeople(ctx).find((p) => p.name === '郭志明')!;
-  decideFlaggedBox(ctx, { box: 'S1', round: 1, decision: 'set-aside', decidedBy: [chair.id], note: '封条编号不符,票箱封存待查' });
+  // While the election is still being set up (no committee PIN yet), the decision records no approver.
+  const aside = decideFlaggedBox(ctx, { box: 'S1', round: 1, decision: 'set-aside', note: '封条编号不符,票箱封存待查' });
+  assert.deepEqual(aside.events.at(-1)!.decidedBy, []);
   assert.throws(() => recordCustodyStep(ctx, stepInput('S1', 'opened')), refusedExpecting('set-aside'));
   assert.throws(
-    () => decideFlaggedBox(ctx, { box: 'S1', round: 1, decision: 'open', decidedBy: [chair.id], note: '改变主意' }),
+    () => decideFlaggedBox(ctx, { box: 'S1', round: 1, decision: 'open', note: '改变主意' }),
     (e: unknown) => e instanceof ApiError && e.code === 'refused',
   );
 });

@@ -7,6 +7,7 @@ import { activeRoles, requireSittingCommitteeMember } from '../../../electron/ba
 import { approveProxy } from '../../../electron/backend/services/proxies';
 import { setBoxStaff } from '../../../electron/backend/services/setup-venues';
 import { count, sampleElection } from './helpers';
+import { asPerson, establishAuthority, TEST_PIN } from '../../helpers/authority';
 
 function refusedMatching(pattern: RegExp) {
   return (e: unknown) => {
@@ -62,33 +63,37 @@ test('the relation kinds of DOMAIN §8 are the only ones accepted by the schema'
 
 test('PINs: stored as a salted scrypt hash, checked, a wrong one logged, a change needs the current one', () => {
   const ctx = sampleElection();
+  const chair = listPeople(ctx).find((p) => p.name === '郭志明')!;
   const xie = listPeople(ctx).find((p) => p.name === '谢文')!;
   const hu = listPeople(ctx).find((p) => p.name === '胡斌')!;
-  setPin(ctx, { person: xie.id, pin: '246810' });
-  setPin(ctx, { person: hu.id, pin: '246810' });
+  establishAuthority(ctx, chair.id, [{ person: xie.id, pin: '246810' }, { person: hu.id, pin: '246810' }]);
   const rows = ctx.db.prepare('SELECT pin_salt, pin_hash FROM person WHERE id IN (?, ?)').all(xie.id, hu.id) as { pin_salt: string; pin_hash: string }[];
   assert.notEqual(rows[0]!.pin_hash, rows[1]!.pin_hash, 'same PIN, different salts, different hashes');
   assert.ok(!rows[0]!.pin_hash.includes('246810'));
   assert.equal(verifyPersonPin(ctx, xie.id, '246810'), true);
-  assert.equal(verifyPersonPin(ctx, xie.id, '246811'), false);
+  assert.equal(asPerson(ctx, xie.id, () => verifyPersonPin(ctx, xie.id, '246811')), false);
   const last = readAuditEvents(ctx.db, { afterSeq: 0, limit: 1000 }).at(-1)!;
-  assert.deepEqual([last.type, last.outcome, last.actor], ['pin.failed', 'refused', '谢文']);
-  assert.throws(() => setPin(ctx, { person: xie.id, pin: '1111' }), refusedMatching(/needs the current PIN/));
-  assert.throws(() => setPin(ctx, { person: xie.id, pin: '1111', currentPin: '0000' }), refusedMatching(/needs the current PIN/));
-  setPin(ctx, { person: xie.id, pin: '1111', currentPin: '246810' });
-  assert.equal(verifyPersonPin(ctx, xie.id, '1111'), true);
+  assert.deepEqual([last.type, last.outcome], ['pin.failed', 'refused']);
+  assert.match(last.actor ?? '', /谢文/);
+  asPerson(ctx, xie.id, () => {
+    assert.throws(() => setPin(ctx, { person: xie.id, pin: '13579246' }), refusedMatching(/needs the current PIN/));
+    assert.throws(() => setPin(ctx, { person: xie.id, pin: '13579246', currentPin: '000000' }), refusedMatching(/wrong current PIN/));
+    setPin(ctx, { person: xie.id, pin: '13579246', currentPin: '246810' });
+  });
+  assert.equal(verifyPersonPin(ctx, xie.id, '13579246'), true);
   const zheng = listPeople(ctx).find((p) => p.name === '郑丽')!;
-  assert.throws(() => verifyPersonPin(ctx, zheng.id, '1234'), refusedMatching(/has not set a PIN/));
+  assert.throws(() => verifyPersonPin(ctx, zheng.id, '123456'), refusedMatching(/has not set a PIN/));
 });
 
 test('one committee check: a member who left can no longer decide, on the roll side as on the counting side', () => {
   const ctx = sampleElection();
   const member = addCommitteeMember(ctx, { name: '钱 进', position: 'member' });
   assert.equal(requireSittingCommitteeMember(ctx.db, member.id), '钱 进');
+  setPin(ctx, { person: member.id, pin: TEST_PIN });
   leaveCommittee(ctx, { person: member.id, reason: '回避' });
   const notSitting = refusedMatching(/钱 进 不是在任的选举委员会成员.*钱 进 is not a sitting election committee member/);
   assert.throws(() => requireSittingCommitteeMember(ctx.db, member.id), notSitting);
-  assert.throws(() => approveProxy(ctx, { voter: '00000013', trustee: '00000021', approvedBy: member.id }), notSitting);
+  assert.throws(() => approveProxy(ctx, { voter: '00000013', trustee: '00000021', approval: { person: member.id, pin: TEST_PIN } }), notSitting);
 });
 
 test('active roles: granted roles in order, a revoked one gone', () => {

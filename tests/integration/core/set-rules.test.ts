@@ -14,11 +14,20 @@ import { setRoundStatusTx } from '../../../electron/backend/services/setup-round
 import { makeVoter } from '../../unit/roll/make-roll';
 import { election, importGenerated } from '../issuance/helpers';
 import { freshContext } from './helpers';
+import { establishAuthority, TEST_PIN } from '../../helpers/authority';
 
 const cert = (i: number) => makeVoter(i).certificate;
 
 async function call(ctx: BackendContext, method: string, input: unknown): Promise<ApiResponse<unknown>> {
   return dispatch(contract, buildApi(ctx), method, input, (err) => assert.fail(`internal error: ${String(err)}`));
+}
+
+/** Calls through the contract with the person's session, answering the whole response (ok or error). */
+async function signedInRaw(ctx: BackendContext, person: number) {
+  const r = await call(ctx, 'signIn', { person, pin: TEST_PIN });
+  assert.ok(r.ok, JSON.stringify(r));
+  const { token } = r.value as { token: string };
+  return (method: string, input: Record<string, unknown>) => call(ctx, method, { ...input, session: token });
 }
 
 function events(ctx: BackendContext, type: string) {
@@ -87,10 +96,9 @@ test('a lower proxyLimit is refused while approved proxies exceed it, naming the
   const e = election();
   const { ctx } = e;
   await importGenerated(ctx, 10);
-  const chair = e.person('郭志明');
-  approveProxy(ctx, { voter: cert(1), trustee: cert(0), approvedBy: chair });
-  approveProxy(ctx, { voter: cert(2), trustee: cert(0), approvedBy: chair });
-  approveProxy(ctx, { voter: cert(4), trustee: cert(3), approvedBy: chair });
+  approveProxy(ctx, { voter: cert(1), trustee: cert(0) });
+  approveProxy(ctx, { voter: cert(2), trustee: cert(0) });
+  approveProxy(ctx, { voter: cert(4), trustee: cert(3) });
   const stored = rulesJson(ctx);
 
   const r = await call(ctx, 'setRules', { proxyLimit: 1, overvote: 'void-ballot' });
@@ -117,7 +125,7 @@ test('a lower proxyLimit is refused while approved proxies exceed it, naming the
   assert.equal((none.error.details as { trustees: unknown[] }).trustees.length, 2);
   assert.match(none.error.message, /不允许委托投票/);
 
-  revokeProxy(ctx, { voter: cert(2), decidedBy: chair, reason: '本人撤回委托' });
+  revokeProxy(ctx, { voter: cert(2), reason: '本人撤回委托' });
   const now = await call(ctx, 'setRules', { proxyLimit: 1 });
   assert.ok(now.ok, JSON.stringify(now));
   assert.equal(readElection(ctx.db)!.rules.proxyLimit, 1);
@@ -149,4 +157,46 @@ test('setRules without an election is not found', async () => {
   const ctx = freshContext();
   const r = await call(ctx, 'setRules', { proxyLimit: 1 });
   assert.equal(r.ok ? 'ok' : r.error.code, 'not-found');
+});
+
+test('once the election is established a rule change needs a sitting committee member\'s right PIN; without one nothing changes', async () => {
+  const e = election();
+  const { ctx } = e;
+  const chair = e.person('郭志明');
+  const vice = e.person('何玉兰');
+  const scrutineer = e.person('谢文');
+  establishAuthority(ctx, chair, [{ person: vice }, { person: scrutineer }]);
+  const as = await signedInRaw(ctx, chair);
+  const stored = rulesJson(ctx);
+  const refusedFor = async (input: Record<string, unknown>, reason: string) => {
+    const r = await as('setRules', input);
+    assert.ok(!r.ok, JSON.stringify(r));
+    assert.equal(r.error.code, 'refused', r.error.message);
+    assert.equal((r.error.details as { reason: string }).reason, reason, r.error.message);
+    assert.equal(rulesJson(ctx), stored, 'nothing changed');
+  };
+  await refusedFor({ proxyLimit: 1 }, 'approvals-needed');
+  await refusedFor({ proxyLimit: 1, approval: { person: vice, pin: '999999' } }, 'wrong-pin');
+  await refusedFor({ proxyLimit: 1, approval: { person: scrutineer, pin: TEST_PIN } }, 'not-committee');
+  assert.equal(events(ctx, 'election.rules-changed').length, 0);
+
+  const ok = await as('setRules', { proxyLimit: 1, approval: { person: vice, pin: TEST_PIN }, requestKey: 'rules-change-0001' });
+  assert.ok(ok.ok, JSON.stringify(ok));
+  const changed = events(ctx, 'election.rules-changed');
+  assert.equal(changed.length, 1);
+  assert.deepEqual((changed[0]!.detail as { approvedBy: unknown }).approvedBy, [{ id: vice, name: '何玉兰' }]);
+  assert.match(changed[0]!.actor ?? '', /郭志明/, 'the signed-in chair made the change');
+  // A re-send of the same request answers again without a second change, and its stored receipt holds no PIN.
+  const again = await as('setRules', { proxyLimit: 1, approval: { person: vice, pin: TEST_PIN }, requestKey: 'rules-change-0001' });
+  assert.ok(again.ok);
+  assert.equal(events(ctx, 'election.rules-changed').length, 1);
+  const receipts = ctx.db.prepare('SELECT input_hash, answer_json FROM request_receipt').all() as { input_hash: string; answer_json: string }[];
+  assert.equal(receipts.length, 1);
+  assert.ok(!receipts[0]!.answer_json.includes(TEST_PIN));
+  const { createHash } = await import('node:crypto');
+  const { canonicalJson } = await import('../../../electron/backend/audit/canonical');
+  const withPin = createHash('sha256')
+    .update(canonicalJson({ method: 'setRules', input: { proxyLimit: 1, approval: { person: vice, pin: TEST_PIN } } }))
+    .digest('hex');
+  assert.notEqual(receipts[0]!.input_hash, withPin, 'the hash is not of the input with its PIN');
 });

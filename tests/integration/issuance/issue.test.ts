@@ -87,9 +87,13 @@ test('wrong venue: refused naming where the voter is assigned; a committee reass
       return true;
     },
   );
-  // Not a committee member: refused. A member with a reason: recorded.
-  assert.throws(() => reassignVoter(ctx, { certificate: cert(2), to: { venue: 's1' }, decidedBy: e.person('丁一'), reason: '住在东区' }), rejects('refused'));
-  const moved = reassignVoter(ctx, { certificate: cert(2), to: { venue: 's1' }, decidedBy: e.person('郭志明'), reason: '住在东区' });
+  // Approved by someone not on the committee: refused. With a reason, while the election is still being set up
+  // (no committee PIN yet, so no approval can be given): recorded.
+  assert.throws(
+    () => reassignVoter(ctx, { certificate: cert(2), to: { venue: 's1' }, approval: { person: e.person('丁一'), pin: '123456' }, reason: '住在东区' }),
+    rejects('refused'),
+  );
+  const moved = reassignVoter(ctx, { certificate: cert(2), to: { venue: 's1' }, reason: '住在东区' });
   assert.equal(moved.to.id, 's1');
   assert.equal(count(ctx, 'reassignment', "reason = '住在东区'"), 1);
   assert.throws(() => issueBallot(ctx, { certificate: cert(2), round: 1, desk: 'C1' }), rejects('refused', 'wrong-venue'));
@@ -100,8 +104,8 @@ test('mobile box: only voters on its approved list vote in it, and they vote now
   const e = await ready();
   const { ctx } = e;
   openVoting(ctx);
-  reassignVoter(ctx, { certificate: cert(3), to: { mobileBox: 'M1' }, decidedBy: e.person('何玉兰'), reason: '行动不便' });
-  assert.throws(() => reassignVoter(ctx, { certificate: cert(4), to: { mobileBox: 'C1' }, decidedBy: e.person('何玉兰'), reason: 'x' }), rejects('invalid-input'));
+  reassignVoter(ctx, { certificate: cert(3), to: { mobileBox: 'M1' }, reason: '行动不便' });
+  assert.throws(() => reassignVoter(ctx, { certificate: cert(4), to: { mobileBox: 'C1' }, reason: 'x' }), rejects('invalid-input'));
   assert.throws(() => issueBallot(ctx, { certificate: cert(3), round: 1, desk: 'C1' }), (err: unknown) => {
     assert.ok(err instanceof ApiError);
     assert.deepEqual((err.details as { assigned: unknown }).assigned, { kind: 'mobile-box', id: 'M1', name: '流动票箱一', venue: 'central' });
@@ -131,7 +135,7 @@ test('proxy: issued against the proxied certificate once the trustee is confirme
   const e = await ready();
   const { ctx } = e;
   openVoting(ctx);
-  approveProxy(ctx, { voter: cert(7), trustee: cert(8), approvedBy: e.person('林海') });
+  approveProxy(ctx, { voter: cert(7), trustee: cert(8) });
   assert.equal(lookupVoter(ctx.db, cert(7)).proxyTo?.name, makeVoter(8).name);
   // The voter's certificate alone (the voter themselves, or the trustee without confirmation): refused, trustee named.
   assert.throws(
@@ -189,7 +193,7 @@ test('turnout per venue and overall, and the quorum: more than half of registere
   const e = await ready(7);
   const { ctx } = e;
   openVoting(ctx);
-  reassignVoter(ctx, { certificate: cert(6), to: { venue: 's1' }, decidedBy: e.person('郭志明'), reason: '东区' });
+  reassignVoter(ctx, { certificate: cert(6), to: { venue: 's1' }, reason: '东区' });
   let t = turnout(ctx.db, 1);
   assert.deepEqual([t.registered, t.participants, t.quorum.met, t.quorum.needed], [7, 0, false, 4]);
   for (const i of [0, 1, 2]) issueBallot(ctx, { certificate: cert(i), round: 1, desk: 'C1' });
@@ -208,7 +212,7 @@ test('turnout per venue and overall, and the quorum: more than half of registere
 test('secret ballot: issuance data carries nothing a ballot row will have', async () => {
   const { ctx } = await ready();
   const columns = (table: string) => (ctx.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-  assert.deepEqual(columns('spoiled_count'), ['box_id', 'round_number', 'count']);
+  assert.deepEqual(columns('spoiled_count'), ['box_id', 'round_number', 'count', 'audited']);
   assert.ok(!columns('issuance').some((c) => /ballot/.test(c)));
   const refs = ctx.db.prepare("SELECT m.name AS t, f.\"table\" AS ref FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'").all() as { t: string; ref: string }[];
   assert.ok(!refs.some((r) => ['issuance', 'spoiled_count', 'voter'].includes(r.ref) && /ballot/.test(r.t)), JSON.stringify(refs));
