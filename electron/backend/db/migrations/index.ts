@@ -5,6 +5,7 @@ import { counting003 } from './003-counting';
 import { resend004 } from './004-resend';
 import { sealAttemptIndex005 } from './005-seal-attempt-index';
 import { pinGuard006 } from './006-pin-guard';
+import { exportFolder007 } from './007-export-folder';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   resend004,
   sealAttemptIndex005,
   pinGuard006,
+  exportFolder007,
 ];
 
 MIGRATIONS.forEach((m, i) => {
