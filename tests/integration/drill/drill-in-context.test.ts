@@ -158,7 +158,7 @@ describe("stage 'complete'", () => {
     const verified = await app.ok<{ ok: boolean }>('verifySealedFile', { path: o.sealedFile });
     assert.equal(verified.ok, true);
     const rounds = await app.ok<{ status: string }[]>('listRounds', {});
-    assert.ok(rounds.every((r) => r.status === 'signed'));
+    assert.ok(rounds.every((r) => r.status === 'sealed'), 'the drill sealed its rounds');
     const stored = await app.ok<{ resultHash: string }>('storedResult', { round: 1 });
     assert.equal(stored.resultHash, o.rounds[0]!.resultHash);
 
