@@ -80,10 +80,16 @@ export const verifyOutcomeView = z.union([
 export type VerifyOutcomeView = z.infer<typeof verifyOutcomeView>;
 
 const path = text(4096).trim().min(1, 'a file path is required');
-/** A name inside the export folder: no folder part, no "..", not absolute (checked before anything is written). */
+/**
+ * A sealed file's name inside the export folder: no folder part, no "..", not absolute, and ending in .json, so that
+ * not even an overwrite can reach the election file or the station key (checked before anything is written).
+ */
+export function isSealedFileName(name: string): boolean {
+  return plainFileName.safeParse(name).success && /\.json$/i.test(name);
+}
 const fileName = text(TEXT_LIMITS.title).refine(
-  (s) => plainFileName.safeParse(s).success,
-  'a plain file name inside the export folder (no folder, no "..", no \\ / : * ? " < > |)',
+  isSealedFileName,
+  'a plain file name ending in .json inside the export folder (no folder, no "..", no \\ / : * ? " < > |)',
 );
 const reason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'a reason is required');
 

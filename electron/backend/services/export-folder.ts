@@ -1,7 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ExportFolderView } from '../../../shared/api/seal';
-import { plainFileName } from '../../../shared/api/shell';
+import { isSealedFileName, type ExportFolderView } from '../../../shared/api/seal';
 import { appendAudit } from '../audit';
 import { invalid, type BackendContext } from '../context';
 import { inTransaction } from '../db';
@@ -44,8 +43,8 @@ export function setExportFolder(ctx: BackendContext, folder: string | null): Exp
  * here (the contract's schema checks it first), so no caller can reach outside the folder.
  */
 export function exportPath(ctx: BackendContext, name: string): string {
-  if (!plainFileName.safeParse(name).success) {
-    throw invalid('name', '文件名不能含文件夹、“..”或完整路径', 'a plain file name inside the export folder (no folder, no "..", not an absolute path)');
+  if (!isSealedFileName(name)) {
+    throw invalid('name', '文件名须以 .json 结尾，且不能含文件夹、“..”或完整路径', 'a plain file name ending in .json inside the export folder (no folder, no "..", not an absolute path)');
   }
   const { folder, isDefault } = exportFolder(ctx);
   if (isDefault) mkdirSync(folder, { recursive: true });

@@ -7,6 +7,7 @@ import type { SealWrittenView, VerifyOutcomeView } from '../../../shared/api/sea
 import { readAuditEvents } from '../../../electron/backend/audit';
 import { loadOrCreateStationKey, signPayload, verifySealedFile } from '../../../electron/backend/seal';
 import { FILE_LIMITS } from '../../../electron/backend/files/input-file';
+import { exportPath } from '../../../electron/backend/services/export-folder';
 import { gatherSealInput } from '../../../electron/backend/services/seal';
 import { sealResults } from '../../../electron/backend/seal';
 import { listRounds } from '../../../electron/backend/services/setup-rounds';
@@ -219,11 +220,13 @@ test('the contract writes sealed files only by a plain name inside the export fo
   const outside = join(tempDir(), 'abs.json');
   try {
     mkdirSync(d.exports);
-    for (const name of ['../x.json', '..', outside, 'sub/x.json', 'sub\\x.json', 'C:x.json', '.x.json', ' x.json', 'x\u0000.json']) {
+    for (const name of ['../x.json', '..', outside, 'sub/x.json', 'sub\\x.json', 'C:x.json', '.x.json', ' x.json', 'x\u0000.json', 'election.sqlite', 'station-key.pem']) {
       const e = refusal(await d.asChair('sealToFile', { name, overwrite: true }));
       assert.equal(e.code, 'invalid-input', name);
       assert.equal(e.path, 'name', name);
     }
+    // The service checks again, whoever calls it.
+    for (const name of ['../x.json', outside, 'election.sqlite']) assert.throws(() => exportPath(d.ctx, name), (e: Error & { path?: string }) => e.path === 'name');
     assert.deepEqual(readdirSync(d.exports), []);
     assert.ok(!existsSync(join(d.dir, 'x.json')) && !existsSync(join(dirname(d.dir), 'x.json')) && !existsSync(outside));
     assert.deepEqual(readdirSync(d.dir).sort(), ['election.sqlite', 'election.sqlite-shm', 'election.sqlite-wal', 'exports', 'station-key.pem'].filter((f) => existsSync(join(d.dir, f))).sort());
