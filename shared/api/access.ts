@@ -79,6 +79,8 @@ export const METHOD_ACCESS = {
   turnout: 'signed-in',
   // sealing
   stationFingerprint: 'signed-in',
+  exportFolder: 'signed-in',
+  setExportFolder: COMMITTEE,
   sealToFile: COMMITTEE,
   verifySealedFile: 'signed-in',
   // counting, in public under the scrutineers

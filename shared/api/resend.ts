@@ -7,7 +7,8 @@ import { z } from 'zod';
  * input (dispatch takes it out before the input is checked), so no method's schema has to carry it.
  *
  * Not here: importRoll, sealToFile and startDrill answer asynchronously (a re-sent import is refused as the same
- * roll; sealing again writes the same file), setPin and setDoubleEntry set a value and are idempotent already.
+ * roll; sealing again writes the same file), setPin, setDoubleEntry and setExportFolder set a value and are idempotent
+ * already.
  *
  * Secret ballot: a key is random, made by the client for that one write; it is never derived from a voter, a
  * certificate or anything else, so the key of a ballot entry (made by the counting client) joins nothing.

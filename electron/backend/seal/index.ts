@@ -15,6 +15,7 @@ export {
   sealedPayloadShape,
   type SealedPayload,
   type SealedRound,
+  type SealOverride,
   type Signoff,
 } from './payload';
 export {

@@ -57,7 +57,21 @@ export const sealedPayloadShape = z.strictObject({
     count: z.int().nonnegative(),
     hash: sha256Hex,
   }),
+  /** Added later: 1 for the election's first sealed file, 2 for the next…; absent in earlier files, which count as 1. */
+  sequence: z.int().positive().optional(),
+  /** The payload hash (SHA-256 of the payload bytes) of the sealed file this one replaces; present exactly when sequence > 1. */
+  supersedes: sha256Hex.optional(),
+  /** Present when the committee sealed although sign-offs were missing: who decided, why, and what was missing. */
+  override: z
+    .strictObject({
+      reason: text,
+      approvers: z.array(text).min(2, 'at least two committee members'),
+      missing: z.array(z.strictObject({ round: z.int().positive(), role: text, name: text.optional() })).min(1, 'what was missing'),
+    })
+    .optional(),
 });
+
+export type SealOverride = NonNullable<z.infer<typeof sealedPayloadShape>['override']>;
 
 export interface SealedRound {
   number: number;
@@ -79,6 +93,9 @@ export interface SealedPayload {
   rounds: SealedRound[];
   signoffs: Signoff[];
   auditHead: { count: number; hash: string };
+  sequence?: number;
+  supersedes?: string;
+  override?: SealOverride;
 }
 
 /** The outer file. Its bytes are exactly `renderSealedFile` of these fields, one per line (see docs/sealed-file.md). */

@@ -27,6 +27,7 @@ import {
   type SealedFileFields,
   type SealedPayload,
   type SealedRound,
+  type SealOverride,
   type Signoff,
 } from './payload';
 import { fingerprint, fingerprintMatches, normalizeFingerprint, type Fingerprint } from './station-key';
@@ -43,6 +44,12 @@ export interface SealInput {
   signoffs: Signoff[];
   /** The audit log's head: number of events and hash of the last one. */
   auditHead: { count: number; hash: string };
+  /** 1 for the election's first sealed file, 2 for the next… (absent = 1). */
+  sequence?: number;
+  /** The payload hash of the sealed file this one replaces (exactly when sequence > 1). */
+  supersedes?: string;
+  /** The committee's override of missing sign-offs. */
+  override?: SealOverride;
 }
 
 /** The parts of the station key sealing needs (a StationKey fits). */
@@ -60,6 +67,9 @@ export interface SealSummary {
   fingerprint: Fingerprint;
   auditHead: { count: number; hash: string };
   rounds: RoundSummary[];
+  sequence: number;
+  supersedes: string | null;
+  override: SealOverride | null;
   payload: SealedPayload;
 }
 
@@ -91,6 +101,9 @@ const sealInputShape = z.strictObject({
     .min(1, 'at least one round'),
   signoffs: sealedPayloadShape.shape.signoffs,
   auditHead: sealedPayloadShape.shape.auditHead,
+  sequence: sealedPayloadShape.shape.sequence,
+  supersedes: sealedPayloadShape.shape.supersedes,
+  override: sealedPayloadShape.shape.override,
 });
 
 /**
@@ -133,6 +146,8 @@ export function sealResults(input: SealInput, key: SigningKey): Buffer {
       ...(r.signedHead !== undefined ? { signedHead: r.signedHead } : {}),
     };
   });
+  const sequenceProblem = supersessionProblem(parsed.data);
+  if (sequenceProblem !== null) throw new ApiError('invalid-input', sequenceProblem);
   parsed.data.signoffs.forEach((s, i) => {
     const round = rounds[s.round - 1];
     if (round === undefined) {
@@ -153,8 +168,23 @@ export function sealResults(input: SealInput, key: SigningKey): Buffer {
     rounds,
     signoffs: parsed.data.signoffs,
     auditHead: parsed.data.auditHead,
+    ...(parsed.data.sequence !== undefined ? { sequence: parsed.data.sequence } : {}),
+    ...(parsed.data.supersedes !== undefined ? { supersedes: parsed.data.supersedes } : {}),
+    ...(parsed.data.override !== undefined ? { override: parsed.data.override } : {}),
   };
   return signPayload(payload, key);
+}
+
+/** A file after the first names the file it replaces, and only such a file does (null when consistent). */
+function supersessionProblem(p: { sequence?: number | undefined; supersedes?: string | undefined }): string | null {
+  const sequence = p.sequence ?? 1;
+  if (sequence > 1 && p.supersedes === undefined) {
+    return both(`这是第 ${sequence} 份封存文件，却没有注明它取代的文件 (supersedes)`, `sealed file number ${sequence} does not name the file it supersedes (supersedes)`);
+  }
+  if (sequence === 1 && p.supersedes !== undefined) {
+    return both('第 1 份封存文件不应注明取代的文件 (supersedes)', 'the first sealed file (sequence 1) cannot supersede another (supersedes)');
+  }
+  return null;
 }
 
 function reparse<T>(parse: () => T, where: string): T {
@@ -429,6 +459,13 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
     }
   });
 
+  const sequenceProblem = supersessionProblem(p);
+  if (sequenceProblem !== null) failures.push(sequenceProblem);
+  const overrideRounds = p.override?.missing.filter((m) => !p.rounds.some((r) => r.number === m.round)) ?? [];
+  if (overrideRounds.length > 0) {
+    failures.push(both(`override.missing 指向不存在的第 ${overrideRounds[0]!.round} 轮`, `override.missing names round ${overrideRounds[0]!.round}, which is not in the file`));
+  }
+
   if (failures.length > 0 || fp === null) return fail(...failures);
   const title = p.election.title;
   return {
@@ -439,6 +476,9 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
       fingerprint: fp,
       auditHead: p.auditHead,
       rounds: summaries,
+      sequence: p.sequence ?? 1,
+      supersedes: p.supersedes ?? null,
+      override: p.override ?? null,
       payload: { ...p, format: SEALED_PAYLOAD_FORMAT, rounds: rounds as SealedRound[] },
     },
   };

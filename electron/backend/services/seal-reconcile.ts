@@ -4,6 +4,7 @@ import type { BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { sha256Hex } from '../files/durable-write';
 import { InputFileError, readInputFileSync } from '../files/input-file';
+import { markRoundsSealedTx } from './seal-state';
 
 /** What `seal.started` records before the file is written: enough to settle the attempt after a crash. */
 export interface SealAttempt {
@@ -16,6 +17,8 @@ export interface SealAttempt {
   fileHash: string;
   payloadHash: string;
   bytes: number;
+  /** The round numbers the file seals (absent in attempts recorded before rounds became 'sealed'). */
+  rounds?: number[];
 }
 
 /** The whole file if it is a regular file of exactly `size` bytes (so a huge file is never read), else null. */
@@ -58,7 +61,7 @@ export function reconcileInterruptedSeals(ctx: BackendContext): Array<{ file: st
     rmSync(a.partial, { force: true });
     const onDisk = readIfSize(a.path, a.bytes);
     const written = onDisk !== null && sha256Hex(onDisk) === a.fileHash;
-    inTransaction(db, () =>
+    inTransaction(db, () => {
       appendAudit(db, {
         type: written ? 'seal.written' : 'seal.abandoned',
         at: ctx.now(),
@@ -67,8 +70,9 @@ export function reconcileInterruptedSeals(ctx: BackendContext): Array<{ file: st
         detail: written
           ? { file: a.file, payloadHash: a.payloadHash, bytes: a.bytes, recovered: true }
           : { file: a.file, payloadHash: a.payloadHash, reason: 'interrupted: the app stopped before the file was complete' },
-      }),
-    );
+      });
+      if (written) markRoundsSealedTx(ctx, a.rounds ?? []);
+    });
     out.push({ file: a.file, outcome: written ? 'written' : 'abandoned' });
   }
   return out;

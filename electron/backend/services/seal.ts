@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
+import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { ApiError } from '../../../shared/api/envelope';
+import { committeeApprovers, type Approver } from '../authority/approvals';
 import { appendAudit, appendRefusal, verifyAuditChain } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { crashPoint } from '../files/crash-point';
 import { partialPathFor, sha256Hex } from '../files/durable-write';
 import { FILE_LIMITS, InputFileError, readInputFile } from '../files/input-file';
 import {
+  hashJson,
   loadOrCreateStationKey,
   refuseExistingTarget,
   sealResults,
@@ -20,6 +23,8 @@ import {
 } from '../seal';
 import { sealedElectionDefinition } from './seal-election';
 import type { SealAttempt } from './seal-reconcile';
+import { missingSignoffs, refuseMissingSignoffs } from './seal-signatures';
+import { markRoundsSealedTx, previousSeals } from './seal-state';
 import { storedResult } from './results';
 import { sealSignoffs, signedAuditHead } from './signoff';
 import { requireElection } from './setup-read';
@@ -31,13 +36,37 @@ export function chinaTime(d: Date): string {
   return `${local}+08:00`;
 }
 
+/** The committee's decision to seal although sign-offs are missing: the reason and who approved with their PIN. */
+export interface SealOverrideDecision {
+  reason: string;
+  approvers: Approver[];
+}
+
+/**
+ * Checks the PINs of an override's approvals: two different sitting committee members. Call before sealing (outside
+ * any transaction: a wrong PIN is counted toward the lockout). While nobody has a PIN yet, nobody can override.
+ */
+export function sealOverrideDecision(ctx: BackendContext, override: { reason: string; approvals: readonly CommitteeApproval[] }): SealOverrideDecision {
+  const what = { zh: '签名不全时封存', en: 'sealing with missing sign-offs' };
+  const approvers = committeeApprovers(ctx, override.approvals, { atLeast: 2, path: 'override.approvals', what });
+  if (approvers.length < 2) {
+    throw refused(
+      `${what.zh}须由 2 名选举委员会成员输入个人密码确认`,
+      `${what.en} needs 2 election committee members to approve with their PIN`,
+      { reason: 'approvals-needed', atLeast: 2 },
+    );
+  }
+  return { reason: override.reason, approvers };
+}
+
 /**
  * Everything a sealed file carries, read from the database: the election definition, every round with its
  * cer/1 record and the cer-result/1 stored by the results service (never recounted here by another path), every
- * sign-off (revoked ones too), and the audit head. Refused, naming the reason, when a round has no stored result or
+ * sign-off (revoked ones too), the audit head, and its place among the election's sealed files. Refused, naming the
+ * reason, when a round has no stored result, when a sign-off the tally sheet lists is missing (unless overridden), or
  * when the audit log's hash chain is broken.
  */
-export function gatherSealInput(ctx: BackendContext): SealInput {
+export function gatherSealInput(ctx: BackendContext, override?: SealOverrideDecision): SealInput {
   const db = ctx.db;
   const election = sealedElectionDefinition(db);
   const chain = verifyAuditChain(db);
@@ -62,12 +91,29 @@ export function gatherSealInput(ctx: BackendContext): SealInput {
     const signedHead = signedAuditHead(db, r.number);
     return { number: r.number, kind: r.kind, record: stored.record, result: stored.result, ...(signedHead ? { signedHead } : {}) };
   });
+  const missing = missingSignoffs(ctx, sealedRounds.map((r) => ({ number: r.number, resultHash: hashJson(r.result) })));
+  if (missing.length > 0 && override === undefined) refuseMissingSignoffs(missing);
+  if (missing.length === 0 && override !== undefined) {
+    throw invalid('override', '签名齐全，无需越过；请直接封存', 'every sign-off was given; seal without an override');
+  }
+  const earlier = previousSeals(db);
   return {
     sealedAt: chinaTime(ctx.now()),
     election,
     rounds: sealedRounds,
     signoffs: sealSignoffs(db),
     auditHead: { count: chain.count, hash: chain.head },
+    sequence: earlier.count + 1,
+    ...(earlier.lastPayloadHash !== null ? { supersedes: earlier.lastPayloadHash } : {}),
+    ...(override !== undefined
+      ? {
+          override: {
+            reason: override.reason,
+            approvers: override.approvers.map((a) => a.name),
+            missing: missing.map((m) => ({ round: m.round, role: m.role, ...(m.name !== null ? { name: m.name } : {}) })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -78,6 +124,12 @@ function summaryView(s: SealSummary): SealSummaryView {
     fingerprint: { hex: s.fingerprint.hex, short: s.fingerprint.short, full: s.fingerprint.full },
     auditHead: s.auditHead,
     rounds: s.rounds.map((r) => ({ ...r, elected: r.elected.map((e) => ({ ...e, names: [...e.names] })) })),
+    sequence: s.sequence,
+    supersedes: s.supersedes,
+    override:
+      s.override === null
+        ? null
+        : { reason: s.override.reason, approvers: [...s.override.approvers], missing: s.override.missing.map((m) => ({ round: m.round, role: m.role, name: m.name ?? null })) },
   };
 }
 
@@ -96,17 +148,19 @@ function payloadHashOf(bytes: Buffer): string {
  * Seals the election into `path`, in an order that a crash at any instant cannot make the record and the disk
  * disagree: (1) one transaction gathers the contents, signs them and records `seal.started` with the file's hash
  * and its temp name; (2) the file is written durably (temp file, verified, renamed into place); (3) `seal.written`
- * confirms it — or `seal.abandoned` when writing failed. A process killed between (1) and (3) is settled at the
- * next start-up by reconcileInterruptedSeals. The audit head inside the file is the one before `seal.started`.
+ * confirms it and the rounds become 'sealed' — or `seal.abandoned` when writing failed. A process killed between (1)
+ * and (3) is settled at the next start-up by reconcileInterruptedSeals. The audit head inside the file is the one
+ * before `seal.started` (and before `seal.override`, which records a committee override in the same transaction).
+ * `path` is the caller's choice: the contract passes a name inside the export folder, the CLI the user's --out.
  */
-export function sealElection(ctx: BackendContext, input: { path: string; overwrite?: boolean }): SealWrittenView {
+export function sealElection(ctx: BackendContext, input: { path: string; overwrite?: boolean; override?: SealOverrideDecision }): SealWrittenView {
   requireElection(ctx.db);
   const target = resolve(input.path);
   const overwrite = input.overwrite === true;
   let started: { bytes: Buffer; attempt: SealAttempt; sealInput: SealInput };
   try {
     started = inTransaction(ctx.db, () => {
-      const sealInput = gatherSealInput(ctx);
+      const sealInput = gatherSealInput(ctx, input.override);
       const key = loadOrCreateStationKey(ctx.dataDir);
       const bytes = sealResults(sealInput, key);
       refuseExistingTarget(target, overwrite);
@@ -117,7 +171,17 @@ export function sealElection(ctx: BackendContext, input: { path: string; overwri
         fileHash: sha256Hex(bytes),
         payloadHash: payloadHashOf(bytes),
         bytes: bytes.length,
+        rounds: sealInput.rounds.map((r) => r.number),
       };
+      if (sealInput.override !== undefined) {
+        appendAudit(ctx.db, {
+          type: 'seal.override',
+          at: ctx.now(),
+          actor: ctx.actor,
+          subject: 'seal',
+          detail: { ...sealInput.override, approvers: input.override!.approvers, payloadHash: attempt.payloadHash },
+        });
+      }
       appendAudit(ctx.db, { type: 'seal.started', at: ctx.now(), actor: ctx.actor, subject: 'seal', detail: { ...attempt } });
       return { bytes, attempt, sealInput };
     });
@@ -148,7 +212,7 @@ export function sealElection(ctx: BackendContext, input: { path: string; overwri
     );
     throw e;
   }
-  inTransaction(ctx.db, () =>
+  inTransaction(ctx.db, () => {
     appendAudit(ctx.db, {
       type: 'seal.written',
       at: ctx.now(),
@@ -161,9 +225,11 @@ export function sealElection(ctx: BackendContext, input: { path: string; overwri
         rounds: summary.rounds.length,
         fingerprint: summary.fingerprint.short,
         auditHead: sealInput.auditHead,
+        sequence: summary.sequence,
       },
-    }),
-  );
+    });
+    markRoundsSealedTx(ctx, attempt.rounds ?? []);
+  });
   return { ...summaryView(summary), path: target, bytes: bytes.length, payloadHash: attempt.payloadHash };
 }
 

@@ -79,12 +79,16 @@ export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; off
   return getRound(db, number);
 }
 
-/** Allowed moves: forward one step, or back to counting from counted/signed (a reopening, which needs a reason). */
+/**
+ * Allowed moves: forward one step; sealed from counted too (a committee override of missing sign-offs); or back to
+ * counting from counted, signed or sealed (a reopening, which needs a reason).
+ */
 export function statusMoveAllowed(from: RoundStatus, to: RoundStatus): boolean {
   const i = ROUND_STATUSES.indexOf(from);
   const j = ROUND_STATUSES.indexOf(to);
   if (j === i + 1) return true;
-  return to === 'counting' && (from === 'counted' || from === 'signed');
+  if (to === 'sealed') return from === 'counted';
+  return to === 'counting' && (from === 'counted' || from === 'signed' || from === 'sealed');
 }
 
 export function setRoundStatusTx(ctx: BackendContext, input: { round: number; status: RoundStatus; reason?: string | undefined }): RoundView {

@@ -8,6 +8,7 @@ import { q } from './counting-store';
 import { activeRoles, personName, requireSittingCommitteeMember } from './person-standing';
 import { verifyPersonPin } from './people';
 import { storedResultHash } from './results';
+import { approvalsNeededToReopen } from './seal-state';
 import { getRound, setRoundStatusTx } from './setup-rounds';
 
 /**
@@ -181,6 +182,15 @@ export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract,
       throw refused(
         `已根据第 ${input.round} 轮结果创建了第 ${ns} 轮,不能再重新开放该轮计票`,
         `round(s) ${ns} were created from the result of round ${input.round}; its count can no longer be reopened`,
+      );
+    }
+    // A sealed round needs two committee members' PINs, which this input (one `by`) cannot carry yet.
+    const needed = approvalsNeededToReopen(r.status);
+    if (needed > 1) {
+      throw refused(
+        `第 ${input.round} 轮已封存，重新开放计票须由 ${needed} 名选举委员会成员输入个人密码确认`,
+        `round ${input.round} is sealed: reopening its count needs ${needed} election committee members to approve with their PIN`,
+        { reason: 'approvals-needed', atLeast: needed },
       );
     }
     if (!['counted', 'signed'].includes(r.status)) {

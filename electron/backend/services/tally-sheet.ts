@@ -9,8 +9,8 @@ import { getRound, roundBallot } from './setup-rounds';
 import { listSignoffs, signedAuditHead, SIGNOFF_ROLE_NAMES, SIGNOFF_ROLES, type SignoffRole } from './signoff';
 import type { TallySheetView } from '../../../shared/api/results';
 
-/** Who may sign: every holder of a signing role now, committee chair included. */
-function signers(ctx: BackendContext): { person: number; name: string; role: SignoffRole }[] {
+/** Who may sign: every holder of a signing role now, committee chair included (the sheet's list; sealing needs it). */
+export function signers(ctx: BackendContext): { person: number; name: string; role: SignoffRole }[] {
   const officials = q(
     ctx.db,
     `SELECT p.id AS person, p.name, r.role FROM official_role r JOIN person p ON p.id = r.person_id

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
-import { ErrorNote, errorText, useAction } from '../../ui';
+import type { MissingSignoffView, SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
+import { ErrorNote, errorText, useAction, useLoad } from '../../ui';
 import { useRounds } from '../rounds';
 import { hasShell, requireShell } from '../../api/shell';
 import { TallySheet, type TallySheetData } from '../signoff/TallySheet';
 import { sheetFileName } from '../signoff/PrintBar';
 import { SealSummary } from './SealSummary';
-import { joinPath, sealedFileName } from './paths';
+import { OverrideForm, type SealOverride } from './OverrideForm';
+import { missingSignoffsOf, sealedFileName } from './paths';
 import './export.css';
 
 type StepState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
@@ -16,8 +17,9 @@ const STEPS = ['seal', 'pdf', 'verify'] as const;
 type Step = (typeof STEPS)[number];
 
 /**
- * Export (导出): write the sealed result file (and in Electron the tally sheet PDF) to a folder on removable media,
- * then read it back from there and verify it completely.
+ * Export (导出): write the sealed result file (and in Electron the tally sheet PDF) to the export folder (on removable
+ * media: chosen in the folder dialog in Electron, typed in browser mode), then read it back from there and verify it
+ * completely. Missing sign-offs refuse the seal; the committee may override with two PINs and a reason.
  */
 export function ExportScreen() {
   const t = useT();
@@ -35,7 +37,9 @@ export function ExportScreen() {
   const [written, setWritten] = useState<SealWrittenView | null>(null);
   const [pdfPath, setPdfPath] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<VerifyOutcomeView | null>(null);
+  const [missing, setMissing] = useState<MissingSignoffView[] | null>(null);
   const action = useAction();
+  const exportFolder = useLoad(() => api.call('exportFolder', {}), [api]);
 
   useEffect(() => {
     api.call('stationFingerprint', {}).then(
@@ -74,8 +78,10 @@ export function ExportScreen() {
     if (r && !r.canceled) setFolder(r.path);
   };
 
-  const exportAll = async () => {
-    if (folder.trim() === '') {
+  const exportAll = async (override?: SealOverride) => {
+    const typed = folder.trim();
+    // Electron writes the PDF beside the file, into a folder the shell's dialog gave in this session.
+    if (electron && typed === '') {
       action.setError(t('export.folderFirst'));
       return;
     }
@@ -83,12 +89,24 @@ export function ExportScreen() {
     setOutcome(null);
     setPdfPath(null);
     setSteps({ seal: 'running', pdf: 'waiting', verify: 'waiting' });
-    const path = joinPath(folder.trim(), fileName);
-    const w = await action.run(() => api.call('sealToFile', { path, overwrite }));
+    const w = await action.run(async () => {
+      if (typed !== '' && typed !== exportFolder.data?.folder) {
+        await api.call('setExportFolder', { folder: typed });
+        exportFolder.reload();
+      }
+      try {
+        return await api.call('sealToFile', { name: fileName, overwrite, ...(override ? { override } : {}) });
+      } catch (err) {
+        const m = missingSignoffsOf(err);
+        if (m) setMissing(m);
+        throw err;
+      }
+    });
     if (!w) {
       mark('seal', 'failed');
       return;
     }
+    setMissing(null);
     setWritten(w);
     mark('seal', 'done');
     if (electron && sheet) {
@@ -131,7 +149,7 @@ export function ExportScreen() {
                 value={folder}
                 onChange={(e) => setFolder(e.target.value)}
                 readOnly={electron}
-                placeholder={electron ? t('export.folderChoose') : t('export.folderType')}
+                placeholder={electron ? t('export.folderChoose') : `${t('export.folderType')} · ${t('export.folderKeep')}`}
                 autoFocus={!electron}
                 data-testid="export-folder"
               />
@@ -142,6 +160,12 @@ export function ExportScreen() {
               </button>
             )}
           </div>
+          {exportFolder.data && (
+            <p className="ui-muted" data-testid="export-current-folder">
+              {t('export.currentFolder', { folder: exportFolder.data.folder })}
+              {exportFolder.data.isDefault && ` ${t('export.folderDefault')}`}
+            </p>
+          )}
           <p className="ui-muted">
             {t('export.fileName')}：<span className="ui-mono">{fileName}</span>
             {electron && sheet && (
@@ -170,6 +194,7 @@ export function ExportScreen() {
           ))}
         </ol>
         <ErrorNote error={action.error} testId="export-error" />
+        {missing && <OverrideForm missing={missing} busy={action.busy} onOverride={(o) => void exportAll(o)} />}
         {written && (
           <p data-testid="export-written">
             {t('export.written', { path: written.path, bytes: written.bytes })}
@@ -212,7 +237,9 @@ function VerifyOther({ fingerprint, titles }: { fingerprint: string | null; titl
   const api = useApi();
   const [path, setPath] = useState('');
   const [outcome, setOutcome] = useState<VerifyOutcomeView | null>(null);
+  const [missing, setMissing] = useState<MissingSignoffView[] | null>(null);
   const action = useAction();
+  const exportFolder = useLoad(() => api.call('exportFolder', {}), [api]);
   const electron = hasShell();
   const pick = async () => {
     const r = await action.run(() =>

@@ -1,6 +1,7 @@
 import { useT } from '../../app/i18n';
 import type { SealSummaryView } from '../../../shared/api/seal';
 import { roundLabel } from '../rounds';
+import { MissingSignoffs } from './MissingSignoffs';
 
 /** Groups of four upper-case hex digits, as printed on the tally sheet. */
 export function grouped(hex: string): string {
@@ -18,6 +19,28 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
       <p>
         {t('export.fingerprint')}：<strong className="ui-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
       </p>
+      <p data-testid="summary-sequence">
+        {t('export.summary.sequence', { n: summary.sequence })}
+        {' · '}
+        {summary.supersedes === null ? (
+          t('export.summary.first')
+        ) : (
+          <>
+            {t('export.summary.supersedes')}：<span className="ui-mono" data-testid="summary-supersedes">{grouped(summary.supersedes)}</span>
+          </>
+        )}
+      </p>
+      {summary.override === null ? (
+        <p className="ui-text-good" data-testid="summary-signoffs-complete">
+          {t('export.summary.complete')}
+        </p>
+      ) : (
+        <div className="ui-card ui-card-bad" data-testid="summary-override">
+          <strong>{t('export.summary.override', { names: summary.override.approvers.join('、'), reason: summary.override.reason })}</strong>
+          <div>{t('export.summary.missing')}：</div>
+          <MissingSignoffs missing={summary.override.missing} />
+        </div>
+      )}
       <p>
         {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="ui-mono" data-testid="summary-audit-head">{grouped(summary.auditHead.hash)}</span>
       </p>

@@ -39,6 +39,23 @@ const sealEvents = (dbFile: string, afterSeq: number): { types: string[]; recove
   }
 };
 
+/** The payload hashes of the seal attempts after `afterSeq`. */
+function payloadHashes(dbFile: string, afterSeq: number): string[] {
+  const ctx = createContext({ dbFile, mustExist: true, actor: 'test' });
+  try {
+    return readAuditEvents(ctx.db, { afterSeq }).filter((e) => e.type === 'seal.started').map((e) => e.detail.payloadHash as string);
+  } finally {
+    ctx.db.close();
+  }
+}
+
+/** `station seal --json` to `out`, which must succeed. */
+function sealJson(dbFile: string, out: string): { sequence: number; supersedes: string | null } {
+  const r = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out, '--json'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { sequence: number; supersedes: string | null };
+}
+
 function headCount(dbFile: string): number {
   const ctx = createContext({ dbFile, mustExist: true, actor: 'test' });
   try {
@@ -67,15 +84,23 @@ for (const [point, fileWritten] of [
     const { types, recovered } = sealEvents(dbFile, before); // opening it is the start-up
     assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.partial') || n.endsWith('.tmp')), []);
     assert.equal(existsSync(out), fileWritten);
+    const killed = payloadHashes(dbFile, before)[0]!;
     if (fileWritten) {
       assert.deepEqual(types, ['seal.started', 'seal.written']);
       assert.equal(recovered, true);
-      assert.ok(verifySealedFile(readFileSync(out)).ok);
+      const outcome = verifySealedFile(readFileSync(out));
+      assert.ok(outcome.ok);
+      // The drill sealed first: this is the second file, and the next one supersedes it though it was recovered.
+      assert.equal(outcome.summary.sequence, 2);
+      const next = sealJson(dbFile, join(dir, 'next.json'));
+      assert.deepEqual([next.sequence, next.supersedes], [3, killed]);
     } else {
       assert.deepEqual(types, ['seal.started', 'seal.abandoned']);
-      const again = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out], { encoding: 'utf8' });
-      assert.equal(again.status, 0, again.stderr);
+      const again = sealJson(dbFile, out);
       assert.deepEqual(sealEvents(dbFile, before).types, ['seal.started', 'seal.abandoned', 'seal.started', 'seal.written']);
+      // An abandoned attempt is no sealed file: the new one is the second, superseding the drill's.
+      assert.equal(again.sequence, 2);
+      assert.notEqual(again.supersedes, killed);
     }
   });
 }

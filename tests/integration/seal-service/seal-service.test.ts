@@ -1,66 +1,36 @@
-import { test, after, before } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contract } from '../../../shared/api/contract';
+import { SESSION_FIELD } from '../../../shared/api/resend';
 import { dispatch } from '../../../shared/api/dispatch';
 import { buildApi } from '../../../electron/backend/api';
 import { auditHead, readAuditEvents } from '../../../electron/backend/audit';
-import { createContext, type BackendContext } from '../../../electron/backend/context';
-import { runDrill, type DrillSummary } from '../../../electron/backend/drill/run';
-import { boxBallots, correctBallot } from '../../../electron/backend/services/counting';
-import { listPeople } from '../../../electron/backend/services/people';
+import { createContext } from '../../../electron/backend/context';
+import { runDrillInContext, type DrillSummary } from '../../../electron/backend/drill/run';
 import { createElection } from '../../../electron/backend/services/setup';
-import { reopenCount } from '../../../electron/backend/services/signoff';
 import { STATION_KEY_FILE } from '../../../electron/backend/seal';
+import { cli, copyOfDrill as copyOf, drillSource, tempDir } from './drill-copy';
 
-const station = join(import.meta.dirname, '../../../bin/station.mjs');
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'election-residents.json');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'station-seal-service-'));
-  dirs.push(d);
-  return d;
-}
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [station, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A counted and signed election, made once by a small drill; each test works on its own copy. */
 let source: string;
 let drilled: DrillSummary;
 before(async () => {
-  const d = tempDir();
-  source = join(d, 'source.sqlite');
-  drilled = await runDrill({ dbFile: source, voters: 300, seed: 'seal-service' });
+  ({ source, drilled } = await drillSource('seal-service'));
 });
-
-function copyOfDrill(): { ctx: BackendContext; dir: string; dbFile: string } {
-  const dir = tempDir();
-  const dbFile = join(dir, 'election.sqlite');
-  copyFileSync(source, dbFile);
-  let t = Date.parse('2026-05-17T02:00:00Z');
-  return { ctx: createContext({ dbFile, mustExist: true, now: () => new Date((t += 1000)), actor: 'test' }), dir, dbFile };
-}
-
-async function call(ctx: BackendContext, method: string, input: unknown) {
-  return dispatch(contract, buildApi(ctx), method, input);
-}
+const copyOfDrill = () => copyOf(source);
 
 test('sealToFile writes a file that verifies, records the seal in the audit log, and the key stays beside the database', async () => {
-  const { ctx, dir } = copyOfDrill();
+  const { ctx, dir, exports, asChair: call } = await copyOfDrill();
   try {
     const before = auditHead(ctx.db);
-    const path = join(dir, 'result.cer-sealed.json');
-    const r = await call(ctx, 'sealToFile', { path });
+    const path = join(exports, 'result.cer-sealed.json');
+    const r = await call('sealToFile', { name: 'result.cer-sealed.json' });
     assert.ok(r.ok, JSON.stringify(r));
     const written = r.value as { path: string; payloadHash: string; bytes: number; auditHead: { count: number; hash: string }; rounds: { resultHash: string; signoffs: number }[]; fingerprint: { short: string } };
     assert.equal(written.path, path);
@@ -80,17 +50,20 @@ test('sealToFile writes a file that verifies, records the seal in the audit log,
     assert.ok(!payload.toString('utf8').includes('"idNumber"'), 'no ID numbers in the sealed file');
 
     const events = readAuditEvents(ctx.db, { afterSeq: before.count });
-    // The intent with the file's hash first, then the confirmation once the file is in place.
+    // The intent with the file's hash first, then the confirmation once the file is in place, and the rounds sealed.
+    // (The drill sealed its rounds already: this file is the election's second and changes no round's status.)
     assert.deepEqual(events.map((e) => e.type), ['seal.started', 'seal.written']);
     assert.equal(events[0]!.detail.fileHash, createHash('sha256').update(readFileSync(path)).digest('hex'));
     assert.equal(events[1]!.detail.file, 'result.cer-sealed.json');
     assert.equal(events[1]!.detail.payloadHash, written.payloadHash);
 
-    const fp = await call(ctx, 'stationFingerprint', {});
+    assert.match(events[0]!.actor ?? '', /^#\d+ /, 'the signed-in committee member is the actor');
+
+    const fp = await call('stationFingerprint', {});
     assert.ok(fp.ok);
     assert.equal((fp.value as { short: string }).short, written.fingerprint.short);
 
-    const v = await call(ctx, 'verifySealedFile', { path, fingerprint: written.fingerprint.short });
+    const v = await call('verifySealedFile', { path, fingerprint: written.fingerprint.short });
     assert.ok(v.ok && (v.value as { ok: boolean }).ok, JSON.stringify(v));
   } finally {
     ctx.db.close();
@@ -98,11 +71,13 @@ test('sealToFile writes a file that verifies, records the seal in the audit log,
 });
 
 test('an existing file is not replaced unless overwriting is asked for', async () => {
-  const { ctx, dir } = copyOfDrill();
+  const { ctx, exports, asChair: call } = await copyOfDrill();
   try {
-    const path = join(dir, 'result.json');
+    assert.ok((await call('exportFolder', {})).ok);
+    const path = join(exports, 'result.json');
+    assert.ok((await call('sealToFile', { name: 'first.json' })).ok, 'the default folder is made on first use');
     writeFileSync(path, 'something else');
-    const r = await call(ctx, 'sealToFile', { path });
+    const r = await call('sealToFile', { name: 'result.json' });
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'refused');
     assert.match(r.error.message, /already exists/);
@@ -110,9 +85,9 @@ test('an existing file is not replaced unless overwriting is asked for', async (
     const last = readAuditEvents(ctx.db, { afterSeq: auditHead(ctx.db).count - 1 })[0]!;
     assert.equal(last.type, 'seal.refused');
     assert.equal(last.outcome, 'refused');
-    const again = await call(ctx, 'sealToFile', { path, overwrite: true });
+    const again = await call('sealToFile', { name: 'result.json', overwrite: true });
     assert.ok(again.ok);
-    const v = await call(ctx, 'verifySealedFile', { path });
+    const v = await call('verifySealedFile', { path });
     assert.ok(v.ok && (v.value as { ok: boolean }).ok);
   } finally {
     ctx.db.close();
@@ -120,20 +95,19 @@ test('an existing file is not replaced unless overwriting is asked for', async (
 });
 
 test('sealing is refused while a round has no stored result, naming the round; nothing is written', async () => {
-  const { ctx, dir, dbFile } = copyOfDrill();
-  const last = drilled.rounds.length;
+  // A drill stopped while round 1 is open for voting: PINs set, no result yet.
+  const voting = join(tempDir(), 'voting.sqlite');
+  const made = createContext({ dbFile: voting, actor: 'test' });
+  await runDrillInContext(made, { voters: 40, seed: 'seal-voting', stage: 'ready-to-vote', date: '2026-05-16' });
+  made.db.close();
+  const { ctx, dir, dbFile, exports, asChair: call } = await copyOf(voting);
   try {
-    const chair = listPeople(ctx).find((p) => p.committee?.position === 'chair')!;
-    reopenCount(ctx, { round: last, reason: '监票人发现第 1 张选票录入有误', by: chair.id });
-    const first = boxBallots(ctx.db, { round: last, box: 'C1' })[0]!;
-    const corrected = 'void' in first.content ? { marks: {} } : { void: 'other' as const };
-    correctBallot(ctx, { round: last, box: 'C1', position: 1, ballot: corrected, by: chair.id, reason: '更正录入' });
-    const path = join(dir, 'never.json');
-    const r = await call(ctx, 'sealToFile', { path });
+    const path = join(exports, 'never.json');
+    const r = await call('sealToFile', { name: 'never.json' });
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'refused');
-    assert.match(r.error.message, new RegExp(`round ${last} \\(.*\\) has no stored result`));
-    assert.match(r.error.message, new RegExp(`第 ${last} 轮`));
+    assert.match(r.error.message, /round 1 \(regular, status voting\) has no stored result/);
+    assert.match(r.error.message, /第 1 轮/);
     assert.ok(!existsSync(path));
     const event = readAuditEvents(ctx.db, { afterSeq: auditHead(ctx.db).count - 1 })[0]!;
     assert.equal(event.type, 'seal.refused');
@@ -151,16 +125,18 @@ test('an election not yet counted cannot be sealed', async () => {
   const ctx = createContext({ dbFile: join(dir, 'e.sqlite'), actor: 'test' });
   try {
     createElection(ctx, JSON.parse(readFileSync(FIXTURE, 'utf8')));
-    const r = await call(ctx, 'sealToFile', { path: join(dir, 'x.json') });
+    // Nobody has a PIN yet: the file is still being set up and every method is open.
+    const r = await dispatch(contract, buildApi(ctx), 'sealToFile', { name: 'x.json' });
     assert.ok(!r.ok);
     assert.match(r.error.message, /round 1 \(regular, status prepared\) has no stored result/);
+    assert.ok(!existsSync(join(dir, 'exports', 'x.json')));
   } finally {
     ctx.db.close();
   }
 });
 
 test('sealing is refused when the audit log was tampered with, and the broken log is not appended to', async () => {
-  const { ctx, dir, dbFile } = copyOfDrill();
+  const { ctx, dbFile, exports, chair } = await copyOfDrill();
   ctx.db.close();
   const raw = new Database(dbFile);
   raw.exec('DROP TRIGGER audit_event_no_update');
@@ -168,38 +144,41 @@ test('sealing is refused when the audit log was tampered with, and the broken lo
   raw.close();
   const again = createContext({ dbFile, mustExist: true, actor: 'test' });
   try {
+    const call = (method: string, input: object) => dispatch(contract, buildApi(again), method, input);
+    const signIn = await call('signIn', { person: chair.id, pin: chair.pin });
+    assert.ok(signIn.ok);
     const count = auditHead(again.db).count;
-    const r = await call(again, 'sealToFile', { path: join(dir, 'x.json') });
+    const r = await call('sealToFile', { name: 'x.json', [SESSION_FIELD]: (signIn.value as { token: string }).token });
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'refused');
     assert.match(r.error.message, /audit log is broken at event 5/);
     assert.equal(auditHead(again.db).count, count);
-    assert.ok(!existsSync(join(dir, 'x.json')));
+    assert.ok(!existsSync(join(exports, 'x.json')));
   } finally {
     again.db.close();
   }
 });
 
 test('verifySealedFile reports the failures of a changed file, and a missing path as not found', async () => {
-  const { ctx, dir } = copyOfDrill();
+  const { ctx, dir, exports, asChair: call } = await copyOfDrill();
   try {
-    const path = join(dir, 'good.json');
-    assert.ok((await call(ctx, 'sealToFile', { path })).ok);
+    const path = join(exports, 'good.json');
+    assert.ok((await call('sealToFile', { name: 'good.json' })).ok);
     const bytes = readFileSync(path);
     for (const at of [20, Math.floor(bytes.length / 3), bytes.length - 40, bytes.length - 1]) {
       const changed = Buffer.from(bytes);
       changed[at] = changed[at]! ^ 0x01;
       const bad = join(dir, `bad-${at}.json`);
       writeFileSync(bad, changed);
-      const v = await call(ctx, 'verifySealedFile', { path: bad });
+      const v = await call('verifySealedFile', { path: bad });
       assert.ok(v.ok);
       const outcome = v.value as { ok: boolean; failures?: string[] };
       assert.equal(outcome.ok, false, `byte ${at} changed must fail`);
       assert.ok((outcome.failures ?? []).length > 0);
     }
-    const wrongFp = await call(ctx, 'verifySealedFile', { path, fingerprint: '0000 0000 0000 0000 0000 0000 0000 0000' });
+    const wrongFp = await call('verifySealedFile', { path, fingerprint: '0000 0000 0000 0000 0000 0000 0000 0000' });
     assert.ok(wrongFp.ok && !(wrongFp.value as { ok: boolean }).ok);
-    const missing = await call(ctx, 'verifySealedFile', { path: join(dir, 'missing.json') });
+    const missing = await call('verifySealedFile', { path: join(dir, 'missing.json') });
     assert.ok(!missing.ok);
     assert.equal(missing.error.code, 'not-found');
   } finally {
@@ -207,8 +186,8 @@ test('verifySealedFile reports the failures of a changed file, and a missing pat
   }
 });
 
-test('station seal and station verify: exit codes and output', () => {
-  const { ctx, dir, dbFile } = copyOfDrill();
+test('station seal and station verify: exit codes and output', async () => {
+  const { ctx, dir, dbFile } = await copyOfDrill();
   ctx.db.close();
   const out = join(dir, 'cli.sealed.json');
   const sealed = cli(['seal', '--db', dbFile, '--out', out, '--json']);

@@ -6,6 +6,7 @@ import { resend004 } from './004-resend';
 import { sealAttemptIndex005 } from './005-seal-attempt-index';
 import { pinGuard006 } from './006-pin-guard';
 import { approvalsSpoiled007 } from './007-approvals-spoiled';
+import { exportFolder008 } from './008-export-folder';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sealAttemptIndex005,
   pinGuard006,
   approvalsSpoiled007,
+  exportFolder008,
 ];
 
 MIGRATIONS.forEach((m, i) => {

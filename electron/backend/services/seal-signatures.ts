@@ -1,0 +1,59 @@
+import type { MissingSignoffView } from '../../../shared/api/seal';
+import { refused, type BackendContext } from '../context';
+import { q } from './counting-store';
+import { SIGNOFF_ROLE_NAMES, type SignoffRole } from './signoff';
+import { signers } from './tally-sheet';
+
+/**
+ * The sign-offs sealing needs (DOMAIN.md §8): for every round, every scrutineer (chief included), caller and counter
+ * (chief included) holding that role now must have signed the round's current result, and each of the three kinds
+ * must have someone. The committee chair signs the sheet too but is not required for sealing.
+ */
+const KINDS: ReadonlyArray<{ role: SignoffRole; roles: readonly SignoffRole[] }> = [
+  { role: 'scrutineer', roles: ['chief-scrutineer', 'scrutineer'] },
+  { role: 'caller', roles: ['caller'] },
+  { role: 'counter', roles: ['counter', 'chief-counter'] },
+];
+
+/** What is missing for the rounds and their current result hashes, in round and sheet order. */
+export function missingSignoffs(ctx: BackendContext, rounds: readonly { number: number; resultHash: string }[]): MissingSignoffView[] {
+  const required = signers(ctx).filter((s) => s.role !== 'committee-chair');
+  const signed = q(ctx.db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND result_hash = ? AND revoked_at IS NULL');
+  const missing: MissingSignoffView[] = [];
+  for (const r of rounds) {
+    for (const s of required) {
+      if (signed.get(r.number, s.person, s.role, r.resultHash) === undefined) missing.push({ round: r.number, role: s.role, name: s.name });
+    }
+    for (const k of KINDS) {
+      if (!required.some((s) => k.roles.includes(s.role))) missing.push({ round: r.number, role: k.role, name: null });
+    }
+  }
+  return missing;
+}
+
+function describe(m: MissingSignoffView, lang: 'zh' | 'en'): string {
+  const role = SIGNOFF_ROLE_NAMES[m.role as SignoffRole]?.[lang] ?? m.role;
+  if (m.name === null) return lang === 'zh' ? `没有人担任${role}` : `nobody holds the role ${role}`;
+  return lang === 'zh' ? `${m.name}（${role}）` : `${m.name} (${role})`;
+}
+
+/** One sentence per language naming every missing sign-off, round by round. */
+export function describeMissing(missing: readonly MissingSignoffView[]): { zh: string; en: string } {
+  const rounds = [...new Set(missing.map((m) => m.round))];
+  const per = (lang: 'zh' | 'en') =>
+    rounds.map((n) => {
+      const list = missing.filter((m) => m.round === n).map((m) => describe(m, lang));
+      return lang === 'zh' ? `第 ${n} 轮：${list.join('、')}` : `round ${n}: ${list.join(', ')}`;
+    });
+  return { zh: per('zh').join('；'), en: per('en').join('; ') };
+}
+
+/** Refuses sealing while sign-offs are missing, naming them (details.missing lists them). */
+export function refuseMissingSignoffs(missing: readonly MissingSignoffView[]): never {
+  const d = describeMissing(missing);
+  throw refused(
+    `计票结果报告单所列的签名不全，不能封存（${d.zh}）；如确需封存，须由两名选举委员会成员输入个人密码并写明原因`,
+    `sign-offs listed on the tally sheet are missing, so the results cannot be sealed (${d.en}); two election committee members may override this with their PINs and a written reason`,
+    { reason: 'signatures-missing', missing },
+  );
+}
