@@ -3,6 +3,7 @@ import { useApi } from '../app/api-context';
 import { useT } from '../app/i18n';
 import type { AppClient } from '../api';
 import { Field } from '../ui';
+import type { SessionView } from '../../shared/api/session';
 
 export type PersonView = Awaited<ReturnType<typeof listPeople>>[number];
 
@@ -24,6 +25,23 @@ export function usePeople(): { people: PersonView[]; reload(): Promise<void> } {
     void reload();
   }, [reload]);
   return { people, reload };
+}
+
+/** Who is signed in at this window (null: nobody), asked once when the screen opens. */
+export function useSignedIn(): SessionView | null {
+  const api = useApi();
+  const [me, setMe] = useState<SessionView | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.call('whoAmI', {}).then(
+      (r) => live && setMe(r.session),
+      () => live && setMe(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return me;
 }
 
 export function isSittingCommittee(p: PersonView): boolean {

@@ -11,7 +11,9 @@ import { dispatch } from '../../../shared/api/dispatch';
 import { buildApi } from '../../../electron/backend/api';
 import { auditHead, readAuditEvents } from '../../../electron/backend/audit';
 import { createContext, type BackendContext } from '../../../electron/backend/context';
+import { drillCredentials } from '../../../electron/backend/drill/credentials';
 import { runDrill, type DrillSummary } from '../../../electron/backend/drill/run';
+import { asPerson } from '../../helpers/authority';
 import { boxBallots, correctBallot } from '../../../electron/backend/services/counting';
 import { listPeople } from '../../../electron/backend/services/people';
 import { createElection } from '../../../electron/backend/services/setup';
@@ -124,10 +126,13 @@ test('sealing is refused while a round has no stored result, naming the round; n
   const last = drilled.rounds.length;
   try {
     const chair = listPeople(ctx).find((p) => p.committee?.position === 'chair')!;
-    reopenCount(ctx, { round: last, reason: '监票人发现第 1 张选票录入有误', by: chair.id });
+    const approval = { person: chair.id, pin: drillCredentials(ctx).people.find((p) => p.id === chair.id)!.pin! };
     const first = boxBallots(ctx.db, { round: last, box: 'C1' })[0]!;
     const corrected = 'void' in first.content ? { marks: {} } : { void: 'other' as const };
-    correctBallot(ctx, { round: last, box: 'C1', position: 1, ballot: corrected, by: chair.id, reason: '更正录入' });
+    asPerson(ctx, chair.id, () => {
+      reopenCount(ctx, { round: last, reason: '监票人发现第 1 张选票录入有误', approvals: [approval] });
+      correctBallot(ctx, { round: last, box: 'C1', position: 1, ballot: corrected, reason: '更正录入', approval });
+    });
     const path = join(dir, 'never.json');
     const r = await call(ctx, 'sealToFile', { path });
     assert.ok(!r.ok);
