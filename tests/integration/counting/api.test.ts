@@ -169,3 +169,21 @@ test('a scrutineer signs only as themself: no person to name, no role they do no
   const refusedFor = readAuditEvents(ctx.db).filter((e) => e.type === 'signoff.refused').map((e) => [e.detail.person, e.detail.reason]);
   assert.deepEqual(refusedFor, [[people['徐静'], 'role-not-held'], [people['徐静'], 'wrong-pin'], [people['徐静'], 'role-not-held']]);
 });
+
+test('a ruling sent with a request key checks the committee PIN in the receipt transaction: a wrong one is counted, a re-send answers once', async () => {
+  const { ctx, people } = await countedRound();
+  const { rawAs } = callers(ctx);
+  const committee = await rawAs(people['何玉兰']);
+  const chair = people['郭志明']!;
+  const ruling = { round: 1, box: 'C1', position: 2, ruling: { void: 'other' }, reason: '无法确认' };
+  const wrong = refusal(await committee('ruleDoubtful', { ...ruling, approval: { person: chair, pin: '000000' }, requestKey: 'k'.repeat(20) }));
+  assert.equal(wrong.reason, 'wrong-pin');
+  assert.deepEqual(ctx.db.prepare('SELECT failures FROM pin_guard WHERE person_id = ?').get(chair), { failures: 1 }, 'the wrong PIN is counted');
+  const key = { requestKey: 'r'.repeat(20) };
+  const first = ok(await committee('ruleDoubtful', { ...ruling, approval: approvalBy(chair), ...key }));
+  const again = ok(await committee('ruleDoubtful', { ...ruling, approval: approvalBy(chair), ...key }));
+  assert.deepEqual(again, first, 'a re-send answers the first answer');
+  const stored = ctx.db.prepare("SELECT count(*) AS n FROM request_receipt WHERE method = 'ruleDoubtful'").get() as { n: number };
+  assert.equal(stored.n, 1);
+  assert.equal(readAuditEvents(ctx.db).filter((e) => e.type === 'counting.doubtful-ruled').length, 1);
+});
