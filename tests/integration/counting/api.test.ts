@@ -109,6 +109,18 @@ async function countedRound() {
   return e;
 }
 
+/** The counted round ruled, accepted and computed, with the chair and a counter signed in. */
+async function computedRound() {
+  const e = await countedRound();
+  const { rawAs } = callers(e.ctx);
+  const committee = await rawAs(e.people['郭志明']);
+  const counter = await rawAs(e.people['郑丽']);
+  ok(await committee('ruleDoubtful', { round: 1, box: 'C1', position: 2, ruling: { void: 'other' }, approval: approvalBy(e.people['郭志明']), reason: '无法确认' }));
+  ok(await counter('finishBox', { round: 1, box: 'C1' }));
+  ok(await committee('computeResults', { round: 1 }));
+  return { ...e, rawAs, committee, counter };
+}
+
 test('a desk person cannot rule a doubtful ballot, even with a committee PIN; the refusal names the role and changes nothing', async () => {
   const { ctx, people } = await countedRound();
   const { rawAs } = callers(ctx);
@@ -126,13 +138,7 @@ test('a desk person cannot rule a doubtful ballot, even with a committee PIN; th
 });
 
 test('a counter cannot reopen a count; a committee member reopens it only with a committee PIN', async () => {
-  const { ctx, people } = await countedRound();
-  const { rawAs } = callers(ctx);
-  const committee = await rawAs(people['郭志明']);
-  const counter = await rawAs(people['郑丽']);
-  ok(await committee('ruleDoubtful', { round: 1, box: 'C1', position: 2, ruling: { void: 'other' }, approval: approvalBy(people['郭志明']), reason: '无法确认' }));
-  ok(await counter('finishBox', { round: 1, box: 'C1' }));
-  ok(await committee('computeResults', { round: 1 }));
+  const { ctx, people, rawAs, committee, counter } = await computedRound();
   ok(await counter('signResult', { round: 1, role: 'counter', pin: PIN }));
   const r = refusal(await counter('reopenCount', { round: 1, reason: '想重新计票', approvals: [approvalBy(people['郭志明'])] }));
   assert.deepEqual([r.code, r.reason], ['refused', 'role']);
@@ -146,13 +152,7 @@ test('a counter cannot reopen a count; a committee member reopens it only with a
 });
 
 test('a scrutineer signs only as themself: no person to name, no role they do not hold or act in, no PIN but their own', async () => {
-  const { ctx, people } = await countedRound();
-  const { rawAs } = callers(ctx);
-  const committee = await rawAs(people['郭志明']);
-  const counter = await rawAs(people['郑丽']);
-  ok(await committee('ruleDoubtful', { round: 1, box: 'C1', position: 2, ruling: { void: 'other' }, approval: approvalBy(people['郭志明']), reason: '无法确认' }));
-  ok(await counter('finishBox', { round: 1, box: 'C1' }));
-  ok(await committee('computeResults', { round: 1 }));
+  const { ctx, people, rawAs, committee, counter } = await computedRound();
   // The caller 胡斌 gets a PIN of his own (a committee reset), which the scrutineer 徐静 has seen.
   const HIS_PIN = '135790';
   ok(await committee('setPin', { person: people['胡斌'], pin: HIS_PIN }));
