@@ -317,3 +317,17 @@ test('a ruling with a wrong committee PIN changes nothing and counts toward the 
   assert.equal(events.filter((e) => e.type === 'counting.doubtful-ruled').length, 0);
   assert.equal(events.filter((e) => e.type === 'pin.failed' && e.subject === `person:${chair}`).length, 5);
 });
+
+test('while the election is still open nobody can approve: a ruling records the committee member signed in, and nobody is no ruling', async () => {
+  const { ctx, people } = await makeElection({ authority: false });
+  openPoll(ctx, 1);
+  issue(ctx, 1, 0, 2);
+  closePoll(ctx, 1);
+  openBox(ctx, { round: 1, box: 'C1' });
+  const { position } = enterBallot(ctx, { round: 1, box: 'C1', ballot: { doubtful: { note: '字迹模糊' } } });
+  const input = { round: 1, box: 'C1', position, ruling: { void: 'unreadable' as const }, reason: '无法辨认' };
+  assert.throws(() => ruleDoubtful(ctx, input), expectApiError('refused', /sign in first/));
+  assert.throws(() => asPerson(ctx, people['谢文']!, () => ruleDoubtful(ctx, input)), expectApiError('refused', /not a sitting election committee member/));
+  const [ruled] = asPerson(ctx, people['何玉兰']!, () => ruleDoubtful(ctx, input));
+  assert.deepEqual([ruled!.ruling?.by, ruled!.ruling?.byName], [people['何玉兰'], '何玉兰']);
+});
