@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../app/api-context';
 import { useT } from '../app/i18n';
-import type { AppClient } from '../api';
+import { windowSession, type AppClient } from '../api';
 import { Field } from '../ui';
 import type { SessionView } from '../../shared/api/session';
 
@@ -27,18 +27,22 @@ export function usePeople(): { people: PersonView[]; reload(): Promise<void> } {
   return { people, reload };
 }
 
-/** Who is signed in at this window (null: nobody), asked once when the screen opens. */
+/** Who is signed in at this window (null: nobody), asked again whenever the window's session changes. */
 export function useSignedIn(): SessionView | null {
   const api = useApi();
   const [me, setMe] = useState<SessionView | null>(null);
   useEffect(() => {
     let live = true;
-    api.call('whoAmI', {}).then(
-      (r) => live && setMe(r.session),
-      () => live && setMe(null),
-    );
+    const ask = () =>
+      api.call('whoAmI', {}).then(
+        (r) => live && setMe(r.session),
+        () => live && setMe(null),
+      );
+    void ask();
+    const unsubscribe = windowSession().subscribe(() => void ask());
     return () => {
       live = false;
+      unsubscribe();
     };
   }, [api]);
   return me;
