@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../app/api-context';
 import { useT } from '../app/i18n';
-import type { AppClient } from '../api';
+import { windowSession, type AppClient } from '../api';
 import { Field } from '../ui';
+import type { SessionView } from '../../shared/api/session';
 
 export type PersonView = Awaited<ReturnType<typeof listPeople>>[number];
 
@@ -24,6 +25,27 @@ export function usePeople(): { people: PersonView[]; reload(): Promise<void> } {
     void reload();
   }, [reload]);
   return { people, reload };
+}
+
+/** Who is signed in at this window (null: nobody), asked again whenever the window's session changes. */
+export function useSignedIn(): SessionView | null {
+  const api = useApi();
+  const [me, setMe] = useState<SessionView | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      api.call('whoAmI', {}).then(
+        (r) => live && setMe(r.session),
+        () => live && setMe(null),
+      );
+    void ask();
+    const unsubscribe = windowSession().subscribe(() => void ask());
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [api]);
+  return me;
 }
 
 export function isSittingCommittee(p: PersonView): boolean {

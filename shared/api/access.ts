@@ -103,7 +103,8 @@ export const METHOD_ACCESS = {
   exportRecord: 'signed-in',
   createNextRound: COMMITTEE,
   electionStanding: 'signed-in',
-  signResult: SIGNERS,
+  /** The committee chair signs too (the service checks the chair's seat). */
+  signResult: [...SIGNERS, 'committee'],
   listSignoffs: 'signed-in',
   reopenCount: COMMITTEE,
   tallySheet: 'signed-in',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeApproval } from '../domain/authority';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { sectionMarks, VOID_REASONS } from '../record/cer';
 
@@ -107,23 +108,28 @@ export const countingContract = {
   /** Double entry on or off for the election; refused once any box has been opened for counting. */
   setDoubleEntry: { input: z.strictObject({ enabled: z.boolean() }), output: z.strictObject({ doubleEntry: z.boolean() }) },
   /** Opens a box for counting (records the custody step 'opened'); refused unless its seal has been checked. */
-  openBox: { input: z.strictObject({ round: roundNumber, box: boxId, by: personId.optional() }), output: boxCountView },
+  openBox: { input: z.strictObject({ round: roundNumber, box: boxId }), output: boxCountView },
   /** The number of ballots taken out of the box, compared with the ballots issued to it. */
   recordBallotsFound: { input: z.strictObject({ round: roundNumber, box: boxId, found: count }), output: boxCountView },
-  /** Enters the next ballot as called. With double entry, each counter enters on their own sheet (A or B). */
+  /**
+   * Enters the next ballot as called. The signed-in counter is the sheet's counter; with double entry, each counter
+   * enters on their own sheet (A or B).
+   */
   enterBallot: {
     input: z.strictObject({
       round: roundNumber,
       box: boxId,
       sheet: sheet.optional(),
-      counter: personId.optional(),
       ballot: ballotContent,
       /** The position this ballot should take; a re-send of it answers alreadyEntered (see shared/api/resend.ts). */
       position: z.int().positive().optional(),
     }),
     output: z.strictObject({ box: answerText, sheet, position: z.int().positive(), alreadyEntered: z.boolean() }),
   },
-  /** Replaces an entered ballot; the old and new versions, who and why are recorded. */
+  /**
+   * Replaces an entered ballot; the old and new versions, who (the signed-in person) and why are recorded. Once the
+   * box was accepted, a committee member approves with their PIN.
+   */
   correctBallot: {
     input: z.strictObject({
       round: roundNumber,
@@ -131,22 +137,29 @@ export const countingContract = {
       sheet: sheet.optional(),
       position: z.int().positive(),
       ballot: ballotContent,
-      by: personId,
       reason,
+      approval: committeeApproval.optional(),
     }),
     output: ballotView,
   },
-  /** The committee's ruling on a doubtful ballot (by a sitting committee member, with the reason). */
+  /** The committee's ruling on a doubtful ballot, approved by a sitting committee member's PIN, with the reason. */
   ruleDoubtful: {
-    input: z.strictObject({ round: roundNumber, box: boxId, position: z.int().positive(), ruling: doubtfulRuling, by: personId, reason }),
+    input: z.strictObject({
+      round: roundNumber,
+      box: boxId,
+      position: z.int().positive(),
+      ruling: doubtfulRuling,
+      approval: committeeApproval.optional(),
+      reason,
+    }),
     output: z.array(ballotView),
   },
   /** Ends the entry of a box: accepted when the count matches, every doubtful ballot is ruled, and (double entry) both sheets agree. */
   finishBox: { input: boxRound, output: finishBoxOutput },
   boxDisagreements: { input: boxRound, output: z.array(disagreementView) },
-  /** Scrutineers settle one disagreement by choosing sheet A's or sheet B's version (recorded). */
+  /** The signed-in scrutineer settles one disagreement by choosing sheet A's or sheet B's version (recorded). */
   settleDisagreement: {
-    input: z.strictObject({ round: roundNumber, box: boxId, position: z.int().positive(), choose: sheet, by: personId, reason }),
+    input: z.strictObject({ round: roundNumber, box: boxId, position: z.int().positive(), choose: sheet, reason }),
     output: z.array(disagreementView),
   },
   boxBallots: { input: z.strictObject({ round: roundNumber, box: boxId, sheet: sheet.optional() }), output: z.array(ballotView) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeApproval, typedPin } from '../domain/authority';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { BODIES, cerRecordShape, METHODS, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
@@ -144,22 +145,29 @@ export const resultsContract = {
     input: z.strictObject({
       fromRound: roundNumber,
       kind: z.enum(['tie-revote', 'supplementary']),
-      decidedBy: personId.optional(),
+      /** A committee member's approval: needed where the law leaves the round to the committee's decision. */
+      approval: committeeApproval.optional(),
       note: text(TEXT_LIMITS.note, { lines: true }).trim().min(1).optional(),
     }),
     output: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText, createdAt: answerText }),
   },
   /** Who is elected to what across rounds, vacancies, the committee minimum, the acting chair, the women warning. */
   electionStanding: { input: z.strictObject({}), output: standingView },
-  /** Signs the round's result with the person's own PIN; `resultHash` is the hash the signer was shown. */
+  /**
+   * The signed-in person signs the round's result as themself, in a role they hold, re-typing their own PIN;
+   * `resultHash` is the hash the signer was shown.
+   */
   signResult: {
-    input: z.strictObject({ round: roundNumber, person: personId, role: signoffRole, pin: text(TEXT_LIMITS.name).min(1), resultHash: sha256.optional() }),
+    input: z.strictObject({ round: roundNumber, role: signoffRole, pin: typedPin, resultHash: sha256.optional() }),
     output: signoffView,
   },
   listSignoffs: { input: byRound, output: z.array(signoffView) },
-  /** Reopens a round's count: revokes every signature of that round with the reason (by a committee member). */
+  /**
+   * Reopens a round's count: revokes every signature of that round with the reason, approved by committee members'
+   * PINs (two for a sealed round).
+   */
   reopenCount: {
-    input: z.strictObject({ round: roundNumber, reason, by: personId }),
+    input: z.strictObject({ round: roundNumber, reason, approvals: z.array(committeeApproval).max(3) }),
     output: z.strictObject({ revoked: z.array(signoffView) }),
   },
   /** Everything the printed tally sheet states (DOMAIN.md §8). */

@@ -73,4 +73,7 @@ export const signoffEn: Record<keyof typeof signoffZhCN, string> = {
   'signoff.sheet.notSigned': 'not signed',
   'signoff.sheet.revoked': 'Revoked signatures',
   'signoff.sheet.generated': 'Generated {at}',
+  'signoff.sign.signInFirst': 'Sign in first: each official signs as themself.',
+  'signoff.sign.nothingToSign': 'The person signed in has nothing left to sign on this sheet.',
+  'signoff.reopen.second': 'Second committee member (the round was sealed)',
 };

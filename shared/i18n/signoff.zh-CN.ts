@@ -72,4 +72,7 @@ export const signoffZhCN = {
   'signoff.sheet.notSigned': '未签',
   'signoff.sheet.revoked': '已撤销的签字',
   'signoff.sheet.generated': '本报告单生成于 {at}',
+  'signoff.sign.signInFirst': '请先登录：每位人员只能以本人身份签字。',
+  'signoff.sign.nothingToSign': '当前登录的人员在这张报告单上没有待签的栏目。',
+  'signoff.reopen.second': '第二名选委会成员（该轮已封存）',
 } as const;

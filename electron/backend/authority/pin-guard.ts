@@ -4,6 +4,7 @@ import { refused, type BackendContext } from '../context';
 import { inTransaction, type Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { pinMatches } from '../services/people-pin';
+import { refusalsCommit } from '../services/request-receipts';
 
 interface GuardRow {
   failures: number;
@@ -22,11 +23,12 @@ export function lockedSeconds(db: Db, person: number, now: Date): number {
  * Checks a person's PIN under the lockout rule: refused while locked; a wrong PIN is counted in the file (its own
  * transaction, so the caller's refusal cannot roll it back) and the fifth in a row locks the person for a minute,
  * doubling with each lockout; a right PIN clears the count. Returns false for a wrong PIN that did not lock.
- * Never call it inside a transaction.
+ * Never call it inside a transaction that a refusal rolls back (a resendable write's receipt transaction commits
+ * refusals, services/request-receipts.ts, so the count is kept there).
  */
 export function pinIsRight(ctx: BackendContext, person: { id: number; name: string; pin_salt: string | null; pin_hash: string | null }, pin: string): boolean {
   const db = ctx.db;
-  if (db.inTransaction) throw new Error('a PIN is checked before the write it allows, outside its transaction');
+  if (db.inTransaction && !refusalsCommit(db)) throw new Error('a PIN is checked before the write it allows, outside its transaction');
   if (person.pin_hash === null || person.pin_salt === null) {
     throw refused(`${person.name} 尚未设置个人密码`, `${person.name} has not set a PIN yet`, { reason: 'no-pin', person: person.id });
   }

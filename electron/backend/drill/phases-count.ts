@@ -9,7 +9,7 @@ import { roundBallot } from '../services/setup-rounds';
 import type { DrillClock } from './clock';
 import { DRILL_BOXES } from './definition';
 import { drawBallot, DEFAULT_MARK_RATES, type Popularity } from './marks';
-import type { DrillStaff } from './phases-setup';
+import { chairApproval, type DrillStaff } from './phases-setup';
 import type { Rng } from './prng';
 import { asStaff, staffCaller } from './staff';
 import { runAsCaller } from '../authority/caller';
@@ -43,6 +43,7 @@ export async function runCounting(
   const r = rng.fork(`counting-${round}`);
   const offices = roundBallot(ctx.db, round).map((o) => ({ id: o.id, seats: o.seats, candidates: o.candidates.map((c) => ({ id: c.id, name: c.name })) }));
   const counters = opts.staff.signers.filter((s) => s.role === 'counter').map((s) => s.id);
+  const approval = chairApproval(opts.staff);
   const total = [...opts.issued.values()].reduce((a, b) => a + b, 0);
   const report = phaseReporter(onProgress, 'counting', total, round);
   let done = 0;
@@ -57,7 +58,7 @@ export async function runCounting(
     const entering = staffCaller(ctx, counter ?? opts.staff.chiefCounter);
     const ruling = staffCaller(ctx, opts.staff.chairId);
     runAsCaller(entering, () => recordBallotsFound(ctx, { round, box: box.id, found: n }));
-    const base = { round, box: box.id, ...(counter !== undefined ? { counter } : {}) };
+    const base = { round, box: box.id };
     for (let i = 0; i < n; i++) {
       if (done > 0 && done % YIELD_EVERY === 0) await yieldToEventLoop();
       clock.advance(r.int(4, 9));
@@ -67,13 +68,13 @@ export async function runCounting(
         // Doubtful: a mark that strays outside its box; the committee rules — usually as read, sometimes void.
         const { position } = runAsCaller(entering, () => enterBallot(ctx, { ...base, ballot: { doubtful: { marks: called.marks, note: '划票符号出格，是否有效须认定' } } }));
         const decision = r.chance(0.7) ? called : { void: 'unreadable' as const };
-        runAsCaller(ruling, () => ruleDoubtful(ctx, { round, box: box.id, position, ruling: decision, by: opts.staff.chairId, reason: r.chance(0.7) ? '符号虽出格但意思清楚，按所划计票' : '无法辨认投票意向，作废' }));
+        runAsCaller(ruling, () => ruleDoubtful(ctx, { round, box: box.id, position, ruling: decision, approval, reason: r.chance(0.7) ? '符号虽出格但意思清楚，按所划计票' : '无法辨认投票意向，作废' }));
         doubtful += 1;
       } else if (r.chance(0.001)) {
         // Entered wrongly (the counter clicked the wrong thing), caught by the scrutineer and corrected.
         const wrong: BallotContent = 'void' in called ? { marks: {} } : { void: 'other' };
         const { position } = runAsCaller(entering, () => enterBallot(ctx, { ...base, ballot: wrong }));
-        runAsCaller(entering, () => correctBallot(ctx, { round, box: box.id, position, ballot: called, by: counter ?? opts.staff.chairId, reason: '监票人核对唱票时发现录入错误，予以更正' }));
+        runAsCaller(entering, () => correctBallot(ctx, { round, box: box.id, position, ballot: called, reason: '监票人核对唱票时发现录入错误，予以更正' }));
         corrections += 1;
       } else {
         runAsCaller(entering, () => enterBallot(ctx, { ...base, ballot: called }));

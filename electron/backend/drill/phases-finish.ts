@@ -1,6 +1,7 @@
 import type { LaterRoundKind } from '../services/rounds';
 import { createNextRound } from '../services/rounds';
 import type { RoundResultView } from '../../../shared/api/results';
+import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { signResult } from '../services/signoff';
 import type { BackendContext } from '../context';
 import type { DrillClock } from './clock';
@@ -21,7 +22,7 @@ export async function runFurtherRounds(
   clock: DrillClock,
   first: RoundResultView,
   play: (round: number, hours: [string, string]) => Promise<RoundResultView>,
-  decidedBy: number,
+  approval: CommitteeApproval,
 ): Promise<RoundResultView[]> {
   const later: RoundResultView[] = [];
   const pending: { from: number; kind: LaterRoundKind }[] = [];
@@ -35,10 +36,10 @@ export async function runFurtherRounds(
   while (pending.length > 0 && 1 + later.length < MAX_ROUNDS) {
     const step = pending.shift()!;
     clock.advance(1800);
-    const round = asStaff(ctx, decidedBy, () => createNextRound(ctx, {
+    const round = asStaff(ctx, approval.person, () => createNextRound(ctx, {
       fromRound: step.from,
       kind: step.kind,
-      decidedBy,
+      approval,
       note: step.kind === 'tie-revote' ? '得票相等，依法再次投票' : '当选人数不足，依法另行选举',
     }));
     const start = `${String(Math.min(hour, 21)).padStart(2, '0')}:00`;
@@ -56,7 +57,7 @@ export function signRound(ctx: BackendContext, clock: DrillClock, result: RoundR
   const report = phaseReporter(onProgress, 'signoff', signers.length, result.round);
   signers.forEach((s, i) => {
     clock.advance(45);
-    asStaff(ctx, s.id, () => signResult(ctx, { round: result.round, person: s.id, role: s.role, pin: s.pin, resultHash: result.resultHash }));
+    asStaff(ctx, s.id, () => signResult(ctx, { round: result.round, role: s.role, pin: s.pin, resultHash: result.resultHash }));
     report(i + 1, `round ${result.round}`);
   });
   return signers.length;

@@ -1,5 +1,6 @@
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { normalizeName } from '../../../shared/domain/names';
+import type { CommitteeApproval } from '../../../shared/domain/authority';
 import type { BackendContext } from '../context';
 import { listPeople, setPin } from '../services/people';
 import { approveProxy } from '../services/proxies';
@@ -174,4 +175,11 @@ export function approveDrillProxies(
   }
   report(wanted);
   return approved;
+}
+
+/** The committee chair's approval of a decision, typed with the chair's drill PIN. */
+export function chairApproval(staff: DrillStaff): CommitteeApproval {
+  const chair = staff.signers.find((s) => s.role === 'committee-chair');
+  if (!chair) throw new Error('drill: the committee chair signs nothing');
+  return { person: chair.id, pin: chair.pin };
 }

@@ -18,7 +18,7 @@ import { verifySealedFile } from '../seal';
 import { drawPopularity, writeInPool } from './marks';
 import { randomName } from './names';
 import { runCounting } from './phases-count';
-import { approveDrillProxies, importDrillRoll, setUpElection, type DrillVoter } from './phases-setup';
+import { approveDrillProxies, chairApproval, importDrillRoll, setUpElection, type DrillVoter } from './phases-setup';
 import { ballotsFor, boxFor, openRoundForVoting, runVoting } from './phases-voting';
 import { drillRng } from './credentials';
 import { DRILL_BOXES, DRILL_VENUES } from './definition';
@@ -282,7 +282,7 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
       return counted.result;
     };
     const first = await playRound(1, ['08:00', '17:00'], 0.8 + turnoutRng.next() * 0.12);
-    const later = await runFurtherRounds(ctx, clock, first, (round, hours) => playRound(round, hours, 0.62 + turnoutRng.next() * 0.15), setup.staff.chairId);
+    const later = await runFurtherRounds(ctx, clock, first, (round, hours) => playRound(round, hours, 0.62 + turnoutRng.next() * 0.15), chairApproval(setup.staff));
     const all = [first, ...later];
 
     await yieldToEventLoop();

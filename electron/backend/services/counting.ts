@@ -23,6 +23,9 @@ import {
   type StoredBallot,
 } from './counting-store';
 import { personName } from './person-standing';
+import { actingPerson } from './acting-person';
+import { committeeApprovers } from '../authority/approvals';
+import { currentCaller } from '../authority/caller';
 import { assertBoxCanBeOpened, custodyState, recordCustodyStepTx } from './custody';
 import { getRound } from './setup-rounds';
 
@@ -241,7 +244,9 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Outpu
         `box ${input.box} is already accepted; nothing more can be entered (correct a ballot if one is wrong)`,
       );
     }
-    if (input.counter !== undefined) assignCounter(db, input.round, input.box, sheet, input.counter);
+    // The signed-in person entering is the sheet's counter (nobody is recorded while the file is still being set up).
+    const counter = currentCaller()?.person;
+    if (counter !== undefined) assignCounter(db, input.round, input.box, sheet, counter);
     q(db, 'INSERT INTO ballot (round_number, box_id, sheet, position, content_json, entry_key) VALUES (?, ?, ?, ?, ?, ?)').run(
       input.round,
       input.box,
@@ -286,17 +291,41 @@ function assignCounter(db: Db, round: number, box: string, sheet: Sheet, counter
 
 // ---- corrections ----
 
-/** Replaces an entered ballot. The old and new versions, who and why go to ballot_change and the audit log. */
+const CORRECTING = { zh: '更正选票', en: 'correcting a ballot' };
+
+/**
+ * Replaces an entered ballot, as the signed-in person. Once the box was accepted, a committee member approves the
+ * correction with their PIN (checked here, before the write). The old and new versions, who, the approver and why go
+ * to ballot_change and the audit log.
+ */
 export function correctBallot(
   ctx: BackendContext,
   input: InputOf<CountingContract, 'correctBallot'>,
 ): BallotView {
+  const by = actingPerson(CORRECTING);
+  // What refuses anyway does so before anyone types a PIN.
+  requireCountingOpen(ctx.db, input.round);
+  const acceptedBefore = requireOpenedBox(ctx.db, input.round, input.box).status === 'accepted';
+  const approvers =
+    acceptedBefore || input.approval !== undefined
+      ? committeeApprovers(ctx, input.approval ? [input.approval] : [], {
+          atLeast: 1,
+          path: 'approval',
+          what: { zh: '确认后更正选票', en: 'a correction after the box was accepted' },
+        })
+      : null;
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     const row = requireOpenedBox(db, input.round, input.box);
+    if (row.status === 'accepted' && approvers === null) {
+      throw refused(
+        `票箱 ${input.box} 的计票刚刚已确认，更正须由选举委员会成员输入个人密码确认`,
+        `box ${input.box} was just accepted; a correction now needs a committee member's approval`,
+        { reason: 'approvals-needed', atLeast: 1 },
+      );
+    }
     const sheet = resolveSheet(db, input.sheet);
-    const byName = personName(db, input.by);
     const old = ballotAt(db, input.round, input.box, sheet, input.position);
     if (!old) {
       throw invalid('position', `票箱 ${input.box} ${sheet} 表没有第 ${input.position} 张选票`, `sheet ${sheet} of box ${input.box} has no ballot at position ${input.position}`);
@@ -316,7 +345,7 @@ export function correctBallot(
     db.prepare(
       `INSERT INTO ballot_change (round_number, box_id, sheet, position, kind, old_json, new_json, by_person_id, reason)
        VALUES (?, ?, ?, ?, 'correction', ?, ?, ?, ?)`,
-    ).run(input.round, input.box, sheet, input.position, canonicalJson(oldState), canonicalJson(content), input.by, input.reason);
+    ).run(input.round, input.box, sheet, input.position, canonicalJson(oldState), canonicalJson(content), by.person, input.reason);
     if (row.status === 'accepted') {
       db.prepare("UPDATE box_count SET status = 'counting' WHERE round_number = ? AND box_id = ?").run(input.round, input.box);
     }
@@ -332,9 +361,10 @@ export function correctBallot(
         position: input.position,
         old: oldState,
         new: content,
-        by: input.by,
-        byName,
+        by: by.person,
+        byName: by.name,
         reason: input.reason,
+        ...(approvers && approvers.length > 0 ? { approvedBy: approvers } : {}),
         ...(row.status === 'accepted' ? { boxAcceptanceWithdrawn: true } : {}),
       },
     });

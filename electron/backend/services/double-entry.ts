@@ -13,6 +13,7 @@ import {
   sheetBallots,
 } from './counting-store';
 import { requireRole } from './person-standing';
+import { actingPerson } from './acting-person';
 
 /**
  * Double entry (optional per election): two counters enter the same box on sheets A and B. The box is accepted
@@ -26,20 +27,23 @@ export function boxDisagreements(db: Db, round: number, box: string): Disagreeme
   return compareSheets(sheetBallots(db, round, box, 'A'), sheetBallots(db, round, box, 'B'));
 }
 
+const SETTLING = { zh: '裁定录入分歧', en: 'settle entry disagreements' };
+
 /**
- * Scrutineers settle the disagreement at `position` by choosing sheet A's or B's version; the other sheet takes it
+ * The signed-in scrutineer settles the disagreement at `position` by choosing sheet A's or B's version; the other sheet takes it
  * (recorded as a settlement with both versions). Choosing "nothing here" removes a surplus entry, last one first.
  */
 export function settleDisagreement(
   ctx: BackendContext,
   input: InputOf<CountingContract, 'settleDisagreement'>,
 ): DisagreementView[] {
+  const by = actingPerson(SETTLING);
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     requireOpenedBox(db, input.round, input.box);
     if (!doubleEntryEnabled(db)) throw refused('本次选举未启用双人录入', 'double entry is off for this election');
-    const byName = requireRole(db, input.by, ['chief-scrutineer', 'scrutineer'], { zh: '裁定录入分歧', en: 'settle entry disagreements' });
+    requireRole(db, by.person, ['chief-scrutineer', 'scrutineer'], SETTLING);
     const sheets = { A: sheetBallots(db, input.round, input.box, 'A'), B: sheetBallots(db, input.round, input.box, 'B') };
     const d = compareSheets(sheets.A, sheets.B).find((x) => x.position === input.position);
     if (!d) {
@@ -86,7 +90,7 @@ export function settleDisagreement(
       input.position,
       replaced ? canonicalJson(replaced.content) : null,
       chosen ? canonicalJson(chosen.content) : null,
-      input.by,
+      by.person,
       input.reason,
     );
     markCountingChangedTx(ctx, round);
@@ -95,7 +99,7 @@ export function settleDisagreement(
       at: ctx.now(),
       actor: ctx.actor,
       subject: `box:${input.box}`,
-      detail: { round: input.round, position: input.position, chosen: input.choose, a: d.a, b: d.b, by: input.by, byName, reason: input.reason },
+      detail: { round: input.round, position: input.position, chosen: input.choose, a: d.a, b: d.b, by: by.person, byName: by.name, reason: input.reason },
     });
     return compareSheets(sheetBallots(db, input.round, input.box, 'A'), sheetBallots(db, input.round, input.box, 'B'));
   });

@@ -13,22 +13,30 @@ import {
   requireCountingOpen,
   requireOpenedBox,
 } from './counting-store';
-import { requireSittingCommitteeMember } from './person-standing';
+import { decidingMembers } from './committee-decision';
 
 /**
- * The committee's ruling on a doubtful ballot: count it with the marks as ruled, or void it (with the reason). Recorded
- * with the ruling member and why. With double entry the ruling applies to the position on both sheets, which must
+ * The committee's ruling on a doubtful ballot: count it with the marks as ruled, or void it (with the reason). A
+ * sitting committee member approves it with their PIN (checked before the write); recorded with that member and why. With double entry the ruling applies to the position on both sheets, which must
  * agree there. A ruling is final; to change it, correct the ballot (recorded) and rule again.
  */
 export function ruleDoubtful(
   ctx: BackendContext,
   input: InputOf<CountingContract, 'ruleDoubtful'>,
 ): BallotView[] {
+  // What refuses anyway does so before anyone types a PIN.
+  requireCountingOpen(ctx.db, input.round);
+  requireOpenedBox(ctx.db, input.round, input.box);
+  const [member] = decidingMembers(ctx, input.approval ? [input.approval] : [], {
+    atLeast: 1,
+    path: 'approval',
+    what: { zh: '认定有疑问的选票', en: 'a ruling on a doubtful ballot' },
+  });
+  const by = member!;
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     requireOpenedBox(db, input.round, input.box);
-    const byName = requireSittingCommitteeMember(db, input.by);
     const decision = normalizeRuling(ballotDefinition(db, input.round), input.ruling);
     const sheets: Sheet[] = doubleEntryEnabled(db) ? ['A', 'B'] : ['A'];
     const ballots = sheets.map((s) => {
@@ -51,7 +59,7 @@ export function ruleDoubtful(
         `the two sheets differ at position ${input.position} of box ${input.box}; the scrutineers settle that first`,
       );
     }
-    const ruling = canonicalJson({ decision, by: input.by, reason: input.reason });
+    const ruling = canonicalJson({ decision, by: by.id, reason: input.reason });
     for (const s of sheets) {
       db.prepare('UPDATE ballot SET ruling_json = ? WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').run(
         ruling,
@@ -67,7 +75,7 @@ export function ruleDoubtful(
       at: ctx.now(),
       actor: ctx.actor,
       subject: `box:${input.box}`,
-      detail: { round: input.round, position: input.position, decision, by: input.by, byName, reason: input.reason },
+      detail: { round: input.round, position: input.position, decision, by: by.id, byName: by.name, reason: input.reason },
     });
     return sheets.map((s) => toBallotView(db, input.box, ballotAt(db, input.round, input.box, s, input.position)!));
   });

@@ -16,11 +16,24 @@ export function requestKeyReused(key: string): ApiError {
   );
 }
 
-/** A sign-off's PIN stays out of the stored hash: a short PIN would be found again from it by trying them all. */
-function withoutPin(input: unknown): unknown {
-  if (input === null || typeof input !== 'object' || !Object.prototype.hasOwnProperty.call(input, 'pin')) return input;
-  const { pin: _pin, ...rest } = input as Record<string, unknown>;
-  return rest;
+/**
+ * PINs stay out of the stored hash (a sign-off's own, a committee approval's): a short PIN would be found again from
+ * it by trying them all.
+ */
+function withoutPins(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(withoutPins);
+  if (input === null || typeof input !== 'object') return input;
+  return Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'pin').map(([k, v]) => [k, withoutPins(v)]));
+}
+
+const committingRefusals = new WeakSet<Db>();
+
+/**
+ * True while a resendable write runs inside its receipt's transaction, which commits even when the write is refused:
+ * a wrong PIN counted there is kept (authority/pin-guard.ts).
+ */
+export function refusalsCommit(db: Db): boolean {
+  return committingRefusals.has(db);
 }
 
 /**
@@ -31,13 +44,14 @@ function withoutPin(input: unknown): unknown {
  */
 export function answerOnce<T>(db: Db, method: string, key: string | undefined, input: unknown, write: () => T): T {
   if (key === undefined) return write();
-  const inputHash = createHash('sha256').update(canonicalJson({ method, input: withoutPin(input) })).digest('hex');
+  const inputHash = createHash('sha256').update(canonicalJson({ method, input: withoutPins(input) })).digest('hex');
   const outcome = inTransaction(db, (): { value: T } | { error: ApiError } => {
     const prior = preparedOnce(db, FIND).get(key) as { input_hash: string; answer_json: string } | undefined;
     if (prior) {
       if (prior.input_hash !== inputHash) return { error: requestKeyReused(key) };
       return { value: JSON.parse(prior.answer_json) as T };
     }
+    committingRefusals.add(db);
     try {
       const value = write();
       if (value instanceof Promise) throw new Error(`${method}: a resendable write must answer synchronously`);
@@ -46,6 +60,8 @@ export function answerOnce<T>(db: Db, method: string, key: string | undefined, i
     } catch (e) {
       if (e instanceof ApiError) return { error: e };
       throw e;
+    } finally {
+      committingRefusals.delete(db);
     }
   });
   if ('error' in outcome) throw outcome.error;

@@ -4,7 +4,8 @@ import { appendAudit } from '../audit';
 import { refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { q } from './counting-store';
-import { requireSittingCommitteeMember } from './person-standing';
+import { decidingMembers } from './committee-decision';
+import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { storedResult } from './results';
 import { readOffices, requireElection } from './setup-read';
 import type { RoundView } from '../../../shared/api/setup';
@@ -47,13 +48,21 @@ function candidateIdFor(db: Db, office: string, name: string): string | undefine
 
 /**
  * Creates the next round from the `kind` next steps of a round's stored result: its offices, seats and persons are
- * filled in from the result. A supplementary election that is not required (the committee minimum is met) needs
- * the committee's decision (`decidedBy`).
+ * filled in from the result. A supplementary election that is not required (the committee minimum is met) is the
+ * committee's decision: a committee member approves it with their PIN (`approval`, checked before the write).
  */
 export function createNextRound(
   ctx: BackendContext,
-  input: { fromRound: number; kind: LaterRoundKind; decidedBy?: number | undefined; note?: string | undefined },
+  input: { fromRound: number; kind: LaterRoundKind; approval?: CommitteeApproval | undefined; note?: string | undefined },
 ): RoundView {
+  const decidedBeforehand = input.approval !== undefined || needsCommitteeDecision(ctx.db, input.fromRound, input.kind);
+  const decider = decidedBeforehand
+    ? decidingMembers(ctx, input.approval ? [input.approval] : [], {
+        atLeast: 1,
+        path: 'approval',
+        what: { zh: '决定另行选举', en: 'the decision on a supplementary election' },
+      })[0]!
+    : null;
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const stored = storedResult(db, input.fromRound);
@@ -74,14 +83,11 @@ export function createNextRound(
         `round ${done.round_number} was already created from this step of round ${input.fromRound}'s result`,
       );
     }
-    const standing = electionStanding(db);
-    const required = input.kind === 'tie-revote' || steps.some((s) => s.required) || !standing.minimumMet;
-    let decidedByName: string | null = null;
-    if (input.decidedBy !== undefined) decidedByName = requireSittingCommitteeMember(db, input.decidedBy);
-    if (!required && input.decidedBy === undefined) {
+    if (decider === null && needsCommitteeDecision(db, input.fromRound, input.kind)) {
       throw refused(
-        '已当选人数达到最低要求,是否另行选举由选举委员会决定:请注明作出决定的委员',
-        'the committee minimum is met, so a supplementary election is the committee\'s decision: name the member deciding',
+        '已当选人数达到最低要求,是否另行选举由选举委员会决定:须由一名委员输入个人密码确认',
+        "the committee minimum is met, so a supplementary election is the committee's decision: a committee member approves it with their PIN",
+        { reason: 'approvals-needed', atLeast: 1 },
       );
     }
     const offices: LaterRoundOffice[] = steps.map((s: NextStep) => ({
@@ -99,7 +105,7 @@ export function createNextRound(
       input.fromRound,
       input.kind,
       JSON.stringify(steps),
-      input.decidedBy ?? null,
+      decider?.id ?? null,
       input.note ?? null,
     );
     appendAudit(db, {
@@ -112,12 +118,24 @@ export function createNextRound(
         kind: input.kind,
         fromResultHash: stored.resultHash,
         steps,
-        ...(input.decidedBy !== undefined ? { decidedBy: input.decidedBy, decidedByName } : {}),
+        ...(decider !== null ? { decidedBy: decider.id, decidedByName: decider.name } : {}),
         ...(input.note !== undefined ? { note: input.note } : {}),
       },
     });
     return round;
   });
+}
+
+/**
+ * Whether creating this round is the committee's decision: a supplementary election that no step requires while the
+ * committee minimum is met. False when there is nothing to create (createNextRound then refuses with the reason).
+ */
+function needsCommitteeDecision(db: Db, fromRound: number, kind: LaterRoundKind): boolean {
+  if (kind === 'tie-revote') return false;
+  const stored = storedResult(db, fromRound);
+  const steps = stored?.result.nextSteps.filter((s) => s.kind === kind) ?? [];
+  if (steps.length === 0) return false;
+  return !steps.some((s) => s.required) && electionStanding(db).minimumMet;
 }
 
 /**

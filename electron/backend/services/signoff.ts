@@ -5,7 +5,10 @@ import { appendAudit, appendRefusal } from '../audit';
 import { refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { q } from './counting-store';
-import { activeRoles, personName, requireSittingCommitteeMember } from './person-standing';
+import { activeRoles } from './person-standing';
+import { actingPerson } from './acting-person';
+import { decidingMembers } from './committee-decision';
+import type { StaffRole } from '../../../shared/domain/authority';
 import { verifyPersonPin } from './people';
 import { storedResultHash } from './results';
 import { approvalsNeededToReopen } from './seal-state';
@@ -89,35 +92,40 @@ export function signoffRolesOf(db: Db, person: number): SignoffRole[] {
 }
 
 /**
- * Signs the round's stored result. `resultHash`, when given, is the hash the signer was shown: it must still be the
- * stored one. A wrong PIN is refused and audited (pin.failed and signoff.refused).
+ * The signed-in person signs the round's stored result as themself, in a role they hold and act in, re-typing their
+ * own PIN. `resultHash`, when given, is the hash the signer was shown: it must still be the stored one. A wrong PIN is
+ * refused and audited (pin.failed and signoff.refused).
  */
 export function signResult(
   ctx: BackendContext,
   input: InputOf<ResultsContract, 'signResult'>,
 ): SignoffView {
   const db = ctx.db;
+  const signer = actingPerson({ zh: '签署结果', en: 'signing a result' });
   const r = getRound(db, input.round);
-  const name = personName(db, input.person);
+  const name = signer.name;
   const roleName = SIGNOFF_ROLE_NAMES[input.role];
   const refuse = (reason: string, zh: string, en: string): never => {
     appendRefusal(db, {
       type: 'signoff.refused',
       at: ctx.now(),
-      actor: name,
+      actor: ctx.actor ?? name,
       subject: `round:${input.round}`,
-      detail: { person: input.person, role: input.role, reason },
+      detail: { person: signer.person, role: input.role, reason },
     });
     throw refused(zh, en, { reason });
   };
-  if (!holdsSignoffRole(db, input.person, input.role)) {
+  if (!holdsSignoffRole(db, signer.person, input.role) || !actsIn(signer.roles, input.role)) {
     refuse('role-not-held', `${name} 未担任${roleName.zh},不能以此身份签署`, `${name} does not hold the role ${roleName.en} and cannot sign as such`);
   }
   const storedHash = storedResultHash(db, input.round);
+  if (r.status === 'sealed') {
+    refuse('sealed', `第 ${input.round} 轮结果已封存,不能再签署;须先经两名选举委员会成员重新开放`, `round ${input.round} is sealed; it can be signed again only after two committee members reopen it`);
+  }
   if (storedHash === null || !['counted', 'signed'].includes(r.status)) {
     refuse('no-result', `第 ${input.round} 轮结果尚未计算(状态 ${r.status}),不能签署`, `round ${input.round} has no computed result to sign (status ${r.status})`);
   }
-  if (!verifyPersonPin(ctx, input.person, input.pin)) {
+  if (!verifyPersonPin(ctx, signer.person, input.pin)) {
     refuse('wrong-pin', `${name} 的个人密码不正确,未签署`, `wrong PIN for ${name}; nothing was signed`);
   }
   return inTransaction(db, () => {
@@ -132,14 +140,14 @@ export function signResult(
         `the result shown (${input.resultHash.slice(0, 12)}…) is not the current result of round ${input.round} (${current.slice(0, 12)}…)`,
       );
     }
-    if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, input.person, input.role)) {
+    if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, signer.person, input.role)) {
       throw refused(`${name} 已以${roleName.zh}身份签署第 ${input.round} 轮结果`, `${name} has already signed round ${input.round} as ${roleName.en}`);
     }
     const at = ctx.now().toISOString();
     const id = Number(
       db
         .prepare('INSERT INTO signoff (round_number, person_id, name, role, result_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.round, input.person, name, input.role, current, at).lastInsertRowid,
+        .run(input.round, signer.person, name, input.role, current, at).lastInsertRowid,
     );
     if (round.status === 'counted') setRoundStatusTx(ctx, { round: input.round, status: 'signed' });
     appendAudit(db, {
@@ -147,10 +155,15 @@ export function signResult(
       at,
       actor: ctx.actor ?? name,
       subject: `round:${input.round}`,
-      detail: { person: input.person, name, role: input.role, resultHash: current },
+      detail: { person: signer.person, name, role: input.role, resultHash: current },
     });
     return toView(db.prepare('SELECT * FROM signoff WHERE id = ?').get(id) as RawSignoff);
   });
+}
+
+/** A session signed in for one role signs only in it; the chair's seat is the role 'committee'. */
+function actsIn(roles: readonly StaffRole[], role: SignoffRole): boolean {
+  return roles.includes(role === 'committee-chair' ? 'committee' : role);
 }
 
 /**
@@ -169,13 +182,25 @@ export function signedAuditHead(db: Db, round: number): { count: number; hash: s
 
 /**
  * Reopens a round's count: every signature in force is revoked with the reason, and counting may change again.
- * Decided by a sitting committee member. Refused once a later round was created from this round's result.
+ * Approved by sitting committee members with their PINs (checked before the write). Refused once a later round was
+ * created from this round's result.
  */
 export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract, 'reopenCount'>): OutputOf<ResultsContract, 'reopenCount'> {
+  const status = getRound(ctx.db, input.round).status;
+  const approvers = decidingMembers(ctx, input.approvals, {
+    atLeast: approvalsNeededToReopen(status),
+    path: 'approvals',
+    what: { zh: '重新开放计票', en: 'reopening a count' },
+  });
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
     const r = getRound(db, input.round);
-    const byName = requireSittingCommitteeMember(db, input.by);
+    if (r.status !== status) {
+      throw refused(
+        `第 ${input.round} 轮的状态刚刚变为 ${r.status},请重新确认后再开放`,
+        `round ${input.round} has just become ${r.status}; approve the reopening again`,
+      );
+    }
     const later = q(db, 'SELECT round_number FROM round_origin WHERE from_round = ? ORDER BY round_number').all(input.round) as { round_number: number }[];
     if (later.length > 0) {
       const ns = later.map((x) => x.round_number).join(', ');
@@ -184,16 +209,7 @@ export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract,
         `round(s) ${ns} were created from the result of round ${input.round}; its count can no longer be reopened`,
       );
     }
-    // A sealed round needs two committee members' PINs, which this input (one `by`) cannot carry yet.
-    const needed = approvalsNeededToReopen(r.status);
-    if (needed > 1) {
-      throw refused(
-        `第 ${input.round} 轮已封存，重新开放计票须由 ${needed} 名选举委员会成员输入个人密码确认`,
-        `round ${input.round} is sealed: reopening its count needs ${needed} election committee members to approve with their PIN`,
-        { reason: 'approvals-needed', atLeast: needed },
-      );
-    }
-    if (!['counted', 'signed'].includes(r.status)) {
+    if (!['counted', 'signed', 'sealed'].includes(r.status)) {
       throw refused(`第 ${input.round} 轮当前为 ${r.status},无需重新开放`, `round ${input.round} is ${r.status}; there is nothing to reopen`);
     }
     const inForce = (db.prepare('SELECT * FROM signoff WHERE round_number = ? AND revoked_at IS NULL ORDER BY id').all(input.round) as RawSignoff[]).map(toView);
@@ -203,9 +219,13 @@ export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract,
     appendAudit(db, {
       type: 'signoff.reopened',
       at,
-      actor: byName,
+      actor: ctx.actor ?? approvers[0]!.name,
       subject: `round:${input.round}`,
-      detail: { by: input.by, byName, reason: input.reason, revoked: inForce.map((s) => ({ name: s.name, role: s.role })) },
+      detail: {
+        approvedBy: approvers,
+        reason: input.reason,
+        revoked: inForce.map((s) => ({ name: s.name, role: s.role })),
+      },
     });
     return { revoked: inForce.map((s) => ({ ...s, revoked: { at, reason: input.reason } })) };
   });

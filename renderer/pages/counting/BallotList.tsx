@@ -5,7 +5,8 @@ import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
 import { contentText, toContent } from './ballot-text';
 import { ErrorNote, Field, useAction } from '../../ui';
-import { isSittingCommittee, PersonPicker, type PersonView } from '../people';
+import { type PersonView } from '../people';
+import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 import { type BallotOfficeView } from './round-ballot';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 
@@ -19,6 +20,8 @@ export function BallotList({
   ballots,
   offices,
   people,
+  me,
+  accepted,
   onChange,
 }: {
   round: number;
@@ -27,6 +30,10 @@ export function BallotList({
   ballots: BallotView[];
   offices: BallotOfficeView[];
   people: PersonView[];
+  /** The name of the person signed in (null: nobody). */
+  me: string | null;
+  /** The box was accepted: a correction now needs a committee approval. */
+  accepted: boolean;
   onChange(): void;
 }) {
   const t = useT();
@@ -42,7 +49,9 @@ export function BallotList({
         {t('counting.list.title', { n: ballots.length })}
         {unruled.length > 0 && <strong className="ui-text-warn"> · {t('counting.list.unruled', { n: unruled.length })}</strong>}
       </h4>
-      {work?.kind === 'correct' && <Correction round={round} box={box} sheet={sheet} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
+      {work?.kind === 'correct' && (
+        <Correction round={round} box={box} sheet={sheet} ballot={work.ballot} offices={offices} people={people} me={me} accepted={accepted} onDone={done} />
+      )}
       {work?.kind === 'rule' && <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
       <ul className="counting-ballots">
         {[...ballots].reverse().map((b) => {
@@ -86,6 +95,8 @@ function Correction({
   ballot,
   offices,
   people,
+  me,
+  accepted,
   onDone,
 }: {
   round: number;
@@ -94,18 +105,25 @@ function Correction({
   ballot: BallotView;
   offices: BallotOfficeView[];
   people: PersonView[];
+  me: string | null;
+  accepted: boolean;
   onDone(): void;
 }) {
   const t = useT();
   const api = useApi();
-  const [by, setBy] = useState<number | null>(null);
+  const [approval, setApproval] = useState<ApprovalDraft>(NO_APPROVAL);
   const [prompt, setPrompt] = useState<PromptRequest | null>(null);
   const action = useAction();
-  const officials = people.filter((p) => p.roles.length > 0 || isSittingCommittee(p));
   const submit = (entered: EnteredBallot): Promise<boolean> =>
     new Promise((resolve) => {
-      if (by === null) {
-        action.setError(t('counting.correction.whoFirst'));
+      if (me === null) {
+        action.setError(t('counting.signInFirst'));
+        resolve(false);
+        return;
+      }
+      const approved = approvalOf(approval);
+      if (accepted && approved === undefined) {
+        action.setError(t('counting.approval.pinFirst'));
         resolve(false);
         return;
       }
@@ -117,8 +135,17 @@ function Correction({
           if (reason === null) return resolve(false);
           const note = 'doubtful' in ballot.content ? ballot.content.doubtful.note : t('counting.doubtful.defaultNote');
           const ok = await action.run(() =>
-            api.call('correctBallot', { round, box, ...(sheet ? { sheet } : {}), position: ballot.position, ballot: toContent(entered, note), by, reason }),
+            api.call('correctBallot', {
+              round,
+              box,
+              ...(sheet ? { sheet } : {}),
+              position: ballot.position,
+              ballot: toContent(entered, note),
+              reason,
+              ...(approved ? { approval: approved } : {}),
+            }),
           );
+          setApproval((a) => ({ ...a, pin: '' }));
           resolve(ok !== undefined);
           if (ok) onDone();
         },
@@ -132,7 +159,23 @@ function Correction({
         {t('b.sep.label')}
         {contentText(t, ballot.content, offices)}
       </p>
-      <PersonPicker people={officials} value={by} onChange={setBy} label={t('counting.correction.by')} memory="corrector" testId="correction-by" />
+      <p data-testid="correction-by">
+        {t('counting.correction.by')}
+        {t('b.sep.label')}
+        {me ?? t('counting.signInFirst')}
+      </p>
+      {accepted && (
+        <div className="ui-row" data-testid="correction-approval">
+          <p className="ui-text-warn">{t('counting.correction.approvalNeeded')}</p>
+          <CommitteeApprovalFields
+            people={people}
+            value={approval}
+            onChange={setApproval}
+            label={t('counting.correction.approval')}
+            testId="correction-approver"
+          />
+        </div>
+      )}
       <p className="ui-muted">{t('counting.correction.explain')}</p>
       <BallotEntry offices={offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, candidates: o.candidates }))} onSubmit={submit} />
       {prompt && <ReasonPrompt request={prompt} />}
@@ -164,14 +207,16 @@ function Ruling({
   const marks = 'doubtful' in ballot.content ? ballot.content.doubtful.marks : undefined;
   const [choice, setChoice] = useState<string>(marks ? 'count' : 'unreadable');
   const [reason, setReason] = useState('');
-  const [by, setBy] = useState<number | null>(null);
+  const [approval, setApproval] = useState<ApprovalDraft>(NO_APPROVAL);
   const action = useAction();
-  const committee = people.filter(isSittingCommittee);
   const submit = async () => {
-    if (by === null) return action.setError(t('counting.ruling.whoFirst'));
+    if (approval.person === null) return action.setError(t('counting.ruling.whoFirst'));
+    const approved = approvalOf(approval);
+    if (approved === undefined) return action.setError(t('counting.approval.pinFirst'));
     const ruling: DoubtfulRuling =
       choice === 'count' ? { marks: marks ?? {} } : { void: choice as 'unreadable' | 'identifying-mark' | 'other' };
-    const ok = await action.run(() => api.call('ruleDoubtful', { round, box, position: ballot.position, ruling, by, reason }));
+    const ok = await action.run(() => api.call('ruleDoubtful', { round, box, position: ballot.position, ruling, approval: approved, reason }));
+    setApproval((a) => ({ ...a, pin: '' }));
     if (ok) onDone();
   };
   return (
@@ -194,7 +239,7 @@ function Ruling({
             <option value="other">{t('counting.ruling.void', { reason: t('ballot.void.other') })}</option>
           </select>
         </Field>
-        <PersonPicker people={committee} value={by} onChange={setBy} label={t('counting.ruling.by')} memory="committee" testId="ruling-by" />
+        <CommitteeApprovalFields people={people} value={approval} onChange={setApproval} label={t('counting.ruling.by')} testId="ruling-by" />
         <label className="ui-field ui-grow">
           <span>{t('counting.ruling.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ruling-reason" />

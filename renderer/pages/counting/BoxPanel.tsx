@@ -7,7 +7,7 @@ import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../..
 import { BallotList } from './BallotList';
 import { toContent } from './ballot-text';
 import { ErrorNote, Field, Loading, OkNote, useAction } from '../../ui';
-import { PersonPicker, usePeople } from '../people';
+import { usePeople, useSignedIn } from '../people';
 import { type BallotOfficeView, signed, useRoundBallot } from './round-ballot';
 import { Disagreements } from './Disagreements';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
@@ -30,12 +30,12 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const api = useApi();
   const offices = useRoundBallot(round);
   const { people } = usePeople();
+  const me = useSignedIn();
   const [view, setView] = useState<BoxCountView | null>(null);
   const [missing, setMissing] = useState(false);
   const [ballots, setBallots] = useState<BallotView[]>([]);
   const [doubleEntry, setDoubleEntry] = useState<boolean | null>(null);
   const [sheet, setSheet] = useState<Sheet>('A');
-  const [counter, setCounter] = useState<number | null>(null);
   const [rules, setRules] = useState<TallyRules>(DEFAULT_RULES);
   const [prompt, setPrompt] = useState<PromptRequest | null>(null);
   const [disagreements, setDisagreements] = useState<DisagreementView[]>([]);
@@ -74,14 +74,12 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
     );
   }, [api, action.setError]);
 
-  // Double entry: the counter at this computer says which sheet and who they are before entering; the recorded
-  // counter of the sheet is chosen again when coming back.
-  const sheetCounter = view?.sheets.find((s) => s.sheet === sheet)?.counter ?? null;
+  // Double entry: the counter signed in at this computer says which sheet before entering; coming back, the sheet
+  // they already enter is chosen again.
+  const mySheet = me === null ? undefined : view?.sheets.find((s) => s.counter === me.name)?.sheet;
   useEffect(() => {
-    if (!doubleEntry || counter !== null || sheetCounter === null) return;
-    const p = people.find((x) => x.name === sheetCounter);
-    if (p) setCounter(p.id);
-  }, [doubleEntry, counter, sheetCounter, people]);
+    if (doubleEntry && mySheet !== undefined) setSheet(mySheet);
+  }, [doubleEntry, mySheet]);
   const askedSheet = useRef(false);
   const ready = doubleEntry === true && view?.status === 'counting' && view.found !== null;
   useEffect(() => {
@@ -89,7 +87,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
     askedSheet.current = true;
     focusTestId('sheet-picker');
   }, [ready]);
-  const afterFound = () => (doubleEntry && counter === null ? focusTestId('sheet-picker') : focusBallotSheet());
+  const afterFound = () => (doubleEntry ? focusTestId('sheet-picker') : focusBallotSheet());
 
   const open = async () => {
     const v = await action.run(() => api.call('openBox', { round, box }));
@@ -122,7 +120,6 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
             round,
             box,
             ...(doubleEntry ? { sheet } : {}),
-            ...(counter !== null ? { counter } : {}),
             ballot: toContent(entered, note),
             position,
           });
@@ -151,7 +148,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         });
       });
     },
-    [api, round, box, doubleEntry, sheet, counter, enteredOnSheet, load, t, action.setError],
+    [api, round, box, doubleEntry, sheet, enteredOnSheet, load, t, action.setError],
   );
 
   const finish = async () => {
@@ -180,8 +177,8 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
 
   const tally = runningTally(offices, ballots, rules);
   const entered = view.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
-  const counters = people.filter((p) => p.roles.some((r) => r.role === 'counter' || r.role === 'chief-counter'));
-  const waitingForCounter = doubleEntry && counter === null;
+  // The signed-in counter is the sheet's counter: with double entry nobody enters before someone signs in.
+  const waitingForCounter = doubleEntry && me === null;
 
   return (
     <div className="counting-box" data-testid="box-panel" data-status={view.status}>
@@ -218,7 +215,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
               list={disagreements}
               sheets={view.sheets}
               offices={offices}
-              people={people}
+              me={me?.name ?? null}
               onChange={(d) => {
                 setDisagreements(d);
                 void load();
@@ -231,12 +228,16 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           {doubleEntry && (
             <div className="ui-row" data-testid="sheet-choice">
               <Field label={t('counting.sheet')}>
-                <select value={sheet} onChange={(e) => (setSheet(e.target.value as Sheet), setCounter(null))} data-testid="sheet-picker">
+                <select value={sheet} onChange={(e) => setSheet(e.target.value as Sheet)} data-testid="sheet-picker">
                   <option value="A">{t('counting.sheetName', { sheet: 'A' })}</option>
                   <option value="B">{t('counting.sheetName', { sheet: 'B' })}</option>
                 </select>
               </Field>
-              <PersonPicker people={counters} value={counter} onChange={setCounter} label={t('counting.counter')} memory={`counter-${sheet}`} testId="counter-picker" />
+              <p data-testid="counter-name">
+                {t('counting.counter')}
+                {t('b.sep.label')}
+                {me?.name ?? t('counting.signInFirst')}
+              </p>
               {waitingForCounter && view.status === 'counting' && <p className="ui-text-warn" data-testid="choose-counter">{t('counting.double.chooseFirst')}</p>}
             </div>
           )}
@@ -254,6 +255,11 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                   </>
                 )}
               </h4>
+              {view.status === 'counting' && entered === 0 && (
+                <p className="ui-text-warn ui-lead" data-testid="mix-reminder">
+                  {t('counting.mixReminder')}
+                </p>
+              )}
               {view.status === 'counting' ? (
                 offices.length > 0 && <BallotEntry
                     offices={offices.map(toEntryOffice)}
@@ -284,7 +290,17 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
               </button>
             </div>
           )}
-          <BallotList round={round} box={box} sheet={doubleEntry ? sheet : undefined} ballots={ballots} offices={offices} people={people} onChange={load} />
+          <BallotList
+            round={round}
+            box={box}
+            sheet={doubleEntry ? sheet : undefined}
+            ballots={ballots}
+            offices={offices}
+            people={people}
+            me={me?.name ?? null}
+            accepted={view.status === 'accepted'}
+            onChange={load}
+          />
         </>
       )}
       {bigBoard && <BigBoard title={view.name} tally={tally} onClose={() => setBigBoard(false)} />}

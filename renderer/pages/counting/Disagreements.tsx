@@ -4,12 +4,11 @@ import { useT } from '../../app/i18n';
 import type { BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
 import { contentParts } from './ballot-text';
 import { ErrorNote, useAction } from '../../ui';
-import { PersonPicker, type PersonView } from '../people';
 import { type BallotOfficeView } from './round-ballot';
 
 /**
- * Double entry: where sheets A and B differ, ballot by ballot, the sections that differ marked; a scrutineer (named,
- * with a reason) settles each by choosing the version the paper ballot shows. The first field has the focus.
+ * Double entry: where sheets A and B differ, ballot by ballot, the sections that differ marked; the signed-in scrutineer
+ * (with a reason) settles each by choosing the version the paper ballot shows. The first field has the focus.
  */
 export function Disagreements({
   round,
@@ -17,7 +16,7 @@ export function Disagreements({
   list,
   sheets,
   offices,
-  people,
+  me,
   onChange,
 }: {
   round: number;
@@ -25,24 +24,23 @@ export function Disagreements({
   list: DisagreementView[];
   sheets: BoxCountView['sheets'];
   offices: BallotOfficeView[];
-  people: PersonView[];
+  /** The name of the scrutineer signed in (null: nobody); the settlement is theirs. */
+  me: string | null;
   onChange(remaining: DisagreementView[]): void;
 }) {
   const t = useT();
   const api = useApi();
-  const [by, setBy] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const action = useAction();
   const ref = useRef<HTMLElement>(null);
-  const scrutineers = people.filter((p) => p.roles.some((r) => r.role === 'scrutineer' || r.role === 'chief-scrutineer'));
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'start' });
-    ref.current?.querySelector<HTMLElement>('[data-testid=settle-by]')?.focus();
+    ref.current?.querySelector<HTMLElement>('[data-testid=settle-reason]')?.focus();
   }, []);
   const settle = async (position: number, choose: Sheet) => {
-    if (by === null) return action.setError(t('counting.settle.whoFirst'));
+    if (me === null) return action.setError(t('counting.signInFirst'));
     if (reason.trim() === '') return action.setError(t('counting.settle.reasonFirst'));
-    const remaining = await action.run(() => api.call('settleDisagreement', { round, box, position, choose, by, reason }));
+    const remaining = await action.run(() => api.call('settleDisagreement', { round, box, position, choose, reason }));
     if (remaining) {
       setReason('');
       onChange(remaining);
@@ -57,7 +55,11 @@ export function Disagreements({
       <h4>{t('counting.settle.title', { n: list.length })}</h4>
       <p>{t('counting.settle.explain')}</p>
       <div className="ui-row">
-        <PersonPicker people={scrutineers} value={by} onChange={setBy} label={t('counting.settle.by')} memory="scrutineer" testId="settle-by" />
+        <p data-testid="settle-by">
+          {t('counting.settle.by')}
+          {t('b.sep.label')}
+          {me ?? t('counting.signInFirst')}
+        </p>
         <label className="ui-field ui-grow">
           <span>{t('counting.settle.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="settle-reason" />

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, useAction } from '../../ui';
-import { isSittingCommittee, PersonPicker, usePeople } from '../people';
+import { usePeople } from '../people';
+import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 import type { RoundResult, StandingView } from './ResultsScreen';
 
 type Kind = 'tie-revote' | 'supplementary';
@@ -35,7 +36,7 @@ export function NextSteps({
   const t = useT();
   const api = useApi();
   const { people } = usePeople();
-  const [decidedBy, setDecidedBy] = useState<number | null>(null);
+  const [decision, setDecision] = useState<ApprovalDraft>(NO_APPROVAL);
   const action = useAction();
   const steps: Step[] = result.result.nextSteps;
   // Steps of other rounds' results with no round created yet, judged as the backend judges them now.
@@ -47,9 +48,9 @@ export function NextSteps({
   const created = (from: number, kind: Kind) => standing?.nextSteps.find((s) => s.fromRound === from && s.kind === kind)?.round ?? null;
   const needsDecision = [...steps, ...elsewhere].some((s) => s.kind === 'supplementary' && !s.required) && standing?.minimumMet === true;
   const open = async (fromRound: number, kind: Kind) => {
-    const r = await action.run(() =>
-      api.call('createNextRound', { fromRound, kind, ...(decidedBy !== null && kind === 'supplementary' ? { decidedBy } : {}) }),
-    );
+    const approval = kind === 'supplementary' ? approvalOf(decision) : undefined;
+    const r = await action.run(() => api.call('createNextRound', { fromRound, kind, ...(approval ? { approval } : {}) }));
+    setDecision((d) => ({ ...d, pin: '' }));
     if (r) await onCreated(r.number);
   };
 
@@ -110,14 +111,9 @@ export function NextSteps({
         );
       })}
       {needsDecision && (
-        <PersonPicker
-          people={people.filter(isSittingCommittee)}
-          value={decidedBy}
-          onChange={setDecidedBy}
-          label={t('results.next.decidedBy')}
-          memory="committee"
-          testId="next-decided-by"
-        />
+        <div className="ui-row">
+          <CommitteeApprovalFields people={people} value={decision} onChange={setDecision} label={t('results.next.decidedBy')} testId="next-decided-by" />
+        </div>
       )}
       <ErrorNote error={action.error} testId="next-error" />
     </section>

@@ -3,11 +3,12 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorNote, useAction } from '../../ui';
-import { isSittingCommittee, PersonPicker, usePeople } from '../people';
+import { usePeople } from '../people';
+import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 
 /**
  * Reopening a round's count: kept apart at the bottom, in red, and confirmed in a dialog, because it revokes every
- * signature. A committee member decides and the reason is recorded.
+ * signature. A committee member approves with their PIN (two for a sealed round) and the reason is recorded.
  */
 export function ReopenRound({
   round,
@@ -24,7 +25,9 @@ export function ReopenRound({
   const api = useApi();
   const { people } = usePeople();
   const [reason, setReason] = useState('');
-  const [by, setBy] = useState<number | null>(null);
+  const [first, setFirst] = useState<ApprovalDraft>(NO_APPROVAL);
+  const [second, setSecond] = useState<ApprovalDraft>(NO_APPROVAL);
+  const sealed = status === 'sealed';
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,7 +37,7 @@ export function ReopenRound({
     if (confirming && !d.open) d.showModal();
     if (!confirming && d.open) d.close();
   }, [confirming]);
-  if (status !== 'counted' && status !== 'signed') return null;
+  if (status !== 'counted' && status !== 'signed' && !sealed) return null;
   // Nothing is frozen before the first signature: a wrong ballot is corrected on the Counting screen directly.
   if (signedCount === 0 && status === 'counted') {
     return (
@@ -43,16 +46,20 @@ export function ReopenRound({
       </p>
     );
   }
+  const approvals = [first, ...(sealed ? [second] : [])].map(approvalOf);
   const ask = () => {
-    if (by === null) return action.setError(t('signoff.reopen.whoFirst'));
+    if (first.person === null) return action.setError(t('signoff.reopen.whoFirst'));
+    if (approvals.some((a) => a === undefined)) return action.setError(t('counting.approval.pinFirst'));
     if (reason.trim() === '') return action.setError(t('signoff.reopen.reasonFirst'));
     action.setError(null);
     setConfirming(true);
   };
   const reopen = async () => {
     setConfirming(false);
-    if (by === null) return;
-    const r = await action.run(() => api.call('reopenCount', { round, reason: reason.trim(), by }));
+    const given = approvals.filter((a) => a !== undefined);
+    const r = await action.run(() => api.call('reopenCount', { round, reason: reason.trim(), approvals: given }));
+    setFirst((a) => ({ ...a, pin: '' }));
+    setSecond((a) => ({ ...a, pin: '' }));
     if (r) {
       setReason('');
       await onReopened(r.revoked.length);
@@ -63,7 +70,17 @@ export function ReopenRound({
       <h3>{t('signoff.reopen.title')}</h3>
       <p>{t('signoff.reopen.explain', { n: signedCount })}</p>
       <div className="ui-row">
-        <PersonPicker people={people.filter(isSittingCommittee)} value={by} onChange={setBy} label={t('signoff.reopen.by')} memory="committee" testId="reopen-by" />
+        <CommitteeApprovalFields people={people} value={first} onChange={setFirst} label={t('signoff.reopen.by')} testId="reopen-by" />
+        {sealed && (
+          <CommitteeApprovalFields
+            people={people}
+            value={second}
+            onChange={setSecond}
+            label={t('signoff.reopen.second')}
+            testId="reopen-second"
+            exclude={first.person === null ? [] : [first.person]}
+          />
+        )}
         <label className="ui-field ui-grow">
           <span>{t('signoff.reopen.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reopen-reason" />

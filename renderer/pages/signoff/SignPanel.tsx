@@ -3,16 +3,19 @@ import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { ErrorNote, Field, useAction } from '../../ui';
 import type { TallySheetData } from './TallySheet';
+import { useSignedIn } from '../people';
 
 /**
- * Each official signs with their own PIN: choose the name (↑↓), Tab to the PIN, Enter. A wrong PIN is refused by
- * the backend (and audited); the field clears and stays ready for another try.
+ * Each official signs as themself: the person signed in at this window, in one of their roles on the sheet (↑↓),
+ * re-typing their own PIN, Enter. A wrong PIN is refused by the backend (and audited); the field clears and stays
+ * ready for another try.
  */
 export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: TallySheetData; onSigned(name: string): void | Promise<void> }) {
   const { t, lang } = useLang();
   const api = useApi();
+  const me = useSignedIn();
   const officials = sheet.officials;
-  const unsigned = officials.filter((o) => !o.signed);
+  const unsigned = officials.filter((o) => !o.signed && o.person === me?.person);
   const keyOf = (o: (typeof officials)[number]) => `${o.person}:${o.role}`;
   const [who, setWho] = useState<string>(unsigned[0] ? keyOf(unsigned[0]) : '');
   const [pin, setPin] = useState('');
@@ -20,13 +23,13 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
   const pinRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!officials.some((o) => keyOf(o) === who && !o.signed)) setWho(unsigned[0] ? keyOf(unsigned[0]) : '');
-  }, [sheet]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [sheet, me]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const chosen = officials.find((o) => keyOf(o) === who);
   const sign = async () => {
     if (!chosen) return;
     const r = await action.run(() =>
-      api.call('signResult', { round, person: chosen.person, role: chosen.role, pin, resultHash: sheet.resultHash }),
+      api.call('signResult', { round, role: chosen.role, pin, resultHash: sheet.resultHash }),
     );
     setPin('');
     if (r) await onSigned(chosen.name);
@@ -46,9 +49,17 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
         ))}
       </ul>
       {officials.length === 0 && <p className="ui-text-warn">{t('signoff.sign.noOfficials')}</p>}
-      {unsigned.length === 0 && officials.length > 0 ? (
+      {officials.length > 0 && officials.every((o) => o.signed) ? (
         <p className="ui-text-good ui-lead" data-testid="all-signed">
           {t('signoff.sign.allSigned')}
+        </p>
+      ) : me === null ? (
+        <p className="ui-text-warn" data-testid="sign-in-first">
+          {t('signoff.sign.signInFirst')}
+        </p>
+      ) : unsigned.length === 0 ? (
+        <p className="ui-muted" data-testid="nothing-to-sign">
+          {t('signoff.sign.nothingToSign')}
         </p>
       ) : (
         <form

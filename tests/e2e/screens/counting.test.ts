@@ -8,13 +8,16 @@ import { startHttpServer, type HttpServerHandle } from '../../../electron/backen
 import type { BackendContext } from '../../../electron/backend/context';
 import { recordCustodyStep } from '../../../electron/backend/services/custody';
 import { roundBallot } from '../../../electron/backend/services/setup-rounds';
+import { signIn } from '../../../electron/backend/services/session';
+import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { buildRenderer, chromiumMissing, launch, screenshotPath } from '../renderer/harness';
 import { closePoll, issue, makeElection, openPoll, PIN } from '../../integration/counting/helpers';
 
 /**
  * The counting, results, sign-off and export screens against the real backend (a temp SQLite election built by
  * the real services up to closed voting): a box counted with the keyboard, the result, PIN signatures (a wrong PIN
- * refused), the tally sheet printed to PDF, reopening, and the sealed file exported and verified.
+ * refused), the tally sheet printed to PDF, reopening, and the sealed file exported and verified. Each step is done by
+ * the person whose work it is, signed in through the API (the window's session seeded into sessionStorage).
  */
 
 const missing = chromiumMissing();
@@ -46,12 +49,25 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     server = await startHttpServer({ ctx, staticDir: built.dir });
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await seedSession('谢文');
     page = await context.newPage();
     page.setDefaultTimeout(8000);
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/#token=${encodeURIComponent(server.token)}`);
     await page.waitForFunction(() => document.querySelector('[data-testid=election-title]')?.textContent?.includes('测试社区'));
   });
+
+  /** Signs the person in through the API and makes the window's next load carry that session. */
+  async function seedSession(name: string): Promise<void> {
+    const { token } = signIn(ctx, { person: people[name]!, pin: PIN, idleMinutes: 600 });
+    await context.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_STORAGE_KEY, token]);
+  }
+  /** Another person takes over the window (the screen stays where it was). */
+  async function actAs(name: string): Promise<void> {
+    await seedSession(name);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=election-title]')?.textContent?.includes('测试社区'));
+  }
   after(async () => {
     await browser?.close();
     await server?.close();
@@ -92,6 +108,12 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.waitForFunction(() => document.querySelector('[data-testid=found-diff]')?.textContent?.includes('相符'));
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'ballot-sheet');
 
+    // The counter takes over the keyboard; before the first ballot the counters are reminded to mix the ballots.
+    await actAs('郑丽');
+    await page.getByTestId('mix-reminder').waitFor();
+    assert.match((await page.getByTestId('mix-reminder').textContent()) ?? '', /唱票前请将票箱内选票充分混合/);
+    await page.getByTestId('ballot-sheet').focus();
+
     // Ten ballots, five keystrokes each: 9 × (王芳; 张伟, 陈静), 1 × (李强; 张伟, 刘洋).
     const a = no['王芳']!;
     const m1 = no['张伟']!;
@@ -113,6 +135,7 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.waitForFunction(() => document.querySelector('[data-testid=ballot-12]') !== null);
     await page.waitForFunction(() => document.querySelector('[data-testid=tally-summary]')?.textContent?.includes('已录入 12 张'));
 
+    assert.equal(await page.getByTestId('mix-reminder').count(), 0, 'the reminder is for the start of the box');
     const forOf = async (name: string) => Number(await page.getByTestId(`tally-row-${name}`).getAttribute('data-for'));
     assert.equal(await forOf('王芳'), 9, 'the doubtful ballot is not counted before the ruling');
     assert.equal(await forOf('李强'), 1);
@@ -124,17 +147,25 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.getByTestId('finish-box').click();
     assert.match((await page.getByTestId('counting-error').textContent()) ?? '', /疑问/);
 
-    // The committee rules it: count as read.
+    // The committee rules it: count as read, approved in place with a committee member's PIN (a wrong one refused).
+    await actAs('何玉兰');
     await page.getByTestId('rule-12').click();
     await page.getByTestId('ruling-by').selectOption({ label: '郭志明' });
+    await page.getByTestId('ruling-by-pin').fill('000000');
     await page.getByTestId('ruling-reason').fill('标记清楚，选委会认定有效');
+    await page.getByTestId('ruling-save').click();
+    await page.getByTestId('ruling-error').waitFor();
+    assert.match((await page.getByTestId('ruling-error').textContent()) ?? '', /郭志明 的个人密码不正确/);
+    assert.equal(await forOf('王芳'), 9, 'a wrong PIN rules nothing');
+    await page.getByTestId('ruling-by-pin').fill(PIN);
     await page.getByTestId('ruling-save').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=tally-row-王芳]')?.getAttribute('data-for') === '10');
 
-    // A correction: ballot 10 was 李强, it really reads 王芳 (reason recorded).
+    // A correction by the scrutineer signed in: ballot 10 was 李强, it really reads 王芳 (reason recorded).
+    await actAs('谢文');
     await page.getByTestId('correct-10').click();
     await page.getByTestId('correction').waitFor();
-    await page.getByTestId('correction-by').selectOption({ label: '谢文' });
+    assert.match((await page.getByTestId('correction-by').textContent()) ?? '', /谢文/);
     await page.getByTestId('correction').getByTestId('ballot-sheet').focus();
     await keys(String(a), 'Enter', String(m1), String(m3), 'Enter');
     await page.getByTestId('reason-prompt').waitFor();
@@ -180,26 +211,22 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.getByTestId('results-screen').waitFor();
   });
 
-  test('sign-off: a wrong PIN is refused, every official signs with their PIN, the sheet prints to an A4 PDF', async () => {
+  test('sign-off: each official signs as themself with their PIN (a wrong one refused), the sheet prints to an A4 PDF', async () => {
     await page.keyboard.press('Alt+7');
     await page.getByTestId('sign-panel').waitFor();
     const officials = await page.getByTestId('officials').locator('li').count();
     assert.equal(officials, 6, 'two scrutineers, a caller, two counters and the committee chair');
+    // 谢文 is signed in: the form offers only 谢文's own line.
+    assert.deepEqual(await page.getByTestId('signer').locator('option').allTextContents(), ['谢文（总监票人）']);
 
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signer');
     await keys('Tab');
-    await page.keyboard.type('0000');
+    await page.keyboard.type('000000');
     await keys('Enter');
     await page.getByTestId('sign-error').waitFor();
     assert.match((await page.getByTestId('sign-error').textContent()) ?? '', /密码不正确/);
     assert.equal(await page.locator('[data-signed=yes]').count(), 0);
-
-    for (let i = 0; i < officials; i++) {
-      await page.getByTestId('signer-pin').focus();
-      await page.keyboard.type(PIN);
-      await keys('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-signed=yes]').length === n, i + 1);
-    }
+    await signAll();
     await page.getByTestId('all-signed').waitFor();
     await page.screenshot({ path: screenshotPath('screens-signoff'), fullPage: true });
 
@@ -222,10 +249,24 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.emulateMedia({ media: 'screen' });
   });
 
-  test('sign-off: reopening needs a reason and a confirmation and revokes every signature', async () => {
+  /** Every official in turn signs in at this window and signs the sheet with their own PIN. */
+  async function signAll(): Promise<void> {
+    const signers = ['谢文', '徐静', '胡斌', '郑丽', '马涛', '郭志明'];
+    for (const [i, name] of signers.entries()) {
+      await actAs(name);
+      await page.getByTestId('signer-pin').focus();
+      await page.keyboard.type(PIN);
+      await keys('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-signed=yes]').length === n, i + 1);
+    }
+  }
+
+  test('sign-off: reopening needs a committee PIN, a reason and a confirmation and revokes every signature', async () => {
     await page.getByTestId('reopen-ask').click();
     assert.match((await page.getByTestId('reopen-error').textContent()) ?? '', /选委会委员|原因/);
+    assert.equal(await page.getByTestId('reopen-second').count(), 0, 'one approval for a round not sealed');
     await page.getByTestId('reopen-by').selectOption({ label: '郭志明' });
+    await page.getByTestId('reopen-by-pin').fill(PIN);
     await page.getByTestId('reopen-reason').fill('复核第10张选票');
     await page.getByTestId('reopen-ask').click();
     await page.getByTestId('reopen-confirm').waitFor();
@@ -238,12 +279,7 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.getByTestId('results-ok').waitFor();
     await page.keyboard.press('Alt+7');
     await page.getByTestId('sign-panel').waitFor();
-    for (let i = 0; i < 6; i++) {
-      await page.getByTestId('signer-pin').focus();
-      await page.keyboard.type(PIN);
-      await keys('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-signed=yes]').length === n, i + 1);
-    }
+    await signAll();
   });
 
   test('export: the sealed file is written to the folder typed, read back and verified', async () => {

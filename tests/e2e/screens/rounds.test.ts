@@ -6,14 +6,17 @@ import type { BackendContext } from '../../../electron/backend/context';
 import { enterBallot, finishBox, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
 import { addDesk } from '../../../electron/backend/services/issuance';
 import { roundBallot } from '../../../electron/backend/services/setup-rounds';
+import { signIn } from '../../../electron/backend/services/session';
+import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { buildRenderer, chromiumMissing, launch, screenshotPath } from '../renderer/harness';
-import { certificateOf, closePoll, issue, makeElection, openPoll } from '../../integration/counting/helpers';
+import { certificateOf, closePoll, issue, makeElection, openPoll, PIN } from '../../integration/counting/helpers';
 
 /**
  * Three flows of the Counting, Results and Sign-off screens against the real backend (temp SQLite elections built by
  * the real services): double entry (two counters on sheets A and B, one ballot entered differently, the
  * disagreement settled by a scrutineer, the box accepted), a tie at the last seat opening a tie re-vote round that is
- * voted, counted and decided through the screens (with a required supplementary election shown), and English.
+ * voted, counted and decided through the screens (with a required supplementary election shown), and English. Each
+ * step is done by the person whose work it is, signed in through the API (the window's session seeded).
  */
 
 const missing = chromiumMissing();
@@ -93,6 +96,17 @@ async function chineseLeft(page: Page, names: string[]): Promise<string[]> {
   return [...new Set(left)];
 }
 
+/** Signs the person in through the API; the page's next load carries that session (the screen stays where it was). */
+async function actAs(page: Page, ctx: BackendContext, name: string, reload = true): Promise<void> {
+  const person = (ctx.db.prepare('SELECT id FROM person WHERE name = ?').get(name) as { id: number } | undefined)?.id;
+  if (person === undefined) throw new Error(`no person ${name}`);
+  const { token } = signIn(ctx, { person, pin: PIN, idleMinutes: 600 });
+  await page.context().addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_STORAGE_KEY, token]);
+  if (!reload) return;
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=election-title]')?.textContent?.includes('测试社区'));
+}
+
 describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', { skip: missing ?? false }, () => {
   let browser: Browser;
   let built: { dir: string; cleanup(): void };
@@ -110,7 +124,7 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
   });
 
   /** A page on its own browser context (its own computer), in zh-CN, on the election served by `server`. */
-  async function openPage(server: HttpServerHandle, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  async function openPage(server: HttpServerHandle, ctx: BackendContext, person: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     await context.addInitScript((l: string) => {
       if (sessionStorage.getItem('seeded')) return;
@@ -118,6 +132,7 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       localStorage.setItem('station.lang', l);
     }, lang);
     const page = await context.newPage();
+    await actAs(page, ctx, person, false);
     page.setDefaultTimeout(8000);
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
@@ -143,8 +158,8 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       no = ballotNumbers(ctx, 1);
       server = await startHttpServer({ ctx, staticDir: built.dir });
       servers.push(server);
-      pageA = await openPage(server);
-      pageB = await openPage(server);
+      pageA = await openPage(server, ctx, '郭志明');
+      pageB = await openPage(server, ctx, '马涛');
     });
 
     /** 10 × (王芳; 张伟 陈静) and 2 × (李强; 张伟 刘洋); sheet B reads ballot 5 as 李强 for chair. */
@@ -165,8 +180,9 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       assert.match((await page.getByTestId('double-entry').textContent()) ?? '', /双人录入/);
     });
 
-    test('counter 1 enters sheet A with the keyboard', async () => {
+    test('a scrutineer opens the box; counter 1, signed in, enters sheet A with the keyboard', async () => {
       const page = pageA;
+      await actAs(page, ctx, '谢文');
       await page.getByTestId('box-link-C1').focus();
       await keys(page, 'Enter');
       await focusIs(page, 'open-box');
@@ -174,13 +190,13 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await focusIs(page, 'found-input');
       await page.keyboard.type(String(ISSUED));
       await keys(page, 'Enter');
-      // With double entry the counter says which sheet and who first; the entry waits for it.
+      await focusIs(page, 'sheet-picker');
+      // With double entry the counter signed in says which sheet first; the sheet is theirs from the first ballot.
+      await actAs(page, ctx, '郑丽');
       await focusIs(page, 'sheet-picker');
       assert.equal(await page.getByTestId('sheet-picker').inputValue(), 'A');
-      await keys(page, 'Tab');
-      await focusIs(page, 'counter-picker');
-      await keys(page, 'ArrowDown');
-      assert.equal(await page.getByTestId('counter-picker').locator('option:checked').textContent(), '郑丽');
+      assert.match((await page.getByTestId('counter-name').textContent()) ?? '', /计票人：郑丽/);
+      await page.getByTestId('mix-reminder').waitFor();
       await keys(page, 'Tab');
       await focusIs(page, 'ballot-sheet');
       for (let i = 0; i < ISSUED; i++) await keys(page, ...ballotKeys('A', i));
@@ -200,10 +216,7 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await focusIs(page, 'sheet-picker');
       await keys(page, 'ArrowDown');
       assert.equal(await page.getByTestId('sheet-picker').inputValue(), 'B');
-      await keys(page, 'Tab');
-      await focusIs(page, 'counter-picker');
-      await keys(page, 'ArrowDown', 'ArrowDown');
-      assert.equal(await page.getByTestId('counter-picker').locator('option:checked').textContent(), '马涛');
+      assert.match((await page.getByTestId('counter-name').textContent()) ?? '', /计票人：马涛/);
       await keys(page, 'Tab');
       await focusIs(page, 'ballot-sheet');
       for (let i = 0; i < ISSUED; i++) await keys(page, ...ballotKeys('B', i));
@@ -212,9 +225,9 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
 
     test('both sheets complete: the disagreement is listed ballot by ballot; a scrutineer settles it; the box is accepted', async () => {
       const page = pageB;
-      // As soon as both sheets hold every ballot found, the differences show, the scrutineer's field focused.
+      // As soon as both sheets hold every ballot found, the differences show, the reason field focused.
       await page.getByTestId('disagreements').waitFor();
-      await focusIs(page, 'settle-by');
+      await focusIs(page, 'settle-reason');
       const rows = page.getByTestId('disagreements').locator('tbody tr');
       assert.equal(await rows.count(), 1);
       assert.match((await page.getByTestId('disagreement-5').locator('td').first().textContent()) ?? '', /第 5 张/);
@@ -248,11 +261,13 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       assert.deepEqual(await chineseLeft(pageA, await chineseNames(ctx)), [], 'double entry disagreements in English');
       await pageA.screenshot({ path: screenshotPath('rounds-en-disagreements'), fullPage: true });
 
-      // Choosing a version without a reason is refused on the screen; then 谢文 chooses sheet A with a reason.
-      await page.getByTestId('settle-by').focus();
-      await keys(page, 'ArrowDown');
-      assert.equal(await page.getByTestId('settle-by').locator('option:checked').textContent(), '谢文');
-      await keys(page, 'Tab', 'Tab');
+      // The scrutineer 谢文 signs in at the second computer. Choosing a version without a reason is refused on the
+      // screen; then 谢文 chooses sheet A with a reason.
+      await actAs(page, ctx, '谢文');
+      await page.getByTestId('disagreements').waitFor();
+      await focusIs(page, 'settle-reason');
+      assert.match((await page.getByTestId('settle-by').textContent()) ?? '', /谢文/);
+      await keys(page, 'Tab');
       await focusIs(page, 'settle-5-A');
       await keys(page, 'Enter');
       assert.match((await page.getByTestId('settle-error').textContent()) ?? '', /理由/);
@@ -308,7 +323,7 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       assert.equal(finishBox(ctx, { round: 1, box: 'C1' }).accepted, true);
       server = await startHttpServer({ ctx, staticDir: built.dir });
       servers.push(server);
-      page = await openPage(server);
+      page = await openPage(server, ctx, '郭志明');
       page.setDefaultTimeout(10000);
     });
 
@@ -376,7 +391,8 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await keys(page, 'Enter');
       await page.waitForFunction(() => document.querySelector('[data-testid=voting-status]')?.getAttribute('data-status') === 'voting');
 
-      // Desk: twelve voters come back for round 2 (its own turnout must be over half again).
+      // Desk: twelve voters come back for round 2 (its own turnout must be over half again), at the desk clerk's hands.
+      await actAs(page, ctx, '孙丽');
       await page.keyboard.press('Alt+3');
       await page.getByTestId('desk-chooser').waitFor();
       await tabTo(page, '[data-testid=desk-choose-D1]');
@@ -389,7 +405,8 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
         assert.equal(await page.getByTestId('desk-answer').getAttribute('data-kind'), 'issue');
       }
 
-      // Boxes: poll closed, box sealed, seals checked.
+      // Boxes: poll closed, box sealed, seals checked (the committee again).
+      await actAs(page, ctx, '郭志明');
       await page.keyboard.press('Alt+4');
       await page.getByTestId('box-C1').waitFor();
       await tabTo(page, '[data-testid=voting-toggle]');
@@ -416,6 +433,9 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await focusIs(page, 'open-box');
       await keys(page, 'Enter');
       await focusIs(page, 'found-input');
+      // A counter takes over the opened box.
+      await actAs(page, ctx, '郑丽');
+      await page.getByTestId('found-input').focus();
       await page.keyboard.type(String(ROUND2_VOTERS));
       await keys(page, 'Enter');
       await focusIs(page, 'ballot-sheet');
@@ -424,7 +444,8 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await page.getByTestId('finish-box').click();
       await page.waitForFunction(() => document.querySelector('[data-testid=box-panel]')?.getAttribute('data-status') === 'accepted');
 
-      // Results of round 2: 刘洋 elected; the standing across rounds has him with 张伟.
+      // Results of round 2 (the committee computes): 刘洋 elected; the standing across rounds has him with 张伟.
+      await actAs(page, ctx, '郭志明');
       await page.keyboard.press('Alt+6');
       await page.getByTestId('results-screen').waitFor();
       assert.match((await page.getByTestId('results-screen').locator('h2').textContent()) ?? '', /第 2 轮/);

@@ -7,7 +7,7 @@ import { enterBallot, finishBox, openBox, recordBallotsFound } from '../../../el
 import { ruleDoubtful } from '../../../electron/backend/services/doubtful';
 import { computeResults } from '../../../electron/backend/services/results';
 import type { BallotContent } from '../../../shared/api/counting';
-import { closePoll, issue, makeElection, openPoll, tempDir } from './helpers';
+import { approvalBy, closePoll, issue, makeElection, openPoll, tempDir } from './helpers';
 
 const STATION = join(import.meta.dirname, '..', '..', '..', 'bin', 'station.mjs');
 
@@ -31,7 +31,7 @@ test('station export-record gives the exact record; station tally on it prints t
   openBox(ctx, { round: 1, box: 'C1' });
   recordBallotsFound(ctx, { round: 1, box: 'C1', found: ballots.length });
   for (const ballot of ballots) enterBallot(ctx, { round: 1, box: 'C1', ballot });
-  ruleDoubtful(ctx, { round: 1, box: 'C1', position: 6, ruling: { marks: { chair: { for: ['c1'] } } }, by: people['郭志明']!, reason: '意思清楚' });
+  ruleDoubtful(ctx, { round: 1, box: 'C1', position: 6, ruling: { marks: { chair: { for: ['c1'] } } }, approval: approvalBy(people['郭志明']), reason: '意思清楚' });
   finishBox(ctx, { round: 1, box: 'C1' });
   const stored = computeResults(ctx, 1);
   ctx.db.close();

@@ -16,7 +16,8 @@ import { decideFlaggedBox, recordCustodyStep } from '../../../electron/backend/s
 import { boxDisagreements, settleDisagreement } from '../../../electron/backend/services/double-entry';
 import { ruleDoubtful } from '../../../electron/backend/services/doubtful';
 import { computeResults } from '../../../electron/backend/services/results';
-import { closePoll, expectApiError, issue, makeElection, openPoll } from './helpers';
+import { asPerson, TEST_PIN } from '../../helpers/authority';
+import { approvalBy, closePoll, expectApiError, issue, makeElection, openPoll } from './helpers';
 
 const FOR_C1 = { marks: { chair: { for: ['c1'] }, member: { for: ['m1', 'm3'] } } };
 const FOR_C2 = { marks: { chair: { for: ['c2'] }, member: { for: ['m2'] } } };
@@ -121,13 +122,17 @@ test('a doubtful ballot waits for the committee’s ruling, recorded with the me
   assert.equal(boxCountView(ctx.db, 1, 'C1').doubtfulUnruled, 2);
   assert.throws(() => finishBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /2 doubtful ballot\(s\) awaiting the committee's ruling \(positions 2, 3\)/));
 
-  // Only a sitting committee member rules; a scrutineer cannot.
+  // Only a sitting committee member approves a ruling, with their PIN; a scrutineer cannot, and none is no ruling.
   assert.throws(
-    () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: d1.position, ruling: { marks: { chair: { for: ['c2'] } } }, by: people['谢文']!, reason: 'x' }),
+    () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: d1.position, ruling: { marks: { chair: { for: ['c2'] } } }, approval: approvalBy(people['谢文']), reason: 'x' }),
     expectApiError('refused', /not a sitting election committee member/),
   );
   assert.throws(
-    () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: 1, ruling: { void: 'other' }, by: people['郭志明']!, reason: 'x' }),
+    () => asPerson(ctx, people['郭志明']!, () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: d1.position, ruling: { void: 'other' }, reason: 'x' })),
+    expectApiError('refused', /needs 1 election committee member\(s\) to approve with their PIN/),
+  );
+  assert.throws(
+    () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: 1, ruling: { void: 'other' }, approval: approvalBy(people['郭志明']), reason: 'x' }),
     expectApiError('refused', /is not marked doubtful/),
   );
   const [ruled] = ruleDoubtful(ctx, {
@@ -135,13 +140,13 @@ test('a doubtful ballot waits for the committee’s ruling, recorded with the me
     box: 'C1',
     position: d1.position,
     ruling: { marks: { chair: { for: ['c2'] } } },
-    by: people['郭志明']!,
+    approval: approvalBy(people['郭志明']),
     reason: '意思表示清楚，有效',
   });
   assert.deepEqual(ruled!.ruling, { decision: { marks: { chair: { for: ['c2'] } } }, by: people['郭志明'], byName: '郭志明', reason: '意思表示清楚，有效' });
-  ruleDoubtful(ctx, { round: 1, box: 'C1', position: d2.position, ruling: { void: 'identifying-mark' }, by: people['何玉兰']!, reason: '有可识别投票人的签名' });
+  ruleDoubtful(ctx, { round: 1, box: 'C1', position: d2.position, ruling: { void: 'identifying-mark' }, approval: approvalBy(people['何玉兰']), reason: '有可识别投票人的签名' });
   assert.throws(
-    () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: d2.position, ruling: { void: 'other' }, by: people['郭志明']!, reason: 'again' }),
+    () => ruleDoubtful(ctx, { round: 1, box: 'C1', position: d2.position, ruling: { void: 'other' }, approval: approvalBy(people['郭志明']), reason: 'again' }),
     expectApiError('refused', /already ruled/),
   );
   const ruling = readAuditEvents(ctx.db).filter((e) => e.type === 'counting.doubtful-ruled');
@@ -157,7 +162,7 @@ test('a doubtful ballot waits for the committee’s ruling, recorded with the me
   assert.deepEqual(chair.results.map((p) => [p.name, p.for]), [['王芳', 1], ['李强', 1]]);
 });
 
-test('a correction is recorded (old → new, who, why), withdraws an accepted box, and changes the result', async () => {
+test('a correction is recorded (old → new, who, why); after acceptance it needs a committee approval, withdraws the box and changes the result', async () => {
   const { ctx, people } = await makeElection();
   openPoll(ctx, 1);
   issue(ctx, 1, 0, 3);
@@ -169,11 +174,22 @@ test('a correction is recorded (old → new, who, why), withdraws an accepted bo
   const first = computeResults(ctx, 1);
   assert.equal(computeResults(ctx, 1).resultHash, first.resultHash, 'recomputing with nothing changed gives the same hash');
 
+  const asScrutineer = <T>(fn: () => T): T => asPerson(ctx, people['谢文']!, fn);
+  const approval = approvalBy(people['郭志明']);
+  assert.throws(() => correctBallot(ctx, { round: 1, box: 'C1', position: 2, ballot: FOR_C2, reason: '误录' }), expectApiError('refused', /sign in first/));
+  const auditBefore = count(ctx, 'audit_event');
   assert.throws(
-    () => correctBallot(ctx, { round: 1, box: 'C1', position: 2, ballot: FOR_C1, by: people['谢文']!, reason: 'same' }),
+    () => asScrutineer(() => correctBallot(ctx, { round: 1, box: 'C1', position: 2, ballot: FOR_C2, reason: '误录' })),
+    expectApiError('refused', /a correction after the box was accepted needs 1 election committee member/),
+  );
+  assert.equal(count(ctx, 'ballot_change'), 0);
+  assert.equal(count(ctx, 'audit_event'), auditBefore, 'a refused correction writes nothing');
+  assert.equal(boxCountView(ctx.db, 1, 'C1').status, 'accepted');
+  assert.throws(
+    () => asScrutineer(() => correctBallot(ctx, { round: 1, box: 'C1', position: 2, ballot: FOR_C1, reason: 'same', approval })),
     expectApiError('invalid-input', /same as the one entered/),
   );
-  const fixed = correctBallot(ctx, { round: 1, box: 'C1', position: 2, ballot: FOR_C2, by: people['谢文']!, reason: '唱票人复核，误录' });
+  const fixed = asScrutineer(() => correctBallot(ctx, { round: 1, box: 'C1', position: 2, ballot: FOR_C2, reason: '唱票人复核，误录', approval }));
   assert.deepEqual(fixed.content, FOR_C2);
   const changes = ballotChanges(ctx.db, { round: 1 });
   assert.equal(changes.length, 1);
@@ -183,6 +199,12 @@ test('a correction is recorded (old → new, who, why), withdraws an accepted bo
   );
   const ev = readAuditEvents(ctx.db).filter((e) => e.type === 'counting.ballot-corrected');
   assert.deepEqual([ev.length, ev[0]!.detail.reason, ev[0]!.detail.boxAcceptanceWithdrawn], [1, '唱票人复核，误录', true]);
+  assert.deepEqual([ev[0]!.detail.byName, ev[0]!.detail.approvedBy], ['谢文', [{ id: people['郭志明'], name: '郭志明' }]]);
+  assert.match(ev[0]!.actor ?? '', /谢文/);
+  // Before the box is accepted again, a correction is the signed-in person's own.
+  asScrutineer(() => correctBallot(ctx, { round: 1, box: 'C1', position: 3, ballot: FOR_C2, reason: '再核' }));
+  asScrutineer(() => correctBallot(ctx, { round: 1, box: 'C1', position: 3, ballot: FOR_C1, reason: '核错了，改回' }));
+  assert.equal(readAuditEvents(ctx.db).filter((e) => e.type === 'counting.ballot-corrected' && e.detail.approvedBy === undefined).length, 2);
   assert.equal(boxCountView(ctx.db, 1, 'C1').status, 'counting');
   assert.equal(count(ctx, 'round_result'), 0, 'the stale stored result is dropped');
   assert.throws(() => computeResults(ctx, 1), expectApiError('refused', /still being counted: C1/));
@@ -205,11 +227,16 @@ test('double entry: disagreements are listed ballot by ballot and settled by a s
   const b = people['马涛']!;
   const sheetA = [FOR_C1, FOR_C1, { void: 'unreadable' as const }, FOR_C2];
   const sheetB = [FOR_C1, FOR_C2, { void: 'unreadable' as const }];
-  for (const ballot of sheetA) enterBallot(ctx, { round: 1, box: 'C1', sheet: 'A', counter: a, ballot });
-  assert.throws(() => enterBallot(ctx, { round: 1, box: 'C1', sheet: 'B', counter: a, ballot: FOR_C1 }), expectApiError('refused', /two different counters/));
+  // The signed-in counter is the sheet's counter.
+  const asA = <T>(fn: () => T): T => asPerson(ctx, a, fn);
+  const asB = <T>(fn: () => T): T => asPerson(ctx, b, fn);
+  for (const ballot of sheetA) asA(() => enterBallot(ctx, { round: 1, box: 'C1', sheet: 'A', ballot }));
+  assert.throws(() => asA(() => enterBallot(ctx, { round: 1, box: 'C1', sheet: 'B', ballot: FOR_C1 })), expectApiError('refused', /two different counters/));
+  assert.throws(() => asB(() => enterBallot(ctx, { round: 1, box: 'C1', sheet: 'A', ballot: FOR_C1 })), expectApiError('refused', /sheet A of box C1 is entered by 郑丽; 马涛 cannot continue it/));
   // The same marks clicked in another order agree.
-  enterBallot(ctx, { round: 1, box: 'C1', sheet: 'B', counter: b, ballot: { marks: { member: { for: ['m3', 'm1'] }, chair: { for: ['c1'] } } } });
-  for (const ballot of sheetB.slice(1)) enterBallot(ctx, { round: 1, box: 'C1', sheet: 'B', counter: b, ballot });
+  asB(() => enterBallot(ctx, { round: 1, box: 'C1', sheet: 'B', ballot: { marks: { member: { for: ['m3', 'm1'] }, chair: { for: ['c1'] } } } }));
+  for (const ballot of sheetB.slice(1)) asB(() => enterBallot(ctx, { round: 1, box: 'C1', sheet: 'B', ballot }));
+  assert.deepEqual(boxCountView(ctx.db, 1, 'C1').sheets.map((x) => [x.sheet, x.counter]), [['A', '郑丽'], ['B', '马涛']]);
 
   const finish = finishBox(ctx, { round: 1, box: 'C1' });
   assert.equal(finish.accepted, false);
@@ -220,17 +247,14 @@ test('double entry: disagreements are listed ballot by ballot and settled by a s
   assert.deepEqual(boxDisagreements(ctx.db, 1, 'C1').map((d) => d.position), [2, 4]);
   assert.throws(() => computeResults(ctx, 1), expectApiError('refused', /still being counted/));
 
-  assert.throws(
-    () => settleDisagreement(ctx, { round: 1, box: 'C1', position: 2, choose: 'A', by: people['胡斌']!, reason: 'x' }),
-    expectApiError('refused', /not a chief scrutineer or scrutineer/),
-  );
-  assert.throws(
-    () => settleDisagreement(ctx, { round: 1, box: 'C1', position: 1, choose: 'A', by: people['谢文']!, reason: 'x' }),
-    expectApiError('refused', /both sheets agree at position 1/),
-  );
-  let left = settleDisagreement(ctx, { round: 1, box: 'C1', position: 2, choose: 'B', by: people['谢文']!, reason: '复看原票，投李强' });
+  const settle = (person: string, input: { position: number; choose: 'A' | 'B'; reason: string }) =>
+    asPerson(ctx, people[person]!, () => settleDisagreement(ctx, { round: 1, box: 'C1', ...input }));
+  assert.throws(() => settleDisagreement(ctx, { round: 1, box: 'C1', position: 2, choose: 'A', reason: 'x' }), expectApiError('refused', /sign in first/));
+  assert.throws(() => settle('胡斌', { position: 2, choose: 'A', reason: 'x' }), expectApiError('refused', /not a chief scrutineer or scrutineer/));
+  assert.throws(() => settle('谢文', { position: 1, choose: 'A', reason: 'x' }), expectApiError('refused', /both sheets agree at position 1/));
+  let left = settle('谢文', { position: 2, choose: 'B', reason: '复看原票，投李强' });
   assert.deepEqual(left.map((d) => d.position), [4]);
-  left = settleDisagreement(ctx, { round: 1, box: 'C1', position: 4, choose: 'A', by: people['徐静']!, reason: '原票在箱底，B 表漏录' });
+  left = settle('徐静', { position: 4, choose: 'A', reason: '原票在箱底，B 表漏录' });
   assert.deepEqual(left, []);
   const settled = ballotChanges(ctx.db, { round: 1 }).map((c) => [c.kind, c.sheet, c.position, c.old, c.new, c.byName]);
   assert.deepEqual(settled, [
@@ -270,4 +294,39 @@ test('ballot entry audit events carry what was read but nothing about a voter', 
   assert.equal(e.length, 1);
   assert.deepEqual(Object.keys(e[0]!.detail).sort(), ['content', 'kind', 'position', 'round', 'sheet']);
   assert.equal(e[0]!.subject, 'box:C1');
+});
+
+test('a ruling with a wrong committee PIN changes nothing and counts toward the lockout; the fifth locks the member out', async () => {
+  const { ctx, people } = await makeElection();
+  openPoll(ctx, 1);
+  issue(ctx, 1, 0, 2);
+  closePoll(ctx, 1);
+  openBox(ctx, { round: 1, box: 'C1' });
+  const { position } = enterBallot(ctx, { round: 1, box: 'C1', ballot: { doubtful: { note: '字迹模糊' } } });
+  const chair = people['郭志明']!;
+  const rule = (pin: string) => ruleDoubtful(ctx, { round: 1, box: 'C1', position, ruling: { void: 'unreadable' }, approval: { person: chair, pin }, reason: '无法辨认' });
+  for (let i = 1; i <= 4; i++) {
+    assert.throws(() => rule('999999'), expectApiError('refused', /wrong PIN for 郭志明; not approved/));
+    assert.equal((ctx.db.prepare('SELECT failures FROM pin_guard WHERE person_id = ?').get(chair) as { failures: number }).failures, i);
+  }
+  assert.throws(() => rule('999999'), expectApiError('refused', /5 wrong PINs in a row for 郭志明; try again in 60 s/));
+  assert.throws(() => rule(TEST_PIN), expectApiError('refused', /try again in/), 'locked: even the right PIN is refused');
+  assert.equal(boxBallots(ctx.db, { round: 1, box: 'C1' })[0]!.ruling, null);
+  const events = readAuditEvents(ctx.db);
+  assert.equal(events.filter((e) => e.type === 'counting.doubtful-ruled').length, 0);
+  assert.equal(events.filter((e) => e.type === 'pin.failed' && e.subject === `person:${chair}`).length, 5);
+});
+
+test('while the election is still open nobody can approve: a ruling records the committee member signed in, and nobody is no ruling', async () => {
+  const { ctx, people } = await makeElection({ authority: false });
+  openPoll(ctx, 1);
+  issue(ctx, 1, 0, 2);
+  closePoll(ctx, 1);
+  openBox(ctx, { round: 1, box: 'C1' });
+  const { position } = enterBallot(ctx, { round: 1, box: 'C1', ballot: { doubtful: { note: '字迹模糊' } } });
+  const input = { round: 1, box: 'C1', position, ruling: { void: 'unreadable' as const }, reason: '无法辨认' };
+  assert.throws(() => ruleDoubtful(ctx, input), expectApiError('refused', /sign in first/));
+  assert.throws(() => asPerson(ctx, people['谢文']!, () => ruleDoubtful(ctx, input)), expectApiError('refused', /not a sitting election committee member/));
+  const [ruled] = asPerson(ctx, people['何玉兰']!, () => ruleDoubtful(ctx, input));
+  assert.deepEqual([ruled!.ruling?.by, ruled!.ruling?.byName], [people['何玉兰'], '何玉兰']);
 });

@@ -6,7 +6,8 @@ import { createContext, type BackendContext } from '../../../electron/backend/co
 import { inTransaction } from '../../../electron/backend/db';
 import { recordCustodyStep } from '../../../electron/backend/services/custody';
 import { issueBallot, receiveBallots } from '../../../electron/backend/services/issuance';
-import { listPeople, setPin } from '../../../electron/backend/services/people';
+import { listPeople } from '../../../electron/backend/services/people';
+import { establishAuthority, TEST_PIN } from '../../helpers/authority';
 import { importRoll } from '../../../electron/backend/services/roll';
 import { createElection } from '../../../electron/backend/services/setup';
 import { setRoundStatusTx } from '../../../electron/backend/services/setup-rounds';
@@ -34,13 +35,16 @@ export interface ElectionOptions {
   rules?: Record<string, unknown>;
   voters?: number;
   withStation?: boolean;
+  /** false: nobody gets a PIN, the election stays open (being set up). */
+  authority?: boolean;
 }
 
-export const PIN = '2468';
+export const PIN = TEST_PIN;
 
 /**
  * A residents' election built through the real setup, roll and people services: one central box C1 (and, if asked,
- * a polling station with box S1), a committee with its chair, two scrutineers, a caller and two counters, all with PINs.
+ * a polling station with box S1), a committee with its chair, two scrutineers, a caller, two counters and a desk clerk, all with PINs
+ * (the chair's first, so the election's authority is established: calls through the contract need a session).
  */
 export async function makeElection(opts: ElectionOptions = {}): Promise<{ ctx: BackendContext; dbFile: string; people: Record<string, number> }> {
   const dir = tempDir();
@@ -83,15 +87,21 @@ export async function makeElection(opts: ElectionOptions = {}): Promise<{ ctx: B
       { name: '胡斌', roles: ['caller'] },
       { name: '郑丽', roles: ['counter'] },
       { name: '马涛', roles: ['counter'] },
+      { name: '孙丽', roles: ['desk'], venue: 'central' },
     ],
   });
   const voters = opts.voters ?? 20;
   await importRoll(ctx, { bytes: utf8(makeRollCsv(voters)), fileName: 'roll.csv' });
   const people: Record<string, number> = {};
-  for (const p of listPeople(ctx)) {
-    people[p.name] = p.id;
-    setPin(ctx, { person: p.id, pin: PIN });
-  }
+  for (const p of listPeople(ctx)) people[p.name] = p.id;
+  if (opts.authority === false) return { ctx, dbFile, people };
+  const chair = people['郭志明']!;
+  establishAuthority(
+    ctx,
+    chair,
+    Object.values(people).filter((id) => id !== chair).map((person) => ({ person })),
+    PIN,
+  );
   return { ctx, dbFile, people };
 }
 
@@ -136,4 +146,10 @@ export function expectApiError(code: string, pattern?: RegExp): (err: unknown) =
     if (pattern && !pattern.test(e.message ?? '')) throw err;
     return true;
   };
+}
+
+/** A committee member's approval of a decision, typed with the test PIN. */
+export function approvalBy(person: number | undefined, pin = PIN): { person: number; pin: string } {
+  if (person === undefined) throw new Error('approvalBy: no such person');
+  return { person, pin };
 }

@@ -6,7 +6,7 @@ import { computeResults } from '../../../electron/backend/services/results';
 import { createNextRound, electionStanding } from '../../../electron/backend/services/rounds';
 import { roundBallot } from '../../../electron/backend/services/setup-rounds';
 import type { BallotContent } from '../../../shared/api/counting';
-import { closePoll, expectApiError, issue, makeElection, openPoll } from './helpers';
+import { approvalBy, closePoll, expectApiError, issue, makeElection, openPoll } from './helpers';
 
 /** Runs a whole round on box C1: poll, issuance to voters [0, n), count of the given ballots, result. */
 function runRound(ctx: BackendContext, round: number, ballots: BallotContent[], participants = ballots.length) {
@@ -96,7 +96,7 @@ test('a committee short of the minimum gets a required supplementary election, a
   assert.deepEqual(standing.rounds.map((r) => [r.number, r.kind, r.status]), [[1, 'regular', 'counted'], [2, 'supplementary', 'counted']]);
 });
 
-test('a supplementary election that is not required needs a committee member’s decision; a vacant chair has an acting chair', async () => {
+test('a supplementary election that is not required needs a committee member’s approval; a vacant chair has an acting chair', async () => {
   const { ctx, people } = await makeElection({ voters: 12, rules: { minCommittee: 1 } });
   // Nobody passes half for chair; 张伟 and 陈静 fill the member seats.
   const r1 = runRound(ctx, 1, [
@@ -107,13 +107,18 @@ test('a supplementary election that is not required needs a committee member’s
   const standing = electionStanding(ctx.db);
   assert.deepEqual(standing.acting, { name: '张伟', office: 'member' });
   assert.equal(standing.outstanding, 0, 'an optional supplementary election is not outstanding');
-  assert.throws(() => createNextRound(ctx, { fromRound: 1, kind: 'supplementary' }), expectApiError('refused', /committee's decision/));
+  assert.throws(() => createNextRound(ctx, { fromRound: 1, kind: 'supplementary' }), expectApiError('refused', /decision on a supplementary election needs 1 election committee member/));
   assert.throws(
-    () => createNextRound(ctx, { fromRound: 1, kind: 'supplementary', decidedBy: people['谢文']! }),
+    () => createNextRound(ctx, { fromRound: 1, kind: 'supplementary', approval: approvalBy(people['谢文']) }),
     expectApiError('refused', /not a sitting election committee member/),
   );
-  const r2 = createNextRound(ctx, { fromRound: 1, kind: 'supplementary', decidedBy: people['郭志明']!, note: '选委会决定另行选举主任' });
+  assert.throws(
+    () => createNextRound(ctx, { fromRound: 1, kind: 'supplementary', approval: approvalBy(people['郭志明'], '000000') }),
+    expectApiError('refused', /wrong PIN for 郭志明/),
+  );
+  assert.equal((ctx.db.prepare('SELECT count(*) AS n FROM round_origin').get() as { n: number }).n, 0, 'refused decisions create no round');
+  const r2 = createNextRound(ctx, { fromRound: 1, kind: 'supplementary', approval: approvalBy(people['何玉兰']), note: '选委会决定另行选举主任' });
   assert.equal(r2.number, 2);
   const origin = ctx.db.prepare('SELECT from_round, kind, decided_by, note FROM round_origin WHERE round_number = 2').get();
-  assert.deepEqual(origin, { from_round: 1, kind: 'supplementary', decided_by: people['郭志明'], note: '选委会决定另行选举主任' });
+  assert.deepEqual(origin, { from_round: 1, kind: 'supplementary', decided_by: people['何玉兰'], note: '选委会决定另行选举主任' });
 });
