@@ -3,18 +3,11 @@ import type { BackendContext } from '../context';
 import { committeeApprovers, type Approver } from '../authority/approvals';
 import { answerOnce } from './request-receipts';
 
-/** The input as a re-send is compared: who approved, never their PINs (a short PIN is found again from a hash). */
-function withoutPins(input: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...input };
-  if (input.approval !== undefined) out.approval = (input.approval as CommitteeApproval).person;
-  if (input.approvals !== undefined) out.approvals = (input.approvals as CommitteeApproval[]).map((a) => a.person);
-  return out;
-}
-
 /**
  * A committee decision: the approvals' PINs are checked first (outside any transaction, so a wrong PIN is counted
  * even when the decision is refused), then the write runs in its own transaction with the approvers to record,
- * answered once per request key (a re-send is checked again, then answers the first answer).
+ * answered once per request key (a re-send is checked again, then answers the first answer; the receipt's input
+ * hash leaves the PINs out).
  */
 export function approvedWrite<T>(
   ctx: BackendContext,
@@ -24,5 +17,5 @@ export function approvedWrite<T>(
   write: (approvers: Approver[]) => T,
 ): T {
   const approvers = committeeApprovers(ctx, approvals, opts);
-  return answerOnce(ctx.db, call.method, call.requestKey, withoutPins(call.input), () => write(approvers));
+  return answerOnce(ctx.db, call.method, call.requestKey, call.input, () => write(approvers));
 }
