@@ -3,7 +3,7 @@ import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse
 import type { StationBridge } from '../../shared/api/shell';
 import { REQUEST_KEY_FIELD, RESENDABLE_WRITES } from '../../shared/api/resend';
 import { t } from '../../shared/i18n';
-import { sessionEnded, withSession, type SessionHolder } from './session-token';
+import { sessionEnded, signInRequired, withSession, type SessionHolder } from './session-token';
 
 /**
  * The renderer's one API client. Screens call `api.call(method, input)` and never learn the transport:
@@ -121,6 +121,7 @@ export function createClient<C extends ContractShape | undefined = undefined>(tr
         if (id !== null) lost.delete(id);
         if (answer.ok) return answer.value;
         if (token !== null && sessionEnded(answer.error.details) && opts.session?.get() === token) opts.session.set(null);
+        else if (token === null && signInRequired(answer.error.details)) opts.session?.required();
         throw errorFromBody(method, answer.error);
       }
     },
