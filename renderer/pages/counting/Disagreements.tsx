@@ -6,6 +6,7 @@ import { contentParts } from './ballot-text';
 import { ErrorNote, useAction } from '../../ui';
 import { PersonPicker, type PersonView } from '../people';
 import { type BallotOfficeView } from './round-ballot';
+import { useMayCall } from '../../app/session/may-call';
 
 /**
  * Double entry: where sheets A and B differ, ballot by ballot, the sections that differ marked; a scrutineer (named,
@@ -28,6 +29,7 @@ export function Disagreements({
   people: PersonView[];
   onChange(remaining: DisagreementView[]): void;
 }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const [by, setBy] = useState<number | null>(null);
@@ -94,10 +96,10 @@ export function Disagreements({
                 {side(a, 'A')}
                 {side(b, 'B')}
                 <td className="ui-nowrap">
-                  <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy} data-testid={`settle-${d.position}-A`}>
+                  <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy} {...may('settleDisagreement')} data-testid={`settle-${d.position}-A`}>
                     {t('counting.settle.choose', { sheet: 'A' })}
                   </button>{' '}
-                  <button type="button" onClick={() => void settle(d.position, 'B')} disabled={action.busy} data-testid={`settle-${d.position}-B`}>
+                  <button type="button" onClick={() => void settle(d.position, 'B')} disabled={action.busy} {...may('settleDisagreement')} data-testid={`settle-${d.position}-B`}>
                     {t('counting.settle.choose', { sheet: 'B' })}
                   </button>
                 </td>

@@ -10,6 +10,7 @@ import { sheetFileName } from '../signoff/PrintBar';
 import { SealSummary } from './SealSummary';
 import { joinPath, sealedFileName } from './paths';
 import './export.css';
+import { useMayCall } from '../../app/session/may-call';
 
 type StepState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
 const STEPS = ['seal', 'pdf', 'verify'] as const;
@@ -20,6 +21,7 @@ type Step = (typeof STEPS)[number];
  * then read it back from there and verify it completely.
  */
 export function ExportScreen() {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const electron = hasShell();
@@ -156,7 +158,7 @@ export function ExportScreen() {
             {t('export.overwrite')}
           </label>
           <div className="ui-row">
-            <button type="submit" className="ui-primary" disabled={action.busy} data-testid="export-go">
+            <button type="submit" className="ui-primary" disabled={action.busy} {...may('sealToFile')} data-testid="export-go">
               {t('export.go')}
             </button>
           </div>

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { ErrorNote, useAction } from '../../ui';
 import { isSittingCommittee, PersonPicker, usePeople } from '../people';
 import type { RoundResult, StandingView } from './ResultsScreen';
+import { useMayCall } from '../../app/session/may-call';
 
 type Kind = 'tie-revote' | 'supplementary';
 interface Step {
@@ -32,6 +33,7 @@ export function NextSteps({
   titles: Map<string, string>;
   onCreated(n: number): void | Promise<void>;
 }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const { people } = usePeople();
@@ -77,7 +79,7 @@ export function NextSteps({
             {t('results.next.created', { kind: t(`b.roundKind.${k}`), n: made })}
           </p>
         ) : (
-          <button key={k} type="button" className="ui-primary" onClick={() => void open(from, k)} disabled={action.busy} data-testid={`${testPrefix}-${k}`}>
+          <button key={k} type="button" className="ui-primary" onClick={() => void open(from, k)} disabled={action.busy} {...may('createNextRound')} data-testid={`${testPrefix}-${k}`}>
             {from === round ? t('results.next.open', { kind: t(`b.roundKind.${k}`) }) : t('results.next.openFrom', { kind: t(`b.roundKind.${k}`), n: from })}
           </button>
         );

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import type { RuleProfile, RuleProfilePartial } from '../../../shared/rules/profile';
 import { RULE_CHOICES, RULE_KEYS, useRuleText, type RuleKey } from './rules';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
+import { useMayCall } from '../../app/session/may-call';
 
 type Draft = Record<RuleKey, string>;
 
@@ -32,6 +33,7 @@ export function RulesEditForm({
   seats: number;
   onSaved(): void;
 }) {
+  const may = useMayCall();
   const api = useApi();
   const t = useT();
   const { value, name } = useRuleText();
@@ -124,7 +126,7 @@ export function RulesEditForm({
         </OkNote>
       )}
       <div className="ui-actions">
-        <button type="submit" disabled={action.busy} data-testid="rules-save">
+        <button type="submit" disabled={action.busy} {...may('setRules')} data-testid="rules-save">
           {changedKeys.length > 0 ? t('setup.rules.saveN', { n: changedKeys.length }) : t('setup.rules.save')}
         </button>
         <button

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorNote, useAction } from '../../ui';
 import { isSittingCommittee, PersonPicker, usePeople } from '../people';
+import { useMayCall } from '../../app/session/may-call';
 
 /**
  * Reopening a round's count: kept apart at the bottom, in red, and confirmed in a dialog, because it revokes every
@@ -20,6 +21,7 @@ export function ReopenRound({
   status: string;
   onReopened(revoked: number): void | Promise<void>;
 }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const { people } = usePeople();
@@ -68,7 +70,7 @@ export function ReopenRound({
           <span>{t('signoff.reopen.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reopen-reason" />
         </label>
-        <button type="button" className="danger" onClick={ask} disabled={action.busy} data-testid="reopen-ask">
+        <button type="button" className="danger" onClick={ask} disabled={action.busy} {...may('reopenCount')} data-testid="reopen-ask">
           {t('signoff.reopen.button')}
         </button>
       </div>
