@@ -18,11 +18,24 @@ export function SignInOverlay() {
   const t = useT();
   const { overlay, closeOverlay } = useSession();
   const ref = useRef<HTMLDialogElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (overlay !== null && !d.open) d.showModal();
-    if (overlay === null && d.open) d.close();
+    if (overlay !== null && !d.open) {
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      d.showModal();
+    }
+    if (overlay === null && d.open) {
+      d.close();
+      // Back to where the person was, once the page is no longer inert (the field takes typing again at once).
+      const el = returnTo.current;
+      returnTo.current = null;
+      if (el?.isConnected) setTimeout(() => {
+        el.blur();
+        el.focus();
+      }, 0);
+    }
   }, [overlay]);
   return (
     <dialog ref={ref} className="signin-overlay" aria-labelledby="signin-title" onClose={closeOverlay} data-testid="signin-overlay" data-cause={overlay ?? ''}>
