@@ -6,11 +6,12 @@ import { createContext, type BackendContext } from '../../../electron/backend/co
 import { inTransaction } from '../../../electron/backend/db';
 import { recordCustodyStep } from '../../../electron/backend/services/custody';
 import { issueBallot, receiveBallots } from '../../../electron/backend/services/issuance';
-import { listPeople, setPin } from '../../../electron/backend/services/people';
+import { listPeople } from '../../../electron/backend/services/people';
 import { importRoll } from '../../../electron/backend/services/roll';
 import { createElection } from '../../../electron/backend/services/setup';
 import { setRoundStatusTx } from '../../../electron/backend/services/setup-rounds';
 import { makeRollCsv, makeVoter, utf8 } from '../../unit/roll/make-roll';
+import { establishAuthority, TEST_PIN } from '../../helpers/authority';
 
 const dirs: string[] = [];
 after(() => {
@@ -36,7 +37,7 @@ export interface ElectionOptions {
   withStation?: boolean;
 }
 
-export const PIN = '2468';
+export const PIN = TEST_PIN;
 
 /**
  * A residents' election built through the real setup, roll and people services: one central box C1 (and, if asked,
@@ -88,10 +89,10 @@ export async function makeElection(opts: ElectionOptions = {}): Promise<{ ctx: B
   const voters = opts.voters ?? 20;
   await importRoll(ctx, { bytes: utf8(makeRollCsv(voters)), fileName: 'roll.csv' });
   const people: Record<string, number> = {};
-  for (const p of listPeople(ctx)) {
-    people[p.name] = p.id;
-    setPin(ctx, { person: p.id, pin: PIN });
-  }
+  for (const p of listPeople(ctx)) people[p.name] = p.id;
+  // The chair's PIN first (the election's first committee PIN), then everyone else's with the chair signed in.
+  const chair = people['郭志明']!;
+  establishAuthority(ctx, chair, Object.values(people).filter((id) => id !== chair).map((person) => ({ person })), PIN);
   return { ctx, dbFile, people };
 }
 
