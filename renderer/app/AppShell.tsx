@@ -32,8 +32,10 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
   const [route, go] = useHashRoute();
   const [helpOpen, setHelpOpen] = useState(false);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
-  const { authority, session, overlay, openSwitch, signOut } = useSession();
+  const { authority, session, overlay, openSwitch, signOut, refresh } = useSession();
   useIdleSignOut();
+  // Another election (a drill just played, a file opened) may ask for sign-in where the one before did not.
+  useEffect(() => refresh(), [election, refresh]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

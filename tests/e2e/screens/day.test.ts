@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { signedIn, TEST_PIN } from '../../helpers/authority';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
+import { actAs } from './sign-in-screen';
 import { PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
@@ -24,27 +25,6 @@ if (missing) console.log(`# skipping whole-day screens test: ${missing}`);
 const PIN = TEST_PIN;
 const VOTING = 6;
 const CHAIR = '郭志明';
-
-/** Signs in on the wall, or switches person over the page by Ctrl+Shift+S; `who` is a name or a person's number. */
-async function actAs(page: Page, who: string | number) {
-  if ((await page.getByTestId('session-bar').count()) > 0) {
-    await page.keyboard.press('Control+Shift+S');
-    await page.getByTestId('signin-overlay').waitFor();
-  }
-  const form = page.getByTestId('signin-form').last();
-  await form.getByTestId('signin-filter').fill(String(who));
-  await form.getByTestId('signin-filter').press('Enter');
-  await page.keyboard.type(PIN);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    (w) => {
-      const bar = document.querySelector('[data-testid=session-bar]');
-      const dialog = document.querySelector<HTMLDialogElement>('[data-testid=signin-overlay]');
-      return bar !== null && !dialog?.open && (typeof w === 'number' ? bar.getAttribute('data-person') === String(w) : bar.textContent!.includes(w));
-    },
-    who,
-  );
-}
 
 async function tabTo(page: Page, selector: string, max = 80) {
   for (let i = 0; i < max; i++) {
@@ -88,7 +68,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
 
   test('a day: roll, poll, desk, custody, count, result, sign-off, PDF, export and verify', async () => {
     // Setup: the committee chair signs in and imports the roll (everyone votes at the central venue).
-    await actAs(page, CHAIR);
+    await actAs(page, CHAIR, PIN);
     await page.getByTestId('setup-tab-roll').click();
     await page.getByTestId('roll-file').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(rollCsv(PEOPLE), 'utf8') });
     await page.getByTestId('roll-import').click();
@@ -122,7 +102,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
 
     // Desk: the desk official types each certificate number and Enter; a second try is refused.
     await page.keyboard.press('Alt+3');
-    await actAs(page, '丁一');
+    await actAs(page, '丁一', PIN);
     await page.getByTestId('desk-chooser').waitFor();
     await tabTo(page, '[data-testid=desk-choose-D1]');
     await page.keyboard.press('Enter');
@@ -143,7 +123,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
 
     // Boxes: the chair closes the poll, seals the box, checks the seals (the box is opened on the Counting screen).
     await page.keyboard.press('Alt+4');
-    await actAs(page, CHAIR);
+    await actAs(page, CHAIR, PIN);
     await page.getByTestId('box-C1').waitFor();
     await tabTo(page, '[data-testid=voting-toggle]');
     await page.keyboard.press('Enter');
@@ -160,7 +140,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await stateIs(page, 'C1', 'seal-checked');
 
     // Counting: the chief scrutineer opens C1 and records the ballots found; the counter enters every ballot.
-    await actAs(page, '谢文');
+    await actAs(page, '谢文', PIN);
     await page.keyboard.press('Alt+5');
     await page.getByTestId('box-list').waitFor();
     await focusIs(page, 'box-link-C1');
@@ -171,7 +151,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.keyboard.type(String(VOTING));
     await page.keyboard.press('Enter');
     await focusIs(page, 'ballot-sheet');
-    await actAs(page, '郑丽');
+    await actAs(page, '郑丽', PIN);
     await focusIs(page, 'ballot-sheet');
     // Every section: candidate 1 (members: 1, 2, 3) — nine keystrokes for a four-section, six-seat ballot.
     const ballotKeys = ['1', 'Enter', '1', 'Enter', '1', '2', '3', 'Enter', '1', 'Enter'];
@@ -182,7 +162,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.waitForFunction(() => document.querySelector('[data-testid=box-panel]')?.getAttribute('data-status') === 'accepted');
 
     // Results, computed by the chair.
-    await actAs(page, CHAIR);
+    await actAs(page, CHAIR, PIN);
     await page.keyboard.press('Alt+6');
     await focusIs(page, 'compute-results');
     await page.keyboard.press('Enter');
@@ -200,7 +180,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     const signers = signerIds.length;
     assert.ok(signers >= 5, `${signers} signers`);
     for (let i = 0; i < signers; i++) {
-      await actAs(page, signerIds[i]!);
+      await actAs(page, signerIds[i]!, PIN);
       await page.getByTestId('signer-pin').focus();
       await page.keyboard.type(PIN);
       await page.keyboard.press('Enter');
@@ -219,7 +199,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     assert.ok(printed.includes(fingerprint), 'the station fingerprint is on the printed sheet');
 
     // Export and verify, by the chair.
-    await actAs(page, CHAIR);
+    await actAs(page, CHAIR, PIN);
     await page.keyboard.press('Alt+8');
     await focusIs(page, 'export-folder');
     await page.keyboard.type(outDir);

@@ -5,6 +5,7 @@ import { SESSION_FIELD } from '../../../shared/api/resend';
 import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { TEST_PIN, signedIn } from '../../helpers/authority';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
+import { typeSignIn } from './sign-in-screen';
 import { residentsDefinition, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
@@ -19,15 +20,6 @@ const missing = chromiumMissing();
 if (missing) console.log(`# skipping sign-in screens test: ${missing}`);
 
 const WRONG_PIN = '999999';
-
-async function signInByScreen(page: Page, who: string, pin = TEST_PIN) {
-  const form = page.getByTestId('signin-form').last();
-  await form.getByTestId('signin-filter').fill(who);
-  await form.getByTestId('signin-filter').press('Enter');
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signin-pin');
-  await page.keyboard.type(pin);
-  await page.keyboard.press('Enter');
-}
 
 const tokenOf = (page: Page) => page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
 
@@ -68,7 +60,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     await page.getByTestId('signin-wall').waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signin-filter');
     // By number: the person's id picks them alone.
-    await signInByScreen(page, String(id['丁一']));
+    await typeSignIn(page, String(id['丁一']));
     await page.getByTestId('session-bar').waitFor();
     assert.equal(await page.getByTestId('session-who').textContent(), '已登录：丁一（验证发票员）');
     await page.getByTestId('box-C1').waitFor();
@@ -96,7 +88,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
 
   test('switching person is two keys and a PIN over the page, with no reload; the person before is signed out', async () => {
     const { page, problems, context } = await open('#/boxes');
-    await signInByScreen(page, '丁一');
+    await typeSignIn(page, '丁一');
     await page.getByTestId('box-C1').waitFor();
     const deskToken = await tokenOf(page);
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -105,7 +97,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     const overlay = page.getByTestId('signin-overlay');
     await overlay.waitFor();
     assert.equal(await overlay.getAttribute('data-cause'), 'switch');
-    await signInByScreen(page, '郭志明');
+    await typeSignIn(page, '郭志明');
     await page.waitForFunction(() => document.querySelector('[data-testid=session-who]')?.textContent === '已登录：郭志明（选举委员会成员）');
     await overlay.waitFor({ state: 'hidden' });
     assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true);
@@ -120,7 +112,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
 
   test('after the idle time with no input the window signs out, and the sign-in comes over the page as it was', async () => {
     const { page, problems, context } = await open('#/boxes', async (p) => p.clock.install());
-    await signInByScreen(page, '郭志明');
+    await typeSignIn(page, '郭志明');
     await page.getByTestId('box-C1').waitFor();
     await page.clock.fastForward('09:00');
     assert.equal(await page.getByTestId('signin-overlay').isVisible(), false);
@@ -130,7 +122,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     assert.match((await page.getByTestId('signin-cause').textContent()) ?? '', /长时间无操作，已自动登出/);
     assert.equal(await tokenOf(page), null);
     assert.equal(await page.getByTestId('box-C1').count(), 1, 'the page stays under the sign-in');
-    await signInByScreen(page, '郭志明');
+    await typeSignIn(page, '郭志明');
     await page.getByTestId('session-bar').waitFor();
     assert.equal(new URL(page.url()).hash, '#/boxes');
     assert.deepEqual(problems, []);
@@ -146,11 +138,11 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
         return pin?.value === '' && submit?.disabled === false;
       });
     for (let i = 1; i < 5; i++) {
-      await signInByScreen(page, '谢文', WRONG_PIN);
+      await typeSignIn(page, '谢文', WRONG_PIN);
       await answered();
       assert.match((await page.getByTestId('signin-error').textContent()) ?? '', /谢文 的个人密码不正确/);
     }
-    await signInByScreen(page, '谢文', WRONG_PIN);
+    await typeSignIn(page, '谢文', WRONG_PIN);
     const locked = page.getByTestId('signin-locked');
     await locked.waitFor();
     const seconds = async () => Number(/(\d+) 秒/.exec((await locked.textContent()) ?? '')?.[1] ?? NaN);
@@ -174,8 +166,8 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
   test('two windows hold two sessions at once, each its own after a reload', async () => {
     const desk = await open('#/boxes');
     const chair = await open('#/boxes');
-    await signInByScreen(desk.page, '丁一');
-    await signInByScreen(chair.page, '何玉兰');
+    await typeSignIn(desk.page, '丁一');
+    await typeSignIn(chair.page, '何玉兰');
     await desk.page.getByTestId('box-C1').waitFor();
     await chair.page.getByTestId('box-C1').waitFor();
     await desk.page.reload();
