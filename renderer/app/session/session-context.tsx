@@ -81,39 +81,42 @@ export function SessionProvider({ children, holder = windowSession() }: { childr
     [holder, refresh],
   );
 
-  const signIn = useCallback(
-    async (request: SignInRequest) => {
-      const answer = await api.call('signIn', request);
-      const { token, ...view } = answer;
+  /**
+   * Ends this window's session at the backend (a switch leaves no second session behind) and holds `token` instead,
+   * without the listener above taking it for a session the backend ended.
+   */
+  const replaceSession = useCallback(
+    async (token: string | null) => {
       signingIn.current = true;
       try {
-        // The person being replaced is signed out first (a switch leaves no second session behind).
         if (holder.get() !== null) await api.call('signOut', {}).catch(() => undefined);
         holder.set(token);
       } finally {
         signingIn.current = false;
       }
+    },
+    [api, holder],
+  );
+
+  const signIn = useCallback(
+    async (request: SignInRequest) => {
+      const { token, ...view } = await api.call('signIn', request);
+      await replaceSession(token);
       ++seq.current;
       setSession(view);
       setAuthority('established');
       setOverlay(null);
       return view;
     },
-    [api, holder],
+    [api, replaceSession],
   );
 
   const signOut = useCallback(async () => {
-    signingIn.current = true;
-    try {
-      if (holder.get() !== null) await api.call('signOut', {}).catch(() => undefined);
-      holder.set(null);
-    } finally {
-      signingIn.current = false;
-    }
+    await replaceSession(null);
     setSession(null);
     setOverlay(null);
     refresh();
-  }, [api, holder, refresh]);
+  }, [replaceSession, refresh]);
 
   const endIdle = useCallback(() => {
     void signOut().then(() => setOverlay('idle'));
