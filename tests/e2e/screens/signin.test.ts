@@ -37,7 +37,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     await app?.close();
   });
 
-  test('an election being set up asks for no sign-in; its first committee PIN brings the sign-in wall', async () => {
+  test('an election being set up asks for no sign-in; its first committee PIN brings the sign-in, also to a page already open', async () => {
     const { page, problems, context } = await open('#/start');
     await page.getByTestId('open-mode-hint').waitFor();
     assert.equal(await page.getByTestId('signin-wall').count(), 0);
@@ -47,6 +47,14 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     const committee = await signedIn(app.call, id['郭志明']!);
     for (const name of ['何玉兰', '丁一', '谢文']) await committee('setPin', { person: id[name], pin: TEST_PIN });
 
+    // The page still open learns it at its next call: the sign-in comes over the page; Esc leaves the wall.
+    await page.keyboard.press('Alt+4');
+    const overlay = page.getByTestId('signin-overlay');
+    await overlay.waitFor();
+    assert.equal(await overlay.getAttribute('data-cause'), 'required');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('signin-wall').waitFor();
+    await page.keyboard.press('Alt+1');
     await page.reload();
     await page.getByTestId('signin-wall').waitFor();
     assert.equal(await page.getByTestId('start-screen').count(), 0, 'no page behind the wall');
