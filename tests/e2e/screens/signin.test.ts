@@ -67,6 +67,12 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     const { page, problems, context } = await open('#/boxes');
     await page.getByTestId('signin-wall').waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signin-filter');
+    // Desk staff may keep a session for the whole shift; others choose among shorter idle times.
+    const idleChoices = () => page.getByTestId('signin-idle').locator('option').allTextContents();
+    await page.getByTestId('signin-filter').fill('郭志明');
+    assert.deepEqual(await idleChoices(), ['10 分钟', '30 分钟', '60 分钟']);
+    await page.getByTestId('signin-filter').fill('丁一');
+    assert.deepEqual(await idleChoices(), ['10 分钟', '30 分钟', '60 分钟', '整个班次（8 小时）']);
     // By number: the person's id picks them alone.
     await typeSignIn(page, String(id['丁一']));
     await page.getByTestId('session-bar').waitFor();
