@@ -7,6 +7,7 @@ import { ElectionProvider } from './app/election-context';
 import { ElectionLoader } from './app/ElectionLoader';
 import { LangProvider } from './app/i18n';
 import { NativeMenu } from './app/NativeMenu';
+import { SessionProvider } from './app/session/session-context';
 import { screens } from './pages';
 import './styles/base.css';
 import './styles/app.css';
@@ -20,11 +21,13 @@ createRoot(document.getElementById('root')!).render(
     <LangProvider>
       <NativeMenu />
       <ApiProvider client={client}>
-        <ElectionProvider>
-          <ElectionLoader>
-            <AppShell pages={screens} />
-          </ElectionLoader>
-        </ElectionProvider>
+        <SessionProvider>
+          <ElectionProvider>
+            <ElectionLoader>
+              <AppShell pages={screens} />
+            </ElectionLoader>
+          </ElectionProvider>
+        </SessionProvider>
       </ApiProvider>
     </LangProvider>
   </StrictMode>,

@@ -59,7 +59,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     en: 'Results and sign-off',
     methods: ['computeResults', 'storedResult', 'exportRecord', 'createNextRound', 'electionStanding', 'signResult', 'listSignoffs', 'reopenCount', 'tallySheet'],
   },
-  { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile'] },
+  { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
   { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'auditEvents'] },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
 ];

@@ -3,7 +3,7 @@ import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse
 import type { StationBridge } from '../../shared/api/shell';
 import { REQUEST_KEY_FIELD, RESENDABLE_WRITES } from '../../shared/api/resend';
 import { t } from '../../shared/i18n';
-import { sessionEnded, withSession, type SessionHolder } from './session-token';
+import { sessionEnded, signInRequired, withSession, type SessionHolder } from './session-token';
 
 /**
  * The renderer's one API client. Screens call `api.call(method, input)` and never learn the transport:
@@ -87,6 +87,11 @@ function keyedInput(lost: Map<string, string>, method: string, input: unknown): 
   return { sent: { ...input, [REQUEST_KEY_FIELD]: lost.get(id) ?? newRequestKey() }, id };
 }
 
+function keepLostKey(lost: Map<string, string>, id: string, key: string): void {
+  lost.set(id, key);
+  if (lost.size > LOST_KEYS_KEPT) lost.delete(lost.keys().next().value!);
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Builds a client over a transport. Pass the contract's type once it exists: `createClient<typeof contract>(tr)`. */
@@ -109,18 +114,22 @@ export function createClient<C extends ContractShape | undefined = undefined>(tr
           const gone = err instanceof ClientError && err.code === 'network';
           if (!resendable || !gone) throw err;
           if (attempt >= delays.length) {
-            if (id !== null) {
-              lost.set(id, (keyed.sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
-              if (lost.size > LOST_KEYS_KEPT) lost.delete(lost.keys().next().value!);
-            }
+            if (id !== null) keepLostKey(lost, id, (keyed.sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
             throw err;
           }
           await sleep(delays[attempt]!);
           continue;
         }
-        if (id !== null) lost.delete(id);
+        const ended = !answer.ok && (sessionEnded(answer.error.details) || signInRequired(answer.error.details));
+        if (id !== null) {
+          // Refused only for want of a session (e.g. the backend restarted while the answer was lost): the write may
+          // have been done, so once the person signs in again it goes with the same key.
+          if (ended) keepLostKey(lost, id, (keyed.sent as Record<string, string>)[REQUEST_KEY_FIELD]!);
+          else lost.delete(id);
+        }
         if (answer.ok) return answer.value;
         if (token !== null && sessionEnded(answer.error.details) && opts.session?.get() === token) opts.session.set(null);
+        else if (token === null && signInRequired(answer.error.details)) opts.session?.required();
         throw errorFromBody(method, answer.error);
       }
     },

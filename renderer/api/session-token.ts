@@ -12,6 +12,8 @@ export interface SessionHolder {
   get(): string | null;
   set(token: string | null): void;
   subscribe(listener: Listener): () => void;
+  /** The backend asked for a sign-in this window does not hold: listeners hear null again, to ask who is in. */
+  required(): void;
 }
 
 export function sessionHolder(storage: Storage | null): SessionHolder {
@@ -35,6 +37,9 @@ export function sessionHolder(storage: Storage | null): SessionHolder {
       }
       for (const l of listeners) l(token);
     },
+    required() {
+      for (const l of listeners) l(null);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -48,7 +53,16 @@ export function withSession(input: unknown, token: string | null): unknown {
   return { ...input, [SESSION_FIELD]: token };
 }
 
+function reasonOf(details: unknown): unknown {
+  return details !== null && typeof details === 'object' ? (details as { reason?: unknown }).reason : undefined;
+}
+
 /** The backend said the session is over (signed out elsewhere, idle too long, restarted). */
 export function sessionEnded(details: unknown): boolean {
-  return details !== null && typeof details === 'object' && (details as { reason?: unknown }).reason === 'session-ended';
+  return reasonOf(details) === 'session-ended';
+}
+
+/** The backend asks for a sign-in (the election now asks for one, and this window has none). */
+export function signInRequired(details: unknown): boolean {
+  return reasonOf(details) === 'sign-in-required';
 }

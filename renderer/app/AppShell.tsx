@@ -4,6 +4,11 @@ import { useElection } from './election-context';
 import { useLang } from './i18n';
 import { PAGES, type PageId } from './pages';
 import { hrefFor, useHashRoute, type Route } from './router';
+import { useIdleSignOut } from './session/idle';
+import { SessionBar } from './session/SessionBar';
+import { useSession } from './session/session-context';
+import { SignInForm } from './session/SignInForm';
+import { SignInOverlay } from './session/SignInOverlay';
 
 export type PageRenderers = Partial<Record<PageId, (route: Route) => ReactNode>>;
 
@@ -12,9 +17,14 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
+/** Pages that work without sign-in: the Drill page calls only methods open to anyone. */
+const OPEN_PAGES: ReadonlySet<PageId> = new Set(['drill']);
+
 /**
- * The frame around every screen: drill banner, top bar (title, language, help), page tabs, and the global keys
- * (Alt+1…8 pages, F1 or ? help, Alt+L language). Screens are plugged in through `pages`.
+ * The frame around every screen: drill banner, top bar (title, who is signed in, language, help), page tabs, and
+ * the global keys (Alt+1…9 pages, F1 or ? help, Alt+L language, Ctrl+Shift+S switch person, Ctrl+Shift+L sign out).
+ * Once the election asks for sign-in, a page is shown only to a signed-in person (the sign-in form stands in its
+ * place); a session that ends while a page is shown brings the sign-in overlay over that page.
  */
 export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?: (route: Route) => ReactNode }) {
   const { t, lang, toggleLang } = useLang();
@@ -22,6 +32,10 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
   const [route, go] = useHashRoute();
   const [helpOpen, setHelpOpen] = useState(false);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const { authority, session, overlay, openSwitch, signOut, refresh } = useSession();
+  useIdleSignOut();
+  // Another election (a drill just played, a file opened) may ask for sign-in where the one before did not.
+  useEffect(() => refresh(), [election, refresh]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -39,6 +53,12 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
           return;
         }
       }
+      if (e.ctrlKey && e.shiftKey && !e.altKey && !e.metaKey && (e.code === 'KeyS' || e.code === 'KeyL')) {
+        e.preventDefault();
+        if (e.code === 'KeyS') openSwitch();
+        else void signOut();
+        return;
+      }
       if (e.key === 'F1' || (e.key === '?' && !isEditable(e.target))) {
         e.preventDefault();
         setHelpOpen((open) => !open);
@@ -46,11 +66,12 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, toggleLang]);
+  }, [go, toggleLang, openSwitch, signOut]);
 
   const current = PAGES.find((p) => p.id === route.page)!;
   const render = pages[route.page] ?? fallback;
   const drill = election?.drill === true;
+  const walled = authority === 'established' && session === null && overlay === null && !OPEN_PAGES.has(route.page);
 
   useEffect(() => {
     const parts = [t(current.label), election?.title ?? t('app.name')];
@@ -74,6 +95,7 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
           {election?.title ?? t('app.noElection')}
         </h1>
         <div className="topbar-actions">
+          <SessionBar />
           <button type="button" className="lang-switch" onClick={toggleLang} aria-label={t('lang.switchLabel')} data-testid="lang-switch">
             {t('lang.switch')}
           </button>
@@ -98,9 +120,18 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
         ))}
       </nav>
       <main id="main" tabIndex={-1} className="page" data-page={route.page} aria-label={t(current.label)}>
-        {render ? render(route) : <p className="placeholder">{t('page.placeholder')}</p>}
+        {authority === null && !OPEN_PAGES.has(route.page) ? null : walled ? (
+          <div className="ui-card signin-wall" data-testid="signin-wall">
+            <SignInForm />
+          </div>
+        ) : render ? (
+          render(route)
+        ) : (
+          <p className="placeholder">{t('page.placeholder')}</p>
+        )}
       </main>
       <HelpOverlay open={helpOpen} onClose={closeHelp} />
+      <SignInOverlay />
     </div>
   );
 }

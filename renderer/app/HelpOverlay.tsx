@@ -16,6 +16,8 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void 
     [`Alt+1 … Alt+${PAGES.length}`, `${t('help.keyPages')}: ${PAGES.map((p, i) => `${i + 1} ${t(p.label)}`).join('　')}`],
     ['F1 / ?', t('help.keyHelp')],
     ['Alt+L', t('help.keyLang')],
+    ['Ctrl+Shift+S', t('help.keySwitch')],
+    ['Ctrl+Shift+L', t('help.keySignOut')],
   ];
   const ballotKeys = [
     t('ballot.keys.number'),

@@ -8,6 +8,7 @@ import { resultsEn } from './results.en';
 import { signoffEn } from './signoff.en';
 import { exportEn } from './export.en';
 import { drillEn } from './drill.en';
+import { sessionEn } from './session.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -144,4 +145,5 @@ export const en: Record<MessageKey, string> = {
   ...startEn, ...setupEn, ...deskEn, ...boxesEn,
   ...countingEn, ...resultsEn, ...signoffEn, ...exportEn,
   ...drillEn,
+  ...sessionEn,
 };

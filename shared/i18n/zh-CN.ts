@@ -7,6 +7,7 @@ import { resultsZhCN } from './results.zh-CN';
 import { signoffZhCN } from './signoff.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { drillZhCN } from './drill.zh-CN';
+import { sessionZhCN } from './session.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -145,6 +146,7 @@ export const zhCN = {
   ...startZhCN, ...setupZhCN, ...deskZhCN, ...boxesZhCN,
   ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...exportZhCN,
   ...drillZhCN,
+  ...sessionZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, Field, useAction } from '../../ui';
+import { useMayCall } from '../../app/session/may-call';
 
 /**
  * The committee's decision on a box whose seal check was flagged: who decided (each typing their PIN), why, open it
@@ -18,6 +19,7 @@ export function FlaggedDecision({
   committee: { id: number; name: string }[];
   onDecided(): void;
 }) {
+  const may = useMayCall();
   const api = useApi();
   const t = useT();
   const [members, setMembers] = useState<number[]>([]);
@@ -58,10 +60,10 @@ export function FlaggedDecision({
         <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="decision-note" />
       </Field>
       <div className="ui-actions">
-        <button type="button" onClick={() => void decide('open')} disabled={action.busy} data-testid="decide-open">
+        <button type="button" onClick={() => void decide('open')} disabled={action.busy} {...may('decideFlaggedBox')} data-testid="decide-open">
           {t('boxes.decide.open')}
         </button>
-        <button type="button" className="danger" onClick={() => void decide('set-aside')} disabled={action.busy} data-testid="decide-set-aside">
+        <button type="button" className="danger" onClick={() => void decide('set-aside')} disabled={action.busy} {...may('decideFlaggedBox')} data-testid="decide-set-aside">
           {t('boxes.decide.setAside')}
         </button>
       </div>

@@ -2,9 +2,11 @@ import { useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, useAction } from '../../ui';
+import { useMayCall } from '../../app/session/may-call';
 
 /** Opening and closing the poll of a round, each confirmed with a second key press. */
 export function VotingStatus({ round, onChanged }: { round: { number: number; status: string }; onChanged(): void }) {
+  const may = useMayCall();
   const api = useApi();
   const t = useT();
   const [confirming, setConfirming] = useState(false);
@@ -26,7 +28,7 @@ export function VotingStatus({ round, onChanged }: { round: { number: number; st
     <section className={`ui-card boxes-status boxes-status-${round.status}`} data-testid="voting-status" data-status={round.status}>
       <p className="ui-big">{t('boxes.status', { status: t(`sa.status.${round.status as 'voting'}`) })}</p>
       {target && !confirming && (
-        <button type="button" className="ui-primary" onClick={ask} data-testid="voting-toggle">
+        <button type="button" className="ui-primary" onClick={ask} {...may('setVotingStatus')} data-testid="voting-toggle">
           {target === 'voting' ? t('boxes.openVoting') : t('boxes.closeVoting')}
         </button>
       )}

@@ -9,6 +9,7 @@ import { type PersonView } from '../people';
 import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 import { type BallotOfficeView } from './round-ballot';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
+import { useMayCall } from '../../app/session/may-call';
 
 type Work = { kind: 'correct'; ballot: BallotView } | { kind: 'rule'; ballot: BallotView } | null;
 
@@ -36,6 +37,7 @@ export function BallotList({
   accepted: boolean;
   onChange(): void;
 }) {
+  const may = useMayCall();
   const t = useT();
   const [work, setWork] = useState<Work>(null);
   const unruled = ballots.filter((b) => 'doubtful' in b.content && b.ruling === null);
@@ -72,11 +74,11 @@ export function BallotList({
               )}
               <span className="counting-ballot-actions">
                 {doubtful && !b.ruling && (
-                  <button type="button" onClick={() => setWork({ kind: 'rule', ballot: b })} data-testid={`rule-${b.position}`}>
+                  <button type="button" onClick={() => setWork({ kind: 'rule', ballot: b })} {...may('ruleDoubtful')} data-testid={`rule-${b.position}`}>
                     {t('counting.rule')}
                   </button>
                 )}
-                <button type="button" onClick={() => setWork({ kind: 'correct', ballot: b })} data-testid={`correct-${b.position}`}>
+                <button type="button" onClick={() => setWork({ kind: 'correct', ballot: b })} {...may('correctBallot')} data-testid={`correct-${b.position}`}>
                   {t('counting.correct')}
                 </button>
               </span>

@@ -13,6 +13,7 @@ import { Disagreements } from './Disagreements';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 import { TallyBoard } from './TallyBoard';
 import { runningTally, type TallyRules } from './running-tally';
+import { useMayCall } from '../../app/session/may-call';
 
 const DEFAULT_RULES: TallyRules = { overvote: 'void-section', samePersonInTwoOffices: 'void-ballot' };
 
@@ -26,6 +27,7 @@ function focusTestId(id: string): void {
 
 /** One box: open it (seal check first), record the ballots found, enter the called ballots, rule, correct, finish. */
 export function BoxPanel({ round, box }: { round: number; box: string }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const offices = useRoundBallot(round);
@@ -197,7 +199,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
       {view.status === 'not-opened' ? (
         <div className="ui-card">
           <p className="ui-lead">{t('counting.openExplain')}</p>
-          <button type="button" className="ui-primary" onClick={open} disabled={action.busy} autoFocus data-testid="open-box">
+          <button type="button" className="ui-primary" onClick={open} disabled={action.busy} autoFocus {...may('openBox')} data-testid="open-box">
             {t('counting.open')}
           </button>
           {action.error !== null && (
@@ -285,7 +287,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           {view.status === 'counting' && (
             <div className="ui-card">
               <p>{t('counting.finishExplain')}</p>
-              <button type="button" className="ui-primary" onClick={finish} disabled={action.busy} data-testid="finish-box">
+              <button type="button" className="ui-primary" onClick={finish} disabled={action.busy} {...may('finishBox')} data-testid="finish-box">
                 {t('counting.finish')}
               </button>
             </div>

@@ -5,6 +5,7 @@ import type { BoxCountView, DisagreementView, Sheet } from '../../../shared/api/
 import { contentParts } from './ballot-text';
 import { ErrorNote, useAction } from '../../ui';
 import { type BallotOfficeView } from './round-ballot';
+import { useMayCall } from '../../app/session/may-call';
 
 /**
  * Double entry: where sheets A and B differ, ballot by ballot, the sections that differ marked; the signed-in scrutineer
@@ -28,6 +29,7 @@ export function Disagreements({
   me: string | null;
   onChange(remaining: DisagreementView[]): void;
 }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const [reason, setReason] = useState('');
@@ -96,10 +98,10 @@ export function Disagreements({
                 {side(a, 'A')}
                 {side(b, 'B')}
                 <td className="ui-nowrap">
-                  <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy} data-testid={`settle-${d.position}-A`}>
+                  <button type="button" onClick={() => void settle(d.position, 'A')} disabled={action.busy} {...may('settleDisagreement')} data-testid={`settle-${d.position}-A`}>
                     {t('counting.settle.choose', { sheet: 'A' })}
                   </button>{' '}
-                  <button type="button" onClick={() => void settle(d.position, 'B')} disabled={action.busy} data-testid={`settle-${d.position}-B`}>
+                  <button type="button" onClick={() => void settle(d.position, 'B')} disabled={action.busy} {...may('settleDisagreement')} data-testid={`settle-${d.position}-B`}>
                     {t('counting.settle.choose', { sheet: 'B' })}
                   </button>
                 </td>

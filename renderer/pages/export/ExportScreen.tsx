@@ -11,6 +11,7 @@ import { SealSummary } from './SealSummary';
 import { OverrideForm, type SealOverride } from './OverrideForm';
 import { missingSignoffsOf, sealedFileName } from './paths';
 import './export.css';
+import { useMayCall } from '../../app/session/may-call';
 
 type StepState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
 const STEPS = ['seal', 'pdf', 'verify'] as const;
@@ -22,6 +23,7 @@ type Step = (typeof STEPS)[number];
  * completely. Missing sign-offs refuse the seal; the committee may override with two PINs and a reason.
  */
 export function ExportScreen() {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const electron = hasShell();
@@ -180,7 +182,7 @@ export function ExportScreen() {
             {t('export.overwrite')}
           </label>
           <div className="ui-row">
-            <button type="submit" className="ui-primary" disabled={action.busy} data-testid="export-go">
+            <button type="submit" className="ui-primary" disabled={action.busy} {...may('sealToFile')} data-testid="export-go">
               {t('export.go')}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { ErrorNote, useAction } from '../../ui';
 import { usePeople } from '../people';
 import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 import type { RoundResult, StandingView } from './ResultsScreen';
+import { useMayCall } from '../../app/session/may-call';
 
 type Kind = 'tie-revote' | 'supplementary';
 interface Step {
@@ -33,6 +34,7 @@ export function NextSteps({
   titles: Map<string, string>;
   onCreated(n: number): void | Promise<void>;
 }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const { people } = usePeople();
@@ -78,7 +80,7 @@ export function NextSteps({
             {t('results.next.created', { kind: t(`b.roundKind.${k}`), n: made })}
           </p>
         ) : (
-          <button key={k} type="button" className="ui-primary" onClick={() => void open(from, k)} disabled={action.busy} data-testid={`${testPrefix}-${k}`}>
+          <button key={k} type="button" className="ui-primary" onClick={() => void open(from, k)} disabled={action.busy} {...may('createNextRound')} data-testid={`${testPrefix}-${k}`}>
             {from === round ? t('results.next.open', { kind: t(`b.roundKind.${k}`) }) : t('results.next.openFrom', { kind: t(`b.roundKind.${k}`), n: from })}
           </button>
         );

@@ -12,12 +12,14 @@ import { OfficeResultCard } from './OfficeResultCard';
 import { PublicDisplay } from './PublicDisplay';
 import { Standing } from './Standing';
 import './results.css';
+import { useMayCall } from '../../app/session/may-call';
 
 export type RoundResult = z.infer<typeof roundResultView>;
 export type StandingView = z.infer<typeof standingView>;
 
 /** Results (结果): per office who is elected and why, the standing across rounds, next steps, and 当场公布. */
 export function ResultsScreen({ rest }: { rest: string[] }) {
+  const may = useMayCall();
   const { t, lang } = useLang();
   const api = useApi();
   const { rounds, current, reload: reloadRounds, loaded } = useRounds();
@@ -75,7 +77,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       <ErrorNote error={loadError ?? action.error} testId="results-error" />
       <OkNote testId="results-ok">{okText}</OkNote>
       <div className="ui-row">
-        <button type="button" className="ui-primary" onClick={compute} disabled={action.busy} autoFocus data-testid="compute-results">
+        <button type="button" className="ui-primary" onClick={compute} disabled={action.busy} autoFocus {...may('computeResults')} data-testid="compute-results">
           {result ? t('results.recompute') : t('results.compute')}
         </button>
         {result && (

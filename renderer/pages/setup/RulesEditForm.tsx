@@ -5,6 +5,7 @@ import type { RuleProfile, RuleProfilePartial } from '../../../shared/rules/prof
 import { RULE_CHOICES, RULE_KEYS, useRuleText, type RuleKey } from './rules';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 import { approvalInput, CommitteeApprovalFields, NO_APPROVAL } from './CommitteeApproval';
+import { useMayCall } from '../../app/session/may-call';
 
 type Draft = Record<RuleKey, string>;
 
@@ -33,6 +34,7 @@ export function RulesEditForm({
   seats: number;
   onSaved(): void;
 }) {
+  const may = useMayCall();
   const api = useApi();
   const t = useT();
   const { value, name } = useRuleText();
@@ -132,7 +134,7 @@ export function RulesEditForm({
         </OkNote>
       )}
       <div className="ui-actions">
-        <button type="submit" disabled={action.busy} data-testid="rules-save">
+        <button type="submit" disabled={action.busy} {...may('setRules')} data-testid="rules-save">
           {changedKeys.length > 0 ? t('setup.rules.saveN', { n: changedKeys.length }) : t('setup.rules.save')}
         </button>
         <button

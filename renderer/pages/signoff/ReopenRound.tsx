@@ -5,6 +5,7 @@ import { hrefFor } from '../../app/router';
 import { ErrorNote, useAction } from '../../ui';
 import { usePeople } from '../people';
 import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
+import { useMayCall } from '../../app/session/may-call';
 
 /**
  * Reopening a round's count: kept apart at the bottom, in red, and confirmed in a dialog, because it revokes every
@@ -21,6 +22,7 @@ export function ReopenRound({
   status: string;
   onReopened(revoked: number): void | Promise<void>;
 }) {
+  const may = useMayCall();
   const t = useT();
   const api = useApi();
   const { people } = usePeople();
@@ -85,7 +87,7 @@ export function ReopenRound({
           <span>{t('signoff.reopen.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reopen-reason" />
         </label>
-        <button type="button" className="danger" onClick={ask} disabled={action.busy} data-testid="reopen-ask">
+        <button type="button" className="danger" onClick={ask} disabled={action.busy} {...may('reopenCount')} data-testid="reopen-ask">
           {t('signoff.reopen.button')}
         </button>
       </div>

@@ -6,6 +6,7 @@ import { ErrorNote, Loading, useLoad } from '../../ui';
 import './start.css';
 import { ElectionFiles } from './ElectionFiles';
 import { hasShell } from '../../api/shell';
+import { OpenModeHint } from '../../app/session/OpenModeHint';
 
 /** The open election at a glance, the station key fingerprint, and opening or creating an election. */
 export function StartScreen() {
@@ -18,6 +19,7 @@ export function StartScreen() {
   return (
     <div className="ui-screen ui-stack" data-testid="start-screen">
       <h2>{t('start.title')}</h2>
+      {e && <OpenModeHint />}
       <ErrorNote error={overview.error} />
       {overview.loading && !overview.data && <Loading />}
       {e && (

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
+import { signedIn, TEST_PIN } from '../../helpers/authority';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
+import { actAs } from './sign-in-screen';
 import { PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
@@ -14,13 +16,15 @@ import { PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp 
  * the box closed and its seal checked, counted on the Counting screen with the keyboard, the result, every official
  * signing with their PIN, the tally sheet printed to PDF, and the sealed file exported and verified.
  * The election definition and the PINs are loaded through the API (the Start/Setup forms for them have their own test).
+ * Each step is done by the person whose role it is, switching person by Ctrl+Shift+S and a PIN over the page.
  */
 
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping whole-day screens test: ${missing}`);
 
-const PIN = '2468';
+const PIN = TEST_PIN;
 const VOTING = 6;
+const CHAIR = '郭志明';
 
 async function tabTo(page: Page, selector: string, max = 80) {
   for (let i = 0; i < max; i++) {
@@ -41,6 +45,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
   let app: ScreensApp;
   let page: Page;
   let problems: string[];
+  let call: (method: string, input: unknown) => Promise<unknown>;
   const outDir = mkdtempSync(join(tmpdir(), 'station-day-export-'));
 
   before(async () => {
@@ -48,7 +53,11 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await app.call('createElection', residentsDefinition());
     await app.call('addDesk', { id: 'D1', name: '一号发票处', box: 'C1' });
     const people = await app.call<{ id: number; name: string; roles: { role: string }[]; committee: unknown }[]>('listPeople', {});
-    for (const p of people) await app.call('setPin', { person: p.id, pin: PIN });
+    const chair = people.find((p) => p.name === CHAIR)!;
+    await app.call('setPin', { person: chair.id, pin: PIN });
+    const asChair = await signedIn(app.call, chair.id, PIN);
+    for (const p of people) if (p !== chair) await asChair('setPin', { person: p.id, pin: PIN });
+    call = asChair;
     ({ page, problems } = await app.open('#/setup'));
     page.setDefaultTimeout(10000);
   });
@@ -58,7 +67,8 @@ describe('the whole election day through the screens', { skip: missing ?? false 
   });
 
   test('a day: roll, poll, desk, custody, count, result, sign-off, PDF, export and verify', async () => {
-    // Setup: import the roll (everyone votes at the central venue).
+    // Setup: the committee chair signs in and imports the roll (everyone votes at the central venue).
+    await actAs(page, CHAIR, PIN);
     await page.getByTestId('setup-tab-roll').click();
     await page.getByTestId('roll-file').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(rollCsv(PEOPLE), 'utf8') });
     await page.getByTestId('roll-import').click();
@@ -66,7 +76,7 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     assert.match((await page.getByTestId('roll-result').textContent()) ?? '', /8 名选民/);
     const certificates: string[] = [];
     for (let serial = 1; certificates.length < PEOPLE.length; serial++) {
-      const v = await app.call<{ certificate: string }>('lookupCertificate', { certificate: makeCertificateNumber(serial) });
+      const v = (await call('lookupCertificate', { certificate: makeCertificateNumber(serial) })) as { certificate: string };
       certificates.push(v.certificate);
     }
 
@@ -90,8 +100,9 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid=voting-status]')?.getAttribute('data-status') === 'voting');
 
-    // Desk: type each certificate number and Enter; a second try is refused.
+    // Desk: the desk official types each certificate number and Enter; a second try is refused.
     await page.keyboard.press('Alt+3');
+    await actAs(page, '丁一', PIN);
     await page.getByTestId('desk-chooser').waitFor();
     await tabTo(page, '[data-testid=desk-choose-D1]');
     await page.keyboard.press('Enter');
@@ -110,8 +121,9 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     assert.equal(await answer.getAttribute('data-kind'), 'already-issued');
     assert.match((await answer.textContent()) ?? '', /已领票/);
 
-    // Boxes: close the poll, seal the box, check the seals (the box is opened on the Counting screen).
+    // Boxes: the chair closes the poll, seals the box, checks the seals (the box is opened on the Counting screen).
     await page.keyboard.press('Alt+4');
+    await actAs(page, CHAIR, PIN);
     await page.getByTestId('box-C1').waitFor();
     await tabTo(page, '[data-testid=voting-toggle]');
     await page.keyboard.press('Enter');
@@ -127,7 +139,8 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.keyboard.press('Enter');
     await stateIs(page, 'C1', 'seal-checked');
 
-    // Counting: open C1, record the ballots found, enter every ballot with the keyboard.
+    // Counting: the chief scrutineer opens C1 and records the ballots found; the counter enters every ballot.
+    await actAs(page, '谢文', PIN);
     await page.keyboard.press('Alt+5');
     await page.getByTestId('box-list').waitFor();
     await focusIs(page, 'box-link-C1');
@@ -138,6 +151,8 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.keyboard.type(String(VOTING));
     await page.keyboard.press('Enter');
     await focusIs(page, 'ballot-sheet');
+    await actAs(page, '郑丽', PIN);
+    await focusIs(page, 'ballot-sheet');
     // Every section: candidate 1 (members: 1, 2, 3) — nine keystrokes for a four-section, six-seat ballot.
     const ballotKeys = ['1', 'Enter', '1', 'Enter', '1', '2', '3', 'Enter', '1', 'Enter'];
     for (let i = 0; i < VOTING; i++) for (const k of ballotKeys) await page.keyboard.press(k);
@@ -146,7 +161,8 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.getByTestId('finish-box').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=box-panel]')?.getAttribute('data-status') === 'accepted');
 
-    // Results.
+    // Results, computed by the chair.
+    await actAs(page, CHAIR, PIN);
     await page.keyboard.press('Alt+6');
     await focusIs(page, 'compute-results');
     await page.keyboard.press('Enter');
@@ -156,16 +172,22 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     assert.ok(chairElected.length >= 2, chairElected);
     await page.screenshot({ path: screenshotPath('screens-day-results'), fullPage: true });
 
-    // Sign-off: every official with their PIN (↓ to the next name is chosen for them), then the sheet to PDF.
+    // Sign-off: every official signed in as themself, with their PIN (the next name is chosen for them), then the
+    // sheet to PDF.
     await page.keyboard.press('Alt+7');
     await page.getByTestId('sign-panel').waitFor();
-    const signers = await page.getByTestId('officials').locator('li').count();
+    const signerIds = await page.getByTestId('officials').locator('li').evaluateAll((lis) => lis.map((li) => Number(/^official-(\d+)-/.exec(li.getAttribute('data-testid') ?? '')?.[1])));
+    const signers = signerIds.length;
     assert.ok(signers >= 5, `${signers} signers`);
     for (let i = 0; i < signers; i++) {
+      await actAs(page, signerIds[i]!, PIN);
       await page.getByTestId('signer-pin').focus();
       await page.keyboard.type(PIN);
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-signed=yes]').length === n, i + 1);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-signed=yes]').length === n, i + 1).catch(async (e: unknown) => {
+        const refusal = page.getByTestId('sign-error');
+        throw (await refusal.count()) > 0 ? new Error(`signature ${i + 1} refused: ${await refusal.textContent()}`) : e;
+      });
     }
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -176,7 +198,8 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     const fingerprint = ((await page.getByTestId('sheet-fingerprint').textContent()) ?? '').slice(0, 39);
     assert.ok(printed.includes(fingerprint), 'the station fingerprint is on the printed sheet');
 
-    // Export and verify.
+    // Export and verify, by the chair.
+    await actAs(page, CHAIR, PIN);
     await page.keyboard.press('Alt+8');
     await focusIs(page, 'export-folder');
     await page.keyboard.type(outDir);

@@ -7,15 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
+import { signedIn } from '../../helpers/authority';
 import { apiCaller, buildRenderer, chromiumMissing, launch, ROOT, screenshotPath } from '../renderer/harness';
+import { actAs } from './sign-in-screen';
 
 /**
  * The Drill screen against the real backend, keyboard only: a 300-voter drill "ready to vote" started from the Drill
  * page of an empty election file, the 演练 banner on every screen, the training sheet (practice certificates and the
  * officials' PINs), and one ballot issued at the Desk with a practice certificate; a "complete" drill whose result
  * the Results screen shows; and an election file that already holds an election, which gets the way to a new one.
- * One renderer build and one browser; one backend (one database) per case, as in browser mode.
+ * A drill sets PINs, so its election asks for sign-in: the screens after it are used signed in with the drill's
+ * PINs. One renderer build and one browser; one backend (one database) per case, as in browser mode.
  */
+
+type Credentials = { people: { id: number; name: string; committee: string | null; roles: { role: string; venue: string | null }[]; pin: string | null }[] };
+
+/** The drill's committee chair, who has a PIN from the drill. */
+function drillChair(creds: Credentials): { id: number; name: string; pin: string } {
+  const chair = creds.people.find((p) => p.committee === 'chair' && p.pin !== null);
+  if (!chair) throw new Error('the drill gave its committee chair no PIN');
+  return { id: chair.id, name: chair.name, pin: chair.pin! };
+}
 
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping drill screen test: ${missing}`);
@@ -158,9 +170,11 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     await page.getByTestId('drill-pins').waitFor();
     const pins = (await page.getByTestId('drill-pin').allTextContents()).filter((p) => /^\d{6}$/.test(p));
     assert.equal(pins.length, 18);
-    const creds = await call<{ people: { pin: string | null }[] }>('drillCredentials', {});
+    const creds = await call<Credentials>('drillCredentials', {});
     assert.deepEqual(pins.sort(), creds.people.flatMap((p) => (p.pin ? [p.pin] : [])).sort());
-    const rounds = await call<{ number: number; status: string }[]>('listRounds', {});
+    const chair = drillChair(creds);
+    const asChair = await signedIn(call, chair.id, chair.pin);
+    const rounds = (await asChair('listRounds', {})) as { number: number; status: string }[];
     assert.deepEqual(rounds.map((r) => r.status), ['voting']);
     await shot(page, 'screens-drill-ready');
     // Printed, the training sheet stands alone (still marked as a drill); the page around it is left out.
@@ -182,9 +196,15 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     const name = ((await first.locator('td').nth(1).textContent()) ?? '').trim();
     assert.match(certificate, /^\d+$/);
 
-    // To the Desk by the link, choose the central box's desk, issue by typing the number + Enter.
+    // To the Desk by the link; desk staff sign in (the chair gives a desk official a PIN if the drill gave none),
+    // choose the central box's desk, issue by typing the number + Enter.
+    const desk = creds.people.find((p) => p.roles.some((r) => r.role === 'desk'))!;
+    const deskPin = desk.pin ?? '135790';
+    if (desk.pin === null) await asChair('setPin', { person: desk.id, pin: deskPin });
     await tabTo(page, '[data-testid=drill-go-desk]');
     await page.keyboard.press('Enter');
+    await page.getByTestId('signin-form').waitFor();
+    await actAs(page, desk.id, deskPin);
     await page.getByTestId('desk-chooser').waitFor();
     await tabTo(page, '[data-testid=desk-choose-C1]');
     await page.keyboard.press('Enter');
@@ -197,7 +217,7 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     assert.ok(((await answer.textContent()) ?? '').includes(name), 'the desk names the voter of the practice certificate');
     await page.getByTestId('drill-banner').waitFor();
     await shot(page, 'screens-drill-desk');
-    const stock = await call<{ box: string; issued: number }[]>('ballotStock', { round: 1 });
+    const stock = (await asChair('ballotStock', { round: 1 })) as { box: string; issued: number }[];
     assert.equal(stock.find((s) => s.box === 'C1')!.issued, 1);
 
     // Back on the Drill page: the open election is this drill; its material is shown again.
@@ -263,7 +283,11 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     await page.waitForFunction(() => /主任：/.test(document.querySelector('[data-testid=drill-rounds]')?.textContent ?? ''));
     await shot(page, 'screens-drill-complete');
 
+    // The results are read signed in: the chair, with the PIN the Drill page shows.
+    const chair = drillChair(await apiCaller(server)<Credentials>('drillCredentials', {}));
     await page.keyboard.press('Alt+6');
+    await page.getByTestId('signin-form').waitFor();
+    await actAs(page, chair.name, chair.pin);
     await page.getByTestId('results-screen').waitFor();
     await page.getByTestId('validity').waitFor();
     assert.ok((await page.locator('[data-testid^=office-]').count()) >= 1);

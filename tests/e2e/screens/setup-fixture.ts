@@ -19,21 +19,30 @@ export interface ScreensApp {
   /** `session`: a token from signIn, kept as this window's sign-in (sessionStorage 'station.session'). */
   open(
     hash?: string,
-    opts?: { lang?: 'zh-CN' | 'en'; storage?: Record<string, string>; session?: string },
+    opts?: { lang?: 'zh-CN' | 'en'; storage?: Record<string, string>; session?: string; prepare?: (page: Page) => Promise<void> },
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  /** Stops the backend and starts it again on the same data folder (every session ends; the file keeps the rest). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startScreensApp(): Promise<ScreensApp> {
   const built = await buildRenderer();
   const dataDir = mkdtempSync(join(tmpdir(), 'station-screens-a-'));
-  const server = await startHttpServer({ dataDir, staticDir: built.dir });
+  let server = await startHttpServer({ dataDir, staticDir: built.dir });
   const browser = await launch();
-  const call = apiCaller(server);
+  let call = apiCaller(server);
   return {
-    server,
+    get server() {
+      return server;
+    },
     browser,
-    call,
+    call: (method, input) => call(method, input),
+    async restart() {
+      await server.close();
+      server = await startHttpServer({ dataDir, staticDir: built.dir });
+      call = apiCaller(server);
+    },
     async open(hash = '#/start', opts = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
       const storage = { 'station.lang': opts.lang ?? 'zh-CN', ...(opts.storage ?? {}) };
@@ -47,6 +56,7 @@ export async function startScreensApp(): Promise<ScreensApp> {
         { entries: storage, session: opts.session ?? null },
       );
       const page = await context.newPage();
+      await opts.prepare?.(page);
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {

@@ -3,14 +3,21 @@ import { test } from 'node:test';
 import { startHttpServer } from '../../../electron/backend/http';
 import { createClient, httpTransport, isClientError } from '../../../renderer/api/client';
 import type { Contract } from '../../../shared/api/contract';
+import { sessionHolder } from '../../../renderer/api/session-token';
+import { TEST_PIN } from '../../helpers/authority';
 import { certificateOf, makeElection, openPoll } from '../counting/helpers';
+import { addDeskOfficial } from './staff';
 
 /** The renderer's client over the real HTTP transport, when an answer stays lost after every re-send. */
 test('a write whose answer stayed lost is sent again by the person with the same key: done once, answered as done', async () => {
-  const { ctx } = await makeElection({ voters: 4 });
+  const { ctx, people } = await makeElection({ voters: 4 });
   openPoll(ctx, 1);
+  const desk = addDeskOfficial(ctx, people);
   const server = await startHttpServer({ ctx });
   try {
+    const session = sessionHolder(null);
+    const plain = createClient<Contract>(httpTransport({ baseUrl: server.url, token: server.token }));
+    session.set((await plain.call('signIn', { person: desk, pin: TEST_PIN })).token);
     let dropAnswers = true;
     const keys: string[] = [];
     const lossy: typeof fetch = async (url, init) => {
@@ -20,7 +27,7 @@ test('a write whose answer stayed lost is sent again by the person with the same
       await res.text();
       throw new TypeError('fetch failed');
     };
-    const api = createClient<Contract>(httpTransport({ baseUrl: server.url, token: server.token, fetch: lossy }), { retryDelaysMs: [1] });
+    const api = createClient<Contract>(httpTransport({ baseUrl: server.url, token: server.token, fetch: lossy }), { retryDelaysMs: [1], session });
     const input = { certificate: certificateOf(1), round: 1, desk: 'C1' };
     await assert.rejects(api.call('issueBallot', input), (e) => isClientError(e) && e.code === 'network');
     assert.equal(keys.length, 2, 'sent once and re-sent once');

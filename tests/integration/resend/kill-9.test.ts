@@ -7,13 +7,17 @@ import { verifyAuditChain } from '../../../electron/backend/audit';
 import { createContext } from '../../../electron/backend/context';
 import { createClient, httpTransport, isClientError } from '../../../renderer/api/client';
 import type { Contract } from '../../../shared/api/contract';
+import { sessionHolder } from '../../../renderer/api/session-token';
+import { TEST_PIN } from '../../helpers/authority';
 import { certificateOf, closePoll, makeElection, openPoll } from '../counting/helpers';
+import { addDeskOfficial } from './staff';
 
 /**
  * The renderer's own client against a real child process serving the HTTP transport. Every write's first answer is
  * lost (the client re-sends it with the same request key), and now and then the server is killed with SIGKILL while
  * a write is on its way — before or after its commit, as it happens — and started again on the same file. In the
  * end every voter has exactly one ballot issued and every called ballot is entered once, at its place.
+ * A restart ends every session: each person signs in again and sends the write again, with the same key.
  */
 
 const VOTERS = 24;
@@ -57,8 +61,9 @@ const ballotFor = (i: number) =>
   i % 5 === 4 ? { void: 'unreadable' as const } : { marks: { chair: { for: [i % 2 === 0 ? 'c1' : 'c2'] }, member: { for: ['m1'] } } };
 
 test('every ballot and issuance re-sent after a lost answer, under kill -9 of the server: none doubled, none lost', { timeout: 600_000 }, async () => {
-  const { ctx, dbFile } = await makeElection({ voters: VOTERS });
+  const { ctx, dbFile, people } = await makeElection({ voters: VOTERS });
   openPoll(ctx, 1, ['C1'], VOTERS + 10);
+  const deskOfficial = addDeskOfficial(ctx, people);
   ctx.db.close();
 
   const port = await freePort();
@@ -89,16 +94,38 @@ test('every ballot and issuance re-sent after a lost answer, under kill -9 of th
     throw new TypeError('fetch failed: the answer was lost');
   };
   const resent = new Set<string>();
-  const api = createClient<Contract>(httpTransport({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, fetch: lossyFetch }), {
-    retryDelaysMs: [50, 200, 500, 1000, 2000, 4000, 8000],
-  });
+  /** One person's window: their own session, signed in again whenever a restart has ended it. */
+  const windowOf = (person: number) => {
+    const session = sessionHolder(null);
+    const api = createClient<Contract>(httpTransport({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, fetch: lossyFetch }), {
+      retryDelaysMs: [50, 200, 500, 1000, 2000, 4000, 8000],
+      session,
+    });
+    const call: typeof api.call = async (method, input) => {
+      for (let attempt = 0; ; attempt++) {
+        if (session.get() === null) session.set((await api.call('signIn', { person, pin: TEST_PIN })).token);
+        try {
+          return await api.call(method, input);
+        } catch (err) {
+          const ended = isClientError(err) && (err.details as { reason?: string } | undefined)?.reason === 'session-ended';
+          if (!ended || attempt >= 3) throw err;
+          sessionEnds += 1;
+        }
+      }
+    };
+    return { call };
+  };
+  let sessionEnds = 0;
+  const desk = windowOf(deskOfficial);
+  const scrutineer = windowOf(people['谢文']!);
+  const counter = windowOf(people['郑丽']!);
 
   try {
     for (let i = 0; i < VOTERS; i++) {
-      const out = await api.call('issueBallot', { certificate: certificateOf(i), round: 1, desk: 'C1' });
+      const out = await desk.call('issueBallot', { certificate: certificateOf(i), round: 1, desk: 'C1' });
       assert.equal(out.certificate, certificateOf(i));
     }
-    for (let i = 0; i < 3; i++) await api.call('exchangeSpoiled', { round: 1, desk: 'C1' });
+    for (let i = 0; i < 3; i++) await desk.call('exchangeSpoiled', { round: 1, desk: 'C1' });
     await killHard(server);
 
     const setup = createContext({ dbFile, actor: 'test', mustExist: true });
@@ -106,13 +133,13 @@ test('every ballot and issuance re-sent after a lost answer, under kill -9 of th
     setup.db.close();
     server = await startServer(dbFile, port);
 
-    await api.call('openBox', { round: 1, box: 'C1' });
-    await api.call('recordBallotsFound', { round: 1, box: 'C1', found: VOTERS });
+    await scrutineer.call('openBox', { round: 1, box: 'C1' });
+    await scrutineer.call('recordBallotsFound', { round: 1, box: 'C1', found: VOTERS });
     for (let i = 0; i < VOTERS; i++) {
-      const r = await api.call('enterBallot', { round: 1, box: 'C1', position: i + 1, ballot: ballotFor(i) });
+      const r = await counter.call('enterBallot', { round: 1, box: 'C1', position: i + 1, ballot: ballotFor(i) });
       assert.equal(r.position, i + 1);
     }
-    const finished = await api.call('finishBox', { round: 1, box: 'C1' });
+    const finished = await scrutineer.call('finishBox', { round: 1, box: 'C1' });
     assert.equal(finished.accepted, true);
   } catch (err) {
     if (isClientError(err)) assert.fail(`${err.method}: ${err.code} ${err.message}`);
@@ -124,6 +151,7 @@ test('every ballot and issuance re-sent after a lost answer, under kill -9 of th
   const check = createContext({ dbFile, actor: 'test', mustExist: true });
   const n = (sql: string) => (check.db.prepare(sql).get() as { n: number }).n;
   assert.ok(kills >= 5, `the server was killed ${kills} times`);
+  assert.ok(sessionEnds >= 1, 'a restart ended a session that was then signed in again');
   assert.equal(n('SELECT count(*) AS n FROM issuance'), VOTERS, 'one issuance per voter');
   assert.equal(n('SELECT count(DISTINCT voter_id) AS n FROM issuance'), VOTERS);
   assert.equal(n("SELECT count(*) AS n FROM audit_event WHERE type = 'ballot.issued'"), VOTERS);

@@ -7,13 +7,24 @@ import type { BackendContext } from '../../../electron/backend/context';
 import { contract } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { ApiResponse } from '../../../shared/api/envelope';
+import { SESSION_FIELD } from '../../../shared/api/resend';
 import { certificateOf, closePoll, issue, makeElection, openPoll, PIN } from '../counting/helpers';
+import { addDeskOfficial } from './staff';
 
-/** Re-sent writes through the contract, as a client re-sends after a lost answer: once in the file, same answer. */
+/**
+ * Re-sent writes through the contract, as a client re-sends after a lost answer: once in the file, same answer.
+ * Each write is sent by a signed-in person of the role it needs.
+ */
 
-function caller(ctx: BackendContext): (method: string, input: unknown) => Promise<ApiResponse<any>> {
+type Call = (method: string, input: unknown) => Promise<ApiResponse<any>>;
+
+/** Calls through the contract signed in as the person (their session beside every input). */
+async function caller(ctx: BackendContext, person: number): Promise<Call> {
   const api = buildApi(ctx);
-  return (method, input) => dispatch(contract, api, method, input);
+  const signIn = await dispatch(contract, api, 'signIn', { person, pin: PIN });
+  if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+  const token = (signIn.value as { token: string }).token;
+  return (method, input) => dispatch(contract, api, method, { ...(input as object), [SESSION_FIELD]: token });
 }
 
 function rows(ctx: BackendContext, sql: string): number {
@@ -29,9 +40,10 @@ async function countingElection() {
   openPoll(ctx, 1);
   issue(ctx, 1, 0, 6);
   closePoll(ctx, 1);
-  const call = caller(ctx);
-  assert.equal((await call('openBox', { round: 1, box: 'C1' })).ok, true);
-  return { ctx, people, call };
+  const scrutineer = await caller(ctx, people['谢文']!);
+  assert.equal((await scrutineer('openBox', { round: 1, box: 'C1' })).ok, true);
+  const call = await caller(ctx, people['郑丽']!);
+  return { ctx, people, call, scrutineer };
 }
 
 test('a re-sent ballot entry (same key) answers "already entered" with the same position and writes nothing', async () => {
@@ -76,9 +88,9 @@ test('the same key with other content, a taken position or a position ahead is a
 });
 
 test('a re-sent issuance answers the first issuance again; without the key it is refused as already issued', async () => {
-  const { ctx } = await makeElection({ voters: 10 });
+  const { ctx, people } = await makeElection({ voters: 10 });
   openPoll(ctx, 1);
-  const call = caller(ctx);
+  const call = await caller(ctx, addDeskOfficial(ctx, people));
   const input = { certificate: certificateOf(1), round: 1, desk: 'C1', requestKey: key(1) };
   const first = await call('issueBallot', input);
   assert.equal(first.ok, true);
@@ -90,9 +102,9 @@ test('a re-sent issuance answers the first issuance again; without the key it is
 });
 
 test('spoiled exchange, ballot stock and custody steps are done once per key', async () => {
-  const { ctx } = await makeElection({ voters: 10 });
+  const { ctx, people } = await makeElection({ voters: 10 });
   openPoll(ctx, 1);
-  const call = caller(ctx);
+  const call = await caller(ctx, addDeskOfficial(ctx, people));
   for (let i = 0; i < 2; i++) {
     const r = await call('exchangeSpoiled', { round: 1, desk: 'C1', requestKey: key(10) });
     assert.equal(r.ok && r.value.spoiled, 1);
@@ -113,8 +125,8 @@ test('spoiled exchange, ballot stock and custody steps are done once per key', a
 });
 
 test('a refusal is not kept: the re-send is judged again', async () => {
-  const { ctx } = await makeElection({ voters: 10 });
-  const call = caller(ctx);
+  const { ctx, people } = await makeElection({ voters: 10 });
+  const call = await caller(ctx, addDeskOfficial(ctx, people));
   const input = { certificate: certificateOf(1), round: 1, desk: 'C1', requestKey: key(20) };
   const refusedFirst = await call('issueBallot', input);
   assert.equal(!refusedFirst.ok && (refusedFirst.error.details as { reason: string }).reason, 'round-not-voting');
@@ -124,8 +136,8 @@ test('a refusal is not kept: the re-send is judged again', async () => {
 });
 
 test('a malformed request key, or one sent to a read, is bad input naming the field', async () => {
-  const { ctx } = await makeElection({ voters: 2 });
-  const call = caller(ctx);
+  const { ctx, people } = await makeElection({ voters: 2 });
+  const call = await caller(ctx, addDeskOfficial(ctx, people));
   const short = await call('exchangeSpoiled', { round: 1, desk: 'C1', requestKey: 'x' });
   assert.equal(!short.ok && short.error.code, 'invalid-input');
   assert.equal(!short.ok && short.error.path, 'requestKey');
@@ -135,11 +147,11 @@ test('a malformed request key, or one sent to a read, is bad input naming the fi
 });
 
 test('a re-sent sign-off is answered as signed once; the stored receipt keeps no trace of the PIN', async () => {
-  const { ctx, call, people } = await countingElection();
-  await call('recordBallotsFound', { round: 1, box: 'C1', found: 6 });
+  const { ctx, call, people, scrutineer } = await countingElection();
+  await scrutineer('recordBallotsFound', { round: 1, box: 'C1', found: 6 });
   for (let i = 0; i < 6; i++) await call('enterBallot', { round: 1, box: 'C1', ballot: i < 4 ? FOR_C1 : FOR_C2, position: i + 1, requestKey: key(100 + i) });
   assert.equal((await call('finishBox', { round: 1, box: 'C1', requestKey: key(40) })).ok, true);
-  const result = await call('computeResults', { round: 1 });
+  const result = await scrutineer('computeResults', { round: 1 });
   assert.equal(result.ok, true);
   const input = { round: 1, person: people['郑丽'], role: 'counter', pin: PIN, requestKey: key(41) };
   const first = await call('signResult', input);
