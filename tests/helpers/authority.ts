@@ -1,4 +1,5 @@
-import type { BackendContext } from '../../electron/backend/context';
+import { createContext, type BackendContext } from '../../electron/backend/context';
+import { drillCredentials } from '../../electron/backend/drill/credentials';
 import { callerFor } from '../../electron/backend/authority/authorize';
 import { runAsCaller } from '../../electron/backend/authority/caller';
 import { setPin } from '../../electron/backend/services/people';
@@ -36,4 +37,19 @@ export type Call = (method: string, input: unknown) => Promise<unknown>;
 export async function signedIn(call: Call, person: number, pin = TEST_PIN, extra: Record<string, unknown> = {}): Promise<Call> {
   const answer = (await call('signIn', { person, pin, ...extra })) as { token: string };
   return (method, input) => call(method, { ...(input as object), [SESSION_FIELD]: answer.token });
+}
+
+/**
+ * How a `station` command that writes acts as a drill file's committee chair: `--as <id>` and the PIN in
+ * STATION_PIN (the drill's PINs come back from its seed, drill/credentials.ts).
+ */
+export function drillChairForCli(dbFile: string): { args: string[]; env: Record<string, string> } {
+  const ctx = createContext({ dbFile, mustExist: true, actor: 'test' });
+  try {
+    const chair = drillCredentials(ctx).people.find((p) => p.committee === 'chair');
+    if (!chair?.pin) throw new Error(`drillChairForCli: ${dbFile} has no drill chair with a PIN`);
+    return { args: ['--as', String(chair.id)], env: { STATION_PIN: chair.pin } };
+  } finally {
+    ctx.db.close();
+  }
 }

@@ -8,6 +8,7 @@ import { createContext } from '../../../electron/backend/context';
 import { runDrill } from '../../../electron/backend/drill/run';
 import { verifySealedFile } from '../../../electron/backend/seal';
 import { tempDirs } from './temp-dirs';
+import { drillChairForCli } from '../../helpers/authority';
 
 const station = join(import.meta.dirname, '../../../bin/station.mjs');
 const tempDir = tempDirs('station-seal-crash-');
@@ -20,9 +21,10 @@ before(async () => {
 
 /** `station seal` in a child process that kills itself with SIGKILL at `point` (files/crash-point.ts). */
 function sealKilledAt(point: string, dbFile: string, out: string, extra: string[] = []) {
-  const r = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out, ...extra], {
+  const chair = drillChairForCli(dbFile);
+  const r = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out, ...chair.args, ...extra], {
     encoding: 'utf8',
-    env: { ...process.env, STATION_CRASH_AT: point },
+    env: { ...process.env, ...chair.env, STATION_CRASH_AT: point },
   });
   assert.equal(r.signal, 'SIGKILL', `killed at ${point}: ${r.stderr}`);
 }
@@ -51,7 +53,11 @@ function payloadHashes(dbFile: string, afterSeq: number): string[] {
 
 /** `station seal --json` to `out`, which must succeed. */
 function sealJson(dbFile: string, out: string): { sequence: number; supersedes: string | null } {
-  const r = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out, '--json'], { encoding: 'utf8' });
+  const chair = drillChairForCli(dbFile);
+  const r = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out, '--json', ...chair.args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...chair.env },
+  });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as { sequence: number; supersedes: string | null };
 }
@@ -110,7 +116,11 @@ test('killed while overwriting an earlier file: the earlier file stays whole and
   const dbFile = join(dir, 'election.sqlite');
   copyFileSync(source, dbFile);
   const out = join(dir, 'result.cer-sealed.json');
-  const first = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out], { encoding: 'utf8' });
+  const chair = drillChairForCli(dbFile);
+  const first = spawnSync(process.execPath, [station, 'seal', '--db', dbFile, '--out', out, ...chair.args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...chair.env },
+  });
   assert.equal(first.status, 0, first.stderr);
   const earlier = readFileSync(out);
   const before = headCount(dbFile);

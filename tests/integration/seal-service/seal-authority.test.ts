@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ApiResponse } from '../../../shared/api/envelope';
+import { drillChairForCli } from '../../helpers/authority';
 import type { SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
 import { readAuditEvents } from '../../../electron/backend/audit';
 import { loadOrCreateStationKey, signPayload, verifySealedFile } from '../../../electron/backend/seal';
@@ -64,7 +65,8 @@ test('sealing is refused while a sign-off the tally sheet lists is missing, nami
   } finally {
     d.ctx.db.close();
   }
-  const viaCli = cli(['seal', '--db', d.dbFile, '--out', join(d.dir, 'cli.json')]);
+  const chair = drillChairForCli(d.dbFile);
+  const viaCli = cli(['seal', '--db', d.dbFile, '--out', join(d.dir, 'cli.json'), ...chair.args], chair.env);
   assert.equal(viaCli.code, 1);
   assert.match(viaCli.stderr, /caller/);
   assert.ok(!existsSync(join(d.dir, 'cli.json')));
@@ -156,18 +158,22 @@ test('a sealed round is frozen: no counting, no sign-off, and reopening it needs
       const r = value<{ token: string }>(await d.anonymous('signIn', { person: caller.id, pin: TEST_PIN }));
       return (method: string, input: object) => d.anonymous(method, { ...input, session: r.token });
     })();
-    const sign = refusal(await asCaller('signResult', { round: 1, person: caller.id, role: 'caller', pin: TEST_PIN }));
+    const sign = refusal(await asCaller('signResult', { round: 1, role: 'caller', pin: TEST_PIN }));
     assert.equal(sign.code, 'refused');
-    assert.match(sign.message, /status sealed/);
+    assert.match(sign.message, /is sealed/);
     const counter = withRole(d, 'counter');
     const asCounter = await d.as(counter.id);
     const found = refusal(await asCounter('recordBallotsFound', { round: 1, box: 'C1', found: 1 }));
     assert.equal(found.code, 'refused');
     assert.match(found.message, /frozen/);
-    const reopen = refusal(await d.asChair('reopenCount', { round: 1, reason: '复核', by: d.chair.id }));
+    const reopen = refusal(await d.asChair('reopenCount', { round: 1, reason: '复核', approvals: [{ person: d.chair.id, pin: d.chair.pin }] }));
     assert.equal(reopen.details?.reason, 'approvals-needed');
     assert.equal(reopen.details?.atLeast, 2);
     assert.deepEqual(listRounds(d.ctx.db).map((r) => r.status), ['sealed']);
+    const member = d.people.find((p) => p.committee !== null && p.id !== d.chair.id && p.pin !== null)!;
+    const two = [{ person: d.chair.id, pin: d.chair.pin }, { person: member.id, pin: member.pin! }];
+    value(await d.asChair('reopenCount', { round: 1, reason: '复核计票', approvals: two }));
+    assert.deepEqual(listRounds(d.ctx.db).map((r) => r.status), ['counting'], 'two members reopen a sealed round');
   } finally {
     d.ctx.db.close();
   }
