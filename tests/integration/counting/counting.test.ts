@@ -27,7 +27,7 @@ function count(ctx: { db: { prepare(s: string): { get(): unknown } } }, table: s
 }
 
 test('a box cannot be opened for counting before its seal is checked; the refusal names the custody state', async () => {
-  const { ctx } = await makeElection();
+  const { ctx, people } = await makeElection();
   openPoll(ctx, 1);
   issue(ctx, 1, 0, 5);
   assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /not closed yet \(status voting\)/));
@@ -38,7 +38,7 @@ test('a box cannot be opened for counting before its seal is checked; the refusa
   // A broken seal flags the box: still refused until the committee decides to open it.
   recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'seal-checked', seals: ['C1-1-a', 'C1-1-b'], intact: false });
   assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /committee must decide first/));
-  decideFlaggedBox(ctx, { box: 'C1', round: 1, decision: 'open', note: '封条在运送中擦破，箱体完好' });
+  decideFlaggedBox(ctx, { box: 'C1', round: 1, decision: 'open', approvals: [approvalBy(people['郭志明'])], note: '封条在运送中擦破，箱体完好' });
   const opened = openBox(ctx, { round: 1, box: 'C1' });
   assert.equal(opened.status, 'counting');
   const trail = ctx.db.prepare("SELECT step FROM custody_event WHERE box_id = 'C1' AND round_number = 1 ORDER BY seq DESC LIMIT 1").get() as { step: string };
