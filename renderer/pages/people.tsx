@@ -27,27 +27,6 @@ export function usePeople(): { people: PersonView[]; reload(): Promise<void> } {
   return { people, reload };
 }
 
-/** Who is signed in at this window (null: nobody), asked again whenever the window's session changes. */
-export function useSignedIn(): SessionView | null {
-  const api = useApi();
-  const [me, setMe] = useState<SessionView | null>(null);
-  useEffect(() => {
-    let live = true;
-    const ask = () =>
-      api.call('whoAmI', {}).then(
-        (r) => live && setMe(r.session),
-        () => live && setMe(null),
-      );
-    void ask();
-    const unsubscribe = windowSession().subscribe(() => void ask());
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [api]);
-  return me;
-}
-
 export function isSittingCommittee(p: PersonView): boolean {
   return p.committee !== null && !p.committee.left;
 }

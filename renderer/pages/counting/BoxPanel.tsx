@@ -7,7 +7,8 @@ import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../..
 import { BallotList } from './BallotList';
 import { toContent } from './ballot-text';
 import { ErrorNote, Field, Loading, OkNote, useAction } from '../../ui';
-import { usePeople, useSignedIn } from '../people';
+import { usePeople } from '../people';
+import { useSession } from '../../app/session/session-context';
 import { type BallotOfficeView, signed, useRoundBallot } from './round-ballot';
 import { Disagreements } from './Disagreements';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
@@ -32,7 +33,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const api = useApi();
   const offices = useRoundBallot(round);
   const { people } = usePeople();
-  const me = useSignedIn();
+  const me = useSession().session;
   const [view, setView] = useState<BoxCountView | null>(null);
   const [missing, setMissing] = useState(false);
   const [ballots, setBallots] = useState<BallotView[]>([]);

@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { ErrorNote, Field, useAction } from '../../ui';
 import type { TallySheetData } from './TallySheet';
-import { useSignedIn } from '../people';
+import { useSession } from '../../app/session/session-context';
 
 /**
  * Each official signs as themself: the person signed in at this window, in one of their roles on the sheet (↑↓),
@@ -13,7 +13,7 @@ import { useSignedIn } from '../people';
 export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: TallySheetData; onSigned(name: string): void | Promise<void> }) {
   const { t, lang } = useLang();
   const api = useApi();
-  const me = useSignedIn();
+  const me = useSession().session;
   const officials = sheet.officials;
   const unsigned = officials.filter((o) => !o.signed && o.person === me?.person);
   const keyOf = (o: (typeof officials)[number]) => `${o.person}:${o.role}`;
@@ -22,7 +22,8 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
   const action = useAction();
   const pinRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!officials.some((o) => keyOf(o) === who && !o.signed)) setWho(unsigned[0] ? keyOf(unsigned[0]) : '');
+    // A line of someone else (the person at the window changed) or one signed since is never left chosen.
+    if (!unsigned.some((o) => keyOf(o) === who)) setWho(unsigned[0] ? keyOf(unsigned[0]) : '');
   }, [sheet, me]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const chosen = officials.find((o) => keyOf(o) === who);

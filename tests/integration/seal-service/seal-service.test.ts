@@ -12,6 +12,7 @@ import { auditHead, readAuditEvents } from '../../../electron/backend/audit';
 import { createContext } from '../../../electron/backend/context';
 import { runDrillInContext, type DrillSummary } from '../../../electron/backend/drill/run';
 import { createElection } from '../../../electron/backend/services/setup';
+import { drillChairForCli } from '../../helpers/authority';
 import { STATION_KEY_FILE } from '../../../electron/backend/seal';
 import { cli, copyOfDrill as copyOf, drillSource, tempDir } from './drill-copy';
 
@@ -114,7 +115,8 @@ test('sealing is refused while a round has no stored result, naming the round; n
   } finally {
     ctx.db.close();
   }
-  const viaCli = cli(['seal', '--db', dbFile, '--out', join(dir, 'cli.json')]);
+  const chair = drillChairForCli(dbFile);
+  const viaCli = cli(['seal', '--db', dbFile, '--out', join(dir, 'cli.json'), ...chair.args], chair.env);
   assert.equal(viaCli.code, 1);
   assert.match(viaCli.stderr, /no stored result/);
   assert.ok(!existsSync(join(dir, 'cli.json')));
@@ -190,7 +192,8 @@ test('station seal and station verify: exit codes and output', async () => {
   const { ctx, dir, dbFile } = await copyOfDrill();
   ctx.db.close();
   const out = join(dir, 'cli.sealed.json');
-  const sealed = cli(['seal', '--db', dbFile, '--out', out, '--json']);
+  const chair = drillChairForCli(dbFile);
+  const sealed = cli(['seal', '--db', dbFile, '--out', out, '--json', ...chair.args], chair.env);
   assert.equal(sealed.code, 0, sealed.stderr);
   const written = JSON.parse(sealed.stdout) as { fingerprint: { short: string; full: string }; auditHead: { count: number } };
   const verified = cli(['verify', out, '--fingerprint', written.fingerprint.full.toLowerCase()]);
