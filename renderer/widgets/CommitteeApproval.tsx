@@ -16,6 +16,12 @@ export function approvalOf(d: ApprovalDraft): CommitteeApproval | undefined {
   return d.person !== null && d.pin !== '' ? { person: d.person, pin: d.pin } : undefined;
 }
 
+/** The `approval` field of a decision's input: absent until a member and a PIN are given (an open election has none). */
+export function approvalField(d: ApprovalDraft): { approval?: CommitteeApproval } {
+  const approval = approvalOf(d);
+  return approval ? { approval } : {};
+}
+
 /**
  * A decision the committee approves in place: choose the sitting member (arrow keys), Tab to their PIN. The PIN is
  * checked by the backend with the decision; a wrong one or a lockout comes back as the decision's error.

@@ -222,7 +222,6 @@ export const setupEn: Record<keyof typeof setupZhCN, string> = {
   'setup.lists.voterCert': "Voter's certificate number",
   'setup.lists.trusteeCert': "Trustee's certificate number",
   'setup.lists.decidedBy': 'Committee member',
-  'setup.approval.pin': "Committee member's PIN",
   'setup.lists.proxyDone': 'Approved: {voter} → {trustee} ({trustee} holds {holds}, limit {limit})',
   'setup.lists.addMobile': 'Put on a mobile box list',
   'setup.lists.reason': 'Reason',

@@ -221,7 +221,6 @@ export const setupZhCN = {
   'setup.lists.voterCert': '选民的选民证号',
   'setup.lists.trusteeCert': '受委托人的选民证号',
   'setup.lists.decidedBy': '经办选委会成员',
-  'setup.approval.pin': '委员个人密码',
   'setup.lists.proxyDone': '已批准：{voter} 委托 {trustee}（{trustee} 已受托 {holds} 人，上限 {limit} 人）',
   'setup.lists.addMobile': '列入流动票箱名单',
   'setup.lists.reason': '理由',

@@ -4,7 +4,8 @@ import { useT } from '../../app/i18n';
 import { printPage } from '../../api/shell';
 import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
-import { approvalInput, CommitteeApprovalFields, NO_APPROVAL, type Member } from './CommitteeApproval';
+import { approvalField, CommitteeApprovalFields, NO_APPROVAL } from '../../widgets/CommitteeApproval';
+import type { PersonView } from '../people';
 
 /**
  * The lists published before election day: approved proxies and each mobile box's approved voters (names and
@@ -16,7 +17,7 @@ export function ListsTab({ overview }: { overview: Overview }) {
   const proxies = useLoad(() => api.call('listProxies', {}), [api]);
   const mobile = useLoad(() => api.call('mobileLists', {}), [api]);
   const people = useLoad(() => api.call('listPeople', {}), [api]);
-  const committee = (people.data ?? []).filter((p) => p.committee && !p.committee.left);
+  const staff = people.data ?? [];
   const reload = () => {
     proxies.reload();
     mobile.reload();
@@ -86,14 +87,14 @@ export function ListsTab({ overview }: { overview: Overview }) {
         <ErrorNote error={mobile.error} />
       </div>
       <div className="ui-no-print">
-        <ApproveProxy committee={committee} onChanged={reload} />
-        <AddToMobile overview={overview} committee={committee} onChanged={reload} />
+        <ApproveProxy people={staff} onChanged={reload} />
+        <AddToMobile overview={overview} people={staff} onChanged={reload} />
       </div>
     </div>
   );
 }
 
-function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged(): void }) {
+function ApproveProxy({ people: staff, onChanged }: { people: PersonView[]; onChanged(): void }) {
   const api = useApi();
   const t = useT();
   const [voter, setVoter] = useState('');
@@ -104,7 +105,7 @@ function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    const out = await action.run(() => api.call('approveProxy', { voter, trustee, ...approvalInput(by) }));
+    const out = await action.run(() => api.call('approveProxy', { voter, trustee, ...approvalField(by) }));
     if (out) {
       setDone(t('setup.lists.proxyDone', { voter: out.voter.name, trustee: out.trustee.name, holds: out.trusteeHolds, limit: out.proxyLimit }));
       setVoter('');
@@ -123,7 +124,7 @@ function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged
         <Field label={t('setup.lists.trusteeCert')}>
           <input value={trustee} onChange={(e) => setTrustee(e.target.value)} required inputMode="numeric" />
         </Field>
-        <CommitteeApprovalFields committee={committee} value={by} onChange={setBy} />
+        <CommitteeApprovalFields people={staff} value={by} onChange={setBy} label={t('setup.lists.decidedBy')} testId="approval-person" />
       </div>
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
@@ -134,7 +135,7 @@ function ApproveProxy({ committee, onChanged }: { committee: Member[]; onChanged
   );
 }
 
-function AddToMobile({ overview, committee, onChanged }: { overview: Overview; committee: Member[]; onChanged(): void }) {
+function AddToMobile({ overview, people: staff, onChanged }: { overview: Overview; people: PersonView[]; onChanged(): void }) {
   const api = useApi();
   const t = useT();
   const mobiles = overview.boxes.filter((b) => b.kind === 'mobile');
@@ -149,7 +150,7 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
     e.preventDefault();
     setDone(null);
     const out = await action.run(() =>
-      api.call('reassignVoter', { certificate, to: { mobileBox: box }, ...approvalInput(by), reason }),
+      api.call('reassignVoter', { certificate, to: { mobileBox: box }, ...approvalField(by), reason }),
     );
     if (out) {
       setDone(t('setup.lists.mobileDone', { from: out.from.name, to: out.to.name }));
@@ -174,7 +175,7 @@ function AddToMobile({ overview, committee, onChanged }: { overview: Overview; c
             ))}
           </select>
         </Field>
-        <CommitteeApprovalFields committee={committee} value={by} onChange={setBy} />
+        <CommitteeApprovalFields people={staff} value={by} onChange={setBy} label={t('setup.lists.decidedBy')} testId="approval-person" />
         <Field label={t('setup.lists.reason')}>
           <input value={reason} onChange={(e) => setReason(e.target.value)} required />
         </Field>

@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import type { RuleProfile, RuleProfilePartial } from '../../../shared/rules/profile';
 import { RULE_CHOICES, RULE_KEYS, useRuleText, type RuleKey } from './rules';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
-import { approvalInput, CommitteeApprovalFields, NO_APPROVAL } from './CommitteeApproval';
+import { approvalField, CommitteeApprovalFields, NO_APPROVAL } from '../../widgets/CommitteeApproval';
 import { useMayCall } from '../../app/session/may-call';
 
 type Draft = Record<RuleKey, string>;
@@ -43,7 +43,7 @@ export function RulesEditForm({
   const [done, setDone] = useState<{ changed: RuleKey[] } | null>(null);
   const action = useAction();
   const people = useLoad(() => api.call('listPeople', {}), [api]);
-  const committee = (people.data ?? []).filter((p) => p.committee && !p.committee.left);
+  const staff = people.data ?? [];
   const [approval, setApproval] = useState(NO_APPROVAL);
 
   const changes: RuleProfilePartial = {};
@@ -66,7 +66,7 @@ export function RulesEditForm({
       setDone({ changed: [] });
       return;
     }
-    const out = await action.run(() => api.call('setRules', { ...changes, ...approvalInput(approval) }));
+    const out = await action.run(() => api.call('setRules', { ...changes, ...approvalField(approval) }));
     if (out) {
       setApproval(NO_APPROVAL);
       setDone({ changed: out.changed });
@@ -123,7 +123,7 @@ export function RulesEditForm({
         })}
       </div>
       <div className="ui-grid">
-        <CommitteeApprovalFields committee={committee} value={approval} onChange={setApproval} />
+        <CommitteeApprovalFields people={staff} value={approval} onChange={setApproval} label={t('setup.lists.decidedBy')} testId="approval-person" />
       </div>
       <ErrorNote error={action.error} testId="rules-edit-error" />
       {done && (

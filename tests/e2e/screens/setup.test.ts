@@ -262,11 +262,11 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await form.locator('input').nth(0).fill(certs[0]!);
     await form.locator('input').nth(1).fill(certs[1]!);
     await form.getByTestId('approval-person').selectOption({ label: '郭志明' });
-    await form.getByTestId('approval-pin').fill('000000');
+    await form.getByTestId('approval-person-pin').fill('000000');
     await form.locator('button[type=submit]').click();
     await form.getByRole('alert').filter({ hasText: /郭志明 的个人密码不正确/ }).waitFor();
     assert.equal(await page.getByTestId('proxy-list').textContent().then((t) => (t ?? '').includes('王秀兰')), false, 'a wrong PIN approves nothing');
-    await form.getByTestId('approval-pin').fill(CHAIR_PIN);
+    await form.getByTestId('approval-person-pin').fill(CHAIR_PIN);
     await form.locator('button[type=submit]').click();
     await page.getByText(/已批准：王秀兰 委托 李建军/).waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid=proxy-list]')?.textContent?.includes('王秀兰'));
@@ -285,7 +285,7 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
 
     // A rule change needs a committee member's PIN.
     await form.getByTestId('approval-person').selectOption({ label: '郭志明' });
-    await form.getByTestId('approval-pin').fill(CHAIR_PIN);
+    await form.getByTestId('approval-person-pin').fill(CHAIR_PIN);
 
     // 王秀兰's proxy is with 李建军: no proxies at all is refused, and says whose.
     await proxy.focus();
