@@ -201,7 +201,8 @@ describe('rounds: double entry, tie re-vote, English (real backend, Chromium)', 
       await focusIs(page, 'ballot-sheet');
       for (let i = 0; i < ISSUED; i++) await keys(page, ...ballotKeys('A', i));
       await page.waitForFunction((n) => document.querySelector(`[data-testid=ballot-${n}]`) !== null, ISSUED);
-      assert.match((await page.getByTestId('entry-title').textContent()) ?? '', /12 张已全部录入/);
+      // The title follows the box's reloaded totals, a moment after the last ballot's row.
+      await page.getByTestId('entry-title').filter({ hasText: /12 张已全部录入/ }).waitFor({ timeout: 5000 });
       // Finishing before sheet B is entered is not a list of twelve "disagreements": it says sheet B is behind.
       await page.getByTestId('finish-box').click();
       assert.match((await page.getByTestId('counting-error').textContent()) ?? '', /B 表只录入了 0 张/);
