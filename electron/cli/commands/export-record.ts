@@ -1,7 +1,6 @@
-import { exportRecord } from '../../backend/services/results';
 import type { CommandCode } from '../command';
 import { withRound } from './results';
 
 export const exportRecordCommand: CommandCode = {
-  run: (argv) => withRound(argv, (ctx, round) => exportRecord(ctx, round)),
+  run: (argv) => withRound(argv, (view) => view.record),
 };

@@ -57,13 +57,13 @@ export const commands: CommandInfo[] = [
   {
     name: 'results',
     summary: "print a round's stored cer-result/1 (computed first if not stored yet) / 输出某轮的计票结果",
-    usage: 'station results --db FILE --round N',
+    usage: 'station results --db FILE --round N [--as PERSON]   (--as: who computes a result not stored yet)',
     load: async () => (await import('./results')).resultsCommand,
   },
   {
     name: 'export-record',
     summary: "print the cer/1 election record a round's result was computed from / 输出某轮的选举记录(cer/1)",
-    usage: 'station export-record --db FILE --round N',
+    usage: 'station export-record --db FILE --round N [--as PERSON]',
     load: async () => (await import('./export-record')).exportRecordCommand,
   },
 ];
