@@ -7,6 +7,7 @@ import type { BoxStockView } from '../../../shared/api/issuance';
 import { CustodySteps, type CustodyStepRequest } from '../../widgets/CustodySteps';
 import { ErrorNote, useAction } from '../../ui';
 import { FlaggedDecision } from './FlaggedDecision';
+import { useMayCall } from '../../app/session/may-call';
 
 type CustodyState = z.infer<typeof custodyStateView>;
 interface Box {
@@ -36,6 +37,7 @@ export function BoxCard({
   const api = useApi();
   const t = useT();
   const action = useAction();
+  const mayStep = useMayCall()('recordCustodyStep');
   const events = custody?.events ?? [];
   const emptySeals = events.filter((e) => e.step === 'sealed-empty').flatMap((e) => e.seals ?? []);
   const closedSeals = events.filter((e) => e.step === 'sealed-closed').flatMap((e) => e.seals ?? []);
@@ -63,6 +65,11 @@ export function BoxCard({
         onStep={onStep}
         busy={action.busy}
       />
+      {mayStep.title !== undefined && (
+        <p className="ui-muted" data-testid="custody-not-allowed" data-refused={mayStep['data-refused']}>
+          {mayStep.title}
+        </p>
+      )}
       <ErrorNote error={action.error} testId="custody-refusal" />
       {box.kind === 'mobile' && box.staff.length > 0 && <p className="ui-muted">{t('boxes.team', { staff: box.staff.join('、') })}</p>}
       {custody?.position.state === 'set-aside' && <ErrorNote error={t('boxes.setAside')} testId="box-set-aside" />}
@@ -90,6 +97,7 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
   const t = useT();
   const [count, setCount] = useState('');
   const action = useAction();
+  const may = useMayCall();
   const send = async (method: 'receiveBallots' | 'returnUnusedBallots', e?: FormEvent) => {
     e?.preventDefault();
     const n = Number(count);
@@ -133,10 +141,10 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
             data-testid="stock-count"
           />
         </label>
-        <button type="submit" disabled={action.busy} data-testid="stock-receive">
+        <button type="submit" disabled={action.busy} {...may('receiveBallots')} data-testid="stock-receive">
           {t('boxes.receive')}
         </button>
-        <button type="button" onClick={() => void send('returnUnusedBallots')} disabled={action.busy} data-testid="stock-return">
+        <button type="button" onClick={() => void send('returnUnusedBallots')} disabled={action.busy} {...may('returnUnusedBallots')} data-testid="stock-return">
           {t('boxes.return')}
         </button>
       </form>

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
 import { currentRound } from '../rounds';
 import { ErrorNote, Loading, useLoad } from '../../ui';
+import { useMayCall } from '../../app/session/may-call';
 import './desk.css';
 import { issuedAnswer, refusalAnswer, refusalOf } from './answers';
 import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
@@ -21,6 +22,8 @@ interface PendingProxy {
  */
 export function DeskScreen() {
   const api = useApi();
+  // Only desk staff issue: anyone else at this screen is told so before the first scan, not by a refusal after it.
+  const mayIssue = useMayCall()('issueBallot');
   const t = useT();
   const desks = useLoad(() => api.call('listDesks', {}), [api]);
   const rounds = useLoad(() => api.call('listRounds', {}), [api]);
@@ -131,6 +134,11 @@ export function DeskScreen() {
         <p className="desk-where" data-testid="desk-where">
           {t('deskpage.where', { desk: desk.name, box: stock?.boxName ?? desk.box, round: round.number })}
         </p>
+        {mayIssue.title !== undefined && (
+          <p className="ui-text-warn" data-testid="desk-not-allowed" data-refused={mayIssue['data-refused']}>
+            {mayIssue.title}
+          </p>
+        )}
         {round.status !== 'voting' && (
           <p className="ui-text-warn" role="alert" data-testid="desk-not-voting">
             {t('deskpage.notVoting', { status: t(`sa.status.${round.status}`) })}

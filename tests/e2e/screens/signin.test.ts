@@ -45,7 +45,7 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
 
     await app.call('setPin', { person: id['郭志明'], pin: TEST_PIN });
     const committee = await signedIn(app.call, id['郭志明']!);
-    for (const name of ['何玉兰', '丁一', '谢文']) await committee('setPin', { person: id[name], pin: TEST_PIN });
+    for (const name of ['何玉兰', '丁一', '谢文', '胡斌']) await committee('setPin', { person: id[name], pin: TEST_PIN });
 
     // The page still open learns it at its next call: the sign-in comes over the page; Esc leaves the wall.
     await page.keyboard.press('Alt+4');
@@ -82,6 +82,10 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     const toggle = page.getByTestId('voting-toggle');
     assert.equal(await toggle.isDisabled(), true);
     assert.equal(await toggle.getAttribute('title'), '须由选举委员会成员进行');
+    // What desk staff may do stays open to them: the box's custody steps and its ballot stock.
+    const c1 = page.getByTestId('box-C1');
+    assert.equal(await c1.getByTestId('custody-not-allowed').count(), 0);
+    assert.equal(await c1.getByTestId('stock-receive').getAttribute('data-refused'), null);
     await page.screenshot({ path: screenshotPath('screens-signin-desk'), fullPage: true });
 
     // The backend refuses the same session whatever the screen shows.
@@ -118,6 +122,15 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     assert.equal(new URL(page.url()).hash, '#/boxes');
     assert.equal(await page.getByTestId('voting-toggle').isDisabled(), false);
     assert.equal(await page.getByTestId('voting-toggle').getAttribute('title'), null);
+    // A caller may neither move a box nor handle its ballots: the card says so instead of refusing after a click.
+    await page.keyboard.press('Control+Shift+S');
+    await overlay.waitFor();
+    await typeSignIn(page, '胡斌');
+    await page.waitForFunction(() => document.querySelector('[data-testid=session-who]')?.textContent?.includes('胡斌') === true);
+    const c1 = page.getByTestId('box-C1');
+    await c1.getByTestId('custody-not-allowed').waitFor();
+    assert.match((await c1.getByTestId('custody-not-allowed').textContent()) ?? '', /须由/);
+    assert.equal(await c1.getByTestId('stock-receive').isDisabled(), true);
     const before = await app.call<{ session: unknown }>('whoAmI', { [SESSION_FIELD]: deskToken });
     assert.equal(before.session, null);
     assert.deepEqual(problems, []);
