@@ -11,7 +11,7 @@ import { resultsApi } from './services/results-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
-import { authorizeCall } from './authority/authorize';
+import { authorizeOnce } from './authority/authorize';
 import { runAsCaller } from './authority/caller';
 import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
 import { answerOnce } from './services/request-receipts';
@@ -66,7 +66,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
             details: { reason: 'drill-running' },
           });
         }
-        const verdict = authorizeCall(ctx, method, meta);
+        const verdict = authorizeOnce(ctx, method, meta);
         if (!verdict.ok) throw new ApiError(verdict.error.code, verdict.error.message, { details: verdict.error.details });
         const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, meta);
         return runAsCaller(verdict.caller, () =>

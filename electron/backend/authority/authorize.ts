@@ -1,5 +1,4 @@
 import { METHOD_ACCESS, rolesMayCall, type Access } from '../../../shared/api/access';
-import type { MethodName } from '../../../shared/api/contract';
 import type { Authorize } from '../../../shared/api/dispatch';
 import type { ApiErrorBody } from '../../../shared/api/envelope';
 import type { CallMeta } from '../../../shared/api/resend';
@@ -9,7 +8,7 @@ import { bilingual, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { activeRoles, isSittingCommitteeMember } from '../services/person-standing';
-import type { Caller } from './caller';
+import { actorLabel, type Caller } from './caller';
 
 /**
  * Sign-in is asked for from the moment a committee member has a PIN; before that the file is being set up and
@@ -71,7 +70,7 @@ export function authorizeCall(ctx: BackendContext, method: string, meta: CallMet
   const allowed = access as readonly StaffRole[];
   const as = caller.roles.length > 0 ? roleNames(caller.roles, 'zh') : '无职务';
   const asEn = caller.roles.length > 0 ? roleNames(caller.roles, 'en') : 'no role';
-  appendRefusal(ctx.db, { type: 'access.refused', at: ctx.now(), actor: `#${caller.person} ${caller.name} [${caller.roles.join(',')}]`, subject: `method:${method}`, detail: {} });
+  appendRefusal(ctx.db, { type: 'access.refused', at: ctx.now(), actor: actorLabel(caller), subject: `method:${method}`, detail: {} });
   return {
     ok: false,
     error: {
@@ -85,10 +84,25 @@ export function authorizeCall(ctx: BackendContext, method: string, meta: CallMet
   };
 }
 
+/**
+ * Verdicts already reached for a call, keyed by the call's meta object (dispatch hands the same object to the
+ * transport's hook and then to the implementation), so a call is decided once — one session touch, one refusal line —
+ * however many layers ask.
+ */
+const decided = new WeakMap<CallMeta, Verdict>();
+
+export function authorizeOnce(ctx: BackendContext, method: string, meta: CallMeta): Verdict {
+  const known = decided.get(meta);
+  if (known) return known;
+  const verdict = authorizeCall(ctx, method, meta);
+  decided.set(meta, verdict);
+  return verdict;
+}
+
 /** The dispatch hook: refuses before the input is read. */
 export function authorizerFor(ctx: BackendContext): Authorize {
   return (method, meta) => {
-    const v = authorizeCall(ctx, method as MethodName, meta);
+    const v = authorizeOnce(ctx, method, meta);
     return v.ok ? null : v.error;
   };
 }

@@ -2,7 +2,7 @@ import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import type { SessionContract, SessionView } from '../../../shared/api/session';
 import { STAFF_ROLE_NAMES } from '../../../shared/domain/authority';
 import { appendAudit } from '../audit';
-import { authorityEstablished, callerOf, rolesHeld } from '../authority/authorize';
+import { authorityEstablished, callerFor, callerOf, rolesHeld } from '../authority/authorize';
 import { actorLabel } from '../authority/caller';
 import { lockedSeconds, pinIsRight } from '../authority/pin-guard';
 import type { Session } from '../authority/sessions';
@@ -11,7 +11,7 @@ import { inTransaction } from '../db';
 import { getPerson } from './people';
 
 function viewOf(ctx: BackendContext, s: Session): SessionView {
-  const caller = callerOf(ctx, s.token)!;
+  const caller = callerFor(ctx.db, s.person, s.onlyRole)!;
   return { person: s.person, name: caller.name, roles: caller.roles, idleMinutes: s.idleMinutes, signedInAt: s.signedInAt.toISOString() };
 }
 
