@@ -10,6 +10,7 @@ export {
 export {
   canonicalJson,
   hashJson,
+  hashOf,
   SEALED_FILE_FORMAT,
   SEALED_PAYLOAD_FORMAT,
   sealedPayloadShape,

@@ -10,7 +10,12 @@ export const SEALED_PAYLOAD_FORMAT = 'cer-sealed-payload/1';
 
 /** SHA-256 (lowercase hex) of the canonical JSON of a value: recordHash, resultHash and sign-off hashes use this. */
 export function hashJson(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+  return hashOf(canonicalJson(value));
+}
+
+/** SHA-256 (lowercase hex) of text (as UTF-8) or bytes already made canonical. */
+export function hashOf(canonical: string | Uint8Array): string {
+  return typeof canonical === 'string' ? createHash('sha256').update(canonical, 'utf8').digest('hex') : createHash('sha256').update(canonical).digest('hex');
 }
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits (SHA-256)');

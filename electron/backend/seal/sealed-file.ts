@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,11 +16,13 @@ import {
   type RoundKind,
 } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
+import { checkCanonicalPayload } from './canonical-payload';
 import { firstDifference } from './difference';
 import { writeFileDurably } from '../files/durable-write';
 import {
   canonicalJson,
   hashJson,
+  hashOf,
   SEALED_FILE_FORMAT,
   SEALED_PAYLOAD_FORMAT,
   sealedFileShape,
@@ -282,21 +285,24 @@ export function verifySealedFile(bytes: Uint8Array, opts: VerifyOptions = {}): V
   }
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
 }
 
-/** Base64 as we write it: standard alphabet, padded, no line breaks, and the only spelling of its bytes. */
-function strictBase64(text: string): Buffer | null {
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Base64 as we write it: standard alphabet, padded, no line breaks, and the only spelling of its bytes — which, given
+ * the alphabet and the padding, means the bits the padding leaves unused in the last digit are zero.
+ */
+export function strictBase64(text: string): Buffer | null {
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  const buf = Buffer.from(text, 'base64');
-  return buf.toString('base64') === text ? buf : null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if (padding > 0) {
+    const last = BASE64_DIGITS.indexOf(text[text.length - padding - 1] ?? '');
+    if (last < 0 || (last & (padding === 2 ? 0x0f : 0x03)) !== 0) return null;
+  }
+  return Buffer.from(text, 'base64');
 }
 
 function zodFailures(error: z.ZodError, where: string): string[] {
@@ -373,7 +379,8 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
   }
   const shaped = sealedPayloadShape.safeParse(raw);
   if (!shaped.success) return fail(...failures, ...zodFailures(shaped.error, 'payload'));
-  if (canonicalJson(raw) !== payloadText) {
+  const pieces = checkCanonicalPayload(raw as { rounds: readonly { record?: unknown; result?: unknown }[] }, payloadText, payloadBytes);
+  if (!pieces.canonical) {
     failures.push(both('payload 不是规范 JSON（键排序、无空白）', 'the payload is not canonical JSON (sorted keys, no whitespace)'));
   }
   const p = shaped.data;
@@ -391,8 +398,8 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
       failures.push(both(`第 ${r.number} 轮：${zh}`, `round ${r.number}: ${en}`) + detail);
     };
     if (r.number !== i + 1) failures.push(both(`rounds[${i}] 的编号是 ${r.number}，应为 ${i + 1}`, `rounds[${i}] is numbered ${r.number}, expected ${i + 1}`));
-    if (r.recordHash !== hashJson(r.record)) roundFail('recordHash 与记录内容不符', 'recordHash does not match the record');
-    if (r.resultHash !== hashJson(r.result)) roundFail('resultHash 与结果内容不符', 'resultHash does not match the result');
+    if (r.recordHash !== hashOf(pieces.records[i]!.bytes)) roundFail('recordHash 与记录内容不符', 'recordHash does not match the record');
+    if (r.resultHash !== hashOf(pieces.results[i]!.bytes)) roundFail('resultHash 与结果内容不符', 'resultHash does not match the result');
     if (r.signedHead !== undefined && r.signedHead.count > p.auditHead.count) {
       roundFail('签字时的日志位置在日志末尾之后 (signedHead)', 'signedHead is beyond the audit head');
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import type { SealSummaryView, SealWrittenView, VerifyOutcomeView } from '../../../shared/api/seal';
+import type { SealWrittenView } from '../../../shared/api/seal';
 import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { ApiError } from '../../../shared/api/envelope';
 import { committeeApprovers, type Approver } from '../authority/approvals';
@@ -9,7 +9,6 @@ import { invalid, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { crashPoint } from '../files/crash-point';
 import { partialPathFor, sha256Hex } from '../files/durable-write';
-import { FILE_LIMITS, InputFileError, readInputFile } from '../files/input-file';
 import {
   hashJson,
   loadOrCreateStationKey,
@@ -22,6 +21,7 @@ import {
   type SealSummary,
 } from '../seal';
 import { sealedElectionDefinition } from './seal-election';
+import { summaryView } from './seal-verify';
 import type { SealAttempt } from './seal-reconcile';
 import { missingSignoffs, refuseMissingSignoffs } from './seal-signatures';
 import { markRoundsSealedTx, previousSeals } from './seal-state';
@@ -117,21 +117,6 @@ export function gatherSealInput(ctx: BackendContext, override?: SealOverrideDeci
   };
 }
 
-function summaryView(s: SealSummary): SealSummaryView {
-  return {
-    sealedAt: s.sealedAt,
-    electionTitle: s.electionTitle,
-    fingerprint: { hex: s.fingerprint.hex, short: s.fingerprint.short, full: s.fingerprint.full },
-    auditHead: s.auditHead,
-    rounds: s.rounds.map((r) => ({ ...r, elected: r.elected.map((e) => ({ ...e, names: [...e.names] })) })),
-    sequence: s.sequence,
-    supersedes: s.supersedes,
-    override:
-      s.override === null
-        ? null
-        : { reason: s.override.reason, approvers: [...s.override.approvers], missing: s.override.missing.map((m) => ({ round: m.round, role: m.role, name: m.name ?? null })) },
-  };
-}
 
 /** The station key's fingerprint (the key is created beside the database on first use). */
 export function stationFingerprint(ctx: BackendContext): Fingerprint {
@@ -233,15 +218,4 @@ export function sealElection(ctx: BackendContext, input: { path: string; overwri
   return { ...summaryView(summary), path: target, bytes: bytes.length, payloadHash: attempt.payloadHash };
 }
 
-/** Reads and checks a sealed file; an unreadable path is bad input, a file that fails a check is an outcome. */
-export async function verifySealedPath(path: string, fingerprint?: string): Promise<VerifyOutcomeView> {
-  let bytes: Buffer;
-  try {
-    bytes = await readInputFile(path, FILE_LIMITS.sealed);
-  } catch (e) {
-    if (!(e instanceof InputFileError)) throw e;
-    throw new ApiError(e.problem === 'not-found' ? 'not-found' : 'invalid-input', `无法读取文件 / cannot read: ${e.message}`, { path: 'path' });
-  }
-  const outcome = verifySealedFile(bytes, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint });
-  return outcome.ok ? { ok: true, summary: summaryView(outcome.summary) } : { ok: false, failures: outcome.failures };
-}
+export { verifySealedPath } from './seal-verify';

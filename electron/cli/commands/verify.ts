@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/envelope';
-import { verifySealedPath } from '../../backend/services/seal';
+import { verifySealedPath } from '../../backend/services/seal-verify';
 import { parseArgs } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
 import { formatSealSummary } from './seal-summary';

@@ -53,11 +53,14 @@ test('canonical JSON is the sorted-key definition for any JSON value, index-like
   assert.equal(canonicalJson(JSON.parse('{"b":1,"__proto__":{"z":1,"a":2}}')), '{"__proto__":{"a":2,"z":1},"b":1}');
   assert.equal(canonicalJson({ b: undefined, a: [undefined, 1] }), '{"a":[null,1]}');
   assert.throws(() => canonicalJson({ a: Number.NaN }), /non-finite/);
+  assert.throws(() => canonicalJson({ a: [Number.POSITIVE_INFINITY] }), /non-finite/);
   const keyed = fc.dictionary(fc.oneof(fc.string(), fc.nat().map(String), fc.constant('__proto__')), fc.jsonValue(), { maxKeys: 6 });
   fc.assert(
     fc.property(fc.oneof(fc.jsonValue(), keyed, fc.array(keyed)), (v) => {
       const value = JSON.parse(JSON.stringify(v)) as unknown;
       assert.equal(canonicalJson(value), byDefinition(value));
+      // Read back from canonical text (keys already in order: the path without a replacer) it is the same text.
+      assert.equal(canonicalJson(JSON.parse(byDefinition(value))), byDefinition(value));
     }),
     { numRuns: 500 },
   );
