@@ -10,40 +10,34 @@ const SECTION_KEYS = new Set(['for', 'against', 'writeIns']);
  * A marked ballot read by hand: the same answer as the `markedBallot` schema for every ballot that schema accepts,
  * or null for anything it might refuse (the caller then asks the schema, which names what is wrong). A record holds
  * tens of thousands of ballots, and the schema's generic walk was most of the time of computing or verifying one.
+ * The ballot is checked where it stands and given back as is, not copied: a copy doubled what a large record keeps
+ * in memory (and the collector's work) while being equal to it, key order aside, which no reader depends on.
  */
 export function readMarkedBallot(raw: object): MarkedBallot | null {
   if (!hasExactlyKeys(raw, 'box', 'marks')) return null;
   const { box, marks } = raw as { box: unknown; marks: unknown };
   if (!isName(box, 0) || !isPlainObject(marks)) return null;
-  const out: Record<string, Section> = {};
   for (const office of Object.keys(marks)) {
     if (office === '__proto__' || !isName(office, 1)) return null;
-    const section = readSection((marks as Record<string, unknown>)[office]);
-    if (section === null) return null;
-    out[office] = section;
+    if (!isSection((marks as Record<string, unknown>)[office])) return null;
   }
-  return { box, marks: out };
+  return raw as MarkedBallot;
 }
 
-function readSection(raw: unknown): Section | null {
-  if (!isPlainObject(raw)) return null;
-  for (const key of Object.keys(raw)) if (!SECTION_KEYS.has(key)) return null;
+function isSection(raw: unknown): raw is Section {
+  if (!isPlainObject(raw)) return false;
+  for (const key of Object.keys(raw)) if (!SECTION_KEYS.has(key)) return false;
   const given = raw as Record<string, unknown>;
-  // The schema's own key order, whatever the input's, so the two readings are the same value.
-  const section: Section = {};
   for (const key of ['for', 'against', 'writeIns'] as const) {
-    if (!Object.hasOwn(given, key)) continue;
-    const list = readNames(given[key], key === 'writeIns' ? 0 : 1);
-    if (list === null) return null;
-    section[key] = list;
+    if (Object.hasOwn(given, key) && !isNameList(given[key], key === 'writeIns' ? 0 : 1)) return false;
   }
-  return section;
+  return true;
 }
 
-function readNames(raw: unknown, minLength: number): string[] | null {
-  if (!Array.isArray(raw)) return null;
-  for (const item of raw) if (!isName(item, minLength)) return null;
-  return raw.slice() as string[];
+function isNameList(raw: unknown, minLength: number): boolean {
+  if (!Array.isArray(raw)) return false;
+  for (const item of raw) if (!isName(item, minLength)) return false;
+  return true;
 }
 
 function isName(value: unknown, minLength: number): value is string {

@@ -18,6 +18,30 @@ interface Visit {
  */
 export function findReservedKey(value: unknown): PropertyKey[] | null {
   if (value === null || typeof value !== 'object') return null;
+  // Nearly every value has none: a recursive look that allocates nothing answers that; the walk below, which can
+  // name the path and takes any depth, runs only when it finds one or the value is too deep for it.
+  try {
+    if (!containsReservedKey(value)) return null;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  return pathOfReservedKey(value);
+}
+
+function containsReservedKey(v: object): boolean {
+  if (Array.isArray(v)) {
+    for (const item of v as unknown[]) if (item !== null && typeof item === 'object' && containsReservedKey(item)) return true;
+    return false;
+  }
+  if (Object.hasOwn(v, RESERVED_KEY)) return true;
+  for (const key of Object.keys(v)) {
+    const item: unknown = (v as Record<string, unknown>)[key];
+    if (item !== null && typeof item === 'object' && containsReservedKey(item)) return true;
+  }
+  return false;
+}
+
+function pathOfReservedKey(value: object): PropertyKey[] | null {
   const stack: Visit[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
     const visit = stack.pop()!;

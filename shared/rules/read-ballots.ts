@@ -31,8 +31,8 @@ export interface BallotReading {
 interface SectionVotes {
   /** Persons voted for, by normalized name: listed candidates marked or written in, and write-in persons. */
   forKeys: Set<string>;
-  /** Listed candidates marked against and not also written in. */
-  againstKeys: Set<string>;
+  /** Listed candidates marked against and not also written in (null: none). */
+  againstKeys: Set<string> | null;
 }
 
 interface OfficeContext {
@@ -85,52 +85,64 @@ function countBallot(
   contexts: readonly OfficeContext[],
   profile: Pick<RuleProfile, 'overvote' | 'samePersonInTwoOffices'>,
 ): boolean {
-  // Sections in rank order; null = section present but overvoted; absent from the map = blank section.
-  const sections = new Map<OfficeContext, SectionVotes | null>();
-  for (const ctx of contexts) {
+  // Per context, in rank order: undefined = blank section, null = overvoted, else the section's votes.
+  const sections: (SectionVotes | null | undefined)[] = new Array<SectionVotes | null | undefined>(contexts.length);
+  let overvoted = false;
+  let sectionsWithVotes = 0;
+  for (let c = 0; c < contexts.length; c++) {
+    const ctx = contexts[c]!;
     const marks = Object.hasOwn(ballot.marks, ctx.office.id) ? ballot.marks[ctx.office.id] : undefined;
     if (marks === undefined) continue;
     const forKeys = new Set<string>();
-    for (const id of marks.for ?? []) {
+    for (const id of marks.for ?? NONE) {
       const key = ctx.keyById.get(id);
       if (key !== undefined) forKeys.add(key);
     }
-    for (const name of marks.writeIns ?? []) {
+    for (const name of marks.writeIns ?? NONE) {
       const key = normalizeName(name);
       if (key !== '') forKeys.add(key);
     }
-    const againstKeys = new Set<string>();
-    for (const id of marks.against ?? []) {
-      const key = ctx.keyById.get(id);
-      if (key !== undefined && !forKeys.has(key)) againstKeys.add(key);
+    if (forKeys.size > ctx.office.seats) {
+      sections[c] = null;
+      overvoted = true;
+      continue;
     }
-    sections.set(ctx, forKeys.size > ctx.office.seats ? null : { forKeys, againstKeys });
+    let againstKeys: Set<string> | null = null;
+    for (const id of marks.against ?? NONE) {
+      const key = ctx.keyById.get(id);
+      if (key !== undefined && !forKeys.has(key)) (againstKeys ??= new Set<string>()).add(key);
+    }
+    sections[c] = { forKeys, againstKeys };
+    if (forKeys.size > 0) sectionsWithVotes++;
   }
-
-  const overvoted = [...sections].filter(([, s]) => s === null).map(([ctx]) => ctx);
-  if (overvoted.length > 0 && profile.overvote === 'void-ballot') return false;
+  if (overvoted && profile.overvote === 'void-ballot') return false;
 
   // The same person voted for in two valid sections.
-  const seen = new Set<string>();
-  for (const section of sections.values()) {
-    if (section === null) continue;
-    for (const key of [...section.forKeys]) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        continue;
+  if (sectionsWithVotes > 1) {
+    const seen = new Set<string>();
+    for (const section of sections) {
+      if (!section) continue;
+      for (const key of section.forKeys) {
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (profile.samePersonInTwoOffices === 'void-ballot') return false;
+        section.forKeys.delete(key); // sections are in rank order: the higher office keeps the vote
       }
-      if (profile.samePersonInTwoOffices === 'void-ballot') return false;
-      section.forKeys.delete(key); // sections are in rank order: the higher office keeps the vote
     }
   }
 
-  for (const ctx of overvoted) ctx.tally.voidSections++;
-  for (const ctx of contexts) {
-    const section = sections.get(ctx);
-    if (section === null) continue;
+  for (let c = 0; c < contexts.length; c++) {
+    const ctx = contexts[c]!;
+    const section = sections[c];
+    if (section === null) {
+      ctx.tally.voidSections++;
+      continue;
+    }
     ctx.sectionsCounted++;
     if (section === undefined) continue;
-    for (const key of section.againstKeys) ctx.personByKey.get(key)!.against++;
+    if (section.againstKeys) for (const key of section.againstKeys) ctx.personByKey.get(key)!.against++;
     for (const key of section.forKeys) {
       let person = ctx.personByKey.get(key);
       if (person === undefined) {
@@ -143,3 +155,5 @@ function countBallot(
   }
   return true;
 }
+
+const NONE: readonly string[] = [];

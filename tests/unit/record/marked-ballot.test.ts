@@ -30,19 +30,18 @@ test('the hand reader of a marked ballot gives the schema\'s own value, or leave
       const bySchema = markedBallot.safeParse(raw);
       if (byHand !== null) {
         assert.ok(bySchema.success, 'the hand reader accepted what the schema refuses');
-        assert.deepEqual(byHand, bySchema.data);
-        assert.deepEqual(Object.keys(byHand), Object.keys(bySchema.data));
+        assert.deepEqual(JSON.parse(JSON.stringify(byHand)), bySchema.data);
+        assert.equal(byHand, raw, 'the ballot is given back as it stands, not copied');
       }
     }),
     { numRuns: 3000 },
   );
 });
 
-test('ordinary ballots are read by hand, in the schema\'s key order', () => {
+test('ordinary ballots are read by hand, whatever their key order', () => {
   const raw = { marks: { chair: { writeIns: ['李四'], for: ['c1'] }, member: {} }, box: 'C1' };
   const read = readMarkedBallot(raw);
   assert.deepEqual(read, markedBallot.parse(raw));
-  assert.deepEqual(Object.keys(read!), ['box', 'marks']);
-  assert.deepEqual(Object.keys(read!.marks.chair!), ['for', 'writeIns']);
+  assert.equal(read, raw);
   assert.equal(readMarkedBallot({ box: 'C1', marks: { chair: { for: ['c\u202e1'] } } }), null);
 });
