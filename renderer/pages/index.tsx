@@ -5,7 +5,7 @@ import { SetupScreen } from './setup/SetupScreen';
 import { StartScreen } from './start/StartScreen';
 import { CountingScreen } from './counting/CountingScreen';
 import { ResultsScreen } from './results/ResultsScreen';
-import { SignoffScreen } from './signoff/SignoffScreen';
+import { SignoffPage } from './signoff/SignoffScreen';
 import { ExportScreen } from './export/ExportScreen';
 import { DrillScreen } from './drill/DrillScreen';
 
@@ -20,7 +20,7 @@ export const screens: PageRenderers = {
   boxes: () => <BoxesScreen />,
   counting: (route) => <CountingScreen box={route.rest[0]} />,
   results: (route) => <ResultsScreen rest={route.rest} />,
-  signoff: () => <SignoffScreen />,
+  signoff: (route) => <SignoffPage rest={route.rest} />,
   export: () => <ExportScreen />,
   drill: () => <DrillScreen />,
 };

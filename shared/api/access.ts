@@ -108,6 +108,7 @@ export const METHOD_ACCESS = {
   listSignoffs: 'signed-in',
   reopenCount: COMMITTEE,
   tallySheet: 'signed-in',
+  resultAnnouncement: 'signed-in',
   // drills run on a drill file of their own (the drill service refuses a real election)
   startDrill: 'anyone',
   drillProgress: 'anyone',

@@ -3,6 +3,7 @@ import { committeeApproval, typedPin } from '../domain/authority';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { BODIES, cerRecordShape, METHODS, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
+import { announcementView } from './announcement';
 
 /** Results, later rounds, the election's standing, sign-offs and the tally sheet. */
 
@@ -172,6 +173,8 @@ export const resultsContract = {
   },
   /** Everything the printed tally sheet states (DOMAIN.md §8). */
   tallySheet: { input: byRound, output: tallySheetView },
+  /** The results announcement and the certificates of election, from the stored results only. */
+  resultAnnouncement: { input: z.strictObject({}), output: announcementView },
 } as const;
 
 export type ResultsContract = typeof resultsContract;

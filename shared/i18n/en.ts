@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { announceEn } from './announce.en';
 import { boxesEn } from './boxes.en';
 import { deskEn } from './desk.en';
 import { setupEn } from './setup.en';
@@ -143,7 +144,7 @@ export const en: Record<MessageKey, string> = {
 
   'gallery.title': 'Widget gallery',
   ...startEn, ...setupEn, ...deskEn, ...boxesEn,
-  ...countingEn, ...resultsEn, ...signoffEn, ...exportEn,
+  ...countingEn, ...resultsEn, ...signoffEn, ...announceEn, ...exportEn,
   ...drillEn,
   ...sessionEn,
 };

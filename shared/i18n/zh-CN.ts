@@ -1,4 +1,5 @@
 import { boxesZhCN } from './boxes.zh-CN';
+import { announceZhCN } from './announce.zh-CN';
 import { deskZhCN } from './desk.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { startZhCN } from './start.zh-CN';
@@ -144,7 +145,7 @@ export const zhCN = {
 
   'gallery.title': '组件样板',
   ...startZhCN, ...setupZhCN, ...deskZhCN, ...boxesZhCN,
-  ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...exportZhCN,
+  ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...announceZhCN, ...exportZhCN,
   ...drillZhCN,
   ...sessionZhCN,
 } as const;

@@ -1,6 +1,7 @@
 import type { Implementation } from '../../../shared/api/envelope';
 import type { ResultsContract } from '../../../shared/api/results';
 import type { BackendContext } from '../context';
+import { resultAnnouncement } from './announcement';
 import { computeResults, exportRecord, storedResult } from './results';
 import { createNextRound, electionStanding } from './rounds';
 import { listSignoffs, reopenCount, signResult } from './signoff';
@@ -18,5 +19,6 @@ export function resultsApi(ctx: BackendContext): Implementation<ResultsContract>
     listSignoffs: ({ round }) => listSignoffs(ctx.db, round),
     reopenCount: (input) => reopenCount(ctx, input),
     tallySheet: ({ round }) => tallySheet(ctx, round),
+    resultAnnouncement: () => resultAnnouncement(ctx.db),
   };
 }

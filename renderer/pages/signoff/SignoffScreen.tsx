@@ -4,11 +4,17 @@ import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
-import { PrintBar } from './PrintBar';
+import { AnnouncementScreen } from './AnnouncementScreen';
+import { PrintBar, sheetFileName } from './PrintBar';
 import { ReopenRound } from './ReopenRound';
 import { SignPanel } from './SignPanel';
 import { TallySheet, type TallySheetData } from './TallySheet';
 import './signoff.css';
+
+/** `#/signoff` the sign-off and tally sheet; `#/signoff/announce` the results announcement and certificates of election. */
+export function SignoffPage({ rest }: { rest: readonly string[] }) {
+  return rest[0] === 'announce' ? <AnnouncementScreen /> : <SignoffScreen />;
+}
 
 /** Sign-off (签字) and the tally sheet (选举结果报告单): PIN signatures, print preview, print / PDF, reopening. */
 export function SignoffScreen() {
@@ -90,8 +96,13 @@ export function SignoffScreen() {
                 await reloadRounds();
               }}
             />
-            <PrintBar sheet={sheet} />
+            <PrintBar fileName={sheetFileName(sheet)} />
           </div>
+          <p className="ui-no-print">
+            <a href={hrefFor('signoff', 'announce')} data-testid="to-announcement">
+              {t('announce.link')}
+            </a>
+          </p>
           <div className="signoff-sheet-frame">
             <TallySheet sheet={sheet} />
           </div>

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BackendContext } from '../../../electron/backend/context';
 import { enterBallot, finishBox, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
-import { computeResults } from '../../../electron/backend/services/results';
+import { resultAnnouncement } from '../../../electron/backend/services/announcement';
+import { computeResults, storedResult } from '../../../electron/backend/services/results';
 import { createNextRound, electionStanding } from '../../../electron/backend/services/rounds';
 import { roundBallot } from '../../../electron/backend/services/setup-rounds';
 import type { BallotContent } from '../../../shared/api/counting';
@@ -121,4 +122,31 @@ test('a supplementary election that is not required needs a committee member’s
   assert.equal(r2.number, 2);
   const origin = ctx.db.prepare('SELECT from_round, kind, decided_by, note FROM round_origin WHERE round_number = 2').get();
   assert.deepEqual(origin, { from_round: 1, kind: 'supplementary', decided_by: people['何玉兰'], note: '选委会决定另行选举主任' });
+});
+
+test('the results announcement states who holds each office from the stored results, with votes and the round, and is not final while a round is owed', async () => {
+  const { ctx } = await makeElection({ voters: 12, rules: { minCommittee: 3 } });
+  const chair = { for: ['c1'] };
+  runRound(ctx, 1, [
+    ...times(5, { marks: { chair, member: { for: ['m1', 'm2'] } } }),
+    ...times(5, { marks: { chair, member: { for: ['m1', 'm3'] } } }),
+    ...times(2, { marks: { chair: { for: ['c2'] }, member: { for: ['m2', 'm3'] } } }),
+  ]);
+  let view = resultAnnouncement(ctx.db);
+  assert.deepEqual(
+    view.offices.map((o) => [o.office, o.elected.map((p) => [p.name, p.votes, p.round]), o.vacant]),
+    [['chair', [['王芳', 10, 1]], 0], ['member', [['张伟', 10, 1]], 1]],
+  );
+  assert.deepEqual(view.rounds.map((r) => [r.number, r.registered, r.participants, r.valid]), [[1, 12, 12, true]]);
+  assert.equal(view.rounds[0]!.resultHash, storedResult(ctx.db, 1)!.resultHash);
+  assert.equal(view.outstanding, 1, 'the required tie re-vote is owed');
+
+  createNextRound(ctx, { fromRound: 1, kind: 'tie-revote' });
+  assert.equal(resultAnnouncement(ctx.db).outstanding, 1, 'the re-vote round has no result yet');
+  runRound(ctx, 2, times(10, { marks: { member: { for: ['m3'] } } }));
+  view = resultAnnouncement(ctx.db);
+  assert.equal(view.outstanding, 0);
+  assert.deepEqual(view.offices.find((o) => o.office === 'member')!.elected.map((p) => [p.name, p.votes, p.round]), [['张伟', 10, 1], ['陈静', 10, 2]]);
+  assert.equal(view.electedTotal, 3);
+  assert.equal(view.election.drill, false);
 });
