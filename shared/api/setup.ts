@@ -8,6 +8,24 @@ import { BODIES, METHODS, ROUND_KINDS } from '../record/cer';
 import { committeeApproval } from '../domain/authority';
 
 const empty = z.strictObject({});
+const editReason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'say why (it goes into the audit log)');
+
+/** A candidate's corrections before voting opens: name, gender, ID number; at least one of them. */
+export const updateCandidateInput = candidateInput
+  .pick({ name: true, gender: true, idNumber: true })
+  .partial()
+  .extend({ id: candidateInput.shape.office, reason: editReason })
+  .refine((c) => c.name !== undefined || c.gender !== undefined || c.idNumber !== undefined, { message: 'give a name, gender or ID number to change' });
+export type UpdateCandidateInput = z.infer<typeof updateCandidateInput>;
+
+export const updateOfficeInput = officeInput
+  .pick({ title: true, seats: true })
+  .partial()
+  .extend({ id: officeInput.shape.id, reason: editReason })
+  .refine((o) => o.title !== undefined || o.seats !== undefined, { message: 'give a title or a number of seats to change' });
+export type UpdateOfficeInput = z.infer<typeof updateOfficeInput>;
+
+const removal = z.strictObject({ id: officeInput.shape.id, reason: editReason });
 const ok = z.strictObject({ ok: z.literal(true) });
 
 export const setupWarning = z.strictObject({
@@ -117,6 +135,11 @@ export const setupContract = {
     input: candidateInput,
     output: z.strictObject({ id: answerText, warnings: z.array(setupWarning) }),
   },
+  /** Corrections and removals before round 1 opens (refused after, with the reason); audited with old and new values. */
+  updateCandidate: { input: updateCandidateInput, output: z.strictObject({ warnings: z.array(setupWarning) }) },
+  removeCandidate: { input: removal, output: z.strictObject({ warnings: z.array(setupWarning) }) },
+  updateOffice: { input: updateOfficeInput, output: z.strictObject({ warnings: z.array(setupWarning) }) },
+  removeOffice: { input: removal, output: z.strictObject({ warnings: z.array(setupWarning) }) },
   addVenue: { input: venueInput, output: ok },
   addBox: { input: boxInput, output: ok },
   setBoxStaff: {

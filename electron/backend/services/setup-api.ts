@@ -4,6 +4,7 @@ import type { BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { addCandidate, addOffice, createElection, electionOverview } from './setup';
 import { requireElection } from './setup-read';
+import { removeCandidate, removeOffice, updateCandidate, updateOffice } from './setup-edit';
 import { setRules } from './setup-rules';
 import { listRounds, roundBallot, setRoundStatusTx } from './setup-rounds';
 import { addBox, addVenue, setBoxStaff } from './setup-venues';
@@ -18,6 +19,10 @@ export function setupApi(ctx: BackendContext): Implementation<SetupContract> {
     setRules: (rules, meta) => setRules(ctx, rules, meta?.requestKey),
     addOffice: (o) => (addOffice(ctx, o), OK),
     addCandidate: (c) => addCandidate(ctx, c),
+    updateCandidate: (input) => updateCandidate(ctx, input),
+    removeCandidate: (input) => removeCandidate(ctx, input),
+    updateOffice: (input) => updateOffice(ctx, input),
+    removeOffice: (input) => removeOffice(ctx, input),
     addVenue: (v) => (requireElection(ctx.db), addVenue(ctx, v), OK),
     addBox: (b) => (requireElection(ctx.db), addBox(ctx, b), OK),
     setBoxStaff: (input) => (setBoxStaff(ctx, input), OK),

@@ -42,7 +42,41 @@ export function parseElectionDefinition(raw: unknown): ElectionDefinition {
   return parsed.data;
 }
 
-function requireSetupOpen(db: Db): void {
+/**
+ * Who may stand for an office: not twice for it (by normalized name; `except` is the candidate being edited), a woman
+ * for a women's seat, not a sitting election committee member, and holding no duty a candidate cannot hold.
+ */
+export function refuseIneligibleCandidate(
+  db: Db,
+  office: { id: string; title: string; womenOnly: boolean },
+  c: { name: string; gender: 'female' | 'male' | null; idNumber: string | null },
+  namePath: string,
+  except?: string,
+): void {
+  const key = normalizeName(c.name);
+  const same = db.prepare('SELECT id FROM candidate WHERE office_id = ? AND name_key = ?').get(office.id, key) as { id: string } | undefined;
+  if (same && same.id !== except) {
+    throw invalid(namePath, `${c.name} 已是“${office.title}”候选人`, `${c.name} is already a candidate for "${office.title}"`);
+  }
+  if (office.womenOnly && c.gender !== 'female') {
+    throw refused(`“${office.title}”只能由女性担任,${c.name} 的性别不是女`, `"${office.title}" is a women's seat; ${c.name} is not recorded as female`);
+  }
+  if (activeCommitteeMember(db, key, c.idNumber ?? undefined)) {
+    throw refused(
+      `${c.name} 是选举委员会成员;成为候选人须先退出选举委员会`,
+      `${c.name} sits on the election committee; a member who becomes a candidate must leave the committee first`,
+    );
+  }
+  for (const d of dutiesOf(db, c.name, c.idNumber ?? undefined)) {
+    const duty = describeDuties(d);
+    throw refused(
+      `${c.name} 正担任${duty.zh};候选人不能担任这些职务,请先撤销`,
+      `${c.name} holds: ${duty.en}; a candidate cannot, so revoke that first`,
+    );
+  }
+}
+
+export function requireSetupOpen(db: Db): void {
   const first = db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
   if (first && first.status !== 'prepared') {
     throw refused('投票已开始,职位和候选人不能再更改', 'voting has started; offices and candidates can no longer change');
@@ -71,26 +105,7 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
   const office = readOffices(db).find((o) => o.id === c.office);
   if (!office) throw invalid(p('office'), `没有职位 ${c.office}`, `unknown office "${c.office}"`);
   const key = normalizeName(c.name);
-  if (db.prepare('SELECT 1 FROM candidate WHERE office_id = ? AND name_key = ?').get(c.office, key)) {
-    throw invalid(p('name'), `${c.name} 已是“${office.title}”候选人`, `${c.name} is already a candidate for "${office.title}"`);
-  }
-  if (office.womenOnly && c.gender !== 'female') {
-    throw refused(`“${office.title}”只能由女性担任,${c.name} 的性别不是女`, `"${office.title}" is a women's seat; ${c.name} is not recorded as female`);
-  }
-  const member = activeCommitteeMember(db, key, c.idNumber);
-  if (member) {
-    throw refused(
-      `${c.name} 是选举委员会成员;成为候选人须先退出选举委员会`,
-      `${c.name} sits on the election committee; a member who becomes a candidate must leave the committee first`,
-    );
-  }
-  for (const d of dutiesOf(db, c.name, c.idNumber)) {
-    const duty = describeDuties(d);
-    throw refused(
-      `${c.name} 正担任${duty.zh};候选人不能担任这些职务,请先撤销`,
-      `${c.name} holds: ${duty.en}; a candidate cannot, so revoke that first`,
-    );
-  }
+  refuseIneligibleCandidate(db, office, { name: c.name, gender: c.gender ?? null, idNumber: c.idNumber ?? null }, p('name'));
   let id = c.id;
   if (id === undefined) {
     let n = (db.prepare('SELECT count(*) AS n FROM candidate WHERE office_id = ?').get(c.office) as { n: number }).n + 1;

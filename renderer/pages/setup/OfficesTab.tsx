@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { Warnings } from './Warnings';
+import { CorrectCandidate } from './CorrectCandidate';
 
 /** Offices with their candidates in surname stroke order (as the backend returns them), margin warnings, and adding both. */
 export function OfficesTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -36,6 +37,7 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
         ))}
       </section>
       <AddCandidate overview={overview} onChanged={onChanged} />
+      <CorrectCandidate overview={overview} onChanged={onChanged} />
       <AddOffice overview={overview} onChanged={onChanged} />
     </div>
   );

@@ -95,6 +95,23 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     assert.deepEqual(chair.map((s) => s.replace(/（.*）/, '').trim()), ['王强', '赵建国']);
     const warnings = await page.getByTestId('setup-warnings').textContent();
     assert.match(warnings ?? '', /委员/);
+
+    // A wrong name is corrected, then the candidate withdraws: both before voting opens, each with its reason.
+    await add('钱名', 'male', 'vice');
+    const correct = page.getByTestId('correct-candidate');
+    await correct.locator('select').first().selectOption({ label: '副主任：钱名' });
+    await correct.getByLabel('候选人姓名').fill('钱明');
+    await correct.getByLabel('原因（必填）').fill('报名表录入错误');
+    await correct.getByRole('button', { name: '保存更正' }).click();
+    await page.getByText('已更正：钱明。').waitFor();
+    assert.match((await page.getByTestId('candidates-vice').textContent()) ?? '', /钱明/);
+    await correct.locator('select').first().selectOption({ label: '副主任：钱明' });
+    await correct.getByRole('button', { name: '删除候选人' }).click();
+    await page.getByText('请先填写原因。').waitFor();
+    await correct.getByLabel('原因（必填）').fill('本人退出');
+    await correct.getByRole('button', { name: '删除候选人' }).click();
+    await page.getByText('已删除候选人 钱明。').waitFor();
+    assert.doesNotMatch((await page.getByTestId('candidates-vice').textContent()) ?? '', /钱/);
     await shot(page, 'screens-setup-offices');
   });
 

@@ -1,0 +1,110 @@
+import type { SetupWarning, UpdateCandidateInput, UpdateOfficeInput } from '../../../shared/api/setup';
+import { normalizeName } from '../../../shared/domain/names';
+import { appendAudit } from '../audit';
+import { notFound, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import { readCandidates, readOffices, requireElection } from './setup-read';
+import { refuseIneligibleCandidate, requireSetupOpen, setupWarnings } from './setup';
+
+/**
+ * Corrections before voting opens: a candidate's name, gender or ID number; an office's title or seats; removing
+ * either. After round 1 has opened every one is refused (requireSetupOpen). Each is audited with the values before
+ * and after and the reason, so the formal list's history can be read back.
+ */
+export function updateCandidate(ctx: BackendContext, input: UpdateCandidateInput): { warnings: SetupWarning[] } {
+  requireElection(ctx.db);
+  inTransaction(ctx.db, () => {
+    requireSetupOpen(ctx.db);
+    const before = candidateRow(ctx, input.id);
+    const office = readOffices(ctx.db).find((o) => o.id === before.office)!;
+    const after = {
+      name: input.name?.trim() ?? before.name,
+      gender: input.gender ?? before.gender,
+      idNumber: input.idNumber !== undefined ? input.idNumber.toUpperCase() : before.idNumber,
+    };
+    refuseIneligibleCandidate(ctx.db, office, after, 'name', before.id);
+    ctx.db
+      .prepare('UPDATE candidate SET name = ?, name_key = ?, gender = ?, id_number = ? WHERE id = ?')
+      .run(after.name, normalizeName(after.name), after.gender, after.idNumber, before.id);
+    appendAudit(ctx.db, {
+      type: 'candidate.changed',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `candidate:${before.id}`,
+      detail: { before: { name: before.name, gender: before.gender }, after: { name: after.name, gender: after.gender }, idNumberChanged: after.idNumber !== before.idNumber, reason: input.reason },
+    });
+  });
+  return { warnings: setupWarnings(ctx.db) };
+}
+
+export function removeCandidate(ctx: BackendContext, input: { id: string; reason: string }): { warnings: SetupWarning[] } {
+  requireElection(ctx.db);
+  inTransaction(ctx.db, () => {
+    requireSetupOpen(ctx.db);
+    const before = candidateRow(ctx, input.id);
+    ctx.db.prepare('DELETE FROM candidate WHERE id = ?').run(before.id);
+    appendAudit(ctx.db, {
+      type: 'candidate.removed',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `candidate:${before.id}`,
+      detail: { name: before.name, office: before.office, gender: before.gender, reason: input.reason },
+    });
+  });
+  return { warnings: setupWarnings(ctx.db) };
+}
+
+export function updateOffice(ctx: BackendContext, input: UpdateOfficeInput): { warnings: SetupWarning[] } {
+  requireElection(ctx.db);
+  inTransaction(ctx.db, () => {
+    requireSetupOpen(ctx.db);
+    const before = officeRow(ctx, input.id);
+    const after = { title: input.title ?? before.title, seats: input.seats ?? before.seats };
+    ctx.db.prepare('UPDATE office SET title = ?, seats = ? WHERE id = ?').run(after.title, after.seats, before.id);
+    appendAudit(ctx.db, {
+      type: 'office.changed',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `office:${before.id}`,
+      detail: { before: { title: before.title, seats: before.seats }, after, reason: input.reason },
+    });
+  });
+  return { warnings: setupWarnings(ctx.db) };
+}
+
+export function removeOffice(ctx: BackendContext, input: { id: string; reason: string }): { warnings: SetupWarning[] } {
+  requireElection(ctx.db);
+  inTransaction(ctx.db, () => {
+    requireSetupOpen(ctx.db);
+    const before = officeRow(ctx, input.id);
+    const standing = readCandidates(ctx.db).filter((c) => c.office === before.id);
+    if (standing.length > 0) {
+      throw refused(
+        `“${before.title}”还有 ${standing.length} 名候选人（${standing.map((c) => c.name).join('、')}）,请先删除候选人`,
+        `"${before.title}" still has ${standing.length} candidate(s) (${standing.map((c) => c.name).join(', ')}); remove them first`,
+      );
+    }
+    ctx.db.prepare('DELETE FROM round_office WHERE office_id = ?').run(before.id);
+    ctx.db.prepare('DELETE FROM office WHERE id = ?').run(before.id);
+    appendAudit(ctx.db, {
+      type: 'office.removed',
+      at: ctx.now(),
+      actor: ctx.actor,
+      subject: `office:${before.id}`,
+      detail: { title: before.title, rank: before.rank, seats: before.seats, reason: input.reason },
+    });
+  });
+  return { warnings: setupWarnings(ctx.db) };
+}
+
+function candidateRow(ctx: BackendContext, id: string) {
+  const found = readCandidates(ctx.db).find((c) => c.id === id);
+  if (!found) throw notFound(`没有编号为 ${id} 的候选人`, `no candidate with id "${id}"`);
+  return found;
+}
+
+function officeRow(ctx: BackendContext, id: string) {
+  const found = readOffices(ctx.db).find((o) => o.id === id);
+  if (!found) throw notFound(`没有编号为 ${id} 的职位`, `no office with id "${id}"`);
+  return found;
+}

@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { ErrorNote, Field, OkNote, useAction } from '../../ui';
+import type { Overview } from './overview';
+
+/** Correcting or removing a candidate before voting opens, with the reason the audit log keeps. */
+export function CorrectCandidate({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const candidates = overview.offices.flatMap((o) => o.candidates.map((c) => ({ ...c, officeTitle: o.title })));
+  const [id, setId] = useState('');
+  const chosen = candidates.find((c) => c.id === id) ?? null;
+  const [name, setName] = useState('');
+  const [gender, setGender] = useState<'' | 'female' | 'male'>('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const choose = (next: string) => {
+    setId(next);
+    const c = candidates.find((x) => x.id === next);
+    setName(c?.name ?? '');
+    setGender(c?.gender ?? '');
+    setDone(null);
+  };
+  const finish = (message: string) => {
+    setDone(message);
+    setReason('');
+    setId('');
+    onChanged();
+  };
+  const correct = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    const change = {
+      ...(name.trim() !== chosen.name ? { name } : {}),
+      ...(gender && gender !== chosen.gender ? { gender } : {}),
+    };
+    if (Object.keys(change).length === 0) {
+      action.setError(new Error(t('setup.correct.nothing')));
+      return;
+    }
+    if (await action.run(() => api.call('updateCandidate', { id: chosen.id, reason, ...change }))) {
+      finish(t('setup.correct.done', { name: name.trim() }));
+    }
+  };
+  const remove = async () => {
+    if (!chosen) return;
+    if (!reason.trim()) {
+      action.setError(new Error(t('setup.correct.reasonFirst')));
+      return;
+    }
+    if (await action.run(() => api.call('removeCandidate', { id: chosen.id, reason }))) finish(t('setup.correct.removed', { name: chosen.name }));
+  };
+  if (candidates.length === 0) return null;
+  return (
+    <form className="ui-card ui-form" onSubmit={correct} data-testid="correct-candidate">
+      <h3>{t('setup.correct.title')}</h3>
+      <p className="ui-muted">{t('setup.correct.explain')}</p>
+      <div className="ui-grid">
+        <Field label={t('setup.correct.who')}>
+          <select value={id} onChange={(e) => choose(e.target.value)} required>
+            <option value="">—</option>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.officeTitle}：{c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('setup.candidate.name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} disabled={!chosen} required />
+        </Field>
+        <Field label={t('setup.candidate.gender')}>
+          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} disabled={!chosen}>
+            <option value="">—</option>
+            <option value="female">{t('setup.gender.female')}</option>
+            <option value="male">{t('setup.gender.male')}</option>
+          </select>
+        </Field>
+        <Field label={t('setup.correct.reason')}>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} disabled={!chosen} required />
+        </Field>
+      </div>
+      <ErrorNote error={action.error} />
+      {done && <OkNote>{done}</OkNote>}
+      <div className="ui-row">
+        <button type="submit" disabled={!chosen || action.busy}>
+          {t('setup.correct.save')}
+        </button>
+        <button type="button" disabled={!chosen || action.busy} onClick={() => void remove()}>
+          {t('setup.correct.remove')}
+        </button>
+      </div>
+    </form>
+  );
+}
