@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLang } from '../app/i18n';
 import { errorText } from '../ui';
+import { formatDateTime } from '../ui/when';
 import { isCertificateNumber, normalizeCertificate } from './certificate';
 
 /** The desk's answer to one scanned certificate. */
@@ -123,11 +124,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount }
     return () => window.removeEventListener('keydown', onKey);
   }, [followUp, onAssisted, onExchange, t]);
 
-  const formatWhen = (iso: string) => {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', month: 'numeric', day: 'numeric' }).format(d);
-  };
+  const formatWhen = (iso: string) => formatDateTime(iso, lang);
 
   const tone = TONE[panel.kind === 'answer' ? panel.answer.kind : panel.kind];
 
