@@ -77,17 +77,26 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       <ErrorNote error={loadError ?? action.error} testId="results-error" />
       <OkNote testId="results-ok">{okText}</OkNote>
       <div className="ui-row">
-        <button type="button" className="ui-primary" onClick={compute} disabled={action.busy} autoFocus {...may('computeResults')} data-testid="compute-results">
+        {/* Before computing, computing is the next step; after it, signing is, and checking again is secondary. */}
+        {result && (
+          <a className="ui-link-button ui-primary" href={hrefFor('signoff')} autoFocus data-testid="results-to-signoff">
+            {t('results.toSignoff')}
+          </a>
+        )}
+        <button
+          type="button"
+          className={result ? undefined : 'ui-primary'}
+          onClick={compute}
+          disabled={action.busy}
+          autoFocus={!result}
+          {...may('computeResults')}
+          data-testid="compute-results"
+        >
           {result ? t('results.recompute') : t('results.compute')}
         </button>
         {result && (
           <a className="ui-link-button" href={hrefFor('results', 'public')} data-testid="open-public">
             {t('results.public')} <kbd>P</kbd>
-          </a>
-        )}
-        {result && (
-          <a className="ui-link-button" href={hrefFor('signoff')}>
-            {t('results.toSignoff')}
           </a>
         )}
       </div>
@@ -132,7 +141,8 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
           }} />
         </>
       )}
-      {standing && <Standing standing={standing} />}
+      {/* Nothing computed yet in any round: no totals, no minimum, no warnings about who is not elected. */}
+      {standing && standing.rounds.some((r) => r.resultHash !== null) && <Standing standing={standing} />}
       <PublicKey />
     </section>
   );
