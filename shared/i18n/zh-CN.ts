@@ -8,6 +8,7 @@ import { signoffZhCN } from './signoff.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { drillZhCN } from './drill.zh-CN';
 import { sessionZhCN } from './session.zh-CN';
+import { guideZhCN } from './guide.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -152,6 +153,7 @@ export const zhCN = {
   ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...exportZhCN,
   ...drillZhCN,
   ...sessionZhCN,
+  ...guideZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

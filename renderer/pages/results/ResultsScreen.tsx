@@ -13,6 +13,7 @@ import { PublicDisplay } from './PublicDisplay';
 import { Standing } from './Standing';
 import './results.css';
 import { useMayCall } from '../../app/session/may-call';
+import { NextStepLink } from '../start/NextStepLink';
 
 export type RoundResult = z.infer<typeof roundResultView>;
 export type StandingView = z.infer<typeof standingView>;
@@ -143,6 +144,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       )}
       {/* Nothing computed yet in any round: no totals, no minimum, no warnings about who is not elected. */}
       {standing && standing.rounds.some((r) => r.resultHash !== null) && <Standing standing={standing} />}
+      <NextStepLink after="results" />
       <PublicKey />
     </section>
   );

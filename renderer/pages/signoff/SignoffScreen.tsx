@@ -9,6 +9,7 @@ import { ReopenRound } from './ReopenRound';
 import { SignPanel } from './SignPanel';
 import { TallySheet, type TallySheetData } from './TallySheet';
 import './signoff.css';
+import { NextStepLink } from '../start/NextStepLink';
 
 /** Sign-off (签字) and the tally sheet (选举结果报告单): PIN signatures, print preview, print / PDF, reopening. */
 export function SignoffScreen() {
@@ -107,6 +108,7 @@ export function SignoffScreen() {
           />
         </>
       )}
+      <NextStepLink after="sign" />
     </section>
   );
 }
