@@ -1,4 +1,5 @@
 import { dayProgress, type DayFacts, type DayProgress } from '../../../shared/domain/day';
+import { ROUND_STATUSES } from '../../../shared/domain/round';
 import type { BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { boxCountRow, issuedToBox, q } from './counting-store';
@@ -11,6 +12,7 @@ import { listRounds } from './setup-rounds';
 /**
  * The guided day of the Start page: the facts of the latest round read in one transaction (so they agree with each
  * other), judged by the pure rule (shared/domain/day.ts). Only counts and states: no voter and no ballot is read.
+ * A box never sealed empty does not hold the day up once the poll is closed (a spare box not used this round).
  */
 export function readDayProgress(ctx: BackendContext): DayProgress {
   return dayProgress(inTransaction(ctx.db, () => dayFacts(ctx)));
@@ -42,12 +44,15 @@ function dayFacts(ctx: BackendContext): DayFacts {
     sealed: last?.status === 'sealed',
   };
   if (!last) return facts;
+  // Once the poll is closed, a box that never started its trail was not used this round: nothing to bring in.
+  const pollOver = ROUND_STATUSES.indexOf(last.status) >= ROUND_STATUSES.indexOf('closed');
   for (const c of custodyOverview(db, last.number)) {
     const pos = c.position;
     const setAside = pos.state === 'set-aside';
     const stepsDone = c.events.filter((e) => e.step !== 'committee-decision').length;
     if (setAside || stepsDone >= 2) facts.boxesVoting += 1;
-    if (setAside || pos.state === 'done' || (pos.state === 'next' && pos.next === 'opened')) facts.boxesChecked += 1;
+    const unused = pollOver && stepsDone === 0;
+    if (unused || setAside || pos.state === 'done' || (pos.state === 'next' && pos.next === 'opened')) facts.boxesChecked += 1;
     const counted = boxCountRow(db, last.number, c.box);
     if (counted?.status === 'counting') facts.countingUnderway = true;
     if (setAside || counted?.status === 'accepted' || (!counted && issuedToBox(db, last.number, c.box) === 0)) facts.boxesCounted += 1;

@@ -96,3 +96,15 @@ test('opening voting with a box that is not sealed empty refuses everything and 
   closePoll(ctx, 1, ['C1']);
   assert.throws(() => openVoting(ctx, { round: 1, boxes: [] }), expectApiError('refused', /poll of round 1 is over/));
 });
+
+test('a box never used this round does not hold up bringing the boxes in once the poll is closed', async () => {
+  const { ctx } = await makeElection({ voters: 5, withStation: true });
+  recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'sealed-empty', seals: ['C1-1-a'] });
+  openVoting(ctx, { round: 1, boxes: ['C1'] });
+  const custody = () => readDayProgress(ctx).steps.find((s) => s.step === 'custody')!;
+  closePoll(ctx, 1, ['C1'], { checkSeals: false });
+  assert.deepEqual(custody().progress, { done: 1, total: 2 }, 'S1 (never sealed) counts as nothing to bring in');
+  assert.equal(custody().state, 'next', 'C1 is sealed but its seals are not checked yet');
+  recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'seal-checked', seals: ['C1-1-a', 'C1-1-b'], intact: true });
+  assert.equal(custody().state, 'done');
+});
