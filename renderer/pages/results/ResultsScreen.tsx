@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
@@ -32,6 +32,14 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [okText, setOkText] = useState<string | null>(null);
   const action = useAction();
+  // Once there is a result, the keyboard continues at the next step (signing) unless the person is elsewhere.
+  const toSignoff = useRef<HTMLAnchorElement>(null);
+  const computeButton = useRef<HTMLButtonElement>(null);
+  const computed = result !== null;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (computed && (active === null || active === document.body || active === computeButton.current)) toSignoff.current?.focus();
+  }, [computed]);
 
   const load = useCallback(async () => {
     if (round === null) return;
@@ -80,11 +88,12 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       <div className="ui-row">
         {/* Before computing, computing is the next step; after it, signing is, and checking again is secondary. */}
         {result && (
-          <a className="ui-link-button ui-primary" href={hrefFor('signoff')} autoFocus data-testid="results-to-signoff">
+          <a ref={toSignoff} className="ui-link-button ui-primary" href={hrefFor('signoff')} data-testid="results-to-signoff">
             {t('results.toSignoff')}
           </a>
         )}
         <button
+          ref={computeButton}
           type="button"
           className={result ? undefined : 'ui-primary'}
           onClick={compute}
