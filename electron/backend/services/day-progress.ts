@@ -12,7 +12,8 @@ import { listRounds } from './setup-rounds';
 /**
  * The guided day of the Start page: the facts of the latest round read in one transaction (so they agree with each
  * other), judged by the pure rule (shared/domain/day.ts). Only counts and states: no voter and no ballot is read.
- * A box never sealed empty does not hold the day up once the poll is closed (a spare box not used this round).
+ * A box never sealed empty does not hold the day up once the poll is closed (a spare box not used this round), nor
+ * does a box that received no ballot.
  */
 export function readDayProgress(ctx: BackendContext): DayProgress {
   return dayProgress(inTransaction(ctx.db, () => dayFacts(ctx)));
@@ -55,7 +56,8 @@ function dayFacts(ctx: BackendContext): DayFacts {
     if (unused || setAside || pos.state === 'done' || (pos.state === 'next' && pos.next === 'opened')) facts.boxesChecked += 1;
     const counted = boxCountRow(db, last.number, c.box);
     if (counted?.status === 'counting') facts.countingUnderway = true;
-    if (setAside || counted?.status === 'accepted' || (!counted && issuedToBox(db, last.number, c.box) === 0)) facts.boxesCounted += 1;
+    const nothingToCount = pollOver && !counted && issuedToBox(db, last.number, c.box) === 0;
+    if (setAside || counted?.status === 'accepted' || nothingToCount) facts.boxesCounted += 1;
   }
   const resultHash = storedResultHash(db, last.number);
   facts.resultStored = resultHash !== null;

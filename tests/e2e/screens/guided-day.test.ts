@@ -218,4 +218,17 @@ describe('the guided day through the screens at 1366×768', { skip: missing ?? f
     await page.screenshot({ path: screenshotPath('guided-day-start-signed'), fullPage: true });
     assert.deepEqual(problems, []);
   });
+
+  test('in English the guided day is all English', async () => {
+    const chair = people.find((p) => p.name === CHAIR)!;
+    const { token } = await app.call<{ token: string }>('signIn', { person: chair.id, pin: PIN });
+    const en = await app.open('#/start', { lang: 'en', session: token });
+    await en.page.setViewportSize({ width: 1366, height: 768 });
+    await en.page.waitForFunction(() => document.querySelector('[data-testid=day-guide]')?.getAttribute('data-next') === 'seal');
+    const text = (await en.page.getByTestId('day-guide').textContent()) ?? '';
+    assert.doesNotMatch(text, /\p{Script=Han}/u, text);
+    assert.match(text, /Seal and exportnext/);
+    assert.match(text, /Compute the resultdone/);
+    await en.context.close();
+  });
 });

@@ -31,6 +31,7 @@ test('the day progresses step by step from the database, the next step always th
   assert.deepEqual(doneSteps(ctx), ['setup', 'roll']);
   assert.equal(p.next, 'certificates');
   assert.deepEqual(p.steps.find((s) => s.step === 'open-voting')!.progress, { done: 0, total: 2 });
+  assert.deepEqual(p.steps.find((s) => s.step === 'count')!.progress, { done: 0, total: 2 }, 'before the poll closes no box counts as counted');
 
   // The central box sealed empty; the station's not yet: opening voting starts C1 and names S1 as not sealed.
   recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'sealed-empty', seals: ['C1-1-a'] });
