@@ -12,6 +12,10 @@ import { signResult } from '../../../electron/backend/services/signoff';
 import { sealElection } from '../../../electron/backend/services/seal';
 import { receiveBallots } from '../../../electron/backend/services/issuance';
 import { asPerson } from '../../helpers/authority';
+import { buildApi } from '../../../electron/backend/api';
+import { contract } from '../../../shared/api/contract';
+import { dispatch } from '../../../shared/api/dispatch';
+import { SESSION_FIELD } from '../../../shared/api/resend';
 import type { BackendContext } from '../../../electron/backend/context';
 import { closePoll, expectApiError, issue, makeElection, PIN, tempDir } from '../counting/helpers';
 
@@ -108,4 +112,31 @@ test('a box never used this round does not hold up bringing the boxes in once th
   assert.equal(custody().state, 'next', 'C1 is sealed but its seals are not checked yet');
   recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'seal-checked', seals: ['C1-1-a', 'C1-1-b'], intact: true });
   assert.equal(custody().state, 'done');
+});
+
+test('openVoting through the contract: the committee only, and a re-send with the same key opens nothing twice', async () => {
+  const { ctx, people } = await makeElection({ voters: 5, withStation: true });
+  const api = buildApi(ctx);
+  const callAs = async (name: string) => {
+    const signIn = await dispatch(contract, api, 'signIn', { person: people[name]!, pin: PIN });
+    assert.ok(signIn.ok);
+    const token = (signIn.value as { token: string }).token;
+    return (method: string, input: object) => dispatch(contract, api, method, { ...input, [SESSION_FIELD]: token });
+  };
+  recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'sealed-empty', seals: ['C1-1-a'] });
+  const desk = await callAs('孙丽');
+  const refused = await desk('openVoting', { round: 1, boxes: ['C1'] });
+  assert.equal(!refused.ok && (refused.error.details as { reason: string }).reason, 'role');
+  const chair = await callAs('郭志明');
+  const input = { round: 1, boxes: ['C1'], requestKey: 'open-voting-key-0001' };
+  const first = await chair('openVoting', input);
+  assert.ok(first.ok, JSON.stringify(first));
+  const events = count(ctx, 'custody_event');
+  const audit = count(ctx, 'audit_event');
+  const again = await chair('openVoting', input);
+  assert.deepEqual(again, first, 'the re-send answers the first answer');
+  assert.equal(count(ctx, 'custody_event'), events);
+  assert.equal(count(ctx, 'audit_event'), audit);
+  const progress = await desk('dayProgress', {});
+  assert.ok(progress.ok && (progress.value as { next: string }).next === 'open-voting', 'any signed-in person reads the day');
 });
