@@ -209,7 +209,17 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     assert.equal(existsSync(join(outDir, '选举结果-2026-05-16.sealed.json')), true);
     assert.equal((await page.getByTestId('summary-fingerprint').textContent())?.slice(0, 39), fingerprint);
     assert.match((await page.getByTestId('summary-round-1').textContent()) ?? '', new RegExp(chairElected));
+    // The seal time in the local form of the screen's language, never a raw ISO string.
+    const sealedAt = (await page.getByTestId('seal-summary').locator('p').first().textContent()) ?? '';
+    assert.match(sealedAt, /封存于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    assert.doesNotMatch(sealedAt, /\d{4}-\d{2}-\d{2}T/);
     await page.screenshot({ path: screenshotPath('screens-day-export'), fullPage: true });
+
+    // The Start page: every step of the day is done.
+    await page.keyboard.press('Alt+1');
+    await page.waitForFunction(() => document.querySelector('[data-testid=day-guide]')?.getAttribute('data-next') === 'none');
+    assert.match((await page.getByTestId('day-guide').textContent()) ?? '', /今天的步骤都已完成/);
+    assert.equal(await page.locator('[data-testid^=day-step-][data-state=done]').count(), 10);
     assert.deepEqual(problems, []);
   });
 });
