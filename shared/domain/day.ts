@@ -27,6 +27,22 @@ export interface DayFacts {
   sealed: boolean;
 }
 
+/** Facts of a file with nothing in it yet: the start from which the service and tests fill in what they know. */
+export const NO_DAY_FACTS: DayFacts = {
+  election: false,
+  boxes: 0,
+  candidates: 0,
+  voters: 0,
+  round: null,
+  boxesVoting: 0,
+  boxesChecked: 0,
+  boxesCounted: 0,
+  countingUnderway: false,
+  resultStored: false,
+  signaturesMissing: 0,
+  sealed: false,
+};
+
 export type DayStepState = 'done' | 'next' | 'later';
 
 export interface DayStepView {

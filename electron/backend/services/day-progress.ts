@@ -1,4 +1,4 @@
-import { dayProgress, type DayFacts, type DayProgress } from '../../../shared/domain/day';
+import { dayProgress, NO_DAY_FACTS, type DayFacts, type DayProgress } from '../../../shared/domain/day';
 import { ROUND_STATUSES } from '../../../shared/domain/round';
 import type { BackendContext } from '../context';
 import { inTransaction } from '../db';
@@ -31,17 +31,12 @@ function dayFacts(ctx: BackendContext): DayFacts {
   const voters = count(ctx, 'SELECT count(*) AS n FROM (SELECT 1 FROM voter LIMIT 1)');
   const last = listRounds(db).at(-1) ?? null;
   const facts: DayFacts = {
+    ...NO_DAY_FACTS,
     election,
     boxes,
     candidates,
     voters,
     round: last ? { number: last.number, status: last.status } : null,
-    boxesVoting: 0,
-    boxesChecked: 0,
-    boxesCounted: 0,
-    countingUnderway: false,
-    resultStored: false,
-    signaturesMissing: 0,
     sealed: last?.status === 'sealed',
   };
   if (!last) return facts;

@@ -5,6 +5,7 @@ import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { signedIn, TEST_PIN } from '../../helpers/authority';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
 import { actAs } from './sign-in-screen';
+import { countCentralBoxByKeys, focusIs } from './count-by-keys';
 import { PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
@@ -24,8 +25,6 @@ const VOTING = 3;
 
 type Person = { id: number; name: string };
 
-const focusIs = (page: Page, testId: string) =>
-  page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
 const stateIs = (page: Page, box: string, state: string) =>
   page.waitForFunction(
     ([b, s]) => document.querySelector(`[data-testid=box-${b}] [data-testid=custody-state]`)?.getAttribute('data-state') === s,
@@ -167,22 +166,7 @@ describe('the guided day through the screens at 1366×768', { skip: missing ?? f
   });
 
   test('counted by keyboard; the counting screen leads to 计算结果, results to 签字, the signatures to 封存导出', async () => {
-    await actAs(page, '谢文', PIN);
-    await page.keyboard.press('Alt+5');
-    await page.getByTestId('box-list').waitFor();
-    await focusIs(page, 'box-link-C1');
-    await page.keyboard.press('Enter');
-    await focusIs(page, 'open-box');
-    await page.keyboard.press('Enter');
-    await focusIs(page, 'found-input');
-    await page.keyboard.type(String(VOTING));
-    await page.keyboard.press('Enter');
-    await focusIs(page, 'ballot-sheet');
-    await actAs(page, '郑丽', PIN);
-    await focusIs(page, 'ballot-sheet');
-    const ballotKeys = ['1', 'Enter', '1', 'Enter', '1', '2', '3', 'Enter', '1', 'Enter'];
-    for (let i = 0; i < VOTING; i++) for (const k of ballotKeys) await page.keyboard.press(k);
-    await page.waitForFunction((n) => document.querySelector(`[data-testid=ballot-${n}]`) !== null, VOTING);
+    await countCentralBoxByKeys(page, VOTING, PIN);
     await page.getByTestId('finish-box').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=box-panel]')?.getAttribute('data-status') === 'accepted');
     const toResults = page.getByTestId('next-step');

@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dayProgress, type DayFacts } from '../../../shared/domain/day';
+import { dayProgress, NO_DAY_FACTS, type DayFacts } from '../../../shared/domain/day';
 
-const NOTHING: DayFacts = {
-  election: false,
-  boxes: 0,
-  candidates: 0,
-  voters: 0,
-  round: null,
-  boxesVoting: 0,
-  boxesChecked: 0,
-  boxesCounted: 0,
-  countingUnderway: false,
-  resultStored: false,
-  signaturesMissing: 0,
-  sealed: false,
-};
+const NOTHING: DayFacts = NO_DAY_FACTS;
 const READY: DayFacts = { ...NOTHING, election: true, boxes: 3, candidates: 5, voters: 40, round: { number: 1, status: 'prepared' } };
 
 const states = (f: DayFacts) => Object.fromEntries(dayProgress(f).steps.map((s) => [s.step, s.state]));
