@@ -4,6 +4,7 @@ import type { BackendContext } from './context';
 import { auditApi } from './services/audit-api';
 import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
+import { dayApi } from './services/day-api';
 import { drillApi, drillRunning } from './services/drill-api';
 import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
@@ -56,6 +57,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...countingApi(ctx),
     ...resultsApi(ctx),
     ...drillApi(ctx),
+    ...dayApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../../shared/i18n';
+import { formatDate, formatDateTime } from '../ui/when';
 
 export const LANG_STORAGE_KEY = 'station.lang';
 
@@ -53,4 +54,10 @@ export function useLang(): LangState {
 
 export function useT(): Translate {
   return useContext(LangContext).t;
+}
+
+/** Dates and moments in the screen's language, through the one formatter (renderer/ui/when.ts). */
+export function useWhen(): { date(value: string): string; dateTime(value: string): string } {
+  const { lang } = useContext(LangContext);
+  return useMemo(() => ({ date: (v: string) => formatDate(v, lang), dateTime: (v: string) => formatDateTime(v, lang) }), [lang]);
 }

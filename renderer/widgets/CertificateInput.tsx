@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLang } from '../app/i18n';
 import { errorText } from '../ui';
+import { formatDateTime } from '../ui/when';
 import { isCertificateNumber, normalizeCertificate } from './certificate';
 
 /** The desk's answer to one scanned certificate. */
@@ -8,7 +9,9 @@ export type DeskAnswer =
   | { kind: 'issue'; certificate: string; name: string; group: string; proxy: { trustee: string } | null }
   | { kind: 'already-issued'; certificate: string; at: string; venue: string; desk: string }
   | { kind: 'wrong-venue'; certificate: string; venue: string }
-  | { kind: 'unknown'; certificate: string };
+  | { kind: 'unknown'; certificate: string }
+  /** Nothing wrong with the voter: the round or the desk's box is not open yet. Said calmly, with where to fix it. */
+  | { kind: 'not-open'; certificate: string; what: string; fix: { href: string; label: string } | null };
 
 export interface CertificateInputProps {
   /** Issues (or refuses) a ballot for the normalised certificate number; the answer is shown in the big panel. */
@@ -32,6 +35,7 @@ const TONE: Record<DeskAnswer['kind'] | 'waiting' | 'busy' | 'error', string> = 
   'already-issued': 'tone-stop',
   'wrong-venue': 'tone-warn',
   unknown: 'tone-none',
+  'not-open': 'tone-idle',
   waiting: 'tone-idle',
   busy: 'tone-idle',
   error: 'tone-stop',
@@ -123,11 +127,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount }
     return () => window.removeEventListener('keydown', onKey);
   }, [followUp, onAssisted, onExchange, t]);
 
-  const formatWhen = (iso: string) => {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', month: 'numeric', day: 'numeric' }).format(d);
-  };
+  const formatWhen = (iso: string) => formatDateTime(iso, lang);
 
   const tone = TONE[panel.kind === 'answer' ? panel.answer.kind : panel.kind];
 
@@ -211,6 +211,23 @@ function AnswerBody({ panel, formatWhen }: { panel: Panel; formatWhen(iso: strin
           <p className="answer-word">➜ {t('desk.answer.wrongVenue')}</p>
           <p className="answer-detail">{t('desk.answer.wrongVenueDetail', { venue: a.venue })}</p>
           {cert}
+        </>
+      );
+    case 'not-open':
+      return (
+        <>
+          <p className="answer-word">{t('desk.answer.notOpen')}</p>
+          <p className="answer-detail" data-testid="desk-not-open">
+            {a.what}
+          </p>
+          {a.fix && (
+            <p className="answer-detail">
+              <a href={a.fix.href} data-testid="desk-not-open-fix">
+                {a.fix.label}
+              </a>
+            </p>
+          )}
+          <p className="answer-cert">{t('desk.answer.notOpenCert', { number: a.certificate })}</p>
         </>
       );
     case 'unknown':

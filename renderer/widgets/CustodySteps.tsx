@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../app/i18n';
 import {
+  compareSeals,
   custodyPosition,
   normalizeSeal,
   sameSeals,
@@ -76,8 +77,14 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
     (fieldRef.current ?? nextRef.current)?.focus();
   }, [next]);
 
-  const typedSeals = splitSeals(text);
+  // At the seal check the seals may be typed one by one: each Enter keeps the ones typed so far (for this step only).
+  const [kept, setKept] = useState<{ step: TrailStep | null; seals: string[] }>({ step: null, seals: [] });
+  const keptSeals = kept.step === next ? kept.seals : [];
+  const typedSeals = [...new Set([...keptSeals, ...splitSeals(text).map(normalizeSeal)])];
   const sealMatches = next === 'seal-checked' && typedSeals.length > 0 && sameSeals(typedSeals, seals.closed);
+  const check = next === 'seal-checked' ? compareSeals(typedSeals, seals.closed) : null;
+  const sealName = (seal: string) =>
+    seals.empty.some((s) => normalizeSeal(s) === seal) ? t('custody.sealEmptyNamed', { seal }) : t('custody.sealClosedNamed', { seal });
 
   const send = async (request: CustodyStepRequest) => {
     setError(null);
@@ -103,6 +110,13 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
       return;
     }
     if (next === 'seal-checked') {
+      // Seals that match so far but not all of them yet: keep them and wait for the next one.
+      if (intact === undefined && check && check.unexpected.length === 0 && check.missing.length > 0) {
+        setKept({ step: next, seals: typedSeals });
+        setText('');
+        fieldRef.current?.focus();
+        return;
+      }
       // Enter records only a matching seal; a broken or different seal needs its own button, never a stray Enter.
       if (intact === undefined && !sealMatches) {
         setError(t('custody.sealMismatch', { seal: seals.closed.join('、') }));
@@ -172,10 +186,28 @@ export function CustodySteps({ kind, events, seals, boxLabel, onStep, busy = fal
               data-testid="custody-field"
             />
           </label>
-          {next === 'seal-checked' && typedSeals.length > 0 && !sealMatches && (
+          {check && check.unexpected.length > 0 && (
             <p className="custody-flag" role="alert" data-testid="seal-mismatch">
               {t('custody.sealMismatch', { seal: seals.closed.join('、') })}
             </p>
+          )}
+          {check && check.unexpected.length === 0 && check.matching.length > 0 && (
+            <p className="custody-seal-progress" role="status" data-testid="seal-progress">
+              <span className="ui-text-good">{t('custody.sealsMatching', { seals: check.matching.join('、') })}</span>
+              {check.missing.length > 0 && (
+                <>
+                  {' '}
+                  <span data-testid="seal-still-needed">
+                    {t('custody.sealsStillNeeded', { count: seals.closed.length, seals: check.missing.map(sealName).join('、') })}
+                  </span>
+                </>
+              )}
+            </p>
+          )}
+          {keptSeals.length > 0 && (
+            <button type="button" onClick={() => setKept({ step: next, seals: [] })} data-testid="seal-restart">
+              {t('custody.sealsRestart')}
+            </button>
           )}
           {next === 'seal-checked' ? (
             <div className="custody-choice">

@@ -41,6 +41,9 @@ export const METHOD_ACCESS = {
   listRounds: 'signed-in',
   roundBallot: 'signed-in',
   setVotingStatus: COMMITTEE,
+  // the guided day: where the day stands (a read), and opening the poll with its sealed boxes (the committee)
+  dayProgress: 'signed-in',
+  openVoting: COMMITTEE,
   // people
   listPeople: 'signed-in',
   addCommitteeMember: COMMITTEE,

@@ -2,6 +2,7 @@ import type { ContractShape } from './envelope';
 import { auditContract } from './audit';
 import { countingContract } from './counting';
 import { custodyContract } from './custody';
+import { dayContract } from './day';
 import { drillContract } from './drill';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
@@ -25,6 +26,7 @@ export const contract = {
   ...countingContract,
   ...resultsContract,
   ...drillContract,
+  ...dayContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -42,6 +42,7 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'addBox',
   'setBoxStaff',
   'setVotingStatus',
+  'openVoting',
   'addDesk',
   'assignGroup',
   'leaveCommittee',

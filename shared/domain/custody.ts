@@ -81,6 +81,20 @@ export function sameSeals(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === sb.size && [...sa].every((s) => sb.has(s));
 }
 
+/**
+ * The seals found at a check against the seals put on: which match, which were put on but not (yet) typed, and
+ * which were typed but never put on this box. Compared after normalisation; each list holds normalised numbers.
+ */
+export function compareSeals(found: readonly string[], expected: readonly string[]): { matching: string[]; missing: string[]; unexpected: string[] } {
+  const f = [...new Set(found.map(normalizeSeal))];
+  const e = [...new Set(expected.map(normalizeSeal))];
+  return {
+    matching: e.filter((s) => f.includes(s)),
+    missing: e.filter((s) => !f.includes(s)),
+    unexpected: f.filter((s) => !e.includes(s)),
+  };
+}
+
 const seal = text(40).trim().min(1, 'seal number must not be empty');
 
 /** One custody step as recorded (the API's input). Step-specific fields are checked by the service. */

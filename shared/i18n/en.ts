@@ -10,6 +10,7 @@ import { signoffEn } from './signoff.en';
 import { exportEn } from './export.en';
 import { drillEn } from './drill.en';
 import { sessionEn } from './session.en';
+import { guideEn } from './guide.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -110,6 +111,11 @@ export const en: Record<MessageKey, string> = {
   'custody.sealIntact': 'Seal intact',
   'custody.sealBroken': 'Seal broken',
   'custody.sealMismatch': 'Seal number differs from the closing record ({seal}) — report to the committee',
+  'custody.sealsMatching': 'Matching: {seals}.',
+  'custody.sealsStillNeeded': 'This box carries {count} seals and each must be checked; still to enter: {seals}',
+  'custody.sealEmptyNamed': '{seal} (empty-box seal)',
+  'custody.sealClosedNamed': '{seal} (closing seal)',
+  'custody.sealsRestart': 'Enter the seals again',
   'custody.sealBrokenFlag': 'Seal broken: flagged, the committee decides',
   'custody.done': 'Done',
   'custody.next': 'Next step',
@@ -147,4 +153,5 @@ export const en: Record<MessageKey, string> = {
   ...countingEn, ...resultsEn, ...signoffEn, ...announceEn, ...exportEn,
   ...drillEn,
   ...sessionEn,
+  ...guideEn,
 };

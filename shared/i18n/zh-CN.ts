@@ -9,6 +9,7 @@ import { signoffZhCN } from './signoff.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { drillZhCN } from './drill.zh-CN';
 import { sessionZhCN } from './session.zh-CN';
+import { guideZhCN } from './guide.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -111,6 +112,11 @@ export const zhCN = {
   'custody.sealIntact': '封条完好',
   'custody.sealBroken': '封条破损',
   'custody.sealMismatch': '封条号与封箱记录（{seal}）不符 — 请报告选举委员会',
+  'custody.sealsMatching': '相符：{seals}。',
+  'custody.sealsStillNeeded': '这个票箱共有 {count} 张封条，每张都须核对，还须输入：{seals}',
+  'custody.sealEmptyNamed': '{seal}（空箱封条）',
+  'custody.sealClosedNamed': '{seal}（封箱封条）',
+  'custody.sealsRestart': '重新输入封条',
   'custody.sealBrokenFlag': '封条破损，已标记，由选举委员会决定',
   'custody.done': '已完成',
   'custody.next': '下一步',
@@ -148,6 +154,7 @@ export const zhCN = {
   ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...announceZhCN, ...exportZhCN,
   ...drillZhCN,
   ...sessionZhCN,
+  ...guideZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

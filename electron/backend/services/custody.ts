@@ -1,6 +1,8 @@
 import {
+  compareSeals,
   CUSTODY_STEP_NAMES,
   custodyPosition,
+  normalizeSeal,
   sameSeals,
   type CommitteeDecision,
   type CustodyDecisionInput,
@@ -89,6 +91,27 @@ function expectedSeals(events: CustodyEventView[]): string[] {
 }
 
 /**
+ * Seals said intact but not all typed: the check is not finished, which is not evidence of tampering (a seal that was
+ * never put on is, and flags the box). Names the seals that match and those still to check, with where each was put on.
+ */
+function refuseIncompleteCheck(events: CustodyEventView[], c: { matching: string[]; missing: string[]; unexpected: string[] }): void {
+  if (c.missing.length === 0 || c.unexpected.length > 0) return;
+  const whereZh = (s: string) => (sealedAt(events, s) === 'sealed-empty' ? `${s}(空箱封条)` : `${s}(封箱封条)`);
+  const whereEn = (s: string) => (sealedAt(events, s) === 'sealed-empty' ? `${s} (empty-box seal)` : `${s} (closing seal)`);
+  const total = c.matching.length + c.missing.length;
+  throw invalid(
+    'seals',
+    `这个票箱共有 ${total} 张封条,每张都须核对${c.matching.length ? `:${c.matching.join('、')} 相符` : ''};还须输入 ${c.missing.map(whereZh).join('、')}`,
+    `this box carries ${total} seals and every one must be checked${c.matching.length ? `: ${c.matching.join(', ')} match` : ''}; still to enter ${c.missing.map(whereEn).join(', ')}`,
+  );
+}
+
+function sealedAt(events: CustodyEventView[], seal: string): CustodyStep | null {
+  const e = events.find((x) => (x.step === 'sealed-empty' || x.step === 'sealed-closed') && (x.seals ?? []).some((s) => normalizeSeal(s) === seal));
+  return e?.step ?? null;
+}
+
+/**
  * Records the next step of a box's custody trail. A step out of order is refused, naming the expected one. At
  * 'seal-checked' the seals found are compared with the seals put on; a mismatch or a broken seal flags the box.
  * The person recording it is the signed-in caller. When a box is sealed after voting, its spoiled-ballot exchanges
@@ -121,7 +144,9 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
       if (input.intact === undefined) throw invalid('intact', '须说明封条是否完好', 'say whether the seals are intact');
       if (input.seals === undefined) throw invalid('seals', '须登记查验到的封条编号', 'list the seal numbers found');
       intact = input.intact;
-      flagged = !input.intact || !sameSeals(seals, expectedSeals(before.events));
+      const expected = expectedSeals(before.events);
+      if (input.intact) refuseIncompleteCheck(before.events, compareSeals(seals, expected));
+      flagged = !input.intact || !sameSeals(seals, expected);
       break;
     }
     default:

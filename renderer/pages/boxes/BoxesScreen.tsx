@@ -7,6 +7,7 @@ import './boxes.css';
 import { BoxCard } from './BoxCard';
 import { TurnoutPanel } from './TurnoutPanel';
 import { VotingStatus } from './VotingStatus';
+import { NextStepLink } from '../start/NextStepLink';
 
 /** The central venue's view of the day: voting open/closed, every box's custody and ballots, turnout and quorum. */
 export function BoxesScreen() {
@@ -59,7 +60,17 @@ export function BoxesScreen() {
           </label>
         )}
       </header>
-      <VotingStatus round={round} onChanged={overview.reload} />
+      <VotingStatus
+        round={round}
+        boxes={overview.data.boxes.map((b) => {
+          const c = custody.data?.find((x) => x.box === b.id);
+          return { box: b.id, name: b.name, next: c?.position.state === 'next' ? c.position.next : null };
+        })}
+        onChanged={() => {
+          overview.reload();
+          refresh();
+        }}
+      />
       <TurnoutPanel turnout={turnout.data} error={turnout.error} />
       <ErrorNote error={custody.error} />
       <div className="boxes-list">
@@ -75,6 +86,7 @@ export function BoxesScreen() {
           />
         ))}
       </div>
+      <NextStepLink after="close" />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorNote, Loading, useLoad } from '../../ui';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { signed } from './round-ballot';
 import './counting.css';
+import { NextStepLink } from '../start/NextStepLink';
 
 /** Counting (计票): the boxes of the round with their custody and count state; choosing one opens its panel. */
 export function CountingScreen({ box }: { box: string | undefined }) {
@@ -37,6 +38,7 @@ export function CountingScreen({ box }: { box: string | undefined }) {
         <RoundPicker rounds={rounds} value={round} onChange={setChosen} />
       </div>
       {box ? <BoxPanel round={round} box={box} /> : <BoxList round={round} />}
+      <NextStepLink after="count" />
     </section>
   );
 }

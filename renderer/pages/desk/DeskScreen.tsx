@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
 import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
 import { currentRound } from '../rounds';
 import { ErrorNote, Loading, useLoad } from '../../ui';
 import { useMayCall } from '../../app/session/may-call';
 import './desk.css';
-import { issuedAnswer, refusalAnswer, refusalOf } from './answers';
+import { issuedAnswer, notOpenAnswer, refusalAnswer, refusalOf } from './answers';
 import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
 
 interface PendingProxy {
@@ -110,6 +111,8 @@ export function DeskScreen() {
         throw new Error(t('deskpage.proxyAsk', { name: r.trustee.name, group: r.trustee.group }));
       }
       setPending(null);
+      const calm = r ? notOpenAnswer(certificate, r, round.number, stock?.boxName ?? desk.box, t) : null;
+      if (calm) return calm;
       const answer = r ? refusalAnswer(certificate, r) : null;
       if (answer?.kind === 'already-issued') return { ...answer, desk: desks.data?.find((d) => d.id === answer.desk)?.name ?? answer.desk };
       if (answer) return answer;
@@ -140,8 +143,9 @@ export function DeskScreen() {
           </p>
         )}
         {round.status !== 'voting' && (
-          <p className="ui-text-warn" role="alert" data-testid="desk-not-voting">
-            {t('deskpage.notVoting', { status: t(`sa.status.${round.status}`) })}
+          <p className="ui-text-warn" role="status" data-testid="desk-not-voting">
+            {t('deskpage.notVoting', { status: t(`sa.status.${round.status}`) })}{' '}
+            {round.status === 'prepared' && <a href={hrefFor('boxes')}>{t('deskpage.calm.toBoxes')}</a>}
           </p>
         )}
         <label className="ui-inline">

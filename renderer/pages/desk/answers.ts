@@ -1,6 +1,9 @@
 import { isClientError } from '../../api';
 import type { IssuanceRefusal, IssuedOutput } from '../../../shared/api/issuance';
 import type { DeskAnswer } from '../../widgets/CertificateInput';
+import type { Translate } from '../../../shared/i18n';
+import type { RoundStatus } from '../../../shared/domain/round';
+import { hrefFor } from '../../app/router';
 
 const REASONS = new Set<IssuanceRefusal['reason']>([
   'bad-certificate',
@@ -58,4 +61,25 @@ export function refusalAnswer(certificate: string, r: IssuanceRefusal): DeskAnsw
     default:
       return null;
   }
+}
+
+/**
+ * The calm answer when the round or the desk's box is not open for voting: what is missing, and a link to the Boxes
+ * page where the committee fixes it (none when voting there is over). Null for any other refusal.
+ */
+export function notOpenAnswer(certificate: string, r: IssuanceRefusal, round: number, boxName: string, t: Translate): DeskAnswer | null {
+  const toBoxes = { href: hrefFor('boxes'), label: t('deskpage.calm.toBoxes') };
+  if (r.reason === 'round-not-voting') {
+    const prepared = r.status === 'prepared';
+    const what = prepared
+      ? t('deskpage.calm.roundPrepared', { round })
+      : t('deskpage.calm.roundOver', { round, status: t(`sa.status.${r.status as RoundStatus}`) });
+    return { kind: 'not-open', certificate, what, fix: prepared ? toBoxes : null };
+  }
+  if (r.reason === 'box-not-open') {
+    if (r.lastStep === null) return { kind: 'not-open', certificate, what: t('deskpage.calm.boxNotSealed', { box: boxName }), fix: toBoxes };
+    if (r.lastStep === 'sealed-empty') return { kind: 'not-open', certificate, what: t('deskpage.calm.boxSealed', { box: boxName }), fix: toBoxes };
+    return { kind: 'not-open', certificate, what: t('deskpage.calm.boxClosed', { box: boxName }), fix: null };
+  }
+  return null;
 }

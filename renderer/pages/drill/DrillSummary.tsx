@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { DrillOutcomeView } from '../../../shared/api/drill';
 import { hrefFor } from '../../app/router';
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 
 type Ready = Extract<DrillOutcomeView, { stage: 'ready-to-vote' }>;
 type Complete = Extract<DrillOutcomeView, { stage: 'complete' }>;
@@ -9,6 +9,7 @@ type Complete = Extract<DrillOutcomeView, { stage: 'complete' }>;
 /** What the drill made: the facts, then the boxes (ready to vote) or the rounds (complete), and where to go next. */
 export function DrillSummary({ outcome, focus, officeTitles }: { outcome: DrillOutcomeView; focus: boolean; officeTitles: Map<string, string> }) {
   const t = useT();
+  const when = useWhen();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focus) heading.current?.focus();
@@ -24,7 +25,7 @@ export function DrillSummary({ outcome, focus, officeTitles }: { outcome: DrillO
         <dt>{t('drillpage.summary.election')}</dt>
         <dd data-testid="drill-election">{outcome.election}</dd>
         <dt>{t('drillpage.summary.date')}</dt>
-        <dd>{outcome.date}</dd>
+        <dd>{when.date(outcome.date)}</dd>
         <dt>{t('drillpage.summary.seed')}</dt>
         <dd>{outcome.seed}</dd>
         <dt>{t('drillpage.summary.voters')}</dt>

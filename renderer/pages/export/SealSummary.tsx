@@ -1,4 +1,4 @@
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 import type { SealSummaryView } from '../../../shared/api/seal';
 import { roundLabel } from '../rounds';
 import { MissingSignoffs } from './MissingSignoffs';
@@ -11,10 +11,11 @@ export function grouped(hex: string): string {
 /** What a verified sealed file holds: station fingerprint, audit head, and per round validity and who was elected. */
 export function SealSummary({ summary, titles }: { summary: SealSummaryView; titles?: ReadonlyMap<string, string> }) {
   const t = useT();
+  const when = useWhen();
   return (
     <div data-testid="seal-summary">
       <p>
-        {t('export.summary.title', { title: summary.electionTitle })} · {t('export.summary.sealedAt', { at: summary.sealedAt })}
+        {t('export.summary.title', { title: summary.electionTitle })} · {t('export.summary.sealedAt', { at: when.dateTime(summary.sealedAt) })}
       </p>
       <p>
         {t('export.fingerprint')}：<strong className="ui-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
@@ -13,6 +13,7 @@ import { PublicDisplay } from './PublicDisplay';
 import { Standing } from './Standing';
 import './results.css';
 import { useMayCall } from '../../app/session/may-call';
+import { NextStepLink } from '../start/NextStepLink';
 
 export type RoundResult = z.infer<typeof roundResultView>;
 export type StandingView = z.infer<typeof standingView>;
@@ -31,6 +32,14 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [okText, setOkText] = useState<string | null>(null);
   const action = useAction();
+  // Once there is a result, the keyboard continues at the next step (signing) unless the person is elsewhere.
+  const toSignoff = useRef<HTMLAnchorElement>(null);
+  const computeButton = useRef<HTMLButtonElement>(null);
+  const computed = result !== null;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (computed && (active === null || active === document.body || active === computeButton.current)) toSignoff.current?.focus();
+  }, [computed]);
 
   const load = useCallback(async () => {
     if (round === null) return;
@@ -77,17 +86,27 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       <ErrorNote error={loadError ?? action.error} testId="results-error" />
       <OkNote testId="results-ok">{okText}</OkNote>
       <div className="ui-row">
-        <button type="button" className="ui-primary" onClick={compute} disabled={action.busy} autoFocus {...may('computeResults')} data-testid="compute-results">
+        {/* Before computing, computing is the next step; after it, signing is, and checking again is secondary. */}
+        {result && (
+          <a ref={toSignoff} className="ui-link-button ui-primary" href={hrefFor('signoff')} data-testid="results-to-signoff">
+            {t('results.toSignoff')}
+          </a>
+        )}
+        <button
+          ref={computeButton}
+          type="button"
+          className={result ? undefined : 'ui-primary'}
+          onClick={compute}
+          disabled={action.busy}
+          autoFocus={!result}
+          {...may('computeResults')}
+          data-testid="compute-results"
+        >
           {result ? t('results.recompute') : t('results.compute')}
         </button>
         {result && (
           <a className="ui-link-button" href={hrefFor('results', 'public')} data-testid="open-public">
             {t('results.public')} <kbd>P</kbd>
-          </a>
-        )}
-        {result && (
-          <a className="ui-link-button" href={hrefFor('signoff')}>
-            {t('results.toSignoff')}
           </a>
         )}
       </div>
@@ -132,7 +151,9 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
           }} />
         </>
       )}
-      {standing && <Standing standing={standing} />}
+      {/* Nothing computed yet in any round: no totals, no minimum, no warnings about who is not elected. */}
+      {standing && standing.rounds.some((r) => r.resultHash !== null) && <Standing standing={standing} />}
+      <NextStepLink after="results" />
       <PublicKey />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { useElection } from '../../app/election-context';
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 import { METHODS_BY_BODY, type ElectionDefinitionInput } from '../../../shared/domain/election';
 import { resolveProfile, type RuleProfilePartial } from '../../../shared/rules/profile';
 import { ErrorNote, Field, useAction } from '../../ui';
@@ -39,6 +39,7 @@ const DEFAULT_OFFICES: Record<Body, OfficeRow[]> = {
 export function CreateElection({ onCreated }: { onCreated(): void }) {
   const api = useApi();
   const t = useT();
+  const when = useWhen();
   const { setElection } = useElection();
   const [title, setTitle] = useState('');
   const [community, setCommunity] = useState('');
@@ -133,7 +134,8 @@ export function CreateElection({ onCreated }: { onCreated(): void }) {
               ))}
             </select>
           </Field>
-          <Field label={t('setup.create.date')}>
+          {/* The browser draws the date field in its own locale; the date is also said in the screen's language. */}
+          <Field label={t('setup.create.date')} hint={date ? when.date(date) : undefined}>
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required data-testid="create-date" />
           </Field>
           <Field label={t('setup.create.centralName')} hint={t('setup.create.centralHint')}>

@@ -2,6 +2,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor, type Route } from '../../app/router';
 import { CertificatesTab } from './CertificatesTab';
+import { NextStepLink } from '../start/NextStepLink';
 import { CreateElection } from './CreateElection';
 import { ElectionTab } from './ElectionTab';
 import { ListsTab } from './ListsTab';
@@ -55,6 +56,7 @@ export function SetupScreen({ route }: { route: Route }) {
       {tab === 'roll' && <RollTab overview={data} />}
       {tab === 'certificates' && <CertificatesTab overview={data} />}
       {tab === 'lists' && <ListsTab overview={data} />}
+      <NextStepLink after="setup" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { ReopenRound } from './ReopenRound';
 import { SignPanel } from './SignPanel';
 import { TallySheet, type TallySheetData } from './TallySheet';
 import './signoff.css';
+import { NextStepLink } from '../start/NextStepLink';
 
 /** `#/signoff` the sign-off and tally sheet; `#/signoff/announce` the results announcement and certificates of election. */
 export function SignoffPage({ rest }: { rest: readonly string[] }) {
@@ -118,6 +119,7 @@ export function SignoffScreen() {
           />
         </>
       )}
+      <NextStepLink after="sign" />
     </section>
   );
 }

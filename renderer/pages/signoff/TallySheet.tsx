@@ -3,6 +3,7 @@ import { useT } from '../../app/i18n';
 import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
 import { messageIn } from '../rules-message';
+import { formatDate, formatDateTime } from '../../ui/when';
 
 export type TallySheetData = z.infer<typeof tallySheetView>;
 
@@ -11,11 +12,9 @@ function grouped(hex: string): string {
   return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
 }
 
+/** The sheet is the legal paper, always in Chinese: its times too. */
 function dateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return formatDateTime(iso, 'zh-CN');
 }
 
 /**
@@ -36,7 +35,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
         <br />
         {t('signoff.sheet.sub', {
           community: sheet.election.community,
-          date: sheet.election.date,
+          date: formatDate(sheet.election.date, 'zh-CN'),
           round: sheet.round.number,
           kind: t(`b.roundKind.${sheet.round.kind}`),
           body: t(`signoff.body.${sheet.election.body}`),

@@ -7,6 +7,7 @@ import './start.css';
 import { ElectionFiles } from './ElectionFiles';
 import { hasShell } from '../../api/shell';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
+import { DayGuide } from './DayGuide';
 
 /** The open election at a glance, the station key fingerprint, and opening or creating an election. */
 export function StartScreen() {
@@ -37,6 +38,7 @@ export function StartScreen() {
           </dl>
         </section>
       )}
+      {e && <DayGuide />}
       <section className="ui-card" data-testid="start-fingerprint">
         <h3>{t('start.fingerprint')}</h3>
         <p className="ui-muted">{t('start.fingerprintHint')}</p>

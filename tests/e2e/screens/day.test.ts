@@ -8,6 +8,7 @@ import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { signedIn, TEST_PIN } from '../../helpers/authority';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
 import { actAs } from './sign-in-screen';
+import { countCentralBoxByKeys, focusIs } from './count-by-keys';
 import { PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
@@ -33,8 +34,6 @@ async function tabTo(page: Page, selector: string, max = 80) {
   }
   assert.fail(`Tab never reached ${selector}`);
 }
-const focusIs = (page: Page, testId: string) =>
-  page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId);
 const stateIs = (page: Page, box: string, state: string) =>
   page.waitForFunction(
     ([b, s]) => document.querySelector(`[data-testid=box-${b}] [data-testid=custody-state]`)?.getAttribute('data-state') === s,
@@ -139,24 +138,9 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     await page.keyboard.press('Enter');
     await stateIs(page, 'C1', 'seal-checked');
 
-    // Counting: the chief scrutineer opens C1 and records the ballots found; the counter enters every ballot.
-    await actAs(page, '谢文', PIN);
-    await page.keyboard.press('Alt+5');
-    await page.getByTestId('box-list').waitFor();
-    await focusIs(page, 'box-link-C1');
-    await page.keyboard.press('Enter');
-    await focusIs(page, 'open-box');
-    await page.keyboard.press('Enter');
-    await focusIs(page, 'found-input');
-    await page.keyboard.type(String(VOTING));
-    await page.keyboard.press('Enter');
-    await focusIs(page, 'ballot-sheet');
-    await actAs(page, '郑丽', PIN);
-    await focusIs(page, 'ballot-sheet');
-    // Every section: candidate 1 (members: 1, 2, 3) — nine keystrokes for a four-section, six-seat ballot.
-    const ballotKeys = ['1', 'Enter', '1', 'Enter', '1', '2', '3', 'Enter', '1', 'Enter'];
-    for (let i = 0; i < VOTING; i++) for (const k of ballotKeys) await page.keyboard.press(k);
-    await page.waitForFunction((n) => document.querySelector(`[data-testid=ballot-${n}]`) !== null, VOTING);
+    // Counting: the chief scrutineer opens C1 and records the ballots found; the counter enters every ballot
+    // (every section: candidate 1, members 1, 2, 3 — nine keystrokes for a four-section, six-seat ballot).
+    await countCentralBoxByKeys(page, VOTING, PIN);
     await page.screenshot({ path: screenshotPath('screens-day-counting'), fullPage: true });
     await page.getByTestId('finish-box').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=box-panel]')?.getAttribute('data-status') === 'accepted');
@@ -209,7 +193,17 @@ describe('the whole election day through the screens', { skip: missing ?? false 
     assert.equal(existsSync(join(outDir, '选举结果-2026-05-16.sealed.json')), true);
     assert.equal((await page.getByTestId('summary-fingerprint').textContent())?.slice(0, 39), fingerprint);
     assert.match((await page.getByTestId('summary-round-1').textContent()) ?? '', new RegExp(chairElected));
+    // The seal time in the local form of the screen's language, never a raw ISO string.
+    const sealedAt = (await page.getByTestId('seal-summary').locator('p').first().textContent()) ?? '';
+    assert.match(sealedAt, /封存于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    assert.doesNotMatch(sealedAt, /\d{4}-\d{2}-\d{2}T/);
     await page.screenshot({ path: screenshotPath('screens-day-export'), fullPage: true });
+
+    // The Start page: every step of the day is done.
+    await page.keyboard.press('Alt+1');
+    await page.waitForFunction(() => document.querySelector('[data-testid=day-guide]')?.getAttribute('data-next') === 'none');
+    assert.match((await page.getByTestId('day-guide').textContent()) ?? '', /今天的步骤都已完成/);
+    assert.equal(await page.locator('[data-testid^=day-step-][data-state=done]').count(), 10);
     assert.deepEqual(problems, []);
   });
 });

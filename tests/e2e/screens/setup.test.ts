@@ -65,7 +65,7 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await page.getByTestId('create-submit').click();
     await page.getByTestId('start-election').waitFor();
     assert.match(await page.getByTestId('election-title').textContent() ?? '', /幸福里社区第十二届/);
-    assert.equal(await page.getByTestId('start-date').textContent(), '2026-05-16');
+    assert.equal(await page.getByTestId('start-date').textContent(), '2026年5月16日');
     await shot(page, 'screens-start');
 
     await page.keyboard.press('Alt+2');

@@ -142,3 +142,32 @@ test('an unknown box or round is not found', () => {
   assert.throws(() => recordCustodyStep(ctx, { ...stepInput('X9', 'sealed-empty') }), (e: unknown) => e instanceof ApiError && e.code === 'not-found');
   assert.throws(() => recordCustodyStep(ctx, { ...stepInput('S1', 'sealed-empty'), round: 2 }), (e: unknown) => e instanceof ApiError && e.code === 'not-found');
 });
+
+test('seals said intact but not all typed are refused, naming those that match and those still to check; nothing is written', () => {
+  const ctx = sampleElection();
+  toSealCheck(ctx, 'S1');
+  const rows = count(ctx, 'custody_event');
+  const audit = count(ctx, 'audit_event');
+  assert.throws(
+    () => recordCustodyStep(ctx, { box: 'S1', round: 1, step: 'seal-checked', seals: ['f-003'], intact: true }),
+    (e: unknown) =>
+      e instanceof ApiError &&
+      e.code === 'invalid-input' &&
+      e.path === 'seals' &&
+      /共有 3 张封条,每张都须核对:F-003 相符;还须输入 F-001\(空箱封条\)、F-002\(空箱封条\)/.test(e.message) &&
+      /still to enter F-001 \(empty-box seal\), F-002 \(empty-box seal\)/.test(e.message),
+  );
+  assert.equal(count(ctx, 'custody_event'), rows, 'an unfinished check writes nothing');
+  assert.equal(count(ctx, 'audit_event'), audit);
+  assert.deepEqual(custodyState(ctx.db, 'S1', 1).position, { state: 'next', next: 'seal-checked' });
+  // Typed one by one and then all together, the same box is checked intact and not flagged.
+  const after = recordCustodyStep(ctx, { box: 'S1', round: 1, step: 'seal-checked', seals: ['F-003', 'F-001', 'F-002'], intact: true });
+  assert.equal(after.flagged, false);
+});
+
+test('a missing seal with the seals said broken still flags the box for the committee', () => {
+  const ctx = sampleElection();
+  toSealCheck(ctx, 'S1');
+  const after = recordCustodyStep(ctx, { box: 'S1', round: 1, step: 'seal-checked', seals: ['F-003'], intact: false });
+  assert.equal(after.flagged, true);
+});
