@@ -9,6 +9,7 @@ import { resultsContract } from './results';
 import { sealContract } from './seal';
 import { sessionContract } from './session';
 import { setupContract } from './setup';
+import { stationsContract } from './stations';
 
 /**
  * The whole API: method name → input and output schemas. Each area keeps its own file; adding an area is one
@@ -25,6 +26,7 @@ export const contract = {
   ...countingContract,
   ...resultsContract,
   ...drillContract,
+  ...stationsContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -218,7 +218,7 @@ export function signPayload(payload: unknown, key: SigningKey): Buffer {
  * The one layout a sealed file has: one field per line, in this order, so `sed` can cut the fields out
  * (docs/sealed-file.md). The verifier requires the file to be exactly this, so no byte can change unnoticed.
  */
-export function renderSealedFile(f: SealedFileFields): string {
+export function renderSealedFile(f: Omit<SealedFileFields, 'format'> & { format: string }): string {
   return (
     '{\n' +
     `  "format": ${JSON.stringify(f.format)},\n` +
@@ -284,7 +284,7 @@ export function verifySealedFile(bytes: Uint8Array, opts: VerifyOptions = {}): V
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function decodeUtf8(bytes: Uint8Array): string | null {
+export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return strictUtf8.decode(bytes);
   } catch {
@@ -293,7 +293,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 /** Base64 as we write it: standard alphabet, padded, no line breaks, and the only spelling of its bytes. */
-function strictBase64(text: string): Buffer | null {
+export function strictBase64(text: string): Buffer | null {
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
   const buf = Buffer.from(text, 'base64');
   return buf.toString('base64') === text ? buf : null;
