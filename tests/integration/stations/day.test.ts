@@ -1,15 +1,17 @@
 import { test } from 'node:test';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { exchangeSpoiled, issueBallot } from '../../../electron/backend/services/issuance';
 import { recordCustodyStep } from '../../../electron/backend/services/custody';
 import { reassignVoter } from '../../../electron/backend/services/voters';
 import { turnout } from '../../../electron/backend/services/turnout';
 import { issuedToBox } from '../../../electron/backend/services/counting-store';
+import { openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
+import { setRoundStatusTx } from '../../../electron/backend/services/setup-rounds';
+import { inTransaction } from '../../../electron/backend/db';
 import { importStationReturn } from '../../../electron/backend/stations/return-import';
 import { stationsOverview } from '../../../electron/backend/stations/overview';
 import { asPerson, TEST_PIN } from '../../helpers/authority';
-import { rejects, tempDir } from '../issuance/helpers';
+import { rejects } from '../issuance/helpers';
 import {
   assert,
   CENTRAL_VOTER,
@@ -65,6 +67,10 @@ test('a central laptop and two station laptops: packages out, issuing at both, t
   asPerson(s1.ctx, desk, () => exchangeSpoiled(s1.ctx, { round: 1, desk: 'S1' }));
   issue(m1, mobileDesk, M1_VOTERS[1]!, 'M1');
   asPerson(s1.ctx, c.chair, () => recordCustodyStep(s1.ctx, { box: 'S1', round: 1, step: 'sealed-closed', seals: ['S1-2'] }));
+  asPerson(m1.ctx, c.chair, () => {
+    recordCustodyStep(m1.ctx, { box: 'M1', round: 1, step: 'sealed-closed', seals: ['M1-2'] });
+    recordCustodyStep(m1.ctx, { box: 'M1', round: 1, step: 'carried', carriers: ['孙丽', '马涛'] });
+  });
   const s1Close = writeReturn(s1, desk, true);
   const m1Close = writeReturn(m1, mobileDesk, true);
 
@@ -93,6 +99,20 @@ test('a central laptop and two station laptops: packages out, issuing at both, t
   assert.deepEqual(over.boxes.find((b) => b.box === 'S1' && b.round === 1), { box: 'S1', round: 1, returned: 4, issuedHere: 3 });
   assert.equal(issuedToBox(c.ctx.db, 1, 'M1'), 2, "M1's issued count at counting is its return's");
   assert.equal(over.anomalies.length, 2);
+
+  // The mobile box arrives with its closing return: its trail came in the return, the central venue receives it,
+  // checks the seal and counts it against the issued count from the return.
+  const scrutineer = c.person('谢文');
+  asPerson(c.ctx, c.chair, () => {
+    recordCustodyStep(c.ctx, { box: 'M1', round: 1, step: 'received' });
+    recordCustodyStep(c.ctx, { box: 'M1', round: 1, step: 'seal-checked', seals: ['M1-1', 'M1-2'], intact: true });
+    for (const status of ['closed', 'counting'] as const) inTransaction(c.ctx.db, () => setRoundStatusTx(c.ctx, { round: 1, status }));
+  });
+  const counted = asPerson(c.ctx, scrutineer, () => {
+    openBox(c.ctx, { round: 1, box: 'M1' });
+    return recordBallotsFound(c.ctx, { round: 1, box: 'M1', found: 2 });
+  });
+  assert.deepEqual([counted.issued, counted.found, counted.difference], [2, 2, 0]);
 
   // Replaying a return: no change, and said so.
   const before = snapshot(c.ctx);
