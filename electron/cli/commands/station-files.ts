@@ -6,7 +6,7 @@ import { readStationFile } from '../../backend/stations/read-file';
 import { importStationReturn, type ReturnImported } from '../../backend/stations/return-import';
 import { RETURN_MAX_BYTES } from '../../backend/stations/return-payload';
 import { writeStationReturn, type ReturnWritten } from '../../backend/stations/return-write';
-import { exportStationPackage, openStationPackage, PACKAGE_MAX_BYTES, type PackageSummary } from '../../backend/stations/station-package';
+import { exportStationPackage, openStationPackage, PACKAGE_MAX_BYTES, readStationPackage, type PackageSummary } from '../../backend/stations/station-package';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from '../args';
 import { EXIT_OK, type CommandCode } from '../command';
 import { actingOption, runActingAs } from '../acting';
@@ -68,6 +68,8 @@ export const packageOpenCommand: CommandCode = {
     const dir = resolve(requireOption(args, 'data'));
     try {
       const bytes = await readStationFile(file, PACKAGE_MAX_BYTES);
+      // A package that is not the one on the slip leaves the folder as it was: checked before any file is made.
+      readStationPackage(bytes, fingerprint);
       mkdirSync(dir, { recursive: true });
       const ctx = createContext({ dbFile: join(dir, 'election.sqlite'), actor: 'cli' });
       try {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext } from '../../../electron/backend/context';
 import { TEST_PIN } from '../../helpers/authority';
@@ -35,6 +35,7 @@ test('the four station commands: a package out and opened, a return written and 
   expect(station('package', 'export', '--db', c.file, '--station', 's1', '--out', pkg, '--as', chair), 0, new RegExp(c.fingerprint));
   expect(station('package', 'export', '--db', c.file, '--station', 'nowhere', '--out', join(work, 'x.json'), '--as', chair), 2, /nowhere/);
   expect(station('package', 'open', pkg, '--fingerprint', '0000 0000 0000 0000 0000 0000 0000 0000', '--data', data), 1, /fingerprint|指纹/);
+  assert.equal(existsSync(data), false, 'a refused package leaves no file behind');
   expect(station('package', 'open', join(work, 'missing.json'), '--fingerprint', c.fingerprint, '--data', data), 2);
   expect(station('package', 'open', pkg, '--fingerprint', c.fingerprint, '--data', data), 0, /station package opened/);
   expect(station('package', 'open', pkg, '--fingerprint', c.fingerprint, '--data', data), 0, /nothing changed/);

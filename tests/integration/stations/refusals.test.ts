@@ -76,8 +76,12 @@ test('a station laptop issues, keeps stock and custody and writes returns, and r
   const staff = await signedIn(raw, desk);
   const issued = (await staff('issueBallot', { certificate: cert(S1_VOTERS[2]!), round: 1, desk: 'S1' })) as { box: string };
   assert.equal(issued.box, 'S1');
-  const written = (await staff('writeStationReturn', { name: 'return-1.json' })) as { sequence: number; issuances: number };
+  // A re-sent request (its answer lost) answers the return it wrote instead of writing a second one.
+  const requestKey = 'resend-return-0001';
+  const written = (await staff('writeStationReturn', { name: 'return-1.json', requestKey })) as { sequence: number; issuances: number };
   assert.deepEqual([written.sequence, written.issuances], [1, 3]);
+  assert.deepEqual(await staff('writeStationReturn', { name: 'return-1.json', requestKey }), written);
+  assert.equal(count(s1.ctx, 'station_return_written'), 1);
   const t = (await staff('turnout', { round: 1 })) as { participants: number };
   assert.equal(t.participants, 3);
 });
