@@ -94,7 +94,9 @@ export function openStationFile(bytes: Uint8Array, format: string, what: { zh: s
     payload = undefined;
   }
   if (payload === undefined || canonicalJson(payload) !== payloadText) throw bad('的内容不是规范 JSON', 'payload is not canonical JSON');
-  return { payload, payloadHash: createHash('sha256').update(body).digest('hex'), fingerprint: fp, publicKeyPem: fields.publicKey };
+  // The key as this laptop writes it (what is stored when a station's key is registered), whatever the file's PEM held.
+  const publicKeyPem = key.export({ type: 'spki', format: 'pem' }) as string;
+  return { payload, payloadHash: createHash('sha256').update(body).digest('hex'), fingerprint: fp, publicKeyPem };
 }
 
 /** The message for a payload that fails its schema: the first problem, with its path. */
