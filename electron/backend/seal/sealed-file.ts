@@ -284,7 +284,7 @@ export function verifySealedFile(bytes: Uint8Array, opts: VerifyOptions = {}): V
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function decodeUtf8(bytes: Uint8Array): string | null {
+function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return strictUtf8.decode(bytes);
   } catch {
@@ -293,7 +293,7 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 /** Base64 as we write it: standard alphabet, padded, no line breaks, and the only spelling of its bytes. */
-export function strictBase64(text: string): Buffer | null {
+function strictBase64(text: string): Buffer | null {
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
   const buf = Buffer.from(text, 'base64');
   return buf.toString('base64') === text ? buf : null;

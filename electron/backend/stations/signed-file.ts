@@ -1,7 +1,8 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical';
 import { invalid, refused } from '../context';
-import { decodeUtf8, renderSealedFile, strictBase64, type SigningKey } from '../seal/sealed-file';
+import { isUtf8 } from 'node:buffer';
+import { renderSealedFile, type SigningKey } from '../seal/sealed-file';
 import { fingerprint, fingerprintMatches, normalizeFingerprint, type Fingerprint } from '../seal/station-key';
 
 /**
@@ -9,6 +10,16 @@ import { fingerprint, fingerprintMatches, normalizeFingerprint, type Fingerprint
  * fields, one per line, the payload's canonical JSON in base64, an Ed25519 signature over exactly those bytes and
  * the signer's public key. Only `format` differs, so the same sed and OpenSSL steps check any of them.
  */
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
+}
+
+/** Base64 as the envelope is written: standard alphabet, padded, one line, and the only spelling of its bytes. */
+function exactBase64(text: string): Buffer | null {
+  const bytes = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text) ? Buffer.from(text, 'base64') : null;
+  return bytes !== null && bytes.toString('base64') === text ? bytes : null;
+}
 
 export interface OpenedFile {
   /** The payload as parsed JSON (checked by the caller's schema). */
@@ -60,8 +71,8 @@ export function openStationFile(bytes: Uint8Array, format: string, what: { zh: s
   if (Object.keys(f).length !== 4 || renderSealedFile(fields) !== text) {
     throw bad('的排版与写出时不一致（有字节被改动）', 'is not laid out byte for byte as it was written (bytes were changed)');
   }
-  const body = strictBase64(fields.payload);
-  const signature = strictBase64(fields.signature);
+  const body = exactBase64(fields.payload);
+  const signature = exactBase64(fields.signature);
   if (body === null || signature === null || signature.length !== 64) throw bad('的 payload 或 signature 不是有效的 Base64', 'payload or signature is not valid base64');
   let key: KeyObject;
   try {
