@@ -61,6 +61,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   },
   { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
   { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'auditEvents'] },
+  {
+    zh: '多台电脑（投票站数据包与回执）',
+    en: 'Several laptops (station packages and returns)',
+    methods: ['exportStationPackage', 'openStationPackage', 'writeStationReturn', 'importStationReturn', 'stationsOverview'],
+  },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
 ];
 

@@ -12,6 +12,7 @@ import { resultsApi } from './services/results-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
+import { stationsApi } from './services/stations-api';
 import { authorizeOnce } from './authority/authorize';
 import { runAsCaller } from './authority/caller';
 import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
@@ -58,6 +59,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...resultsApi(ctx),
     ...drillApi(ctx),
     ...dayApi(ctx),
+    ...stationsApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

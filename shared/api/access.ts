@@ -122,6 +122,13 @@ export const METHOD_ACCESS = {
   drillCredentials: 'anyone',
   drillState: 'anyone',
   discardInterruptedDrill: 'anyone',
+  // several laptops (docs/stations.md): the committee sends packages out and takes returns in; a fresh laptop opens a
+  // package before anyone can sign in to it; the station's desk staff write its returns
+  exportStationPackage: COMMITTEE,
+  openStationPackage: 'anyone',
+  writeStationReturn: ['committee', ...DESK, ...SCRUTINEERS],
+  importStationReturn: COMMITTEE,
+  stationsOverview: 'signed-in',
 } as const satisfies Record<MethodName, Access>;
 
 /** True when a person acting in these roles may call the method (sign-in itself aside). */

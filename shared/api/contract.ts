@@ -10,6 +10,7 @@ import { resultsContract } from './results';
 import { sealContract } from './seal';
 import { sessionContract } from './session';
 import { setupContract } from './setup';
+import { stationsContract } from './stations';
 
 /**
  * The whole API: method name → input and output schemas. Each area keeps its own file; adding an area is one
@@ -27,6 +28,7 @@ export const contract = {
   ...resultsContract,
   ...drillContract,
   ...dayContract,
+  ...stationsContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -59,6 +59,8 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'approveProxy',
   'revokeProxy',
   'reassignVoter',
+  // several laptops: a re-sent return answers the return written (importing and opening are idempotent by content)
+  'writeStationReturn',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

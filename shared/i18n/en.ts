@@ -11,6 +11,7 @@ import { exportEn } from './export.en';
 import { drillEn } from './drill.en';
 import { sessionEn } from './session.en';
 import { guideEn } from './guide.en';
+import { stationsEn } from './stations.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -154,4 +155,5 @@ export const en: Record<MessageKey, string> = {
   ...drillEn,
   ...sessionEn,
   ...guideEn,
+  ...stationsEn,
 };

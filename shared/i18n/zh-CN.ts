@@ -10,6 +10,7 @@ import { exportZhCN } from './export.zh-CN';
 import { drillZhCN } from './drill.zh-CN';
 import { sessionZhCN } from './session.zh-CN';
 import { guideZhCN } from './guide.zh-CN';
+import { stationsZhCN } from './stations.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -155,6 +156,7 @@ export const zhCN = {
   ...drillZhCN,
   ...sessionZhCN,
   ...guideZhCN,
+  ...stationsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,6 +6,7 @@ import { ISSUANCE_AUDIT_EVENTS } from './events-issuance';
 import { SEAL_AUDIT_EVENTS } from './events-seal';
 import { COUNTING_AUDIT_EVENTS } from './events-counting';
 import { SETUP_AUDIT_EVENTS } from './events-setup';
+import { STATION_AUDIT_EVENTS } from './events-stations';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -52,6 +53,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...SEAL_AUDIT_EVENTS,
   ...COUNTING_AUDIT_EVENTS,
   ...SETUP_AUDIT_EVENTS,
+  ...STATION_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

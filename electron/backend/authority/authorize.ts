@@ -7,6 +7,7 @@ import { appendRefusal } from '../audit';
 import { bilingual, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
+import { stationLaptopRefusal } from '../stations/laptop-mode';
 import { activeRoles, isSittingCommitteeMember } from '../services/person-standing';
 import { actorLabel, type Caller } from './caller';
 
@@ -51,6 +52,8 @@ function roleNames(roles: readonly StaffRole[], lang: 'zh' | 'en'): string {
 /** May this call go ahead, and on whose behalf (METHOD_ACCESS in shared/api/access.ts). */
 export function authorizeCall(ctx: BackendContext, method: string, meta: CallMeta): Verdict {
   const access: Access | undefined = (METHOD_ACCESS as Record<string, Access>)[method];
+  const stationRefusal = stationLaptopRefusal(ctx.db, method, access);
+  if (stationRefusal) return { ok: false, error: stationRefusal };
   const caller = callerOf(ctx, meta.session);
   if (access === undefined || access === 'anyone' || !authorityEstablished(ctx.db)) return { ok: true, caller };
   if (!caller) {

@@ -221,7 +221,7 @@ export function signPayload(payload: unknown, key: SigningKey): Buffer {
  * The one layout a sealed file has: one field per line, in this order, so `sed` can cut the fields out
  * (docs/sealed-file.md). The verifier requires the file to be exactly this, so no byte can change unnoticed.
  */
-export function renderSealedFile(f: SealedFileFields): string {
+export function renderSealedFile(f: Omit<SealedFileFields, 'format'> & { format: string }): string {
   return (
     '{\n' +
     `  "format": ${JSON.stringify(f.format)},\n` +

@@ -66,4 +66,28 @@ export const commands: CommandInfo[] = [
     usage: 'station export-record --db FILE --round N [--as PERSON]',
     load: async () => (await import('./export-record')).exportRecordCommand,
   },
+  {
+    name: 'package export',
+    summary: "write a polling station's signed package (setup, its voters, boxes, people) / 导出投票站数据包",
+    usage: 'station package export --db FILE --station ID --out FILE [--overwrite] [--as PERSON] [--json]',
+    load: async () => (await import('./station-files')).packageExportCommand,
+  },
+  {
+    name: 'package open',
+    summary: 'open a station package into a new data folder, checked against the central fingerprint / 在投票站电脑上打开数据包',
+    usage: 'station package open FILE --fingerprint "XXXX XXXX …" --data DIR [--json]',
+    load: async () => (await import('./station-files')).packageOpenCommand,
+  },
+  {
+    name: 'return write',
+    summary: "write this station laptop's signed return (turnout so far, or --closing) / 投票站写出回执",
+    usage: 'station return write --db FILE --out FILE [--closing] [--overwrite] [--as PERSON] [--json]',
+    load: async () => (await import('./station-files')).returnWriteCommand,
+  },
+  {
+    name: 'return import',
+    summary: "import a station's return at the central laptop (idempotent; anomalies flagged) / 导入投票站回执",
+    usage: 'station return import --db FILE RETURN.json [--fingerprint "XXXX …" (first return)] [--as PERSON] [--json]',
+    load: async () => (await import('./station-files')).returnImportCommand,
+  },
 ];

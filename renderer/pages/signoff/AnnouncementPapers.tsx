@@ -1,13 +1,9 @@
 import type { AnnouncementView } from '../../../shared/api/announcement';
 import { translator } from '../../../shared/i18n';
+import { formatDate } from '../../ui/when';
 
 const zh = translator('zh-CN');
-
-/** 2026-05-16 → 2026年5月16日 (the papers' own form; anything else is shown as given). */
-export function paperDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : isoDate;
-}
+const paperDate = (isoDate: string): string => formatDate(isoDate, 'zh-CN');
 
 function Issuer({ view, postedOn }: { view: AnnouncementView; postedOn: string }) {
   return (

@@ -5,6 +5,7 @@ import { ElectionFactRows } from '../setup/ElectionFacts';
 import { ErrorNote, Loading, useLoad } from '../../ui';
 import './start.css';
 import { ElectionFiles } from './ElectionFiles';
+import { OpenStationPackage } from './OpenStationPackage';
 import { hasShell } from '../../api/shell';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
 import { DayGuide } from './DayGuide';
@@ -54,6 +55,7 @@ export function StartScreen() {
         </section>
       )}
       {overview.data && !e && <CreateElection onCreated={overview.reload} />}
+      {overview.data && !e && <OpenStationPackage />}
       {overview.data && !e && <p><a href="#/drill" data-testid="start-drill-link">{t('drillpage.startLink')}</a></p>}
     </div>
   );

@@ -7,6 +7,7 @@ import { sealAttemptIndex005 } from './005-seal-attempt-index';
 import { pinGuard006 } from './006-pin-guard';
 import { approvalsSpoiled007 } from './007-approvals-spoiled';
 import { exportFolder008 } from './008-export-folder';
+import { stations009 } from './009-stations';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pinGuard006,
   approvalsSpoiled007,
   exportFolder008,
+  stations009,
 ];
 
 MIGRATIONS.forEach((m, i) => {

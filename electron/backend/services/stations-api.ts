@@ -1,0 +1,22 @@
+import type { Implementation } from '../../../shared/api/envelope';
+import type { StationsContract } from '../../../shared/api/stations';
+import type { BackendContext } from '../context';
+import { stationsOverview } from '../stations/overview';
+import { readStationFile } from '../stations/read-file';
+import { importStationReturn } from '../stations/return-import';
+import { RETURN_MAX_BYTES } from '../stations/return-payload';
+import { writeStationReturn } from '../stations/return-write';
+import { exportStationPackage, openStationPackage, PACKAGE_MAX_BYTES } from '../stations/station-package';
+import { exportPath } from './export-folder';
+
+/** Station packages and returns (shared/api/stations.ts). */
+export function stationsApi(ctx: BackendContext): Implementation<StationsContract> {
+  return {
+    exportStationPackage: ({ station, name, overwrite }) => exportStationPackage(ctx, { station, path: exportPath(ctx, name), overwrite }),
+    openStationPackage: async ({ path, fingerprint }) => openStationPackage(ctx, await readStationFile(path, PACKAGE_MAX_BYTES), fingerprint),
+    writeStationReturn: ({ name, closing, overwrite }) => writeStationReturn(ctx, { path: exportPath(ctx, name), closing, overwrite }),
+    importStationReturn: async ({ path, fingerprint, approvals }) =>
+      importStationReturn(ctx, await readStationFile(path, RETURN_MAX_BYTES), { fingerprint, approvals }),
+    stationsOverview: () => stationsOverview(ctx),
+  };
+}

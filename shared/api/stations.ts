@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { committeeApproval } from '../domain/authority';
+import { answerText, text, TEXT_LIMITS } from '../domain/text';
+import { fingerprintView, isSealedFileName } from './seal';
+
+/**
+ * Several laptops, one election (docs/stations.md): the central laptop exports a signed package for a polling
+ * station (or a mobile box with its own laptop); a second laptop opens it and works as that station only; it writes
+ * signed returns that the central laptop imports. Files are written inside the export folder by a plain name ending
+ * in .json, and read from a path (at most 64 MB each).
+ */
+
+const count = z.int().nonnegative();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const path = text(4096).trim().min(1, 'a file path is required');
+const fileName = text(TEXT_LIMITS.title).refine(isSealedFileName, 'a plain file name ending in .json inside the export folder');
+/** As typed from a paper slip: 8 or 16 groups of 4 hex digits, spaces and dashes allowed. */
+const typedFingerprint = text(100).trim().min(1);
+const stationKind = z.enum(['venue', 'mobile-box']);
+
+export const packageView = z.strictObject({
+  station: z.strictObject({ id: answerText, kind: stationKind, name: answerText, boxes: z.array(answerText) }),
+  electionTitle: answerText,
+  voters: count,
+  people: count,
+  payloadHash: sha256,
+  /** The central laptop's key, which signed the package (printed on the package slip). */
+  central: fingerprintView,
+});
+
+export const packageExportedView = packageView.extend({ path: answerText, bytes: count });
+export type PackageExportedView = z.infer<typeof packageExportedView>;
+
+export const packageOpenedView = packageView.extend({
+  /** True when this file had been opened from this very package already: nothing changed. */
+  alreadyOpen: z.boolean(),
+  /** This station laptop's own key (printed on its return slips). */
+  stationKey: fingerprintView,
+});
+export type PackageOpenedView = z.infer<typeof packageOpenedView>;
+
+export const returnWrittenView = z.strictObject({
+  path: answerText,
+  bytes: count,
+  station: answerText,
+  sequence: z.int().positive(),
+  closing: z.boolean(),
+  payloadHash: sha256,
+  issuances: count,
+  auditHead: z.strictObject({ count, hash: sha256 }),
+  fingerprint: fingerprintView,
+});
+export type ReturnWrittenView = z.infer<typeof returnWrittenView>;
+
+export const ANOMALY_KINDS = ['issued-elsewhere', 'not-assigned-here', 'unknown-voter', 'issued-count-down', 'custody-differs'] as const;
+export const anomalyView = z.strictObject({
+  kind: z.enum(ANOMALY_KINDS),
+  /** "certificate:00000012" or "box:S1". */
+  subject: answerText,
+  round: z.int().positive(),
+  detail: z.record(z.string(), z.json()),
+});
+
+export const returnImportedView = z.strictObject({
+  station: answerText,
+  sequence: z.int().positive(),
+  payloadHash: sha256,
+  alreadyImported: z.boolean(),
+  added: count,
+  issuances: count,
+  anomalies: z.array(anomalyView),
+  fingerprint: fingerprintView,
+  keyRegistered: z.boolean(),
+});
+export type ReturnImportedView = z.infer<typeof returnImportedView>;
+
+export const stationsOverviewView = z.strictObject({
+  /** On a station laptop: which station, from which package, and its own key; null on the central laptop. */
+  laptop: z
+    .strictObject({ station: answerText, kind: stationKind, packageHash: sha256, central: answerText, returnsWritten: count, stationKey: fingerprintView })
+    .nullable(),
+  stations: z.array(
+    z.strictObject({
+      station: answerText,
+      kind: stationKind,
+      name: answerText,
+      /** The key registered at the first return (64 hex digits), or null before. */
+      fingerprint: sha256.nullable(),
+      returns: z.array(z.strictObject({ sequence: z.int().positive(), writtenAt: answerText, importedAt: answerText, closing: z.boolean(), issuances: count, added: count })),
+      /** Per box and round: what the last return stated, and what this laptop counts as issued. */
+      boxes: z.array(z.strictObject({ box: answerText, round: z.int().positive(), returned: count, issuedHere: count })),
+      anomalies: z.array(anomalyView),
+    }),
+  ),
+});
+export type StationsOverviewView = z.infer<typeof stationsOverviewView>;
+
+export const stationsContract = {
+  /** Central laptop: writes the signed package of a polling station or mobile box into the export folder. */
+  exportStationPackage: {
+    input: z.strictObject({ station: text(TEXT_LIMITS.name).min(1), name: fileName, overwrite: z.boolean().default(false) }),
+    output: packageExportedView,
+  },
+  /**
+   * A fresh file only: checks the package's signature against the central fingerprint typed from the package slip
+   * and opens it, so this laptop works as that station only. The same package again changes nothing.
+   */
+  openStationPackage: { input: z.strictObject({ path, fingerprint: typedFingerprint }), output: packageOpenedView },
+  /** Station laptop: writes its signed return (a turnout report, or `closing` at the close) into the export folder. */
+  writeStationReturn: {
+    input: z.strictObject({ name: fileName, closing: z.boolean().default(false), overwrite: z.boolean().default(false) }),
+    output: returnWrittenView,
+  },
+  /**
+   * Central laptop: imports a station's return. The first return of a station needs the fingerprint from its return
+   * slip (registering the key, a committee decision); the same file again changes nothing.
+   */
+  importStationReturn: {
+    input: z.strictObject({ path, fingerprint: typedFingerprint.optional(), approvals: z.array(committeeApproval).max(5).optional() }),
+    output: returnImportedView,
+  },
+  /** Stations, their keys, imported returns, box figures and anomalies; on a station laptop, which station it is. */
+  stationsOverview: { input: z.strictObject({}), output: stationsOverviewView },
+} as const;
+export type StationsContract = typeof stationsContract;
