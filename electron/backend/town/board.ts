@@ -24,6 +24,7 @@ export interface BoardRow {
   community: string;
   body: Body;
   received: boolean;
+  drill: boolean;
   payloadHash: string | null;
   sequence: number | null;
   rounds: Array<{ number: number; kind: string; valid: boolean }>;
@@ -54,7 +55,7 @@ export function addDays(isoDate: string, days: number): string {
 
 function emptyRow(community: string, body: Body): BoardRow {
   return {
-    community, body, received: false, payloadHash: null, sequence: null, rounds: [], valid: null, elected: 0, seats: 0,
+    community, body, received: false, drill: false, payloadHash: null, sequence: null, rounds: [], valid: null, elected: 0, seats: 0,
     vacancies: 0, minCommittee: null, belowMinimum: false, acting: null, women: 0, warnings: [], signoffs: null, owed: [],
   };
 }
@@ -83,6 +84,7 @@ export function boardRow(community: string, file: FiledFile, followUpDays: numbe
   const row: BoardRow = {
     ...emptyRow(community, f.body),
     received: true,
+    drill: f.drill,
     payloadHash: file.payloadHash,
     sequence: file.sequence,
     rounds: f.rounds.map((r) => ({ number: r.number, kind: r.kind, valid: r.valid })),

@@ -12,6 +12,8 @@ export interface ElectionFacts {
   minCommittee: number;
   requireWoman: boolean;
   overridden: boolean;
+  /** A rehearsal's file (the election definition says drill): filed and shown, marked as a drill. */
+  drill: boolean;
   /** Offices of the regular round, highest rank first. */
   offices: Array<{ id: string; title: string; rank: number; seats: number }>;
   rounds: RoundFacts[];
@@ -59,6 +61,7 @@ export function electionFacts(payload: SealedPayload): ElectionFacts {
     minCommittee: profile.minCommittee,
     requireWoman: profile.requireWoman,
     overridden: payload.override !== undefined,
+    drill: payload.election.drill === true,
     offices: [...first.offices].sort((a, b) => a.rank - b.rank).map((o) => ({ id: o.id, title: o.title, rank: o.rank, seats: o.seats })),
     rounds: payload.rounds.map((r) => roundFacts(r.number, r.record, r.result)),
   };

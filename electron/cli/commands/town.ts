@@ -133,7 +133,7 @@ function owedText(o: OwedItem): string {
 }
 
 function rowText(r: BoardRow): string {
-  const head = `${r.community}  ${BODY_NAMES[r.body]}`;
+  const head = `${r.community}  ${BODY_NAMES[r.body]}${r.drill ? ' 【演练 DRILL】' : ''}`;
   if (!r.received) return `${head}: 未收到 not yet received`;
   const rounds = r.rounds.map((x) => `${x.number}${x.valid ? '✓' : '✗'}`).join(' ');
   const acting = r.acting ? `; 代理 acting ${r.acting.name} (${r.acting.office})` : '';
