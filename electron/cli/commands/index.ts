@@ -75,7 +75,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'town register',
     summary: "register a community's station key fingerprint from its tally sheet / 登记社区站点密钥指纹",
-    usage: 'station town register --db FILE --community NAME --fingerprint "XXXX XXXX …" [--json]',
+    usage: 'station town register --db FILE --community NAME (--fingerprint "XXXX XXXX …" | --qr "CERSHEET1;FP=…") [--json]',
     load: async () => (await import('./town')).townRegisterCommand,
   },
   {

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/envelope';
 import { describeTextIssue, findTextIssue, TEXT_LIMITS } from '../../../shared/domain/text';
+import { parseSheetQr } from '../../../shared/domain/sheet-qr';
 import type { BoardRow, OwedItem } from '../../backend/town/board';
 import { createTownFile, openTownFile, type TownContext } from '../../backend/town/context';
 import { importCommunities, importPaths, registerKey, townBoard } from '../../backend/town/office';
@@ -55,9 +56,22 @@ export const townRegisterCommand: CommandCode = {
     const args = parseArgs(argv);
     const dbFile = requireOption(args, 'db');
     const community = requireOption(args, 'community');
-    const fingerprint = requireOption(args, 'fingerprint');
+    const typed = args.options.get('fingerprint');
+    const scanned = args.options.get('qr');
+    if ((typed === undefined) === (scanned === undefined)) throw new UsageError('give either --fingerprint or --qr');
+    let fingerprint: string;
+    if (typeof scanned === 'string') {
+      const read = parseSheetQr(scanned);
+      if (!read.ok) {
+        process.stderr.write(`--qr: 不是计票结果报告单的二维码内容 / ${read.problem}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      fingerprint = read.qr.fingerprint;
+    } else {
+      fingerprint = requireOption(args, 'fingerprint');
+    }
     return withTownDb(dbFile, (ctx) => {
-      const r = registerKey(ctx, community, fingerprint, 'typed');
+      const r = registerKey(ctx, community, fingerprint, scanned === undefined ? 'typed' : 'qr');
       print(args.options.get('json') === true, r, r.added
         ? `已登记 / registered: ${r.community} ${r.fingerprint}`
         : `已登记过，未改动 / already registered, nothing changed: ${r.community} ${r.fingerprint}`);

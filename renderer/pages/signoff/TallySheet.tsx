@@ -3,6 +3,7 @@ import { useT } from '../../app/i18n';
 import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
 import { messageIn } from '../rules-message';
+import { SheetQrCode } from './SheetQrCode';
 
 export type TallySheetData = z.infer<typeof tallySheetView>;
 
@@ -175,6 +176,15 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
           <tr>
             <th>{t('signoff.sheet.resultHash')}</th>
             <td className="ui-mono">{grouped(sheet.resultHash)}</td>
+          </tr>
+          <tr>
+            <th>{t('signoff.sheet.qr')}</th>
+            <td>
+              <SheetQrCode
+                qr={{ fingerprint: sheet.station.fingerprint, round: sheet.round.number, resultHash: sheet.resultHash, signedHead: sheet.signedHead }}
+                label={t('signoff.sheet.qr')}
+              />
+            </td>
           </tr>
         </tbody>
       </table>

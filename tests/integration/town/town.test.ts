@@ -8,6 +8,7 @@ import { hashJson, signPayload } from '../../../electron/backend/seal';
 import { createTownFile, type TownContext } from '../../../electron/backend/town/context';
 import { importPaths, registerKey, townBoard } from '../../../electron/backend/town/office';
 import type { BoardRow } from '../../../electron/backend/town/board';
+import { sheetQrText } from '../../../shared/domain/sheet-qr';
 import { newStationKey, payloadHashOf, sealedFileOf } from '../../helpers/sealed-files';
 import { chunhuiParty, hepingResidents, xingfuRegular, xingfuTieRevote } from './town-files';
 
@@ -181,6 +182,16 @@ test('station town: init, register, communities, import and board from the comma
   assert.equal(badFp.code, 2);
   assert.match(badFp.stderr, /32 or 64 hex digits/);
   assert.equal(cli(['town', 'register', '--db', db, '--community', '幸福里社区', '--fingerprint', keys.xingfu.short]).code, 0);
+  // 和平社区's key is registered by scanning the QR code of its tally sheet.
+  const qr = sheetQrText({ fingerprint: keys.heping.hex, round: 1, resultHash: 'c'.repeat(64), signedHead: { count: 12, hash: 'd'.repeat(64) } });
+  const scanned = cli(['town', 'register', '--db', db, '--community', '和平社区', '--qr', qr, '--json']);
+  assert.equal(scanned.code, 0, scanned.stderr);
+  assert.equal((JSON.parse(scanned.stdout) as { fingerprint: string }).fingerprint, keys.heping.hex);
+  const badQr = cli(['town', 'register', '--db', db, '--community', '和平社区', '--qr', '00000013']);
+  assert.equal(badQr.code, 2);
+  assert.match(badQr.stderr, /not a tally sheet QR code/);
+  assert.equal(cli(['town', 'register', '--db', db, '--community', '和平社区']).code, 2, 'neither --fingerprint nor --qr');
+  assert.equal(cli(['town', 'import', '--db', db, join(inbox, 'd-heping-residents.json')]).code, 0, 'filed with the scanned key');
 
   const list = join(dir, 'communities.csv');
   writeFileSync(list, '社区,街道\n幸福里社区,城南\n光明社区,城南\n');
