@@ -64,9 +64,11 @@ export interface SealSpec {
   sequence?: number;
   supersedes?: string;
   override?: SealOverride;
+  /** No sign-off at all (a file the app would not seal without an override). */
+  unsigned?: boolean;
 }
 
-/** A sealed file of one community's election, signed with `key`, every round signed off by a scrutineer. */
+/** A sealed file of one community's election, signed with `key`, every round signed off by a scrutineer (unless unsigned). */
 export function sealedFileOf(spec: SealSpec, key: SigningKey): Buffer {
   const title = `${spec.community}${spec.body === 'party' ? '党组织' : '居民委员会'}换届选举`;
   const rounds = spec.rounds.map((r, i) => {
@@ -78,7 +80,7 @@ export function sealedFileOf(spec: SealSpec, key: SigningKey): Buffer {
       sealedAt: '2026-05-16T18:00:00+08:00',
       election: { title, community: spec.community, body: spec.body, method: spec.method, date: spec.date ?? '2026-05-16' },
       rounds,
-      signoffs: rounds.map((r) => ({ round: r.number, name: '谢文', role: 'chief-scrutineer', resultHash: hashJson(r.result), signedAt: '2026-05-16T17:00:00+08:00' })),
+      signoffs: spec.unsigned ? [] : rounds.map((r) => ({ round: r.number, name: '谢文', role: 'chief-scrutineer', resultHash: hashJson(r.result), signedAt: '2026-05-16T17:00:00+08:00' })),
       auditHead: { count: 100 + rounds.length, hash: 'a'.repeat(64) },
       ...(spec.sequence !== undefined ? { sequence: spec.sequence } : {}),
       ...(spec.supersedes !== undefined ? { supersedes: spec.supersedes } : {}),

@@ -38,7 +38,8 @@ export interface BoardRow {
   acting: { name: string; office: string } | null;
   women: number;
   warnings: ProblemCode[];
-  signoffs: 'complete' | 'overridden' | null;
+  /** unsigned: a round has no sign-off in force and the file names no override (not a file the app seals). */
+  signoffs: 'complete' | 'overridden' | 'unsigned' | null;
   owed: OwedItem[];
 }
 
@@ -93,7 +94,7 @@ export function boardRow(community: string, file: FiledFile, followUpDays: numbe
     vacancies: seats,
     minCommittee: f.minCommittee,
     warnings: [...new Set(f.rounds.flatMap((r) => r.warnings))],
-    signoffs: f.overridden ? 'overridden' : 'complete',
+    signoffs: f.overridden ? 'overridden' : f.unsignedRounds.length > 0 ? 'unsigned' : 'complete',
   };
   if (!regular.valid) {
     row.owed.push({ kind: 'rerun', office: null, seats, names: [], due });

@@ -12,6 +12,8 @@ export interface ElectionFacts {
   minCommittee: number;
   requireWoman: boolean;
   overridden: boolean;
+  /** Rounds with no sign-off in force (a file the app seals has none without an override). */
+  unsignedRounds: number[];
   /** A rehearsal's file (the election definition says drill): filed and shown, marked as a drill. */
   drill: boolean;
   /** Offices of the regular round, highest rank first. */
@@ -61,6 +63,7 @@ export function electionFacts(payload: SealedPayload): ElectionFacts {
     minCommittee: profile.minCommittee,
     requireWoman: profile.requireWoman,
     overridden: payload.override !== undefined,
+    unsignedRounds: payload.rounds.filter((r) => !payload.signoffs.some((x) => x.round === r.number && x.revoked === undefined)).map((r) => r.number),
     drill: payload.election.drill === true,
     offices: [...first.offices].sort((a, b) => a.rank - b.rank).map((o) => ({ id: o.id, title: o.title, rank: o.rank, seats: o.seats })),
     rounds: payload.rounds.map((r) => roundFacts(r.number, r.record, r.result)),

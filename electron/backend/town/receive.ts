@@ -131,10 +131,18 @@ export function receiveSealedFile(ctx: TownContext, bytes: Uint8Array, sourcePat
     if (earlier !== undefined && (earlier.community_key !== communityKey || earlier.body !== facts.body)) {
       return refusedInside(report, bilingual('它声明取代的文件属于另一个选举', 'the file it supersedes belongs to another election'));
     }
+    if (earlier !== undefined && earlier.sequence >= s.sequence) {
+      return refusedInside(report, bilingual(
+        `它的序号 ${s.sequence} 不大于它取代的第 ${earlier.sequence} 份文件`,
+        `its number ${s.sequence} is not higher than that of the file it supersedes (${earlier.sequence})`,
+      ));
+    }
     if (earlier !== undefined && earlier.superseded_by !== null) {
       return refusedInside(report, bilingual(`它取代的第 ${earlier.sequence} 份文件已被另一份文件取代`, `the file it supersedes (number ${earlier.sequence}) was already superseded by another file`));
     }
-    const later = db.prepare('SELECT * FROM sealed_file WHERE supersedes = ?').get(hash) as StoredFile | undefined;
+    const later = db
+      .prepare('SELECT * FROM sealed_file WHERE supersedes = ? AND community_key = ? AND body = ? AND sequence > ?')
+      .get(hash, communityKey, facts.body, s.sequence) as StoredFile | undefined;
     const current = db
       .prepare('SELECT * FROM sealed_file WHERE community_key = ? AND body = ? AND superseded_by IS NULL ORDER BY sequence DESC LIMIT 1')
       .get(communityKey, facts.body) as StoredFile | undefined;

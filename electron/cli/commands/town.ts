@@ -139,6 +139,12 @@ const OWED_NAMES: Record<OwedItem['kind'], string> = {
   'no-woman': '无女性成员 no woman elected',
 };
 
+const SIGNOFF_NAMES: Record<NonNullable<BoardRow['signoffs']>, string> = {
+  complete: '齐全 complete',
+  overridden: '不全，委员会决定 OVERRIDDEN',
+  unsigned: '有轮次无人签字 UNSIGNED round(s)',
+};
+
 function owedText(o: OwedItem): string {
   const where = o.office === null ? '' : ` ${o.office}`;
   const seats = o.seats > 0 && o.kind !== 'rerun' ? ` ${o.seats} 席 seat(s)` : '';
@@ -154,7 +160,7 @@ function rowText(r: BoardRow): string {
   const lines = [
     `${head}: 第 ${r.sequence} 份 file #${r.sequence}; 轮次 rounds ${rounds}; ${r.valid ? '有效 valid' : '无效 INVALID'}; ` +
       `当选 elected ${r.elected}/${r.seats}; 暂缺 vacant ${r.vacancies}; 最低 minimum ${r.minCommittee}${r.belowMinimum ? ' (不足 below)' : ''}; ` +
-      `女性 women ${r.women}${acting}; 签名 sign-offs ${r.signoffs === 'overridden' ? '不全，委员会决定 OVERRIDDEN' : '齐全 complete'}` +
+      `女性 women ${r.women}${acting}; 签名 sign-offs ${SIGNOFF_NAMES[r.signoffs!]}` +
       (r.warnings.length > 0 ? `; 提示 warnings ${r.warnings.join(', ')}` : ''),
     ...r.owed.map((o) => `    → 待办 owed: ${owedText(o)}`),
   ];

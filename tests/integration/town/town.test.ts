@@ -166,6 +166,17 @@ test('a tie re-vote is owed until the file that holds it arrives; an earlier sea
     const earlier = importPaths(ctx, [join(inbox, 'sub/c-xingfu-1.json')]).files[0]!;
     assert.equal(earlier.outcome, 'superseded', earlier.line);
     assert.equal(row(townBoard(ctx), '幸福里社区', 'residents').sequence, 2);
+
+    const sameNumber = sealedFileOf(
+      { community: '幸福里社区', body: 'residents', method: 'direct', rounds: [xingfuRegular, xingfuTieRevote], sequence: 2, supersedes: payloadHashOf(xingfu2), date: '2026-05-19' },
+      keys.xingfu,
+    );
+    const refused = importPaths(ctx, [put('sub2-same-number.json', sameNumber)]).files[0]!;
+    assert.equal(refused.outcome, 'refused');
+    assert.match(refused.line, /its number 2 is not higher than that of the file it supersedes \(2\)/);
+
+    importPaths(ctx, [put('sub2-unsigned.json', sealedFileOf({ ...hepingResidents, unsigned: true }, keys.heping))]);
+    assert.equal(row(townBoard(ctx), '和平社区', 'residents').signoffs, 'unsigned');
   } finally {
     ctx.db.close();
   }
