@@ -187,8 +187,12 @@ test('station town: init, register, communities, import and board from the comma
   assert.equal(cli(['town', 'init', '--db', db, '--name', '城南街道']).code, 0);
   assert.equal(cli(['town', 'init', '--db', db, '--name', '城南街道']).code, 1, 'an existing town file is not replaced');
   assert.equal(cli(['town', 'init', '--db', join(dir, 'drill.sqlite'), '--name', 'x']).code, 2, 'an election file is not a town file');
-  assert.equal(cli(['town', 'board', '--db', join(dir, 'drill.sqlite')]).code, 2);
-  assert.equal(cli(['audit', 'verify', '--db', db]).code, 2, 'nor is a town file an election file');
+  const asTown = cli(['town', 'board', '--db', join(dir, 'drill.sqlite')]);
+  assert.equal(asTown.code, 2);
+  assert.match(asTown.stderr, /is an election database, not a town office file/);
+  const asElection = cli(['audit', 'verify', '--db', db]);
+  assert.equal(asElection.code, 2, 'nor is a town file an election file');
+  assert.match(asElection.stderr, /is a town office file, not an election database/);
   const badFp = cli(['town', 'register', '--db', db, '--community', '幸福里社区', '--fingerprint', '12 34']);
   assert.equal(badFp.code, 2);
   assert.match(badFp.stderr, /32 or 64 hex digits/);
