@@ -63,6 +63,7 @@ export const signoffEn: Record<keyof typeof signoffZhCN, string> = {
   'signoff.sheet.noSignatureYet': 'not signed yet',
   'signoff.sheet.auditCount': '{n} entries:',
   'signoff.sheet.resultHash': 'Result hash',
+  'signoff.sheet.qr': 'For the town office to scan: key fingerprint, result hash, audit head',
   'signoff.sheet.signatures': 'Signatures of scrutineers, callers and counters',
   'signoff.sheet.role': 'Role',
   'signoff.sheet.name': 'Name',

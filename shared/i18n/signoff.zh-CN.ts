@@ -62,6 +62,7 @@ export const signoffZhCN = {
   'signoff.sheet.noSignatureYet': '尚无人签字',
   'signoff.sheet.auditCount': '共 {n} 条：',
   'signoff.sheet.resultHash': '结果哈希',
+  'signoff.sheet.qr': '报街道（镇）备案扫码：密钥指纹、结果哈希、日志末条',
   'signoff.sheet.signatures': '监票人、唱票人、计票人签字',
   'signoff.sheet.role': '职责',
   'signoff.sheet.name': '姓名',

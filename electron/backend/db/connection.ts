@@ -30,6 +30,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    refuseTownFile(db, file);
     refuseNewerSchema(db, file);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
@@ -44,14 +45,29 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * SQLite's application_id of a town office file ("TOWN"); election files leave it 0. A town file has its own schema
+ * versions, so it must never be taken for an election file and migrated as one.
+ */
+export const TOWN_APPLICATION_ID = 0x544f574e;
+
+export function applicationId(db: Db): number {
+  return db.pragma('application_id', { simple: true }) as number;
+}
+
+function refuseTownFile(db: Db, file: string): void {
+  if (applicationId(db) === TOWN_APPLICATION_ID) {
+    throw new ApiError('invalid-input', `${file} 是街道（镇）备案文件，不是选举数据库 / ${file} is a town office file, not an election database`);
+  }
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
 /** A file written by a newer app may hold data this app cannot read correctly: refuse, change nothing. */
-export function refuseNewerSchema(db: Db, file = 'database'): void {
+export function refuseNewerSchema(db: Db, file = 'database', known = latestSchemaVersion()): void {
   const found = schemaVersion(db);
-  const known = latestSchemaVersion();
   if (found > known) {
     throw new ApiError(
       'conflict',

@@ -1,4 +1,13 @@
-export { openDatabase, schemaVersion, refuseNewerSchema, BUSY_TIMEOUT_MS, type Db, type OpenOptions } from './connection';
+export {
+  openDatabase,
+  schemaVersion,
+  refuseNewerSchema,
+  applicationId,
+  TOWN_APPLICATION_ID,
+  BUSY_TIMEOUT_MS,
+  type Db,
+  type OpenOptions,
+} from './connection';
 export { migrate, type MigrateReport } from './migrate';
 export { inTransaction } from './transaction';
 export { MIGRATIONS, latestSchemaVersion } from './migrations';

@@ -18,6 +18,9 @@ export const FILE_LIMITS = {
   sealed: 128 * MiB,
   /** The election definition of `station init`. */
   definition: 4 * MiB,
+  /** The town's key registry (community → fingerprint) and its community list: a few thousand lines at most. */
+  registry: 4 * MiB,
+  communities: 4 * MiB,
 } as const;
 
 export type InputFileProblem = 'not-found' | 'not-regular' | 'too-large' | 'unreadable';

@@ -22,15 +22,19 @@ export function summaryView(s: SealSummary): SealSummaryView {
   };
 }
 
-/** Reads and checks a sealed file; an unreadable path is bad input, a file that fails a check is an outcome. */
-export async function verifySealedPath(path: string, fingerprint?: string): Promise<VerifyOutcomeView> {
-  let bytes: Buffer;
+/** A sealed file's bytes, size-limited; a file that cannot be read is bad input naming it. */
+export async function readSealedPath(path: string): Promise<Buffer> {
   try {
-    bytes = await readInputFile(path, FILE_LIMITS.sealed);
+    return await readInputFile(path, FILE_LIMITS.sealed);
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
     throw new ApiError(e.problem === 'not-found' ? 'not-found' : 'invalid-input', `无法读取文件 / cannot read: ${e.message}`, { path: 'path' });
   }
+}
+
+/** Reads and checks a sealed file; an unreadable path is bad input, a file that fails a check is an outcome. */
+export async function verifySealedPath(path: string, fingerprint?: string): Promise<VerifyOutcomeView> {
+  const bytes = await readSealedPath(path);
   const outcome = verifySealedFile(bytes, fingerprint === undefined ? {} : { expectedFingerprint: fingerprint });
   return outcome.ok ? { ok: true, summary: summaryView(outcome.summary) } : { ok: false, failures: outcome.failures };
 }

@@ -45,7 +45,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'verify',
     summary: 'check a sealed result file: signature, hashes, recount of every round, sign-offs / 校验封存结果文件',
-    usage: 'station verify FILE [--fingerprint "XXXX XXXX …"] [--json]',
+    usage: 'station verify FILE [--fingerprint "XXXX XXXX …"] [--keys REGISTRY.json|.csv|.xlsx] [--json]',
     load: async () => (await import('./verify')).verifyCommand,
   },
   {
@@ -89,5 +89,35 @@ export const commands: CommandInfo[] = [
     summary: "import a station's return at the central laptop (idempotent; anomalies flagged) / 导入投票站回执",
     usage: 'station return import --db FILE RETURN.json [--fingerprint "XXXX …" (first return)] [--as PERSON] [--json]',
     load: async () => (await import('./station-files')).returnImportCommand,
+  },
+  {
+    name: 'town init',
+    summary: 'create a street/town office file for receiving sealed results / 创建街道（镇）备案文件',
+    usage: 'station town init --db FILE --name NAME [--follow-up-days N] [--json]',
+    load: async () => (await import('./town')).townInitCommand,
+  },
+  {
+    name: 'town register',
+    summary: "register a community's station key fingerprint from its tally sheet / 登记社区站点密钥指纹",
+    usage: 'station town register --db FILE --community NAME (--fingerprint "XXXX XXXX …" | --qr "CERSHEET1;FP=…") [--json]',
+    load: async () => (await import('./town')).townRegisterCommand,
+  },
+  {
+    name: 'town communities',
+    summary: "import the town's community list (CSV or XLSX, column 社区) / 导入社区名单",
+    usage: 'station town communities --db FILE --import LIST.csv|LIST.xlsx [--json]',
+    load: async () => (await import('./town')).townCommunitiesCommand,
+  },
+  {
+    name: 'town import',
+    summary: 'verify and file sealed result files, folders or a USB stick / 校验并备案封存结果文件',
+    usage: 'station town import --db FILE PATH... [--json]   (exit 1 when any file is refused)',
+    load: async () => (await import('./town')).townImportCommand,
+  },
+  {
+    name: 'town board',
+    summary: 'the status board: one row per community and body / 备案情况一览',
+    usage: 'station town board --db FILE [--owed] [--missing] [--json]',
+    load: async () => (await import('./town')).townBoardCommand,
   },
 ];

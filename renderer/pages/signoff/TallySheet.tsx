@@ -4,6 +4,7 @@ import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
 import { messageIn } from '../rules-message';
 import { formatDate, formatDateTime } from '../../ui/when';
+import { SheetQrCode } from './SheetQrCode';
 
 export type TallySheetData = z.infer<typeof tallySheetView>;
 
@@ -174,6 +175,15 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
           <tr>
             <th>{t('signoff.sheet.resultHash')}</th>
             <td className="ui-mono">{grouped(sheet.resultHash)}</td>
+          </tr>
+          <tr>
+            <th>{t('signoff.sheet.qr')}</th>
+            <td>
+              <SheetQrCode
+                qr={{ fingerprint: sheet.station.fingerprint, round: sheet.round.number, resultHash: sheet.resultHash, signedHead: sheet.signedHead }}
+                label={t('signoff.sheet.qr')}
+              />
+            </td>
           </tr>
         </tbody>
       </table>

@@ -12,6 +12,7 @@ import { signIn } from '../../../electron/backend/services/session';
 import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { buildRenderer, chromiumMissing, launch, screenshotPath } from '../renderer/harness';
 import { closePoll, issue, makeElection, openPoll, PIN } from '../../integration/counting/helpers';
+import { parseSheetQr } from '../../../shared/domain/sheet-qr';
 
 /**
  * The counting, results, sign-off and export screens against the real backend (a temp SQLite election built by
@@ -231,6 +232,11 @@ describe('counting → results → sign-off → export screens (real backend, Ch
     await page.screenshot({ path: screenshotPath('screens-signoff'), fullPage: true });
 
     const fingerprint = (await page.getByTestId('sheet-fingerprint').textContent()) ?? '';
+    // The sheet's QR code carries the full fingerprint, the result hash and the audit head for the town office.
+    const qr = parseSheetQr((await page.getByTestId('sheet-qr').getAttribute('data-qr-text')) ?? '');
+    assert.ok(qr.ok && qr.qr.signedHead !== null && qr.qr.round === 1, 'a signed round 1 in the QR text');
+    assert.ok(fingerprint.replace(/\s/g, '').toLowerCase().includes(qr.qr.fingerprint), 'the QR fingerprint is the printed one');
+    assert.ok(await page.getByTestId('sheet-qr').locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), 'the QR image is drawn');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pdfPath = join(outDir, 'tally-sheet.pdf');
     writeFileSync(pdfPath, pdf);

@@ -1,0 +1,70 @@
+/**
+ * The town office receiving sealed files: verifying (signature, hashes, a recount of every round) and filing N files
+ * of 2,000-voter elections, at N = 100 and N = 500 (target: 500 in under 30 s and under 400 MB). The files are made
+ * from one drill by giving each a community of its own and re-signing it with a key generated for that community.
+ */
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDrill } from '../../electron/backend/drill/run';
+import { fingerprint, signPayload } from '../../electron/backend/seal';
+import { createTownFile } from '../../electron/backend/town/context';
+import { registerKey } from '../../electron/backend/town/office';
+
+const worker = join(import.meta.dirname, 'town-import-worker.ts');
+
+/** N sealed files, one per community 社区0001…, each signed by its own new key; returns their fingerprints. */
+function makeFiles(template: Record<string, any>, n: number, folder: string): Map<string, string> {
+  mkdirSync(folder, { recursive: true });
+  const keys = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const community = `测试${String(i).padStart(4, '0')}社区`;
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const fp = fingerprint(publicKeyPem);
+    const payload = { ...template, election: { ...template.election, community }, station: { fingerprint: fp.hex, publicKey: publicKeyPem } };
+    writeFileSync(join(folder, `${community}.sealed.json`), signPayload(payload, { privateKey, publicKeyPem }));
+    keys.set(community, fp.short);
+  }
+  return keys;
+}
+
+function importFolder(dir: string, n: number, template: Record<string, any>): { ms: number; maxRssMB: number } {
+  const folder = join(dir, `files-${n}`);
+  const keys = makeFiles(template, n, folder);
+  const dbFile = join(dir, `town-${n}.sqlite`);
+  const ctx = createTownFile(dbFile, { name: '基准街道', followUpDays: 90 });
+  for (const [community, fp] of keys) registerKey(ctx, community, fp, 'typed');
+  ctx.db.close();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, dbFile, folder], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench: town import failed (${r.status}): ${r.stderr}`);
+  const out = JSON.parse(r.stdout) as { ms: number; maxRssMB: number; outcomes: Record<string, number> };
+  if (out.outcomes.new !== n) throw new Error(`bench: expected ${n} new files, got ${JSON.stringify(out.outcomes)}`);
+  return out;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const dir = process.env.STATION_BENCH_DIR ? mkdtempSync(join(process.env.STATION_BENCH_DIR, 'station-bench-town-')) : mkdtempSync(join(tmpdir(), 'station-bench-town-'));
+  try {
+    const drill = await runDrill({ dbFile: join(dir, 'drill.sqlite'), voters: 2000, seed: '1' });
+    const bytes = readFileSync(drill.sealedFile);
+    const template = JSON.parse(Buffer.from((JSON.parse(bytes.toString('utf8')) as { payload: string }).payload, 'base64').toString('utf8')) as Record<string, any>;
+    const hundred = importFolder(dir, 100, template);
+    const fiveHundred = importFolder(dir, 500, template);
+    return {
+      'sealed file of 2,000 voters: bytes': bytes.length,
+      'ballots per file': drill.rounds.reduce((n, r) => n + r.ballots, 0),
+      'import 100 files: s': hundred.ms / 1000,
+      'import 100 files: ms per file': hundred.ms / 100,
+      'import 100 files: peak memory MB': hundred.maxRssMB,
+      'import 500 files: s (target < 30)': fiveHundred.ms / 1000,
+      'import 500 files: ms per file': fiveHundred.ms / 500,
+      'import 500 files: peak memory MB (target < 400)': fiveHundred.maxRssMB,
+      'town targets': fiveHundred.ms < 30_000 && fiveHundred.maxRssMB < 400 ? 'met' : 'MISSED',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
