@@ -1,0 +1,123 @@
+import type { AssignmentTarget, AssignmentView } from '../../../shared/api/issuance';
+import { checkIdNumber } from '../../../shared/domain/roll';
+import type { Db } from '../db';
+import { assignmentOf } from './roll-store';
+
+export interface VoterQuery {
+  offset: number;
+  limit: number;
+  group?: string | undefined;
+  search?: string | undefined;
+  assignment?: AssignmentTarget | undefined;
+  status?: 'issued' | 'not-issued' | undefined;
+  round?: number | undefined;
+}
+
+export interface ListedVoter {
+  name: string;
+  group: string;
+  gender: string;
+  certificate: string;
+  assignment: AssignmentView;
+  issuedRounds: number[];
+}
+
+function likePattern(text: string, where: 'anywhere' | 'start'): string {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return where === 'anywhere' ? `%${escaped}%` : `${escaped}%`;
+}
+
+/** The WHERE clause and its parameters for a query's filters (all of them must hold). */
+function filterOf(q: VoterQuery): { sql: string; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (q.group !== undefined) {
+    where.push('group_name = @group');
+    params.group = q.group.normalize('NFKC');
+  }
+  if (q.search !== undefined) {
+    const either = ["name LIKE @search ESCAPE '\\'", 'certificate = @exact'];
+    params.search = likePattern(q.search, 'anywhere');
+    params.exact = q.search;
+    if (/^\d{1,7}$/.test(q.search)) {
+      // The first digits of a certificate number, as typed before the scanner's last digit arrives.
+      either.push("certificate LIKE @prefix ESCAPE '\\'");
+      params.prefix = likePattern(q.search, 'start');
+    }
+    const id = checkIdNumber(q.search);
+    if (id.ok) {
+      either.push('id_number = @idNumber');
+      params.idNumber = id.idNumber;
+    }
+    where.push(`(${either.join(' OR ')})`);
+  }
+  if (q.assignment !== undefined) {
+    if ('venue' in q.assignment) {
+      where.push('venue_id = @venue');
+      params.venue = q.assignment.venue;
+    } else {
+      where.push('mobile_box_id = @mobileBox');
+      params.mobileBox = q.assignment.mobileBox;
+    }
+  }
+  if (q.status !== undefined) {
+    const issued = 'EXISTS (SELECT 1 FROM issuance i WHERE i.voter_id = voter.id AND i.round_number = @round)';
+    where.push(q.status === 'issued' ? issued : `NOT ${issued}`);
+    params.round = q.round ?? 1;
+  }
+  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * One page of the roll in roll order, with the total matching the filters. Voters are inserted in import and line
+ * order and never deleted, so the rowid is roll order and a page needs no sort.
+ */
+export function listVoters(db: Db, q: VoterQuery): { total: number; voters: ListedVoter[] } {
+  const { sql, params } = filterOf(q);
+  const total = (db.prepare(`SELECT count(*) AS n FROM voter ${sql}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT name, group_name, gender, certificate, venue_id, mobile_box_id,
+              (SELECT group_concat(round_number) FROM issuance i WHERE i.voter_id = voter.id) AS rounds
+       FROM voter ${sql} ORDER BY id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, offset: q.offset, limit: q.limit }) as {
+    name: string;
+    group_name: string;
+    gender: string;
+    certificate: string;
+    venue_id: string | null;
+    mobile_box_id: string | null;
+    rounds: string | null;
+  }[];
+  return {
+    total,
+    voters: rows.map((r) => ({
+      name: r.name,
+      group: r.group_name,
+      gender: r.gender,
+      certificate: r.certificate,
+      assignment: assignmentOf(db, r),
+      issuedRounds: r.rounds === null ? [] : r.rounds.split(',').map(Number).sort((a, b) => a - b),
+    })),
+  };
+}
+
+/** The residents' groups in roll order of their first voter, with how many voters each has and where they vote. */
+export function rollGroups(db: Db): { group: string; voters: number; assignments: AssignmentView[] }[] {
+  const rows = db
+    .prepare(
+      `SELECT group_name, venue_id, mobile_box_id, count(*) AS n, min(id) AS first FROM voter
+       GROUP BY group_name, venue_id, mobile_box_id ORDER BY group_name`,
+    )
+    .all() as { group_name: string; venue_id: string | null; mobile_box_id: string | null; n: number; first: number }[];
+  const groups = new Map<string, { group: string; voters: number; first: number; assignments: AssignmentView[] }>();
+  for (const r of rows) {
+    const g = groups.get(r.group_name) ?? { group: r.group_name, voters: 0, first: r.first, assignments: [] };
+    g.voters += r.n;
+    g.first = Math.min(g.first, r.first);
+    g.assignments.push(assignmentOf(db, r));
+    groups.set(r.group_name, g);
+  }
+  return [...groups.values()].sort((a, b) => a.first - b.first).map(({ group, voters, assignments }) => ({ group, voters, assignments }));
+}
