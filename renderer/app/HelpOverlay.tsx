@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from './i18n';
-import { PAGES } from './pages';
+import { digitOfPage, PAGES } from './pages';
 
 /** The keyboard help (F1 or ?). A modal <dialog>: focus stays inside, Esc closes, focus returns where it was. */
 export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -13,7 +13,7 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void 
     if (!open && d.open) d.close();
   }, [open]);
   const rows: [string, string][] = [
-    [`Alt+1 … Alt+${PAGES.length}`, `${t('help.keyPages')}: ${PAGES.map((p, i) => `${i + 1} ${t(p.label)}`).join('　')}`],
+    [`Alt+1 … Alt+${digitOfPage(PAGES.length - 1)}`, `${t('help.keyPages')}: ${PAGES.map((p, i) => `${digitOfPage(i)} ${t(p.label)}`).join('　')}`],
     ['F1 / ?', t('help.keyHelp')],
     ['Alt+L', t('help.keyLang')],
     ['Ctrl+Shift+S', t('help.keySwitch')],

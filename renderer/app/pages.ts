@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../shared/i18n';
 
-/** The pages in tab order; Alt+<n> opens page n. The ids are the hash routes (#/desk). */
+/** The pages in tab order; Alt+<n> opens page n (Alt+0 the tenth). The ids are the hash routes (#/desk). */
 export const PAGES = [
   { id: 'start', label: 'nav.start' },
   { id: 'setup', label: 'nav.setup' },
@@ -11,10 +11,20 @@ export const PAGES = [
   { id: 'signoff', label: 'nav.signoff' },
   { id: 'export', label: 'nav.export' },
   { id: 'drill', label: 'nav.drill' },
+  { id: 'voters', label: 'nav.voters' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
 export type PageId = (typeof PAGES)[number]['id'];
 
 export function isPageId(value: string): value is PageId {
   return PAGES.some((p) => p.id === value);
+}
+
+/** The digit of page `index` (0-based) with Alt: 1…9, then 0 for the tenth. */
+export function digitOfPage(index: number): number {
+  return (index + 1) % 10;
+}
+
+export function pageIndexOfDigit(digit: number): number {
+  return digit === 0 ? 9 : digit - 1;
 }

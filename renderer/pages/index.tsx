@@ -8,6 +8,7 @@ import { ResultsScreen } from './results/ResultsScreen';
 import { SignoffScreen } from './signoff/SignoffScreen';
 import { ExportScreen } from './export/ExportScreen';
 import { DrillScreen } from './drill/DrillScreen';
+import { VotersScreen } from './voters/VotersScreen';
 
 /**
  * The screens, by page id. Each screen is a component in this folder using `useApi()`, `useT()` and
@@ -23,4 +24,5 @@ export const screens: PageRenderers = {
   signoff: () => <SignoffScreen />,
   export: () => <ExportScreen />,
   drill: () => <DrillScreen />,
+  voters: () => <VotersScreen />,
 };

@@ -9,6 +9,7 @@ import { signoffEn } from './signoff.en';
 import { exportEn } from './export.en';
 import { drillEn } from './drill.en';
 import { sessionEn } from './session.en';
+import { votersEn } from './voters.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -146,4 +147,5 @@ export const en: Record<MessageKey, string> = {
   ...countingEn, ...resultsEn, ...signoffEn, ...exportEn,
   ...drillEn,
   ...sessionEn,
+  ...votersEn,
 };

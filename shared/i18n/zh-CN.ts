@@ -8,6 +8,7 @@ import { signoffZhCN } from './signoff.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { drillZhCN } from './drill.zh-CN';
 import { sessionZhCN } from './session.zh-CN';
+import { votersZhCN } from './voters.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -147,6 +148,7 @@ export const zhCN = {
   ...countingZhCN, ...resultsZhCN, ...signoffZhCN, ...exportZhCN,
   ...drillZhCN,
   ...sessionZhCN,
+  ...votersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,6 +8,7 @@ import { useMayCall } from '../../app/session/may-call';
 import './desk.css';
 import { issuedAnswer, refusalAnswer, refusalOf } from './answers';
 import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
+import { FindVoter } from './FindVoter';
 
 interface PendingProxy {
   certificate: string;
@@ -33,6 +34,8 @@ export function DeskScreen() {
   const [pending, setPending] = useState<PendingProxy | null>(null);
   const [stock, setStock] = useState<{ issued: number; spoiled: number; inHand: number; boxName: string } | null>(null);
   const [deskIssued, setDeskIssued] = useState<number | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [found, setFound] = useState<{ certificate: string; name: string; seq: number } | null>(null);
 
   const desk = desks.data?.find((d) => d.id === deskId) ?? null;
   const round = rounds.data ? currentRound(rounds.data) : null;
@@ -57,14 +60,20 @@ export function DeskScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && pending) {
+      if (e.key === 'Escape' && finding) {
+        e.preventDefault();
+        setFinding(false);
+      } else if (e.key === 'Escape' && pending) {
         e.preventDefault();
         setPending(null);
+      } else if (e.key === 'F4') {
+        e.preventDefault();
+        setFinding((open) => !open);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending]);
+  }, [pending, finding]);
 
   if (!desks.data || !rounds.data) {
     return (
@@ -92,6 +101,7 @@ export function DeskScreen() {
   const onScan = async (scanned: string): Promise<DeskAnswer> => {
     const proxy = pending;
     const certificate = proxy ? proxy.certificate : scanned;
+    setFound(null);
     try {
       const out = await api.call('issueBallot', {
         certificate,
@@ -162,6 +172,9 @@ export function DeskScreen() {
             ))}
           </select>
         </label>
+        <button type="button" onClick={() => setFinding((open) => !open)} aria-keyshortcuts="F4" aria-expanded={finding} data-testid="desk-find">
+          {t('deskfind.open')} <kbd>F4</kbd>
+        </button>
         <button
           type="button"
           onClick={() => {
@@ -179,7 +192,18 @@ export function DeskScreen() {
           <p className="ui-muted">{t('deskpage.proxyCancel')}</p>
         </div>
       )}
+      {finding && (
+        <FindVoter
+          onClose={() => setFinding(false)}
+          onFound={(v) => {
+            setFinding(false);
+            setFound((f) => ({ certificate: v.certificate, name: v.name, seq: (f?.seq ?? 0) + 1 }));
+          }}
+        />
+      )}
+      {found && <p className="ui-ok" role="status" data-testid="desk-found">✓ {t('deskfind.filled', { name: found.name })}</p>}
       <CertificateInput
+        fill={found}
         onScan={onScan}
         onAssisted={onAssisted}
         onExchange={onExchange}
