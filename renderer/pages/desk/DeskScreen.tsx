@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
 import { currentRound } from '../rounds';
-import { ErrorNote, Loading, useLoad } from '../../ui';
+import { ErrorNote, Loading, OkNote, useLoad } from '../../ui';
 import { useMayCall } from '../../app/session/may-call';
 import './desk.css';
 import { issuedAnswer, refusalAnswer, refusalOf } from './answers';
@@ -201,7 +201,7 @@ export function DeskScreen() {
           }}
         />
       )}
-      {found && <p className="ui-ok" role="status" data-testid="desk-found">✓ {t('deskfind.filled', { name: found.name })}</p>}
+      {found && <OkNote testId="desk-found">{t('deskfind.filled', { name: found.name })}</OkNote>}
       <CertificateInput
         fill={found}
         onScan={onScan}
