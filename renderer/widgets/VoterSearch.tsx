@@ -11,9 +11,10 @@ export type { ListedVoter, VoterQuery } from './voter-pages';
 
 const ROW_PX = 34;
 
+/** A venue's name, or a mobile box's marked as one (unless its name already says so: 流动票箱一). */
 export function usePlaceName(): (a: AssignmentView) => string {
   const t = useT();
-  return (a) => (a.kind === 'venue' ? a.name : t('vsearch.mobile', { name: a.name }));
+  return (a) => (a.kind === 'venue' || a.name.includes('流动') ? a.name : t('vsearch.mobile', { name: a.name }));
 }
 
 /** A place filter's value: '' (everywhere), 'venue:<id>' or 'box:<id>'. */

@@ -1,7 +1,7 @@
 import type { AssignmentTarget, AssignmentView } from '../../../shared/api/issuance';
 import { checkIdNumber } from '../../../shared/domain/roll';
 import type { Db } from '../db';
-import { assignmentOf } from './roll-store';
+import { assignmentOf, stmt } from './roll-store';
 
 export interface VoterQuery {
   offset: number;
@@ -22,9 +22,8 @@ export interface ListedVoter {
   issuedRounds: number[];
 }
 
-function likePattern(text: string, where: 'anywhere' | 'start'): string {
-  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return where === 'anywhere' ? `%${escaped}%` : `${escaped}%`;
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The WHERE clause and its parameters for a query's filters (all of them must hold). */
@@ -36,13 +35,15 @@ function filterOf(q: VoterQuery): { sql: string; params: Record<string, string |
     params.group = q.group.normalize('NFKC');
   }
   if (q.search !== undefined) {
-    const either = ["name LIKE @search ESCAPE '\\'", 'certificate = @exact'];
-    params.search = likePattern(q.search, 'anywhere');
-    params.exact = q.search;
-    if (/^\d{1,7}$/.test(q.search)) {
-      // The first digits of a certificate number, as typed before the scanner's last digit arrives.
-      either.push("certificate LIKE @prefix ESCAPE '\\'");
-      params.prefix = likePattern(q.search, 'start');
+    const either: string[] = [];
+    if (/^\d+$/.test(q.search)) {
+      // A certificate number or its first digits (as typed before the last digit), through the certificate index.
+      either.push('(certificate >= @from AND certificate < @to)');
+      params.from = q.search;
+      params.to = `${q.search}:`; // ':' sorts right after '9'
+    } else {
+      either.push("name LIKE @search ESCAPE '\\'");
+      params.search = likePattern(q.search);
     }
     const id = checkIdNumber(q.search);
     if (id.ok) {
@@ -70,26 +71,22 @@ function filterOf(q: VoterQuery): { sql: string; params: Record<string, string |
 
 /**
  * One page of the roll in roll order, with the total matching the filters. Voters are inserted in import and line
- * order and never deleted, so the rowid is roll order and a page needs no sort.
+ * order and never deleted, so the rowid is roll order and a page needs no sort. With a filter, the matching rowids
+ * are found in one pass (the total is their number) and only the page's rows are read.
  */
 export function listVoters(db: Db, q: VoterQuery): { total: number; voters: ListedVoter[] } {
   const { sql, params } = filterOf(q);
-  const total = (db.prepare(`SELECT count(*) AS n FROM voter ${sql}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT name, group_name, gender, certificate, venue_id, mobile_box_id,
-              (SELECT group_concat(round_number) FROM issuance i WHERE i.voter_id = voter.id) AS rounds
-       FROM voter ${sql} ORDER BY id LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, offset: q.offset, limit: q.limit }) as {
-    name: string;
-    group_name: string;
-    gender: string;
-    certificate: string;
-    venue_id: string | null;
-    mobile_box_id: string | null;
-    rounds: string | null;
-  }[];
+  let total: number;
+  let rows: VoterListRow[];
+  if (sql === '') {
+    total = (stmt(db, 'SELECT count(*) AS n FROM voter').get() as { n: number }).n;
+    rows = stmt(db, `SELECT ${LISTED} FROM voter ORDER BY id LIMIT ? OFFSET ?`).all(q.limit, q.offset) as VoterListRow[];
+  } else {
+    const ids = db.prepare(`SELECT id FROM voter ${sql} ORDER BY id`).pluck().all(params) as number[];
+    total = ids.length;
+    const byId = stmt(db, `SELECT ${LISTED} FROM voter WHERE id = ?`);
+    rows = ids.slice(q.offset, q.offset + q.limit).map((id) => byId.get(id) as VoterListRow);
+  }
   return {
     total,
     voters: rows.map((r) => ({
@@ -101,6 +98,19 @@ export function listVoters(db: Db, q: VoterQuery): { total: number; voters: List
       issuedRounds: r.rounds === null ? [] : r.rounds.split(',').map(Number).sort((a, b) => a - b),
     })),
   };
+}
+
+const LISTED = `name, group_name, gender, certificate, venue_id, mobile_box_id,
+  (SELECT group_concat(round_number) FROM issuance i WHERE i.voter_id = voter.id) AS rounds`;
+
+interface VoterListRow {
+  name: string;
+  group_name: string;
+  gender: string;
+  certificate: string;
+  venue_id: string | null;
+  mobile_box_id: string | null;
+  rounds: string | null;
 }
 
 /** The residents' groups in roll order of their first voter, with how many voters each has and where they vote. */

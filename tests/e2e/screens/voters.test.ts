@@ -96,10 +96,11 @@ describe('voter list and the desk lookup', { skip: missing ?? false }, () => {
     await page.getByTestId('move-approval-pin').fill(PIN);
     await page.getByTestId('move-voter-reason').fill('行动不便，申请流动票箱');
     await page.getByTestId('move-voter-submit').click();
-    await page.getByTestId('move-voter-done').filter({ hasText: '张丽华：社区党群服务中心 → 流动票箱 流动票箱一' }).waitFor();
+    await page.getByTestId('move-voter-done').filter({ hasText: '张丽华：社区党群服务中心 → 流动票箱一' }).waitFor();
     await history.locator('li[data-kind=reassigned]', { hasText: '郭志明' }).waitFor();
     const moved = (await listed({ search: '张丽华' })).voters[0]!;
     assert.deepEqual(moved.assignment, { kind: 'mobile-box', id: 'M1', name: '流动票箱一', venue: 'central' });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('voters-list'), fullPage: false });
     assert.deepEqual(problems, []);
     await context.close();
