@@ -12,7 +12,7 @@ export type { ListedVoter, VoterQuery } from './voter-pages';
 const ROW_PX = 34;
 
 /** A venue's name, or a mobile box's marked as one (unless its name already says so: 流动票箱一). */
-export function usePlaceName(): (a: AssignmentView) => string {
+export function usePlaceName(): (a: AssignmentView | { kind: 'mobile-box'; name: string }) => string {
   const t = useT();
   return (a) => (a.kind === 'venue' || a.name.includes('流动') ? a.name : t('vsearch.mobile', { name: a.name }));
 }
@@ -169,7 +169,7 @@ export function VoterSearch({
                   .filter((b) => b.kind === 'mobile')
                   .map((b) => (
                     <option key={b.id} value={`box:${b.id}`}>
-                      {t('vsearch.mobile', { name: b.name })}
+                      {placeName({ kind: 'mobile-box', name: b.name })}
                     </option>
                   ))}
               </select>

@@ -141,7 +141,7 @@ function MoveVoter({ overview, voter, onChanged }: { overview: ElectionOverview;
             ))}
             {mobiles.map((b) => (
               <option key={b.id} value={`box:${b.id}`}>
-                {t('vsearch.mobile', { name: b.name })}
+                {placeName({ kind: 'mobile-box', name: b.name })}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, Loading, useLoad } from '../../ui';
 import type { AssignmentView } from '../../../shared/api/issuance';
-import { VoterSearch, type ListedVoter, type VoterQuery } from '../../widgets/VoterSearch';
+import { usePlaceName, VoterSearch, type ListedVoter, type VoterQuery } from '../../widgets/VoterSearch';
 import { currentRound } from '../rounds';
 import { AssignPanel } from './AssignPanel';
 import { PrintList } from './PrintList';
@@ -17,6 +17,7 @@ import './voters.css';
 export function VotersScreen() {
   const api = useApi();
   const t = useT();
+  const placeName = usePlaceName();
   const overview = useLoad(() => api.call('getElection', {}), [api]);
   const [chosen, setChosen] = useState<ListedVoter | null>(null);
   const [query, setQuery] = useState<VoterQuery>({});
@@ -32,11 +33,13 @@ export function VotersScreen() {
   }
   const o = overview.data;
   const round = currentRound(o.rounds)?.number ?? null;
-  const place = query.assignment
-    ? 'venue' in query.assignment
-      ? o.venues.find((v) => v.id === (query.assignment as { venue: string }).venue)?.name
-      : t('vsearch.mobile', { name: o.boxes.find((b) => b.id === (query.assignment as { mobileBox: string }).mobileBox)?.name ?? '' })
-    : undefined;
+  const target = query.assignment;
+  const place =
+    target === undefined
+      ? undefined
+      : 'venue' in target
+        ? o.venues.find((v) => v.id === target.venue)?.name
+        : placeName({ kind: 'mobile-box', name: o.boxes.find((b) => b.id === target.mobileBox)?.name ?? target.mobileBox });
   const what = [query.group, place, query.search].filter(Boolean).join(' · ') || t('voters.printAll');
   const changed = (moved?: AssignmentView) => {
     if (moved && chosen) setChosen({ ...chosen, assignment: moved });

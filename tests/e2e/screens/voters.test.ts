@@ -84,6 +84,15 @@ describe('voter list and the desk lookup', { skip: missing ?? false }, () => {
     await page.getByTestId('voter-search-input').fill('');
     await page.getByTestId('voter-search-place').selectOption('venue:s1');
     await page.getByTestId('voter-search-total').filter({ hasText: '共 2 人' }).waitFor();
+    // The station's list for A4: every voter of the filter, in the print-only part of the page.
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.getByTestId('voters-print').click();
+    const printed = page.getByTestId('voters-print-list');
+    await printed.filter({ hasText: '第一投票站(东区活动室)，共 2 人' }).waitFor({ state: 'attached' });
+    assert.deepEqual((await printed.locator('tbody tr td:nth-child(2)').allTextContents()).sort(), ['杨明', '陈桂英'].sort());
+    assert.equal(await printed.isVisible(), false, 'shown only when printing');
     await page.getByTestId('voter-search-place').selectOption('');
 
     // One voter, found through the same search (arrow keys), moved onto the mobile box by the chair's decision.
