@@ -35,8 +35,8 @@ export interface VoterSearchProps {
   rows?: number;
   /** The chosen voter's certificate, marked in the list. */
   chosen?: string | null;
-  /** Told the query whenever it changes, with how many voters match (for printing what is shown). */
-  onQuery?(query: VoterQuery, total: number | null): void;
+  /** Told the query whenever it changes (for printing what is shown). */
+  onQuery?(query: VoterQuery): void;
   /** Bump to fetch again after a change (an assignment). */
   reloadKey?: number;
   autoFocus?: boolean;
@@ -93,7 +93,7 @@ export function VoterSearch({
     virtual.scrollToOffset(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey]);
-  useEffect(() => onQuery?.(query, pages.total), [queryKey, pages.total]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => onQuery?.(query), [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const ensure = pages.ensure;
   useEffect(() => {
     if (total > 0) ensure(first, last);

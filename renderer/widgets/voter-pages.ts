@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { issuanceContract } from '../../shared/api/issuance';
 import type { AppClient } from '../api';
@@ -55,7 +55,8 @@ export function useVoterPages(api: AppClient, query: VoterQuery, reloadKey = 0):
     [api, key],
   );
 
-  useEffect(() => {
+  // Before the paint, not after it: the request leaves a frame sooner after each keystroke.
+  useLayoutEffect(() => {
     current.current = { key, pages: new Map(), asked: new Set() };
     fetchPage(0);
   }, [key, fetchPage]);
