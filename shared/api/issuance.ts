@@ -86,15 +86,8 @@ const historyEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('proxy-given'), at: answerText, trustee: personRef, approvedBy: answerText }),
   z.object({ kind: z.literal('proxy-revoked'), at: answerText, trustee: personRef, reason: answerText }),
   z.object({ kind: z.literal('proxy-held'), at: answerText, voter: personRef, revokedAt: answerText.nullable() }),
-  z.object({
+  issuedWhere.omit({ proxy: true }).extend({
     kind: z.literal('issued'),
-    at: answerText,
-    round: z.int(),
-    venue: answerText,
-    venueName: answerText,
-    box: answerText,
-    boxName: answerText,
-    desk: answerText,
     /** A proxy ballot: the trustee who received it. */
     trustee: personRef.nullable(),
     assistedBy: answerText.nullable(),
@@ -103,14 +96,7 @@ const historyEvent = z.discriminatedUnion('kind', [
 export type VoterHistoryEvent = z.infer<typeof historyEvent>;
 
 export const voterHistoryView = z.object({
-  voter: z.object({
-    name: answerText,
-    group: answerText,
-    gender: z.enum(GENDERS),
-    category: z.enum(CATEGORY_IDS),
-    certificate: answerText,
-    assignment: assignmentView,
-  }),
+  voter: voterView.pick({ name: true, group: true, gender: true, category: true, certificate: true, assignment: true }),
   events: z.array(historyEvent),
 });
 export type VoterHistoryView = z.infer<typeof voterHistoryView>;

@@ -1,6 +1,6 @@
 import type { VoterHistoryEvent, VoterHistoryView } from '../../../shared/api/issuance';
 import type { Db } from '../db';
-import { assignmentOf, requireVoter, stmt } from './roll-store';
+import { assignmentOf, issuanceFactsOf, requireVoter, stmt, voterFacts } from './roll-store';
 import { certificateArg } from './voters';
 
 /**
@@ -20,14 +20,7 @@ export function voterHistory(db: Db, certificateText: string): VoterHistoryView 
   // A stable sort: events at the same moment keep the order of the lists above.
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
-    voter: {
-      name: v.name,
-      group: v.group_name,
-      gender: v.gender,
-      category: v.category,
-      certificate: v.certificate,
-      assignment: assignmentOf(db, v),
-    },
+    voter: voterFacts(db, v),
     events,
   };
 }
@@ -101,35 +94,5 @@ function proxiesHeld(db: Db, voterId: number): VoterHistoryEvent[] {
 }
 
 function issuances(db: Db, voterId: number): VoterHistoryEvent[] {
-  const rows = stmt(
-    db,
-    `SELECT i.round_number, i.at, i.desk, i.box_id, b.name AS box_name, b.venue_id, ve.name AS venue_name,
-            t.name AS trustee_name, t.group_name AS trustee_group, h.name AS helper_name
-     FROM issuance i JOIN box b ON b.id = i.box_id JOIN venue ve ON ve.id = b.venue_id
-     LEFT JOIN voter t ON t.id = i.trustee_id LEFT JOIN person h ON h.id = i.helper_person_id
-     WHERE i.voter_id = ? ORDER BY i.round_number`,
-  ).all(voterId) as {
-    round_number: number;
-    at: string;
-    desk: string;
-    box_id: string;
-    box_name: string;
-    venue_id: string;
-    venue_name: string;
-    trustee_name: string | null;
-    trustee_group: string | null;
-    helper_name: string | null;
-  }[];
-  return rows.map((r) => ({
-    kind: 'issued',
-    at: r.at,
-    round: r.round_number,
-    venue: r.venue_id,
-    venueName: r.venue_name,
-    box: r.box_id,
-    boxName: r.box_name,
-    desk: r.desk,
-    trustee: r.trustee_name === null ? null : { name: r.trustee_name, group: r.trustee_group ?? '' },
-    assistedBy: r.helper_name,
-  }));
+  return issuanceFactsOf(db, voterId).map((i) => ({ kind: 'issued', ...i }));
 }

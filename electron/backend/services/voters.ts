@@ -14,6 +14,7 @@ import {
   requireVoter,
   stmt,
   voterById,
+  voterFacts,
 } from './roll-store';
 import { approvedWrite } from './approved-write';
 
@@ -33,12 +34,7 @@ export function lookupVoter(db: Db, certificateText: string): VoterView {
   const trustee = proxy ? voterById(db, proxy.trustee_id) : null;
   const holds = stmt(db, 'SELECT count(*) AS n FROM proxy WHERE trustee_id = ? AND revoked_at IS NULL').get(v.id) as { n: number };
   return {
-    name: v.name,
-    group: v.group_name,
-    gender: v.gender,
-    category: v.category,
-    certificate: v.certificate,
-    assignment: assignmentOf(db, v),
+    ...voterFacts(db, v),
     proxyTo: trustee ? { name: trustee.name, group: trustee.group_name, certificate: trustee.certificate } : null,
     trusteeFor: holds.n,
     issued: issuancesOf(db, v.id),
