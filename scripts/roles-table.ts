@@ -27,7 +27,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '选民名单与委托',
     en: 'Roll and proxies',
-    methods: ['importRoll', 'listVoters', 'lookupCertificate', 'rollSummary', 'assignGroup', 'reassignVoter', 'mobileLists', 'approveProxy', 'revokeProxy', 'listProxies'],
+    methods: ['importRoll', 'listVoters', 'lookupCertificate', 'voterHistory', 'rollGroups', 'rollSummary', 'assignGroup', 'reassignVoter', 'mobileLists', 'approveProxy', 'revokeProxy', 'listProxies'],
   },
   {
     zh: '发票',

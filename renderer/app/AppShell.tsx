@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { HelpOverlay } from './HelpOverlay';
 import { useElection } from './election-context';
 import { useLang } from './i18n';
-import { PAGES, pageKey, type PageId } from './pages';
+import { digitOfPage, pageIndexOfDigit, PAGES, type PageId } from './pages';
 import { hrefFor, useHashRoute, type Route } from './router';
 import { useIdleSignOut } from './session/idle';
 import { SessionBar } from './session/SessionBar';
@@ -22,7 +22,7 @@ const OPEN_PAGES: ReadonlySet<PageId> = new Set(['drill']);
 
 /**
  * The frame around every screen: drill banner, top bar (title, who is signed in, language, help), page tabs, and
- * the global keys (Alt+1…9 and 0 pages, F1 or ? help, Alt+L language, Ctrl+Shift+S switch person, Ctrl+Shift+L sign out).
+ * the global keys (Alt+1…9 and Alt+0 pages, F1 or ? help, Alt+L language, Ctrl+Shift+S switch person, Ctrl+Shift+L sign out).
  * Once the election asks for sign-in, a page is shown only to a signed-in person (the sign-in form stands in its
  * place); a session that ends while a page is shown brings the sign-in overlay over that page.
  */
@@ -41,7 +41,7 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && !e.ctrlKey && !e.metaKey) {
         const n = /^Digit([0-9])$/.exec(e.code)?.[1];
-        const page = n ? PAGES.find((_, i) => pageKey(i) === Number(n)) : undefined;
+        const page = n ? PAGES[pageIndexOfDigit(Number(n))] : undefined;
         if (page) {
           e.preventDefault();
           go(page.id);
@@ -111,11 +111,11 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
             href={hrefFor(p.id)}
             className="tab"
             aria-current={p.id === route.page ? 'page' : undefined}
-            aria-keyshortcuts={`Alt+${pageKey(i)}`}
+            aria-keyshortcuts={digitOfPage(i) === null ? undefined : `Alt+${digitOfPage(i)}`}
             data-testid={`tab-${p.id}`}
           >
             <span className="tab-label">{t(p.label)}</span>
-            <kbd className="tab-key">{t('nav.keyHint', { n: pageKey(i) })}</kbd>
+            {digitOfPage(i) !== null && <kbd className="tab-key">{t('nav.keyHint', { n: digitOfPage(i)! })}</kbd>}
           </a>
         ))}
       </nav>

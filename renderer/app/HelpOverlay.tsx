@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from './i18n';
-import { PAGES, pageKey } from './pages';
+import { digitOfPage, PAGES } from './pages';
 
 /** The keyboard help (F1 or ?). A modal <dialog>: focus stays inside, Esc closes, focus returns where it was. */
 export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -13,7 +13,7 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void 
     if (!open && d.open) d.close();
   }, [open]);
   const rows: [string, string][] = [
-    [`Alt+1 … Alt+${pageKey(PAGES.length - 1)}`, `${t('help.keyPages')}: ${PAGES.map((p, i) => `${pageKey(i)} ${t(p.label)}`).join('　')}`],
+    [PAGES.length > 9 ? 'Alt+1 … Alt+9, Alt+0' : `Alt+1 … Alt+${PAGES.length}`, `${t('help.keyPages')}: ${PAGES.map((p, i) => (digitOfPage(i) === null ? t(p.label) : `${digitOfPage(i)} ${t(p.label)}`)).join('　')}`],
     ['F1 / ?', t('help.keyHelp')],
     ['Alt+L', t('help.keyLang')],
     ['Ctrl+Shift+S', t('help.keySwitch')],
@@ -52,6 +52,7 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose(): void 
         <li>{t('desk.inputLabel')}</li>
         <li>{t('desk.keys.f2')}</li>
         <li>{t('desk.keys.f3')}</li>
+        <li>F4 {t('deskfind.open')}</li>
       </ul>
       <h3>{t('help.counting')}</h3>
       <ul>

@@ -9,6 +9,7 @@ import { SignoffPage } from './signoff/SignoffScreen';
 import { ExportScreen } from './export/ExportScreen';
 import { DrillScreen } from './drill/DrillScreen';
 import { StationsScreen } from './stations/StationsScreen';
+import { VotersScreen } from './voters/VotersScreen';
 
 /**
  * The screens, by page id. Each screen is a component in this folder using `useApi()`, `useT()` and
@@ -25,4 +26,5 @@ export const screens: PageRenderers = {
   export: () => <ExportScreen />,
   drill: () => <DrillScreen />,
   stations: () => <StationsScreen />,
+  voters: () => <VotersScreen />,
 };

@@ -22,6 +22,8 @@ export interface CertificateInputProps {
   onExchange?(certificate: string): void | Promise<void>;
   /** Ballots issued at this desk so far (live count). */
   issuedCount: number;
+  /** A certificate number found by another way (the voter search): put in the field, to be checked and sent with Enter. */
+  fill?: { certificate: string; seq: number } | null;
 }
 
 type Panel =
@@ -45,7 +47,7 @@ const TONE: Record<DeskAnswer['kind'] | 'waiting' | 'busy' | 'error', string> = 
  * The desk's one field. It keeps the keyboard focus (after every answer, when the window regains focus, and when a
  * click lands on nothing focusable), so a scanner's "digits + Enter" always arrives here.
  */
-export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount }: CertificateInputProps) {
+export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, fill = null }: CertificateInputProps) {
   const { t, lang } = useLang();
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
@@ -62,6 +64,12 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount }
     window.addEventListener('focus', refocus);
     return () => window.removeEventListener('focus', refocus);
   }, [refocus]);
+
+  useEffect(() => {
+    if (!fill) return;
+    setValue(fill.certificate);
+    refocus();
+  }, [fill, refocus]);
 
   const onBlur = () => {
     // Give focus back unless it went somewhere on purpose (a dialog, another field, a button).

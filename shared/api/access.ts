@@ -68,6 +68,8 @@ export const METHOD_ACCESS = {
   importRoll: COMMITTEE,
   listVoters: 'signed-in',
   lookupCertificate: 'signed-in',
+  voterHistory: 'signed-in',
+  rollGroups: 'signed-in',
   rollSummary: 'signed-in',
   assignGroup: COMMITTEE,
   reassignVoter: COMMITTEE,

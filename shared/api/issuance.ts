@@ -73,6 +73,34 @@ export const voterView = z.object({
 });
 export type VoterView = z.infer<typeof voterView>;
 
+const historyEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('registered'), at: answerText, fileName: answerText.nullable(), line: z.int() }),
+  z.object({
+    kind: z.literal('reassigned'),
+    at: answerText,
+    from: assignmentView,
+    to: assignmentView,
+    decidedBy: answerText.nullable(),
+    reason: answerText,
+  }),
+  z.object({ kind: z.literal('proxy-given'), at: answerText, trustee: personRef, approvedBy: answerText }),
+  z.object({ kind: z.literal('proxy-revoked'), at: answerText, trustee: personRef, reason: answerText }),
+  z.object({ kind: z.literal('proxy-held'), at: answerText, voter: personRef, revokedAt: answerText.nullable() }),
+  issuedWhere.omit({ proxy: true }).extend({
+    kind: z.literal('issued'),
+    /** A proxy ballot: the trustee who received it. */
+    trustee: personRef.nullable(),
+    assistedBy: answerText.nullable(),
+  }),
+]);
+export type VoterHistoryEvent = z.infer<typeof historyEvent>;
+
+export const voterHistoryView = z.object({
+  voter: voterView.pick({ name: true, group: true, gender: true, category: true, certificate: true, assignment: true }),
+  events: z.array(historyEvent),
+});
+export type VoterHistoryView = z.infer<typeof voterHistoryView>;
+
 /** Why the desk did not issue a ballot (ApiError.details). */
 export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('bad-certificate'), problem: z.enum(['empty', 'not-digits', 'wrong-length', 'bad-check-digit']) }),
@@ -183,20 +211,45 @@ export type ImportRollOutput = z.infer<typeof importRollOutput>;
 export const issuanceContract = {
   /** Imports the whole roll or nothing; bad rows come back in ApiError.details.errors (every one of them). */
   importRoll: { input: importRollInput, output: importRollOutput },
-  /** The roll, a page at a time, in roll order (for printing certificates and checking the roll). */
+  /**
+   * The roll, a page at a time, in roll order (for printing certificates and checking the roll). `search` finds a
+   * name (any part), an ID number or a certificate number (exact, or the first digits of one); `assignment` keeps one
+   * venue's or mobile box's voters; `status` keeps those issued (or not yet) a ballot in `round` (default 1).
+   */
   listVoters: {
     input: z.strictObject({
       offset: z.int().nonnegative().default(0),
       limit: z.int().min(1).max(1000).default(200),
       group: text(TEXT_LIMITS.name).trim().min(1).optional(),
       search: text(40).trim().min(1).optional(),
+      assignment: assignmentTarget.optional(),
+      status: z.enum(['issued', 'not-issued']).optional(),
+      round: roundNumber.optional(),
     }),
     output: z.object({
       total: count,
       voters: z.array(
-        z.object({ name: answerText, group: answerText, gender: answerText, certificate: answerText, assignment: assignmentView }),
+        z.object({
+          name: answerText,
+          group: answerText,
+          gender: answerText,
+          certificate: answerText,
+          assignment: assignmentView,
+          /** The rounds in which this voter has been issued a ballot. */
+          issuedRounds: z.array(z.int()),
+        }),
       ),
     }),
+  },
+  /**
+   * One voter's record, oldest first: on the roll, proxies given or held, reassignments, ballots issued (round,
+   * time, place, desk, proxy, assisted writing). Never anything about what a ballot says.
+   */
+  voterHistory: { input: z.strictObject({ certificate: certificateText }), output: voterHistoryView },
+  /** The residents' groups on the roll with their voter counts, for the filters and the assignment by group. */
+  rollGroups: {
+    input: z.strictObject({}),
+    output: z.array(z.object({ group: answerText, voters: count, assignments: z.array(assignmentView) })),
   },
   /** What the desk sees for a certificate: voter, assignment, proxy, ballots already issued. */
   lookupCertificate: { input: z.strictObject({ certificate: certificateText }), output: voterView },

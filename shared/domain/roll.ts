@@ -22,7 +22,7 @@ export const ROLL_MAX_BYTES = 32 * 1024 * 1024;
 export const GENDERS = ['female', 'male'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate'] as const;
+export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
 export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category'];
 
@@ -34,6 +34,7 @@ const FIELD_LABELS: Record<RollField, { zh: string; en: string }> = {
   group: { zh: '居民小组', en: 'group' },
   category: { zh: '登记类别', en: 'category' },
   certificate: { zh: '选民证号', en: 'certificate' },
+  station: { zh: '投票地点', en: 'station' },
 };
 
 /** Header texts accepted for each field, compared after NFKC, whitespace removal and lower-casing. */
@@ -45,6 +46,8 @@ const HEADER_ALIASES: Record<RollField, readonly string[]> = {
   group: ['居民小组', '所属居民小组', '小组', 'group'],
   category: ['登记类别', '选民类别', '类别', 'category'],
   certificate: ['选民证号', '选民证编号', '选民证', 'certificate', 'certificatenumber'],
+  /** Optional: the venue (central venue or polling station) or mobile box, by its id or name. */
+  station: ['投票地点', '投票站', '投票点', '投票会场', 'station', 'pollingstation', 'votesat'],
 };
 
 /** Columns a roll commonly carries that are not needed here; they are ignored without complaint. */
@@ -64,6 +67,7 @@ export type RollErrorCode =
   | 'duplicate-id-number'
   | 'duplicate-certificate'
   | 'bad-certificate'
+  | 'unknown-station'
   | 'empty-roll'
   | 'bad-text'
   | 'encoding-loss'
@@ -259,6 +263,8 @@ export interface RollRow {
   category: RegistrationCategory;
   /** Null when the file has none; one is generated at import. */
   certificate: string | null;
+  /** The station column's text (a venue or mobile box id or name), when the file has one and the cell is not empty. */
+  station?: string;
 }
 
 export type RollValidation = { ok: true; rows: RollRow[] } | { ok: false; errors: RollError[] };
@@ -400,7 +406,8 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
     }
 
     if (errors.length === before && id?.ok && gender && birthDate && category) {
-      rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate });
+      const station = text('station').normalize('NFKC');
+      rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate, ...(station ? { station } : {}) });
     }
   }
 

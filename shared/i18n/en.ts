@@ -12,6 +12,7 @@ import { drillEn } from './drill.en';
 import { sessionEn } from './session.en';
 import { guideEn } from './guide.en';
 import { stationsEn } from './stations.en';
+import { votersEn } from './voters.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -156,4 +157,5 @@ export const en: Record<MessageKey, string> = {
   ...sessionEn,
   ...guideEn,
   ...stationsEn,
+  ...votersEn,
 };

@@ -11,6 +11,7 @@ import { drillZhCN } from './drill.zh-CN';
 import { sessionZhCN } from './session.zh-CN';
 import { guideZhCN } from './guide.zh-CN';
 import { stationsZhCN } from './stations.zh-CN';
+import { votersZhCN } from './voters.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -157,6 +158,7 @@ export const zhCN = {
   ...sessionZhCN,
   ...guideZhCN,
   ...stationsZhCN,
+  ...votersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

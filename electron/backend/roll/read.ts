@@ -20,7 +20,15 @@ export interface ReadRollOptions {
 }
 
 export type ReadRollResult =
-  | { ok: true; rows: RollRow[]; format: RollFormat; encoding: RollEncoding | null; ignoredColumns: string[] }
+  | {
+      ok: true;
+      rows: RollRow[];
+      format: RollFormat;
+      encoding: RollEncoding | null;
+      ignoredColumns: string[];
+      /** Each field's column header as written in the file, for messages naming the column. */
+      columns: Partial<Record<RollField, string>>;
+    }
   | { ok: false; errors: RollError[]; format: RollFormat | null; encoding: RollEncoding | null };
 
 interface Grid {
@@ -109,5 +117,5 @@ export async function readRollFile(bytes: Uint8Array, opts: ReadRollOptions): Pr
     return { ok: false, format, encoding, errors };
   }
   if (!result.ok) return { ok: false, format, encoding, errors: result.errors };
-  return { ok: true, rows: result.rows, format, encoding, ignoredColumns: header.ignored };
+  return { ok: true, rows: result.rows, format, encoding, ignoredColumns: header.ignored, columns: header.labels };
 }

@@ -14,7 +14,8 @@ import {
 import { approveProxy, listProxies, revokeProxy } from './proxies';
 import { importRoll } from './roll';
 import { turnout } from './turnout';
-import { assignGroup, listVoters, lookupVoter, mobileLists, reassignVoter, rollSummary } from './voters';
+import { assignGroup, listVoters, lookupVoter, mobileLists, reassignVoter, rollGroups, rollSummary } from './voters';
+import { voterHistory } from './voter-history';
 
 /** The roll/proxy/desk/stock/issuance/turnout methods of the contract (spread into buildApi). */
 export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContract> {
@@ -30,6 +31,8 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
       }),
     listVoters: (input) => listVoters(ctx.db, input),
     lookupCertificate: (input) => lookupVoter(ctx.db, input.certificate),
+    voterHistory: (input) => voterHistory(ctx.db, input.certificate),
+    rollGroups: () => rollGroups(ctx.db),
     rollSummary: () => rollSummary(ctx.db),
     assignGroup: (input) => assignGroup(ctx, input),
     reassignVoter: (input, meta) => reassignVoter(ctx, input, meta?.requestKey),

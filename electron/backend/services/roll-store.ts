@@ -50,11 +50,19 @@ export function describeAssignment(a: AssignmentView): { zh: string; en: string 
     : { zh: `流动票箱 ${a.name}（${a.id}）`, en: `mobile box ${a.name} (${a.id})` };
 }
 
-export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
+/** A ballot issued to a voter: where, when, and for a proxy ballot the trustee; for assisted writing the helper. */
+export interface IssuanceFacts extends Omit<IssuedWhere, 'proxy'> {
+  trustee: { name: string; group: string } | null;
+  assistedBy: string | null;
+}
+
+export function issuanceFactsOf(db: Db, voterId: number): IssuanceFacts[] {
   const rows = stmt(
     db,
-    `SELECT i.round_number, i.at, i.desk, i.box_id, b.name AS box_name, b.venue_id, v.name AS venue_name, i.trustee_id
+    `SELECT i.round_number, i.at, i.desk, i.box_id, b.name AS box_name, b.venue_id, v.name AS venue_name,
+            t.name AS trustee_name, t.group_name AS trustee_group, h.name AS helper_name
      FROM issuance i JOIN box b ON b.id = i.box_id JOIN venue v ON v.id = b.venue_id
+     LEFT JOIN voter t ON t.id = i.trustee_id LEFT JOIN person h ON h.id = i.helper_person_id
      WHERE i.voter_id = ? ORDER BY i.round_number`,
   ).all(voterId) as {
     round_number: number;
@@ -64,7 +72,9 @@ export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
     box_name: string;
     venue_id: string;
     venue_name: string;
-    trustee_id: number | null;
+    trustee_name: string | null;
+    trustee_group: string | null;
+    helper_name: string | null;
   }[];
   return rows.map((r) => ({
     round: r.round_number,
@@ -74,8 +84,18 @@ export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
     box: r.box_id,
     boxName: r.box_name,
     desk: r.desk,
-    proxy: r.trustee_id !== null,
+    trustee: r.trustee_name === null ? null : { name: r.trustee_name, group: r.trustee_group ?? '' },
+    assistedBy: r.helper_name,
   }));
+}
+
+export function issuancesOf(db: Db, voterId: number): IssuedWhere[] {
+  return issuanceFactsOf(db, voterId).map(({ trustee, assistedBy: _helper, ...where }) => ({ ...where, proxy: trustee !== null }));
+}
+
+/** What the roll says of a voter, and where they vote. */
+export function voterFacts(db: Db, v: VoterRow): { name: string; group: string; gender: Gender; category: RegistrationCategory; certificate: string; assignment: AssignmentView } {
+  return { name: v.name, group: v.group_name, gender: v.gender, category: v.category, certificate: v.certificate, assignment: assignmentOf(db, v) };
 }
 
 export function requireVoter(db: Db, certificate: string): VoterRow {

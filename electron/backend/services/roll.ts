@@ -5,7 +5,7 @@ import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import type { RollError, RollRow } from '../../../shared/domain/roll';
 import { appendAudit, appendRefusal } from '../audit';
 import { bilingual, invalid, refused, type BackendContext } from '../context';
-import { inTransaction } from '../db';
+import { type Db, inTransaction } from '../db';
 import type { RollEncodingChoice } from '../roll/decode';
 import { readRollFile } from '../roll/read';
 import { anyIssuance } from './roll-store';
@@ -81,8 +81,9 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
       byGroup.set(groupKey(group), venue);
     }
 
-    const errors = checkAgainstDatabase(ctx, rows);
-    if (errors.length > 0) return errors;
+    const places = stationPlaces(db);
+    const errors = [...checkAgainstDatabase(ctx, rows), ...checkStations(rows, places, read.columns.station)];
+    if (errors.length > 0) return errors.sort((a, b) => a.line - b.line);
     if (opts.dryRun === true) {
       return {
         importId: 0,
@@ -111,12 +112,15 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
         .run(at, ctx.actor, opts.fileName ?? null, read.format, read.encoding, sha256, rows.length).lastInsertRowid,
     );
     const insert = db.prepare(
-      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, import_id, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, import_id, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     rows.forEach((r, i) => {
-      const venue = byGroup.get(groupKey(r.group)) ?? defaultVenue;
-      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, importId, r.line);
+      // The file's own station column comes first, then the assignment by group, then the default venue.
+      const place = r.station !== undefined ? places.get(r.station) : undefined;
+      const venue = place ? (place.kind === 'venue' ? place.id : null) : (byGroup.get(groupKey(r.group)) ?? defaultVenue);
+      const mobileBox = place?.kind === 'mobile-box' ? place.id : null;
+      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, mobileBox, importId, r.line);
     });
     appendAudit(db, {
       type: 'roll.imported',
@@ -144,6 +148,44 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
   });
   if (Array.isArray(outcome)) return reject(outcome);
   return outcome;
+}
+
+type Place = { kind: 'venue' | 'mobile-box'; id: string };
+
+/** What a station column may name: a venue or a mobile box, by id or by name (ids win over names). */
+function stationPlaces(db: Db): Map<string, Place> {
+  const places = new Map<string, Place>();
+  const venues = db.prepare('SELECT id, name FROM venue ORDER BY id').all() as { id: string; name: string }[];
+  const boxes = db.prepare("SELECT id, name FROM box WHERE kind = 'mobile' ORDER BY id").all() as { id: string; name: string }[];
+  const all: [Place, string][] = [
+    ...venues.map((v): [Place, string] => [{ kind: 'venue', id: v.id }, v.name]),
+    ...boxes.map((b): [Place, string] => [{ kind: 'mobile-box', id: b.id }, b.name]),
+  ];
+  for (const [place] of all) places.set(place.id, place);
+  for (const [place, name] of all) {
+    const key = name.normalize('NFKC').trim();
+    if (!places.has(key)) places.set(key, place);
+  }
+  return places;
+}
+
+/** Every station cell names a venue or mobile box of this election. */
+function checkStations(rows: RollRow[], places: Map<string, Place>, column: string | undefined): RollError[] {
+  const known = [...new Set(places.keys())].join('、');
+  return rows.flatMap((r): RollError[] =>
+    r.station === undefined || places.has(r.station)
+      ? []
+      : [
+          {
+            line: r.line,
+            column: column ?? '投票地点',
+            field: 'station',
+            code: 'unknown-station',
+            zh: `第 ${r.line} 行“${column ?? '投票地点'}”：没有会场或流动票箱“${r.station}”（可用：${known}）`,
+            en: `line ${r.line}: ${column ?? 'station'}: no venue or mobile box "${r.station}" (known: ${known})`,
+          },
+        ],
+  );
 }
 
 /** A voter is registered once: ID numbers and certificate numbers already in the database are errors too. */

@@ -14,6 +14,7 @@ import {
   requireVoter,
   stmt,
   voterById,
+  voterFacts,
 } from './roll-store';
 import { approvedWrite } from './approved-write';
 
@@ -33,53 +34,14 @@ export function lookupVoter(db: Db, certificateText: string): VoterView {
   const trustee = proxy ? voterById(db, proxy.trustee_id) : null;
   const holds = stmt(db, 'SELECT count(*) AS n FROM proxy WHERE trustee_id = ? AND revoked_at IS NULL').get(v.id) as { n: number };
   return {
-    name: v.name,
-    group: v.group_name,
-    gender: v.gender,
-    category: v.category,
-    certificate: v.certificate,
-    assignment: assignmentOf(db, v),
+    ...voterFacts(db, v),
     proxyTo: trustee ? { name: trustee.name, group: trustee.group_name, certificate: trustee.certificate } : null,
     trusteeFor: holds.n,
     issued: issuancesOf(db, v.id),
   };
 }
 
-/** One page of the roll in roll order (import, then line), optionally one residents' group or a name search. */
-export function listVoters(
-  db: Db,
-  q: { offset: number; limit: number; group?: string | undefined; search?: string | undefined },
-): { total: number; voters: { name: string; group: string; gender: string; certificate: string; assignment: AssignmentView }[] } {
-  const where: string[] = [];
-  const params: Record<string, string | number> = { offset: q.offset, limit: q.limit };
-  if (q.group !== undefined) {
-    where.push('group_name = @group');
-    params.group = q.group;
-  }
-  if (q.search !== undefined) {
-    where.push("(name LIKE @search ESCAPE '\\' OR certificate = @exact)");
-    params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    params.exact = q.search;
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM voter ${filter}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT name, group_name, gender, certificate, venue_id, mobile_box_id FROM voter ${filter}
-       ORDER BY import_id, line LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as { name: string; group_name: string; gender: string; certificate: string; venue_id: string | null; mobile_box_id: string | null }[];
-  return {
-    total,
-    voters: rows.map((r) => ({
-      name: r.name,
-      group: r.group_name,
-      gender: r.gender,
-      certificate: r.certificate,
-      assignment: assignmentOf(db, r),
-    })),
-  };
-}
+export { listVoters, rollGroups } from './voter-list';
 
 export function rollSummary(db: Db): {
   voters: number;
@@ -105,13 +67,22 @@ function requireVenue(db: Db, id: string, path: string): { id: string; name: str
   return v;
 }
 
-/** Set-up: every voter of a residents' group votes at `venue`. Only before any ballot is issued. */
+/**
+ * Where voters vote is settled before the day: once round 1 has opened for voting (or any ballot was issued), no
+ * voter moves, by group or one by one, so every desk's list stays the one published.
+ */
+export function requireAssignmentOpen(db: Db): void {
+  const first = stmt(db, 'SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
+  if ((first !== undefined && first.status !== 'prepared') || anyIssuance(db)) {
+    throw refused('第 1 轮投票已开始，选民的投票地点已锁定，不能再按居民小组或个别调整',
+      'round 1 has opened for voting, so where voters vote is locked: no more moves by group or one by one');
+  }
+}
+
+/** Set-up: every voter of a residents' group votes at `venue`. Only before round 1 opens for voting. */
 export function assignGroup(ctx: BackendContext, input: InputOf<IssuanceContract, 'assignGroup'>): OutputOf<IssuanceContract, 'assignGroup'> {
   return inTransaction(ctx.db, () => {
-    if (anyIssuance(ctx.db)) {
-      throw refused('已开始发放选票，分组分配已锁定；个别调整请由选举委员会作出变更决定',
-        'ballots have been issued, so group assignments are locked; move single voters by a committee decision');
-    }
+    requireAssignmentOpen(ctx.db);
     requireVenue(ctx.db, input.venue, 'venue');
     const group = input.group.normalize('NFKC').trim();
     const moved = ctx.db
@@ -150,6 +121,7 @@ function moveVoter(
 ): OutputOf<IssuanceContract, 'reassignVoter'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
+    requireAssignmentOpen(db);
     const v = requireVoter(db, certificate);
     const from = assignmentOf(db, v);
     let toVenue: string | null = null;

@@ -4,11 +4,12 @@ import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
 import { currentRound } from '../rounds';
-import { ErrorNote, Loading, useLoad } from '../../ui';
+import { ErrorNote, Loading, OkNote, useLoad } from '../../ui';
 import { useMayCall } from '../../app/session/may-call';
 import './desk.css';
 import { issuedAnswer, notOpenAnswer, refusalAnswer, refusalOf } from './answers';
 import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
+import { FindVoter } from './FindVoter';
 
 interface PendingProxy {
   certificate: string;
@@ -34,6 +35,8 @@ export function DeskScreen() {
   const [pending, setPending] = useState<PendingProxy | null>(null);
   const [stock, setStock] = useState<{ issued: number; spoiled: number; inHand: number; boxName: string } | null>(null);
   const [deskIssued, setDeskIssued] = useState<number | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [found, setFound] = useState<{ certificate: string; name: string; seq: number } | null>(null);
 
   const desk = desks.data?.find((d) => d.id === deskId) ?? null;
   const round = rounds.data ? currentRound(rounds.data) : null;
@@ -58,14 +61,20 @@ export function DeskScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && pending) {
+      if (e.key === 'Escape' && finding) {
+        e.preventDefault();
+        setFinding(false);
+      } else if (e.key === 'Escape' && pending) {
         e.preventDefault();
         setPending(null);
+      } else if (e.key === 'F4') {
+        e.preventDefault();
+        setFinding((open) => !open);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending]);
+  }, [pending, finding]);
 
   if (!desks.data || !rounds.data) {
     return (
@@ -93,6 +102,7 @@ export function DeskScreen() {
   const onScan = async (scanned: string): Promise<DeskAnswer> => {
     const proxy = pending;
     const certificate = proxy ? proxy.certificate : scanned;
+    setFound(null);
     try {
       const out = await api.call('issueBallot', {
         certificate,
@@ -166,6 +176,9 @@ export function DeskScreen() {
             ))}
           </select>
         </label>
+        <button type="button" onClick={() => setFinding((open) => !open)} aria-keyshortcuts="F4" aria-expanded={finding} data-testid="desk-find">
+          {t('deskfind.open')} <kbd>F4</kbd>
+        </button>
         <button
           type="button"
           onClick={() => {
@@ -183,7 +196,18 @@ export function DeskScreen() {
           <p className="ui-muted">{t('deskpage.proxyCancel')}</p>
         </div>
       )}
+      {finding && (
+        <FindVoter
+          onClose={() => setFinding(false)}
+          onFound={(v) => {
+            setFinding(false);
+            setFound((f) => ({ certificate: v.certificate, name: v.name, seq: (f?.seq ?? 0) + 1 }));
+          }}
+        />
+      )}
+      {found && <OkNote testId="desk-found">{t('deskfind.filled', { name: found.name })}</OkNote>}
       <CertificateInput
+        fill={found}
         onScan={onScan}
         onAssisted={onAssisted}
         onExchange={onExchange}

@@ -105,6 +105,7 @@ export function RollTab({ overview }: { overview: Overview }) {
       <section className="ui-card">
         <h2>{t('setup.roll.title')}</h2>
         <p className="ui-muted">{t('setup.roll.columns')}</p>
+        <p className="ui-muted">{t('voters.rollStationHint')}</p>
         <div className="ui-grid">
           {hasShell() ? (
             <button type="button" onClick={() => void chooseInShell()}>

@@ -43,6 +43,7 @@ describe('renderer app shell (real Chromium)', { skip: missing ?? false }, () =>
       ['Alt+5', 'tab-counting'],
       ['Alt+8', 'tab-export'],
       ['Alt+2', 'tab-setup'],
+      ['Alt+0', 'tab-voters'],
       ['Alt+6', 'tab-results'],
     ] as const) {
       await page.keyboard.press(key);

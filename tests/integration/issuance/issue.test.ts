@@ -74,19 +74,9 @@ test('an unknown certificate is not found, and the attempt is in the audit log',
   assert.equal(count(ctx, 'issuance'), 0);
 });
 
-test('wrong venue: refused naming where the voter is assigned; a committee reassignment moves them', async () => {
+test('wrong venue: refused naming where the voter is assigned; a committee reassignment before voting moves them', async () => {
   const e = await ready();
   const { ctx } = e;
-  openVoting(ctx);
-  assert.throws(
-    () => issueBallot(ctx, { certificate: cert(2), round: 1, desk: 'S1' }),
-    (err: unknown) => {
-      assert.ok(err instanceof ApiError && err.code === 'refused');
-      assert.deepEqual(err.details, { reason: 'wrong-venue', assigned: { kind: 'venue', id: 'central', name: '社区党群服务中心' }, here: { venue: 's1', box: 'S1' } });
-      assert.match(err.message, /社区党群服务中心/);
-      return true;
-    },
-  );
   // Approved by someone not on the committee: refused. With a reason, while the election is still being set up
   // (no committee PIN yet, so no approval can be given): recorded.
   assert.throws(
@@ -96,6 +86,18 @@ test('wrong venue: refused naming where the voter is assigned; a committee reass
   const moved = reassignVoter(ctx, { certificate: cert(2), to: { venue: 's1' }, reason: '住在东区' });
   assert.equal(moved.to.id, 's1');
   assert.equal(count(ctx, 'reassignment', "reason = '住在东区'"), 1);
+  openVoting(ctx);
+  assert.throws(
+    () => issueBallot(ctx, { certificate: cert(1), round: 1, desk: 'S1' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ApiError && err.code === 'refused');
+      assert.deepEqual(err.details, { reason: 'wrong-venue', assigned: { kind: 'venue', id: 'central', name: '社区党群服务中心' }, here: { venue: 's1', box: 'S1' } });
+      assert.match(err.message, /社区党群服务中心/);
+      return true;
+    },
+  );
+  // Once voting has opened nobody moves: the voter goes to the place on the published list.
+  assert.throws(() => reassignVoter(ctx, { certificate: cert(1), to: { venue: 's1' }, reason: '住在东区' }), rejects('refused'));
   assert.throws(() => issueBallot(ctx, { certificate: cert(2), round: 1, desk: 'C1' }), rejects('refused', 'wrong-venue'));
   assert.equal(issueBallot(ctx, { certificate: cert(2), round: 1, desk: 'S1' }).box, 'S1');
 });
@@ -103,9 +105,9 @@ test('wrong venue: refused naming where the voter is assigned; a committee reass
 test('mobile box: only voters on its approved list vote in it, and they vote nowhere else', async () => {
   const e = await ready();
   const { ctx } = e;
-  openVoting(ctx);
   reassignVoter(ctx, { certificate: cert(3), to: { mobileBox: 'M1' }, reason: '行动不便' });
   assert.throws(() => reassignVoter(ctx, { certificate: cert(4), to: { mobileBox: 'C1' }, reason: 'x' }), rejects('invalid-input'));
+  openVoting(ctx);
   assert.throws(() => issueBallot(ctx, { certificate: cert(3), round: 1, desk: 'C1' }), (err: unknown) => {
     assert.ok(err instanceof ApiError);
     assert.deepEqual((err.details as { assigned: unknown }).assigned, { kind: 'mobile-box', id: 'M1', name: '流动票箱一', venue: 'central' });
@@ -192,8 +194,8 @@ test('spoiled exchange: spoiled +1, issued unchanged; stock balances once unused
 test('turnout per venue and overall, and the quorum: more than half of registered voters', async () => {
   const e = await ready(7);
   const { ctx } = e;
-  openVoting(ctx);
   reassignVoter(ctx, { certificate: cert(6), to: { venue: 's1' }, reason: '东区' });
+  openVoting(ctx);
   let t = turnout(ctx.db, 1);
   assert.deepEqual([t.registered, t.participants, t.quorum.met, t.quorum.needed], [7, 0, false, 4]);
   for (const i of [0, 1, 2]) issueBallot(ctx, { certificate: cert(i), round: 1, desk: 'C1' });

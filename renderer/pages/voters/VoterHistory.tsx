@@ -1,0 +1,59 @@
+import type { VoterHistoryEvent } from '../../../shared/api/issuance';
+import { useApi } from '../../app/api-context';
+import { useLang } from '../../app/i18n';
+import { ErrorNote, Loading, useLoad } from '../../ui';
+import { usePlaceName } from '../../widgets/VoterSearch';
+
+/** One voter's record, oldest first: the roll, proxies, reassignments, ballots issued (never what a ballot says). */
+export function VoterHistory({ certificate, reloadKey }: { certificate: string; reloadKey: number }) {
+  const api = useApi();
+  const { t, lang } = useLang();
+  const placeName = usePlaceName();
+  const history = useLoad(() => api.call('voterHistory', { certificate }), [api, certificate, reloadKey]);
+  const when = (iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime())
+      ? iso
+      : new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  };
+  const line = (e: VoterHistoryEvent): string => {
+    switch (e.kind) {
+      case 'registered':
+        return t('voters.h.registered', { file: e.fileName ?? '—', line: e.line });
+      case 'reassigned':
+        return t('voters.h.reassigned', { from: placeName(e.from), to: placeName(e.to), by: e.decidedBy ?? '—', reason: e.reason });
+      case 'proxy-given':
+        return t('voters.h.proxyGiven', { name: e.trustee.name, group: e.trustee.group, by: e.approvedBy || '—' });
+      case 'proxy-revoked':
+        return t('voters.h.proxyRevoked', { name: e.trustee.name, reason: e.reason });
+      case 'proxy-held':
+        return t('voters.h.proxyHeld', { name: e.voter.name, group: e.voter.group }) + (e.revokedAt ? t('voters.h.revoked') : '');
+      case 'issued':
+        return [
+          t('voters.h.issued', { round: e.round, venue: e.venueName, box: e.boxName, desk: e.desk }),
+          ...(e.trustee ? [t('voters.h.byTrustee', { name: e.trustee.name })] : []),
+          ...(e.assistedBy ? [t('voters.h.assisted', { name: e.assistedBy })] : []),
+        ].join(lang === 'en' ? '; ' : '；');
+    }
+  };
+  if (!history.data) return history.loading ? <Loading /> : <ErrorNote error={history.error} />;
+  const { voter, events } = history.data;
+  return (
+    <section className="ui-card voters-history" data-testid="voter-history" aria-live="polite">
+      <h3>{t('voters.history', { name: voter.name, group: voter.group })}</h3>
+      <p>{t('voters.certificate', { certificate: voter.certificate, place: placeName(voter.assignment) })}</p>
+      <ol className="voters-events">
+        {events.map((e, i) => (
+          <li key={i} data-kind={e.kind}>
+            <time dateTime={e.at} className="ui-muted">
+              {when(e.at)}
+            </time>{' '}
+            {line(e)}
+          </li>
+        ))}
+      </ol>
+      {!events.some((e) => e.kind === 'issued') && <p className="ui-muted">{t('voters.h.notIssued')}</p>}
+      <p className="ui-muted voters-note">{t('voters.h.spoiledNote')}</p>
+    </section>
+  );
+}
