@@ -62,6 +62,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
   { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'auditEvents'] },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
+  {
+    zh: '选民证',
+    en: 'Voter certificates',
+    methods: ['certificateBatches', 'certificateCards', 'startCertificatePrint', 'certificatePrintProgress', 'cancelCertificatePrint', 'recordCertificateReprint'],
+  },
 ];
 
 function cells(access: Access): string[] {

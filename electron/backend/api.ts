@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/api/contract';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import type { BackendContext } from './context';
 import { auditApi } from './services/audit-api';
+import { certificatesApi } from './services/certificates-api';
 import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
 import { drillApi, drillRunning } from './services/drill-api';
@@ -56,6 +57,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...countingApi(ctx),
     ...resultsApi(ctx),
     ...drillApi(ctx),
+    ...certificatesApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

@@ -1,5 +1,6 @@
 import type { ContractShape } from './envelope';
 import { auditContract } from './audit';
+import { certificatesContract } from './certificates';
 import { countingContract } from './counting';
 import { custodyContract } from './custody';
 import { drillContract } from './drill';
@@ -25,6 +26,7 @@ export const contract = {
   ...countingContract,
   ...resultsContract,
   ...drillContract,
+  ...certificatesContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ import { z } from 'zod';
  *
  * Not here: importRoll, sealToFile and startDrill answer asynchronously (a re-sent import is refused as the same
  * roll; sealing again writes the same file), setPin, setDoubleEntry and setExportFolder set a value and are idempotent
- * already.
+ * already, and so is cancelCertificatePrint (a print job ends once).
  *
  * Secret ballot: a key is random, made by the client for that one write; it is never derived from a voter, a
  * certificate or anything else, so the key of a ballot entry (made by the counting client) joins nothing.
@@ -54,6 +54,9 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'approveProxy',
   'revokeProxy',
   'reassignVoter',
+  // certificates: a re-sent start answers the same print job; a re-sent reprint is recorded once
+  'startCertificatePrint',
+  'recordCertificateReprint',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

@@ -6,6 +6,7 @@ import { ISSUANCE_AUDIT_EVENTS } from './events-issuance';
 import { SEAL_AUDIT_EVENTS } from './events-seal';
 import { COUNTING_AUDIT_EVENTS } from './events-counting';
 import { SETUP_AUDIT_EVENTS } from './events-setup';
+import { CERTIFICATE_AUDIT_EVENTS } from './events-certificates';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -48,6 +49,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...SEAL_AUDIT_EVENTS,
   ...COUNTING_AUDIT_EVENTS,
   ...SETUP_AUDIT_EVENTS,
+  ...CERTIFICATE_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

@@ -18,6 +18,8 @@ export const FILE_LIMITS = {
   sealed: 128 * MiB,
   /** The election definition of `station init`. */
   definition: 4 * MiB,
+  /** A system font for the certificates (a CJK collection is about 20–30 MB). */
+  font: 64 * MiB,
 } as const;
 
 export type InputFileProblem = 'not-found' | 'not-regular' | 'too-large' | 'unreadable';
