@@ -14,7 +14,7 @@ import { loadBatchPreview, type VoterCard } from './voter-cards';
 
 const CARDS_PER_SHEET = 10;
 /** The most cards drawn on screen (and so printed from the page); larger batches are printed from the PDF file. */
-const PREVIEW_CARDS = 200;
+const PREVIEW_CARDS = 100;
 
 /**
  * Voter certificates on A4 sheets (2 × 5 cards), in batches: the whole roll, a residents' group, a venue, a mobile
