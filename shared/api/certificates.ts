@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
+import { code } from '../domain/venue';
 import { assignmentView } from './issuance';
 
 /**
@@ -9,11 +10,6 @@ import { assignmentView } from './issuance';
  * audit log with the reason.
  */
 
-const code = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(32, 'at most 32 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_" only');
 const certificateText = text(40).trim().min(1, 'certificate number must not be empty');
 const count = z.int().nonnegative();
 

@@ -1,4 +1,5 @@
 import { useT } from '../../app/i18n';
+import type { Translate } from '../../../shared/i18n';
 import type { OutputOf } from '../../../shared/api/envelope';
 import type { CertificatesContract } from '../../../shared/api/certificates';
 import { Field } from '../../ui';
@@ -14,10 +15,48 @@ const KINDS = [
   ['range', 'setup.cert.kind.range'],
 ] as const;
 
+/** The list to pick from for a group, venue or mobile-box batch (each entry with its number of voters). */
+function pickerFor(kind: BatchDraft['kind'], choices: Choices | null, t: Translate) {
+  const entry = (value: string, name: string, n: number) => ({ value, label: t('setup.cert.choice', { name, n }) });
+  switch (kind) {
+    case 'group':
+      return { field: 'group', label: t('setup.cert.group'), empty: t('setup.cert.allGroups'), options: (choices?.groups ?? []).map((g) => entry(g.group, g.group, g.voters)) } as const;
+    case 'venue':
+      return { field: 'venue', label: t('setup.cert.venue'), empty: '', options: (choices?.venues ?? []).map((v) => entry(v.id, v.name, v.voters)) } as const;
+    case 'mobile-box':
+      return { field: 'box', label: t('setup.cert.box'), empty: '', options: (choices?.mobileBoxes ?? []).map((b) => entry(b.id, b.name, b.voters)) } as const;
+    default:
+      return null;
+  }
+}
+
+function ChoiceField(props: {
+  label: string;
+  value: string;
+  empty: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+  testId: string;
+}) {
+  return (
+    <Field label={props.label}>
+      <select value={props.value} onChange={(ev) => props.onChange(ev.target.value)} data-testid={props.testId}>
+        <option value="">{props.empty}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /** Which certificates to print: everyone, a residents' group, a venue's or a mobile box's voters, or a number range. */
 export function CertificateBatchChooser({ choices, draft, onChange }: { choices: Choices | null; draft: BatchDraft; onChange(d: BatchDraft): void }) {
   const t = useT();
   const set = (patch: Partial<BatchDraft>) => onChange({ ...draft, ...patch });
+  const picker = pickerFor(draft.kind, choices, t);
   return (
     <div className="ui-grid">
       <Field label={t('setup.cert.batch')}>
@@ -29,41 +68,15 @@ export function CertificateBatchChooser({ choices, draft, onChange }: { choices:
           ))}
         </select>
       </Field>
-      {draft.kind === 'group' && (
-        <Field label={t('setup.cert.group')}>
-          <select value={draft.group} onChange={(ev) => set({ group: ev.target.value })} data-testid="cert-group">
-            <option value="">{t('setup.cert.allGroups')}</option>
-            {choices?.groups.map((g) => (
-              <option key={g.group} value={g.group}>
-                {t('setup.cert.choice', { name: g.group, n: g.voters })}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      {draft.kind === 'venue' && (
-        <Field label={t('setup.cert.venue')}>
-          <select value={draft.venue} onChange={(ev) => set({ venue: ev.target.value })} data-testid="cert-venue">
-            <option value="" />
-            {choices?.venues.map((v) => (
-              <option key={v.id} value={v.id}>
-                {t('setup.cert.choice', { name: v.name, n: v.voters })}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      {draft.kind === 'mobile-box' && (
-        <Field label={t('setup.cert.box')}>
-          <select value={draft.box} onChange={(ev) => set({ box: ev.target.value })} data-testid="cert-box">
-            <option value="" />
-            {choices?.mobileBoxes.map((b) => (
-              <option key={b.id} value={b.id}>
-                {t('setup.cert.choice', { name: b.name, n: b.voters })}
-              </option>
-            ))}
-          </select>
-        </Field>
+      {picker && (
+        <ChoiceField
+          label={picker.label}
+          value={draft[picker.field]}
+          empty={picker.empty}
+          options={picker.options}
+          onChange={(value) => set({ [picker.field]: value })}
+          testId={`cert-${picker.field}`}
+        />
       )}
       {draft.kind === 'range' && (
         <>
