@@ -17,6 +17,23 @@ const CARDS_PER_SHEET = 10;
 const PREVIEW_CARDS = 100;
 
 /**
+ * How many of the preview's sheets to draw: one more after each frame, so drawing the barcodes and QR codes of a
+ * hundred cards never holds the page for long.
+ */
+function useSheetsOneAtATime(preview: unknown, total: number): number {
+  const [drawn, setDrawn] = useState(0);
+  useEffect(() => {
+    setDrawn(Math.min(1, total));
+  }, [preview, total]);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const id = requestAnimationFrame(() => setTimeout(() => setDrawn((n) => Math.min(n + 1, total)), 0));
+    return () => cancelAnimationFrame(id);
+  }, [drawn, total]);
+  return drawn;
+}
+
+/**
  * Voter certificates on A4 sheets (2 × 5 cards), in batches: the whole roll, a residents' group, a venue, a mobile
  * box or a number range. Any batch is drawn into a PDF file by the backend (progress, cancel); up to PREVIEW_CARDS
  * are also shown here and may be printed from the page. One voter's certificate is reprinted from a search.
@@ -68,7 +85,8 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
   const shown = preview?.cards ?? [];
   const sheets: VoterCard[][] = [];
   for (let i = 0; i < shown.length; i += CARDS_PER_SHEET) sheets.push(shown.slice(i, i + CARDS_PER_SHEET));
-  const whole = preview !== null && shown.length === preview.total;
+  const drawn = useSheetsOneAtATime(preview, sheets.length);
+  const whole = preview !== null && shown.length === preview.total && drawn === sheets.length;
 
   return (
     <div data-testid="setup-certificates">
@@ -122,7 +140,7 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
       <CertificateReprint onReprint={showCard} />
       {sheets.length > 0 && (
         <div data-testid="cert-sheets">
-          {sheets.map((sheet, i) => (
+          {sheets.slice(0, drawn).map((sheet, i) => (
             <div key={i} className="setup-cert-sheet">
               {sheet.map((c) => (
                 <CertificateCard key={c.certificate} card={c} title={e.title} drill={e.drill} />
