@@ -67,6 +67,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['exportStationPackage', 'openStationPackage', 'writeStationReturn', 'importStationReturn', 'stationsOverview'],
   },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
+  {
+    zh: '选民证',
+    en: 'Voter certificates',
+    methods: ['certificateBatches', 'certificateCards', 'startCertificatePrint', 'certificatePrintProgress', 'cancelCertificatePrint', 'recordCertificateReprint'],
+  },
 ];
 
 function cells(access: Access): string[] {

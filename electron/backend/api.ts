@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/api/contract';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import type { BackendContext } from './context';
 import { auditApi } from './services/audit-api';
+import { certificatesApi } from './services/certificates-api';
 import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
 import { dayApi } from './services/day-api';
@@ -60,6 +61,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...drillApi(ctx),
     ...dayApi(ctx),
     ...stationsApi(ctx),
+    ...certificatesApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

@@ -131,6 +131,14 @@ export const METHOD_ACCESS = {
   writeStationReturn: ['committee', ...DESK, ...SCRUTINEERS],
   importStationReturn: COMMITTEE,
   stationsOverview: 'signed-in',
+  // voter certificates: the committee issues them; a reprint is the committee's too (the desk serves a voter who
+  // lost one from the roll, by ID card)
+  certificateBatches: 'signed-in',
+  certificateCards: 'signed-in',
+  startCertificatePrint: COMMITTEE,
+  certificatePrintProgress: 'signed-in',
+  cancelCertificatePrint: COMMITTEE,
+  recordCertificateReprint: COMMITTEE,
 } as const satisfies Record<MethodName, Access>;
 
 /** True when a person acting in these roles may call the method (sign-in itself aside). */

@@ -1,5 +1,6 @@
 import type { ContractShape } from './envelope';
 import { auditContract } from './audit';
+import { certificatesContract } from './certificates';
 import { countingContract } from './counting';
 import { custodyContract } from './custody';
 import { dayContract } from './day';
@@ -29,6 +30,7 @@ export const contract = {
   ...drillContract,
   ...dayContract,
   ...stationsContract,
+  ...certificatesContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

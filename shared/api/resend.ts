@@ -8,7 +8,7 @@ import { z } from 'zod';
  *
  * Not here: importRoll, sealToFile and startDrill answer asynchronously (a re-sent import is refused as the same
  * roll; sealing again writes the same file), setPin, setDoubleEntry and setExportFolder set a value and are idempotent
- * already.
+ * already, and so is cancelCertificatePrint (a print job ends once).
  *
  * Secret ballot: a key is random, made by the client for that one write; it is never derived from a voter, a
  * certificate or anything else, so the key of a ballot entry (made by the counting client) joins nothing.
@@ -61,6 +61,9 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'reassignVoter',
   // several laptops: a re-sent return answers the return written (importing and opening are idempotent by content)
   'writeStationReturn',
+  // certificates: a re-sent start answers the same print job; a re-sent reprint is recorded once
+  'startCertificatePrint',
+  'recordCertificateReprint',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

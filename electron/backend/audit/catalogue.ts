@@ -7,6 +7,7 @@ import { SEAL_AUDIT_EVENTS } from './events-seal';
 import { COUNTING_AUDIT_EVENTS } from './events-counting';
 import { SETUP_AUDIT_EVENTS } from './events-setup';
 import { STATION_AUDIT_EVENTS } from './events-stations';
+import { CERTIFICATE_AUDIT_EVENTS } from './events-certificates';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -54,6 +55,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...COUNTING_AUDIT_EVENTS,
   ...SETUP_AUDIT_EVENTS,
   ...STATION_AUDIT_EVENTS,
+  ...CERTIFICATE_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

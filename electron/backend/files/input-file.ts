@@ -21,6 +21,8 @@ export const FILE_LIMITS = {
   /** The town's key registry (community → fingerprint) and its community list: a few thousand lines at most. */
   registry: 4 * MiB,
   communities: 4 * MiB,
+  /** A system font for the certificates (a CJK collection is about 20–30 MB). */
+  font: 64 * MiB,
 } as const;
 
 export type InputFileProblem = 'not-found' | 'not-regular' | 'too-large' | 'unreadable';

@@ -1,4 +1,5 @@
 import type { AppClient } from '../../api';
+import type { CertificateBatch, CertificateCardView } from '../../../shared/api/certificates';
 
 export interface VoterCard {
   name: string;
@@ -7,17 +8,12 @@ export interface VoterCard {
   assignment: string;
 }
 
-const PAGE = 1000;
+export function voterCardOf(c: CertificateCardView): VoterCard {
+  return { name: c.name, group: c.group, certificate: c.certificate, assignment: c.assignment.name };
+}
 
-/** Every voter on the roll, in roll order, a page at a time (progress after each page). */
-export async function loadVoterCards(api: AppClient, opts: { onProgress?(found: number, total: number): void } = {}): Promise<VoterCard[]> {
-  const cards: VoterCard[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await api.call('listVoters', { offset, limit: PAGE });
-    for (const v of page.voters) {
-      cards.push({ name: v.name, group: v.group, certificate: v.certificate, assignment: v.assignment.name });
-    }
-    opts.onProgress?.(cards.length, page.total);
-    if (page.voters.length < PAGE || cards.length >= page.total) return cards;
-  }
+/** The first `limit` cards of a batch (the preview), and how many the batch holds. */
+export async function loadBatchPreview(api: AppClient, batch: CertificateBatch, limit: number): Promise<{ total: number; cards: VoterCard[] }> {
+  const page = await api.call('certificateCards', { batch, offset: 0, limit });
+  return { total: page.total, cards: page.cards.map(voterCardOf) };
 }

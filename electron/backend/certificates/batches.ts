@@ -1,0 +1,130 @@
+import type { CertificateBatch, CertificateCardView } from '../../../shared/api/certificates';
+import { checkCertificateNumber } from '../../../shared/domain/certificate';
+import { invalid, notFound } from '../context';
+import type { Db } from '../db';
+import { assignmentOf, stmt } from '../services/roll-store';
+
+/** Which voters a batch holds, and in what order they are printed (roll order; a number range in number order). */
+
+interface BatchQuery {
+  where: string;
+  params: (string | number)[];
+  order: string;
+}
+
+const ROLL_ORDER = 'import_id, line';
+
+/** A range bound: 8 digits once spaces and dashes are taken out; it need not carry a valid check digit. */
+function rangeBound(textValue: string, path: string): string {
+  const c = checkCertificateNumber(textValue);
+  if (c.ok) return c.number;
+  if (c.reason === 'bad-check-digit') return textValue.normalize('NFKC').replace(/\D/g, '');
+  throw invalid(path, c.zh, c.en);
+}
+
+function batchQuery(db: Db, batch: CertificateBatch): BatchQuery {
+  switch (batch.kind) {
+    case 'all':
+      return { where: '', params: [], order: ROLL_ORDER };
+    case 'group': {
+      const group = batch.group.normalize('NFKC').trim();
+      if (stmt(db, 'SELECT 1 FROM voter WHERE group_name = ? LIMIT 1').get(group) === undefined) {
+        throw notFound(`选民名单上没有居民小组“${group}”`, `no residents' group "${group}" on the roll`);
+      }
+      return { where: 'WHERE group_name = ?', params: [group], order: ROLL_ORDER };
+    }
+    case 'venue':
+      if (stmt(db, 'SELECT 1 FROM venue WHERE id = ?').get(batch.venue) === undefined) {
+        throw invalid('batch.venue', `没有会场 ${batch.venue}`, `no venue "${batch.venue}"`);
+      }
+      return { where: 'WHERE venue_id = ?', params: [batch.venue], order: ROLL_ORDER };
+    case 'mobile-box':
+      if (stmt(db, "SELECT 1 FROM box WHERE id = ? AND kind = 'mobile'").get(batch.box) === undefined) {
+        throw invalid('batch.box', `没有流动票箱 ${batch.box}`, `no mobile box "${batch.box}"`);
+      }
+      return { where: 'WHERE mobile_box_id = ?', params: [batch.box], order: ROLL_ORDER };
+    case 'range': {
+      const from = rangeBound(batch.from, 'batch.from');
+      const to = rangeBound(batch.to, 'batch.to');
+      if (from > to) {
+        throw invalid('batch.to', `证号范围的终点 ${to} 小于起点 ${from}`, `the range ends (${to}) before it starts (${from})`);
+      }
+      return { where: 'WHERE certificate BETWEEN ? AND ?', params: [from, to], order: 'certificate' };
+    }
+  }
+}
+
+/** The batch's voters (row ids) in print order: the job's fixed list, taken once when it starts. */
+export function batchVoterIds(db: Db, batch: CertificateBatch): number[] {
+  const q = batchQuery(db, batch);
+  return (db.prepare(`SELECT id FROM voter ${q.where} ORDER BY ${q.order}`).pluck().all(...q.params) as number[]);
+}
+
+interface CardRow {
+  id: number;
+  name: string;
+  group_name: string;
+  certificate: string;
+  venue_id: string | null;
+  mobile_box_id: string | null;
+}
+
+function cardOf(db: Db, r: CardRow): CertificateCardView {
+  return { name: r.name, group: r.group_name, certificate: r.certificate, assignment: assignmentOf(db, r) };
+}
+
+/** The cards of these voters, in the order given (one query per chunk of ids). */
+export function cardsOfVoters(db: Db, ids: readonly number[]): CertificateCardView[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT id, name, group_name, certificate, venue_id, mobile_box_id FROM voter WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as CardRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [cardOf(db, r)] : [];
+  });
+}
+
+/** One page of a batch's cards, for the preview. */
+export function batchCards(db: Db, batch: CertificateBatch, offset: number, limit: number): { total: number; cards: CertificateCardView[] } {
+  const q = batchQuery(db, batch);
+  const total = db.prepare(`SELECT count(*) FROM voter ${q.where}`).pluck().get(...q.params) as number;
+  const rows = db
+    .prepare(`SELECT id, name, group_name, certificate, venue_id, mobile_box_id FROM voter ${q.where} ORDER BY ${q.order} LIMIT ? OFFSET ?`)
+    .all(...q.params, limit, offset) as CardRow[];
+  return { total, cards: rows.map((r) => cardOf(db, r)) };
+}
+
+/** The card of one certificate number, or not-found. */
+export function cardOfCertificate(db: Db, certificate: string): CertificateCardView & { voterId: number } {
+  const r = stmt(db, 'SELECT id, name, group_name, certificate, venue_id, mobile_box_id FROM voter WHERE certificate = ?').get(certificate) as
+    | CardRow
+    | undefined;
+  if (!r) throw notFound(`没有选民证号 ${certificate}`, `no voter certificate ${certificate}`);
+  return { ...cardOf(db, r), voterId: r.id };
+}
+
+/** What the screen offers to choose from, with the number of voters each. */
+export function batchChoices(db: Db): {
+  voters: number;
+  groups: { group: string; voters: number }[];
+  venues: { id: string; name: string; voters: number }[];
+  mobileBoxes: { id: string; name: string; voters: number }[];
+  first: string | null;
+  last: string | null;
+} {
+  const voters = db.prepare('SELECT count(*) FROM voter').pluck().get() as number;
+  const groups = db
+    .prepare('SELECT group_name AS "group", count(*) AS voters FROM voter GROUP BY group_name ORDER BY min(import_id), min(line)')
+    .all() as { group: string; voters: number }[];
+  const venues = db
+    .prepare('SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id) AS voters FROM venue v ORDER BY v.kind, v.id')
+    .all() as { id: string; name: string; voters: number }[];
+  const mobileBoxes = db
+    .prepare("SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id")
+    .all() as { id: string; name: string; voters: number }[];
+  const range = db.prepare('SELECT min(certificate) AS first, max(certificate) AS last FROM voter').get() as { first: string | null; last: string | null };
+  return { voters, groups, venues, mobileBoxes, first: range.first, last: range.last };
+}
+
