@@ -36,12 +36,16 @@ export interface TallyMarksProps {
   label?: string;
   /** Larger strokes for the public screen. */
   size?: 'normal' | 'large';
+  /** Draw at most this many groups (the latest ones), the earlier ones said in words: thousands of votes stay light. */
+  maxGroups?: number;
 }
 
 /** A count as groups of 正 (five strokes each) plus the number; screen readers hear the number. */
-export function TallyMarks({ count, label, size = 'normal' }: TallyMarksProps) {
+export function TallyMarks({ count, label, size = 'normal', maxGroups }: TallyMarksProps) {
   const t = useT();
-  const groups = tallyGroups(count);
+  const all = tallyGroups(count);
+  const hidden = maxGroups !== undefined ? Math.max(0, all.length - maxGroups) : 0;
+  const groups = hidden > 0 ? all.slice(hidden) : all;
   return (
     <div className={`tally tally-${size}`} data-count={count} role="group" aria-label={label ? `${label}: ${t('tally.label', { count })}` : t('tally.label', { count })}>
       {label && <span className="tally-name">{label}</span>}
@@ -49,8 +53,9 @@ export function TallyMarks({ count, label, size = 'normal' }: TallyMarksProps) {
         {t('tally.votes', { count })}
       </span>
       <span className="tally-marks" aria-hidden="true">
+        {hidden > 0 && <span className="tally-more">{t('tally.moreGroups', { groups: hidden })}</span>}
         {groups.map((strokes, i) => (
-          <TallyGroup key={i} strokes={strokes} title={t('tally.group', { strokes })} />
+          <TallyGroup key={hidden + i} strokes={strokes} title={t('tally.group', { strokes })} />
         ))}
       </span>
     </div>
