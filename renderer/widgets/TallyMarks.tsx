@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useT } from '../app/i18n';
 
 /**
@@ -20,7 +21,7 @@ export function tallyGroups(count: number): number[] {
   return groups;
 }
 
-export function TallyGroup({ strokes, title }: { strokes: number; title: string }) {
+export const TallyGroup = memo(function TallyGroup({ strokes, title }: { strokes: number; title: string }) {
   return (
     <svg className="tally-group" viewBox="0 0 100 100" role="img" aria-label={title} data-strokes={strokes}>
       {STROKES.slice(0, strokes).map(([x1, y1, x2, y2], i) => (
@@ -28,7 +29,7 @@ export function TallyGroup({ strokes, title }: { strokes: number; title: string 
       ))}
     </svg>
   );
-}
+});
 
 export interface TallyMarksProps {
   count: number;
@@ -43,9 +44,11 @@ export interface TallyMarksProps {
 /** A count as groups of 正 (five strokes each) plus the number; screen readers hear the number. */
 export function TallyMarks({ count, label, size = 'normal', maxGroups }: TallyMarksProps) {
   const t = useT();
-  const all = tallyGroups(count);
-  const hidden = maxGroups !== undefined ? Math.max(0, all.length - maxGroups) : 0;
-  const groups = hidden > 0 ? all.slice(hidden) : all;
+  const n = Math.max(0, Math.floor(count));
+  const all = Math.ceil(n / 5);
+  const hidden = maxGroups !== undefined ? Math.max(0, all - maxGroups) : 0;
+  // Only the groups drawn are made: the earlier ones are full groups of five.
+  const groups = tallyGroups(n - hidden * 5);
   return (
     <div className={`tally tally-${size}`} data-count={count} role="group" aria-label={label ? `${label}: ${t('tally.label', { count })}` : t('tally.label', { count })}>
       {label && <span className="tally-name">{label}</span>}

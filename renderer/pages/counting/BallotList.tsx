@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
@@ -12,17 +11,19 @@ import { type BallotOfficeView } from './round-ballot';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 import { useMayCall } from '../../app/session/may-call';
 import type { SheetBallots } from './sheet-ballots';
+import { useRowWindow } from './row-window';
 
 type Work = { kind: 'correct'; ballot: BallotView } | { kind: 'rule'; ballot: BallotView } | null;
 
-/** The height a row is taken to have before it is drawn (rows are measured once drawn). */
-const ROW_ESTIMATE = 38;
+/** Every row is one line of this height (counting-ballots li in counting.css), so a row's place is known unread. */
+const ROW_HEIGHT = 38;
 /** Unruled doubtful ballots offered as links to go to (the count says how many there are in all). */
 const UNRULED_LINKS = 20;
 
 /**
  * The ballots entered so far (latest first), each with a correction; doubtful ones with the committee's ruling. Only
- * the rows in view are drawn and read (a box may hold tens of thousands); any ballot is one "go to" away.
+ * the rows in view are drawn and read (a box may hold tens of thousands: row-window.ts); any ballot is one "go to"
+ * away.
  */
 export function BallotList({
   round,
@@ -48,30 +49,25 @@ export function BallotList({
   /** A ballot was corrected or ruled: the backend's answer for it (both sheets for a ruling with double entry). */
   onChange(changed: readonly BallotView[]): void;
 }) {
-  const may = useMayCall();
   const t = useT();
   const [work, setWork] = useState<Work>(null);
   const [target, setTarget] = useState<number | null>(null);
   const count = list.tally?.ballots ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  const rows = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (index) => count - index,
-    overscan: 8,
-  });
-  const items = rows.getVirtualItems();
-  const first = items.length > 0 ? count - items[items.length - 1]!.index : 0;
-  const last = items.length > 0 ? count - items[0]!.index : 0;
+  // Row i (from the top) is ballot count − i: the latest first.
+  const rows = useRowWindow(scroller, count, ROW_HEIGHT);
+  const indexes: number[] = [];
+  for (let i = rows.first; i <= rows.last; i++) indexes.push(i);
+  const oldest = count - rows.last;
+  const newest = count - rows.first;
   const { need } = list;
   useEffect(() => {
-    if (last > 0) need(first, last);
-  }, [need, first, last, list.version]);
+    if (count > 0) need(oldest, newest);
+  }, [need, count, oldest, newest, list.version]);
 
   const goTo = (position: number) => {
     setTarget(position);
-    rows.scrollToIndex(count - position, { align: 'center' });
+    rows.center(count - position);
   };
   const done = (changed: readonly BallotView[]) => {
     setWork(null);
@@ -102,50 +98,11 @@ export function BallotList({
         <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} onCancel={() => setWork(null)} />
       )}
       <div ref={scroller} className="counting-ballots" data-testid="ballot-scroller">
-        <ul style={{ height: rows.getTotalSize() }}>
-          {items.map((item) => {
-            const position = count - item.index;
-            const b = list.at(position);
-            const doubtful = b !== undefined && 'doubtful' in b.content;
-            const classes = [doubtful && !b.ruling ? 'counting-doubtful' : '', position === target ? 'counting-target' : ''].filter(Boolean).join(' ');
+        <ul style={{ height: rows.total }}>
+          {indexes.map((index) => {
+            const position = count - index;
             return (
-              <li
-                key={item.key}
-                ref={rows.measureElement}
-                data-index={item.index}
-                className={classes || undefined}
-                style={{ transform: `translateY(${item.start}px)` }}
-                data-testid={`ballot-${position}`}
-              >
-                <span className="counting-ballot-no">{t('counting.list.position', { n: position })}</span>
-                {b === undefined ? (
-                  <span className="counting-ballot-text ui-muted">{t('counting.list.loadingRow')}</span>
-                ) : (
-                  <>
-                    <span className="counting-ballot-text">{contentText(t, b.content, offices)}</span>
-                    {b.ruling && (
-                      <span className="counting-ruling">
-                        {' → '}
-                        {t('counting.list.ruled', {
-                          decision: 'void' in b.ruling.decision ? t(`ballot.void.${b.ruling.decision.void}`) : t('counting.ruling.countAsRead'),
-                          by: b.ruling.byName,
-                          reason: b.ruling.reason,
-                        })}
-                      </span>
-                    )}
-                    <span className="counting-ballot-actions">
-                      {doubtful && !b.ruling && (
-                        <button type="button" onClick={() => setWork({ kind: 'rule', ballot: b })} {...may('ruleDoubtful')} data-testid={`rule-${position}`}>
-                          {t('counting.rule')}
-                        </button>
-                      )}
-                      <button type="button" onClick={() => setWork({ kind: 'correct', ballot: b })} {...may('correctBallot')} data-testid={`correct-${position}`}>
-                        {t('counting.correct')}
-                      </button>
-                    </span>
-                  </>
-                )}
-              </li>
+              <BallotRow key={position} position={position} ballot={list.at(position)} offices={offices} target={position === target} onWork={setWork} />
             );
           })}
         </ul>
@@ -153,6 +110,64 @@ export function BallotList({
     </section>
   );
 }
+
+/**
+ * One ballot's row. Placed from the bottom of the list by its position, so a ballot added at the top moves no other
+ * row and the rows already drawn are not drawn again.
+ */
+const BallotRow = memo(function BallotRow({
+  position,
+  ballot: b,
+  offices,
+  target,
+  onWork,
+}: {
+  position: number;
+  ballot: BallotView | undefined;
+  offices: BallotOfficeView[];
+  target: boolean;
+  onWork(work: Work): void;
+}) {
+  const t = useT();
+  const may = useMayCall();
+  const doubtful = b !== undefined && 'doubtful' in b.content;
+  const classes = [doubtful && !b.ruling ? 'counting-doubtful' : '', target ? 'counting-target' : ''].filter(Boolean).join(' ');
+  const text = b === undefined ? '' : contentText(t, b.content, offices);
+  return (
+    <li className={classes || undefined} style={{ bottom: (position - 1) * ROW_HEIGHT, height: ROW_HEIGHT }} data-testid={`ballot-${position}`}>
+      <span className="counting-ballot-no">{t('counting.list.position', { n: position })}</span>
+      {b === undefined ? (
+        <span className="counting-ballot-text ui-muted">{t('counting.list.loadingRow')}</span>
+      ) : (
+        <>
+          <span className="counting-ballot-text" title={text}>
+            {text}
+          </span>
+          {b.ruling && (
+            <span className="counting-ruling" title={b.ruling.reason}>
+              {' → '}
+              {t('counting.list.ruled', {
+                decision: 'void' in b.ruling.decision ? t(`ballot.void.${b.ruling.decision.void}`) : t('counting.ruling.countAsRead'),
+                by: b.ruling.byName,
+                reason: b.ruling.reason,
+              })}
+            </span>
+          )}
+          <span className="counting-ballot-actions">
+            {doubtful && !b.ruling && (
+              <button type="button" onClick={() => onWork({ kind: 'rule', ballot: b })} {...may('ruleDoubtful')} data-testid={`rule-${position}`}>
+                {t('counting.rule')}
+              </button>
+            )}
+            <button type="button" onClick={() => onWork({ kind: 'correct', ballot: b })} {...may('correctBallot')} data-testid={`correct-${position}`}>
+              {t('counting.correct')}
+            </button>
+          </span>
+        </>
+      )}
+    </li>
+  );
+});
 
 /** A ballot number typed to go to it, and the doubtful ballots awaiting a ruling as links. */
 function GoTo({ count, unruled, onGo }: { count: number; unruled: readonly number[]; onGo(position: number): void }) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
@@ -60,6 +60,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
     }
   }, [api, round, box, doubleEntry, action.setError]);
   const list = useSheetBallots(round, box, sheet, view !== null && view.status !== 'not-opened', offices);
+  const entryOffices = useMemo(() => offices.map(toEntryOffice), [offices]);
   const load = useCallback(async () => {
     await Promise.all([loadView(), list.reload()]);
   }, [loadView, list.reload]);
@@ -262,8 +263,8 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                 </p>
               )}
               {view.status === 'counting' ? (
-                offices.length > 0 && <BallotEntry
-                    offices={offices.map(toEntryOffice)}
+                entryOffices.length > 0 && <BallotEntry
+                    offices={entryOffices}
                     onSubmit={enter}
                     disabled={prompt !== null || waitingForCounter}
                     autoFocus={view.found !== null && !doubleEntry}

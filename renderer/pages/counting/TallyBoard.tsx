@@ -3,7 +3,7 @@ import { TallyMarks } from '../../widgets/TallyMarks';
 import type { RunningTally } from '../../../shared/rules/running-tally';
 
 /** Groups of 正 drawn per person (the latest ones); a box of thousands says the rest in words. */
-const DRAWN_GROUPS = { normal: 20, large: 40 } as const;
+const DRAWN_GROUPS = { normal: 10, large: 30 } as const;
 
 /** The running tally per office and person: 正 marks and the number, write-in persons after the listed ones. */
 export function TallyBoard({ tally, size }: { tally: RunningTally; size: 'normal' | 'large' }) {
