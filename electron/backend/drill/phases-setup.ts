@@ -12,7 +12,7 @@ import { nextDrillPin } from './credentials';
 import { asStaff } from './staff';
 import { DRILL_GROUP_VENUES, drillDefinition, SIGNING_ROLES, type DrillDefinition } from './definition';
 import type { Rng } from './prng';
-import { phaseReporter, type ProgressListener } from './progress';
+import { phaseReporter, yieldToEventLoop, type ProgressListener } from './progress';
 import { generateRollRows, rollCsv, type DrillVoterRow } from './roll-rows';
 import type { DrillClock } from './clock';
 
@@ -142,20 +142,25 @@ export async function importDrillRoll(
 }
 
 /** Approves some proxies (published beforehand): a trustee in the same residents' group, within the proxy limit. */
-export function approveDrillProxies(
+export async function approveDrillProxies(
   ctx: BackendContext,
   rng: Rng,
   voters: DrillVoter[],
   opts: { proxyLimit: number; chairId: number; chairPin: string; candidateNames: Set<string> },
   onProgress?: ProgressListener,
-): number {
+): Promise<number> {
   const limit = Math.min(opts.proxyLimit, 2);
   const wanted = limit === 0 ? 0 : Math.max(2, Math.round(voters.length * 0.006));
   const report = phaseReporter(onProgress, 'proxies', wanted);
   if (wanted === 0) return 0;
   const r = rng.fork('proxies');
   const byGroup = new Map<string, DrillVoter[]>();
-  for (const v of voters) if (!v.mobile) byGroup.set(v.group, [...(byGroup.get(v.group) ?? []), v]);
+  for (const v of voters) {
+    if (v.mobile) continue;
+    const group = byGroup.get(v.group);
+    if (group) group.push(v);
+    else byGroup.set(v.group, [v]);
+  }
   const gave = new Set<string>();
   const holds = new Map<string, number>();
   let approved = 0;
@@ -172,10 +177,14 @@ export function approveDrillProxies(
     voter.proxyTo = trustee.certificate;
     approved += 1;
     report(approved);
+    // Each approval checks the chair's PIN (a deliberately slow hash): let progress questions through now and then.
+    if (approved % PROXIES_PER_YIELD === 0) await yieldToEventLoop();
   }
   report(wanted);
   return approved;
 }
+
+const PROXIES_PER_YIELD = 5;
 
 /** The committee chair's approval of a decision, typed with the chair's drill PIN. */
 export function chairApproval(staff: DrillStaff): CommitteeApproval {

@@ -107,6 +107,8 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const nextPosition = useRef(new Map<Sheet, number>());
   const sending = useRef<Promise<unknown>>(Promise.resolve());
   const enteredOnSheet = view?.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
+  const found = useRef<number | null>(null);
+  found.current = view?.found ?? null;
   const enter = useCallback(
     (entered: EnteredBallot): Promise<boolean> => {
       const send = (note: string): Promise<boolean> => {
@@ -129,6 +131,8 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           setOkText(t(r.alreadyEntered ? 'counting.alreadyEntered' : 'counting.entered', { position: r.position }));
           list.entered(r.ballot);
           setView((v) => v && enteredOn(v, r.ballot, me?.name ?? null));
+          // This sheet is complete: with double entry the other sheet may be too, and their differences are shown.
+          if (doubleEntry && found.current !== null && r.position >= found.current) void loadView();
           return true;
         } catch (err) {
           action.setError(err);
@@ -150,7 +154,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         });
       });
     },
-    [api, round, box, doubleEntry, sheet, enteredOnSheet, list.entered, me, t, action.setError],
+    [api, round, box, doubleEntry, sheet, enteredOnSheet, list.entered, loadView, me, t, action.setError],
   );
 
   const finish = async () => {

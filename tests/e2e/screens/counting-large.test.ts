@@ -1,15 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
-import type { BackendContext } from '../../../electron/backend/context';
-import { enterBallot, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
+import type { Page } from 'playwright-core';
+import { enterBallot } from '../../../electron/backend/services/counting';
 import { roundBallot } from '../../../electron/backend/services/setup-rounds';
-import { signIn } from '../../../electron/backend/services/session';
-import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { asPerson } from '../../helpers/authority';
-import { buildRenderer, chromiumMissing, launch, screenshotPath } from '../renderer/harness';
-import { closePoll, issue, makeElection, openPoll, PIN } from '../../integration/counting/helpers';
+import { chromiumMissing, screenshotPath } from '../renderer/harness';
+import { countingWindow, openedBox, type CountingWindow } from './counting-fixture';
 
 /**
  * Counting in a box that already holds 20,000 ballots (entered through the counting service in one transaction, not
@@ -34,48 +30,24 @@ const FOR_C2 = ENTERED / 4 - VOIDS; // every 1,000th is also a multiple of 4
 const FOR_C1 = ENTERED - VOIDS - FOR_C2;
 
 describe('counting a box of 20,000 ballots (real backend, Chromium)', { skip: missing ?? false }, () => {
-  let browser: Browser;
-  let server: HttpServerHandle;
-  let context: BrowserContext;
+  let app: CountingWindow;
   let page: Page;
-  let ctx: BackendContext;
-  let people: Record<string, number>;
-  const errors: string[] = [];
-  let cleanup = () => {};
   const no: Record<string, number> = {};
 
   before(async () => {
-    const built = await buildRenderer();
-    cleanup = built.cleanup;
-    ({ ctx, people } = await makeElection({ voters: 20 }));
-    openPoll(ctx, 1);
-    issue(ctx, 1, 0, 10);
-    closePoll(ctx, 1);
+    const { ctx, people } = await openedBox(ENTERED + 1);
     for (const o of roundBallot(ctx.db, 1)) o.candidates.forEach((c, i) => (no[c.name] = i + 1));
-    asPerson(ctx, people['谢文']!, () => {
-      openBox(ctx, { round: 1, box: 'C1' });
-      recordBallotsFound(ctx, { round: 1, box: 'C1', found: ENTERED + 1 });
-    });
     // One outer transaction: each entry is still the service's own write, nested as a savepoint.
     asPerson(ctx, people['郑丽']!, () =>
       ctx.db.transaction(() => {
         for (let i = 1; i <= ENTERED; i++) enterBallot(ctx, { round: 1, box: 'C1', ballot: ballotNo(i), position: i });
       })(),
     );
-    server = await startHttpServer({ ctx, staticDir: built.dir });
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const { token } = signIn(ctx, { person: people['郑丽']!, pin: PIN, idleMinutes: 600 });
-    await context.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_STORAGE_KEY, token]);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/#/counting/C1&token=${encodeURIComponent(server.token)}`);
+    app = await countingWindow(ctx, people['郑丽']!, '#/counting/C1');
+    page = app.page;
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    cleanup();
+    await app?.close();
   });
 
   const domNodes = () => page.evaluate(() => document.getElementsByTagName('*').length);
@@ -148,6 +120,6 @@ describe('counting a box of 20,000 ballots (real backend, Chromium)', { skip: mi
     assert.equal(await rowText(1001), '主任：○李强；委员：○张伟 ○陈静');
     const nodes = await domNodes();
     assert.ok(nodes < DOM_LIMIT, `${nodes} DOM nodes`);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(app.errors, []);
   });
 });

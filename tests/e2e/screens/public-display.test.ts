@@ -1,15 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
+import type { Page } from 'playwright-core';
 import type { BackendContext } from '../../../electron/backend/context';
-import { correctBallot, enterBallot, finishBox, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
+import { correctBallot, enterBallot, finishBox } from '../../../electron/backend/services/counting';
 import { computeResults } from '../../../electron/backend/services/results';
-import { signIn } from '../../../electron/backend/services/session';
-import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { asPerson } from '../../helpers/authority';
-import { buildRenderer, chromiumMissing, launch } from '../renderer/harness';
-import { approvalBy, closePoll, issue, makeElection, openPoll, PIN } from '../../integration/counting/helpers';
+import { chromiumMissing } from '../renderer/harness';
+import { approvalBy } from '../../integration/counting/helpers';
+import { countingWindow, openedBox, type CountingWindow } from './counting-fixture';
 
 /**
  * The public display (当场公布) on a projector for hours: every 15 s it asks only for the stored result's hash and reads
@@ -23,27 +21,15 @@ if (missing) console.log(`# skipping public display test: ${missing}`);
 const BALLOTS = 6;
 
 describe('public display fetches the result only when it changed (real backend, Chromium)', { skip: missing ?? false }, () => {
-  let browser: Browser;
-  let server: HttpServerHandle;
-  let context: BrowserContext;
+  let app: CountingWindow;
   let page: Page;
   let ctx: BackendContext;
   let people: Record<string, number>;
-  let cleanup = () => {};
   const reads = new Map<string, number>();
   const readsOf = (method: string) => reads.get(method) ?? 0;
 
   before(async () => {
-    const built = await buildRenderer();
-    cleanup = built.cleanup;
-    ({ ctx, people } = await makeElection({ voters: 20 }));
-    openPoll(ctx, 1);
-    issue(ctx, 1, 0, BALLOTS);
-    closePoll(ctx, 1);
-    asPerson(ctx, people['谢文']!, () => {
-      openBox(ctx, { round: 1, box: 'C1' });
-      recordBallotsFound(ctx, { round: 1, box: 'C1', found: BALLOTS });
-    });
+    ({ ctx, people } = await openedBox(BALLOTS));
     asPerson(ctx, people['郑丽']!, () => {
       for (let i = 1; i <= BALLOTS; i++) {
         enterBallot(ctx, { round: 1, box: 'C1', ballot: { marks: { chair: { for: [i <= 4 ? 'c1' : 'c2'] }, member: { for: ['m1', 'm3'] } } }, position: i });
@@ -51,25 +37,18 @@ describe('public display fetches the result only when it changed (real backend, 
     });
     asPerson(ctx, people['谢文']!, () => finishBox(ctx, { round: 1, box: 'C1' }));
     asPerson(ctx, people['郭志明']!, () => computeResults(ctx, 1));
-    server = await startHttpServer({ ctx, staticDir: built.dir });
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const { token } = signIn(ctx, { person: people['谢文']!, pin: PIN, idleMinutes: 600 });
-    await context.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [SESSION_STORAGE_KEY, token]);
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('request', (r) => {
-      const method = new URL(r.url()).pathname.replace(/^\/api\//, '');
-      reads.set(method, readsOf(method) + 1);
+    app = await countingWindow(ctx, people['谢文']!, '#/results/public', async (p) => {
+      p.on('request', (r) => {
+        const method = new URL(r.url()).pathname.replace(/^\/api\//, '');
+        reads.set(method, readsOf(method) + 1);
+      });
+      await p.clock.install();
     });
-    await page.clock.install();
-    await page.goto(`${server.url}/#/results/public&token=${encodeURIComponent(server.token)}`);
+    page = app.page;
     await page.getByTestId('public-office-chair').waitFor();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    cleanup();
+    await app?.close();
   });
 
   /** Lets the display's 15-second check run `times` times and its answers arrive. */
