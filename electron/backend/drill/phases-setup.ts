@@ -93,6 +93,9 @@ export function setUpElection(ctx: BackendContext, rng: Rng, opts: { date: strin
 }
 
 /** Generates the roll, imports it as a CSV file through the roll import, and puts the frailest on the mobile list. */
+/** Committee decisions (each checking the chair's PIN, a deliberately slow hash) made between two yields. */
+const APPROVALS_PER_YIELD = 5;
+
 export async function importDrillRoll(
   ctx: BackendContext,
   rng: Rng,
@@ -127,6 +130,7 @@ export async function importDrillRoll(
   const elderly = voters.filter((v) => v.votesAt === 'central' && dayMs - Date.parse(`${v.birthDate}T00:00:00Z`) > 80 * 365.25 * 86_400_000);
   const listSize = Math.min(elderly.length, Math.max(3, Math.round(opts.voters * 0.01)));
   const mobileRng = rng.fork('mobile');
+  let moved = 0;
   for (const v of mobileRng.shuffle(elderly).slice(0, listSize)) {
     reassignVoter(ctx, {
       certificate: v.certificate,
@@ -136,6 +140,8 @@ export async function importDrillRoll(
     });
     v.votesAt = 'M1';
     v.mobile = true;
+    // Each move checks the chair's PIN (a deliberately slow hash): let progress questions through now and then.
+    if (++moved % APPROVALS_PER_YIELD === 0) await yieldToEventLoop();
   }
   report(100, `${listSize} on the mobile list`);
   return voters;
@@ -177,14 +183,11 @@ export async function approveDrillProxies(
     voter.proxyTo = trustee.certificate;
     approved += 1;
     report(approved);
-    // Each approval checks the chair's PIN (a deliberately slow hash): let progress questions through now and then.
-    if (approved % PROXIES_PER_YIELD === 0) await yieldToEventLoop();
+    if (approved % APPROVALS_PER_YIELD === 0) await yieldToEventLoop();
   }
   report(wanted);
   return approved;
 }
-
-const PROXIES_PER_YIELD = 5;
 
 /** The committee chair's approval of a decision, typed with the chair's drill PIN. */
 export function chairApproval(staff: DrillStaff): CommitteeApproval {
