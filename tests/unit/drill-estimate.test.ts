@@ -11,5 +11,5 @@ test('the Drill page estimate follows the measured lengths up to 50,000 voters',
   within(20_000, 'complete', 15, 30);
   within(50_000, 'complete', 60, 90);
   within(300, 'ready-to-vote', 2, 2);
-  within(50_000, 'ready-to-vote', 15, 45);
+  within(50_000, 'ready-to-vote', 30, 60);
 });
