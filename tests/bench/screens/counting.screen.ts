@@ -133,6 +133,7 @@ async function measure(voters: number): Promise<Record<string, number | string>>
   }
 }
 
+/** Both drill sizes; COUNTING_BENCH_VOTERS=50000 measures one only. */
 export async function run(): Promise<Record<string, number | string>> {
   const only = process.env.COUNTING_BENCH_VOTERS;
   if (only) return measure(Number(only));
