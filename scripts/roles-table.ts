@@ -50,6 +50,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
       'boxDisagreements',
       'settleDisagreement',
       'boxBallots',
+      'boxTally',
       'ballotChanges',
       'countingOverview',
     ],
@@ -57,7 +58,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '结果与签字',
     en: 'Results and sign-off',
-    methods: ['computeResults', 'storedResult', 'exportRecord', 'createNextRound', 'electionStanding', 'signResult', 'listSignoffs', 'reopenCount', 'tallySheet', 'resultAnnouncement'],
+    methods: ['computeResults', 'storedResult', 'storedResultHash', 'exportRecord', 'createNextRound', 'electionStanding', 'signResult', 'listSignoffs', 'reopenCount', 'tallySheet', 'resultAnnouncement'],
   },
   { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
   { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'auditEvents'] },

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useT } from '../app/i18n';
 
 /**
@@ -20,7 +21,7 @@ export function tallyGroups(count: number): number[] {
   return groups;
 }
 
-export function TallyGroup({ strokes, title }: { strokes: number; title: string }) {
+export const TallyGroup = memo(function TallyGroup({ strokes, title }: { strokes: number; title: string }) {
   return (
     <svg className="tally-group" viewBox="0 0 100 100" role="img" aria-label={title} data-strokes={strokes}>
       {STROKES.slice(0, strokes).map(([x1, y1, x2, y2], i) => (
@@ -28,7 +29,7 @@ export function TallyGroup({ strokes, title }: { strokes: number; title: string 
       ))}
     </svg>
   );
-}
+});
 
 export interface TallyMarksProps {
   count: number;
@@ -36,12 +37,18 @@ export interface TallyMarksProps {
   label?: string;
   /** Larger strokes for the public screen. */
   size?: 'normal' | 'large';
+  /** Draw at most this many groups (the latest ones), the earlier ones said in words: thousands of votes stay light. */
+  maxGroups?: number;
 }
 
 /** A count as groups of 正 (five strokes each) plus the number; screen readers hear the number. */
-export function TallyMarks({ count, label, size = 'normal' }: TallyMarksProps) {
+export function TallyMarks({ count, label, size = 'normal', maxGroups }: TallyMarksProps) {
   const t = useT();
-  const groups = tallyGroups(count);
+  const n = Math.max(0, Math.floor(count));
+  const all = Math.ceil(n / 5);
+  const hidden = maxGroups !== undefined ? Math.max(0, all - maxGroups) : 0;
+  // Only the groups drawn are made: the earlier ones are full groups of five.
+  const groups = tallyGroups(n - hidden * 5);
   return (
     <div className={`tally tally-${size}`} data-count={count} role="group" aria-label={label ? `${label}: ${t('tally.label', { count })}` : t('tally.label', { count })}>
       {label && <span className="tally-name">{label}</span>}
@@ -49,8 +56,9 @@ export function TallyMarks({ count, label, size = 'normal' }: TallyMarksProps) {
         {t('tally.votes', { count })}
       </span>
       <span className="tally-marks" aria-hidden="true">
+        {hidden > 0 && <span className="tally-more">{t('tally.moreGroups', { groups: hidden })}</span>}
         {groups.map((strokes, i) => (
-          <TallyGroup key={i} strokes={strokes} title={t('tally.group', { strokes })} />
+          <TallyGroup key={hidden + i} strokes={strokes} title={t('tally.group', { strokes })} />
         ))}
       </span>
     </div>

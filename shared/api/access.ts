@@ -104,11 +104,13 @@ export const METHOD_ACCESS = {
   boxDisagreements: 'signed-in',
   settleDisagreement: SCRUTINEERS,
   boxBallots: 'signed-in',
+  boxTally: 'signed-in',
   ballotChanges: 'signed-in',
   countingOverview: 'signed-in',
   // results and sign-off
   computeResults: ['committee', 'chief-counter', 'chief-scrutineer'],
   storedResult: 'signed-in',
+  storedResultHash: 'signed-in',
   exportRecord: 'signed-in',
   createNextRound: COMMITTEE,
   electionStanding: 'signed-in',

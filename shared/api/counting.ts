@@ -103,6 +103,35 @@ export type BallotChangeView = z.infer<typeof ballotChangeView>;
 
 const boxRound = z.strictObject({ round: roundNumber, box: boxId });
 
+/** The most ballots one read of a box's list answers (the screen reads the part of the list it shows). */
+export const BALLOT_PAGE_MAX = 500;
+
+/** A sheet's running tally (shared/rules/running-tally.ts), read once when the box is shown; entries add to it. */
+export const runningTallyView = z.strictObject({
+  offices: z.array(
+    z.strictObject({
+      id: answerText,
+      title: answerText,
+      seats: count,
+      voidSections: count,
+      persons: z.array(z.strictObject({ name: answerText, listed: z.boolean(), for: count, against: count })),
+    }),
+  ),
+  ballots: count,
+  voidBallots: count,
+  pendingDoubtful: count,
+});
+
+export const boxTallyView = z.strictObject({
+  sheet,
+  tally: runningTallyView,
+  /** The positions of the doubtful ballots not ruled yet, in order (the committee's list of work). */
+  unruled: z.array(z.int().positive()),
+  /** The election's reading rules, by which the screen adds each ballot entered afterwards. */
+  rules: z.strictObject({ overvote: z.enum(['void-section', 'void-ballot']), samePersonInTwoOffices: z.enum(['void-ballot', 'count-higher-office']) }),
+});
+export type BoxTallyView = z.infer<typeof boxTallyView>;
+
 export const countingContract = {
   countingSettings: { input: z.strictObject({}), output: z.strictObject({ doubleEntry: z.boolean() }) },
   /** Double entry on or off for the election; refused once any box has been opened for counting. */
@@ -124,7 +153,8 @@ export const countingContract = {
       /** The position this ballot should take; a re-send of it answers alreadyEntered (see shared/api/resend.ts). */
       position: z.int().positive().optional(),
     }),
-    output: z.strictObject({ box: answerText, sheet, position: z.int().positive(), alreadyEntered: z.boolean() }),
+    /** `ballot`: the ballot as stored at that position, so the screen shows it and adds it to its tally without a reload. */
+    output: z.strictObject({ box: answerText, sheet, position: z.int().positive(), alreadyEntered: z.boolean(), ballot: ballotView }),
   },
   /**
    * Replaces an entered ballot; the old and new versions, who (the signed-in person) and why are recorded. Once the
@@ -162,7 +192,19 @@ export const countingContract = {
     input: z.strictObject({ round: roundNumber, box: boxId, position: z.int().positive(), choose: sheet, reason }),
     output: z.array(disagreementView),
   },
-  boxBallots: { input: z.strictObject({ round: roundNumber, box: boxId, sheet: sheet.optional() }), output: z.array(ballotView) },
+  /** A sheet's ballots in order; with `from`/`limit`, only `limit` of them from position `from` on (a page of a long list). */
+  boxBallots: {
+    input: z.strictObject({
+      round: roundNumber,
+      box: boxId,
+      sheet: sheet.optional(),
+      from: z.int().positive().optional(),
+      limit: z.int().positive().max(BALLOT_PAGE_MAX).optional(),
+    }),
+    output: z.array(ballotView),
+  },
+  /** A sheet's running tally and its doubtful ballots not ruled yet (no ballot list: the box may hold tens of thousands). */
+  boxTally: { input: z.strictObject({ round: roundNumber, box: boxId, sheet: sheet.optional() }), output: boxTallyView },
   ballotChanges: { input: z.strictObject({ round: roundNumber, box: boxId.optional() }), output: z.array(ballotChangeView) },
   countingOverview: { input: z.strictObject({ round: roundNumber }), output: z.array(boxCountView) },
 } as const;

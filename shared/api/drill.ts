@@ -18,7 +18,8 @@ export type DrillStage = (typeof DRILL_STAGES)[number];
 /** The phases a drill goes through, in order (voting to sign-off again for each further round). */
 export const DRILL_PHASES = ['setup', 'roll', 'proxies', 'voting', 'custody', 'counting', 'results', 'signoff', 'seal'] as const;
 export type DrillPhase = (typeof DRILL_PHASES)[number];
-export const DRILL_MAX_VOTERS = 5000;
+/** A large urban community rehearses at its own size (issue 16). */
+export const DRILL_MAX_VOTERS = 50_000;
 
 export const startDrillInput = z.strictObject({
   voters: z.int('voters must be a whole number').min(10, 'at least 10 voters').max(DRILL_MAX_VOTERS, `at most ${DRILL_MAX_VOTERS} voters`),

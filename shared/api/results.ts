@@ -139,6 +139,8 @@ export const resultsContract = {
   computeResults: { input: byRound, output: roundResultView },
   /** The stored result, or null when none is stored (or it went stale after a counting change). */
   storedResult: { input: byRound, output: roundResultView.nullable() },
+  /** Only the stored result's hash (null: none stored): a display asks this and reads the result again only when it changed. */
+  storedResultHash: { input: byRound, output: z.strictObject({ resultHash: sha256.nullable() }) },
   /** The exact cer/1 record of the stored result (computed first if needed). */
   exportRecord: { input: byRound, output: cerRecordShape },
   /** Creates the next round from a result's next steps (tie re-vote or supplementary), with offices, seats and persons filled in. */

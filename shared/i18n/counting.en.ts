@@ -119,4 +119,9 @@ export const countingEn: Record<keyof typeof countingZhCN, string> = {
   'counting.signInFirst': 'Sign in first: entries, corrections and settlements are recorded under the person signed in.',
   'counting.correction.approval': 'Committee member approving',
   'counting.correction.approvalNeeded': 'This box was already accepted: a committee member approves the correction with their PIN.',
+  'counting.list.goto': 'Go to ballot no.',
+  'counting.list.gotoButton': 'Go',
+  'counting.list.gotoInvalid': 'Type a number from 1 to {n}',
+  'counting.list.unruledAt': 'Awaiting ruling:',
+  'counting.list.loadingRow': '(loading…)',
 };

@@ -118,4 +118,9 @@ export const countingZhCN = {
   'counting.signInFirst': '请先登录：录入、更正和裁定都以登录的人员名义记录。',
   'counting.correction.approval': '确认的选委会成员',
   'counting.correction.approvalNeeded': '该票箱已确认计票：更正须由一名选举委员会成员输入个人密码确认。',
+  'counting.list.goto': '跳到第几张',
+  'counting.list.gotoButton': '跳转',
+  'counting.list.gotoInvalid': '请输入 1 到 {n} 之间的号码',
+  'counting.list.unruledAt': '待认定：',
+  'counting.list.loadingRow': '（读取中…）',
 } as const;

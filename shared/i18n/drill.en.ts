@@ -11,7 +11,7 @@ export const drillEn: Record<keyof typeof drillZhCN, string> = {
 
   'drillpage.form.title': 'Start a drill',
   'drillpage.form.voters': 'Voters',
-  'drillpage.form.votersHint': '10 to 5,000; more voters take longer (a whole day of 5,000 voters takes a few seconds).',
+  'drillpage.form.votersHint': '10 to 50,000; more voters take longer (a whole day of 5,000 voters takes a few seconds, of 50,000 a minute or two).',
   'drillpage.form.seed': 'Seed',
   'drillpage.form.seedHint': 'Letters, digits, - or _, at most 32 characters.',
   'drillpage.form.stage': 'How far the drill goes',
@@ -21,7 +21,7 @@ export const drillEn: Record<keyof typeof drillZhCN, string> = {
   'drillpage.stage.complete': 'The whole day, played automatically',
   'drillpage.stage.complete.hint': 'Plays the whole election day: voting, carrying the boxes, counting, the result, tie re-votes or supplementary rounds when needed, every sign-off, and writes the sealed result file into the data folder. Use it to see what results, the tally sheet and the export look like.',
   'drillpage.form.start': 'Start the drill',
-  'drillpage.form.invalidVoters': 'Voters must be a whole number from 10 to 5,000.',
+  'drillpage.form.invalidVoters': 'Voters must be a whole number from 10 to 50,000.',
   'drillpage.form.invalidSeed': 'The seed may only have letters, digits, - or _ (1 to 32 characters).',
 
   'drillpage.running.title': 'Drill running…',

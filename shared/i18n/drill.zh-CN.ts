@@ -10,7 +10,7 @@ export const drillZhCN = {
 
   'drillpage.form.title': '开始演练',
   'drillpage.form.voters': '选民人数',
-  'drillpage.form.votersHint': '10 到 5000 人；人数越多，用时越长（5000 人的整天演练约需数秒）。',
+  'drillpage.form.votersHint': '10 到 50000 人；人数越多，用时越长（5000 人的整天演练约需数秒，50000 人约需一两分钟）。',
   'drillpage.form.seed': '种子（编号）',
   'drillpage.form.seedHint': '字母、数字、- 或 _，最多 32 个字符。',
   'drillpage.form.stage': '演练到哪一步',
@@ -20,7 +20,7 @@ export const drillZhCN = {
   'drillpage.stage.complete': '整天全部自动完成',
   'drillpage.stage.complete.hint': '自动完成整个选举日：投票、票箱运送、计票、计算结果、需要时的再次投票或另行选举、全部签字，并把封存结果文件写入数据文件夹。用于查看结果、报告单和导出的样子。',
   'drillpage.form.start': '开始演练',
-  'drillpage.form.invalidVoters': '选民人数须是 10 到 5000 之间的整数。',
+  'drillpage.form.invalidVoters': '选民人数须是 10 到 50000 之间的整数。',
   'drillpage.form.invalidSeed': '种子只能用字母、数字、- 或 _（1 到 32 个字符）。',
 
   'drillpage.running.title': '正在演练……',

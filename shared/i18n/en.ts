@@ -60,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   'tally.votes': '{count} votes',
   'tally.group': 'tally group of {strokes} strokes',
   'tally.label': '{count} votes (tally marks)',
+  'tally.moreGroups': '…{groups} more groups of five',
 
   'ballot.section': 'Section {n}: {title} (seats: {seats})',
   'ballot.for': 'For',

@@ -61,6 +61,7 @@ export const zhCN = {
   'tally.votes': '{count} 票',
   'tally.group': '正字一组，{strokes} 画',
   'tally.label': '{count} 票（正字）',
+  'tally.moreGroups': '…另 {groups} 个正字',
 
   'ballot.section': '第 {n} 栏：{title}（应选 {seats} 人）',
   'ballot.for': '赞成',

@@ -12,7 +12,7 @@ import { nextDrillPin } from './credentials';
 import { asStaff } from './staff';
 import { DRILL_GROUP_VENUES, drillDefinition, SIGNING_ROLES, type DrillDefinition } from './definition';
 import type { Rng } from './prng';
-import { phaseReporter, type ProgressListener } from './progress';
+import { phaseReporter, yieldToEventLoop, type ProgressListener } from './progress';
 import { generateRollRows, rollCsv, type DrillVoterRow } from './roll-rows';
 import type { DrillClock } from './clock';
 
@@ -93,6 +93,9 @@ export function setUpElection(ctx: BackendContext, rng: Rng, opts: { date: strin
 }
 
 /** Generates the roll, imports it as a CSV file through the roll import, and puts the frailest on the mobile list. */
+/** Committee decisions (each checking the chair's PIN, a deliberately slow hash) made between two yields. */
+const APPROVALS_PER_YIELD = 5;
+
 export async function importDrillRoll(
   ctx: BackendContext,
   rng: Rng,
@@ -127,6 +130,7 @@ export async function importDrillRoll(
   const elderly = voters.filter((v) => v.votesAt === 'central' && dayMs - Date.parse(`${v.birthDate}T00:00:00Z`) > 80 * 365.25 * 86_400_000);
   const listSize = Math.min(elderly.length, Math.max(3, Math.round(opts.voters * 0.01)));
   const mobileRng = rng.fork('mobile');
+  let moved = 0;
   for (const v of mobileRng.shuffle(elderly).slice(0, listSize)) {
     reassignVoter(ctx, {
       certificate: v.certificate,
@@ -136,26 +140,33 @@ export async function importDrillRoll(
     });
     v.votesAt = 'M1';
     v.mobile = true;
+    // Each move checks the chair's PIN (a deliberately slow hash): let progress questions through now and then.
+    if (++moved % APPROVALS_PER_YIELD === 0) await yieldToEventLoop();
   }
   report(100, `${listSize} on the mobile list`);
   return voters;
 }
 
 /** Approves some proxies (published beforehand): a trustee in the same residents' group, within the proxy limit. */
-export function approveDrillProxies(
+export async function approveDrillProxies(
   ctx: BackendContext,
   rng: Rng,
   voters: DrillVoter[],
   opts: { proxyLimit: number; chairId: number; chairPin: string; candidateNames: Set<string> },
   onProgress?: ProgressListener,
-): number {
+): Promise<number> {
   const limit = Math.min(opts.proxyLimit, 2);
   const wanted = limit === 0 ? 0 : Math.max(2, Math.round(voters.length * 0.006));
   const report = phaseReporter(onProgress, 'proxies', wanted);
   if (wanted === 0) return 0;
   const r = rng.fork('proxies');
   const byGroup = new Map<string, DrillVoter[]>();
-  for (const v of voters) if (!v.mobile) byGroup.set(v.group, [...(byGroup.get(v.group) ?? []), v]);
+  for (const v of voters) {
+    if (v.mobile) continue;
+    const group = byGroup.get(v.group);
+    if (group) group.push(v);
+    else byGroup.set(v.group, [v]);
+  }
   const gave = new Set<string>();
   const holds = new Map<string, number>();
   let approved = 0;
@@ -172,6 +183,7 @@ export function approveDrillProxies(
     voter.proxyTo = trustee.certificate;
     approved += 1;
     report(approved);
+    if (approved % APPROVALS_PER_YIELD === 0) await yieldToEventLoop();
   }
   report(wanted);
   return approved;

@@ -229,7 +229,7 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
     );
     const candidateNames = new Set((setup.definition.candidates ?? []).map((c) => normalizeName(c.name)));
     await yieldToEventLoop();
-    const proxies = asStaff(ctx, setup.staff.chairId, () =>
+    const proxies = await asStaff(ctx, setup.staff.chairId, () =>
       approveDrillProxies(ctx, rng, voters, { proxyLimit: election.rules.proxyLimit, chairId: setup.staff.chairId, chairPin, candidateNames }, onProgress),
     );
     await yieldToEventLoop();

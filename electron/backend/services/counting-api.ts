@@ -14,6 +14,7 @@ import {
   setDoubleEntry,
 } from './counting';
 import { boxDisagreements, settleDisagreement } from './double-entry';
+import { boxTally } from './box-tally';
 import { ruleDoubtful } from './doubtful';
 
 /** The counting part of the contract (shared/api/counting.ts). */
@@ -30,6 +31,7 @@ export function countingApi(ctx: BackendContext): Implementation<CountingContrac
     boxDisagreements: ({ round, box }) => boxDisagreements(ctx.db, round, box),
     settleDisagreement: (input) => settleDisagreement(ctx, input),
     boxBallots: (input) => boxBallots(ctx.db, input),
+    boxTally: (input) => boxTally(ctx.db, input),
     ballotChanges: (input) => ballotChanges(ctx.db, input),
     countingOverview: ({ round }) => countingOverview(ctx.db, round),
   };

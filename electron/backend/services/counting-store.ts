@@ -129,6 +129,22 @@ export function sheetBallots(db: Db, round: number, box: string, sheet: Sheet): 
   ).map(fromRaw);
 }
 
+/** `limit` ballots of a sheet from position `from` on, in order. */
+export function sheetBallotsFrom(db: Db, round: number, box: string, sheet: Sheet, from: number, limit: number): StoredBallot[] {
+  return (
+    q(
+      db,
+      'SELECT sheet, position, content_json, ruling_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND position >= ? ORDER BY position LIMIT ?',
+    ).all(round, box, sheet, from, limit) as RawBallot[]
+  ).map(fromRaw);
+}
+
+/** A sheet's ballots one at a time (a box of tens of thousands is never held as one array of rows). */
+export function* eachSheetBallot(db: Db, round: number, box: string, sheet: Sheet): Generator<StoredBallot> {
+  const rows = q(db, 'SELECT sheet, position, content_json, ruling_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? ORDER BY position');
+  for (const r of rows.iterate(round, box, sheet) as IterableIterator<RawBallot>) yield fromRaw(r);
+}
+
 export function ballotAt(db: Db, round: number, box: string, sheet: Sheet, position: number): StoredBallot | undefined {
   const r = q(db, 'SELECT sheet, position, content_json, ruling_json FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').get(
     round,

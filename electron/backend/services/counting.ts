@@ -1,4 +1,4 @@
-import type { BallotChangeView, BallotContent, BallotView, BoxCountView, CountingContract, Sheet } from '../../../shared/api/counting';
+import { BALLOT_PAGE_MAX, type BallotChangeView, type BallotContent, type BallotView, type BoxCountView, type CountingContract, type Sheet } from '../../../shared/api/counting';
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
@@ -19,6 +19,7 @@ import {
   requireCountingOpen,
   requireOpenedBox,
   sheetBallots,
+  sheetBallotsFrom,
   sheetLength,
   type StoredBallot,
 } from './counting-store';
@@ -113,7 +114,12 @@ export function toBallotView(db: Db, box: string, b: StoredBallot): BallotView {
 
 export function boxBallots(db: Db, input: InputOf<CountingContract, 'boxBallots'>): BallotView[] {
   requireOpenedBox(db, input.round, input.box);
-  return sheetBallots(db, input.round, input.box, input.sheet ?? 'A').map((b) => toBallotView(db, input.box, b));
+  const sheet = input.sheet ?? 'A';
+  const ballots =
+    input.from === undefined && input.limit === undefined
+      ? sheetBallots(db, input.round, input.box, sheet)
+      : sheetBallotsFrom(db, input.round, input.box, sheet, input.from ?? 1, input.limit ?? BALLOT_PAGE_MAX);
+  return ballots.map((b) => toBallotView(db, input.box, b));
 }
 
 // ---- opening a box ----
@@ -217,7 +223,9 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Outpu
     if (earlier) {
       // Without a key (the command line, the drill) the position alone says which entry it is.
       const sameEntry = input.entryKey === undefined || earlier.entry_key === input.entryKey;
-      if (sameEntry && earlier.content_json === content) return { ...where, position: earlier.position, alreadyEntered: true };
+      if (sameEntry && earlier.content_json === content) {
+        return { ...where, position: earlier.position, alreadyEntered: true, ballot: storedView(db, input.round, input.box, sheet, earlier.position) };
+      }
       if (input.entryKey !== undefined && earlier.entry_key === input.entryKey) {
         throw entryConflict(
           `录入编号 ${input.entryKey} 已用于第 ${earlier.position} 张选票，内容不同；未录入`,
@@ -264,8 +272,12 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Outpu
       subject: `box:${input.box}`,
       detail: { round: input.round, sheet, position: next, kind: describeContentKind(normalized), content: normalized },
     });
-    return { ...where, position: next, alreadyEntered: false };
+    return { ...where, position: next, alreadyEntered: false, ballot: storedView(db, input.round, input.box, sheet, next) };
   });
+}
+
+function storedView(db: Db, round: number, box: string, sheet: Sheet, position: number): BallotView {
+  return toBallotView(db, box, ballotAt(db, round, box, sheet, position)!);
 }
 
 /** Each sheet is entered by one counter; with double entry the two sheets need two different counters. */

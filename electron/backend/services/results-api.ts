@@ -2,7 +2,8 @@ import type { Implementation } from '../../../shared/api/envelope';
 import type { ResultsContract } from '../../../shared/api/results';
 import type { BackendContext } from '../context';
 import { resultAnnouncement } from './announcement';
-import { computeResults, exportRecord, storedResult } from './results';
+import { computeResults, exportRecord, storedResult, storedResultHash } from './results';
+import { getRound } from './setup-rounds';
 import { createNextRound, electionStanding } from './rounds';
 import { listSignoffs, reopenCount, signResult } from './signoff';
 import { tallySheet } from './tally-sheet';
@@ -12,6 +13,10 @@ export function resultsApi(ctx: BackendContext): Implementation<ResultsContract>
   return {
     computeResults: ({ round }) => computeResults(ctx, round),
     storedResult: ({ round }) => storedResult(ctx.db, round),
+    storedResultHash: ({ round }) => {
+      getRound(ctx.db, round);
+      return { resultHash: storedResultHash(ctx.db, round) };
+    },
     exportRecord: ({ round }) => exportRecord(ctx, round),
     createNextRound: (input) => createNextRound(ctx, input),
     electionStanding: () => electionStanding(ctx.db),

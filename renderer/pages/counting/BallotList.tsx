@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
@@ -10,15 +10,26 @@ import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } 
 import { type BallotOfficeView } from './round-ballot';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 import { useMayCall } from '../../app/session/may-call';
+import type { SheetBallots } from './sheet-ballots';
+import { useRowWindow } from './row-window';
 
 type Work = { kind: 'correct'; ballot: BallotView } | { kind: 'rule'; ballot: BallotView } | null;
 
-/** The ballots entered so far (latest first), each with a correction; doubtful ones with the committee's ruling. */
+/** Every row is one line of this height (counting-ballots li in counting.css), so a row's place is known unread. */
+const ROW_HEIGHT = 38;
+/** Unruled doubtful ballots offered as links to go to (the count says how many there are in all). */
+const UNRULED_LINKS = 20;
+
+/**
+ * The ballots entered so far (latest first), each with a correction; doubtful ones with the committee's ruling. Only
+ * the rows in view are drawn and read (a box may hold tens of thousands: row-window.ts); any ballot is one "go to"
+ * away.
+ */
 export function BallotList({
   round,
   box,
   sheet,
-  ballots,
+  list,
   offices,
   people,
   me,
@@ -28,65 +39,172 @@ export function BallotList({
   round: number;
   box: string;
   sheet: Sheet | undefined;
-  ballots: BallotView[];
+  list: SheetBallots;
   offices: BallotOfficeView[];
   people: PersonView[];
   /** The name of the person signed in (null: nobody). */
   me: string | null;
   /** The box was accepted: a correction now needs a committee approval. */
   accepted: boolean;
-  onChange(): void;
+  /** A ballot was corrected or ruled: the backend's answer for it (both sheets for a ruling with double entry). */
+  onChange(changed: readonly BallotView[]): void;
 }) {
-  const may = useMayCall();
   const t = useT();
   const [work, setWork] = useState<Work>(null);
-  const unruled = ballots.filter((b) => 'doubtful' in b.content && b.ruling === null);
-  const done = () => {
+  const [target, setTarget] = useState<number | null>(null);
+  const count = list.tally?.ballots ?? 0;
+  const scroller = useRef<HTMLDivElement>(null);
+  // Row i (from the top) is ballot count − i: the latest first.
+  const rows = useRowWindow(scroller, count, ROW_HEIGHT);
+  const indexes: number[] = [];
+  for (let i = rows.first; i <= rows.last; i++) indexes.push(i);
+  const oldest = count - rows.last;
+  const newest = count - rows.first;
+  const { need } = list;
+  useEffect(() => {
+    if (count > 0) need(oldest, newest);
+  }, [need, count, oldest, newest, list.version]);
+
+  const goTo = (position: number) => {
+    setTarget(position);
+    rows.center(count - position);
+  };
+  const done = (changed: readonly BallotView[]) => {
     setWork(null);
-    onChange();
+    onChange(changed);
   };
   return (
     <section className="ui-card" data-testid="ballot-list">
       <h4>
-        {t('counting.list.title', { n: ballots.length })}
-        {unruled.length > 0 && <strong className="ui-text-warn"> · {t('counting.list.unruled', { n: unruled.length })}</strong>}
+        {t('counting.list.title', { n: count })}
+        {list.unruled.length > 0 && <strong className="ui-text-warn"> · {t('counting.list.unruled', { n: list.unruled.length })}</strong>}
       </h4>
+      <GoTo count={count} unruled={list.unruled} onGo={goTo} />
       {work?.kind === 'correct' && (
-        <Correction round={round} box={box} sheet={sheet} ballot={work.ballot} offices={offices} people={people} me={me} accepted={accepted} onDone={done} />
+        <Correction
+          round={round}
+          box={box}
+          sheet={sheet}
+          ballot={work.ballot}
+          offices={offices}
+          people={people}
+          me={me}
+          accepted={accepted}
+          onDone={done}
+          onCancel={() => setWork(null)}
+        />
       )}
-      {work?.kind === 'rule' && <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} />}
-      <ul className="counting-ballots">
-        {[...ballots].reverse().map((b) => {
-          const doubtful = 'doubtful' in b.content;
-          return (
-            <li key={b.position} className={doubtful && !b.ruling ? 'counting-doubtful' : undefined} data-testid={`ballot-${b.position}`}>
-              <span className="counting-ballot-no">{t('counting.list.position', { n: b.position })}</span>
-              <span className="counting-ballot-text">{contentText(t, b.content, offices)}</span>
-              {b.ruling && (
-                <span className="counting-ruling">
-                  {' → '}
-                  {t('counting.list.ruled', {
-                    decision: 'void' in b.ruling.decision ? t(`ballot.void.${b.ruling.decision.void}`) : t('counting.ruling.countAsRead'),
-                    by: b.ruling.byName,
-                    reason: b.ruling.reason,
-                  })}
-                </span>
-              )}
-              <span className="counting-ballot-actions">
-                {doubtful && !b.ruling && (
-                  <button type="button" onClick={() => setWork({ kind: 'rule', ballot: b })} {...may('ruleDoubtful')} data-testid={`rule-${b.position}`}>
-                    {t('counting.rule')}
-                  </button>
-                )}
-                <button type="button" onClick={() => setWork({ kind: 'correct', ballot: b })} {...may('correctBallot')} data-testid={`correct-${b.position}`}>
-                  {t('counting.correct')}
-                </button>
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      {work?.kind === 'rule' && (
+        <Ruling round={round} box={box} ballot={work.ballot} offices={offices} people={people} onDone={done} onCancel={() => setWork(null)} />
+      )}
+      <div ref={scroller} className="counting-ballots" data-testid="ballot-scroller">
+        <ul style={{ height: rows.total }}>
+          {indexes.map((index) => {
+            const position = count - index;
+            return (
+              <BallotRow key={position} position={position} ballot={list.at(position)} offices={offices} target={position === target} onWork={setWork} />
+            );
+          })}
+        </ul>
+      </div>
     </section>
+  );
+}
+
+/**
+ * One ballot's row. Placed from the bottom of the list by its position, so a ballot added at the top moves no other
+ * row and the rows already drawn are not drawn again.
+ */
+const BallotRow = memo(function BallotRow({
+  position,
+  ballot: b,
+  offices,
+  target,
+  onWork,
+}: {
+  position: number;
+  ballot: BallotView | undefined;
+  offices: BallotOfficeView[];
+  target: boolean;
+  onWork(work: Work): void;
+}) {
+  const t = useT();
+  const may = useMayCall();
+  const doubtful = b !== undefined && 'doubtful' in b.content;
+  const classes = [doubtful && !b.ruling ? 'counting-doubtful' : '', target ? 'counting-target' : ''].filter(Boolean).join(' ');
+  const text = b === undefined ? '' : contentText(t, b.content, offices);
+  return (
+    <li className={classes || undefined} style={{ bottom: (position - 1) * ROW_HEIGHT, height: ROW_HEIGHT }} data-testid={`ballot-${position}`}>
+      <span className="counting-ballot-no">{t('counting.list.position', { n: position })}</span>
+      {b === undefined ? (
+        <span className="counting-ballot-text ui-muted">{t('counting.list.loadingRow')}</span>
+      ) : (
+        <>
+          <span className="counting-ballot-text" title={text}>
+            {text}
+          </span>
+          {b.ruling && (
+            <span className="counting-ruling" title={b.ruling.reason}>
+              {' → '}
+              {t('counting.list.ruled', {
+                decision: 'void' in b.ruling.decision ? t(`ballot.void.${b.ruling.decision.void}`) : t('counting.ruling.countAsRead'),
+                by: b.ruling.byName,
+                reason: b.ruling.reason,
+              })}
+            </span>
+          )}
+          <span className="counting-ballot-actions">
+            {doubtful && !b.ruling && (
+              <button type="button" onClick={() => onWork({ kind: 'rule', ballot: b })} {...may('ruleDoubtful')} data-testid={`rule-${position}`}>
+                {t('counting.rule')}
+              </button>
+            )}
+            <button type="button" onClick={() => onWork({ kind: 'correct', ballot: b })} {...may('correctBallot')} data-testid={`correct-${position}`}>
+              {t('counting.correct')}
+            </button>
+          </span>
+        </>
+      )}
+    </li>
+  );
+});
+
+/** A ballot number typed to go to it, and the doubtful ballots awaiting a ruling as links. */
+function GoTo({ count, unruled, onGo }: { count: number; unruled: readonly number[]; onGo(position: number): void }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (count === 0) return null;
+  return (
+    <form
+      className="ui-row counting-goto"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Number(text.trim());
+        if (!/^\d+$/.test(text.trim()) || n < 1 || n > count) return setError(t('counting.list.gotoInvalid', { n: count }));
+        setError(null);
+        onGo(n);
+      }}
+    >
+      <Field label={t('counting.list.goto')}>
+        <input inputMode="numeric" size={6} value={text} onChange={(e) => setText(e.target.value)} data-testid="ballot-goto" />
+      </Field>
+      <button type="submit" data-testid="ballot-goto-button">
+        {t('counting.list.gotoButton')}
+      </button>
+      {unruled.length > 0 && (
+        <p className="counting-unruled-links" data-testid="unruled-links">
+          {t('counting.list.unruledAt')}
+          {unruled.slice(0, UNRULED_LINKS).map((p) => (
+            <button key={p} type="button" className="ui-link" onClick={() => onGo(p)} data-testid={`goto-${p}`}>
+              {t('counting.list.position', { n: p })}
+            </button>
+          ))}
+          {unruled.length > UNRULED_LINKS && ' …'}
+        </p>
+      )}
+      <ErrorNote error={error} testId="ballot-goto-error" />
+    </form>
   );
 }
 
@@ -100,6 +218,7 @@ function Correction({
   me,
   accepted,
   onDone,
+  onCancel,
 }: {
   round: number;
   box: string;
@@ -109,7 +228,8 @@ function Correction({
   people: PersonView[];
   me: string | null;
   accepted: boolean;
-  onDone(): void;
+  onDone(changed: readonly BallotView[]): void;
+  onCancel(): void;
 }) {
   const t = useT();
   const api = useApi();
@@ -149,7 +269,7 @@ function Correction({
           );
           setApproval((a) => ({ ...a, pin: '' }));
           resolve(ok !== undefined);
-          if (ok) onDone();
+          if (ok) onDone([ok]);
         },
       });
     });
@@ -182,7 +302,7 @@ function Correction({
       <BallotEntry offices={offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, candidates: o.candidates }))} onSubmit={submit} />
       {prompt && <ReasonPrompt request={prompt} />}
       <ErrorNote error={action.error} testId="correction-error" />
-      <button type="button" onClick={onDone}>
+      <button type="button" onClick={onCancel}>
         {t('b.cancel')}
       </button>
     </div>
@@ -196,13 +316,15 @@ function Ruling({
   offices,
   people,
   onDone,
+  onCancel,
 }: {
   round: number;
   box: string;
   ballot: BallotView;
   offices: BallotOfficeView[];
   people: PersonView[];
-  onDone(): void;
+  onDone(changed: readonly BallotView[]): void;
+  onCancel(): void;
 }) {
   const t = useT();
   const api = useApi();
@@ -219,7 +341,7 @@ function Ruling({
       choice === 'count' ? { marks: marks ?? {} } : { void: choice as 'unreadable' | 'identifying-mark' | 'other' };
     const ok = await action.run(() => api.call('ruleDoubtful', { round, box, position: ballot.position, ruling, approval: approved, reason }));
     setApproval((a) => ({ ...a, pin: '' }));
-    if (ok) onDone();
+    if (ok) onDone(ok);
   };
   return (
     <form
@@ -252,7 +374,7 @@ function Ruling({
         <button type="submit" className="ui-primary" disabled={action.busy || reason.trim() === ''} data-testid="ruling-save">
           {t('counting.ruling.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onCancel}>
           {t('b.cancel')}
         </button>
       </div>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, BoxCountView, DisagreementView, Sheet } from '../../../shared/api/counting';
+import type { RunningTally } from '../../../shared/rules/running-tally';
 import { BallotList } from './BallotList';
 import { toContent } from './ballot-text';
 import { ErrorNote, Field, Loading, OkNote, useAction } from '../../ui';
@@ -13,10 +14,8 @@ import { type BallotOfficeView, signed, useRoundBallot } from './round-ballot';
 import { Disagreements } from './Disagreements';
 import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 import { TallyBoard } from './TallyBoard';
-import { runningTally, type TallyRules } from './running-tally';
+import { useSheetBallots } from './sheet-ballots';
 import { useMayCall } from '../../app/session/may-call';
-
-const DEFAULT_RULES: TallyRules = { overvote: 'void-section', samePersonInTwoOffices: 'void-ballot' };
 
 function focusBallotSheet(): void {
   focusTestId('ballot-sheet');
@@ -36,24 +35,22 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const me = useSession().session;
   const [view, setView] = useState<BoxCountView | null>(null);
   const [missing, setMissing] = useState(false);
-  const [ballots, setBallots] = useState<BallotView[]>([]);
   const [doubleEntry, setDoubleEntry] = useState<boolean | null>(null);
   const [sheet, setSheet] = useState<Sheet>('A');
-  const [rules, setRules] = useState<TallyRules>(DEFAULT_RULES);
   const [prompt, setPrompt] = useState<PromptRequest | null>(null);
   const [disagreements, setDisagreements] = useState<DisagreementView[]>([]);
   const [okText, setOkText] = useState<string | null>(null);
   const [bigBoard, setBigBoard] = useState(false);
   const action = useAction();
 
-  const load = useCallback(async () => {
+  // The box's state; its ballots and tally are the sheet's (useSheetBallots), read once and then kept up to date
+  // from each answer.
+  const loadView = useCallback(async () => {
     try {
       const all = await api.call('countingOverview', { round });
       const v = all.find((b) => b.box === box) ?? null;
       setMissing(v === null);
       setView(v);
-      if (v && v.status !== 'not-opened') setBallots(await api.call('boxBallots', { round, box, sheet }));
-      else setBallots([]);
       // Both sheets complete: their differences are real, show them (also after coming back to the box).
       if (v && doubleEntry && v.status === 'counting' && v.found !== null && v.sheets.every((s) => s.entered >= v.found!)) {
         setDisagreements(await api.call('boxDisagreements', { round, box }));
@@ -61,19 +58,20 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
     } catch (err) {
       action.setError(err);
     }
-  }, [api, round, box, sheet, doubleEntry, action.setError]);
+  }, [api, round, box, doubleEntry, action.setError]);
+  const list = useSheetBallots(round, box, sheet, view !== null && view.status !== 'not-opened', offices);
+  const entryOffices = useMemo(() => offices.map(toEntryOffice), [offices]);
+  const load = useCallback(async () => {
+    await Promise.all([loadView(), list.reload()]);
+  }, [loadView, list.reload]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void loadView();
+  }, [loadView]);
   useEffect(() => {
     api.call('countingSettings', {}).then(
       (s) => setDoubleEntry(s.doubleEntry),
       (err) => (setDoubleEntry(false), action.setError(err)),
-    );
-    api.call('getElection', {}).then(
-      (e) => e.election && setRules({ overvote: e.election.rules.overvote, samePersonInTwoOffices: e.election.rules.samePersonInTwoOffices }),
-      () => {},
     );
   }, [api, action.setError]);
 
@@ -109,6 +107,8 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
   const nextPosition = useRef(new Map<Sheet, number>());
   const sending = useRef<Promise<unknown>>(Promise.resolve());
   const enteredOnSheet = view?.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
+  const found = useRef<number | null>(null);
+  found.current = view?.found ?? null;
   const enter = useCallback(
     (entered: EnteredBallot): Promise<boolean> => {
       const send = (note: string): Promise<boolean> => {
@@ -129,7 +129,10 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
           nextPosition.current.set(sheet, r.position + 1);
           action.setError(null);
           setOkText(t(r.alreadyEntered ? 'counting.alreadyEntered' : 'counting.entered', { position: r.position }));
-          void load();
+          list.entered(r.ballot);
+          setView((v) => v && enteredOn(v, r.ballot, me?.name ?? null));
+          // This sheet is complete: with double entry the other sheet may be too, and their differences are shown.
+          if (doubleEntry && found.current !== null && r.position >= found.current) void loadView();
           return true;
         } catch (err) {
           action.setError(err);
@@ -151,7 +154,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
         });
       });
     },
-    [api, round, box, doubleEntry, sheet, enteredOnSheet, load, t, action.setError],
+    [api, round, box, doubleEntry, sheet, enteredOnSheet, list.entered, loadView, me, t, action.setError],
   );
 
   const finish = async () => {
@@ -172,13 +175,13 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
     setView(r.box);
     setDisagreements(r.disagreements);
     setOkText(r.accepted ? t('counting.accepted', { name: r.box.name }) : null);
-    if (r.accepted) void load();
+    if (r.accepted) void loadView();
   };
 
   if (missing) return <ErrorNote error={t('counting.noSuchBox', { box })} />;
   if (!view || doubleEntry === null) return <Loading />;
 
-  const tally = runningTally(offices, ballots, rules);
+  const tally = list.tally;
   const entered = view.sheets.find((s) => s.sheet === sheet)?.entered ?? 0;
   // The signed-in counter is the sheet's counter: with double entry nobody enters before someone signs in.
   const waitingForCounter = doubleEntry && me === null;
@@ -264,8 +267,8 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                 </p>
               )}
               {view.status === 'counting' ? (
-                offices.length > 0 && <BallotEntry
-                    offices={offices.map(toEntryOffice)}
+                entryOffices.length > 0 && <BallotEntry
+                    offices={entryOffices}
                     onSubmit={enter}
                     disabled={prompt !== null || waitingForCounter}
                     autoFocus={view.found !== null && !doubleEntry}
@@ -282,7 +285,7 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
                   {t('counting.bigBoard')}
                 </button>
               </div>
-              <TallyBoard tally={tally} size="normal" />
+              {tally ? <TallyBoard tally={tally} size="normal" /> : <Loading />}
             </div>
           </div>
           {view.status === 'counting' && (
@@ -293,22 +296,31 @@ export function BoxPanel({ round, box }: { round: number; box: string }) {
               </button>
             </div>
           )}
+          <ErrorNote error={list.error} testId="ballots-error" />
           <BallotList
             round={round}
             box={box}
             sheet={doubleEntry ? sheet : undefined}
-            ballots={ballots}
+            list={list}
             offices={offices}
             people={people}
             me={me?.name ?? null}
             accepted={view.status === 'accepted'}
-            onChange={load}
+            onChange={(changed) => {
+              list.replaced(changed);
+              void loadView();
+            }}
           />
         </>
       )}
-      {bigBoard && <BigBoard title={view.name} tally={tally} onClose={() => setBigBoard(false)} />}
+      {bigBoard && tally && <BigBoard title={view.name} tally={tally} onClose={() => setBigBoard(false)} />}
     </div>
   );
+}
+
+/** The box's view after a ballot was entered on a sheet: its count (and its counter, now the person signed in). */
+function enteredOn(v: BoxCountView, b: BallotView, me: string | null): BoxCountView {
+  return { ...v, sheets: v.sheets.map((s) => (s.sheet === b.sheet ? { ...s, entered: Math.max(s.entered, b.position), counter: s.counter ?? me } : s)) };
 }
 
 function toEntryOffice(o: BallotOfficeView) {
@@ -370,7 +382,7 @@ function FoundForm({ view, round, onChange }: { view: BoxCountView; round: numbe
 }
 
 /** The running tally large enough for the hall: a full-screen overlay, Esc closes. */
-function BigBoard({ title, tally, onClose }: { title: string; tally: ReturnType<typeof runningTally>; onClose(): void }) {
+function BigBoard({ title, tally, onClose }: { title: string; tally: RunningTally; onClose(): void }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

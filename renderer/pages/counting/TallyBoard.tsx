@@ -1,6 +1,9 @@
 import { useT } from '../../app/i18n';
 import { TallyMarks } from '../../widgets/TallyMarks';
-import type { RunningTally } from './running-tally';
+import type { RunningTally } from '../../../shared/rules/running-tally';
+
+/** Groups of 正 drawn per person (the latest ones); a box of thousands says the rest in words. */
+const DRAWN_GROUPS = { normal: 10, large: 30 } as const;
 
 /** The running tally per office and person: 正 marks and the number, write-in persons after the listed ones. */
 export function TallyBoard({ tally, size }: { tally: RunningTally; size: 'normal' | 'large' }) {
@@ -19,7 +22,7 @@ export function TallyBoard({ tally, size }: { tally: RunningTally; size: 'normal
           </h4>
           {o.persons.map((p) => (
             <div key={p.name} className="counting-tally-row" data-testid={`tally-row-${p.name}`} data-for={p.for}>
-              <TallyMarks count={p.for} label={p.listed ? p.name : `${p.name}${t('b.paren', { text: t('counting.tally.writeIn') })}`} size={size} />
+              <TallyMarks count={p.for} label={p.listed ? p.name : `${p.name}${t('b.paren', { text: t('counting.tally.writeIn') })}`} size={size} maxGroups={DRAWN_GROUPS[size]} />
               {p.against > 0 && <span className="ui-muted counting-against">{t('counting.tally.against', { n: p.against })}</span>}
             </div>
           ))}

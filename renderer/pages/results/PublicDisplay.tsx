@@ -1,15 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../../app/api-context';
 import { useElection } from '../../app/election-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { RoundResult } from './ResultsScreen';
 
+/** How often the display asks whether the result changed. */
+export const DISPLAY_CHECK_MS = 15_000;
+
 /**
  * 当场公布: the result on a projector. Huge type, white on black, one office at a time or all of them.
  * Keys: → / PageDown / Space next office, ← / PageUp previous, A all offices, Esc back to the Results screen.
+ * It asks every 15 s for the stored result's hash only, and reads the whole result (megabytes for a large
+ * community) again only when that hash is not the one shown.
  */
 export function PublicDisplay({ round, result, onReload }: { round: number | null; result: RoundResult | null; onReload(): void }) {
   const t = useT();
+  const api = useApi();
   const { election } = useElection();
   const ref = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState(0);
@@ -19,10 +26,17 @@ export function PublicDisplay({ round, result, onReload }: { round: number | nul
   useEffect(() => {
     ref.current?.focus();
   }, []);
+  const shownHash = result?.resultHash ?? null;
   useEffect(() => {
-    const id = setInterval(onReload, 15000);
+    if (round === null) return;
+    const id = setInterval(() => {
+      api.call('storedResultHash', { round }).then(
+        (r) => r.resultHash !== shownHash && onReload(),
+        () => onReload(), // the Results screen's own read says what is wrong
+      );
+    }, DISPLAY_CHECK_MS);
     return () => clearInterval(id);
-  }, [onReload]);
+  }, [api, round, shownHash, onReload]);
   const shown = all ? offices : offices.slice(page, page + 1);
   const onKey = (e: React.KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

@@ -226,7 +226,7 @@ describe('refusals', () => {
 
     const empty = emptyElection();
     for (const input of [
-      { voters: 5001, seed: '1', stage: 'complete' },
+      { voters: 50_001, seed: '1', stage: 'complete' },
       { voters: 9, seed: '1', stage: 'complete' },
       { voters: 100, seed: '../x', stage: 'complete' },
       { voters: 100, seed: '', stage: 'complete' },

@@ -49,10 +49,11 @@ async function countingElection() {
 test('a re-sent ballot entry (same key) answers "already entered" with the same position and writes nothing', async () => {
   const { ctx, call } = await countingElection();
   const first = await call('enterBallot', { round: 1, box: 'C1', ballot: FOR_C1, position: 1, requestKey: key(1) });
-  assert.deepEqual(first, { ok: true, value: { box: 'C1', sheet: 'A', position: 1, alreadyEntered: false } });
+  const stored = { box: 'C1', sheet: 'A', position: 1, content: FOR_C1, ruling: null };
+  assert.deepEqual(first, { ok: true, value: { box: 'C1', sheet: 'A', position: 1, alreadyEntered: false, ballot: stored } });
   const audit = rows(ctx, 'audit_event');
   const again = await call('enterBallot', { round: 1, box: 'C1', ballot: FOR_C1, position: 1, requestKey: key(1) });
-  assert.deepEqual(again, { ok: true, value: { box: 'C1', sheet: 'A', position: 1, alreadyEntered: true } });
+  assert.deepEqual(again, { ok: true, value: { box: 'C1', sheet: 'A', position: 1, alreadyEntered: true, ballot: stored } });
   assert.equal(rows(ctx, 'ballot'), 1);
   assert.equal(rows(ctx, 'audit_event'), audit, 'a re-send leaves no trace');
   // The next ballot, with the same marks but its own key, is a new ballot.
@@ -84,7 +85,7 @@ test('the same key with other content, a taken position or a position ahead is a
   assert.equal(rows(ctx, 'audit_event'), before);
   // Without a key (the command line), the same content at the expected position is taken as already entered.
   const cli = await call('enterBallot', { round: 1, box: 'C1', ballot: FOR_C1, position: 1 });
-  assert.deepEqual(cli, { ok: true, value: { box: 'C1', sheet: 'A', position: 1, alreadyEntered: true } });
+  assert.deepEqual(cli, { ok: true, value: { box: 'C1', sheet: 'A', position: 1, alreadyEntered: true, ballot: { box: 'C1', sheet: 'A', position: 1, content: FOR_C1, ruling: null } } });
 });
 
 test('a re-sent issuance answers the first issuance again; without the key it is refused as already issued', async () => {
