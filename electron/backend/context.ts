@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
+import { bilingual } from './bilingual';
 import { actorOrLabel } from './authority/caller';
 import { SessionStore } from './authority/sessions';
 import { openAndMigrate, type Db } from './db';
@@ -56,10 +57,7 @@ export function createContext(opts: ContextOptions): BackendContext {
   return ctx;
 }
 
-/** Messages for people carry Chinese first, then English: "中文 / English". */
-export function bilingual(zh: string, en: string): string {
-  return `${zh} / ${en}`;
-}
+export { bilingual };
 
 /** A rule of the election refuses the action. */
 export function refused(zh: string, en: string, details?: unknown): ApiError {

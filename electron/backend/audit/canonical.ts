@@ -31,11 +31,13 @@ function keysInOrder(value: unknown): boolean {
     return true;
   }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  // for…in lists the own keys in Object.keys order (inherited ones after them, which only makes this stricter) and
+  // needs no array per object.
+  let previous: string | null = null;
+  for (const key in value) {
     const first = key.charCodeAt(0);
-    if ((first >= 0x30 && first <= 0x39) || (i > 0 && keys[i - 1]! > key)) return false;
+    if ((first >= 0x30 && first <= 0x39) || (previous !== null && previous > key)) return false;
+    previous = key;
     if (!keysInOrder((value as Record<string, unknown>)[key])) return false;
   }
   return true;

@@ -1,5 +1,5 @@
 import { normalizeName } from '../../../shared/domain/names';
-import { bilingual } from '../context';
+import { bilingual } from '../bilingual';
 import { fingerprintMatches, type Fingerprint } from '../seal';
 import type { KeyRegistry } from './registry';
 

@@ -1,5 +1,5 @@
 import { normalizeName } from '../../../shared/domain/names';
-import { bilingual } from '../context';
+import { bilingual } from '../bilingual';
 import { decodeUtf8Text, InputFileError } from '../files/input-file';
 import { normalizeFingerprint } from '../seal';
 import { communityNameProblem, COMMUNITY_HEADERS, findColumn, readTable, TableError } from './table';

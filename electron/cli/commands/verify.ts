@@ -3,13 +3,15 @@ import { FILE_LIMITS, InputFileError, readInputFileSync } from '../../backend/fi
 import { verifySealedFile } from '../../backend/seal';
 import { readSealedPath, summaryView } from '../../backend/services/seal-verify';
 import { judgeAuthenticity, payloadCommunity, type Authenticity } from '../../backend/town/authenticity';
-import { parseKeyRegistry, RegistryError, type KeyRegistry } from '../../backend/town/registry';
+import type { KeyRegistry } from '../../backend/town/registry';
 import { parseArgs } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
 import { formatSealSummary } from './seal-summary';
 
 /** The --keys registry file, or a one-line reason it cannot be used (bad input). */
 async function readRegistry(path: string): Promise<KeyRegistry | string> {
+  // Loaded only for --keys: the registry reader brings the spreadsheet library with it.
+  const { parseKeyRegistry, RegistryError } = await import('../../backend/town/registry');
   try {
     return await parseKeyRegistry(readInputFileSync(path, FILE_LIMITS.registry));
   } catch (e) {

@@ -16,6 +16,7 @@ import {
   assert,
   CENTRAL_VOTER,
   central,
+  openRound,
   cert,
   exportPackage,
   M1_VOTERS,
@@ -37,16 +38,18 @@ function importAs(c: Central, file: string, opts: { fingerprint?: string } = {})
 }
 
 test('a central laptop and two station laptops: packages out, issuing at both, two returns each, imports, merged turnout and the boxes against their returns', async () => {
-  const c = await central();
+  const c = await central(undefined, { votingOpen: false });
   const desk = c.person('王芳');
   const mobileDesk = c.person('丁一');
   const s1 = openStation(exportPackage(c, 's1'), c.fingerprint);
   const m1 = openStation(exportPackage(c, 'M1'), c.fingerprint);
 
-  // After the packages left, the committee moved two of s1's voters to the central venue; one then votes there.
+  // After the packages left (and before voting opened, when moves close), the committee moved two of s1's voters to
+  // the central venue; one then votes there.
   for (const i of [S1_VOTERS[2]!, S1_VOTERS[3]!]) {
     asPerson(c.ctx, c.chair, () => reassignVoter(c.ctx, { certificate: cert(i), to: { venue: 'central' }, reason: '搬到中心附近', approval: { person: c.chair, pin: TEST_PIN } }));
   }
+  for (const laptop of [c, s1, m1]) openRound(laptop, c.chair);
   openBoxAt(c as unknown as StationLaptop, c.chair, 'C1');
   issue(c, c.person('丁一'), S1_VOTERS[2]!, 'C1');
   issue(c, c.person('丁一'), CENTRAL_VOTER, 'C1');

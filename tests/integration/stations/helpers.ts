@@ -30,9 +30,10 @@ export interface Central extends Election {
 
 /**
  * The central laptop: the sample election with a desk official at station s1, 48 voters, group 2 assigned to s1 and
- * group 3 onto mobile box M1, sign-in established (everyone's PIN TEST_PIN), round 1 open for voting.
+ * group 3 onto mobile box M1, sign-in established (everyone's PIN TEST_PIN), round 1 open for voting (unless
+ * `votingOpen` is false: then the test opens it with openRound, e.g. after moving voters, which closes with it).
  */
-export async function central(clockStart?: number): Promise<Central> {
+export async function central(clockStart?: number, opts: { votingOpen?: boolean } = {}): Promise<Central> {
   const dir = tempDir();
   const file = join(dir, 'election.sqlite');
   const ctx = createContext({ dbFile: file, now: steppingClock(clockStart), actor: 'test' });
@@ -45,8 +46,15 @@ export async function central(clockStart?: number): Promise<Central> {
   const person = (name: string) => people.find((p) => p.name === name)!.id;
   const chair = person('郭志明');
   establishAuthority(ctx, chair, people.filter((p) => p.id !== chair).map((p) => ({ person: p.id })));
-  asPerson(ctx, chair, () => inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round: 1, status: 'voting' })));
-  return { ctx, file, dir, person, chair, fingerprint: loadOrCreateStationKey(dir).fingerprint.short };
+  const c = { ctx, file, dir, person, chair, fingerprint: loadOrCreateStationKey(dir).fingerprint.short };
+  if (opts.votingOpen !== false) openRound(c);
+  return c;
+}
+
+/** Round 1 opened for voting on a laptop, by the central's committee chair. */
+export function openRound(on: { ctx: BackendContext }, chair?: number): void {
+  const by = chair ?? (on as Central).chair;
+  asPerson(on.ctx, by, () => inTransaction(on.ctx.db, () => setRoundStatusTx(on.ctx, { round: 1, status: 'voting' })));
 }
 
 export interface StationLaptop {
