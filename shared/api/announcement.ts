@@ -10,15 +10,18 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digi
  * results only: who was elected to which office in which round with how many votes, the vacancies, and the result
  * hashes it was made from. Nothing in it is computed again.
  */
+/** The election as every printed paper states it (the tally sheet, the announcement, the certificates). */
+export const electionFactsView = z.strictObject({
+  title: answerText,
+  community: answerText,
+  date: answerText,
+  body: z.enum(BODIES),
+  method: z.enum(METHODS),
+  drill: z.boolean(),
+});
+
 export const announcementView = z.strictObject({
-  election: z.strictObject({
-    title: answerText,
-    community: answerText,
-    date: answerText,
-    body: z.enum(BODIES),
-    method: z.enum(METHODS),
-    drill: z.boolean(),
-  }),
+  election: electionFactsView,
   rounds: z.array(
     z.strictObject({
       number: roundNumber,

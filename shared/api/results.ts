@@ -3,7 +3,7 @@ import { committeeApproval, typedPin } from '../domain/authority';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { BODIES, cerRecordShape, METHODS, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
-import { announcementView } from './announcement';
+import { announcementView, electionFactsView } from './announcement';
 
 /** Results, later rounds, the election's standing, sign-offs and the tally sheet. */
 
@@ -71,14 +71,7 @@ export const signoffView = z.strictObject({
 export type SignoffView = z.infer<typeof signoffView>;
 
 export const tallySheetView = z.strictObject({
-  election: z.strictObject({
-    title: answerText,
-    community: answerText,
-    date: answerText,
-    body: z.enum(BODIES),
-    method: z.enum(METHODS),
-    drill: z.boolean(),
-  }),
+  election: electionFactsView,
   round: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText }),
   counts: z.strictObject({
     registered: z.int(),

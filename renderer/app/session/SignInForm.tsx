@@ -77,10 +77,20 @@ export function SignInForm({ onCancel }: { onCancel?: () => void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosen?.id]);
 
+  // Enter typed before the list of people has arrived is kept, and acted on when it arrives (a quick hand on a slow
+  // laptop would otherwise see nothing happen).
+  const [enterWaiting, setEnterWaiting] = useState(false);
+  useEffect(() => {
+    if (!enterWaiting || candidates.loading) return;
+    setEnterWaiting(false);
+    if (chosen) pinRef.current?.focus();
+  }, [enterWaiting, candidates.loading, chosen]);
+
   const onFilterKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       if (chosen) pinRef.current?.focus();
+      else if (candidates.loading) setEnterWaiting(true);
     }
   };
 

@@ -11,7 +11,14 @@ export async function typeSignIn(page: Page, who: string | number, pin = TEST_PI
   const form = page.getByTestId('signin-form').last();
   await form.getByTestId('signin-filter').fill(String(who));
   await form.getByTestId('signin-filter').press('Enter');
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signin-pin');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signin-pin').catch(async (e: unknown) => {
+    // Say where the focus went instead: the one clue a timeout here leaves.
+    const at = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? `${a.tagName} ${a.getAttribute('data-testid') ?? ''} ${(a.textContent ?? '').slice(0, 60)}` : 'nothing';
+    });
+    throw new Error(`the PIN field did not get the focus after choosing ${who}; the focus is on: ${at}`, { cause: e });
+  });
   await page.keyboard.type(pin);
   await page.keyboard.press('Enter');
 }

@@ -209,6 +209,21 @@ describe('signing in through the screens', { skip: missing ?? false }, () => {
     await chair.context.close();
   });
 
+  test('a name and Enter typed before the list of people has arrived still lead to the PIN field when it arrives', async () => {
+    // The list of people is held back 1.5 s, as on a slow laptop; the hand at the keyboard does not wait.
+    const { page, context } = await open('#/boxes', async (p) => {
+      await p.route('**/api/signInCandidates', async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+    });
+    await page.getByTestId('signin-filter').waitFor();
+    await page.getByTestId('signin-filter').fill('丁一');
+    await page.getByTestId('signin-filter').press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'signin-pin');
+    await context.close();
+  });
+
   async function open(hash: string, prepare?: (page: Page) => Promise<void>) {
     const opened = await app.open(hash, { prepare });
     opened.page.setDefaultTimeout(10_000);
