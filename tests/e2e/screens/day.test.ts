@@ -201,8 +201,11 @@ describe('the whole election day through the screens', { skip: missing ?? false 
 
     // The Start page: every step of the day is done.
     await page.keyboard.press('Alt+1');
-    await page.waitForFunction(() => document.querySelector('[data-testid=day-guide]')?.getAttribute('data-next') === 'none');
-    assert.match((await page.getByTestId('day-guide').textContent()) ?? '', /今天的步骤都已完成/);
+    // The guide reads the day's progress on its own: wait until it says so rather than read it once.
+    await page.waitForFunction(() => {
+      const guide = document.querySelector('[data-testid=day-guide]');
+      return guide?.getAttribute('data-next') === 'none' && (guide.textContent ?? '').includes('今天的步骤都已完成');
+    });
     assert.equal(await page.locator('[data-testid^=day-step-][data-state=done]').count(), 10);
     assert.deepEqual(problems, []);
   });
