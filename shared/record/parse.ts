@@ -77,33 +77,90 @@ function checkReferences(rec: CerRecord): void {
   });
 
   rec.ballots.forEach((b, i) => {
-    if (!('marks' in b)) return;
-    for (const [officeId, section] of Object.entries(b.marks)) {
-      const at: Path = ['ballots', i, 'marks', officeId];
-      if (!officeIds.has(officeId)) throw new RecordError(at, `unknown office "${officeId}"`);
-      const seen = new Map<string, 'for' | 'against'>();
-      for (const list of ['for', 'against'] as const) {
-        (section[list] ?? []).forEach((cid, j) => {
-          const where: Path = [...at, list, j];
-          const owner = candidateOffice.get(cid);
-          if (owner === undefined) throw new RecordError(where, `unknown candidate "${cid}"`);
-          if (owner !== officeId) throw new RecordError(where, `candidate "${cid}" belongs to office "${owner}"`);
-          const before = seen.get(cid);
-          if (before === list) throw new RecordError(where, `candidate "${cid}" appears twice in "${list}"`);
-          if (before !== undefined) throw new RecordError(where, `candidate "${cid}" is in both "for" and "against"`);
-          seen.set(cid, list);
-        });
-      }
-      (section.writeIns ?? []).forEach((w, j) => {
-        if (normalizeName(w) === '') throw new RecordError([...at, 'writeIns', j], 'write-in name is empty');
-      });
-    }
+    if ('marks' in b) checkBallotReferences(b.marks, i, officeIds, candidateOffice);
   });
 }
 
-/** Parses and checks a `cer/1` record; throws RecordError naming the first bad field. */
-export function parseCerRecord(input: unknown): CerRecord {
-  const reserved = findReservedKey(input);
+/**
+ * One ballot's marks against the offices and candidates, reported in document order. Tens of thousands of ballots
+ * pass through here, so nothing is allocated unless something is wrong or a list is long: a section's marks are few,
+ * and looking back among them for a repeat costs less than a map per section.
+ */
+function checkBallotReferences(marks: MarkedSections, i: number, officeIds: ReadonlySet<string>, candidateOffice: ReadonlyMap<string, string>): void {
+  for (const officeId in marks) {
+    if (!Object.hasOwn(marks, officeId)) continue;
+    if (!officeIds.has(officeId)) throw new RecordError(['ballots', i, 'marks', officeId], `unknown office "${officeId}"`);
+    const section = marks[officeId]!;
+    const forList = section.for ?? NO_MARKS;
+    const againstList = section.against ?? NO_MARKS;
+    const forFirst = firstPositions(forList);
+    checkMarkList(i, officeId, 'for', forList, forFirst, null, null, candidateOffice);
+    checkMarkList(i, officeId, 'against', againstList, firstPositions(againstList), forList, forFirst, candidateOffice);
+    const writeIns = section.writeIns ?? NO_MARKS;
+    for (let j = 0; j < writeIns.length; j++) {
+      if (normalizeName(writeIns[j]!) === '') throw new RecordError(['ballots', i, 'marks', officeId, 'writeIns', j], 'write-in name is empty');
+    }
+  }
+}
+
+/** A section's for or against list: each mark a candidate of this office, none twice, none both for and against. */
+function checkMarkList(
+  i: number,
+  officeId: string,
+  name: 'for' | 'against',
+  list: readonly string[],
+  first: ReadonlyMap<string, number> | null,
+  /** For the against list: the section's for list, which none of its marks may be in. */
+  forList: readonly string[] | null,
+  forFirst: ReadonlyMap<string, number> | null,
+  candidateOffice: ReadonlyMap<string, string>,
+): void {
+  for (let j = 0; j < list.length; j++) {
+    const cid = list[j]!;
+    const owner = candidateOffice.get(cid);
+    const problem =
+      owner === undefined
+        ? `unknown candidate "${cid}"`
+        : owner !== officeId
+          ? `candidate "${cid}" belongs to office "${owner}"`
+          : isRepeat(list, j, first)
+            ? `candidate "${cid}" appears twice in "${name}"`
+            : forList !== null && (forFirst === null ? forList.includes(cid) : forFirst.has(cid))
+              ? `candidate "${cid}" is in both "for" and "against"`
+              : null;
+    if (problem !== null) throw new RecordError(['ballots', i, 'marks', officeId, name, j], problem);
+  }
+}
+
+/** Beyond this many marks in a list, repeats are found through a map instead of by looking back. */
+const LOOK_BACK = 16;
+
+function firstPositions(list: readonly string[]): Map<string, number> | null {
+  if (list.length <= LOOK_BACK) return null;
+  const first = new Map<string, number>();
+  list.forEach((cid, j) => {
+    if (!first.has(cid)) first.set(cid, j);
+  });
+  return first;
+}
+
+function isRepeat(list: readonly string[], j: number, first: ReadonlyMap<string, number> | null): boolean {
+  const cid = list[j]!;
+  if (first !== null) return first.get(cid) !== j;
+  for (let k = 0; k < j; k++) if (list[k] === cid) return true;
+  return false;
+}
+
+type MarkedSections = Extract<Ballot, { marks: unknown }>['marks'];
+const NO_MARKS: readonly string[] = [];
+
+/**
+ * Parses and checks a `cer/1` record; throws RecordError naming the first bad field. `reservedKeysAbsent`: the caller
+ * has already found no `__proto__` key in the text the record was parsed from (a sealed payload's scan does), so the
+ * walk over every value looking for one is skipped.
+ */
+export function parseCerRecord(input: unknown, opts: { reservedKeysAbsent?: boolean } = {}): CerRecord {
+  const reserved = opts.reservedKeysAbsent === true ? null : findReservedKey(input);
   if (reserved) throw new RecordError(reserved, `"${RESERVED_KEY}" is not allowed as a key`);
   const rec = parseStructure(input);
   checkReferences(rec);

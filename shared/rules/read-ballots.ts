@@ -28,13 +28,6 @@ export interface BallotReading {
   voidBallots: number;
 }
 
-interface SectionVotes {
-  /** Persons voted for, by normalized name: listed candidates marked or written in, and write-in persons. */
-  forKeys: Set<string>;
-  /** Listed candidates marked against and not also written in (null: none). */
-  againstKeys: Set<string> | null;
-}
-
 interface OfficeContext {
   office: Office;
   keyById: Map<string, string>;
@@ -42,6 +35,53 @@ interface OfficeContext {
   personByKey: Map<string, PersonTally>;
   /** Ballots counted with this section valid or blank: every listed candidate not voted for or against abstains. */
   sectionsCounted: number;
+  /**
+   * The ballot being read, reused from ballot to ballot (a round has tens of thousands): its section for this office
+   * and the persons it votes for and against, by normalized name. A section voting for more persons than seats is
+   * overvoted as soon as that is known, so the lists stay as short as the seats.
+   */
+  section: Section;
+  forKeys: KeyList;
+  againstKeys: KeyList;
+}
+
+/** Names a section votes for or against: an array while short (nearly always), with a set beside it once long. */
+class KeyList {
+  readonly keys: string[] = [];
+  private index: Set<string> | null = null;
+
+  clear(): void {
+    this.keys.length = 0;
+    this.index = null;
+  }
+
+  has(key: string): boolean {
+    return this.index !== null ? this.index.has(key) : this.keys.includes(key);
+  }
+
+  add(key: string): void {
+    this.keys.push(key);
+    if (this.index !== null) this.index.add(key);
+    else if (this.keys.length > 16) this.index = new Set(this.keys);
+  }
+
+  /** Keeps the names `keep` accepts, in order; false as soon as it refuses one when `stopAtFirst`. */
+  retain(keep: (key: string) => boolean, stopAtFirst: boolean): boolean {
+    let kept = 0;
+    for (const key of this.keys) {
+      if (keep(key)) this.keys[kept++] = key;
+      else if (stopAtFirst) return false;
+      else this.index?.delete(key);
+    }
+    this.keys.length = kept;
+    return true;
+  }
+}
+
+const enum Section {
+  Blank,
+  Overvoted,
+  Votes,
 }
 
 /** Reads every ballot of a round per DOMAIN.md §7.2 and the profile's overvote / same-person rules. */
@@ -76,6 +116,9 @@ function officeContext(office: Office, candidates: readonly Candidate[]): Office
     tally: { office, persons, voidSections: 0 },
     personByKey: new Map(persons.map((p) => [p.key, p])),
     sectionsCounted: 0,
+    section: Section.Blank,
+    forKeys: new KeyList(),
+    againstKeys: new KeyList(),
   };
 }
 
@@ -85,65 +128,32 @@ function countBallot(
   contexts: readonly OfficeContext[],
   profile: Pick<RuleProfile, 'overvote' | 'samePersonInTwoOffices'>,
 ): boolean {
-  // Per context, in rank order: undefined = blank section, null = overvoted, else the section's votes.
-  const sections: (SectionVotes | null | undefined)[] = new Array<SectionVotes | null | undefined>(contexts.length);
   let overvoted = false;
   let sectionsWithVotes = 0;
-  for (let c = 0; c < contexts.length; c++) {
-    const ctx = contexts[c]!;
-    const marks = Object.hasOwn(ballot.marks, ctx.office.id) ? ballot.marks[ctx.office.id] : undefined;
-    if (marks === undefined) continue;
-    const forKeys = new Set<string>();
-    for (const id of marks.for ?? NONE) {
-      const key = ctx.keyById.get(id);
-      if (key !== undefined) forKeys.add(key);
-    }
-    for (const name of marks.writeIns ?? NONE) {
-      const key = normalizeName(name);
-      if (key !== '') forKeys.add(key);
-    }
-    if (forKeys.size > ctx.office.seats) {
-      sections[c] = null;
-      overvoted = true;
-      continue;
-    }
-    let againstKeys: Set<string> | null = null;
-    for (const id of marks.against ?? NONE) {
-      const key = ctx.keyById.get(id);
-      if (key !== undefined && !forKeys.has(key)) (againstKeys ??= new Set<string>()).add(key);
-    }
-    sections[c] = { forKeys, againstKeys };
-    if (forKeys.size > 0) sectionsWithVotes++;
+  for (const ctx of contexts) {
+    readSection(ctx, Object.hasOwn(ballot.marks, ctx.office.id) ? ballot.marks[ctx.office.id] : undefined);
+    if (ctx.section === Section.Overvoted) overvoted = true;
+    else if (ctx.forKeys.keys.length > 0) sectionsWithVotes++;
   }
   if (overvoted && profile.overvote === 'void-ballot') return false;
 
-  // The same person voted for in two valid sections.
+  // The same person voted for in two valid sections: contexts are in rank order, so the higher office keeps the vote.
   if (sectionsWithVotes > 1) {
-    const seen = new Set<string>();
-    for (const section of sections) {
-      if (!section) continue;
-      for (const key of section.forKeys) {
-        if (!seen.has(key)) {
-          seen.add(key);
-          continue;
-        }
-        if (profile.samePersonInTwoOffices === 'void-ballot') return false;
-        section.forKeys.delete(key); // sections are in rank order: the higher office keeps the vote
-      }
+    const voidBallot = profile.samePersonInTwoOffices === 'void-ballot';
+    for (let c = 1; c < contexts.length; c++) {
+      const ctx = contexts[c]!;
+      if (ctx.section === Section.Votes && !ctx.forKeys.retain((key) => !votedForAbove(contexts, c, key), voidBallot)) return false;
     }
   }
 
-  for (let c = 0; c < contexts.length; c++) {
-    const ctx = contexts[c]!;
-    const section = sections[c];
-    if (section === null) {
+  for (const ctx of contexts) {
+    if (ctx.section === Section.Overvoted) {
       ctx.tally.voidSections++;
       continue;
     }
     ctx.sectionsCounted++;
-    if (section === undefined) continue;
-    if (section.againstKeys) for (const key of section.againstKeys) ctx.personByKey.get(key)!.against++;
-    for (const key of section.forKeys) {
+    for (const key of ctx.againstKeys.keys) ctx.personByKey.get(key)!.against++;
+    for (const key of ctx.forKeys.keys) {
       let person = ctx.personByKey.get(key);
       if (person === undefined) {
         person = { key, name: key, for: 0, against: 0, abstain: 0 };
@@ -154,6 +164,49 @@ function countBallot(
     }
   }
   return true;
+}
+
+/** Reads one office's section of a ballot into its context: blank, overvoted, or the persons voted for and against. */
+function readSection(ctx: OfficeContext, marks: MarkedBallot['marks'][string] | undefined): void {
+  ctx.forKeys.clear();
+  ctx.againstKeys.clear();
+  ctx.section = Section.Blank;
+  if (marks === undefined) return;
+  const seats = ctx.office.seats;
+  for (const id of marks.for ?? NONE) {
+    const key = ctx.keyById.get(id);
+    if (key !== undefined && !addOnce(ctx.forKeys, key, seats)) return overvote(ctx);
+  }
+  for (const name of marks.writeIns ?? NONE) {
+    const key = normalizeName(name);
+    if (key !== '' && !addOnce(ctx.forKeys, key, seats)) return overvote(ctx);
+  }
+  ctx.section = Section.Votes;
+  for (const id of marks.against ?? NONE) {
+    const key = ctx.keyById.get(id);
+    if (key !== undefined && !ctx.forKeys.has(key) && !ctx.againstKeys.has(key)) ctx.againstKeys.add(key);
+  }
+}
+
+function overvote(ctx: OfficeContext): void {
+  ctx.section = Section.Overvoted;
+  ctx.forKeys.clear();
+}
+
+/** Adds a person once; false when that would make more persons than seats. */
+function addOnce(list: KeyList, key: string, seats: number): boolean {
+  if (list.has(key)) return true;
+  if (list.keys.length >= seats) return false;
+  list.add(key);
+  return true;
+}
+
+function votedForAbove(contexts: readonly OfficeContext[], c: number, key: string): boolean {
+  for (let above = 0; above < c; above++) {
+    const ctx = contexts[above]!;
+    if (ctx.section === Section.Votes && ctx.forKeys.has(key)) return true;
+  }
+  return false;
 }
 
 const NONE: readonly string[] = [];

@@ -74,6 +74,29 @@ test('the same candidate in for and against, or twice, is refused', () => {
   assert.equal(errorOf(t), 'ballots[0].marks.chair.for[1]: candidate "c1" appears twice in "for"');
 });
 
+test('repeats are found in long mark lists too, in document order, and a long list of distinct marks passes', () => {
+  const withMembers = (n: number) => {
+    const r = base();
+    for (let k = 2; k <= n; k++) r.candidates.push({ id: `m${k}`, name: `成员${k}`, office: 'member' });
+    return r;
+  };
+  const ids = Array.from({ length: 30 }, (_, k) => `m${k + 1}`);
+  const ok = withMembers(30);
+  ok.ballots[0].marks.member = { against: ids };
+  assert.doesNotThrow(() => parseCerRecord(ok));
+  const twice = withMembers(30);
+  twice.ballots[0].marks.member = { against: [...ids, 'x-unknown', 'm7'] };
+  assert.equal(errorOf(twice), 'ballots[0].marks.member.against[30]: unknown candidate "x-unknown"');
+  twice.ballots[0].marks.member = { against: [...ids, 'm7', 'x-unknown'] };
+  assert.equal(errorOf(twice), 'ballots[0].marks.member.against[30]: candidate "m7" appears twice in "against"');
+  const both = withMembers(30);
+  both.ballots[0].marks.member = { for: ids.slice(0, 20), against: [...ids.slice(20), 'm3'] };
+  assert.equal(errorOf(both), 'ballots[0].marks.member.against[10]: candidate "m3" is in both "for" and "against"');
+  const shortBoth = withMembers(30);
+  shortBoth.ballots[0].marks.member = { for: ['m1', 'm2'], against: ['m3', 'm2'] };
+  assert.equal(errorOf(shortBoth), 'ballots[0].marks.member.against[1]: candidate "m2" is in both "for" and "against"');
+});
+
 test('a section for an unknown office is refused', () => {
   const r = base();
   r.ballots[1].marks = { vice: {} };

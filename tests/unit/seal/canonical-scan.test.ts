@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { canonicalJson, hashJson, hashOf } from '../../../electron/backend/seal';
+import { scanCanonicalPayload } from '../../../electron/backend/seal/canonical-scan';
+import { strictBase64 } from '../../../electron/backend/seal/sealed-file';
+
+const payloadOf = (rounds: { number: number; record?: unknown; result?: unknown }[], extra: Record<string, unknown> = {}) => ({ format: 'x', rounds, note: '选举', ...extra });
+
+const scan = (text: string) => scanCanonicalPayload(Buffer.from(text, 'utf8'));
+
+/** The definition the scan must answer: the text is the canonical JSON of what it parses to. */
+function isCanonical(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  try {
+    return canonicalJson(value) === text;
+  } catch {
+    return false; // a number too large to be finite
+  }
+}
+
+test('a canonical payload is recognised, and each round piece is those bytes of the payload, with the canonical hash', () => {
+  fc.assert(
+    fc.property(fc.array(fc.record({ number: fc.nat(), record: fc.jsonValue(), result: fc.jsonValue() }), { maxLength: 3 }), fc.jsonValue(), (rounds, other) => {
+      const text = canonicalJson(payloadOf(rounds, { other }));
+      const got = scan(text);
+      assert.equal(got.canonical, true);
+      rounds.forEach((r, i) => {
+        assert.equal(Buffer.from(got.records[i]!).toString('utf8'), canonicalJson(r.record));
+        assert.equal(hashOf(got.records[i]!), hashJson(r.record));
+        assert.equal(hashOf(got.results[i]!), hashJson(r.result));
+      });
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the scan answers exactly as the definition for any JSON text, spelled canonically or not', () => {
+  // Values with the spellings that matter: escapes, lone surrogates, index-like and reserved keys, big and odd numbers.
+  const keys = fc.oneof(fc.string(), fc.constantFrom('__proto__', '1', '10', '2', 'a', 'A', '\ud800', '\u00e9', 'é', '😀', '\uffff'));
+  const strings = fc.oneof(fc.string({ unit: 'grapheme-composite' }), fc.string({ unit: 'binary' }), fc.constantFrom('\u0000\b\u001f\u007f', '\ud800x', 'a\udc00', '\u2028', 'line\nnext\ttab\r'));
+  const values = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, true, false, 0, -0, 1e21, 1e-7, 123456789012345680000, 0.1, -5),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      strings,
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(keys, tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  // Re-spellings a file could carry: whitespace, other escapes, other number forms, reordered or repeated keys.
+  const respell = fc.constantFrom<(t: string) => string>(
+    (t) => t,
+    (t) => JSON.stringify(JSON.parse(t), null, 1),
+    (t) => t.replace(/:/, ': '),
+    (t) => t.replace(/é/, '\\u00e9'),
+    (t) => t.replace(/\\u001f/, '\\u001F'),
+    (t) => t.replace(/\\ud800/, '\\uD800'),
+    (t) => t.replace(/\\u0000/, '\\u0000\\ud800\\udc00'),
+    (t) => t.replace(/\\n/, '\\u000a'),
+    (t) => t.replace(/a/, '\\u0061'),
+    (t) => t.replace(/\//, '\\/'),
+    (t) => t.replace(/(\d)(,|\]|\})/, '$1.0$2'),
+    (t) => t.replace(/(\d)(,|\]|\})/, '$1e0$2'),
+    (t) => t.replace(/(\d)(,|\]|\})/, '$11234567890123456789$2'),
+    (t) => t.replace(/(-?)0(,|\])/, '$1-0$2'),
+    (t) => t.replace(/\{"([^"]*)":([^,{}\[\]]*),"([^"]*)":([^,{}\[\]]*)\}/, '{"$3":$4,"$1":$2}'),
+    (t) => t.replace(/\{"([^"]*)":([^,{}\[\]]*)\}/, '{"$1":$2,"$1":$2}'),
+    (t) => t.replace(/😀/, '\\ud83d\\ude00'),
+    (t) => `${t} `,
+  );
+  fc.assert(
+    fc.property(values, respell, (value, change) => {
+      const text = change(canonicalJson(value));
+      assert.equal(scan(text).canonical, isCanonical(text), text);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('texts that are not JSON, or not whole, are not canonical', () => {
+  for (const text of ['', '{', '{"a":1', '[1,]', '{"a"}', '01', '1.', '-', '+1', '"\\x"', 'nul', 'true false', '{"a":1}x', '1e999', '"\\u12"']) {
+    assert.equal(scan(text).canonical, false, text);
+  }
+});
+
+test('each spelling JSON.stringify would not write is told apart from the one it would', () => {
+  const not = ['"\\u000a"', '"\\u0009"', '"\\u0008"', '"\\u000c"', '"\\u000d"', '"\\u0041"', '"\\/"', '"\\uD800"', '"\\ud83d\\ude00"', '"\\u00e9"', '1.0', '1e0', '-0', '1E5', '12345678901234567891', '[1, 2]', '{"b":1,"a":2}', '{"a":1,"a":1}'];
+  const yes = ['"\\u0000"', '"\\u001f"', '"\\ud800"', '"\\udc00"', '"\\ud800\\ud800"', '"\\n\\t\\b\\f\\r\\"\\\\"', '"\u007f\u2028é😀"', '1e+21', '1e-7', '-5', '0', '9007199254740991', '{"10":1,"2":2,"a":3}', '{"":0,"A":1,"a":2,"é":3}'];
+  for (const text of not) assert.equal(scan(text).canonical, false, text);
+  for (const text of yes) {
+    assert.equal(isCanonical(text), true, `definition: ${text}`);
+    assert.equal(scan(text).canonical, true, text);
+  }
+});
+
+test('a payload that is not canonical is refused wherever the difference is: in a record, between them, at the end', () => {
+  const value = payloadOf([{ number: 1, record: { a: 1, b: ['王芳', 2] }, result: { x: true } }, { number: 2, record: { c: 3 }, result: null }]);
+  const text = canonicalJson(value);
+  assert.equal(scan(text).canonical, true);
+  const spoiled = [
+    text.replace('{"a":1,"b":["王芳",2]}', '{"b":["王芳",2],"a":1}'),
+    text.replace('"number":2', '"number": 2'),
+    text.replace('{"c":3}', '{"c":3 }'),
+    `${text} `,
+    text.replace('{"x":true}', '{"x":false,"x":true}'),
+    text.replace('"note":"选举"', '"note":"\\u9009\\u4e3e"'),
+  ];
+  for (const s of spoiled) assert.equal(scan(s).canonical, false, s);
+});
+
+test('a reserved key is found wherever it stands; pieces are only those of the rounds array at the top', () => {
+  assert.equal(scan(canonicalJson(JSON.parse('{"a":[{"__proto__":1}]}'))).reservedKey, true);
+  assert.equal(scan(canonicalJson({ a: [{ proto: 1 }] })).reservedKey, false);
+  const nested = scan(canonicalJson({ other: { rounds: [{ record: 1 }] }, rounds: [{ record: { r: 2 } }, 'x', { result: 3 }] }));
+  assert.equal(Buffer.from(nested.records[0]!).toString(), '{"r":2}');
+  assert.equal(nested.records[1], undefined);
+  assert.equal(nested.records[2], undefined);
+  assert.equal(Buffer.from(nested.results[2]!).toString(), '3');
+});
+
+test('deep nesting is scanned without running out of stack', () => {
+  const depth = 200_000;
+  assert.equal(scan('['.repeat(depth) + ']'.repeat(depth)).canonical, true);
+  assert.equal(scan('['.repeat(depth) + ' ' + ']'.repeat(depth)).canonical, false);
+});
+
+test('strict base64 accepts exactly the texts that are the one spelling of their bytes', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+      const text = Buffer.from(bytes).toString('base64');
+      assert.deepEqual(strictBase64(text), Buffer.from(bytes));
+    }),
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(...'AQgw+/=Zz9 \n-_'.split('')), maxLength: 12 }), (text) => {
+      const roundTrip = Buffer.from(text, 'base64').toString('base64') === text && /^[A-Za-z0-9+/=]*$/.test(text);
+      assert.equal(strictBase64(text) !== null, roundTrip, JSON.stringify(text));
+    }),
+    { numRuns: 2000 },
+  );
+  assert.equal(strictBase64('QR=='), null);
+  assert.equal(strictBase64('QUJ='), null);
+  assert.notEqual(strictBase64('QUI='), null);
+});
