@@ -3,27 +3,40 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
+import { createContext } from '../../../electron/backend/context';
+import { startHttpServer } from '../../../electron/backend/http';
+import { listPeople } from '../../../electron/backend/services/people';
+import { createElection } from '../../../electron/backend/services/setup';
 import { startInTownMode } from '../../../electron/backend/town-mode/holder';
 import { sheetQrText } from '../../../shared/domain/sheet-qr';
+import { establishAuthority } from '../../helpers/authority';
 import { newStationKey, sealedFileOf } from '../../helpers/sealed-files';
+import { sampleDefinition } from '../core/helpers';
 import { chunhuiParty, xingfuRegular } from './town-files';
 
 /** The town mode through the real contract and transport (POST /api/<method>), on temp data folders. */
 const root = mkdtempSync(join(tmpdir(), 'station-town-mode-'));
-const servers: HttpServerHandle[] = [];
+const closers: Array<() => Promise<void>> = [];
 after(async () => {
-  for (const s of servers) await s.close();
+  for (const close of closers) await close();
   rmSync(root, { recursive: true, force: true });
 });
 
 type Envelope = { ok: true; value: any } | { ok: false; error: { code: string; message: string; path?: string } };
 
-async function backend(name: string) {
+async function backend(name: string, opts: { signInRequired?: boolean } = {}) {
   const dataDir = join(root, name);
   mkdirSync(dataDir, { recursive: true });
-  const server = await startHttpServer({ dataDir });
-  servers.push(server);
+  const ctx = createContext({ dbFile: join(dataDir, 'election.sqlite'), dataDir, actor: 'test' });
+  if (opts.signInRequired) {
+    createElection(ctx, sampleDefinition());
+    establishAuthority(ctx, listPeople(ctx).find((p) => p.name === '郭志明')!.id);
+  }
+  const server = await startHttpServer({ ctx });
+  closers.push(async () => {
+    await server.close();
+    ctx.db.close();
+  });
   const send = async (method: string, input: unknown): Promise<Envelope> => {
     const res = await fetch(`${server.url}/api/${method}`, {
       method: 'POST',
@@ -176,4 +189,14 @@ test('the start option opens the given town file in its data folder', async () =
   const fresh = startInTownMode(join(root, 'fresh'), join(root, 'fresh', 'town.sqlite'));
   assert.equal(fresh.open, null);
   assert.equal(existsSync(join(root, 'fresh', 'town.sqlite')), false);
+});
+
+test('the town file is a single-operator file: its methods answer without sign-in where the election asks for it', async () => {
+  const { dataDir, send, call } = await backend('signed', { signInRequired: true });
+  const election = await send('listPeople', {});
+  assert.equal(!election.ok && (election.error as any).details?.reason, 'sign-in-required', 'the election itself asks for sign-in');
+  await call('townCreateFile', { file: join(dataDir, 'town.sqlite'), name: '城南街道' });
+  assert.equal((await call('townRegisterKey', { community: '幸福里社区', fingerprint: keys.xingfu.short })).added, true);
+  await call('townImportCommunities', { name: 'list.csv', contentBase64: b64('社区\n幸福里社区\n') });
+  assert.equal((await call('townBoard', {})).rows.length, 3);
 });
