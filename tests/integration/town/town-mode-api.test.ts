@@ -149,6 +149,9 @@ test('a folder is imported file by file with progress; an upload is filed the sa
   const started = await call('townImportStart', { paths: [stick] });
   assert.equal(started.total, 3);
   assert.equal(started.skipped, 1);
+  assert.deepEqual([started.done, started.running], [0, true], 'the import answers at once and goes on file by file');
+  const busy = await send('townImportStart', { paths: [stick] });
+  assert.equal(!busy.ok && busy.error.code, 'conflict', 'one import at a time');
   const job = await untilDone(call, started);
   assert.equal(job.done, 3);
   const outcome = new Map(job.files.map((f: any) => [f.source.slice(stick.length + 1), f]));
