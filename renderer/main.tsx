@@ -9,6 +9,8 @@ import { LangProvider } from './app/i18n';
 import { NativeMenu } from './app/NativeMenu';
 import { SessionProvider } from './app/session/session-context';
 import { screens } from './pages';
+import { TownApp } from './pages/town/TownApp';
+import { isTownHash, useHash } from './pages/town/town-route';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/widgets.css';
@@ -16,18 +18,26 @@ import './styles/widgets.css';
 // The client is created first: in browser mode it takes the token out of the address before the router reads it.
 const client = startClient(window);
 
+/** Town-office mode (#/town…) works on a town office file with its own pages; everything else is the election. */
+function ModeRoot() {
+  if (isTownHash(useHash())) return <TownApp />;
+  return (
+    <SessionProvider>
+      <ElectionProvider>
+        <ElectionLoader>
+          <AppShell pages={screens} />
+        </ElectionLoader>
+      </ElectionProvider>
+    </SessionProvider>
+  );
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
       <NativeMenu />
       <ApiProvider client={client}>
-        <SessionProvider>
-          <ElectionProvider>
-            <ElectionLoader>
-              <AppShell pages={screens} />
-            </ElectionLoader>
-          </ElectionProvider>
-        </SessionProvider>
+        <ModeRoot />
       </ApiProvider>
     </LangProvider>
   </StrictMode>,

@@ -73,6 +73,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     en: 'Voter certificates',
     methods: ['certificateBatches', 'certificateCards', 'startCertificatePrint', 'certificatePrintProgress', 'cancelCertificatePrint', 'recordCertificateReprint'],
   },
+  {
+    zh: '街道（镇）备案（备案文件，不是选举文件）',
+    en: 'Town office (on a town office file, not the election)',
+    methods: ['townFile', 'townOpenFile', 'townCreateFile', 'townCloseFile', 'townRegisterKey', 'townKeys', 'townImportCommunities', 'townImportStart', 'townImportProgress', 'townUploadSealed', 'townBoard'],
+  },
 ];
 
 function cells(access: Access): string[] {

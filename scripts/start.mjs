@@ -15,6 +15,8 @@
 //
 // Options:  --no-open            do not open a browser (print the URL only)
 //           --no-build           use dist/ as it is (tests that run beside other builds)
+//           --town[=FILE]        browser mode: open in town-office mode (街道/镇备案, docs/town.md) on FILE, by default
+//                                town.sqlite in the data folder (opened when it exists, else the page offers to create it)
 // Env:      STATION_DATA_DIR     the data folder (the election database lives there). Default: Electron's user-data
 //                                folder; in browser mode $XDG_DATA_HOME/community-election-station
 //                                (~/.local/share/…), %APPDATA%\community-election-station, ~/Library/Application Support/….
@@ -29,6 +31,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const noOpen = args.includes('--no-open');
 const noBuild = args.includes('--no-build');
+const townArg = args.find((a) => a === '--town' || a.startsWith('--town='));
 const APP_DIR_NAME = 'community-election-station';
 
 function mtime(p) {
@@ -181,8 +184,20 @@ async function runBrowserMode() {
     log: (m, err) => console.log(`start: ${m}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
   });
   ctx.onRoundClosed = () => void backups.roundClosed();
+  let route = '';
+  if (townArg !== undefined) {
+    const { startInTownMode } = await load('electron/backend/town-mode/holder.ts');
+    try {
+      const town = startInTownMode(dataDir, townArg.startsWith('--town=') ? townArg.slice('--town='.length) : undefined);
+      console.log(`start: 街道（镇）备案模式 / town-office mode: ${town.open?.file ?? town.defaultFile}`);
+    } catch (err) {
+      console.error(`start: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    }
+    route = '/town&';
+  }
   const server = await startHttpServer({ ctx, staticDir });
-  const url = `${server.origin}/#token=${encodeURIComponent(server.token)}`;
+  const url = `${server.origin}/#${route}token=${encodeURIComponent(server.token)}`;
   console.log(`Electron 二进制不可用(离线安装),以浏览器模式运行 / Electron binary not installed: running in browser mode at ${url}`);
   console.log(`start: 数据文件夹 / data folder: ${dataDir} — Ctrl-C 停止 / to stop`);
 

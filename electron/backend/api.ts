@@ -14,6 +14,7 @@ import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
 import { stationsApi } from './services/stations-api';
+import { townApi } from './services/town-api';
 import { authorizeOnce } from './authority/authorize';
 import { runAsCaller } from './authority/caller';
 import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
@@ -62,6 +63,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...dayApi(ctx),
     ...stationsApi(ctx),
     ...certificatesApi(ctx),
+    ...townApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

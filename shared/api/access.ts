@@ -141,6 +141,18 @@ export const METHOD_ACCESS = {
   certificatePrintProgress: 'signed-in',
   cancelCertificatePrint: COMMITTEE,
   recordCertificateReprint: COMMITTEE,
+  // town-office mode works on a town office file, not on this election: a single-operator file (docs/town.md)
+  townFile: 'anyone',
+  townOpenFile: 'anyone',
+  townCreateFile: 'anyone',
+  townCloseFile: 'anyone',
+  townRegisterKey: 'anyone',
+  townKeys: 'anyone',
+  townImportCommunities: 'anyone',
+  townImportStart: 'anyone',
+  townImportProgress: 'anyone',
+  townUploadSealed: 'anyone',
+  townBoard: 'anyone',
 } as const satisfies Record<MethodName, Access>;
 
 /** True when a person acting in these roles may call the method (sign-in itself aside). */

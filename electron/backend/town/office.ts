@@ -33,9 +33,21 @@ export function registerKey(ctx: TownContext, communityText: string, fingerprint
  * names already listed are counted, not doubled.
  */
 export async function importCommunities(ctx: TownContext, path: string): Promise<{ added: string[]; known: number }> {
+  let bytes;
+  try {
+    bytes = readInputFileSync(path, FILE_LIMITS.communities);
+  } catch (e) {
+    if (e instanceof InputFileError) throw new ApiError('invalid-input', `${path}: ${e.message}`);
+    throw e;
+  }
+  return importCommunityList(ctx, bytes, path);
+}
+
+/** The same from the list's bytes (an upload in the town screen); `path` names it in messages. */
+export async function importCommunityList(ctx: TownContext, bytes: Uint8Array, path: string): Promise<{ added: string[]; known: number }> {
   let rows;
   try {
-    rows = await readTable(readInputFileSync(path, FILE_LIMITS.communities));
+    rows = await readTable(bytes);
   } catch (e) {
     if (e instanceof InputFileError || e instanceof TableError) throw new ApiError('invalid-input', `${path}: ${e.message}`);
     throw e;

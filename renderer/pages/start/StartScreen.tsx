@@ -9,6 +9,7 @@ import { OpenStationPackage } from './OpenStationPackage';
 import { hasShell } from '../../api/shell';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
 import { DayGuide } from './DayGuide';
+import { TownModeEntry } from '../town/TownModeEntry';
 
 /** The open election at a glance, the station key fingerprint, and opening or creating an election. */
 export function StartScreen() {
@@ -57,6 +58,7 @@ export function StartScreen() {
       {overview.data && !e && <CreateElection onCreated={overview.reload} />}
       {overview.data && !e && <OpenStationPackage />}
       {overview.data && !e && <p><a href="#/drill" data-testid="start-drill-link">{t('drillpage.startLink')}</a></p>}
+      <TownModeEntry />
     </div>
   );
 }

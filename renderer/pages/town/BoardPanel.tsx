@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { BoardRowView } from '../../../shared/api/town';
+import { useApi } from '../../app/api-context';
+import { useT } from '../../app/i18n';
+import { shellClient } from '../../api/shell';
+import { ErrorNote, Loading, OkNote, useAction, useLoad } from '../../ui';
+import { boardCsv } from './board-csv';
+import { BOARD_COLUMNS, boardCells } from './board-text';
+
+/** Offers a text file for download in the browser (an object URL, let go at once). */
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * The status board: one row per community and body, filtered to what is owed and/or not yet received, 演练 files
+ * marked; and its export area (the CSV of these very rows; the PDF/XLSX reports join it there).
+ */
+export function BoardPanel() {
+  const api = useApi();
+  const t = useT();
+  const [owed, setOwed] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const board = useLoad(() => api.call('townBoard', { owed, missing }), [api, owed, missing]);
+  const rows = board.data?.rows ?? [];
+  return (
+    <div className="ui-screen ui-stack" data-testid="town-board">
+      <h2>{t('town.board.title')}</h2>
+      <fieldset className="ui-fieldset">
+        <legend>{t('town.board.filters')}</legend>
+        <label className="ui-check">
+          <input type="checkbox" checked={owed} onChange={(e) => setOwed(e.target.checked)} data-testid="town-board-owed" />
+          {t('town.board.owed')}
+        </label>
+        <label className="ui-check">
+          <input type="checkbox" checked={missing} onChange={(e) => setMissing(e.target.checked)} data-testid="town-board-missing" />
+          {t('town.board.missing')}
+        </label>
+        {board.data && <span data-testid="town-board-count">{t('town.board.count', { n: rows.length })}</span>}
+      </fieldset>
+      <ErrorNote error={board.error} />
+      {board.loading && !board.data && <Loading />}
+      {board.data && rows.length === 0 && <p>{t('town.board.empty')}</p>}
+      {rows.length > 0 && <BoardTable rows={rows} />}
+      {board.data && <BoardExport office={board.data.office} rows={rows} />}
+    </div>
+  );
+}
+
+function BoardTable({ rows }: { rows: BoardRowView[] }) {
+  const t = useT();
+  return (
+    <div className="ui-scroll town-board-scroll">
+      <table className="ui-table town-board-table" data-testid="town-board-table">
+        <thead>
+          <tr>
+            {BOARD_COLUMNS.map((c) => (
+              <th key={c}>{t(`town.board.col.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const cells = boardCells(row, t);
+            const state = !row.received ? 'missing' : row.owed.length > 0 ? 'owed' : 'done';
+            return (
+              <tr key={`${row.community}\u0000${row.body}`} className={`town-row-${state}${row.drill ? ' town-row-drill' : ''}`} data-testid="town-board-row" data-community={row.community} data-body={row.body}>
+                {BOARD_COLUMNS.map((c) => (
+                  <td key={c} className={`town-col-${c}`}>
+                    {cells[c]}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The export area: the board's own CSV now; the town reports (PDF, XLSX) are added beside it. */
+function BoardExport({ office, rows }: { office: string; rows: BoardRowView[] }) {
+  const t = useT();
+  const action = useAction();
+  const [saved, setSaved] = useState<string | null>(null);
+  const name = `${t('town.export.fileName')}.csv`;
+  const csv = async () => {
+    setSaved(null);
+    const text = boardCsv(office, rows, t);
+    const shell = shellClient();
+    if (shell === null) {
+      download(name, text, 'text/csv;charset=utf-8');
+      return;
+    }
+    const r = await action.run(() => shell.call('shell:saveFile', { to: { dialog: { defaultName: name, filters: [{ name: 'CSV', extensions: ['csv'] }] } }, content: text }));
+    if (r && !r.canceled) setSaved(r.path);
+  };
+  return (
+    <section className="ui-card" data-testid="town-export">
+      <h3>{t('town.export.title')}</h3>
+      <p className="ui-muted">{t('town.export.explain')}</p>
+      <div className="ui-actions" data-testid="town-export-actions">
+        <button type="button" onClick={() => void csv()} disabled={action.busy} data-testid="town-export-csv">
+          {t('town.export.csv')}
+        </button>
+      </div>
+      <ErrorNote error={action.error} />
+      {saved && <OkNote testId="town-export-saved">{t('town.export.saved', { path: saved })}</OkNote>}
+    </section>
+  );
+}
