@@ -87,6 +87,17 @@ test('replacing JSON whitespace with other whitespace, or adding or removing a b
   assert.equal(verifySealedFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sealed])).ok, false, 'a BOM');
 });
 
+test('a field spelled with a JSON escape reads as the same value but is not the layout the station writes', () => {
+  const text = sealed.toString('latin1');
+  for (const field of ['"payload": "', '"signature": "']) {
+    const at = text.indexOf(field) + field.length;
+    const escaped = `\\u00${text.charCodeAt(at).toString(16)}`;
+    const changed = Buffer.from(text.slice(0, at) + escaped + text.slice(at + 1), 'latin1');
+    assert.equal(JSON.stringify(JSON.parse(changed.toString('latin1'))), JSON.stringify(JSON.parse(text)), 'the same fields');
+    assert.ok(failuresOf(verifySealedFile(changed)).some((f) => f.includes('not laid out byte for byte')), field);
+  }
+});
+
 test('a result that is not the recount of its record fails, naming the round, even when re-signed with the right key', () => {
   const p = payloadOf(sealed);
   const chair = p.rounds[0].result.offices.find((o: { office: string }) => o.office === 'chair');
