@@ -10,8 +10,13 @@ import { requireElection } from './setup-read';
  */
 export function resultAnnouncement(db: Db): AnnouncementView {
   const e = requireElection(db);
-  const standing = electionStanding(db);
-  const stored = new Map(standing.rounds.map((r) => [r.number, storedResult(db, r.number)]));
+  // The standing reads each round's stored result; the votes below come from the same reads.
+  const stored = new Map<number, ReturnType<typeof storedResult>>();
+  const standing = electionStanding(db, (round) => {
+    const s = storedResult(db, round);
+    stored.set(round, s);
+    return s;
+  });
   const votesOf = (round: number, office: string, name: string): number => {
     const result = stored.get(round)?.result.offices.find((o) => o.office === office);
     return result?.results.find((p) => p.name === name)?.for ?? 0;

@@ -143,7 +143,7 @@ function needsCommitteeDecision(db: Db, fromRound: number, kind: LaterRoundKind)
  * the minimum, the acting chair and the women warning are judged over the whole committee. Acting chair: the first
  * elected person of the next office (by rank) that has anyone elected, earlier rounds first, then most votes.
  */
-export function electionStanding(db: Db): StandingView {
+export function electionStanding(db: Db, resultOf: (round: number) => ReturnType<typeof storedResult> = (round) => storedResult(db, round)): StandingView {
   const e = requireElection(db);
   const offices = readOffices(db);
   const rounds = listRounds(db);
@@ -156,7 +156,7 @@ export function electionStanding(db: Db): StandingView {
   const electedKeys = new Set<string>();
   let outstanding = 0;
   for (const r of rounds) {
-    const s = storedResult(db, r.number);
+    const s = resultOf(r.number);
     roundViews.push({ number: r.number, kind: r.kind, status: r.status, resultHash: s?.resultHash ?? null, valid: s?.result.valid ?? null });
     if (!s) {
       if (r.number > 1) outstanding += 1;
