@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { VoterSearch, type ListedVoter } from '../../widgets/VoterSearch';
 import { idNumberTypo } from './id-number-typo';
+import { DeskPanel } from './DeskPanel';
 
 /**
  * A voter who came without their certificate: found by name or ID number with the one voter search; choosing them
@@ -14,14 +15,7 @@ export function FindVoter({ onFound, onClose }: { onFound(voter: ListedVoter): v
   const [search, setSearch] = useState('');
   const typo = idNumberTypo(search);
   return (
-    <section className="ui-card desk-find" role="dialog" aria-label={t('deskfind.title')} data-testid="desk-find-panel">
-      <div className="ui-spread">
-        <h3>{t('deskfind.title')}</h3>
-        <button type="button" onClick={onClose}>
-          {t('deskfind.close')}
-        </button>
-      </div>
-      <p className="ui-muted">{t('deskfind.hint')}</p>
+    <DeskPanel title={t('deskfind.title')} hint={t('deskfind.hint')} className="desk-find" testId="desk-find-panel" onClose={onClose}>
       {typo && (
         <p className="ui-text-warn" role="alert" data-testid="desk-find-id-typo">
           {typo.kind === 'check-digit'
@@ -30,6 +24,6 @@ export function FindVoter({ onFound, onClose }: { onFound(voter: ListedVoter): v
         </p>
       )}
       <VoterSearch rows={6} onChoose={onFound} onQuery={(q) => setSearch(q.search ?? '')} autoFocus testId="desk-find-search" />
-    </section>
+    </DeskPanel>
   );
 }

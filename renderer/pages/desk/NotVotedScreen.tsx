@@ -69,54 +69,18 @@ export function NotVotedScreen() {
         {t('notvoted.total', { notVoted: s.notVoted, voters: s.voters })}
       </p>
       <div className="notvoted-tables ui-no-print">
-        <table className="ui-table" data-testid="not-voted-places">
-          <thead>
-            <tr>
-              <th>{t('vsearch.col.place')}</th>
-              <th>{t('notvoted.col.voters')}</th>
-              <th>{t('notvoted.col.notVoted')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {s.byPlace.map((p) => (
-              <tr key={`${p.assignment.kind}:${p.assignment.id}`}>
-                <td>{placeName(p.assignment)}</td>
-                <td>{p.voters}</td>
-                <td>{p.notVoted}</td>
-                <td>
-                  <button type="button" onClick={() => choose({ kind: 'place', assignment: p.assignment })} data-testid={`not-voted-place-${p.assignment.id}`}>
-                    {t('notvoted.show')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="ui-table" data-testid="not-voted-groups">
-          <thead>
-            <tr>
-              <th>{t('vsearch.col.group')}</th>
-              <th>{t('notvoted.col.voters')}</th>
-              <th>{t('notvoted.col.notVoted')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {s.byGroup.map((g) => (
-              <tr key={g.group}>
-                <td>{g.group}</td>
-                <td>{g.voters}</td>
-                <td>{g.notVoted}</td>
-                <td>
-                  <button type="button" onClick={() => choose({ kind: 'group', group: g.group })} data-testid={`not-voted-group-${g.group}`}>
-                    {t('notvoted.show')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          heading={t('vsearch.col.place')}
+          testId="not-voted-places"
+          rows={s.byPlace.map((p) => ({ key: `${p.assignment.kind}:${p.assignment.id}`, label: placeName(p.assignment), ...p, choose: () => choose({ kind: 'place', assignment: p.assignment }) }))}
+          buttonTestId={(key) => `not-voted-place-${key.slice(key.indexOf(':') + 1)}`}
+        />
+        <CountTable
+          heading={t('vsearch.col.group')}
+          testId="not-voted-groups"
+          rows={s.byGroup.map((g) => ({ key: g.group, label: g.group, ...g, choose: () => choose({ kind: 'group', group: g.group }) }))}
+          buttonTestId={(group) => `not-voted-group-${group}`}
+        />
       </div>
       {choice && query && (
         <section className="ui-card ui-stack" data-testid="not-voted-list">
@@ -159,5 +123,46 @@ export function NotVotedScreen() {
         </section>
       )}
     </div>
+  );
+}
+
+/** Voters and those not voted yet, a row per place or group, each with the button that lists them. */
+function CountTable({
+  heading,
+  rows,
+  testId,
+  buttonTestId,
+}: {
+  heading: string;
+  rows: { key: string; label: string; voters: number; notVoted: number; choose(): void }[];
+  testId: string;
+  buttonTestId(key: string): string;
+}) {
+  const t = useT();
+  return (
+    <table className="ui-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{heading}</th>
+          <th>{t('notvoted.col.voters')}</th>
+          <th>{t('notvoted.col.notVoted')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td>{r.label}</td>
+            <td>{r.voters}</td>
+            <td>{r.notVoted}</td>
+            <td>
+              <button type="button" onClick={r.choose} data-testid={buttonTestId(r.key)}>
+                {t('notvoted.show')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

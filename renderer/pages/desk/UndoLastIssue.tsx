@@ -5,6 +5,7 @@ import { ErrorNote, Field, useAction } from '../../ui';
 import { usePeople } from '../people';
 import { approvalField, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 import type { LastIssued } from '../../widgets/CertificateInput';
+import { DeskPanel } from './DeskPanel';
 
 /**
  * Undoing this desk's last issue (a wrong voter, a double scan): a committee member chooses themself and types their
@@ -44,14 +45,7 @@ export function UndoLastIssue({
   };
 
   return (
-    <section className="ui-card desk-undo" role="dialog" aria-label={t('deskundo.title')} data-testid="desk-undo-panel">
-      <div className="ui-spread">
-        <h3>{t('deskundo.title')}</h3>
-        <button type="button" onClick={onClose}>
-          {t('deskfind.close')}
-        </button>
-      </div>
-      <p className="ui-muted">{t('deskundo.hint')}</p>
+    <DeskPanel title={t('deskundo.title')} hint={t('deskundo.hint')} className="desk-undo" testId="desk-undo-panel" onClose={onClose}>
       <form className="ui-stack" onSubmit={(e) => void submit(e)}>
         {last ? (
           <p className="desk-undo-last" data-testid="desk-undo-last">
@@ -73,6 +67,6 @@ export function UndoLastIssue({
         </div>
       </form>
       <ErrorNote error={action.error} testId="desk-undo-error" />
-    </section>
+    </DeskPanel>
   );
 }
