@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { b64, idNumberFor, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type RollPerson, type ScreensApp } from './setup-fixture';
+import { b64, idNumberFor, PEOPLE, chairAndDeskSessions, residentsDefinition, rollCsv, startScreensApp, type RollPerson, type ScreensApp } from './setup-fixture';
 
 /**
  * The desk without dead ends, at 1366×768 against the real backend: F3 asks before it acts (Esc cancels, Enter
@@ -48,13 +48,9 @@ describe('desk items: confirmations, undo, find by ID, not-voted list', { skip: 
       voters.set(`${v.name}/${v.group}`, v.certificate);
     }
     await app.call('approveProxy', { voter: voters.get('王秀兰/第一居民小组'), trustee: voters.get('李建军/第一居民小组') });
-    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
-    const id = (name: string) => people.find((p) => p.name === name)!.id;
-    chairId = id('郭志明');
-    await app.call('setPin', { person: chairId, pin: PIN });
-    sessions.chair = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
-    await app.call('setPin', { person: id('丁一'), pin: PIN, session: sessions.chair });
-    sessions.desk = (await app.call<{ token: string }>('signIn', { person: id('丁一'), pin: PIN, idleMinutes: 480 })).token;
+    const signed = await chairAndDeskSessions(app, PIN);
+    chairId = signed.chairId;
+    Object.assign(sessions, { chair: signed.chair, desk: signed.desk });
     const chair = { session: sessions.chair };
     await app.call('setVotingStatus', { round: 1, status: 'voting', ...chair });
     await app.call('recordCustodyStep', { box: 'C1', round: 1, step: 'sealed-empty', seals: ['C1-1'], ...chair });
