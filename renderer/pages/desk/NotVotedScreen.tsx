@@ -60,7 +60,7 @@ export function NotVotedScreen() {
   const total = page.data?.total ?? 0;
 
   return (
-    <div className="ui-screen ui-stack notvoted-screen" data-testid="not-voted-screen">
+    <div className="ui-screen ui-stack desk-notvoted" data-testid="not-voted-screen">
       <div className="ui-spread ui-no-print">
         <h2>{t('notvoted.title', { round })}</h2>
         <a href={hrefFor('desk')}>{t('notvoted.back')}</a>
@@ -68,7 +68,7 @@ export function NotVotedScreen() {
       <p className="ui-no-print" data-testid="not-voted-total">
         {t('notvoted.total', { notVoted: s.notVoted, voters: s.voters })}
       </p>
-      <div className="notvoted-tables ui-no-print">
+      <div className="desk-notvoted-tables ui-no-print">
         <CountTable
           heading={t('vsearch.col.place')}
           testId="not-voted-places"
