@@ -32,7 +32,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '发票',
     en: 'Desk',
-    methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'turnout'],
+    methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'undoLastIssue', 'turnout', 'notVotedSummary'],
   },
   { zh: '票箱保管', en: 'Box custody', methods: ['recordCustodyStep', 'decideFlaggedBox', 'custodyTrail', 'custodyOverview'] },
   {

@@ -1,6 +1,7 @@
 import type { PageRenderers } from '../app/AppShell';
 import { BoxesScreen } from './boxes/BoxesScreen';
 import { DeskScreen } from './desk/DeskScreen';
+import { NotVotedScreen } from './desk/NotVotedScreen';
 import { SetupScreen } from './setup/SetupScreen';
 import { StartScreen } from './start/StartScreen';
 import { CountingScreen } from './counting/CountingScreen';
@@ -18,7 +19,7 @@ import { VotersScreen } from './voters/VotersScreen';
 export const screens: PageRenderers = {
   start: () => <StartScreen />,
   setup: (route) => <SetupScreen route={route} />,
-  desk: () => <DeskScreen />,
+  desk: (route) => (route.rest[0] === 'not-voted' ? <NotVotedScreen /> : <DeskScreen />),
   boxes: () => <BoxesScreen />,
   counting: (route) => <CountingScreen box={route.rest[0]} />,
   results: (route) => <ResultsScreen rest={route.rest} />,

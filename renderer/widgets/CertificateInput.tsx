@@ -10,6 +10,8 @@ export type DeskAnswer =
   | { kind: 'already-issued'; certificate: string; at: string; venue: string; desk: string }
   | { kind: 'wrong-venue'; certificate: string; venue: string }
   | { kind: 'unknown'; certificate: string }
+  /** A proxy ballot: an instruction (scan the trustee's own certificate), not a refusal. */
+  | { kind: 'proxy-ask'; certificate: string; trustee: string }
   /** Nothing wrong with the voter: the round or the desk's box is not open yet. Said calmly, with where to fix it. */
   | { kind: 'not-open'; certificate: string; what: string; fix: { href: string; label: string } | null };
 
@@ -22,8 +24,28 @@ export interface CertificateInputProps {
   onExchange?(certificate: string): void | Promise<void>;
   /** Ballots issued at this desk so far (live count). */
   issuedCount: number;
+  /**
+   * F2's question before it acts, for the last issued voter; throws (an Error whose message is shown) when assisted
+   * writing cannot be recorded yet, e.g. no writing helper is registered. Without it the widget asks in its own words.
+   */
+  askAssisted?(last: LastIssued): string;
+  /** Bump to forget the last issued ballot (it was undone): F2/F3 then have nothing to act on. */
+  forgetLast?: number;
   /** A certificate number found by another way (the voter search): put in the field, to be checked and sent with Enter. */
   fill?: { certificate: string; seq: number } | null;
+}
+
+/** The last ballot issued at this field: what F2 and F3 act on. */
+export interface LastIssued {
+  certificate: string;
+  name: string;
+}
+
+/** F2 or F3 asked and waiting for Enter (go) or Esc (cancel). */
+interface Pending {
+  act(): void | Promise<void>;
+  question: string;
+  done: string;
 }
 
 type Panel =
@@ -37,6 +59,7 @@ const TONE: Record<DeskAnswer['kind'] | 'waiting' | 'busy' | 'error', string> = 
   'already-issued': 'tone-stop',
   'wrong-venue': 'tone-warn',
   unknown: 'tone-none',
+  'proxy-ask': 'tone-ask',
   'not-open': 'tone-idle',
   waiting: 'tone-idle',
   busy: 'tone-idle',
@@ -47,13 +70,20 @@ const TONE: Record<DeskAnswer['kind'] | 'waiting' | 'busy' | 'error', string> = 
  * The desk's one field. It keeps the keyboard focus (after every answer, when the window regains focus, and when a
  * click lands on nothing focusable), so a scanner's "digits + Enter" always arrives here.
  */
-export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, fill = null }: CertificateInputProps) {
+export function CertificateInput({ onScan, onAssisted, onExchange, askAssisted, forgetLast = 0, issuedCount, fill = null }: CertificateInputProps) {
   const { t, lang } = useLang();
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [panel, setPanel] = useState<Panel>({ kind: 'waiting' });
-  const [lastIssued, setLastIssued] = useState<string | null>(null);
+  const [lastIssued, setLastIssued] = useState<LastIssued | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPendingState] = useState<Pending | null>(null);
+  // The key handler reads the ref: an Enter right after F2 must find the question even before React re-renders.
+  const pendingRef = useRef<Pending | null>(null);
+  const setPending = useCallback((p: Pending | null) => {
+    pendingRef.current = p;
+    setPendingState(p);
+  }, []);
   const [seq, setSeq] = useState(0);
   const busy = panel.kind === 'busy';
 
@@ -64,6 +94,12 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
     window.addEventListener('focus', refocus);
     return () => window.removeEventListener('focus', refocus);
   }, [refocus]);
+
+  useEffect(() => {
+    if (forgetLast === 0) return;
+    setLastIssued(null);
+    setPending(null);
+  }, [forgetLast, setPending]);
 
   useEffect(() => {
     if (!fill) return;
@@ -82,6 +118,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
   const scan = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
+    setPending(null);
     const certificate = normalizeCertificate(value);
     setValue('');
     setNotice(null);
@@ -95,7 +132,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
     try {
       const answer = await onScan(certificate);
       setPanel({ kind: 'answer', answer });
-      if (answer.kind === 'issue') setLastIssued(answer.certificate);
+      if (answer.kind === 'issue') setLastIssued({ certificate: answer.certificate, name: answer.name });
     } catch (err) {
       setPanel({ kind: 'error', message: errorText(err) });
     }
@@ -103,37 +140,69 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
     refocus();
   };
 
-  const followUp = useCallback(
-    async (action: ((certificate: string) => void | Promise<void>) | undefined, done: string) => {
+  // F2/F3 ask first; Enter (with the field empty) does it, Esc cancels, and a scan meanwhile cancels it too.
+  const ask = useCallback(
+    (key: 'F2' | 'F3') => {
+      const action = key === 'F2' ? onAssisted : onExchange;
       if (!action) return;
       if (!lastIssued) {
+        setPending(null);
         setNotice(t('desk.noLastBallot'));
         return refocus();
       }
+      const last = lastIssued;
       try {
-        await action(lastIssued);
-        setNotice(done);
+        const question =
+          key === 'F2'
+            ? (askAssisted?.(last) ?? t('desk.confirm.assisted', { name: last.name }))
+            : t('desk.confirm.exchange', { name: last.name });
+        setNotice(null);
+        setPending({ act: () => action(last.certificate), question, done: t(key === 'F2' ? 'desk.assistedDone' : 'desk.exchangeDone') });
+      } catch (err) {
+        setPending(null);
+        setNotice(errorText(err));
+      }
+      refocus();
+    },
+    [askAssisted, lastIssued, onAssisted, onExchange, refocus, setPending, t],
+  );
+
+  const settle = useCallback(
+    async (go: boolean) => {
+      const p = pendingRef.current;
+      setPending(null);
+      if (!p || !go) return refocus();
+      try {
+        await p.act();
+        setNotice(p.done);
       } catch (err) {
         setNotice(errorText(err));
       }
       refocus();
     },
-    [lastIssued, refocus, t],
+    [refocus, setPending],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2' && onAssisted) {
+      if (e.key === 'F2' || e.key === 'F3') {
+        if ((e.key === 'F2' ? onAssisted : onExchange) === undefined) return;
         e.preventDefault();
-        void followUp(onAssisted, t('desk.assistedDone'));
-      } else if (e.key === 'F3' && onExchange) {
+        ask(e.key);
+      } else if (pendingRef.current && e.key === 'Escape') {
         e.preventDefault();
-        void followUp(onExchange, t('desk.exchangeDone'));
+        e.stopPropagation();
+        void settle(false);
+      } else if (pendingRef.current && e.key === 'Enter' && (inputRef.current?.value ?? '') === '') {
+        e.preventDefault();
+        e.stopPropagation();
+        void settle(true);
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [followUp, onAssisted, onExchange, t]);
+    // Capture: the confirmation's Enter must not reach the field's form as an empty scan.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [ask, settle, onAssisted, onExchange]);
 
   const formatWhen = (iso: string) => formatDateTime(iso, lang);
 
@@ -171,6 +240,12 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
       >
         <AnswerBody panel={panel} formatWhen={formatWhen} />
       </div>
+      {pending && (
+        <div className="desk-confirm" role="alertdialog" aria-label={pending.question} data-testid="desk-confirm">
+          <p className="desk-confirm-question">{pending.question}</p>
+          <p className="desk-confirm-keys">{t('desk.confirm.keys')}</p>
+        </div>
+      )}
       {notice && (
         <p className="desk-notice" role="status" data-testid="desk-notice">
           {notice}
@@ -236,6 +311,16 @@ function AnswerBody({ panel, formatWhen }: { panel: Panel; formatWhen(iso: strin
             </p>
           )}
           <p className="answer-cert">{t('desk.answer.notOpenCert', { number: a.certificate })}</p>
+        </>
+      );
+    case 'proxy-ask':
+      return (
+        <>
+          <p className="answer-word">{t('desk.answer.proxyAsk')}</p>
+          <p className="answer-detail" data-testid="desk-proxy-ask">
+            {t('desk.answer.proxyAskDetail', { trustee: a.trustee })}
+          </p>
+          <p className="answer-cert">{t('desk.answer.proxyAskCancel')}</p>
         </>
       );
     case 'unknown':

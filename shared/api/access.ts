@@ -85,6 +85,8 @@ export const METHOD_ACCESS = {
   issueBallot: DESK,
   recordAssistedWriting: DESK,
   exchangeSpoiled: DESK,
+  undoLastIssue: ['committee', ...DESK],
+  notVotedSummary: 'signed-in',
   turnout: 'signed-in',
   // sealing
   stationFingerprint: 'signed-in',

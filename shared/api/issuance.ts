@@ -114,6 +114,8 @@ export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('box-not-open'), box: answerText, lastStep: answerText.nullable() }),
   z.object({ reason: z.literal('no-ballots-left'), box: answerText, received: z.int(), issued: z.int(), spoiled: z.int() }),
   z.object({ reason: z.literal('not-a-writing-helper'), person: z.int() }),
+  /** A late re-send of an issuance that was undone at the desk since: not issued again. */
+  z.object({ reason: z.literal('issue-undone') }),
 ]);
 export type IssuanceRefusal = z.infer<typeof issuanceRefusal>;
 
@@ -325,5 +327,29 @@ export const issuanceContract = {
     output: boxStockView,
   },
   turnout: { input: z.strictObject({ round: roundNumber }), output: turnoutView },
+  /**
+   * Undoes the last ballot issued at a desk (a wrong voter, a slip of the scanner): a committee member approves with
+   * their PIN and a reason is recorded. Only that desk's last issuance in a round open for voting, while its box is
+   * still open; `certificate` is the one the desk shows as its last, so nothing else is undone. The voter may then
+   * be issued a ballot again; the box's issued count goes back by one.
+   */
+  undoLastIssue: {
+    input: z.strictObject({ round: roundNumber, desk: code, certificate: certificateText, approval: committeeApproval.optional(), reason }),
+    output: z.object({ voter: personRef, certificate: answerText, round: z.int(), box: answerText, desk: answerText, stock: boxStockView }),
+  },
+  /**
+   * Who has not voted yet in a round, counted per residents' group and per place (venue or mobile box), in one pass
+   * over the roll; the names themselves come a page at a time from listVoters (status 'not-issued').
+   */
+  notVotedSummary: {
+    input: z.strictObject({ round: roundNumber }),
+    output: z.object({
+      round: z.int(),
+      voters: count,
+      notVoted: count,
+      byGroup: z.array(z.object({ group: answerText, voters: count, notVoted: count })),
+      byPlace: z.array(z.object({ assignment: assignmentView, voters: count, notVoted: count })),
+    }),
+  },
 } as const;
 export type IssuanceContract = typeof issuanceContract;

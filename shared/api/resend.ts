@@ -18,6 +18,7 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'issueBallot',
   'exchangeSpoiled',
   'recordAssistedWriting',
+  'undoLastIssue',
   'receiveBallots',
   'returnUnusedBallots',
   // boxes

@@ -124,4 +124,13 @@ export const countingEn: Record<keyof typeof countingZhCN, string> = {
   'counting.list.gotoInvalid': 'Type a number from 1 to {n}',
   'counting.list.unruledAt': 'Awaiting ruling:',
   'counting.list.loadingRow': '(loading…)',
+  'counting.signed.signer': '{name} ({role})',
+  'counting.signed.chair': 'committee chair',
+  'counting.signed.sep': ', ',
+  'counting.signed.warning': '{n} people have signed this round’s result: {names}. Correcting a ballot first reopens the count, which revokes every one of these signatures; the result is then computed and signed again.',
+  'counting.signed.elsewhere': 'Reopening the count needs a committee member.',
+  'counting.signed.toSignoff': 'Reopen the count on the Sign-off page',
+  'counting.signed.ask': 'Revoke the signatures and correct',
+  'counting.signed.confirm': 'Revoke the signatures of {names} and reopen the count?',
+  'counting.signed.yes': 'Revoke the signatures',
 };

@@ -123,4 +123,13 @@ export const countingZhCN = {
   'counting.list.gotoInvalid': '请输入 1 到 {n} 之间的号码',
   'counting.list.unruledAt': '待认定：',
   'counting.list.loadingRow': '（读取中…）',
+  'counting.signed.signer': '{name}（{role}）',
+  'counting.signed.chair': '选举委员会主任',
+  'counting.signed.sep': '、',
+  'counting.signed.warning': '本轮结果已有 {n} 人签署：{names}。更正选票须先重新开放计票，这将撤销以上全部签名；改正后结果要重新计算、重新签署。',
+  'counting.signed.elsewhere': '重新开放计票须由选举委员会成员确认。',
+  'counting.signed.toSignoff': '到“签字”页重新开放计票',
+  'counting.signed.ask': '撤销签名并更正',
+  'counting.signed.confirm': '确认撤销 {names} 的签名并重新开放计票？',
+  'counting.signed.yes': '确认撤销签名',
 } as const;

@@ -14,6 +14,7 @@ export const ISSUANCE_AUDIT_EVENTS = {
   'stock.returned': { zh: '交回未用选票', en: 'unused ballots returned' },
   'ballot.issued': { zh: '发放选票', en: 'ballot issued' },
   'ballot.refused': { zh: '拒绝发放选票', en: 'ballot refused at the desk' },
+  'ballot.issue-undone': { zh: '撤销本台最后一次发票（选委会成员确认）', en: 'last issue at a desk undone (approved by a committee member)' },
   'ballot.assisted': { zh: '记录代写', en: 'assisted writing recorded' },
   /** Files made before exchanges were tallied per box (services/spoiled.ts) hold one such event per exchange. */
   'ballot.spoiled-exchanged': { zh: '废票调换', en: 'spoiled ballot exchanged' },

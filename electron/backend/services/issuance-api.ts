@@ -11,6 +11,8 @@ import {
   returnUnusedBallots,
   stockStatus,
 } from './issuance';
+import { undoLastIssue } from './issuance-undo';
+import { notVotedSummary } from './not-voted';
 import { approveProxy, listProxies, revokeProxy } from './proxies';
 import { importRoll } from './roll';
 import { turnout } from './turnout';
@@ -49,5 +51,7 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
     recordAssistedWriting: (input) => recordAssistedWriting(ctx, input),
     exchangeSpoiled: (input, meta) => exchangeSpoiled(ctx, input, meta?.requestKey),
     turnout: (input) => turnout(ctx.db, input.round),
+    undoLastIssue: (input, meta) => undoLastIssue(ctx, input, meta?.requestKey),
+    notVotedSummary: (input) => notVotedSummary(ctx.db, input.round),
   };
 }

@@ -34,7 +34,7 @@ interface DeskBox {
 }
 
 /** A desk is set up for one box; a box id also names that box's implicit desk. */
-function resolveDesk(db: Db, desk: string): DeskBox {
+export function resolveDesk(db: Db, desk: string): DeskBox {
   const row = stmt(
     db,
     `SELECT d.id AS desk, b.id AS box, b.name AS box_name, b.kind, b.venue_id, v.name AS venue_name
@@ -116,7 +116,7 @@ export function stockStatus(db: Db, round: number): BoxStockView[] {
   return (db.prepare('SELECT id FROM box ORDER BY id').all() as { id: string }[]).map((b) => boxStock(db, b.id, round));
 }
 
-function requireRound(db: Db, round: number): { status: string } {
+export function requireRound(db: Db, round: number): { status: string } {
   const r = stmt(db, 'SELECT status FROM round WHERE number = ?').get(round) as { status: string } | undefined;
   if (!r) throw notFound(`没有第 ${round} 轮`, `no round ${round}`);
   return r;
@@ -164,7 +164,7 @@ function refusalError(code: 'refused' | 'not-found' | 'invalid-input', zh: strin
   return new ApiError(code, bilingual(zh, en), { details });
 }
 
-function lastCustodyStep(db: Db, box: string, round: number): string | null {
+export function lastCustodyStep(db: Db, box: string, round: number): string | null {
   const r = stmt(db, 'SELECT step FROM custody_event WHERE box_id = ? AND round_number = ? ORDER BY seq DESC LIMIT 1').get(box, round) as
     | { step: string }
     | undefined;
@@ -296,6 +296,11 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
         return no('refused', `编号 ${input.helper} 的人员不是代书人`, `person ${input.helper} is not a writing helper`,
           { reason: 'not-a-writing-helper', person: input.helper });
       }
+    }
+    if (requestKey !== undefined && stmt(db, 'SELECT 1 FROM issuance_undone_key WHERE request_key = ?').get(requestKey)) {
+      return no('refused', `这次发票已在本台撤销，未再次发票；如需发票请重新扫描选民证`,
+        `this issuance was undone at the desk; nothing was issued again (scan the certificate again to issue)`,
+        { reason: 'issue-undone' });
     }
     const stock = stockCounts(db, here.box, input.round);
     if (stock.received - stock.issued - stock.spoiled - stock.returned <= 0) {

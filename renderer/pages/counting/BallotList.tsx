@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import { BallotEntry, type EnteredBallot } from '../../widgets/BallotEntry';
 import type { BallotView, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
 import { contentText, toContent } from './ballot-text';
-import { ErrorNote, Field, useAction } from '../../ui';
+import { ErrorNote, Field, useAction, useLoad } from '../../ui';
 import { type PersonView } from '../people';
 import { approvalOf, CommitteeApprovalFields, NO_APPROVAL, type ApprovalDraft } from '../../widgets/CommitteeApproval';
 import { type BallotOfficeView } from './round-ballot';
@@ -12,6 +12,7 @@ import { ReasonPrompt, type PromptRequest } from './ReasonPrompt';
 import { useMayCall } from '../../app/session/may-call';
 import type { SheetBallots } from './sheet-ballots';
 import { useRowWindow } from './row-window';
+import { SignedWarning } from './SignedWarning';
 
 type Work = { kind: 'correct'; ballot: BallotView } | { kind: 'rule'; ballot: BallotView } | null;
 
@@ -236,6 +237,10 @@ function Correction({
   const [approval, setApproval] = useState<ApprovalDraft>(NO_APPROVAL);
   const [prompt, setPrompt] = useState<PromptRequest | null>(null);
   const action = useAction();
+  // A signed round is frozen: say whose signatures a correction revokes before anything is typed.
+  const signoffs = useLoad(() => api.call('listSignoffs', { round }), [api, round]);
+  const rounds = useLoad(() => api.call('listRounds', {}), [api]);
+  const signed = signoffs.data?.filter((s) => s.revoked === null) ?? [];
   const submit = (entered: EnteredBallot): Promise<boolean> =>
     new Promise((resolve) => {
       if (me === null) {
@@ -281,30 +286,47 @@ function Correction({
         {t('b.sep.label')}
         {contentText(t, ballot.content, offices)}
       </p>
-      <p data-testid="correction-by">
-        {t('counting.correction.by')}
-        {t('b.sep.label')}
-        {me ?? t('counting.signInFirst')}
-      </p>
-      {accepted && (
-        <div className="ui-row" data-testid="correction-approval">
-          <p className="ui-text-warn">{t('counting.correction.approvalNeeded')}</p>
-          <CommitteeApprovalFields
+      {signed.length > 0 ? (
+        <>
+          <SignedWarning
+            round={round}
+            sealed={rounds.data?.find((r) => r.number === round)?.status === 'sealed'}
+            signed={signed}
             people={people}
-            value={approval}
-            onChange={setApproval}
-            label={t('counting.correction.approval')}
-            testId="correction-approver"
+            onReopened={signoffs.reload}
           />
-        </div>
+          <button type="button" onClick={onCancel}>
+            {t('b.cancel')}
+          </button>
+        </>
+      ) : signoffs.data === null && signoffs.error === null ? null : (
+        <>
+          <p data-testid="correction-by">
+            {t('counting.correction.by')}
+            {t('b.sep.label')}
+            {me ?? t('counting.signInFirst')}
+          </p>
+          {accepted && (
+            <div className="ui-row" data-testid="correction-approval">
+              <p className="ui-text-warn">{t('counting.correction.approvalNeeded')}</p>
+              <CommitteeApprovalFields
+                people={people}
+                value={approval}
+                onChange={setApproval}
+                label={t('counting.correction.approval')}
+                testId="correction-approver"
+              />
+            </div>
+          )}
+          <p className="ui-muted">{t('counting.correction.explain')}</p>
+          <BallotEntry offices={offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, candidates: o.candidates }))} onSubmit={submit} />
+          {prompt && <ReasonPrompt request={prompt} />}
+          <ErrorNote error={action.error} testId="correction-error" />
+          <button type="button" onClick={onCancel}>
+            {t('b.cancel')}
+          </button>
+        </>
       )}
-      <p className="ui-muted">{t('counting.correction.explain')}</p>
-      <BallotEntry offices={offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, candidates: o.candidates }))} onSubmit={submit} />
-      {prompt && <ReasonPrompt request={prompt} />}
-      <ErrorNote error={action.error} testId="correction-error" />
-      <button type="button" onClick={onCancel}>
-        {t('b.cancel')}
-      </button>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
-import { CertificateInput, type DeskAnswer } from '../../widgets/CertificateInput';
+import { CertificateInput, type DeskAnswer, type LastIssued } from '../../widgets/CertificateInput';
 import { currentRound } from '../rounds';
 import { ErrorNote, Loading, OkNote, useLoad } from '../../ui';
 import { useMayCall } from '../../app/session/may-call';
@@ -10,6 +10,7 @@ import './desk.css';
 import { issuedAnswer, notOpenAnswer, refusalAnswer, refusalOf } from './answers';
 import { DeskChooser, DESK_STORAGE_KEY, HELPER_STORAGE_KEY } from './DeskChooser';
 import { FindVoter } from './FindVoter';
+import { UndoLastIssue } from './UndoLastIssue';
 
 interface PendingProxy {
   certificate: string;
@@ -37,6 +38,9 @@ export function DeskScreen() {
   const [deskIssued, setDeskIssued] = useState<number | null>(null);
   const [finding, setFinding] = useState(false);
   const [found, setFound] = useState<{ certificate: string; name: string; seq: number } | null>(null);
+  const [last, setLast] = useState<LastIssued | null>(null);
+  const [undoing, setUndoing] = useState(false);
+  const [undone, setUndone] = useState<{ name: string; seq: number } | null>(null);
 
   const desk = desks.data?.find((d) => d.id === deskId) ?? null;
   const round = rounds.data ? currentRound(rounds.data) : null;
@@ -64,6 +68,9 @@ export function DeskScreen() {
       if (e.key === 'Escape' && finding) {
         e.preventDefault();
         setFinding(false);
+      } else if (e.key === 'Escape' && undoing) {
+        e.preventDefault();
+        setUndoing(false);
       } else if (e.key === 'Escape' && pending) {
         e.preventDefault();
         setPending(null);
@@ -74,7 +81,7 @@ export function DeskScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending, finding]);
+  }, [pending, finding, undoing]);
 
   if (!desks.data || !rounds.data) {
     return (
@@ -103,6 +110,7 @@ export function DeskScreen() {
     const proxy = pending;
     const certificate = proxy ? proxy.certificate : scanned;
     setFound(null);
+    setUndone(null);
     try {
       const out = await api.call('issueBallot', {
         certificate,
@@ -111,6 +119,7 @@ export function DeskScreen() {
         ...(proxy ? { trusteeCertificate: scanned } : {}),
       });
       setPending(null);
+      setLast({ certificate: out.certificate, name: out.voter.name });
       setDeskIssued((n) => (n ?? 0) + 1); // shown at once; the backend's count follows
       void refreshCounts().catch(() => {});
       return issuedAnswer(out);
@@ -118,7 +127,7 @@ export function DeskScreen() {
       const r = refusalOf(err);
       if (r?.reason === 'proxy-trustee-required') {
         setPending({ certificate, trustee: r.trustee });
-        throw new Error(t('deskpage.proxyAsk', { name: r.trustee.name, group: r.trustee.group }));
+        return { kind: 'proxy-ask', certificate, trustee: t('deskpage.trustee', { name: r.trustee.name, group: r.trustee.group }) };
       }
       setPending(null);
       const calm = r ? notOpenAnswer(certificate, r, round.number, stock?.boxName ?? desk.box, t) : null;
@@ -130,10 +139,16 @@ export function DeskScreen() {
     }
   };
 
-  const onAssisted = async (certificate: string) => {
+  const chosenHelper = () => {
+    // No helper registered is a set-up gap, said with where to fix it; one registered but not chosen is chosen above.
+    if (helpers.length === 0) throw new Error(t('deskpage.noHelpers'));
     const helper = helpers.find((h) => String(h.id) === helperId);
     if (!helper) throw new Error(t('deskpage.chooseHelper'));
-    await api.call('recordAssistedWriting', { certificate, round: round.number, helper: helper.id });
+    return helper;
+  };
+  const askAssisted = (v: LastIssued) => t('deskpage.confirmAssisted', { name: v.name, helper: chosenHelper().name });
+  const onAssisted = async (certificate: string) => {
+    await api.call('recordAssistedWriting', { certificate, round: round.number, helper: chosenHelper().id });
   };
 
   const onExchange = async () => {
@@ -179,6 +194,12 @@ export function DeskScreen() {
         <button type="button" onClick={() => setFinding((open) => !open)} aria-keyshortcuts="F4" aria-expanded={finding} data-testid="desk-find">
           {t('deskfind.open')} <kbd>F4</kbd>
         </button>
+        <button type="button" onClick={() => setUndoing((open) => !open)} aria-expanded={undoing} data-testid="desk-undo">
+          {t('deskundo.open')}
+        </button>
+        <a href={hrefFor('desk', 'not-voted')} data-testid="desk-not-voted-link">
+          {t('notvoted.open')}
+        </a>
         <button
           type="button"
           onClick={() => {
@@ -205,11 +226,28 @@ export function DeskScreen() {
           }}
         />
       )}
+      {undoing && (
+        <UndoLastIssue
+          round={round.number}
+          desk={desk.id}
+          last={last}
+          onClose={() => setUndoing(false)}
+          onUndone={(v) => {
+            setUndoing(false);
+            setLast(null);
+            setUndone((u) => ({ name: v.name, seq: (u?.seq ?? 0) + 1 }));
+            void refreshCounts().catch(() => {});
+          }}
+        />
+      )}
+      {undone && <OkNote testId="desk-undone">{t('deskundo.done', { name: undone.name })}</OkNote>}
       {found && <OkNote testId="desk-found">{t('deskfind.filled', { name: found.name })}</OkNote>}
       <CertificateInput
         fill={found}
         onScan={onScan}
         onAssisted={onAssisted}
+        askAssisted={askAssisted}
+        forgetLast={undone?.seq ?? 0}
         onExchange={onExchange}
         issuedCount={deskIssued ?? 0}
       />

@@ -17,6 +17,7 @@ const REASONS = new Set<IssuanceRefusal['reason']>([
   'box-not-open',
   'no-ballots-left',
   'not-a-writing-helper',
+  'issue-undone',
 ]);
 
 /** The desk refusal carried by a backend error (ApiError.details), if it is one. */

@@ -283,9 +283,15 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     assert.match((await page.getByTestId('desk-count').textContent()) ?? '', /已发 2 张/);
 
     // F2 / F3 act on the last issued ballot (1002, with its proxy), then focus is back.
+    // Each asks first; Esc cancels, Enter confirms.
     await press(page, ['F2']);
+    await page.getByTestId('desk-confirm').waitFor();
+    await press(page, ['Escape']);
+    await page.getByTestId('desk-confirm').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('desk-log').textContent(), '');
+    await press(page, ['F2', 'Enter']);
     await page.waitForFunction(() => document.querySelector('[data-testid=desk-log]')?.textContent === 'assisted 1002');
-    await press(page, ['F3']);
+    await press(page, ['F3', 'Enter']);
     await page.waitForFunction(() => (document.querySelector('[data-testid=desk-notice]')?.textContent ?? '').includes('换票'));
     assert.equal(await page.getByTestId('desk-log').textContent(), 'assisted 1002\nexchange 1002');
     assert.match((await page.getByTestId('desk-notice').textContent()) ?? '', /换票/);

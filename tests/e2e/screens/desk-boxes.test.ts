@@ -164,9 +164,14 @@ describe('Boxes & turnout and Desk screens, keyboard only', { skip: missing ?? f
     assert.equal(await page.getByTestId('proxy-prompt').count(), 0);
 
     // F2: assisted writing for the last ballot; F3: a spoiled ballot exchanged.
+    // Each asks first: Enter confirms.
     await page.keyboard.press('F2');
+    await page.getByTestId('desk-confirm').filter({ hasText: '王秀兰' }).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByTestId('desk-notice').filter({ hasText: '已登记代写' }).waitFor();
     await page.keyboard.press('F3');
+    await page.getByTestId('desk-confirm').filter({ hasText: '换票' }).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByTestId('desk-notice').filter({ hasText: '已换票' }).waitFor();
     await page.waitForFunction(() => /换票 1 张/.test(document.querySelector('[data-testid=desk-stock]')?.textContent ?? ''));
     await page.waitForFunction(() => /已发 2 张/.test(document.querySelector('[data-testid=desk-count]')?.textContent ?? ''));

@@ -118,3 +118,15 @@ export const PEOPLE: RollPerson[] = [
 export function b64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
+
+/** The chair's PIN set first (the election's authority established), then the desk clerk 丁一's; both signed in for a shift. */
+export async function chairAndDeskSessions(app: ScreensApp, pin: string): Promise<{ chairId: number; chair: string; desk: string }> {
+  const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
+  const id = (name: string) => people.find((p) => p.name === name)!.id;
+  const chairId = id('郭志明');
+  await app.call('setPin', { person: chairId, pin });
+  const chair = (await app.call<{ token: string }>('signIn', { person: chairId, pin, idleMinutes: 480 })).token;
+  await app.call('setPin', { person: id('丁一'), pin, session: chair });
+  const desk = (await app.call<{ token: string }>('signIn', { person: id('丁一'), pin, idleMinutes: 480 })).token;
+  return { chairId, chair, desk };
+}

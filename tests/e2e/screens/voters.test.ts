@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
+import { b64, PEOPLE, chairAndDeskSessions, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
  * The voter list page (选民名单) and the desk's find-voter lookup at 1366×768 against the real backend: a voter found
@@ -48,13 +48,9 @@ describe('voter list and the desk lookup', { skip: missing ?? false }, () => {
       certificates.set(v.name, v.certificate);
     }
     await app.call('approveProxy', { voter: certificates.get('王秀兰'), trustee: certificates.get('李建军') });
-    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
-    const id = (name: string) => people.find((p) => p.name === name)!.id;
-    chairId = id('郭志明');
-    await app.call('setPin', { person: chairId, pin: PIN });
-    sessions.chair = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
-    await app.call('setPin', { person: id('丁一'), pin: PIN, session: sessions.chair });
-    sessions.desk = (await app.call<{ token: string }>('signIn', { person: id('丁一'), pin: PIN, idleMinutes: 480 })).token;
+    const signed = await chairAndDeskSessions(app, PIN);
+    chairId = signed.chairId;
+    Object.assign(sessions, { chair: signed.chair, desk: signed.desk });
   });
   after(async () => {
     await app?.close();
