@@ -8,6 +8,8 @@ import { pinGuard006 } from './006-pin-guard';
 import { approvalsSpoiled007 } from './007-approvals-spoiled';
 import { exportFolder008 } from './008-export-folder';
 import { stations009 } from './009-stations';
+import { reservedDesk010 } from './010-reserved-desk';
+import { takeover011 } from './011-takeover';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   approvalsSpoiled007,
   exportFolder008,
   stations009,
+  reservedDesk010,
+  takeover011,
 ];
 
 MIGRATIONS.forEach((m, i) => {
