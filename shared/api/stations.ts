@@ -71,6 +71,8 @@ export const returnImportedView = z.strictObject({
   anomalies: z.array(anomalyView),
   fingerprint: fingerprintView,
   keyRegistered: z.boolean(),
+  /** The station's old key when this return came from a laptop that took over (its new key now registered). */
+  keyReplaced: sha256.nullable(),
 });
 export type ReturnImportedView = z.infer<typeof returnImportedView>;
 

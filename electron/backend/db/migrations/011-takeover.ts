@@ -8,7 +8,7 @@ import type { Migration } from './types';
  *   then each laptop that took over from a copy (its returns list them, so the central laptop follows the change).
  * - station_key_replaced: at the central laptop, each takeover accepted (old and new key, from which return).
  * - voter_elsewhere: on a station laptop, the certificate numbers of voters of other stations and where they vote
- *   (nothing else about them), so the desk can say where to go instead of "not on the roll".
+ *   (its venue, or its mobile box; nothing else about them), so the desk can say where to go instead of "not on the roll".
  * - phoned_turnout: a figure phoned in from a station before its return arrives; provisional until a return from
  *   that station written after it is imported.
  */
@@ -40,8 +40,10 @@ CREATE TABLE station_key_replaced (
 ) STRICT;
 
 CREATE TABLE voter_elsewhere (
-  certificate  TEXT PRIMARY KEY,
-  station_name TEXT NOT NULL
+  certificate     TEXT PRIMARY KEY,
+  venue_id        TEXT NOT NULL,
+  mobile_box_id   TEXT,
+  mobile_box_name TEXT
 ) STRICT;
 
 CREATE TABLE phoned_turnout (
