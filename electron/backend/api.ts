@@ -38,6 +38,7 @@ const KEYED_BY_SERVICE = new Set([
   'approveProxy',
   'revokeProxy',
   'reassignVoter',
+  'recordPhonedTurnout',
 ]);
 
 /**
