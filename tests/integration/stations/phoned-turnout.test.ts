@@ -20,7 +20,7 @@ test('a turnout figure phoned in counts as provisional until a return written af
 
   const before = turnout(c.ctx.db, 1);
   assert.deepEqual(before.provisional, { participants: before.participants, quorumMet: before.quorum.met, stations: [] });
-  assert.throws(() => asPerson(c.ctx, c.chair, () => recordPhonedTurnout(c.ctx, { station: 's1', round: 1, count: 3, phonedAt: '2026-05-16T08:30:00Z', approvals: [{ person: c.chair, pin: '000000' }] })));
+  assert.throws(() => asPerson(c.ctx, c.chair, () => recordPhonedTurnout(c.ctx, { station: 's1', round: 1, count: 3, phonedAt: '2026-05-16T08:30:00Z', approvals: [{ person: c.chair, pin: '000000' }] }, undefined)));
   const key = 'phoned-s1-0830-abcdef';
   phone(3, '2026-05-16T08:30:00Z', key);
   phone(3, '2026-05-16T08:30:00Z', key);
