@@ -4,18 +4,12 @@
  * and what SQLite's online backup of the whole file costs, the alternative of a backup after each write. Target:
  * the copy adds < 2 ms to an issuance's p99. The copy's folder is in the OS temp folder (a USB stick in the field).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext } from '../../electron/backend/context';
 import { chooseSecondCopyFolder } from '../../electron/backend/copy/choose-folder';
-import { inTransaction } from '../../electron/backend/db';
-import { recordCustodyStep } from '../../electron/backend/services/custody';
-import { issueBallot, receiveBallots } from '../../electron/backend/services/issuance';
-import { importRoll } from '../../electron/backend/services/roll';
-import { createElection } from '../../electron/backend/services/setup';
-import { setRoundStatusTx } from '../../electron/backend/services/setup-rounds';
-import { makeRollCsv, utf8 } from '../unit/roll/make-roll';
+import { issueBallot } from '../../electron/backend/services/issuance';
+import { election } from './floor.bench';
 
 const VOTERS = 30_000;
 const ISSUES = 2_000;
@@ -28,13 +22,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'station-bench-copy-'));
   const stick = mkdtempSync(join(tmpdir(), 'station-bench-stick-'));
   try {
-    const ctx = createContext({ dbFile: join(dir, 'election.sqlite'), actor: 'bench' });
-    createElection(ctx, JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'election-residents.json'), 'utf8')));
-    await importRoll(ctx, { bytes: utf8(makeRollCsv(VOTERS, { withCertificates: false }), true), fileName: 'roll.csv' });
-    inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round: 1, status: 'voting' }));
-    recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'sealed-empty', seals: ['B-1'] });
-    recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'voting' });
-    receiveBallots(ctx, { box: 'C1', round: 1, count: VOTERS });
+    const ctx = await election(dir, VOTERS);
     const certificates = ctx.db.prepare('SELECT certificate FROM voter ORDER BY random()').pluck().all() as string[];
     let next = 0;
     const issue = (n: number): number[] => {

@@ -10,17 +10,13 @@ import { PACKAGE_MAX_BYTES, readStationPackage } from '../../backend/stations/st
 import { takeOverStation, type TakeoverDone } from '../../backend/stations/takeover';
 import { actingOption, runActingAs } from '../acting';
 import { parseArgs, requireOption, UsageError } from '../args';
-import { EXIT_OK, type CommandCode } from '../command';
+import type { CommandCode } from '../command';
+import { print } from './station-files';
 import { reportApiError, withElectionDb } from './report';
 
 /** `station copy folder`, `station takeover` and `station restore` (docs/stations.md, "never lose the day"). */
 
 const FLAGS = new Set(['json', 'help']);
-
-function print(json: boolean, value: object, lines: string[]): number {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${lines.join('\n')}\n`);
-  return EXIT_OK;
-}
 
 const group = (hex: string) => hex.slice(0, 32).toUpperCase().replace(/(.{4})(?!$)/g, '$1 ');
 

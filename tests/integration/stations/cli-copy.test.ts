@@ -1,25 +1,11 @@
 import { test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_PIN } from '../../helpers/authority';
 import { tempDir } from '../issuance/helpers';
+import { expect, root, station } from './cli-run';
 import { assert, central, cert, exportPackage } from './helpers';
 
 /** `station copy folder`, `station restore` and `station takeover`: exit 0 done, 1 refused, 2 bad input, one line each. */
-
-const root = join(import.meta.dirname, '..', '..', '..');
-
-function station(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'station.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, STATION_PIN: TEST_PIN }, input: '' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expect(r: { code: number | null; stdout: string; stderr: string }, code: number, pattern?: RegExp): void {
-  assert.equal(r.code, code, `${r.stdout}\n${r.stderr}`);
-  if (pattern) assert.match(code === 0 ? r.stdout : r.stderr, pattern);
-  if (code !== 0) assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
-}
 
 test('the copy folder chosen, a ballot issued, the file restored from the copy; a takeover refused on a wrong fingerprint or a copy of another file', async () => {
   const c = await central();
