@@ -65,7 +65,18 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '多台电脑（投票站数据包与回执）',
     en: 'Several laptops (station packages and returns)',
-    methods: ['exportStationPackage', 'openStationPackage', 'writeStationReturn', 'importStationReturn', 'stationsOverview'],
+    methods: [
+      'exportStationPackage',
+      'openStationPackage',
+      'writeStationReturn',
+      'importStationReturn',
+      'stationsOverview',
+      'secondCopyStatus',
+      'chooseSecondCopyFolder',
+      'takeOverStation',
+      'restoreFromCopy',
+      'recordPhonedTurnout',
+    ],
   },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
   {

@@ -19,6 +19,7 @@ import { authorizeOnce } from './authority/authorize';
 import { runAsCaller } from './authority/caller';
 import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
 import { answerOnce } from './services/request-receipts';
+import { secondCopyOf } from './copy/second-copy';
 
 /** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
 const DURING_DRILL = new Set(['drillProgress', 'startDrill', 'drillState']);
@@ -39,6 +40,7 @@ const KEYED_BY_SERVICE = new Set([
   'revokeProxy',
   'reassignVoter',
   'undoLastIssue',
+  'recordPhonedTurnout',
 ]);
 
 /**
@@ -78,9 +80,14 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
         const verdict = authorizeOnce(ctx, method, meta);
         if (!verdict.ok) throw new ApiError(verdict.error.code, verdict.error.message, { details: verdict.error.details });
         const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, meta);
-        return runAsCaller(verdict.caller, () =>
+        const answer = runAsCaller(verdict.caller, () =>
           !RESENDABLE_WRITES.has(method) || KEYED_BY_SERVICE.has(method) ? run() : answerOnce(ctx.db, method, meta.requestKey, input, run),
         );
+        // A write made outside inTransaction reaches the second copy when its call ends (copy/second-copy.ts).
+        const catchUp = () => secondCopyOf(ctx.db)?.catchUp();
+        if (answer instanceof Promise) return answer.finally(catchUp);
+        catchUp();
+        return answer;
       },
     ]),
   );

@@ -5,6 +5,7 @@ import { bilingual } from './bilingual';
 import { actorOrLabel } from './authority/caller';
 import { SessionStore } from './authority/sessions';
 import { openAndMigrate, type Db } from './db';
+import { attachSecondCopy } from './copy/second-copy';
 import { removeStationKeyLeftovers } from './seal/station-key';
 import { reconcileInterruptedSeals } from './services/seal-reconcile';
 
@@ -54,6 +55,7 @@ export function createContext(opts: ContextOptions): BackendContext {
   // Start-up: what a crash interrupted is settled before anything else happens.
   reconcileInterruptedSeals(ctx);
   removeStationKeyLeftovers(ctx.dataDir);
+  attachSecondCopy(db, () => ctx.now());
   return ctx;
 }
 

@@ -135,6 +135,13 @@ export const METHOD_ACCESS = {
   writeStationReturn: ['committee', ...DESK, ...SCRUTINEERS],
   importStationReturn: COMMITTEE,
   stationsOverview: 'signed-in',
+  // never lose the day: the copy's health shows on the Start page; the committee chooses its folder and enters
+  // phoned-in figures; a fresh laptop takes over a station or restores a file before anyone can sign in to it
+  secondCopyStatus: 'anyone',
+  chooseSecondCopyFolder: COMMITTEE,
+  takeOverStation: 'anyone',
+  restoreFromCopy: 'anyone',
+  recordPhonedTurnout: COMMITTEE,
   // voter certificates: the committee issues them; a reprint is the committee's too (the desk serves a voter who
   // lost one from the roll, by ID card)
   certificateBatches: 'signed-in',

@@ -167,6 +167,15 @@ export const turnoutView = z.object({
   proxyBallots: count,
   assisted: count,
   quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: answerText, en: answerText }) }),
+  /**
+   * With the figures phoned in from stations whose return has not arrived (docs/stations.md): shown marked as
+   * provisional, never added to `participants`; each station's figure counts only beyond what is counted from it.
+   */
+  provisional: z.object({
+    participants: count,
+    quorumMet: z.boolean(),
+    stations: z.array(z.object({ station: answerText, name: answerText, round: z.int(), count, phonedAt: answerText, extra: count })),
+  }),
   byVenue: z.array(z.object({ venue: answerText, name: answerText, assigned: count, issued: count })),
   byMobileBox: z.array(z.object({ box: answerText, name: answerText, assigned: count, issued: count })),
   /** Ballots issued at each desk (set-up desks and each box's implicit desk), from the issuance records. */

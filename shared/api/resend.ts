@@ -62,6 +62,8 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'reassignVoter',
   // several laptops: a re-sent return answers the return written (importing and opening are idempotent by content)
   'writeStationReturn',
+  // a phoned-in figure typed again after a lost answer is recorded once
+  'recordPhonedTurnout',
   // certificates: a re-sent start answers the same print job; a re-sent reprint is recorded once
   'startCertificatePrint',
   'recordCertificateReprint',

@@ -71,6 +71,8 @@ export const returnImportedView = z.strictObject({
   anomalies: z.array(anomalyView),
   fingerprint: fingerprintView,
   keyRegistered: z.boolean(),
+  /** The station's old key when this return came from a laptop that took over (its new key now registered). */
+  keyReplaced: sha256.nullable(),
 });
 export type ReturnImportedView = z.infer<typeof returnImportedView>;
 
@@ -95,6 +97,48 @@ export const stationsOverviewView = z.strictObject({
 });
 export type StationsOverviewView = z.infer<typeof stationsOverviewView>;
 
+export const copyStatusView = z.strictObject({
+  state: z.enum(['off', 'ok', 'behind', 'missing']),
+  folder: answerText.nullable(),
+  dir: answerText.nullable(),
+  lastWriteAt: answerText.nullable(),
+  writes: count,
+  copied: count,
+  problem: answerText.nullable(),
+});
+export type CopyStatusView = z.infer<typeof copyStatusView>;
+
+export const takeoverView = packageView.extend({
+  /** The dead laptop's key (64 hex digits) and this laptop's new one: both go on the takeover slip. */
+  oldKey: sha256,
+  stationKey: fingerprintView,
+  writes: count,
+  cutShort: z.boolean(),
+  issuances: count,
+  auditHead: z.strictObject({ count, hash: sha256 }),
+});
+export type TakeoverView = z.infer<typeof takeoverView>;
+
+export const restoredView = z.strictObject({
+  electionTitle: answerText,
+  /** The station this file serves, when the copy was a station laptop's. */
+  station: answerText.nullable(),
+  writes: count,
+  cutShort: z.boolean(),
+  issuances: count,
+  auditHead: z.strictObject({ count, hash: sha256 }),
+});
+export type RestoredView = z.infer<typeof restoredView>;
+
+export const phonedFigureView = z.strictObject({
+  station: answerText,
+  name: answerText,
+  round: z.int().positive(),
+  count,
+  phonedAt: answerText,
+  extra: count,
+});
+
 export const stationsContract = {
   /** Central laptop: writes the signed package of a polling station or mobile box into the export folder. */
   exportStationPackage: {
@@ -118,6 +162,28 @@ export const stationsContract = {
   importStationReturn: {
     input: z.strictObject({ path, fingerprint: typedFingerprint.optional(), approvals: z.array(committeeApproval).max(5).optional() }),
     output: returnImportedView,
+  },
+  /** The second copy of this file on removable media: where, when last written, behind or not, the medium missing. */
+  secondCopyStatus: { input: z.strictObject({}), output: copyStatusView },
+  /** The committee chooses the folder (a USB stick's) for this file's second copy; the copy starts at once. */
+  chooseSecondCopyFolder: { input: z.strictObject({ folder: path }), output: copyStatusView },
+  /**
+   * A fresh file only: a replacement laptop takes over a station from its package (checked against the central
+   * fingerprint from the package slip) and the dead laptop's second copy, and signs with its own key from now on.
+   */
+  takeOverStation: { input: z.strictObject({ packagePath: path, copyPath: path, fingerprint: typedFingerprint }), output: takeoverView },
+  /** A fresh file only: rebuilds the election file from a second copy, checked against the audit head it recorded. */
+  restoreFromCopy: { input: z.strictObject({ copyPath: path }), output: restoredView },
+  /** Central laptop: a turnout figure phoned in from a station before its return (provisional until a return replaces it). */
+  recordPhonedTurnout: {
+    input: z.strictObject({
+      station: text(TEXT_LIMITS.name).min(1),
+      round: z.int().positive(),
+      count: z.int().nonnegative().max(1_000_000),
+      phonedAt: z.iso.datetime({ offset: true }),
+      approvals: z.array(committeeApproval).min(1).max(5),
+    }),
+    output: phonedFigureView,
   },
   /** Stations, their keys, imported returns, box figures and anomalies; on a station laptop, which station it is. */
   stationsOverview: { input: z.strictObject({}), output: stationsOverviewView },

@@ -81,14 +81,15 @@ function alternate(kinds: Record<string, (i: number) => void>, total: number): R
   return times;
 }
 
-async function election(dir: string): Promise<BackendContext> {
+/** An election of `voters` (by default this bench's) with round 1 and box C1 open and stocked (also used by second-copy.bench.ts). */
+export async function election(dir: string, voters = VOTERS): Promise<BackendContext> {
   const ctx = createContext({ dbFile: join(dir, 'election.sqlite'), actor: 'bench' });
   createElection(ctx, JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'election-residents.json'), 'utf8')));
-  await importRoll(ctx, { bytes: utf8(makeRollCsv(VOTERS, { withCertificates: false }), true), fileName: 'roll.csv' });
+  await importRoll(ctx, { bytes: utf8(makeRollCsv(voters, { withCertificates: false }), true), fileName: 'roll.csv' });
   inTransaction(ctx.db, () => setRoundStatusTx(ctx, { round: 1, status: 'voting' }));
   recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'sealed-empty', seals: ['B-1'] });
   recordCustodyStep(ctx, { box: 'C1', round: 1, step: 'voting' });
-  receiveBallots(ctx, { box: 'C1', round: 1, count: VOTERS });
+  receiveBallots(ctx, { box: 'C1', round: 1, count: voters });
   return ctx;
 }
 

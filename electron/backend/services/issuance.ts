@@ -19,6 +19,7 @@ import {
   type VoterRow,
 } from './roll-store';
 import { countSpoiled, exchangeKeySeen, tallySpoiled } from './spoiled';
+import { votesElsewhere } from '../stations/voters-elsewhere';
 import { certificateArg } from './voters';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -244,6 +245,12 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
         { reason: 'box-not-open', box: here.box, lastStep: step });
     }
     const voter = voterByCertificate(db, certificate);
+    const elsewhere = voter ? undefined : votesElsewhere(db, certificate);
+    if (elsewhere) {
+      const a = describeAssignment(elsewhere);
+      return no('refused', `该选民（证号 ${certificate}）在${a.zh}投票，不在本投票站`, `this voter (certificate ${certificate}) votes at ${a.en}, not at this station`,
+        { reason: 'wrong-venue', assigned: elsewhere, here: { venue: here.venue, box: here.box } });
+    }
     if (!voter) {
       return no('not-found', `选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`,
         { reason: 'unknown-certificate', certificate });

@@ -8,6 +8,10 @@ import { RETURN_MAX_BYTES } from '../stations/return-payload';
 import { writeStationReturn } from '../stations/return-write';
 import { exportStationPackage, openStationPackage, PACKAGE_MAX_BYTES } from '../stations/station-package';
 import { exportPath } from './export-folder';
+import { chooseSecondCopyFolder, secondCopyStatus } from '../copy/choose-folder';
+import { restoreFromCopy } from '../copy/restore';
+import { recordPhonedTurnout } from '../stations/phoned-turnout';
+import { takeOverStation } from '../stations/takeover';
 
 /** Station packages and returns (shared/api/stations.ts). */
 export function stationsApi(ctx: BackendContext): Implementation<StationsContract> {
@@ -18,5 +22,11 @@ export function stationsApi(ctx: BackendContext): Implementation<StationsContrac
     importStationReturn: async ({ path, fingerprint, approvals }) =>
       importStationReturn(ctx, await readStationFile(path, RETURN_MAX_BYTES), { fingerprint, approvals }),
     stationsOverview: () => stationsOverview(ctx),
+    secondCopyStatus: () => secondCopyStatus(ctx),
+    chooseSecondCopyFolder: ({ folder }) => chooseSecondCopyFolder(ctx, folder),
+    takeOverStation: async ({ packagePath, copyPath, fingerprint }) =>
+      takeOverStation(ctx, { packageBytes: await readStationFile(packagePath, PACKAGE_MAX_BYTES), copyDir: copyPath, fingerprint }),
+    restoreFromCopy: ({ copyPath }) => restoreFromCopy(ctx, copyPath),
+    recordPhonedTurnout: (input, meta) => recordPhonedTurnout(ctx, input, meta?.requestKey),
   };
 }

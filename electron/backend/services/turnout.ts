@@ -5,6 +5,7 @@ import { notFound } from '../context';
 import type { Db } from '../db';
 import { listDesks, stockStatus } from './issuance';
 import { requireElection } from './setup-read';
+import { provisionalTurnout } from '../stations/phoned-turnout';
 
 /** The fewest participants that meet the quorum of DOMAIN.md §7.1 (quorumMet is monotonic in participants). */
 export function participantsNeeded(body: Body, method: Method, registered: number): number {
@@ -80,6 +81,7 @@ export function turnout(db: Db, round: number): TurnoutView {
       needed,
       rule: quorumRule(election.body, election.method),
     },
+    provisional: provisionalTurnout(db, round, totals.n, registered),
     byVenue,
     byMobileBox,
     byDesk,

@@ -40,6 +40,7 @@ const STATION_WRITES: ReadonlySet<string> = new Set([
   'exchangeSpoiled',
   'setExportFolder',
   'writeStationReturn',
+  'chooseSecondCopyFolder',
 ]);
 
 /** Writes open to anyone or any signed-in person that still belong to the central laptop. */

@@ -28,6 +28,8 @@ export interface ReturnImported {
   fingerprint: Fingerprint;
   /** True when this return registered the station's key. */
   keyRegistered: boolean;
+  /** The old key (64 hex digits) when this return, from a laptop that took over, replaced it; else null. */
+  keyReplaced: string | null;
 }
 
 interface Checked {
@@ -67,9 +69,24 @@ function checkReturn(ctx: BackendContext, bytes: Uint8Array, typedFingerprint: s
   return { payload: p, payloadHash: opened.payloadHash, fingerprint: opened.fingerprint, publicKeyPem: opened.publicKeyPem, station };
 }
 
-function refuseKeyOrChain(db: Db, c: Checked, typedFingerprint: string | undefined): { register: boolean } {
+/** True when the return's takeovers lead, one after another, from the registered key to the key that signed it. */
+function takenOverFrom(registered: string, c: Checked): boolean {
+  let current = registered;
+  for (const t of c.payload.takeovers ?? []) if (t.from === current) current = t.to;
+  return current === c.fingerprint.hex && current !== registered;
+}
+
+function refuseKeyOrChain(db: Db, c: Checked, typedFingerprint: string | undefined): { register: boolean; replaces: string | null } {
   const key = q(db, 'SELECT fingerprint FROM station_key WHERE station_id = ?').get(c.station.id) as { fingerprint: string } | undefined;
-  if (key && key.fingerprint !== c.fingerprint.hex) {
+  const replaces = key && key.fingerprint !== c.fingerprint.hex && takenOverFrom(key.fingerprint, c) ? key.fingerprint : null;
+  if (replaces !== null && typedFingerprint === undefined) {
+    throw refused(
+      `投票站 ${c.station.id} 的电脑已由另一台电脑接替：请输入接替凭条上的新密钥指纹`,
+      `station ${c.station.id}'s laptop was taken over by another laptop: type the new key fingerprint from the takeover slip`,
+      { reason: 'fingerprint-needed', fingerprint: c.fingerprint.short },
+    );
+  }
+  if (key && key.fingerprint !== c.fingerprint.hex && replaces === null) {
     throw refused(
       `这份回执的签名密钥（${c.fingerprint.short}）不是投票站 ${c.station.id} 已登记的密钥`,
       `this return is signed by key ${c.fingerprint.short}, not the key registered for station ${c.station.id}`,
@@ -93,7 +110,7 @@ function refuseKeyOrChain(db: Db, c: Checked, typedFingerprint: string | undefin
       { reason: 'chain', last: last.sequence },
     );
   }
-  return { register: !key };
+  return { register: !key, replaces };
 }
 
 type Flag = (a: Anomaly) => void;
@@ -197,12 +214,13 @@ export function importStationReturn(
   const db = ctx.db;
   const base = { station: c.station.id, sequence: c.payload.sequence, payloadHash: c.payloadHash, issuances: c.payload.issuances.length, fingerprint: c.fingerprint };
   if (q(db, 'SELECT 1 FROM station_return WHERE payload_hash = ?').get(c.payloadHash)) {
-    return { ...base, alreadyImported: true, added: 0, anomalies: [], keyRegistered: false };
+    return { ...base, alreadyImported: true, added: 0, anomalies: [], keyRegistered: false, keyReplaced: null };
   }
-  const { register } = refuseKeyOrChain(db, c, input.fingerprint);
-  const deciders = register
-    ? decidingMembers(ctx, input.approvals ?? [], { atLeast: 0, path: 'approvals', what: { zh: '登记投票站密钥', en: "registering a station's key" } })
-    : [];
+  const { register, replaces } = refuseKeyOrChain(db, c, input.fingerprint);
+  const deciders =
+    register || replaces !== null
+      ? decidingMembers(ctx, input.approvals ?? [], { atLeast: 0, path: 'approvals', what: { zh: '登记投票站密钥', en: "registering a station's key" } })
+      : [];
   return inTransaction(db, () => {
     refuseKeyOrChain(db, c, input.fingerprint);
     const at = ctx.now().toISOString();
@@ -212,6 +230,14 @@ export function importStationReturn(
       db.prepare('INSERT INTO station_key (station_id, fingerprint, public_key, registered_at, decided_by) VALUES (?, ?, ?, ?, ?)')
         .run(c.station.id, c.fingerprint.hex, c.publicKeyPem, at, decidedBy);
       appendAudit(db, { type: 'station.key-registered', at, actor: ctx.actor, subject, detail: { fingerprint: c.fingerprint.hex, decidedBy: deciders.map((d) => d.id) } });
+    }
+    if (replaces !== null) {
+      const decidedBy = deciders.map((d) => d.name).join('、');
+      db.prepare('UPDATE station_key SET fingerprint = ?, public_key = ?, registered_at = ?, decided_by = ? WHERE station_id = ?')
+        .run(c.fingerprint.hex, c.publicKeyPem, at, decidedBy, c.station.id);
+      db.prepare('INSERT INTO station_key_replaced (station_id, sequence, old_fingerprint, new_fingerprint, replaced_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(c.station.id, c.payload.sequence, replaces, c.fingerprint.hex, at, decidedBy);
+      appendAudit(db, { type: 'station.key-replaced', at, actor: ctx.actor, subject, detail: { old: replaces, new: c.fingerprint.hex, sequence: c.payload.sequence, decidedBy: deciders.map((d) => d.id) } });
     }
     const anomalies: Anomaly[] = [];
     const record = q(db, `INSERT INTO station_anomaly (station_id, sequence, kind, subject, round_number, detail_json) VALUES (?, ?, ?, ?, ?, ?)
@@ -235,6 +261,6 @@ export function importStationReturn(
       subject,
       detail: { sequence: p.sequence, payloadHash: c.payloadHash, closing: p.closing, issuances: p.issuances.length, added, anomalies: anomalies.length, auditHead: p.auditHead },
     });
-    return { ...base, alreadyImported: false, added, anomalies, keyRegistered: register };
+    return { ...base, alreadyImported: false, added, anomalies, keyRegistered: register, keyReplaced: replaces };
   });
 }

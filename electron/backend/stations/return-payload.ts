@@ -33,6 +33,8 @@ export const returnPayloadShape = z.strictObject({
   sequence: z.int().positive(),
   chain: z.array(sha256),
   auditHead: z.strictObject({ count, hash: sha256 }),
+  /** Each takeover of the station by a replacement laptop, in order: the old key and the new (absent when none). */
+  takeovers: z.array(z.strictObject({ at, from: sha256, to: sha256 })).optional(),
   boxes: z.array(z.strictObject({ box: id, round, received: count, issued: count, spoiled: count, returned: count })),
   issuances: z.array(
     z.strictObject({

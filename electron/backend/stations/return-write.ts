@@ -6,6 +6,7 @@ import { refuseExistingTarget } from '../seal/sealed-file';
 import { loadOrCreateStationKey, type Fingerprint } from '../seal/station-key';
 import { requireElection } from '../services/setup-read';
 import { stationLaptop } from './laptop-mode';
+import { laptopKeys, recordLaptopKey, takeoversOf } from './laptop-keys';
 import { RETURN_FORMAT, RETURN_PAYLOAD_FORMAT, RETURN_WHAT, type ReturnPayload } from './return-payload';
 import { openStationFile, signStationFile } from './signed-file';
 
@@ -69,6 +70,8 @@ export function writeStationReturn(ctx: BackendContext, input: { path: string; c
   const closing = input.closing === true;
   const { payload, bytes, payloadHash } = inTransaction(ctx.db, () => {
     const db = ctx.db;
+    if (laptopKeys(db).length === 0) recordLaptopKey(db, key.fingerprint.hex, ctx.now().toISOString(), 'opened');
+    const takeovers = takeoversOf(laptopKeys(db));
     const chain = (db.prepare('SELECT payload_hash FROM station_return_written ORDER BY sequence').all() as { payload_hash: string }[]).map((r) => r.payload_hash);
     const head = auditHead(db);
     const station = db.prepare('SELECT name FROM venue WHERE id = ? UNION ALL SELECT name FROM box WHERE id = ? LIMIT 1').get(laptop.stationId, laptop.stationId) as { name: string };
@@ -83,6 +86,7 @@ export function writeStationReturn(ctx: BackendContext, input: { path: string; c
       sequence: chain.length + 1,
       chain,
       auditHead: { count: head.count, hash: head.head },
+      ...(takeovers.length > 0 ? { takeovers } : {}),
       boxes: boxFigures(db),
       ...gather(db),
     };

@@ -6,7 +6,8 @@ import { inTransaction, latestSchemaVersion, type Db } from '../db';
 import { writeFileDurably } from '../files/durable-write';
 import { refuseExistingTarget } from '../seal/sealed-file';
 import { loadOrCreateStationKey, type Fingerprint } from '../seal/station-key';
-import { electionId, resolveStation, type Station } from './identity';
+import { electionId, resolveStation, stationScope, type Station } from './identity';
+import { recordLaptopKey } from './laptop-keys';
 import { packageTables, PACKAGE_TABLE_NAMES } from './package-tables';
 import { openStationFile, payloadProblem, signStationFile } from './signed-file';
 
@@ -30,6 +31,8 @@ export const packagePayloadShape = z.strictObject({
   station: z.strictObject({ id: z.string().min(1), kind: z.enum(['venue', 'mobile-box']), name: z.string(), boxes: z.array(z.string()).min(1) }),
   schemaVersion: z.int().positive(),
   tables: z.array(z.strictObject({ table: z.string(), columns: z.array(z.string()).min(1), rows: z.array(z.array(cell)) })),
+  /** Voters of other places: certificate, venue, mobile box and its name (null unless one); only so the desk can say where to go. */
+  elsewhere: z.array(z.tuple([z.string().regex(/^\d{8}$/), cell, cell, cell])).optional(),
 });
 export type PackagePayload = z.infer<typeof packagePayloadShape>;
 
@@ -48,6 +51,16 @@ function rowsOf(db: Db, table: string, where: string, station: string): { column
   const columns = stmt.columns().map((c) => c.name);
   const rows = stmt.all(...(where.includes('@station') ? [{ station }] : [])) as unknown[][];
   return { columns, rows };
+}
+
+function votersElsewhere(db: Db, station: Station): NonNullable<PackagePayload['elsewhere']> {
+  return db
+    .prepare(
+      `SELECT v.certificate, v.venue_id, v.mobile_box_id, b.name FROM voter v LEFT JOIN box b ON b.id = v.mobile_box_id
+       WHERE v.venue_id IS NOT NULL AND NOT (${stationScope(station.kind).voters.replace(/\b(venue_id|mobile_box_id)\b/g, 'v.$1')}) ORDER BY v.certificate`,
+    )
+    .raw()
+    .all({ station: station.id }) as NonNullable<PackagePayload['elsewhere']>;
 }
 
 function countIn(p: PackagePayload, table: string): number {
@@ -84,6 +97,7 @@ export function exportStationPackage(ctx: BackendContext, input: { station: stri
       station,
       schemaVersion: latestSchemaVersion(),
       tables: packageTables(station.kind).map(({ table, where }) => ({ table, ...(rowsOf(ctx.db, table, where, station.id) as { columns: string[]; rows: (string | number | null)[][] }) })),
+      elsewhere: votersElsewhere(ctx.db, station),
     };
     return p;
   })();
@@ -159,6 +173,15 @@ export function openStationPackage(ctx: BackendContext, bytes: Uint8Array, centr
       `INSERT INTO station_laptop (id, station_id, station_kind, election_id, package_hash, central_fingerprint, opened_at)
        VALUES (1, ?, ?, ?, ?, ?, ?)`,
     ).run(payload.station.id, payload.station.kind, payload.election.id, summary.payloadHash, summary.central.hex, ctx.now().toISOString());
+    const elsewhere = db.prepare('INSERT INTO voter_elsewhere (certificate, venue_id, mobile_box_id, mobile_box_name) VALUES (?, ?, ?, ?)');
+    (payload.elsewhere ?? []).forEach((row, i) => {
+      try {
+        elsewhere.run(...row);
+      } catch (e) {
+        throw payloadProblem(WHAT, `elsewhere[${i}]`, (e as Error).message);
+      }
+    });
+    recordLaptopKey(db, loadOrCreateStationKey(ctx.dataDir).fingerprint.hex, ctx.now().toISOString(), 'opened');
     appendAudit(db, {
       type: 'station.package-opened',
       at: ctx.now(),

@@ -91,6 +91,24 @@ export const commands: CommandInfo[] = [
     load: async () => (await import('./station-files')).returnImportCommand,
   },
   {
+    name: 'copy folder',
+    summary: "choose the folder (a USB stick's) for this file's second copy, written with every change / 选定第二份副本的文件夹",
+    usage: 'station copy folder --db FILE --folder DIR [--as PERSON] [--json]',
+    load: async () => (await import('./takeover-files')).copyFolderCommand,
+  },
+  {
+    name: 'takeover',
+    summary: "a replacement laptop takes over a station from its package and the dead laptop's second copy / 替换电脑接替投票站",
+    usage: 'station takeover --package FILE --copy DIR --fingerprint "XXXX XXXX …" --data DIR [--json]',
+    load: async () => (await import('./takeover-files')).takeoverCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'rebuild an election file from its second copy, checked against the audit head / 由第二份副本恢复选举数据文件',
+    usage: 'station restore --copy DIR --out FILE [--json]',
+    load: async () => (await import('./takeover-files')).restoreCommand,
+  },
+  {
     name: 'town init',
     summary: 'create a street/town office file for receiving sealed results / 创建街道（镇）备案文件',
     usage: 'station town init --db FILE --name NAME [--follow-up-days N] [--json]',

@@ -28,7 +28,8 @@ function fingerprintOption(args: ParsedArgs): string | undefined {
   return fp;
 }
 
-function print(json: boolean, value: object, lines: string[]): number {
+/** The command's answer: its JSON with --json, else the lines its paper slip shows. */
+export function print(json: boolean, value: object, lines: string[]): number {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${lines.join('\n')}\n`);
   return EXIT_OK;
 }

@@ -25,6 +25,16 @@ export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; 
           <small>{lang === 'en' ? q.rule.en : q.rule.zh}</small>
         </p>
       </div>
+      {turnout.provisional.stations.length > 0 && (
+        <p className="ui-text-warn" data-testid="turnout-provisional" data-met={turnout.provisional.quorumMet}>
+          {t('phoned.provisional', {
+            n: turnout.provisional.participants,
+            pct: percent(turnout.provisional.participants, turnout.registered),
+            quorum: t(turnout.provisional.quorumMet ? 'phoned.quorumMet' : 'phoned.quorumShort'),
+            stations: turnout.provisional.stations.map((s) => `${s.name} ${s.count}（${s.phonedAt.slice(11, 16)}）`).join('、'),
+          })}
+        </p>
+      )}
       <p className="ui-muted">{t('boxes.proxyAssisted', { proxy: turnout.proxyBallots, assisted: turnout.assisted })}</p>
       <table className="ui-table">
         <thead>

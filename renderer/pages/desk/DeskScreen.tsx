@@ -1,3 +1,4 @@
+import { SecondCopyWarning } from '../../widgets/SecondCopyWarning';
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
@@ -210,6 +211,7 @@ export function DeskScreen() {
           {t('deskpage.changeDesk')}
         </button>
       </header>
+      <SecondCopyWarning />
       {pending && (
         <div className="desk-proxy-prompt" role="alert" data-testid="proxy-prompt">
           <p className="ui-big">{t('deskpage.proxyTitle')}</p>

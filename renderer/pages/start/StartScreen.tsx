@@ -6,6 +6,8 @@ import { ErrorNote, Loading, useLoad } from '../../ui';
 import './start.css';
 import { ElectionFiles } from './ElectionFiles';
 import { OpenStationPackage } from './OpenStationPackage';
+import { TakeOverStation } from './TakeOverStation';
+import { SecondCopyWarning } from '../../widgets/SecondCopyWarning';
 import { hasShell } from '../../api/shell';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
 import { DayGuide } from './DayGuide';
@@ -56,7 +58,9 @@ export function StartScreen() {
         </section>
       )}
       {overview.data && !e && <CreateElection onCreated={overview.reload} />}
+      <SecondCopyWarning quiet={false} />
       {overview.data && !e && <OpenStationPackage />}
+      {overview.data && !e && <TakeOverStation />}
       {overview.data && !e && <p><a href="#/drill" data-testid="start-drill-link">{t('drillpage.startLink')}</a></p>}
       <TownModeEntry />
     </div>

@@ -4,6 +4,8 @@ import { useT } from '../../app/i18n';
 import { useMayCall } from '../../app/session/may-call';
 import type { StationsOverviewView } from '../../../shared/api/stations';
 import { ErrorNote, Field, Loading, OkNote, useAction, useLoad } from '../../ui';
+import { PhonedTurnoutForm } from './PhonedTurnoutForm';
+import { SecondCopyCard } from './SecondCopyCard';
 import './stations.css';
 
 /**
@@ -26,9 +28,11 @@ export function StationsScreen() {
         <>
           <ExportPackage stations={overview.data.stations} />
           <ImportReturn onImported={overview.reload} />
+          <PhonedTurnoutForm stations={overview.data.stations} />
           <StationList stations={overview.data.stations} />
         </>
       )}
+      {overview.data && <SecondCopyCard />}
     </div>
   );
 }

@@ -1,27 +1,12 @@
 import { test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext } from '../../../electron/backend/context';
-import { TEST_PIN } from '../../helpers/authority';
 import { tempDir } from '../issuance/helpers';
+import { expect, station } from './cli-run';
 import { assert, central, cert, openBoxAt, S1_VOTERS } from './helpers';
 
 /** `station package export|open` and `station return write|import`: exit 0 done, 1 refused, 2 bad input. */
-
-const root = join(import.meta.dirname, '..', '..', '..');
-
-function station(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, STATION_PIN: TEST_PIN };
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'station.mjs'), ...args], { cwd: root, encoding: 'utf8', env, input: '' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expect(r: { code: number | null; stdout: string; stderr: string }, code: number, pattern?: RegExp): void {
-  assert.equal(r.code, code, `${r.stdout}\n${r.stderr}`);
-  if (pattern) assert.match(code === 0 ? r.stdout : r.stderr, pattern);
-  if (code !== 0) assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
-}
 
 test('the four station commands: a package out and opened, a return written and imported, each refusal in one line with its exit code', async () => {
   const c = await central();

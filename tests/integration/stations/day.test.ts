@@ -60,7 +60,10 @@ test('a central laptop and two station laptops: packages out, issuing at both, t
   issue(m1, mobileDesk, M1_VOTERS[0]!, 'M1');
   // A second ballot for the same certificate, and a voter of another place, are refused at the station.
   assert.throws(() => issue(s1, desk, S1_VOTERS[0]!, 'S1'), rejects('refused', 'already-issued'));
-  assert.throws(() => issue(s1, desk, CENTRAL_VOTER, 'S1'), rejects('not-found', 'unknown-certificate'));
+  // A voter of another place is told where to vote (the package carries only where, by certificate number).
+  assert.throws(() => issue(s1, desk, CENTRAL_VOTER, 'S1'), (e: Error & { details?: { assigned?: { id: string } } }) =>
+    /votes at .*\(central\), not at this station/.test(e.message) && /在.*投票/.test(e.message) && e.details?.assigned?.id === 'central');
+  assert.throws(() => issue(s1, desk, 999, 'S1'), rejects('not-found', 'unknown-certificate'));
   const s1Mid = writeReturn(s1, desk);
   const m1Mid = writeReturn(m1, mobileDesk);
 

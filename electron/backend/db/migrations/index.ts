@@ -9,6 +9,7 @@ import { approvalsSpoiled007 } from './007-approvals-spoiled';
 import { exportFolder008 } from './008-export-folder';
 import { stations009 } from './009-stations';
 import { issuanceUndone010 } from './010-issuance-undone';
+import { takeover011 } from './011-takeover';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   exportFolder008,
   stations009,
   issuanceUndone010,
+  takeover011,
 ];
 
 MIGRATIONS.forEach((m, i) => {

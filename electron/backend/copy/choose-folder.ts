@@ -1,0 +1,46 @@
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { appendAudit } from '../audit';
+import { invalid, refused, type BackendContext } from '../context';
+import { inTransaction } from '../db';
+import { copyDirIn } from './journal-file';
+import { attachSecondCopy, newCopyId, secondCopyOf, type CopyStatus } from './second-copy';
+
+const OFF: CopyStatus = { state: 'off', folder: null, dir: null, lastWriteAt: null, writes: 0, copied: 0, problem: null };
+
+export function secondCopyStatus(ctx: BackendContext): CopyStatus {
+  return secondCopyOf(ctx.db)?.status() ?? OFF;
+}
+
+/**
+ * The committee chooses where this file's second copy goes (a USB stick's folder). The folder must be there and
+ * writable; the copy starts at once with a base of the whole file, and every write after goes to it.
+ */
+export function chooseSecondCopyFolder(ctx: BackendContext, folder: string): CopyStatus {
+  if (!isAbsolute(folder)) throw invalid('folder', `请给出完整路径（${folder}）`, `give the full path of the folder (${folder})`);
+  try {
+    if (!statSync(folder).isDirectory()) throw new Error('ENOTDIR');
+  } catch {
+    throw refused(`文件夹 ${folder} 不存在（U 盘是否已插好？）`, `there is no folder ${folder} (is the USB stick in?)`, { reason: 'no-folder' });
+  }
+  const existing = ctx.db.prepare('SELECT copy_id FROM second_copy WHERE id = 1').pluck().get() as string | undefined;
+  const copyId = existing ?? newCopyId();
+  const probe = join(copyDirIn(folder, copyId), `.probe-${process.pid}`);
+  try {
+    mkdirSync(copyDirIn(folder, copyId), { recursive: true });
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+  } catch (e) {
+    throw refused(`无法在 ${folder} 中写入（${(e as Error).message}）`, `cannot write in ${folder} (${(e as Error).message})`, { reason: 'not-writable' });
+  }
+  inTransaction(ctx.db, () => {
+    ctx.db
+      .prepare(`INSERT INTO second_copy (id, folder, copy_id, set_at) VALUES (1, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, set_at = excluded.set_at`)
+      .run(folder, copyId, ctx.now().toISOString());
+    appendAudit(ctx.db, { type: 'copy.folder-chosen', at: ctx.now(), actor: ctx.actor, subject: `copy:${copyId}`, detail: { folder } });
+  });
+  const copy = attachSecondCopy(ctx.db, () => ctx.now()) ?? secondCopyOf(ctx.db);
+  copy?.restart();
+  return secondCopyStatus(ctx);
+}

@@ -1,0 +1,253 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fdatasync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditHead } from '../audit';
+import type { Db } from '../db';
+import { setWriteHooks, writeHooksOf, type WriteHooks } from '../db/write-hooks';
+import { writeFileDurably } from '../files/durable-write';
+import { captureChanges, type ChangeCapture } from './change-capture';
+import { BASE_FILE, COPY_FORMAT, copyDirIn, journalReach, JOURNAL_FILE, type CopyHeader } from './journal-file';
+
+/**
+ * The second copy of an election file on removable media (docs/stations.md, "never lose the day"). Chosen after
+ * measuring (tests/bench/second-copy.bench.ts): SQLite's online backup copies the whole file after every write
+ * (tens of milliseconds at 30,000 voters), while a journal of the rows each write changed costs an append of about
+ * a kilobyte. So the copy is a base (the whole file, written when the copy starts, when its medium comes back and
+ * when the app finds the copy behind) plus that journal, appended inside each write's transaction before it commits:
+ * a write the desk was told about is on the medium (in the system's cache at once, flushed to the stick in the
+ * background), and the copy is never more than that one write behind. A missing medium never stops the day: the
+ * status says so and the copy starts over from a new base when the folder is back.
+ */
+
+export type CopyState = 'off' | 'ok' | 'behind' | 'missing';
+
+export interface CopyStatus {
+  state: CopyState;
+  /** The folder the committee chose (a USB stick's path), or null when none was chosen. */
+  folder: string | null;
+  /** The copy's own folder inside it. */
+  dir: string | null;
+  /** When the copy last took a write (or its base), or null. */
+  lastWriteAt: string | null;
+  /** Writes of the file so far, and how many of them the copy holds. */
+  writes: number;
+  copied: number;
+  /** Why the copy is behind or missing, "中文 / English". */
+  problem: string | null;
+}
+
+interface CopyRow {
+  folder: string;
+  copy_id: string;
+  seq: number;
+}
+
+const copies = new WeakMap<Db, SecondCopy>();
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
+export class SecondCopy implements WriteHooks {
+  private readonly capture: ChangeCapture;
+  private fd: number | null = null;
+  private needsBase = true;
+  private syncing = false;
+  private syncAgain = false;
+  private lastWriteAt: string | null = null;
+  private copied = 0;
+  private problem: { state: 'behind' | 'missing'; text: string } | null = null;
+  private readonly bump;
+  private readonly row;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {
+    this.capture = captureChanges(db);
+    this.row = db.prepare('SELECT folder, copy_id, seq FROM second_copy WHERE id = 1');
+    this.bump = db.prepare('UPDATE second_copy SET seq = seq + 1 WHERE id = 1 RETURNING seq').pluck();
+    const r = this.current();
+    if (r) {
+      const reach = journalReach(join(copyDirIn(r.folder, r.copy_id), JOURNAL_FILE), r.copy_id);
+      if (reach === r.seq) {
+        this.needsBase = false;
+        this.copied = r.seq;
+        this.openJournal(r);
+      }
+    }
+  }
+
+  private current(): CopyRow | undefined {
+    return this.row.get() as CopyRow | undefined;
+  }
+
+  private openJournal(r: CopyRow): void {
+    this.closeJournal();
+    try {
+      this.fd = openSync(join(copyDirIn(r.folder, r.copy_id), JOURNAL_FILE), 'a');
+    } catch (e) {
+      this.fail('missing', r.folder, e);
+    }
+  }
+
+  private closeJournal(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private fail(state: 'behind' | 'missing', folder: string, e: unknown): void {
+    const code = errorCode(e);
+    this.problem =
+      state === 'missing'
+        ? { state, text: `第二份副本的文件夹 ${folder} 无法访问（U 盘是否已拔出？）(${code}) / the second copy's folder ${folder} cannot be reached (is the USB stick out?) (${code})` }
+        : { state, text: `第二份副本未能写入 ${folder}（${code}） / the second copy could not be written to ${folder} (${code})` };
+    this.needsBase = true;
+    this.closeJournal();
+  }
+
+  /** Inside the write's transaction, before it changes anything: a new base when the copy is behind and its medium is there. */
+  beforeWrite(): void {
+    if (!this.needsBase) return;
+    const r = this.current();
+    if (!r) return;
+    try {
+      statSync(r.folder);
+    } catch (e) {
+      this.fail('missing', r.folder, e);
+      return;
+    }
+    this.writeBase(r);
+  }
+
+  private writeBase(r: CopyRow): void {
+    try {
+      const dir = copyDirIn(r.folder, r.copy_id);
+      mkdirSync(dir, { recursive: true });
+      const bytes = this.db.serialize();
+      // Bytes 18–19 of the header say "WAL"; the base is one self-contained file in rollback-journal mode.
+      bytes[18] = 1;
+      bytes[19] = 1;
+      const head = auditHead(this.db);
+      const election = this.db.prepare('SELECT title FROM election').pluck().get() as string | undefined;
+      const header: CopyHeader = {
+        format: COPY_FORMAT,
+        copy: r.copy_id,
+        createdAt: this.now().toISOString(),
+        election: election ?? null,
+        base: { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, seq: r.seq, audit: [head.count, head.head] },
+      };
+      this.closeJournal();
+      writeFileDurably(join(dir, BASE_FILE), bytes);
+      writeFileDurably(join(dir, JOURNAL_FILE), Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'));
+      this.capture.clear();
+      this.needsBase = false;
+      this.problem = null;
+      this.copied = r.seq;
+      this.lastWriteAt = header.createdAt;
+      this.openJournal(r);
+    } catch (e) {
+      this.fail('behind', r.folder, e);
+    }
+  }
+
+  /** Inside the write's transaction, after its changes: they go to the journal as one line before the commit. */
+  beforeCommit(): void {
+    if (this.capture.count() === 0) return;
+    const changes = this.capture.pending();
+    this.capture.clear();
+    const n = this.bump.get() as number | undefined;
+    if (n === undefined || this.needsBase || this.fd === null) return;
+    const r = this.current()!;
+    const head = auditHead(this.db);
+    const at = this.now().toISOString();
+    const line =
+      `{"n":${n},"at":${JSON.stringify(at)},"audit":[${head.count},${JSON.stringify(head.head)}],"changes":[` +
+      changes.map((c) => `[${JSON.stringify(c.table)},"${c.op}",${c.key ?? 'null'},${c.row ?? 'null'}]`).join(',') +
+      ']}\n';
+    try {
+      // A stick pulled and put back (or the folder removed) leaves this descriptor on a file that is no longer there.
+      if (fstatSync(this.fd).ino !== statSync(join(copyDirIn(r.folder, r.copy_id), JOURNAL_FILE)).ino) throw Object.assign(new Error('journal replaced'), { code: 'ENOENT' });
+      const bytes = Buffer.from(line, 'utf8');
+      for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off);
+    } catch (e) {
+      this.fail(errorCode(e) === 'ENOSPC' ? 'behind' : 'missing', r.folder, e);
+      return;
+    }
+    this.copied = n;
+    this.lastWriteAt = at;
+    this.syncSoon();
+  }
+
+  /** Flushes the journal to the medium in the background, one flush at a time, never holding up the desk. */
+  private syncSoon(): void {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    const fd = this.fd;
+    if (fd === null) return;
+    this.syncing = true;
+    fdatasync(fd, () => {
+      this.syncing = false;
+      if (this.syncAgain) {
+        this.syncAgain = false;
+        this.syncSoon();
+      }
+    });
+  }
+
+  /** Changes made outside inTransaction (a bare statement) go to the copy with the next call's end. */
+  catchUp(): void {
+    if (this.capture.count() > 0 || this.needsBase) this.db.transaction(() => (this.beforeWrite(), this.beforeCommit())).immediate();
+  }
+
+  status(): CopyStatus {
+    const r = this.current();
+    if (!r) return { state: 'off', folder: null, dir: null, lastWriteAt: null, writes: 0, copied: 0, problem: null };
+    return {
+      state: this.problem?.state ?? (this.needsBase ? 'behind' : 'ok'),
+      folder: r.folder,
+      dir: copyDirIn(r.folder, r.copy_id),
+      lastWriteAt: this.lastWriteAt,
+      writes: r.seq,
+      copied: this.copied,
+      problem: this.problem?.text ?? null,
+    };
+  }
+
+  /** Points the copy at its (new) folder and writes the base now. */
+  restart(): void {
+    this.needsBase = true;
+    this.problem = null;
+    this.db.transaction(() => this.beforeWrite()).immediate();
+  }
+
+  detach(): void {
+    this.closeJournal();
+    this.capture.remove();
+    setWriteHooks(this.db, null);
+    copies.delete(this.db);
+  }
+}
+
+/** Starts the second copy of an open file when one was chosen for it (or was just chosen); idempotent. */
+export function attachSecondCopy(db: Db, now: () => Date): SecondCopy | null {
+  const existing = copies.get(db);
+  if (existing) return existing;
+  if (db.readonly || !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'second_copy'").get()) return null;
+  if (!db.prepare('SELECT 1 FROM second_copy WHERE id = 1').get()) return null;
+  if (writeHooksOf(db)) return null;
+  const copy = new SecondCopy(db, now);
+  copies.set(db, copy);
+  setWriteHooks(db, copy);
+  return copy;
+}
+
+export function secondCopyOf(db: Db): SecondCopy | undefined {
+  return copies.get(db);
+}
+
+export function newCopyId(): string {
+  return randomBytes(8).toString('hex');
+}
