@@ -226,7 +226,11 @@ function checkAgainstDatabase(ctx: BackendContext, rows: RollRow[]): RollError[]
  * Certificate numbers for the rows that have none, counting up from the stored counter and skipping numbers in
  * use (in the database or given in the file). The prefix is fixed by the first import that generates numbers.
  */
-function generateCertificates(ctx: BackendContext, rows: RollRow[], prefix: string | undefined): (string | null)[] {
+export function generateCertificates(
+  ctx: BackendContext,
+  rows: readonly Pick<RollRow, 'certificate'>[],
+  prefix: string | undefined,
+): (string | null)[] {
   const db = ctx.db;
   if (rows.every((r) => r.certificate !== null)) return rows.map(() => null);
   const counter = db.prepare('SELECT prefix, next_serial FROM certificate_counter WHERE id = 1').get() as

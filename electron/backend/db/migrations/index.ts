@@ -8,6 +8,10 @@ import { pinGuard006 } from './006-pin-guard';
 import { approvalsSpoiled007 } from './007-approvals-spoiled';
 import { exportFolder008 } from './008-export-folder';
 import { stations009 } from './009-stations';
+import { rollLife012 } from './012-roll-life';
+
+/** Until the desk (010) and takeover (011) branches are merged: empty steps holding their numbers. Remove at merge. */
+const heldFor = (version: number, name: string): Migration => ({ version, name, up() {} });
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -24,6 +28,9 @@ export const MIGRATIONS: readonly Migration[] = [
   approvalsSpoiled007,
   exportFolder008,
   stations009,
+  heldFor(10, 'held-for-desk'),
+  heldFor(11, 'held-for-takeover'),
+  rollLife012,
 ];
 
 MIGRATIONS.forEach((m, i) => {
