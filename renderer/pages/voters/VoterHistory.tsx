@@ -28,6 +28,13 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
         return t('voters.h.proxyRevoked', { name: e.trustee.name, reason: e.reason });
       case 'proxy-held':
         return t('voters.h.proxyHeld', { name: e.voter.name, group: e.voter.group }) + (e.revokedAt ? t('voters.h.revoked') : '');
+      case 'added':
+      case 'removed':
+      case 'corrected': {
+        const by = e.decidedBy.length > 0 ? t('voters.h.by', { names: e.decidedBy.join(lang === 'en' ? ', ' : '、') }) : '';
+        if (e.kind !== 'corrected') return t(e.kind === 'added' ? 'voters.h.added' : 'voters.h.removed', { reason: e.reason }) + by;
+        return t('voters.h.corrected', { fields: changedFields(e.before, e.after), reason: e.reason }) + by;
+      }
       case 'issued':
         return [
           t('voters.h.issued', { round: e.round, venue: e.venueName, box: e.boxName, desk: e.desk }),
@@ -42,6 +49,11 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
     <section className="ui-card voters-history" data-testid="voter-history" aria-live="polite">
       <h3>{t('voters.history', { name: voter.name, group: voter.group })}</h3>
       <p>{t('voters.certificate', { certificate: voter.certificate, place: placeName(voter.assignment) })}</p>
+      {voter.removedAt && (
+        <p className="ui-text-warn" data-testid="voter-removed">
+          {t('voters.removedNote', { date: voter.removedAt.slice(0, 10) })}
+        </p>
+      )}
       <ol className="voters-events">
         {events.map((e, i) => (
           <li key={i} data-kind={e.kind}>
@@ -56,4 +68,13 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
       <p className="ui-muted voters-note">{t('voters.h.spoiledNote')}</p>
     </section>
   );
+}
+
+/** "old → new" for each field a correction changed. */
+function changedFields(before: Record<string, string | null> | null, after: Record<string, string | null> | null): string {
+  if (!before || !after) return '';
+  return Object.keys(after)
+    .filter((k) => before[k] !== after[k])
+    .map((k) => `${before[k] ?? '—'} → ${after[k] ?? '—'}`)
+    .join('; ');
 }
