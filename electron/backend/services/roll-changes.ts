@@ -56,8 +56,11 @@ function decidedBy(approvers: readonly Approver[]): string | null {
   return approvers.length === 0 ? null : JSON.stringify(approvers.map((a) => a.name));
 }
 
-/** The checks every added or corrected entry passes: a valid adult ID, registered once, proof for 人户分离. */
-function checkedFields(db: Db, f: VoterSnapshot, path: string, self: number | null) {
+/**
+ * The checks every added or corrected entry passes: a valid adult ID, registered once, and proof for a 人户分离
+ * registration made or moved into that category here (imported ones without proof are counted in rollStatus).
+ */
+function checkedFields(db: Db, f: VoterSnapshot, path: string, self: StoredVoter | null) {
   const id = checkIdNumber(f.idNumber);
   if (!id.ok) throw invalid(`${path}.idNumber`, id.zh, id.en);
   const date = requireElection(db).date;
@@ -68,7 +71,7 @@ function checkedFields(db: Db, f: VoterSnapshot, path: string, self: number | nu
   const holder = stmt(db, 'SELECT id, name, certificate, group_name, removed_at FROM voter WHERE id_number = ?').get(id.idNumber) as
     | { id: number; name: string; certificate: string; group_name: string; removed_at: string | null }
     | undefined;
-  if (holder && holder.id !== self) {
+  if (holder && holder.id !== self?.id) {
     const removed = holder.removed_at === null ? { zh: '', en: '' } : { zh: '（已除名）', en: ' (removed)' };
     throw refused(
       `身份证号 ${id.idNumber} 已登记：${holder.name}，${holder.group_name}，选民证 ${holder.certificate}${removed.zh}。一人只能登记一次`,
@@ -76,7 +79,7 @@ function checkedFields(db: Db, f: VoterSnapshot, path: string, self: number | nu
       { reason: 'already-registered', certificate: holder.certificate },
     );
   }
-  if (f.category === 'incomer' && (f.proofNote ?? '') === '') {
+  if (f.category === 'incomer' && (f.proofNote ?? '') === '' && self?.category !== 'incomer') {
     throw invalid(`${path}.proofNote`, '人户分离（申请登记）的选民须注明证明材料（如居住证、租房合同）',
       'a voter registered by application (living here, registered elsewhere) needs a note of the proof seen');
   }
@@ -174,7 +177,7 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
     address: change.address === undefined ? before.address : change.address || null,
     proofNote: change.proofNote === undefined ? before.proofNote : change.proofNote || null,
   };
-  const ok = checkedFields(db, after, 'change', v.id);
+  const ok = checkedFields(db, after, 'change', v);
   after.name = ok.nameKey;
   after.idNumber = ok.idNumber;
   if (JSON.stringify(after) === JSON.stringify(before)) {

@@ -7,7 +7,7 @@ import { notFound, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { addVoterTx, correctVoterTx, removeVoterTx, rollChangesOpen, storedVoter, type StoredVoter } from './roll-changes';
-import { stmt } from './roll-store';
+import { ON_ROLL_COUNT, stmt } from './roll-store';
 import { requireElection } from './setup-read';
 import { certificateArg } from './voters';
 
@@ -94,7 +94,7 @@ export function rollStatus(ctx: BackendContext): Out<'rollStatus'> {
   const election = requireElection(db);
   const today = localDay(ctx.now());
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const registered = n('SELECT count(*) AS n FROM voter WHERE removed_at IS NULL');
+  const registered = n(`SELECT ${ON_ROLL_COUNT} AS n`);
   const removed = n('SELECT count(*) AS n FROM voter WHERE removed_at IS NOT NULL');
   const eligible = (db.prepare('SELECT eligible FROM roll_eligible WHERE id = 1').get() as { eligible: number } | undefined)?.eligible ?? null;
   const published = publishedOn(db);

@@ -136,6 +136,15 @@ test('a correction is audited with the values before and after; a clash with ano
   assert.deepEqual(voterHistory(e.ctx.db, cert(1)).events.map((x) => x.kind), ['registered', 'corrected']);
 });
 
+test('an imported 人户分离 voter without a proof note can still be corrected; moving someone into that category needs one', async () => {
+  const e = established(election());
+  await importGenerated(e.ctx, 20);
+  assert.equal(rollStatus(e.ctx).incomersWithoutProof, 1);
+  correctVoter(e.ctx, { certificate: cert(17), change: { group: '第5居民小组' }, approval: approvalOf(e), reason: '小组调整' });
+  correctVoter(e.ctx, { certificate: cert(2), change: { category: 'incomer', proofNote: '居住证' }, approval: approvalOf(e), reason: '申请登记' });
+  assert.equal(rollStatus(e.ctx).incomersWithoutProof, 1);
+});
+
 test('every change is a committee decision: no approval, a wrong PIN or a non-member is refused and nothing changes', async () => {
   const e = established(election());
   await importGenerated(e.ctx, 5);
