@@ -37,6 +37,29 @@ function DecisionFields({ approval, onApproval, reason, onReason, testId }: {
   );
 }
 
+/**
+ * What every roll decision form keeps: the approving member, the reason, the last success and the action. `decide`
+ * sends the call with the approval, and on success shows `doneText` of the answer and clears the form.
+ */
+function useDecisionForm(onChanged: () => void) {
+  const [approval, setApproval] = useState(NO_APPROVAL);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const decide = async <T,>(call: (approval: ReturnType<typeof approvalField>) => Promise<T>, doneText: (out: T) => string, reset: () => void) => {
+    setDone(null);
+    const out = await action.run(() => call(approvalField(approval)));
+    if (out) {
+      setDone(doneText(out));
+      setReason('');
+      setApproval(NO_APPROVAL);
+      reset();
+      onChanged();
+    }
+  };
+  return { approval, setApproval, reason, setReason, done, action, decide };
+}
+
 export function AddVoterForm({ overview, onChanged }: { overview: ElectionOverview; onChanged(): void }) {
   const api = useApi();
   const t = useT();
@@ -44,24 +67,13 @@ export function AddVoterForm({ overview, onChanged }: { overview: ElectionOvervi
   const placeName = usePlaceName();
   const [draft, setDraft] = useState<VoterDraft>(EMPTY_DRAFT);
   const [station, setStation] = useState('');
-  const [reason, setReason] = useState('');
-  const [approval, setApproval] = useState(NO_APPROVAL);
-  const [done, setDone] = useState<string | null>(null);
-  const action = useAction();
+  const { approval, setApproval, reason, setReason, done, action, decide } = useDecisionForm(onChanged);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setDone(null);
-    if (!draft.category) return;
-    const { address, proofNote, ...rest } = correctionOf(draft);
-    const voter = { name: draft.name, idNumber: draft.idNumber, group: draft.group, ...rest, category: draft.category, ...(address ? { address } : {}), ...(proofNote ? { proofNote } : {}), ...(station ? { station } : {}) };
-    const out = await action.run(() => api.call('addVoter', { voter, reason, ...approvalField(approval) }));
-    if (out) {
-      setDone(t('roll.add.done', out));
-      setDraft(EMPTY_DRAFT);
-      setReason('');
-      setApproval(NO_APPROVAL);
-      onChanged();
-    }
+    const category = draft.category;
+    if (!category) return;
+    const voter = { ...correctionOf(draft), name: draft.name, idNumber: draft.idNumber, group: draft.group, category, ...(station ? { station } : {}) };
+    await decide((a) => api.call('addVoter', { voter, reason, ...a }), (out) => t('roll.add.done', out), () => setDraft(EMPTY_DRAFT));
   };
   return (
     <form className="ui-form" onSubmit={submit} data-testid="roll-add">
@@ -98,30 +110,21 @@ export function RemoveVoterForm({ voter, onChanged }: { voter: ListedVoter | nul
   const api = useApi();
   const t = useT();
   const may = useMayCall()('removeVoter');
-  const [reason, setReason] = useState<RemovalReason>('deceased');
+  const [why, setWhy] = useState<RemovalReason>('deceased');
   const [note, setNote] = useState('');
-  const [approval, setApproval] = useState(NO_APPROVAL);
-  const [done, setDone] = useState<string | null>(null);
-  const action = useAction();
+  const { approval, setApproval, done, action, decide } = useDecisionForm(onChanged);
   if (!voter) return <p className="ui-muted">{t('roll.chooseVoter')}</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setDone(null);
-    const removal = { reason, ...(note.trim() ? { note: note.trim() } : {}) };
-    const out = await action.run(() => api.call('removeVoter', { certificate: voter.certificate, removal, ...approvalField(approval) }));
-    if (out) {
-      setDone(t('roll.remove.done', out));
-      setNote('');
-      setApproval(NO_APPROVAL);
-      onChanged();
-    }
+    const removal = { reason: why, ...(note.trim() ? { note: note.trim() } : {}) };
+    await decide((a) => api.call('removeVoter', { certificate: voter.certificate, removal, ...a }), (out) => t('roll.remove.done', out), () => setNote(''));
   };
   return (
     <form className="ui-form" onSubmit={submit} data-testid="roll-remove">
       <p data-testid="roll-remove-who">{t('roll.remove.who', voter)}</p>
       <div className="ui-grid">
         <Field label={t('roll.remove.reason')}>
-          <select value={reason} onChange={(e) => setReason(e.target.value as RemovalReason)} data-testid="roll-remove-reason">
+          <select value={why} onChange={(e) => setWhy(e.target.value as RemovalReason)} data-testid="roll-remove-reason">
             {REMOVAL_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`roll.reason.${r}`)}
@@ -130,7 +133,7 @@ export function RemoveVoterForm({ voter, onChanged }: { voter: ListedVoter | nul
           </select>
         </Field>
         <Field label={t('roll.remove.note')}>
-          <input value={note} onChange={(e) => setNote(e.target.value)} required={reason === 'other'} maxLength={500} data-testid="roll-remove-note" />
+          <input value={note} onChange={(e) => setNote(e.target.value)} required={why === 'other'} maxLength={500} data-testid="roll-remove-note" />
         </Field>
         <DecisionFields approval={approval} onApproval={setApproval} testId="roll-remove" />
       </div>
@@ -148,22 +151,12 @@ export function CorrectVoterForm({ voter, onChanged }: { voter: ListedVoter | nu
   const t = useT();
   const may = useMayCall()('correctVoter');
   const [draft, setDraft] = useState<VoterDraft>(EMPTY_DRAFT);
-  const [reason, setReason] = useState('');
-  const [approval, setApproval] = useState(NO_APPROVAL);
-  const [done, setDone] = useState<string | null>(null);
-  const action = useAction();
+  const { approval, setApproval, reason, setReason, done, action, decide } = useDecisionForm(onChanged);
   if (!voter) return <p className="ui-muted">{t('roll.chooseVoter')}</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setDone(null);
-    const out = await action.run(() => api.call('correctVoter', { certificate: voter.certificate, change: correctionOf(draft), reason, ...approvalField(approval) }));
-    if (out) {
-      setDone(t('roll.correct.done', out));
-      setDraft(EMPTY_DRAFT);
-      setReason('');
-      setApproval(NO_APPROVAL);
-      onChanged();
-    }
+    const change = correctionOf(draft);
+    await decide((a) => api.call('correctVoter', { certificate: voter.certificate, change, reason, ...a }), (out) => t('roll.correct.done', out), () => setDraft(EMPTY_DRAFT));
   };
   return (
     <form className="ui-form" onSubmit={submit} data-testid="roll-correct">
