@@ -100,6 +100,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     await page.getByTestId('roll-remove-done').filter({ hasText: '黄国庆 已除名' }).waitFor();
     await page.getByTestId('voter-history').locator('li[data-kind=removed]', { hasText: '迁出' }).waitFor();
     await page.getByTestId('voter-removed').waitFor();
+    await page.locator('[data-testid=voter-row]', { hasText: '黄国庆' }).filter({ hasText: '已除名' }).waitFor();
 
     // An objection about a voter, upheld with their removal in the same decision.
     await choose(page, '杨明', '杨明');
