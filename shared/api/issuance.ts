@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { CATEGORY_IDS, GENDERS, ROLL_MAX_BYTES } from '../domain/roll';
 import { committeeApproval } from '../domain/authority';
+import { REMOVAL_REASONS } from '../domain/roll-life';
 
 /**
  * The roll, proxies, desks, ballot stock, issuance and turnout part of the API contract. Refusals come back as
@@ -82,6 +83,8 @@ const historyEvent = z.discriminatedUnion('kind', [
     before: z.record(answerText, answerText.nullable()).nullable(),
     after: z.record(answerText, answerText.nullable()).nullable(),
     reason: answerText,
+    /** A removal's reason (then `reason` is the note, or this code when there is none). */
+    removal: z.enum(REMOVAL_REASONS).nullable(),
     objection: z.int().nullable(),
     decidedBy: z.array(answerText),
   }),

@@ -111,5 +111,6 @@ export const rollEn: Record<keyof typeof rollZhCN, string> = {
   'voters.h.removed': 'Removed from the roll by a committee decision: {reason}',
   'voters.h.corrected': 'Corrected by a committee decision ({fields}): {reason}',
   'voters.h.by': ' (decided by {names})',
+  'voters.h.objection': 'objection {id} upheld, ',
   'voters.removedNote': 'This voter was removed on {date}: no certificate, no ballot.',
 };

@@ -110,5 +110,6 @@ export const rollZhCN = {
   'voters.h.removed': '经选委会决定除名：{reason}',
   'voters.h.corrected': '经选委会决定更正 {fields}：{reason}',
   'voters.h.by': '（决定人：{names}）',
+  'voters.h.objection': '第 {id} 号申诉成立，',
   'voters.removedNote': '此选民已于 {date} 除名，不发选民证、不发选票。',
 } as const;

@@ -23,14 +23,6 @@ export interface StoredVoter extends VoterRow {
   removed_at: string | null;
 }
 
-export const REMOVAL_REASON_TEXT: Record<RemovalReason, { zh: string; en: string }> = {
-  deceased: { zh: '死亡', en: 'deceased' },
-  moved: { zh: '迁出', en: 'moved away' },
-  'registered-elsewhere': { zh: '已在其他地方登记', en: 'registered elsewhere' },
-  'objection-upheld': { zh: '申诉成立', en: 'objection upheld' },
-  other: { zh: '其他', en: 'other' },
-};
-
 export function storedVoter(db: Db, certificate: string): StoredVoter | undefined {
   return stmt(db, 'SELECT * FROM voter WHERE certificate = ?').get(certificate) as StoredVoter | undefined;
 }
@@ -103,6 +95,7 @@ interface ChangeRecord {
   before: VoterSnapshot | null;
   after: VoterSnapshot | null;
   reason: string;
+  removal?: RemovalReason;
   objection: number | null;
   approvers: readonly Approver[];
 }
@@ -110,14 +103,14 @@ interface ChangeRecord {
 function recordChange(ctx: BackendContext, c: ChangeRecord): void {
   const at = ctx.now().toISOString();
   ctx.db
-    .prepare('INSERT INTO roll_change (voter_id, kind, before_json, after_json, reason, objection_id, decided_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(c.voter.id, c.kind, c.before && JSON.stringify(c.before), c.after && JSON.stringify(c.after), c.reason, c.objection, decidedBy(c.approvers), at);
+    .prepare('INSERT INTO roll_change (voter_id, kind, before_json, after_json, reason, removal, objection_id, decided_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(c.voter.id, c.kind, c.before && JSON.stringify(c.before), c.after && JSON.stringify(c.after), c.reason, c.removal ?? null, c.objection, decidedBy(c.approvers), at);
   appendAudit(ctx.db, {
     type: `voter.${c.kind}`,
     at,
     actor: ctx.actor,
     subject: `certificate:${c.voter.certificate}`,
-    detail: { before: c.before, after: c.after, reason: c.reason, objection: c.objection, decidedBy: c.approvers },
+    detail: { before: c.before, after: c.after, reason: c.reason, removal: c.removal ?? null, objection: c.objection, decidedBy: c.approvers },
   });
 }
 
@@ -157,9 +150,7 @@ export function removeVoterTx(ctx: BackendContext, v: StoredVoter, reason: Remov
   }
   const at = ctx.now().toISOString();
   db.prepare('UPDATE voter SET removed_at = ? WHERE id = ?').run(at, v.id);
-  const text = REMOVAL_REASON_TEXT[reason];
-  const why = `${text.zh} / ${text.en}${note ? `：${note}` : ''}`;
-  recordChange(ctx, { voter: v, kind: 'removed', before: snapshotOf(v), after: null, reason: why, ...d });
+  recordChange(ctx, { voter: v, kind: 'removed', before: snapshotOf(v), after: null, reason: note || reason, removal: reason, ...d });
 }
 
 export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: VoterCorrection, d: Decision): { before: VoterSnapshot; after: VoterSnapshot } {

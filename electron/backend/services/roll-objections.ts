@@ -115,7 +115,7 @@ export function decideObjection(ctx: BackendContext, input: In<'decideObjection'
       db.prepare('UPDATE objection SET decision = ?, decision_reason = ?, decided_on = ?, decided_at = ?, decided_by = ? WHERE id = ?').run(
         input.decision, input.reason, input.decidedOn, at, JSON.stringify(approvers.map((a) => a.name)), o.id,
       );
-      const d = { reason: `申诉 ${o.id} / objection ${o.id}: ${input.reason}`, objection: o.id, approvers };
+      const d = { reason: input.reason, objection: o.id, approvers };
       const c = input.change;
       const target = (certificate: string | undefined): StoredVoter => {
         if (certificate !== undefined) return requireStoredVoter(db, certificate, 'change.certificate');
@@ -123,7 +123,7 @@ export function decideObjection(ctx: BackendContext, input: In<'decideObjection'
         return stmt(db, 'SELECT * FROM voter WHERE id = ?').get(o.voter_id) as StoredVoter;
       };
       if (c?.kind === 'add') addVoterTx(ctx, c.voter, d);
-      else if (c?.kind === 'remove') removeVoterTx(ctx, target(c.certificate), 'objection-upheld', c.note, { objection: o.id, approvers });
+      else if (c?.kind === 'remove') removeVoterTx(ctx, target(c.certificate), 'objection-upheld', c.note || input.reason, { objection: o.id, approvers });
       else if (c?.kind === 'correct') correctVoterTx(ctx, target(c.certificate), c.change, d);
       appendAudit(db, {
         type: 'objection.decided',

@@ -1,4 +1,5 @@
 import type { VoterHistoryEvent, VoterHistoryView } from '../../../shared/api/issuance';
+import type { RemovalReason } from '../../../shared/domain/roll-life';
 import type { Db } from '../db';
 import { assignmentOf, issuanceFactsOf, requireVoter, stmt, voterFacts } from './roll-store';
 import { certificateArg } from './voters';
@@ -35,9 +36,9 @@ function registered(db: Db, voterId: number): VoterHistoryEvent[] {
 }
 
 function rollChanges(db: Db, voterId: number): VoterHistoryEvent[] {
-  const rows = stmt(db, 'SELECT kind, before_json, after_json, reason, objection_id, decided_by, at FROM roll_change WHERE voter_id = ? ORDER BY id').all(
+  const rows = stmt(db, 'SELECT kind, before_json, after_json, reason, removal, objection_id, decided_by, at FROM roll_change WHERE voter_id = ? ORDER BY id').all(
     voterId,
-  ) as { kind: 'added' | 'removed' | 'corrected'; before_json: string | null; after_json: string | null; reason: string; objection_id: number | null; decided_by: string | null; at: string }[];
+  ) as { kind: 'added' | 'removed' | 'corrected'; before_json: string | null; after_json: string | null; reason: string; removal: RemovalReason | null; objection_id: number | null; decided_by: string | null; at: string }[];
   const json = (t: string | null) => (t === null ? null : (JSON.parse(t) as Record<string, string | null>));
   return rows.map((r) => ({
     kind: r.kind,
@@ -45,6 +46,7 @@ function rollChanges(db: Db, voterId: number): VoterHistoryEvent[] {
     before: json(r.before_json),
     after: json(r.after_json),
     reason: r.reason,
+    removal: r.removal,
     objection: r.objection_id,
     decidedBy: r.decided_by === null ? [] : (JSON.parse(r.decided_by) as string[]),
   }));

@@ -1,4 +1,5 @@
 import type { VoterHistoryEvent } from '../../../shared/api/issuance';
+import { CATEGORY_IDS, type RegistrationCategory } from '../../../shared/domain/roll';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { ErrorNote, Loading, useLoad } from '../../ui';
@@ -16,6 +17,7 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
       ? iso
       : new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
   };
+  const categoryName = (id: string) => ((CATEGORY_IDS as readonly string[]).includes(id) ? t(`roll.cat.${id as RegistrationCategory}`) : id);
   const line = (e: VoterHistoryEvent): string => {
     switch (e.kind) {
       case 'registered':
@@ -32,8 +34,14 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
       case 'removed':
       case 'corrected': {
         const by = e.decidedBy.length > 0 ? t('voters.h.by', { names: e.decidedBy.join(lang === 'en' ? ', ' : '、') }) : '';
-        if (e.kind !== 'corrected') return t(e.kind === 'added' ? 'voters.h.added' : 'voters.h.removed', { reason: e.reason }) + by;
-        return t('voters.h.corrected', { fields: changedFields(e.before, e.after), reason: e.reason }) + by;
+        const objection = e.objection === null ? '' : t('voters.h.objection', { id: e.objection });
+        // An objection's removal says so in the prefix; a removal without a note stores its code as the reason.
+        const removal = e.removal === null || e.objection !== null ? '' : t(`roll.reason.${e.removal}`);
+        const note = e.reason === e.removal ? '' : e.reason;
+        const reason = objection + [removal, note].filter(Boolean).join(lang === 'en' ? ': ' : '：');
+        if (e.kind === 'added') return t('voters.h.added', { reason }) + by;
+        if (e.kind === 'removed') return t('voters.h.removed', { reason }) + by;
+        return t('voters.h.corrected', { fields: changedFields(e.before, e.after, categoryName), reason }) + by;
       }
       case 'issued':
         return [
@@ -70,11 +78,16 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
   );
 }
 
-/** "old → new" for each field a correction changed. */
-function changedFields(before: Record<string, string | null> | null, after: Record<string, string | null> | null): string {
+/** "old → new" for each field a correction changed (categories by their name on screen). */
+function changedFields(
+  before: Record<string, string | null> | null,
+  after: Record<string, string | null> | null,
+  categoryName: (id: string) => string,
+): string {
   if (!before || !after) return '';
+  const shown = (k: string, v: string | null | undefined) => (v == null ? '—' : k === 'category' ? categoryName(v) : v);
   return Object.keys(after)
     .filter((k) => before[k] !== after[k])
-    .map((k) => `${before[k] ?? '—'} → ${after[k] ?? '—'}`)
+    .map((k) => `${shown(k, before[k])} → ${shown(k, after[k])}`)
     .join('; ');
 }

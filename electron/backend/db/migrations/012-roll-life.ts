@@ -70,6 +70,8 @@ CREATE TABLE roll_change (
   before_json  TEXT,
   after_json   TEXT,
   reason       TEXT NOT NULL CHECK (length(reason) > 0),
+  -- a removal's reason (shared/domain/roll-life.ts REMOVAL_REASONS); then "reason" is the note, or the code itself
+  removal      TEXT CHECK (removal IN ('deceased', 'moved', 'registered-elsewhere', 'objection-upheld', 'other')),
   objection_id INTEGER REFERENCES objection(id),
   decided_by   TEXT,
   at           TEXT NOT NULL
