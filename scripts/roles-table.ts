@@ -30,6 +30,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['importRoll', 'listVoters', 'lookupCertificate', 'voterHistory', 'rollGroups', 'rollSummary', 'assignGroup', 'reassignVoter', 'mobileLists', 'approveProxy', 'revokeProxy', 'listProxies'],
   },
   {
+    zh: '选民名单变更与申诉',
+    en: 'Roll changes and objections',
+    methods: ['rollStatus', 'addVoter', 'removeVoter', 'correctVoter', 'setEligibleCount', 'publishRoll', 'listObjections', 'fileObjection', 'decideObjection'],
+  },
+  {
     zh: '发票',
     en: 'Desk',
     methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'undoLastIssue', 'turnout', 'notVotedSummary'],

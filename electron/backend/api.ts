@@ -10,6 +10,7 @@ import { drillApi, drillRunning } from './services/drill-api';
 import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
+import { rollLifeApi } from './services/roll-life-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
@@ -41,6 +42,12 @@ const KEYED_BY_SERVICE = new Set([
   'reassignVoter',
   'undoLastIssue',
   'recordPhonedTurnout',
+  'addVoter',
+  'removeVoter',
+  'correctVoter',
+  'setEligibleCount',
+  'publishRoll',
+  'decideObjection',
 ]);
 
 /**
@@ -67,6 +74,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...stationsApi(ctx),
     ...certificatesApi(ctx),
     ...townApi(ctx),
+    ...rollLifeApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

@@ -118,7 +118,7 @@ export function VoterSearch({
   };
 
   const statusLabel = (v: ListedVoter) =>
-    v.issuedRounds.length > 0 ? t('vsearch.issuedRounds', { rounds: v.issuedRounds.join('、') }) : t('vsearch.notYet');
+    v.removed ? t('roll.voterRemoved') : v.issuedRounds.length > 0 ? t('vsearch.issuedRounds', { rounds: v.issuedRounds.join('、') }) : t('vsearch.notYet');
   const activeVoter = pages.at(active);
 
   return (
@@ -224,7 +224,7 @@ export function VoterSearch({
                     <span>{v.group}</span>
                     <span className="ui-mono">{v.certificate}</span>
                     <span>{placeName(v.assignment)}</span>
-                    <span className={v.issuedRounds.length > 0 ? 'ui-text-good' : 'ui-muted'}>{statusLabel(v)}</span>
+                    <span className={v.removed ? 'ui-text-bad' : v.issuedRounds.length > 0 ? 'ui-text-good' : 'ui-muted'}>{statusLabel(v)}</span>
                   </>
                 ) : (
                   <span className="ui-muted">…</span>

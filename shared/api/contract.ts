@@ -8,6 +8,7 @@ import { drillContract } from './drill';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
+import { rollLifeContract } from './roll-life';
 import { sealContract } from './seal';
 import { sessionContract } from './session';
 import { setupContract } from './setup';
@@ -33,6 +34,7 @@ export const contract = {
   ...stationsContract,
   ...certificatesContract,
   ...townContract,
+  ...rollLifeContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

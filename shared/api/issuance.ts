@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { CATEGORY_IDS, GENDERS, ROLL_MAX_BYTES } from '../domain/roll';
 import { committeeApproval } from '../domain/authority';
+import { REMOVAL_REASONS } from '../domain/roll-life';
 
 /**
  * The roll, proxies, desks, ballot stock, issuance and turnout part of the API contract. Refusals come back as
@@ -75,6 +76,18 @@ export type VoterView = z.infer<typeof voterView>;
 
 const historyEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('registered'), at: answerText, fileName: answerText.nullable(), line: z.int() }),
+  /** A committee decision changing the roll (issue 12): values before and after, the reason, the objection carried out. */
+  z.object({
+    kind: z.enum(['added', 'removed', 'corrected']),
+    at: answerText,
+    before: z.record(answerText, answerText.nullable()).nullable(),
+    after: z.record(answerText, answerText.nullable()).nullable(),
+    reason: answerText,
+    /** A removal's reason (then `reason` is the note, or this code when there is none). */
+    removal: z.enum(REMOVAL_REASONS).nullable(),
+    objection: z.int().nullable(),
+    decidedBy: z.array(answerText),
+  }),
   z.object({
     kind: z.literal('reassigned'),
     at: answerText,
@@ -96,7 +109,10 @@ const historyEvent = z.discriminatedUnion('kind', [
 export type VoterHistoryEvent = z.infer<typeof historyEvent>;
 
 export const voterHistoryView = z.object({
-  voter: voterView.pick({ name: true, group: true, gender: true, category: true, certificate: true, assignment: true }),
+  voter: voterView.pick({ name: true, group: true, gender: true, category: true, certificate: true, assignment: true }).extend({
+    /** When the committee removed the voter from the roll (they stay listed for history). */
+    removedAt: answerText.nullable().optional(),
+  }),
   events: z.array(historyEvent),
 });
 export type VoterHistoryView = z.infer<typeof voterHistoryView>;
@@ -105,6 +121,7 @@ export type VoterHistoryView = z.infer<typeof voterHistoryView>;
 export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('bad-certificate'), problem: z.enum(['empty', 'not-digits', 'wrong-length', 'bad-check-digit']) }),
   z.object({ reason: z.literal('unknown-certificate'), certificate: answerText }),
+  z.object({ reason: z.literal('removed-from-roll'), certificate: answerText }),
   z.object({ reason: z.literal('already-issued'), first: issuedWhere }),
   z.object({ reason: z.literal('wrong-venue'), assigned: assignmentView, here: z.object({ venue: answerText, box: answerText }) }),
   z.object({ reason: z.literal('proxy-trustee-required'), trustee: personRef }),
@@ -248,6 +265,8 @@ export const issuanceContract = {
           assignment: assignmentView,
           /** The rounds in which this voter has been issued a ballot. */
           issuedRounds: z.array(z.int()),
+          /** Removed from the roll by the committee (kept for history). */
+          removed: z.boolean().optional(),
         }),
       ),
     }),

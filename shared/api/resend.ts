@@ -67,6 +67,14 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   // certificates: a re-sent start answers the same print job; a re-sent reprint is recorded once
   'startCertificatePrint',
   'recordCertificateReprint',
+  // the roll's life: each change and objection is recorded once
+  'addVoter',
+  'removeVoter',
+  'correctVoter',
+  'setEligibleCount',
+  'publishRoll',
+  'fileObjection',
+  'decideObjection',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

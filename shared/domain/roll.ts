@@ -8,11 +8,18 @@ import { describeTextIssue, findTextIssue, TEXT_LIMITS, type TextIssue } from '.
  */
 
 export const REGISTRATION_CATEGORIES = [
-  { id: 'resident', zh: '户籍在本社区并在本社区居住', short: '户在人在' },
-  { id: 'resident-away', zh: '户籍在本社区、不在本社区居住，本人表示参加选举', short: '户在人不在' },
-  { id: 'incomer', zh: '户籍不在本社区、在本社区居住一年以上，经申请同意参加选举', short: '人在户不在' },
-  { id: 'community-worker', zh: '在本社区工作的社区工作者', short: '社区工作者' },
+  { id: 'resident', zh: '户籍在本社区并在本社区居住', short: '户在人在', aliases: ['户籍在本社区且居住'] },
+  { id: 'resident-away', zh: '户籍在本社区、不在本社区居住，本人表示参加选举', short: '户在人不在', aliases: ['户籍在本社区不居住'] },
+  {
+    id: 'incomer',
+    zh: '户籍不在本社区、在本社区居住一年以上，经申请同意参加选举',
+    short: '人在户不在',
+    aliases: ['人户分离', '人户分离（申请登记）', '人户分离(申请登记)'],
+  },
+  { id: 'community-worker', zh: '在本社区工作的社区工作者', short: '社区工作者', aliases: ['驻社区工作者'] },
 ] as const;
+/** A roll without a category column (or an empty cell) registers the voter in the usual category. */
+export const DEFAULT_CATEGORY = 'resident';
 export type RegistrationCategory = (typeof REGISTRATION_CATEGORIES)[number]['id'];
 export const CATEGORY_IDS = REGISTRATION_CATEGORIES.map((c) => c.id) as [RegistrationCategory, ...RegistrationCategory[]];
 
@@ -22,9 +29,9 @@ export const ROLL_MAX_BYTES = 32 * 1024 * 1024;
 export const GENDERS = ['female', 'male'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station'] as const;
+export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
-export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category'];
+export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ['name', 'idNumber', 'gender', 'birthDate', 'group'];
 
 const FIELD_LABELS: Record<RollField, { zh: string; en: string }> = {
   name: { zh: '姓名', en: 'name' },
@@ -35,6 +42,8 @@ const FIELD_LABELS: Record<RollField, { zh: string; en: string }> = {
   category: { zh: '登记类别', en: 'category' },
   certificate: { zh: '选民证号', en: 'certificate' },
   station: { zh: '投票地点', en: 'station' },
+  address: { zh: '住址', en: 'address' },
+  proofNote: { zh: '证明材料', en: 'proofNote' },
 };
 
 /** Header texts accepted for each field, compared after NFKC, whitespace removal and lower-casing. */
@@ -48,10 +57,14 @@ const HEADER_ALIASES: Record<RollField, readonly string[]> = {
   certificate: ['选民证号', '选民证编号', '选民证', 'certificate', 'certificatenumber'],
   /** Optional: the venue (central venue or polling station) or mobile box, by its id or name. */
   station: ['投票地点', '投票站', '投票点', '投票会场', 'station', 'pollingstation', 'votesat'],
+  /** Optional. */
+  address: ['住址', '家庭住址', '现住址', 'address'],
+  /** Optional: the proof seen for a registration by application (人户分离). */
+  proofNote: ['证明材料', '证明', 'proof', 'proofnote'],
 };
 
 /** Columns a roll commonly carries that are not needed here; they are ignored without complaint. */
-const KNOWN_EXTRA_HEADERS = ['序号', '编号', '备注', '住址', '家庭住址', '联系电话', '电话', 'no', 'remark', 'address', 'phone'];
+const KNOWN_EXTRA_HEADERS = ['序号', '编号', '备注', '联系电话', '电话', 'no', 'remark', 'phone'];
 
 export type RollErrorCode =
   | 'missing-column'
@@ -239,8 +252,9 @@ export function parseGender(text: string): Gender | null {
 
 export function parseCategory(text: string): RegistrationCategory | null {
   const t = text.normalize('NFKC').replace(/\s/gu, '');
+  const key = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
   const found = REGISTRATION_CATEGORIES.find(
-    (c) => c.id === t.toLowerCase() || c.zh.normalize('NFKC').replace(/\s/gu, '') === t || c.short === t,
+    (c) => c.id === t.toLowerCase() || key(c.zh) === t || c.short === t || c.aliases.some((a) => key(a) === t),
   );
   return found ? found.id : null;
 }
@@ -265,6 +279,8 @@ export interface RollRow {
   certificate: string | null;
   /** The station column's text (a venue or mobile box id or name), when the file has one and the cell is not empty. */
   station?: string;
+  address?: string;
+  proofNote?: string;
 }
 
 export type RollValidation = { ok: true; rows: RollRow[] } | { ok: false; errors: RollError[] };
@@ -275,20 +291,22 @@ export interface RollValidationOptions {
   labels?: Partial<Record<RollField, string>>;
 }
 
-const TEXT_ISSUE_ZH: Record<TextIssue['kind'], string> = {
-  'too-long': `超过 ${TEXT_LIMITS.name} 个字符`,
+const TEXT_ISSUE_ZH: Record<Exclude<TextIssue['kind'], 'too-long'>, string> = {
   'lone-surrogate': '含有残缺的 Unicode 字符',
   control: '含有控制字符',
   bidi: '含有改变文字方向的控制字符',
 };
 
 /** Why a cell may not be stored (length, control and bidi characters, broken Unicode), in both languages. */
-function cellTextProblem(value: string, line: number, column: string): { zh: string; en: string } | null {
-  const issue = findTextIssue(value, TEXT_LIMITS.name);
+function cellTextProblem(value: string, line: number, column: string, max: number = TEXT_LIMITS.name): { zh: string; en: string } | null {
+  const issue = findTextIssue(value, max);
   if (issue === null) return null;
-  const where = issue.kind === 'too-long' ? '' : ` ${issue.codePoint}（第 ${issue.at} 个字符）`;
-  return { zh: `第 ${line} 行“${column}”${TEXT_ISSUE_ZH[issue.kind]}${where}`, en: `line ${line}: ${column}: ${describeTextIssue(issue)}` };
+  const what = issue.kind === 'too-long' ? `超过 ${max} 个字符` : `${TEXT_ISSUE_ZH[issue.kind]} ${issue.codePoint}（第 ${issue.at} 个字符）`;
+  return { zh: `第 ${line} 行“${column}”${what}`, en: `line ${line}: ${column}: ${describeTextIssue(issue)}` };
 }
+
+/** Longer texts a roll may carry: an address, the proof seen for a registration by application. */
+const CELL_LIMITS: Partial<Record<RollField, number>> = { address: TEXT_LIMITS.title, proofNote: TEXT_LIMITS.note };
 
 /**
  * A "?" (or U+FFFD) among Chinese characters is what a GBK export leaves of a character GBK cannot hold (𠮷 and other
@@ -313,7 +331,7 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
     const text = (f: RollField) => (values[f] ?? '').trim();
 
     for (const f of ROLL_FIELDS) {
-      const problem = cellTextProblem(values[f] ?? '', line, label(f));
+      const problem = cellTextProblem(values[f] ?? '', line, label(f), CELL_LIMITS[f]);
       if (problem) fail(f, 'bad-text', problem.zh, problem.en);
     }
     if (errors.length > before) continue;
@@ -379,7 +397,7 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
       }
     }
 
-    let category: RegistrationCategory | null = null;
+    let category: RegistrationCategory | null = text('category') === '' ? DEFAULT_CATEGORY : null;
     if (text('category') !== '') {
       category = parseCategory(text('category'));
       if (category === null) {
@@ -407,7 +425,8 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
 
     if (errors.length === before && id?.ok && gender && birthDate && category) {
       const station = text('station').normalize('NFKC');
-      rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate, ...(station ? { station } : {}) });
+      const optional = { ...(station ? { station } : {}), ...(text('address') ? { address: text('address') } : {}), ...(text('proofNote') ? { proofNote: text('proofNote') } : {}) };
+      rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate, ...optional });
     }
   }
 

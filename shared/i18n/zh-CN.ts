@@ -13,6 +13,7 @@ import { guideZhCN } from './guide.zh-CN';
 import { stationsZhCN } from './stations.zh-CN';
 import { votersZhCN } from './voters.zh-CN';
 import { townZhCN } from './town.zh-CN';
+import { rollZhCN } from './roll.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -162,6 +163,7 @@ export const zhCN = {
   ...stationsZhCN,
   ...votersZhCN,
   ...townZhCN,
+  ...rollZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,6 +8,7 @@ import { COUNTING_AUDIT_EVENTS } from './events-counting';
 import { SETUP_AUDIT_EVENTS } from './events-setup';
 import { STATION_AUDIT_EVENTS } from './events-stations';
 import { CERTIFICATE_AUDIT_EVENTS } from './events-certificates';
+import { ROLL_AUDIT_EVENTS } from './events-roll';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -56,6 +57,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...SETUP_AUDIT_EVENTS,
   ...STATION_AUDIT_EVENTS,
   ...CERTIFICATE_AUDIT_EVENTS,
+  ...ROLL_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

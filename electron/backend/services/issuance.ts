@@ -255,6 +255,11 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
       return no('not-found', `选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`,
         { reason: 'unknown-certificate', certificate });
     }
+    if (voter.removed_at !== null) {
+      return no('refused', `选民证 ${certificate}（${voter.name}）已从选民名单除名，不能领取选票`,
+        `certificate ${certificate} (${voter.name}) was removed from the roll and cannot receive a ballot`,
+        { reason: 'removed-from-roll', certificate });
+    }
     const first = stmt(db, 'SELECT request_key FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
       | { request_key: string | null }
       | undefined;

@@ -56,6 +56,8 @@ function recordProxy(ctx: BackendContext, voterCert: string, trusteeCert: string
         { type: 'proxy.refused', subject: `certificate:${voter.certificate}`, detail: { voter: voter.name, trustee: trustee.name, trusteeCertificate: trustee.certificate, reason } },
         refused(zh, en, { reason }),
       );
+    const removed = [voter, trustee].find((v) => v.removed_at !== null);
+    if (removed) return no(`${removed.name} 已从选民名单除名`, `${removed.name} was removed from the roll`, 'removed-from-roll');
     if (limit === 0) return no('本次选举不允许委托投票', 'proxy voting is not allowed in this election', 'proxy-forbidden');
     if (voter.id === trustee.id) return no('选民不能委托自己', 'a voter cannot be their own trustee', 'self');
     if (activeProxyOf(db, voter.id)) {

@@ -1,3 +1,4 @@
+import { ON_ROLL_COUNT } from './roll-store';
 import type { BallotContent } from '../../../shared/api/counting';
 import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleProfileInput } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
@@ -22,7 +23,7 @@ import type { RoundResultView } from '../../../shared/api/results';
 export function registeredCount(db: Db): number {
   const e = requireElection(db);
   if (e.registered.source === 'number') return e.registered.number;
-  return (q(db, 'SELECT count(*) AS n FROM voter').get() as { n: number }).n;
+  return (q(db, `SELECT ${ON_ROLL_COUNT} AS n`).get() as { n: number }).n;
 }
 
 /** People who received a ballot in this round. */

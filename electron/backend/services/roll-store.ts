@@ -23,7 +23,12 @@ export interface VoterRow {
   certificate: string;
   venue_id: string | null;
   mobile_box_id: string | null;
+  /** Set when the committee removed the voter from the roll (kept for history). */
+  removed_at: string | null;
 }
+
+/** Voters on the roll (removed ones are kept for history but not counted), through the partial index of removals. */
+export const ON_ROLL_COUNT = '((SELECT count(*) FROM voter) - (SELECT count(*) FROM voter WHERE removed_at IS NOT NULL))';
 
 export function voterByCertificate(db: Db, certificate: string): VoterRow | undefined {
   return stmt(db, 'SELECT * FROM voter WHERE certificate = ?').get(certificate) as VoterRow | undefined;

@@ -112,15 +112,15 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
         .run(at, ctx.actor, opts.fileName ?? null, read.format, read.encoding, sha256, rows.length).lastInsertRowid,
     );
     const insert = db.prepare(
-      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, import_id, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, import_id, line, address, proof_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     rows.forEach((r, i) => {
       // The file's own station column comes first, then the assignment by group, then the default venue.
       const place = r.station !== undefined ? places.get(r.station) : undefined;
       const venue = place ? (place.kind === 'venue' ? place.id : null) : (byGroup.get(groupKey(r.group)) ?? defaultVenue);
       const mobileBox = place?.kind === 'mobile-box' ? place.id : null;
-      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, mobileBox, importId, r.line);
+      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, mobileBox, importId, r.line, r.address ?? null, r.proofNote ?? null);
     });
     appendAudit(db, {
       type: 'roll.imported',
@@ -226,7 +226,11 @@ function checkAgainstDatabase(ctx: BackendContext, rows: RollRow[]): RollError[]
  * Certificate numbers for the rows that have none, counting up from the stored counter and skipping numbers in
  * use (in the database or given in the file). The prefix is fixed by the first import that generates numbers.
  */
-function generateCertificates(ctx: BackendContext, rows: RollRow[], prefix: string | undefined): (string | null)[] {
+export function generateCertificates(
+  ctx: BackendContext,
+  rows: readonly Pick<RollRow, 'certificate'>[],
+  prefix: string | undefined,
+): (string | null)[] {
   const db = ctx.db;
   if (rows.every((r) => r.certificate !== null)) return rows.map(() => null);
   const counter = db.prepare('SELECT prefix, next_serial FROM certificate_counter WHERE id = 1').get() as

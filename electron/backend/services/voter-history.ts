@@ -1,4 +1,5 @@
 import type { VoterHistoryEvent, VoterHistoryView } from '../../../shared/api/issuance';
+import type { RemovalReason } from '../../../shared/domain/roll-life';
 import type { Db } from '../db';
 import { assignmentOf, issuanceFactsOf, requireVoter, stmt, voterFacts } from './roll-store';
 import { certificateArg } from './voters';
@@ -12,6 +13,7 @@ export function voterHistory(db: Db, certificateText: string): VoterHistoryView 
   const v = requireVoter(db, certificateArg(certificateText));
   const events: VoterHistoryEvent[] = [
     ...registered(db, v.id),
+    ...rollChanges(db, v.id),
     ...reassignments(db, v.id),
     ...proxiesGiven(db, v.id),
     ...proxiesHeld(db, v.id),
@@ -20,7 +22,7 @@ export function voterHistory(db: Db, certificateText: string): VoterHistoryView 
   // A stable sort: events at the same moment keep the order of the lists above.
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
-    voter: voterFacts(db, v),
+    voter: { ...voterFacts(db, v), removedAt: v.removed_at },
     events,
   };
 }
@@ -28,8 +30,26 @@ export function voterHistory(db: Db, certificateText: string): VoterHistoryView 
 function registered(db: Db, voterId: number): VoterHistoryEvent[] {
   const r = stmt(db, 'SELECT ri.at, ri.file_name, v.line FROM voter v JOIN roll_import ri ON ri.id = v.import_id WHERE v.id = ?').get(
     voterId,
-  ) as { at: string; file_name: string | null; line: number };
-  return [{ kind: 'registered', at: r.at, fileName: r.file_name, line: r.line }];
+  ) as { at: string; file_name: string | null; line: number } | undefined;
+  // A voter added one by one has no import: their 'added' change says when they came onto the roll.
+  return r ? [{ kind: 'registered', at: r.at, fileName: r.file_name, line: r.line }] : [];
+}
+
+function rollChanges(db: Db, voterId: number): VoterHistoryEvent[] {
+  const rows = stmt(db, 'SELECT kind, before_json, after_json, reason, removal, objection_id, decided_by, at FROM roll_change WHERE voter_id = ? ORDER BY id').all(
+    voterId,
+  ) as { kind: 'added' | 'removed' | 'corrected'; before_json: string | null; after_json: string | null; reason: string; removal: RemovalReason | null; objection_id: number | null; decided_by: string | null; at: string }[];
+  const json = (t: string | null) => (t === null ? null : (JSON.parse(t) as Record<string, string | null>));
+  return rows.map((r) => ({
+    kind: r.kind,
+    at: r.at,
+    before: json(r.before_json),
+    after: json(r.after_json),
+    reason: r.reason,
+    removal: r.removal,
+    objection: r.objection_id,
+    decidedBy: r.decided_by === null ? [] : (JSON.parse(r.decided_by) as string[]),
+  }));
 }
 
 function reassignments(db: Db, voterId: number): VoterHistoryEvent[] {

@@ -20,6 +20,7 @@ export interface ListedVoter {
   certificate: string;
   assignment: AssignmentView;
   issuedRounds: number[];
+  removed?: boolean;
 }
 
 function likePattern(text: string): string {
@@ -96,11 +97,12 @@ export function listVoters(db: Db, q: VoterQuery): { total: number; voters: List
       certificate: r.certificate,
       assignment: assignmentOf(db, r),
       issuedRounds: r.rounds === null ? [] : r.rounds.split(',').map(Number).sort((a, b) => a - b),
+      ...(r.removed_at === null ? {} : { removed: true }),
     })),
   };
 }
 
-const LISTED = `name, group_name, gender, certificate, venue_id, mobile_box_id,
+const LISTED = `name, group_name, gender, certificate, venue_id, mobile_box_id, removed_at,
   (SELECT group_concat(round_number) FROM issuance i WHERE i.voter_id = voter.id) AS rounds`;
 
 interface VoterListRow {
@@ -110,6 +112,7 @@ interface VoterListRow {
   certificate: string;
   venue_id: string | null;
   mobile_box_id: string | null;
+  removed_at: string | null;
   rounds: string | null;
 }
 

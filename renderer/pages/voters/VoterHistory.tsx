@@ -1,4 +1,5 @@
 import type { VoterHistoryEvent } from '../../../shared/api/issuance';
+import { CATEGORY_IDS, type RegistrationCategory } from '../../../shared/domain/roll';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { ErrorNote, Loading, useLoad } from '../../ui';
@@ -16,6 +17,7 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
       ? iso
       : new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
   };
+  const categoryName = (id: string) => ((CATEGORY_IDS as readonly string[]).includes(id) ? t(`roll.cat.${id as RegistrationCategory}`) : id);
   const line = (e: VoterHistoryEvent): string => {
     switch (e.kind) {
       case 'registered':
@@ -28,6 +30,19 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
         return t('voters.h.proxyRevoked', { name: e.trustee.name, reason: e.reason });
       case 'proxy-held':
         return t('voters.h.proxyHeld', { name: e.voter.name, group: e.voter.group }) + (e.revokedAt ? t('voters.h.revoked') : '');
+      case 'added':
+      case 'removed':
+      case 'corrected': {
+        const by = e.decidedBy.length > 0 ? t('voters.h.by', { names: e.decidedBy.join(lang === 'en' ? ', ' : '、') }) : '';
+        const objection = e.objection === null ? '' : t('voters.h.objection', { id: e.objection });
+        // An objection's removal says so in the prefix; a removal without a note stores its code as the reason.
+        const removal = e.removal === null || e.objection !== null ? '' : t(`roll.reason.${e.removal}`);
+        const note = e.reason === e.removal ? '' : e.reason;
+        const reason = objection + [removal, note].filter(Boolean).join(lang === 'en' ? ': ' : '：');
+        if (e.kind === 'added') return t('voters.h.added', { reason }) + by;
+        if (e.kind === 'removed') return t('voters.h.removed', { reason }) + by;
+        return t('voters.h.corrected', { fields: changedFields(e.before, e.after, categoryName), reason }) + by;
+      }
       case 'issued':
         return [
           t('voters.h.issued', { round: e.round, venue: e.venueName, box: e.boxName, desk: e.desk }),
@@ -42,6 +57,11 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
     <section className="ui-card voters-history" data-testid="voter-history" aria-live="polite">
       <h3>{t('voters.history', { name: voter.name, group: voter.group })}</h3>
       <p>{t('voters.certificate', { certificate: voter.certificate, place: placeName(voter.assignment) })}</p>
+      {voter.removedAt && (
+        <p className="ui-text-warn" data-testid="voter-removed">
+          {t('voters.removedNote', { date: voter.removedAt.slice(0, 10) })}
+        </p>
+      )}
       <ol className="voters-events">
         {events.map((e, i) => (
           <li key={i} data-kind={e.kind}>
@@ -56,4 +76,18 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
       <p className="ui-muted voters-note">{t('voters.h.spoiledNote')}</p>
     </section>
   );
+}
+
+/** "old → new" for each field a correction changed (categories by their name on screen). */
+function changedFields(
+  before: Record<string, string | null> | null,
+  after: Record<string, string | null> | null,
+  categoryName: (id: string) => string,
+): string {
+  if (!before || !after) return '';
+  const shown = (k: string, v: string | null | undefined) => (v == null ? '—' : k === 'category' ? categoryName(v) : v);
+  return Object.keys(after)
+    .filter((k) => before[k] !== after[k])
+    .map((k) => `${shown(k, before[k])} → ${shown(k, after[k])}`)
+    .join('; ');
 }

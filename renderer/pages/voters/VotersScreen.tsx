@@ -7,6 +7,7 @@ import { usePlaceName, VoterSearch, type ListedVoter, type VoterQuery } from '..
 import { currentRound } from '../rounds';
 import { AssignPanel } from './AssignPanel';
 import { PrintList } from './PrintList';
+import { RollLife } from './RollLife';
 import { VoterHistory } from './VoterHistory';
 import './voters.css';
 
@@ -71,6 +72,7 @@ export function VotersScreen() {
       </div>
       <PrintList query={query} what={what} title={o.election?.title ?? ''} />
       <AssignPanel overview={o} voter={chosen} reloadKey={reloadKey} onChanged={changed} />
+      <RollLife overview={o} voter={chosen} reloadKey={reloadKey} onChanged={() => changed()} />
     </div>
   );
 }

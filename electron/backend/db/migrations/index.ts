@@ -10,6 +10,7 @@ import { exportFolder008 } from './008-export-folder';
 import { stations009 } from './009-stations';
 import { issuanceUndone010 } from './010-issuance-undone';
 import { takeover011 } from './011-takeover';
+import { rollLife012 } from './012-roll-life';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   stations009,
   issuanceUndone010,
   takeover011,
+  rollLife012,
 ];
 
 MIGRATIONS.forEach((m, i) => {

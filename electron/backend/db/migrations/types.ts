@@ -5,4 +5,9 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database.Database): void;
+  /**
+   * Run with foreign keys off (a table rebuilt the way SQLite documents it); the runner checks every foreign key
+   * before committing and turns them back on.
+   */
+  foreignKeysOff?: boolean;
 }
