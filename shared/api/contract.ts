@@ -5,6 +5,7 @@ import { countingContract } from './counting';
 import { custodyContract } from './custody';
 import { dayContract } from './day';
 import { drillContract } from './drill';
+import { filesContract } from './files';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
@@ -31,6 +32,7 @@ export const contract = {
   ...dayContract,
   ...stationsContract,
   ...certificatesContract,
+  ...filesContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;
