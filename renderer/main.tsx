@@ -9,6 +9,7 @@ import { LangProvider } from './app/i18n';
 import { NativeMenu } from './app/NativeMenu';
 import { SessionProvider } from './app/session/session-context';
 import { screens } from './pages';
+import { FilesBesideSignIn } from './pages/start/FilesBesideSignIn';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/widgets.css';
@@ -24,7 +25,7 @@ createRoot(document.getElementById('root')!).render(
         <SessionProvider>
           <ElectionProvider>
             <ElectionLoader>
-              <AppShell pages={screens} />
+              <AppShell pages={screens} besideSignIn={<FilesBesideSignIn />} />
             </ElectionLoader>
           </ElectionProvider>
         </SessionProvider>

@@ -68,7 +68,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['exportStationPackage', 'openStationPackage', 'writeStationReturn', 'importStationReturn', 'stationsOverview'],
   },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
-  { zh: '选举文件', en: 'Election files', methods: ['listElectionFiles', 'createElectionFile', 'openElectionFile'] },
+  { zh: '选举文件', en: 'Election files', methods: ['listElectionFiles', 'currentElectionFile', 'createElectionFile', 'openElectionFile'] },
   {
     zh: '选民证',
     en: 'Voter certificates',

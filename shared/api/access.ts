@@ -129,6 +129,7 @@ export const METHOD_ACCESS = {
   // which election file of the data folder is open: chosen before anyone signs in to it (the sign-in belongs to the
   // file), as in Electron's file dialogs
   listElectionFiles: 'anyone',
+  currentElectionFile: 'anyone',
   createElectionFile: 'anyone',
   openElectionFile: 'anyone',
   // several laptops (docs/stations.md): the committee sends packages out and takes returns in; a fresh laptop opens a

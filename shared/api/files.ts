@@ -70,6 +70,8 @@ export const filesContract = {
       files: z.array(electionFileView),
     }),
   },
+  /** The file open now: its name and whether it is a drill file (the 演练 badge before any election is in it). */
+  currentElectionFile: { input: z.strictObject({}), output: openElectionFileView },
   /**
    * Creates `<name>.sqlite` in the data folder (never over an existing file) and opens it in place of the open one;
    * `drill` marks it 演练. Re-sent while that new file is open and still empty, it answers the same again.

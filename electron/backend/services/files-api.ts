@@ -28,6 +28,7 @@ export function filesApi(ctx: BackendContext, files: ElectionSwitch | null): Imp
       switchable: files !== null,
       files: listElectionFiles(dataDir, { file, db: ctx.db }),
     }),
+    currentElectionFile: () => openView({ file, ctx }),
     createElectionFile: ({ name, drill }) => {
       if (files === null) fixedFile();
       const target = electionFilePath(dataDir, name);

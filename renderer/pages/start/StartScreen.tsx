@@ -6,7 +6,6 @@ import { ErrorNote, Loading, useLoad } from '../../ui';
 import './start.css';
 import { ElectionFiles } from './ElectionFiles';
 import { OpenStationPackage } from './OpenStationPackage';
-import { hasShell } from '../../api/shell';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
 import { DayGuide } from './DayGuide';
 
@@ -46,14 +45,7 @@ export function StartScreen() {
         {fingerprint.data && <p className="start-fingerprint" data-testid="fingerprint">{fingerprint.data.short}</p>}
         <ErrorNote error={fingerprint.error} />
       </section>
-      {hasShell() ? (
-        <ElectionFiles />
-      ) : (
-        <section className="ui-card">
-          <h3>{t('start.browserMode')}</h3>
-          <p>{t('start.browserModeHint')}</p>
-        </section>
-      )}
+      <ElectionFiles />
       {overview.data && !e && <CreateElection onCreated={overview.reload} />}
       {overview.data && !e && <OpenStationPackage />}
       {overview.data && !e && <p><a href="#/drill" data-testid="start-drill-link">{t('drillpage.startLink')}</a></p>}
