@@ -2,7 +2,7 @@ import type { filesZhCN } from './files.zh-CN';
 
 export const filesEn: Record<keyof typeof filesZhCN, string> = {
   'files.folder': 'Data folder: {folder}',
-  'files.browserHint': 'The election files are kept in the data folder above; create, open and switch between them here.',
+  'files.browserHint': 'The election files are kept in the data folder; create, open and switch between them here.',
   'files.colName': 'File name',
   'files.colElection': 'Election',
   'files.colDate': 'Election day',

@@ -1,7 +1,7 @@
 /** The election files of the data folder (Start page, drill page), the override on the guided day, browser downloads. */
 export const filesZhCN = {
   'files.folder': '数据文件夹：{folder}',
-  'files.browserHint': '选举文件都保存在上面的数据文件夹中，可在这里新建、打开和切换。',
+  'files.browserHint': '选举文件都保存在数据文件夹中，可在这里新建、打开和切换。',
   'files.colName': '文件名',
   'files.colElection': '选举',
   'files.colDate': '选举日期',
