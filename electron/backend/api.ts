@@ -8,7 +8,6 @@ import { custodyApi } from './services/custody-api';
 import { dayApi } from './services/day-api';
 import { drillApi, drillRunning } from './services/drill-api';
 import { filesApi } from './services/files-api';
-import type { ElectionSwitch } from './election-files/switch';
 import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
@@ -46,11 +45,10 @@ const KEYED_BY_SERVICE = new Set([
  * (`<area>Api(ctx)`, typed by shared/api/<area>.ts) and add one spread line here. While a drill is being played
  * into the file, every other call is refused, so nothing from another window mixes into the rehearsal. Each call
  * is checked against who may make it (authority/authorize.ts; transports also ask before the input is read) and
- * runs on behalf of the signed-in caller. `files`: the switch between the data folder's election files, where the
- * backend has one (shared/api/files.ts). A resendable write with a request key is answered once per key
+ * runs on behalf of the signed-in caller. A resendable write with a request key is answered once per key
  * (services/request-receipts.ts).
  */
-export function buildApi(ctx: BackendContext, files: ElectionSwitch | null = null): Implementation<Contract> {
+export function buildApi(ctx: BackendContext): Implementation<Contract> {
   const api: Implementation<Contract> = {
     ...sessionApi(ctx),
     ...setupApi(ctx),
@@ -65,7 +63,7 @@ export function buildApi(ctx: BackendContext, files: ElectionSwitch | null = nul
     ...dayApi(ctx),
     ...stationsApi(ctx),
     ...certificatesApi(ctx),
-    ...filesApi(ctx, files),
+    ...filesApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

@@ -5,6 +5,7 @@ import { bilingual } from './bilingual';
 import { actorOrLabel } from './authority/caller';
 import { SessionStore } from './authority/sessions';
 import { openAndMigrate, type Db } from './db';
+import type { ElectionSwitch } from './election-files/switch';
 import { removeStationKeyLeftovers } from './seal/station-key';
 import { reconcileInterruptedSeals } from './services/seal-reconcile';
 
@@ -24,6 +25,8 @@ export interface BackendContext {
   sessions: SessionStore;
   /** Called after a round's counting is closed and committed; the shell makes a backup copy of the database. */
   onRoundClosed?: () => void;
+  /** The switch that opened this file among the data folder's election files; none where the file is fixed. */
+  files?: ElectionSwitch;
 }
 
 export interface ContextOptions {

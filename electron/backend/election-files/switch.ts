@@ -44,7 +44,13 @@ export interface ElectionSwitchOptions {
 }
 
 function removeDatabaseFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      rmSync(f, { force: true });
+    } catch {
+      // left for the user to see: the error that brought us here is the one reported
+    }
+  }
 }
 
 /** Creates the file exclusively (O_EXCL): an existing file, even one made a moment ago by another process, is refused. */
@@ -76,8 +82,9 @@ export function openElectionSwitch(opts: ElectionSwitchOptions): ElectionSwitch 
     try {
       ctx = createContext({ dbFile: file, dataDir, actor: opts.actor, ...(opts.now ? { now: opts.now } : {}), mustExist: !create && file !== initial });
       if (create && drill) markDrillFile(ctx.db);
+      ctx.files = self;
       opts.onOpened?.(ctx);
-      return { file, ctx, api: buildApi(ctx, self), authorize: authorizerFor(ctx) };
+      return { file, ctx, api: buildApi(ctx), authorize: authorizerFor(ctx) };
     } catch (e) {
       if (ctx?.db.open) ctx.db.close();
       if (create) removeDatabaseFiles(file);

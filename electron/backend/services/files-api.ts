@@ -3,7 +3,6 @@ import type { Implementation } from '../../../shared/api/envelope';
 import { refused, type BackendContext } from '../context';
 import { electionHead, isDrillFile } from '../election-files/drill-mark';
 import { electionFilePath, listElectionFiles, openFileView } from '../election-files/list';
-import type { ElectionSwitch } from '../election-files/switch';
 
 function fixedFile(): never {
   throw refused(
@@ -15,9 +14,10 @@ function fixedFile(): never {
 
 /**
  * The election files of the data folder (shared/api/files.ts), over the open context `ctx` and the switch that opened
- * it (none where the file is fixed). After a switch `ctx` is closed; the next call goes to the new file's methods.
+ * it (ctx.files; none where the file is fixed). After a switch `ctx` is closed; the next call goes to the new file's.
  */
-export function filesApi(ctx: BackendContext, files: ElectionSwitch | null): Implementation<FilesContract> {
+export function filesApi(ctx: BackendContext): Implementation<FilesContract> {
+  const files = ctx.files ?? null;
   const dataDir = files?.dataDir ?? ctx.dataDir;
   const file = ctx.db.name;
   const openView = (o: { file: string; ctx: BackendContext }) => openFileView(dataDir, o.file, o.ctx.db);

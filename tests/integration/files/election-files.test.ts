@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createContext } from '../../../electron/backend/context';
+import { openElectionSwitch } from '../../../electron/backend/election-files/switch';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
 import { listPeople } from '../../../electron/backend/services/people';
 import { createElection } from '../../../electron/backend/services/setup';
@@ -178,4 +179,32 @@ test('browser-mode download: only a .json or .pdf file lying in the export folde
   assert.equal((await get('missing.pdf')).status, 404);
   const post = await fetch(`${server.url}/exports/x.json`, { method: 'POST', headers: { 'x-station-token': server.token } });
   assert.equal(post.status, 405);
+});
+
+test('a new file that fails to open is removed again, and the file open before stays open and usable', () => {
+  const dir = tempDir();
+  let refuse = false;
+  const files = openElectionSwitch({
+    dataDir: dir,
+    file: join(dir, 'election.sqlite'),
+    actor: 'test',
+    onOpened: () => {
+      if (refuse) throw new Error('the shell could not hook its backups on');
+    },
+  });
+  try {
+    const before = files.current();
+    refuse = true;
+    assert.throws(() => files.switchTo(join(dir, '半途.sqlite'), { create: true, drill: true }), /backups/);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('半途')), [], 'nothing half-made is left');
+    assert.equal(files.current(), before);
+    assert.equal(before.ctx.db.open, true);
+    assert.equal(files.created(join(dir, '半途.sqlite')), false);
+    refuse = false;
+    const made = files.switchTo(join(dir, '半途.sqlite'), { create: true });
+    assert.equal(before.ctx.db.open, false, 'the old file is closed once the new one is open');
+    assert.equal(made.ctx.db.open, true);
+  } finally {
+    files.close();
+  }
 });
