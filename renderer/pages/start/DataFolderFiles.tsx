@@ -4,6 +4,7 @@ import { useApi } from '../../app/api-context';
 import { useT, useWhen } from '../../app/i18n';
 import { ErrorNote, Field, useLoad } from '../../ui';
 import { useSwitchFile } from './switch-file';
+import './start.css';
 
 /**
  * The election files of the data folder (browser mode and Electron alike): each with its election, day, whether it is

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
 import { apiCaller, buildRenderer, chromiumMissing, launch, screenshotPath } from '../renderer/harness';
 import { residentsDefinition } from './setup-fixture';
+import { TEST_PIN } from '../../helpers/authority';
 
 /**
  * Several election files from the screens, in browser mode at 1366×768 against the real backend: the Drill page of a
@@ -41,6 +42,9 @@ describe('Election files: a drill file from the Drill page, the 演练 badge, ba
     const call = apiCaller(server);
     const real = residentsDefinition();
     await call('createElection', real);
+    // The real election asks for sign-in (its first committee PIN is set); the drill file will not.
+    const people = await call<{ id: number; name: string }[]>('listPeople', {});
+    await call('setPin', { person: people.find((p) => p.name === '郭志明')!.id, pin: TEST_PIN });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await context.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;
@@ -83,12 +87,15 @@ describe('Election files: a drill file from the Drill page, the 演练 badge, ba
     // Fits 1366 wide: the list does not push the page sideways.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 1366×768');
 
-    // Back to the real election: its title, no badge, no banner.
+    // Back to the real election: its title, no badge, no banner; it asks for sign-in, and its files are under the form.
     await realRow.getByRole('button', { name: '打开' }).click();
     await page.waitForFunction((title) => document.querySelector('[data-testid=election-title]')?.textContent === title, String(real.title));
     assert.equal(await badge(page).count(), 0);
     assert.equal(await page.getByTestId('drill-banner').count(), 0);
+    await page.getByTestId('signin-wall').waitFor();
+    await page.getByTestId('files-beside-signin').locator('summary').click();
     await page.locator('[data-testid=election-file][data-name="election"][data-current="yes"]').waitFor();
+    await page.screenshot({ path: screenshotPath('screens-files-beside-signin'), fullPage: true });
 
     // A name that is not a plain file name is stopped before it is sent, with the rule said in the screen's language.
     await page.getByTestId('new-file-name').fill('../别处');
