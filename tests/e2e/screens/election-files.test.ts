@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
-import { apiCaller, buildRenderer, chromiumMissing, launch, screenshotPath } from '../renderer/harness';
+import { apiCaller, buildRenderer, chromiumMissing, launch, openApp, screenshotPath } from '../renderer/harness';
 import { residentsDefinition } from './setup-fixture';
 import { TEST_PIN } from '../../helpers/authority';
 
@@ -45,17 +45,7 @@ describe('Election files: a drill file from the Drill page, the 演练 badge, ba
     // The real election asks for sign-in (its first committee PIN is set); the drill file will not.
     const people = await call<{ id: number; name: string }[]>('listPeople', {});
     await call('setPin', { person: people.find((p) => p.name === '郭志明')!.id, pin: TEST_PIN });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    await context.addInitScript(() => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('station.lang', 'zh-CN');
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`${server.url}/#/drill&token=${encodeURIComponent(server.token)}`);
-    await page.waitForFunction(() => !location.hash.includes('token'));
+    const { context, page, problems } = await openApp(browser, server, '#/drill');
 
     // The real election: the Drill page offers a drill file of its own, no command to type.
     await page.getByTestId('drill-not-empty').waitFor();
