@@ -11,6 +11,7 @@ import { SessionProvider } from './app/session/session-context';
 import { screens } from './pages';
 import { TownApp } from './pages/town/TownApp';
 import { isTownHash, useHash } from './pages/town/town-route';
+import { FilesBesideSignIn } from './pages/start/FilesBesideSignIn';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/widgets.css';
@@ -25,7 +26,7 @@ function ModeRoot() {
     <SessionProvider>
       <ElectionProvider>
         <ElectionLoader>
-          <AppShell pages={screens} />
+          <AppShell pages={screens} besideSignIn={<FilesBesideSignIn />} />
         </ElectionLoader>
       </ElectionProvider>
     </SessionProvider>

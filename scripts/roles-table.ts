@@ -84,6 +84,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     ],
   },
   { zh: '演练', en: 'Drills', methods: ['startDrill', 'drillProgress', 'drillCredentials', 'drillState', 'discardInterruptedDrill'] },
+  { zh: '选举文件', en: 'Election files', methods: ['listElectionFiles', 'currentElectionFile', 'createElectionFile', 'openElectionFile'] },
   {
     zh: '选民证',
     en: 'Voter certificates',

@@ -164,26 +164,40 @@ async function runBrowserMode() {
   const { register } = await import('tsx/esm/api');
   register();
   const load = (p) => import(pathToFileURL(join(root, p)).href);
-  const [{ startHttpServer }, { createContext }, { createBackupHook, removeBackupLeftovers }] = await Promise.all([
+  const [{ startHttpServer }, { openElectionSwitch }, { createBackupHook, removeBackupLeftovers }] = await Promise.all([
     load('electron/backend/http.ts'),
-    load('electron/backend/context.ts'),
+    load('electron/backend/election-files/switch.ts'),
     load('electron/backend/files/backup.ts'),
   ]);
-  let ctx;
+  // The same automatic backups as in Electron: when the backend reports a closed round, and on stop.
+  for (const n of removeBackupLeftovers(join(dataDir, 'backups'))) console.log(`start: removed ${n}, left by an interrupted backup`);
+  let files = null;
+  const backups = createBackupHook({
+    currentDb: () => {
+      try {
+        const db = files?.current().ctx.db;
+        return db?.open ? db : null;
+      } catch {
+        return null; // closed while stopping
+      }
+    },
+    backupDir: () => join(dataDir, 'backups'),
+    log: (m, err) => console.log(`start: ${m}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
+  });
+  // election.sqlite at start; the Start page creates, opens and switches to the other files of the folder.
   try {
-    ctx = createContext({ dbFile: join(dataDir, 'election.sqlite'), dataDir, actor: 'browser' });
+    files = openElectionSwitch({
+      dataDir,
+      file: join(dataDir, 'election.sqlite'),
+      actor: 'browser',
+      onOpened: (ctx) => {
+        ctx.onRoundClosed = () => void backups.roundClosed();
+      },
+    });
   } catch (err) {
     console.error(`start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
-  // The same automatic backups as in Electron: when the backend reports a closed round, and on stop.
-  for (const n of removeBackupLeftovers(join(dataDir, 'backups'))) console.log(`start: removed ${n}, left by an interrupted backup`);
-  const backups = createBackupHook({
-    currentDb: () => (ctx.db.open ? ctx.db : null),
-    backupDir: () => join(dataDir, 'backups'),
-    log: (m, err) => console.log(`start: ${m}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
-  });
-  ctx.onRoundClosed = () => void backups.roundClosed();
   let route = '';
   if (townArg !== undefined) {
     const { startInTownMode } = await load('electron/backend/town-mode/holder.ts');
@@ -196,7 +210,7 @@ async function runBrowserMode() {
     }
     route = '/town&';
   }
-  const server = await startHttpServer({ ctx, staticDir });
+  const server = await startHttpServer({ files, staticDir });
   const url = `${server.origin}/#${route}token=${encodeURIComponent(server.token)}`;
   console.log(`Electron 二进制不可用(离线安装),以浏览器模式运行 / Electron binary not installed: running in browser mode at ${url}`);
   console.log(`start: 数据文件夹 / data folder: ${dataDir} — Ctrl-C 停止 / to stop`);
@@ -209,7 +223,7 @@ async function runBrowserMode() {
     try {
       await server.close();
       await backups.beforeQuit();
-      ctx.db.close();
+      files.close();
     } finally {
       process.exit(0);
     }

@@ -7,6 +7,7 @@ import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
 import { dayApi } from './services/day-api';
 import { drillApi, drillRunning } from './services/drill-api';
+import { filesApi } from './services/files-api';
 import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
@@ -75,6 +76,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...certificatesApi(ctx),
     ...townApi(ctx),
     ...rollLifeApi(ctx),
+    ...filesApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

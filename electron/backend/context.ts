@@ -6,6 +6,7 @@ import { actorOrLabel } from './authority/caller';
 import { SessionStore } from './authority/sessions';
 import { openAndMigrate, type Db } from './db';
 import { attachSecondCopy } from './copy/second-copy';
+import type { ElectionSwitch } from './election-files/switch';
 import { removeStationKeyLeftovers } from './seal/station-key';
 import { reconcileInterruptedSeals } from './services/seal-reconcile';
 
@@ -25,6 +26,8 @@ export interface BackendContext {
   sessions: SessionStore;
   /** Called after a round's counting is closed and committed; the shell makes a backup copy of the database. */
   onRoundClosed?: () => void;
+  /** The switch that opened this file among the data folder's election files; none where the file is fixed. */
+  files?: ElectionSwitch;
 }
 
 export interface ContextOptions {

@@ -9,17 +9,23 @@ import { contract as electionContract } from '../../shared/api/contract';
 import { jsonSyntaxDetail } from '../../shared/record/parse';
 import { buildApi } from './api';
 import { authorizerFor } from './authority/authorize';
-import { createContext, type BackendContext } from './context';
+import type { BackendContext } from './context';
+import { attachmentDisposition, EXPORT_DOWNLOAD_PATH, readExportDownload } from './export-download';
+import { openElectionSwitch, type ElectionSwitch } from './election-files/switch';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from './web-policy';
 
 export const TOKEN_HEADER = 'x-station-token';
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HttpServerOptions<C extends ContractShape> {
-  /** What to serve; by default the election contract over `ctx` (or over the database in dbFile / dataDir). */
+  /**
+   * What to serve; by default the election contract over `ctx` (one fixed file), or over the file `files` has open
+   * (switched from the Start page), or over a switch of its own opened on dbFile / dataDir.
+   */
   contract?: C;
   impl?: Implementation<C>;
   ctx?: BackendContext;
+  files?: ElectionSwitch;
   /** Database file; default `<dataDir>/election.sqlite`. */
   dbFile?: string;
   dataDir?: string;
@@ -38,6 +44,14 @@ export interface HttpServerHandle {
   port: number;
   token: string;
   close(): Promise<void>;
+}
+
+interface ServedApi {
+  contract: ContractShape;
+  impl: Implementation<ContractShape>;
+  authorize?: Authorize;
+  /** The open election (for its export folder), or null for another contract. */
+  ctx: BackendContext | null;
 }
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
@@ -88,23 +102,34 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 /**
  * The loopback transport: 127.0.0.1 only, a random port, a per-launch token in the `x-station-token` header.
  * POST /api/<method> with a JSON body answers with the envelope. A Host other than 127.0.0.1/localhost on our port
- * is refused (DNS rebinding); so is a cross-origin Origin.
+ * is refused (DNS rebinding); so is a cross-origin Origin. GET /exports/<name> (token in the header too) downloads a
+ * file of the export folder (export-download.ts).
  */
 export async function startHttpServer<C extends ContractShape = typeof electionContract>(
   opts: HttpServerOptions<C> = {},
 ): Promise<HttpServerHandle> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
-  let ownedCtx: BackendContext | null = null;
-  let api: { contract: ContractShape; impl: Implementation<ContractShape>; authorize?: Authorize };
+  let owned: ElectionSwitch | null = null;
+  let served: () => ServedApi;
   if (opts.contract && opts.impl) {
-    api = { contract: opts.contract, impl: opts.impl as unknown as Implementation<ContractShape> };
+    const fixed: ServedApi = { contract: opts.contract, impl: opts.impl as unknown as Implementation<ContractShape>, ctx: null };
+    served = () => fixed;
+  } else if (opts.ctx) {
+    const ctx = opts.ctx;
+    const fixed: ServedApi = { contract: electionContract, impl: buildApi(ctx) as unknown as Implementation<ContractShape>, authorize: authorizerFor(ctx), ctx };
+    served = () => fixed;
   } else {
-    let ctx = opts.ctx;
-    if (!ctx) {
-      const dbFile = opts.dbFile ?? join(opts.dataDir ?? process.cwd(), 'election.sqlite');
-      ctx = ownedCtx = createContext({ dbFile, dataDir: opts.dataDir ?? undefined, actor: 'browser' });
+    let files = opts.files;
+    if (!files) {
+      const dataDir = opts.dataDir ?? process.cwd();
+      files = owned = openElectionSwitch({ dataDir, file: opts.dbFile ?? join(dataDir, 'election.sqlite'), actor: 'browser' });
     }
-    api = { contract: electionContract, impl: buildApi(ctx) as unknown as Implementation<ContractShape>, authorize: authorizerFor(ctx) };
+    const switcher = files;
+    // Each request is served by the file open when it arrives (the Start page may switch files between requests).
+    served = () => {
+      const open = switcher.current();
+      return { contract: electionContract, impl: open.api as unknown as Implementation<ContractShape>, authorize: open.authorize, ctx: open.ctx };
+    };
   }
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
   const onInternal = opts.onInternal ?? ((err, method) => console.error(`station http: internal error in ${method}:`, err));
@@ -128,6 +153,10 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
     const pathname = target.split(/[?#]/, 1)[0]!;
     if (pathname.startsWith('/api/')) {
       await handleApi(req, res, pathname.slice('/api/'.length));
+      return;
+    }
+    if (pathname.startsWith(EXPORT_DOWNLOAD_PATH)) {
+      await handleDownload(req, res, pathname.slice(EXPORT_DOWNLOAD_PATH.length));
       return;
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot) {
@@ -183,8 +212,41 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
         return;
       }
     }
+    const api = served();
     const answer: ApiResponse<unknown> = await dispatch(api.contract, api.impl, method, input, onInternal, api.authorize);
     send(res, answer.ok ? 200 : STATUS_OF[answer.error.code], answer);
+  }
+
+  async function handleDownload(req: IncomingMessage, res: ServerResponse, encodedName: string): Promise<void> {
+    req.resume();
+    if (req.method !== 'GET') {
+      send(res, 405, { error: 'method-not-allowed', message: 'use GET' }, { allow: 'GET' });
+      return;
+    }
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given !== 'string' || !tokensEqual(given, token)) {
+      send(res, 401, { error: 'unauthorized', message: `missing or wrong ${TOKEN_HEADER}` });
+      return;
+    }
+    const ctx = served().ctx;
+    if (ctx === null) {
+      send(res, 404, { error: 'not-found' });
+      return;
+    }
+    const file = await readExportDownload(ctx, encodedName);
+    if (!file.ok) {
+      send(res, file.status, { error: file.status === 400 ? 'bad-name' : file.status === 413 ? 'too-large' : 'not-found', message: file.message });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-length': file.data.length,
+      'content-disposition': attachmentDisposition(file.name),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(file.data);
   }
 
   async function serveStatic(res: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
@@ -248,7 +310,7 @@ export async function startHttpServer<C extends ContractShape = typeof electionC
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => {
-          if (ownedCtx?.db.open) ownedCtx.db.close();
+          owned?.close();
           resolveClose();
         });
       }),

@@ -1,12 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ApiError, type Implementation } from '../../shared/api/envelope';
+import type { Implementation } from '../../shared/api/envelope';
 import { contract } from '../../shared/api/contract';
-import { buildApi } from '../backend/api';
-import { authorizerFor } from '../backend/authority/authorize';
 import type { Authorize } from '../../shared/api/dispatch';
-import { createContext, type BackendContext } from '../backend/context';
 import type { Db } from '../backend/db';
+import { openElectionSwitch } from '../backend/election-files/switch';
 
 export type ElectionContract = typeof contract;
 
@@ -36,22 +34,7 @@ export function defaultElectionFile(dataDir: string): string {
 export function startBackendHost(opts: { dataDir: string; onRoundClosed: () => void }): BackendHost {
   const settingsFile = join(opts.dataDir, 'shell-settings.json');
   const settings = readSettings(settingsFile);
-  let file = settings.lastElection && existsSync(settings.lastElection) ? settings.lastElection : defaultElectionFile(opts.dataDir);
-  let ctx: BackendContext | null = open(file, false);
-  let api = buildApi(ctx);
-  let authorize = authorizerFor(ctx);
-  remember(file);
-
-  function open(f: string, mustBeNew: boolean): BackendContext {
-    if (mustBeNew && existsSync(f)) {
-      throw new ApiError('refused', `选举文件已存在,不会覆盖 / the election file already exists and is not overwritten: ${f}`);
-    }
-    mkdirSync(opts.dataDir, { recursive: true });
-    const c = createContext({ dbFile: f, dataDir: opts.dataDir, actor: null });
-    // The backend calls ctx.onRoundClosed?.() after a round's result is recorded: the shell backs the file up then.
-    const withHook: BackendContext & { onRoundClosed: () => void } = Object.assign(c, { onRoundClosed: opts.onRoundClosed });
-    return withHook;
-  }
+  mkdirSync(opts.dataDir, { recursive: true });
   function remember(f: string): void {
     settings.lastElection = f;
     settings.recent = [f, ...settings.recent.filter((r) => r !== f)].slice(0, MAX_RECENT);
@@ -61,27 +44,37 @@ export function startBackendHost(opts: { dataDir: string; onRoundClosed: () => v
       // the list of recent files is a convenience
     }
   }
+  // The same switch as browser mode's: the Start page's files of the data folder and the shell's dialogs both use it.
+  const files = openElectionSwitch({
+    dataDir: opts.dataDir,
+    file: settings.lastElection && existsSync(settings.lastElection) ? settings.lastElection : defaultElectionFile(opts.dataDir),
+    actor: null,
+    // The backend calls ctx.onRoundClosed?.() after a round's result is recorded: the shell backs the file up then.
+    onOpened: (ctx) => {
+      ctx.onRoundClosed = opts.onRoundClosed;
+    },
+    onSwitched: remember,
+  });
+  remember(files.current().file);
+  const open = () => {
+    try {
+      return files.current();
+    } catch {
+      return null;
+    }
+  };
 
   return {
     contract,
-    impl: () => api,
-    authorize: () => authorize,
-    currentDb: () => ctx?.db ?? null,
-    currentFile: () => file,
+    impl: () => files.current().api,
+    authorize: () => files.current().authorize,
+    currentDb: () => open()?.ctx.db ?? null,
+    currentFile: () => files.current().file,
     recentFiles: () => settings.recent.filter((r) => existsSync(r)),
     switchTo(target, { create }) {
-      const next = open(resolve(target), create);
-      ctx?.db.close();
-      ctx = next;
-      api = buildApi(next);
-      authorize = authorizerFor(next);
-      file = resolve(target);
-      remember(file);
+      files.switchTo(resolve(target), { create });
     },
-    close() {
-      if (ctx?.db.open) ctx.db.close();
-      ctx = null;
-    },
+    close: () => files.close(),
   };
 }
 

@@ -24,11 +24,12 @@ const OPEN_PAGES: ReadonlySet<PageId> = new Set(['drill']);
  * The frame around every screen: drill banner, top bar (title, who is signed in, language, help), page tabs, and
  * the global keys (Alt+1…9 and Alt+0 pages, F1 or ? help, Alt+L language, Ctrl+Shift+S switch person, Ctrl+Shift+L sign out).
  * Once the election asks for sign-in, a page is shown only to a signed-in person (the sign-in form stands in its
- * place); a session that ends while a page is shown brings the sign-in overlay over that page.
+ * place, with `besideSignIn` under it: the election files, so that another file is never behind a sign-in); a session
+ * that ends while a page is shown brings the sign-in overlay over that page.
  */
-export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?: (route: Route) => ReactNode }) {
+export function AppShell({ pages, fallback, besideSignIn }: { pages: PageRenderers; fallback?: (route: Route) => ReactNode; besideSignIn?: ReactNode }) {
   const { t, lang, toggleLang } = useLang();
-  const { election } = useElection();
+  const { election, drillFile } = useElection();
   const [route, go] = useHashRoute();
   const [helpOpen, setHelpOpen] = useState(false);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
@@ -70,7 +71,7 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
 
   const current = PAGES.find((p) => p.id === route.page)!;
   const render = pages[route.page] ?? fallback;
-  const drill = election?.drill === true;
+  const drill = election?.drill === true || drillFile;
   const walled = authority === 'established' && session === null && overlay === null && !OPEN_PAGES.has(route.page);
 
   useEffect(() => {
@@ -123,6 +124,7 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
         {authority === null && !OPEN_PAGES.has(route.page) ? null : walled ? (
           <div className="ui-card signin-wall" data-testid="signin-wall">
             <SignInForm />
+            {besideSignIn}
           </div>
         ) : render ? (
           render(route)

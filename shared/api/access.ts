@@ -138,6 +138,12 @@ export const METHOD_ACCESS = {
   drillCredentials: 'anyone',
   drillState: 'anyone',
   discardInterruptedDrill: 'anyone',
+  // which election file of the data folder is open: chosen before anyone signs in to it (the sign-in belongs to the
+  // file), as in Electron's file dialogs
+  listElectionFiles: 'anyone',
+  currentElectionFile: 'anyone',
+  createElectionFile: 'anyone',
+  openElectionFile: 'anyone',
   // several laptops (docs/stations.md): the committee sends packages out and takes returns in; a fresh laptop opens a
   // package before anyone can sign in to it; the station's desk staff write its returns
   exportStationPackage: COMMITTEE,

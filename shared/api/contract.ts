@@ -5,6 +5,7 @@ import { countingContract } from './counting';
 import { custodyContract } from './custody';
 import { dayContract } from './day';
 import { drillContract } from './drill';
+import { filesContract } from './files';
 import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
@@ -35,6 +36,7 @@ export const contract = {
   ...certificatesContract,
   ...townContract,
   ...rollLifeContract,
+  ...filesContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

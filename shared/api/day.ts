@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_STEPS } from '../domain/day';
+import { DAY_STEP_STATES, DAY_STEPS } from '../domain/day';
 import { answerText } from '../domain/text';
 import { code } from '../domain/venue';
 import { roundView } from './setup';
@@ -12,7 +12,7 @@ export const dayProgressView = z.strictObject({
   steps: z.array(
     z.strictObject({
       step: z.enum(DAY_STEPS),
-      state: z.enum(['done', 'next', 'later']),
+      state: z.enum(DAY_STEP_STATES),
       progress: z.strictObject({ done: z.int(), total: z.int() }).nullable(),
     }),
   ),

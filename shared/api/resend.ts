@@ -8,7 +8,9 @@ import { z } from 'zod';
  *
  * Not here: importRoll, sealToFile and startDrill answer asynchronously (a re-sent import is refused as the same
  * roll; sealing again writes the same file), setPin, setDoubleEntry and setExportFolder set a value and are idempotent
- * already, and so is cancelCertificatePrint (a print job ends once).
+ * already, and so is cancelCertificatePrint (a print job ends once). openElectionFile opens the file open already
+ * again as nothing, and createElectionFile answers a re-send while its new file is open and empty (services/files-api.ts):
+ * a receipt could not be kept there, in a file the call closes.
  *
  * Secret ballot: a key is random, made by the client for that one write; it is never derived from a voter, a
  * certificate or anything else, so the key of a ballot entry (made by the counting client) joins nothing.

@@ -43,7 +43,9 @@ export const NO_DAY_FACTS: DayFacts = {
   sealed: false,
 };
 
-export type DayStepState = 'done' | 'next' | 'later';
+/** 'overridden': the sign-off step when the file was sealed without every signature, by the committee's override. */
+export const DAY_STEP_STATES = ['done', 'overridden', 'next', 'later'] as const;
+export type DayStepState = (typeof DAY_STEP_STATES)[number];
 
 export interface DayStepView {
   step: DayStep;
@@ -65,7 +67,9 @@ function reached(status: RoundStatus | undefined, target: RoundStatus): boolean 
 /**
  * Which steps are done, and the next one: the first step not done. A later step can be done before an earlier one
  * (the poll closed before the last box arrived); it stays done and the earlier one is still next. The certificates
- * leave no record when printed, so that step counts as done once voting has started.
+ * leave no record when printed, so that step counts as done once voting has started. Sealed while sign-offs are still
+ * missing can only be by the committee's override (two PINs and a reason): the signing step is then passed, but shown
+ * as overridden, never as signed.
  */
 export function dayProgress(f: DayFacts): DayProgress {
   const status = f.round?.status;
@@ -90,13 +94,14 @@ export function dayProgress(f: DayFacts): DayProgress {
           count: { done: Math.min(f.boxesCounted, f.boxes), total: f.boxes },
         }
       : {};
-  const next = DAY_STEPS.find((s) => !done[s]) ?? null;
+  const overridden: Partial<Record<DayStep, boolean>> = { sign: f.sealed && f.resultStored && f.signaturesMissing > 0 };
+  const next = DAY_STEPS.find((s) => !done[s] && !overridden[s]) ?? null;
   return {
     round: f.round?.number ?? null,
     next,
     steps: DAY_STEPS.map((step) => ({
       step,
-      state: done[step] ? 'done' : step === next ? 'next' : 'later',
+      state: done[step] ? 'done' : overridden[step] ? 'overridden' : step === next ? 'next' : 'later',
       progress: progress[step] ?? null,
     })),
   };

@@ -46,8 +46,6 @@ export const drillEn: Record<keyof typeof drillZhCN, string> = {
   'drillpage.notEmpty.explain': 'A drill needs a new, empty election file; it is never written into an existing election.',
   'drillpage.notEmpty.electron': 'Press the button below to create a new empty election file (e.g. “drill.sqlite”); once it is open, come back here and start the drill.',
   'drillpage.notEmpty.new': 'New empty election file…',
-  'drillpage.notEmpty.browser': 'In browser mode each launch uses one data folder. Close the app and start it again with another data folder, for example:',
-  'drillpage.notEmpty.browserAfter': 'then open this page (Alt+9) and start the drill. The election you have now is untouched; start with its folder again to return to it.',
 
   'drillpage.interrupted.title': 'The drill in this election file was interrupted',
   'drillpage.interrupted.explain': 'A drill (seed {seed}, {voters} voters) was stopped midway, when the app was closed or the computer stopped: its data is incomplete and it is not a drill to practise with.',

@@ -45,8 +45,6 @@ export const drillZhCN = {
   'drillpage.notEmpty.explain': '演练只能在一个新的空选举文件中进行，绝不会写进已有的选举。',
   'drillpage.notEmpty.electron': '请按下面的按钮新建一个空的选举文件（例如“演练.sqlite”），打开后回到本页开始演练。',
   'drillpage.notEmpty.new': '新建空选举文件…',
-  'drillpage.notEmpty.browser': '浏览器模式下每次启动只使用一个数据文件夹。请关闭程序，用另一个数据文件夹重新启动，例如：',
-  'drillpage.notEmpty.browserAfter': '然后打开本页（Alt+9）开始演练。原来的选举不受影响，之后用原来的文件夹启动即可回到它。',
 
   'drillpage.interrupted.title': '这个选举文件中的演练被中断了',
   'drillpage.interrupted.explain': '一次演练（随机种子 {seed}，{voters} 名选民）在进行中被中断（程序被关闭或电脑停止运行），数据不完整，不能用来练习。',

@@ -11,6 +11,7 @@ import { exportEn } from './export.en';
 import { drillEn } from './drill.en';
 import { sessionEn } from './session.en';
 import { guideEn } from './guide.en';
+import { filesEn } from './files.en';
 import { stationsEn } from './stations.en';
 import { votersEn } from './voters.en';
 import { townEn } from './town.en';
@@ -159,6 +160,7 @@ export const en: Record<MessageKey, string> = {
   ...drillEn,
   ...sessionEn,
   ...guideEn,
+  ...filesEn,
   ...stationsEn,
   ...votersEn,
   ...townEn,

@@ -27,5 +27,4 @@ export const startEn: Record<keyof typeof startZhCN, string> = {
   'start.new': 'New election file…',
   'start.recent': 'Recent files',
   'start.browserMode': 'Browser mode',
-  'start.browserModeHint': 'This launch uses one election database. For another election, quit and start again with another data folder.',
 };

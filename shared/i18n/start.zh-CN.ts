@@ -26,5 +26,4 @@ export const startZhCN = {
   'start.new': '新建选举文件…',
   'start.recent': '最近打开',
   'start.browserMode': '浏览器模式',
-  'start.browserModeHint': '本次启动只使用一个选举数据库。如需另一场选举，请关闭程序后用另一个数据文件夹重新启动。',
 } as const;

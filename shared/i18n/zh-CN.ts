@@ -10,6 +10,7 @@ import { exportZhCN } from './export.zh-CN';
 import { drillZhCN } from './drill.zh-CN';
 import { sessionZhCN } from './session.zh-CN';
 import { guideZhCN } from './guide.zh-CN';
+import { filesZhCN } from './files.zh-CN';
 import { stationsZhCN } from './stations.zh-CN';
 import { votersZhCN } from './voters.zh-CN';
 import { townZhCN } from './town.zh-CN';
@@ -160,6 +161,7 @@ export const zhCN = {
   ...drillZhCN,
   ...sessionZhCN,
   ...guideZhCN,
+  ...filesZhCN,
   ...stationsZhCN,
   ...votersZhCN,
   ...townZhCN,

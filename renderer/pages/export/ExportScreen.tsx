@@ -5,6 +5,7 @@ import type { MissingSignoffView, SealSummaryView, SealWrittenView, VerifyOutcom
 import { ErrorNote, errorText, useAction, useLoad } from '../../ui';
 import { useRounds } from '../rounds';
 import { hasShell, requireShell } from '../../api/shell';
+import { downloadExport } from '../../api/download';
 import { TallySheet, type TallySheetData } from '../signoff/TallySheet';
 import { sheetFileName } from '../signoff/PrintBar';
 import { SealSummary } from './SealSummary';
@@ -203,6 +204,7 @@ export function ExportScreen() {
             {pdfPath && <> · {t('export.pdfWritten', { path: pdfPath })}</>}
           </p>
         )}
+        {written && !electron && <BrowserDownload path={written.path} folder={exportFolder.data?.folder ?? null} />}
         {outcome && <VerifyOutcome outcome={outcome} titles={titles} />}
         <VerifyOther fingerprint={fingerprint} titles={titles} />
       </div>
@@ -212,6 +214,22 @@ export function ExportScreen() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Browser mode: the sealed file from the export folder as a download, and where that folder is. */
+function BrowserDownload({ path, folder }: { path: string; folder: string | null }) {
+  const t = useT();
+  const action = useAction();
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return (
+    <div className="ui-card" data-testid="export-download">
+      {folder && <p className="ui-muted">{t('export.folderShown', { folder })}</p>}
+      <button type="button" className="ui-primary" onClick={() => void action.run(() => downloadExport(name))} disabled={action.busy} data-testid="export-download-go">
+        {t('export.download', { name })}
+      </button>
+      <ErrorNote error={action.error} />
+    </div>
   );
 }
 

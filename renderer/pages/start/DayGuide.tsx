@@ -19,13 +19,13 @@ export function DayGuide() {
           {p.steps.map((s) => (
             <li key={s.step} className={`start-day-step start-day-${s.state}`} data-testid={`day-step-${s.step}`} data-state={s.state}>
               <span className="start-day-mark" aria-hidden="true">
-                {s.state === 'done' ? '✓' : s.state === 'next' ? '➜' : '·'}
+                {{ done: '✓', overridden: '✓!', next: '➜', later: '·' }[s.state]}
               </span>
               <a href={DAY_STEP_HREF[s.step]} aria-current={s.state === 'next' ? 'step' : undefined}>
                 {t(`day.step.${s.step}`)}
               </a>
               <span className="start-day-state">{t(`day.state.${s.state}`)}</span>
-              {s.progress && s.state !== 'done' && <span className="ui-muted">{t('day.progress', s.progress)}</span>}
+              {s.progress && s.state !== 'done' && s.state !== 'overridden' && <span className="ui-muted">{t('day.progress', s.progress)}</span>}
               {s.state === 'next' && (
                 <a className="ui-link-button ui-primary" href={DAY_STEP_HREF[s.step]} data-testid="day-go">
                   {t('day.go')}

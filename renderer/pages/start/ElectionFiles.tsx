@@ -1,9 +1,30 @@
 import { useT } from '../../app/i18n';
 import { ErrorNote, useAction, useLoad } from '../../ui';
-import { requireShell } from '../../api/shell';
+import { hasShell, requireShell } from '../../api/shell';
+import { DataFolderFiles } from './DataFolderFiles';
 
-/** Electron only: the election file open now, recent files, and open/new through the native dialogs (then reload). */
+/**
+ * The election files: those of the data folder in both modes (DataFolderFiles); in Electron also the file open now,
+ * recent files, and open/new anywhere through the native dialogs (then reload).
+ */
 export function ElectionFiles() {
+  const t = useT();
+  const electron = hasShell();
+  return (
+    <section className="ui-card" data-testid="election-files">
+      <h3>{t('start.files')}</h3>
+      {!electron && (
+        <p>
+          <strong>{t('start.browserMode')}</strong> {t('files.browserHint')}
+        </p>
+      )}
+      <DataFolderFiles />
+      {electron && <ShellElectionFiles />}
+    </section>
+  );
+}
+
+function ShellElectionFiles() {
   const t = useT();
   const info = useLoad(() => requireShell().call('shell:info', {}), []);
   const action = useAction();
@@ -14,8 +35,7 @@ export function ElectionFiles() {
   };
 
   return (
-    <section className="ui-card" data-testid="election-files">
-      <h3>{t('start.files')}</h3>
+    <>
       {info.data && (
         <p>
           {t('start.currentFile')} <code className="ui-code">{info.data.electionFile}</code>
@@ -44,6 +64,6 @@ export function ElectionFiles() {
         </>
       )}
       <ErrorNote error={action.error ?? info.error} />
-    </section>
+    </>
   );
 }

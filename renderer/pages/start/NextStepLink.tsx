@@ -10,7 +10,8 @@ export function NextStepLink({ after }: { after: DayStep }) {
   const t = useT();
   const p = useDayProgress().data;
   if (!p || p.next === null) return null;
-  const done = p.steps.find((s) => s.step === after)?.state === 'done';
+  const state = p.steps.find((s) => s.step === after)?.state;
+  const done = state === 'done' || state === 'overridden';
   if (!done || DAY_STEPS.indexOf(p.next) < DAY_STEPS.indexOf(after)) return null;
   return (
     <p className="ui-card ui-card-accent ui-no-print" data-testid="next-step" data-step={p.next}>

@@ -8,7 +8,6 @@ import { ElectionFiles } from './ElectionFiles';
 import { OpenStationPackage } from './OpenStationPackage';
 import { TakeOverStation } from './TakeOverStation';
 import { SecondCopyWarning } from '../../widgets/SecondCopyWarning';
-import { hasShell } from '../../api/shell';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
 import { DayGuide } from './DayGuide';
 import { TownModeEntry } from '../town/TownModeEntry';
@@ -49,14 +48,7 @@ export function StartScreen() {
         {fingerprint.data && <p className="start-fingerprint" data-testid="fingerprint">{fingerprint.data.short}</p>}
         <ErrorNote error={fingerprint.error} />
       </section>
-      {hasShell() ? (
-        <ElectionFiles />
-      ) : (
-        <section className="ui-card">
-          <h3>{t('start.browserMode')}</h3>
-          <p>{t('start.browserModeHint')}</p>
-        </section>
-      )}
+      <ElectionFiles />
       {overview.data && !e && <CreateElection onCreated={overview.reload} />}
       <SecondCopyWarning quiet={false} />
       {overview.data && !e && <OpenStationPackage />}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../../electron/backend/web-policy';
 
 /**
@@ -104,4 +104,28 @@ export function apiCaller(server: { url: string; token: string }) {
     if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
     return body.value as T;
   };
+}
+
+/**
+ * A fresh window at 1366×768 (a community laptop) on the app behind a loopback server, in zh-CN unless told, at
+ * `hash`, with the launch token handed over the way `npm start` does; page errors are collected in `problems`.
+ */
+export async function openApp(
+  browser: Browser,
+  server: { url: string; token: string },
+  hash: string,
+  opts: { lang?: 'zh-CN' | 'en' } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: opts.lang ?? 'zh-CN' });
+  await context.addInitScript((lang) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('station.lang', lang);
+  }, opts.lang ?? 'zh-CN');
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}/#${hash.replace(/^#/, '')}&token=${encodeURIComponent(server.token)}`);
+  await page.waitForFunction(() => !location.hash.includes('token'));
+  return { context, page, problems };
 }

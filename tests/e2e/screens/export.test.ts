@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -16,7 +16,8 @@ import { apiCaller, buildRenderer, chromiumMissing, launch, screenshotPath } fro
  * The Export screen in browser mode against the real backend: a drill election where one caller appointed after the
  * count has not signed. Sealing is refused with that name; two committee members override with their PINs and a
  * reason; the file lands in the export folder beside the election file, and the verified summary says plainly that
- * sign-offs were missing, who decided, and that this file supersedes the drill's own.
+ * sign-offs were missing, who decided, and that this file supersedes the drill's own. The file is then downloaded
+ * from the export folder, and the Start page's guided day shows signing as passed by the override.
  */
 
 const missing = chromiumMissing();
@@ -55,7 +56,7 @@ describe('Export screen: missing sign-offs, the committee override, the export f
     await asChair('grantRole', { person: desk.id, role: 'caller' });
     await asChair('setPin', { person: member.id, pin: TEST_PIN });
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await context.addInitScript((t) => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
@@ -96,6 +97,21 @@ describe('Export screen: missing sign-offs, the committee override, the export f
     assert.equal(await page.getByTestId('seal-missing').count(), 0);
     assert.equal(readdirSync(join(dataDir, 'exports')).length, 1);
     await page.screenshot({ path: screenshotPath('screens-export-override'), fullPage: true });
+
+    // Browser mode: the sealed file is offered as a download from the export folder, and the folder is named.
+    const [sealedName] = readdirSync(join(dataDir, 'exports'));
+    assert.ok(((await page.getByTestId('export-download').textContent()) ?? '').includes(join(dataDir, 'exports')));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `下载 ${sealedName}` }).click()]);
+    assert.equal(download.suggestedFilename(), sealedName);
+    assert.deepEqual(readFileSync(await download.path()), readFileSync(join(dataDir, 'exports', sealedName!)));
+
+    // The guided day on the Start page: sealed, and signing shown as passed by the committee's override.
+    await page.keyboard.press('Alt+1');
+    await page.locator('[data-testid=day-step-sign][data-state=overridden]').waitFor();
+    assert.match((await page.getByTestId('day-step-sign').textContent()) ?? '', /签字未齐/);
+    assert.equal(await page.getByTestId('day-step-seal').getAttribute('data-state'), 'done');
+    assert.equal(await page.getByTestId('day-guide').getAttribute('data-next'), 'none');
+    await page.screenshot({ path: screenshotPath('screens-start-override'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   });

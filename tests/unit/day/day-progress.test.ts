@@ -52,3 +52,16 @@ test('counting is done when every box is counted (or not used) and none is open;
   assert.equal(sealed.next, null);
   assert.ok(sealed.steps.every((s) => s.state === 'done'));
 });
+
+test('sealed while sign-offs are missing (the committee overrode): signing is shown as overridden, not done, not next', () => {
+  const counted: DayFacts = { ...READY, round: { number: 1, status: 'sealed' }, boxesVoting: 3, boxesChecked: 3, boxesCounted: 3, resultStored: true, sealed: true };
+  const over = dayProgress({ ...counted, signaturesMissing: 2 });
+  assert.equal(states({ ...counted, signaturesMissing: 2 }).sign, 'overridden');
+  assert.equal(states({ ...counted, signaturesMissing: 2 }).seal, 'done');
+  assert.equal(over.next, null, 'nothing is left to do');
+  // Every signature given: signing is simply done.
+  assert.equal(states(counted).sign, 'done');
+  // Not sealed (a correction after the override reopened the round): missing signatures are the next step again.
+  const reopened: DayFacts = { ...counted, round: { number: 1, status: 'signed' }, sealed: false, signaturesMissing: 2 };
+  assert.equal(states(reopened).sign, 'next');
+});
