@@ -97,7 +97,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
       setPanel({ kind: 'answer', answer });
       if (answer.kind === 'issue') setLastIssued(answer.certificate);
     } catch (err) {
-      setPanel({ kind: 'error', message: errorText(err) });
+      setPanel({ kind: 'error', message: errorText(err, lang) });
     }
     setSeq((n) => n + 1);
     refocus();
@@ -114,11 +114,11 @@ export function CertificateInput({ onScan, onAssisted, onExchange, issuedCount, 
         await action(lastIssued);
         setNotice(done);
       } catch (err) {
-        setNotice(errorText(err));
+        setNotice(errorText(err, lang));
       }
       refocus();
     },
-    [lastIssued, refocus, t],
+    [lastIssued, refocus, t, lang],
   );
 
   useEffect(() => {

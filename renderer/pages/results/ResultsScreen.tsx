@@ -4,7 +4,7 @@ import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { roundResultView, standingView } from '../../../shared/api/results';
-import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
+import { ErrorNote, Loading, OkNote, useAction } from '../../ui';
 import { messageIn } from '../rules-message';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { NextSteps } from './NextSteps';
@@ -29,7 +29,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
   const roundView = rounds.find((r) => r.number === round) ?? null;
   const [result, setResult] = useState<RoundResult | null>(null);
   const [standing, setStanding] = useState<StandingView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [okText, setOkText] = useState<string | null>(null);
   const action = useAction();
   // Once there is a result, the keyboard continues at the next step (signing) unless the person is elsewhere.
@@ -49,7 +49,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       setStanding(s);
       setLoadError(null);
     } catch (err) {
-      setLoadError(errorText(err));
+      setLoadError(err);
     }
   }, [api, round]);
   useEffect(() => {

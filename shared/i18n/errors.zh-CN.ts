@@ -1,0 +1,10 @@
+/**
+ * Refusals and failures a screen says in its own language (the backend sends the key and parameters, see
+ * shared/i18n/says.ts), and the screen's own words for what it cannot show as it came.
+ */
+export const errorsZhCN = {
+  'error.internal': '出错了，详情已写入日志。请重试；如果仍然不行，请联系技术支持。',
+  'error.badInput': '输入的内容不符合要求，请检查后重试。',
+  'error.failed': '操作未能完成，请重试。',
+  'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
+} as const;
