@@ -96,7 +96,9 @@ export function AppShell({ pages, fallback }: { pages: PageRenderers; fallback?:
         </h1>
         <div className="topbar-actions">
           <SessionBar />
-          <button type="button" className="lang-switch" onClick={toggleLang} aria-label={t('lang.switchLabel')} data-testid="lang-switch">
+          <button type="button" className="lang-switch" onClick={toggleLang} aria-label={t('lang.switchLabel')} data-testid="lang-switch"
+            // The button names the other language in that language, for a person who cannot read this one.
+            lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}>
             {t('lang.switch')}
           </button>
           <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">

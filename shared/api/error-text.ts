@@ -20,18 +20,23 @@ const HAN = /\p{Script=Han}/u;
 /** The joint of "中文 / English": a slash between spaces, or after a closing bracket ("…)/ English"). */
 const JOINT = /(?: \/ |[)）]\/ )/g;
 
+const LATIN_WORD = /[A-Za-z]{2,}/;
+
 /**
- * "中文 / English" → its two halves, cutting at the first joint that has Han before it and none after (so a path or
- * a fraction in either half does not cut it); null when the message is not in both languages.
+ * "中文 / English" → its two halves, cut at the last joint with Han just before it (since the joint before it), so
+ * a slash inside the Chinese ("1 / 3 未达到") does not cut it, while the English half may hold names in Han
+ * ("王悦海 (committee) may not …"); null when the message is not in both languages.
  */
 export function splitBilingual(message: string): { zh: string; en: string } | null {
+  let found: { zh: string; en: string } | null = null;
+  let from = 0;
   for (const m of message.matchAll(JOINT)) {
     const cut = m.index + (m[0].startsWith(' ') ? 0 : 1);
-    const zh = message.slice(0, cut).trim();
     const en = message.slice(m.index + m[0].length).trim();
-    if (HAN.test(zh) && !HAN.test(en) && en !== '') return { zh, en };
+    if (HAN.test(message.slice(from, cut)) && LATIN_WORD.test(en)) found = { zh: message.slice(0, cut).trim(), en };
+    from = m.index + m[0].length;
   }
-  return null;
+  return found;
 }
 
 /** The two texts of a message as the general key, when it is in both languages. */

@@ -36,7 +36,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switch': '中文',
   'lang.switchLabel': '切换语言 / Switch language',
 
-  'drill.banner': '演练 DRILL — this is a rehearsal, not the real election; results are not valid',
+  'drill.banner': 'DRILL — this is a rehearsal, not the real election; results are not valid',
   'drill.badge': 'DRILL',
 
   'help.open': 'Help',

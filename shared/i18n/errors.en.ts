@@ -3,6 +3,8 @@ import type { errorsZhCN } from './errors.zh-CN';
 export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.internal': 'Something went wrong; the details are in the log. Try again, and if it still fails, ask for technical support.',
   'error.badInput': 'The input is not accepted; check it and try again.',
+  'error.session.ended': 'your session has ended (signed out, idle too long or the app restarted); sign in again',
+  'error.session.signIn': 'sign in first',
   'error.failed': 'The action could not be done; try again.',
   'rules.problem.unknown': 'An election rule notice: the committee should check this round’s result',
 };

@@ -5,6 +5,8 @@
 export const errorsZhCN = {
   'error.internal': '出错了，详情已写入日志。请重试；如果仍然不行，请联系技术支持。',
   'error.badInput': '输入的内容不符合要求，请检查后重试。',
+  'error.session.ended': '登录已结束（登出、闲置超时或程序重启），请重新登录',
+  'error.session.signIn': '请先登录',
   'error.failed': '操作未能完成，请重试。',
   'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
 } as const;

@@ -37,7 +37,7 @@ export const zhCN = {
   'lang.switch': 'English',
   'lang.switchLabel': '切换语言 / Switch language',
 
-  'drill.banner': '演练 DRILL — 这是演练，不是正式选举，结果无效',
+  'drill.banner': '演练 — 这是演练，不是正式选举，结果无效',
   'drill.badge': '演练',
 
   'help.open': '帮助',

@@ -23,6 +23,10 @@ test('a "中文 / English" message splits into its two halves, not at a path or 
   assert.deepEqual(splitBilingual('比例 1 / 3 未达到 / the ratio 1 / 3 is not reached'), { zh: '比例 1 / 3 未达到', en: 'the ratio 1 / 3 is not reached' });
   assert.equal(splitBilingual('certificate: a six-digit certificate number'), null);
   assert.equal(splitBilingual('只有中文'), null);
+  assert.deepEqual(splitBilingual('王悦海（选举委员会成员）不能进行此操作 / 王悦海 (election committee member) may not do this'), {
+    zh: '王悦海（选举委员会成员）不能进行此操作',
+    en: '王悦海 (election committee member) may not do this',
+  });
 });
 
 test('system error text is recognised: errno, SQLite, error names, stack lines, temporary files', () => {
