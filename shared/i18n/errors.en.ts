@@ -6,5 +6,11 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.session.ended': 'your session has ended (signed out, idle too long or the app restarted); sign in again',
   'error.session.signIn': 'sign in first',
   'error.failed': 'The action could not be done; try again.',
+  'rules.problem.turnout-not-majority': 'turnout not more than half of registered',
+  'rules.problem.attendance-below-four-fifths': 'attendance below the required four fifths of those who should attend',
+  'rules.problem.ballots-exceed-participants': 'more ballots cast than participants',
+  'rules.problem.insufficient-candidate-margin': 'fewer candidates than the margin rule asks',
+  'rules.problem.no-woman-elected': 'no woman elected',
+  'rules.problem.no-woman-candidate': 'no woman among the candidates',
   'rules.problem.unknown': 'An election rule notice: the committee should check this round’s result',
 };

@@ -8,5 +8,11 @@ export const errorsZhCN = {
   'error.session.ended': '登录已结束（登出、闲置超时或程序重启），请重新登录',
   'error.session.signIn': '请先登录',
   'error.failed': '操作未能完成，请重试。',
+  'rules.problem.turnout-not-majority': '参加投票人数未过登记选民半数',
+  'rules.problem.attendance-below-four-fifths': '到会人数未达规定的五分之四',
+  'rules.problem.ballots-exceed-participants': '收回选票多于参加投票人数',
+  'rules.problem.insufficient-candidate-margin': '候选人差额不足',
+  'rules.problem.no-woman-elected': '当选人中没有女性',
+  'rules.problem.no-woman-candidate': '候选人中没有女性',
   'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
 } as const;

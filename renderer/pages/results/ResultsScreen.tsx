@@ -5,7 +5,7 @@ import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { roundResultView, standingView } from '../../../shared/api/results';
 import { ErrorNote, Loading, OkNote, useAction } from '../../ui';
-import { messageIn } from '../rules-message';
+import { ruleNoticeIn } from '../rules-message';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { NextSteps } from './NextSteps';
 import { OfficeResultCard } from './OfficeResultCard';
@@ -130,7 +130,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
                 <li key={p.code + p.message} className={p.severity === 'void' ? 'ui-text-bad' : 'ui-text-warn'}>
                   {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}
                   {t('b.sep.label')}
-                  {messageIn(p.message, lang)}
+                  {ruleNoticeIn(p, lang)}
                 </li>
               ))}
             </ul>

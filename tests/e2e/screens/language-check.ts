@@ -22,6 +22,7 @@ const FILE_OR_PATH = /[^\s"'“”（）()]+\.(?:json|pdf|csv|xlsx|sqlite|pem|pn
 /** A Chinese term quoted in English ("投票地点", the column a roll file must name) is a name, not a sentence. */
 const QUOTED_HAN = /["“][^"”]*\p{Script=Han}[^"”]*["”]/gu;
 const HAN = /\p{Script=Han}/u;
+const RAW_DATE = /(?<![\d-])\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}\S*)?(?![\d-])|(?<!\d)\d{2}\/\d{2}\/\d{4}(?!\d)/;
 const ENGLISH_WORD = /[A-Za-z]{2,}/;
 const CAMEL = /(?<![A-Za-z./-])[a-z]+(?:[A-Z][a-z0-9]+)+(?![A-Za-z])/;
 const DOTTED = /(?<![A-Za-z0-9./-])[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+/g;
@@ -102,7 +103,11 @@ function withoutData(text: string, data: readonly string[]): string {
 export function languageFindings(texts: readonly string[], lang: Lang, data: readonly string[], where: string): Finding[] {
   const found: Finding[] = [];
   for (const text of texts) {
-    const rest = withoutData(text.replace(FILE_OR_PATH, ' '), data);
+    const named = text.replace(FILE_OR_PATH, ' ');
+    // Dates and times are said in the screen's form (renderer/ui/when.ts), never as the stored ISO text.
+    const iso = RAW_DATE.exec(named);
+    if (iso) found.push({ where, problem: `raw date ${iso[0]}`, text });
+    const rest = withoutData(named, data);
     if (looksLikeSystemError(rest)) found.push({ where, problem: 'system error text', text });
     for (const m of rest.matchAll(DOTTED)) if (KEYS.has(m[0])) found.push({ where, problem: `raw key ${m[0]}`, text });
     const camel = CAMEL.exec(rest);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClientError } from '../../../renderer/api/client';
 import { errorText } from '../../../renderer/ui/errors';
+import { ruleNoticeIn } from '../../../renderer/pages/rules-message';
 import { dispatch } from '../../../shared/api/dispatch';
 import { ApiError } from '../../../shared/api/envelope';
 import { looksLikeSystemError, splitBilingual } from '../../../shared/api/error-text';
@@ -100,4 +101,14 @@ test('dispatch: a schema refusal carries the general words, a refusal with syste
   const refusedAnswer = await dispatch(contract, impl, 'm', { n: 1 }, note);
   assert.equal(refusedAnswer.ok === false && refusedAnswer.error.code, 'refused');
   assert.deepEqual(logged, ['m']);
+});
+
+test('a rule notice is said in one language: its half, else the words for its code, else a general line, never the code', () => {
+  assert.equal(ruleNoticeIn({ code: 'no-woman-elected', message: '当选人中没有女性 / no woman elected' }, 'en'), 'no woman elected');
+  assert.equal(ruleNoticeIn({ code: 'no-woman-elected', message: 'no-woman-elected' }, 'zh-CN'), '当选人中没有女性');
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const said = ruleNoticeIn({ code: 'samePersonInTwoOffices', message: 'samePersonInTwoOffices' }, lang);
+    assert.doesNotMatch(said, /samePerson/);
+    assert.equal(HAN.test(said), lang === 'zh-CN');
+  }
 });
