@@ -6,7 +6,7 @@ import type { Lang } from '../../../shared/i18n';
 import { drillApp, type DrillApp } from '../../bench/screens/drill-app';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
 import { languageFindings, visibleTexts, watchData, type Finding } from './language-check';
-import { typeSignIn } from './sign-in-screen';
+import { actAs, typeSignIn } from './sign-in-screen';
 
 /**
  * One language per screen: every page of the app, its sub-pages, the public display, the sign-in screen and the
@@ -32,7 +32,8 @@ describe('every screen speaks one language (drill election, Chromium 1366×768)'
   /** A window in `lang`, signed in as the committee member when `signedIn`, with the backend's data watched. */
   async function windowIn(lang: Lang, signedIn: boolean, data: Set<string>): Promise<{ context: BrowserContext; page: Page }> {
     const token = signedIn ? await app.sessionFor(app.personWith('committee')) : null;
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    // An en-US browser for both: the Chinese screens must not take the browser's language (dates above all).
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     await context.addInitScript(
       ({ lang: l, token: s }: { lang: string; token: string | null }) => {
         if (sessionStorage.getItem('seeded')) return;
@@ -106,6 +107,11 @@ describe('every screen speaks one language (drill election, Chromium 1366×768)'
             await check(page, lang, data, href.slice(2), found);
           }
         }
+        // The browser draws <input type=date> in its own locale whatever the page's lang; the screen says the date too.
+        await go(page, '#/signoff/announce');
+        await page.getByTestId('announce-posted-on').waitFor();
+        const hint = await page.getByTestId('announce-posted-on').locator('xpath=following-sibling::*[1]').textContent();
+        assert.match(hint ?? '', lang === 'zh-CN' ? /^\d{4}年\d{1,2}月\d{1,2}日$/ : /^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
         await go(page, '#/results/public');
         await check(page, lang, data, 'public-display', found);
 
@@ -114,6 +120,14 @@ describe('every screen speaks one language (drill election, Chromium 1366×768)'
         const chooser = page.locator('[data-testid^=desk-choose-]').first();
         if ((await chooser.count()) > 0) await chooser.click();
         const input = page.getByTestId('certificate-field');
+        await input.waitFor();
+        await input.fill('99999999');
+        await input.press('Enter');
+        await page.waitForTimeout(600);
+        await check(page, lang, data, 'desk-not-desk-staff', found);
+        const desk = app.personWith('desk');
+        await actAs(page, desk.name, desk.pin!);
+        await go(page, '#/desk');
         await input.waitFor();
         await input.fill('99999999');
         await input.press('Enter');
