@@ -50,14 +50,13 @@ const SYSTEM_ERROR = [
   /\bSQLITE_[A-Z_]+\b/,
   /\b(?:TypeError|ReferenceError|RangeError|SyntaxError|SqliteError|AssertionError)\b/,
   /(?:^|\n)\s+at \S.*(?::\d+:\d+\)?|<anonymous>)/,
-  /(?:^|[\s'"(])(?:\/tmp\/|\/var\/folders\/|\/dev\/shm\/|[A-Za-z]:\\[^\s]*\\Temp\\)/,
   /\.tmp-[0-9a-f]/i,
   /\.[0-9a-f]{8,}\.partial\b/,
 ];
 
 /**
  * Text that reads like the machine's, not the election's: an errno code, a SQLite code, a JavaScript error name, a
- * stack line, or a file in a temporary folder. Such text is for the log; a screen says calmly that something failed.
+ * stack line, or the temporary name of a file being written (a folder the person chose may be anywhere, /tmp too). Such text is for the log; a screen says calmly that something failed.
  */
 export function looksLikeSystemError(text: string): boolean {
   return SYSTEM_ERROR.some((re) => re.test(text));
