@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
+import { GENERAL_ERROR_KEY, type ErrorText } from '../../shared/api/error-text';
 import { bilingual } from './bilingual';
 import { actorOrLabel } from './authority/caller';
 import { SessionStore } from './authority/sessions';
@@ -63,17 +64,34 @@ export function createContext(opts: ContextOptions): BackendContext {
 }
 
 export { bilingual };
+export { says } from '../../shared/i18n/says';
 
-/** A rule of the election refuses the action. */
-export function refused(zh: string, en: string, details?: unknown): ApiError {
-  return new ApiError('refused', bilingual(zh, en), details === undefined ? {} : { details });
+/**
+ * A rule of the election refuses the action: refused(zh, en, details?), or refused(says(key, params), details?) for a
+ * message of the string tables, which a screen says in its own language.
+ */
+export function refused(said: ErrorText, details?: unknown): ApiError;
+export function refused(zh: string, en: string, details?: unknown): ApiError;
+export function refused(first: string | ErrorText, ...rest: unknown[]): ApiError {
+  const [said, details] = typeof first === 'string' ? [plain(first, rest[0] as string), rest[1]] : [first, rest[0]];
+  return new ApiError('refused', bilingual(said.zh, said.en), details === undefined ? { text: said } : { details, text: said });
 }
 
-export function notFound(zh: string, en: string): ApiError {
-  return new ApiError('not-found', bilingual(zh, en));
+export function notFound(said: ErrorText): ApiError;
+export function notFound(zh: string, en: string): ApiError;
+export function notFound(first: string | ErrorText, en?: string): ApiError {
+  const said = typeof first === 'string' ? plain(first, en!) : first;
+  return new ApiError('not-found', bilingual(said.zh, said.en), { text: said });
 }
 
 /** Bad input the schema could not catch (a cross-reference); path names the field, e.g. "candidates[2].office". */
-export function invalid(path: string, zh: string, en: string): ApiError {
-  return new ApiError('invalid-input', `${path}: ${bilingual(zh, en)}`, { path });
+export function invalid(path: string, said: ErrorText): ApiError;
+export function invalid(path: string, zh: string, en: string): ApiError;
+export function invalid(path: string, first: string | ErrorText, en?: string): ApiError {
+  const said = typeof first === 'string' ? plain(first, en!) : first;
+  return new ApiError('invalid-input', `${path}: ${bilingual(said.zh, said.en)}`, { path, text: said });
+}
+
+function plain(zh: string, en: string): ErrorText {
+  return { key: GENERAL_ERROR_KEY, zh, en };
 }

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type ApiResponse, type ContractShape } from '../../shared/api/envelope';
 import type { StationBridge } from '../../shared/api/shell';
 import { REQUEST_KEY_FIELD, RESENDABLE_WRITES } from '../../shared/api/resend';
-import { t } from '../../shared/i18n';
+import type { ErrorText } from '../../shared/api/error-text';
+import { t, type MessageKey, type ParamArgs } from '../../shared/i18n';
+import { says } from '../../shared/i18n/says';
 import { sessionEnded, signInRequired, withSession, type SessionHolder } from './session-token';
 
 /**
@@ -25,13 +27,16 @@ export class ClientError extends Error {
   readonly path: string | undefined;
   readonly details: unknown;
   readonly method: string;
-  constructor(method: string, code: ClientErrorCode, message: string, opts: { path?: string; details?: unknown } = {}) {
+  /** The words for the screen (shared/api/error-text.ts), when the backend or the transport gave them. */
+  readonly text: ErrorText | undefined;
+  constructor(method: string, code: ClientErrorCode, message: string, opts: { path?: string; details?: unknown; text?: ErrorText } = {}) {
     super(message);
     this.name = 'ClientError';
     this.method = method;
     this.code = code;
     this.path = opts.path;
     this.details = opts.details;
+    this.text = opts.text;
   }
 }
 
@@ -137,10 +142,16 @@ export function createClient<C extends ContractShape | undefined = undefined>(tr
   return client as unknown as StationClient<C>;
 }
 
+/** A failure of the transport itself, in words of the string tables (the message in zh-CN for the log). */
+function transportError<K extends MessageKey>(method: string, code: ClientErrorCode, key: K, ...params: ParamArgs<K>): ClientError {
+  return new ClientError(method, code, t(key, ...params), { text: says(key, ...params) });
+}
+
 function errorFromBody(method: string, body: ApiErrorBody): ClientError {
-  const opts: { path?: string; details?: unknown } = {};
+  const opts: { path?: string; details?: unknown; text?: ErrorText } = {};
   if (body.path !== undefined) opts.path = body.path;
   if (body.details !== undefined) opts.details = body.details;
+  if (body.text !== undefined && body.text !== null && typeof body.text === 'object') opts.text = body.text;
   return new ClientError(method, body.code, body.message, opts);
 }
 
@@ -177,10 +188,10 @@ export function electronTransport(send: BridgeFunction): Transport {
       try {
         raw = await send(method, input);
       } catch {
-        throw new ClientError(method, 'network', t('api.networkError'));
+        throw transportError(method, 'network', 'api.networkError');
       }
       const envelope = asEnvelope(raw);
-      if (!envelope) throw new ClientError(method, 'internal', t('api.badAnswer', { status: 'IPC' }));
+      if (!envelope) throw transportError(method, 'internal', 'api.badAnswer', { status: 'IPC' });
       return envelope;
     },
   };
@@ -244,14 +255,14 @@ export function httpTransport(opts: { baseUrl: string; token: string | null; fet
           ...(RESENDABLE_WRITES.has(method) ? { signal: AbortSignal.timeout(opts.writeTimeoutMs ?? WRITE_TIMEOUT_MS) } : {}),
         });
       } catch {
-        throw new ClientError(method, 'network', t('api.networkError'));
+        throw transportError(method, 'network', 'api.networkError');
       }
       let text: string;
       try {
         text = await res.text();
       } catch {
         // The connection broke while the answer was coming: the answer is lost, as if none had come.
-        throw new ClientError(method, 'network', t('api.networkError'));
+        throw transportError(method, 'network', 'api.networkError');
       }
       let body: unknown = null;
       try {
@@ -261,8 +272,8 @@ export function httpTransport(opts: { baseUrl: string; token: string | null; fet
       }
       const envelope = asEnvelope(body);
       if (envelope) return envelope;
-      if (res.status === 401 || res.status === 403) throw new ClientError(method, 'unauthorized', t('api.unauthorized'));
-      throw new ClientError(method, 'internal', t('api.badAnswer', { status: res.status }));
+      if (res.status === 401 || res.status === 403) throw transportError(method, 'unauthorized', 'api.unauthorized');
+      throw transportError(method, 'internal', 'api.badAnswer', { status: res.status });
     },
   };
 }
@@ -277,7 +288,7 @@ export function pickTransport(win: Window = window): Transport {
   return {
     kind: 'http',
     send: async (method) => {
-      throw new ClientError(method, 'network', t('api.noTransport'));
+      throw transportError(method, 'network', 'api.noTransport');
     },
   };
 }

@@ -97,7 +97,9 @@ export function AppShell({ pages, fallback, besideSignIn }: { pages: PageRendere
         </h1>
         <div className="topbar-actions">
           <SessionBar />
-          <button type="button" className="lang-switch" onClick={toggleLang} aria-label={t('lang.switchLabel')} data-testid="lang-switch">
+          <button type="button" className="lang-switch" onClick={toggleLang} aria-label={t('lang.switchLabel')} data-testid="lang-switch"
+            // The button names the other language in that language, for a person who cannot read this one.
+            lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}>
             {t('lang.switch')}
           </button>
           <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { printPage, shellClient } from '../api/shell';
 import { errorText } from '../ui';
 import { useLang } from './i18n';
@@ -11,6 +11,8 @@ import { followMenuCommands } from './native-menu';
 export function NativeMenu() {
   const { lang, setLang } = useLang();
   const shell = shellClient();
+  const langRef = useRef(lang);
+  langRef.current = lang;
   useEffect(() => {
     if (!shell) return;
     const follower = followMenuCommands(
@@ -23,7 +25,7 @@ export function NativeMenu() {
         print: printPage,
         reload: () => window.location.reload(),
       },
-      (err) => window.alert(errorText(err)),
+      (err) => window.alert(errorText(err, langRef.current)),
     );
     return follower.stop;
   }, [shell, setLang]);

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { useApi } from '../app/api-context';
 import { useT } from '../app/i18n';
-import { errorText } from '../ui';
 import type { roundView } from '../../shared/api/setup';
 
 /** A round as the contract answers it (shared/api/setup.ts). */
@@ -19,19 +18,19 @@ export function useRounds(): {
   rounds: RoundView[];
   current: RoundView | null;
   reload(): Promise<void>;
-  error: string | null;
+  error: unknown;
   loaded: boolean;
 } {
   const api = useApi();
   const [rounds, setRounds] = useState<RoundView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [loaded, setLoaded] = useState(false);
   const reload = useCallback(async () => {
     try {
       setRounds(await api.call('listRounds', {}));
       setError(null);
     } catch (err) {
-      setError(errorText(err));
+      setError(err);
     } finally {
       setLoaded(true);
     }

@@ -134,7 +134,7 @@ export function CertificateInput({ onScan, onAssisted, onExchange, askAssisted, 
       setPanel({ kind: 'answer', answer });
       if (answer.kind === 'issue') setLastIssued({ certificate: answer.certificate, name: answer.name });
     } catch (err) {
-      setPanel({ kind: 'error', message: errorText(err) });
+      setPanel({ kind: 'error', message: errorText(err, lang) });
     }
     setSeq((n) => n + 1);
     refocus();
@@ -160,11 +160,11 @@ export function CertificateInput({ onScan, onAssisted, onExchange, askAssisted, 
         setPending({ act: () => action(last.certificate), question, done: t(key === 'F2' ? 'desk.assistedDone' : 'desk.exchangeDone') });
       } catch (err) {
         setPending(null);
-        setNotice(errorText(err));
+        setNotice(errorText(err, lang));
       }
       refocus();
     },
-    [askAssisted, lastIssued, onAssisted, onExchange, refocus, setPending, t],
+    [askAssisted, lastIssued, onAssisted, onExchange, refocus, setPending, t, lang],
   );
 
   const settle = useCallback(
@@ -176,11 +176,11 @@ export function CertificateInput({ onScan, onAssisted, onExchange, askAssisted, 
         await p.act();
         setNotice(p.done);
       } catch (err) {
-        setNotice(errorText(err));
+        setNotice(errorText(err, lang));
       }
       refocus();
     },
-    [refocus, setPending],
+    [refocus, setPending, lang],
   );
 
   useEffect(() => {

@@ -1,5 +1,7 @@
 import { formatPath } from '../record/path';
 import { findReservedKey, RESERVED_KEY } from '../record/reserved-keys';
+import { says } from '../i18n/says';
+import { looksLikeSystemError } from './error-text';
 import { ApiError, type ApiErrorBody, type ApiResponse, type ContractShape, type Implementation } from './envelope';
 import { splitCallMeta, type CallMeta } from './resend';
 
@@ -39,7 +41,8 @@ export async function dispatch<C extends ContractShape>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = formatPath(issue.path);
-    return { ok: false, error: { code: 'invalid-input', message: `${path}: ${issue.message}`, path } };
+    // The schema's words are English and technical: a screen says its general line, the field goes along as path.
+    return { ok: false, error: { code: 'invalid-input', message: `${path}: ${issue.message}`, path, text: says('error.badInput') } };
   }
   try {
     const fn = impl[method as keyof C] as (input: unknown, meta: CallMeta) => unknown;
@@ -51,7 +54,11 @@ export async function dispatch<C extends ContractShape>(
     }
     return { ok: true, value: out.data };
   } catch (err) {
-    if (err instanceof ApiError) return { ok: false, error: err.toBody() };
+    if (err instanceof ApiError) {
+      // A refusal that carries the machine's words (a file the system would not write): the log keeps them.
+      if (looksLikeSystemError(err.message)) onInternal(err, method);
+      return { ok: false, error: err.toBody() };
+    }
     onInternal(err, method);
     return { ok: false, error: { code: 'internal', message: `internal error in ${method}; see the log` } };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerText } from '../domain/text';
+import { generalText, type ErrorText } from './error-text';
 import type { CallMeta } from './resend';
 
 /**
@@ -9,13 +10,23 @@ import type { CallMeta } from './resend';
  * - not-found: the thing named does not exist (unknown certificate, unknown box, …);
  * - conflict: the state changed under the caller (e.g. a database from a newer app version);
  * - internal: a bug; the message is generic and the details go to the log.
+ * `message` is "中文 / English" (the CLI prints it, the log keeps it); `text` is what a screen shows in its own
+ * language: a key of the shared string tables with its parameters, or the general key with the two texts.
  */
 export const API_ERROR_CODES = ['invalid-input', 'refused', 'not-found', 'conflict', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+export const apiErrorText = z.object({
+  key: answerText,
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  zh: answerText,
+  en: answerText,
+});
+
 export const apiErrorBody = z.object({
   code: z.enum(API_ERROR_CODES),
   message: answerText,
+  text: apiErrorText.optional(),
   path: answerText.optional(),
   details: z.unknown().optional(),
 });
@@ -27,15 +38,19 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly path: string | undefined;
   readonly details: unknown;
-  constructor(code: ApiErrorCode, message: string, opts: { path?: string; details?: unknown } = {}) {
+  /** The words for a screen; without one given, the two halves of a "中文 / English" message. */
+  readonly text: ErrorText | null;
+  constructor(code: ApiErrorCode, message: string, opts: { path?: string; details?: unknown; text?: ErrorText } = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.path = opts.path;
     this.details = opts.details;
+    this.text = opts.text ?? generalText(message);
   }
   toBody(): ApiErrorBody {
     const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.text !== null) body.text = this.text;
     if (this.path !== undefined) body.path = this.path;
     if (this.details !== undefined) body.details = this.details;
     return body;

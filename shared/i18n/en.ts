@@ -16,6 +16,7 @@ import { stationsEn } from './stations.en';
 import { votersEn } from './voters.en';
 import { townEn } from './town.en';
 import { rollEn } from './roll.en';
+import { errorsEn } from './errors.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -38,7 +39,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switch': '中文',
   'lang.switchLabel': '切换语言 / Switch language',
 
-  'drill.banner': '演练 DRILL — this is a rehearsal, not the real election; results are not valid',
+  'drill.banner': 'DRILL — this is a rehearsal, not the real election; results are not valid',
   'drill.badge': 'DRILL',
 
   'help.open': 'Help',
@@ -165,4 +166,5 @@ export const en: Record<MessageKey, string> = {
   ...votersEn,
   ...townEn,
   ...rollEn,
+  ...errorsEn,
 };

@@ -42,7 +42,7 @@ export const exportZhCN = {
   'export.summary.signoffs': '签字',
   'export.summary.revoked': '（撤销 {n}）',
   'export.currentFolder': '导出文件夹：{folder}',
-  'export.folderDefault': '（默认：选举文件旁的 exports 文件夹）',
+  'export.folderDefault': '（默认：选举文件旁的导出文件夹）',
   'export.folderKeep': '留空则写入上面的导出文件夹',
   'export.missing.title': '计票结果报告单所列的签名不全，不能封存',
   'export.missing.round': '第 {n} 轮',

@@ -15,6 +15,7 @@ import { stationsZhCN } from './stations.zh-CN';
 import { votersZhCN } from './voters.zh-CN';
 import { townZhCN } from './town.zh-CN';
 import { rollZhCN } from './roll.zh-CN';
+import { errorsZhCN } from './errors.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -39,7 +40,7 @@ export const zhCN = {
   'lang.switch': 'English',
   'lang.switchLabel': '切换语言 / Switch language',
 
-  'drill.banner': '演练 DRILL — 这是演练，不是正式选举，结果无效',
+  'drill.banner': '演练 — 这是演练，不是正式选举，结果无效',
   'drill.badge': '演练',
 
   'help.open': '帮助',
@@ -166,6 +167,7 @@ export const zhCN = {
   ...votersZhCN,
   ...townZhCN,
   ...rollZhCN,
+  ...errorsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,7 +4,8 @@ import type { ApiErrorBody } from '../../../shared/api/envelope';
 import type { CallMeta } from '../../../shared/api/resend';
 import { STAFF_ROLE_NAMES, type StaffRole } from '../../../shared/domain/authority';
 import { appendRefusal } from '../audit';
-import { bilingual, type BackendContext } from '../context';
+import { GENERAL_ERROR_KEY } from '../../../shared/api/error-text';
+import { bilingual, says, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { stationLaptopRefusal } from '../stations/laptop-mode';
@@ -58,15 +59,10 @@ export function authorizeCall(ctx: BackendContext, method: string, meta: CallMet
   if (access === undefined || access === 'anyone' || !authorityEstablished(ctx.db)) return { ok: true, caller };
   if (!caller) {
     const ended = meta.session !== undefined;
+    const text = ended ? says('error.session.ended') : says('error.session.signIn');
     return {
       ok: false,
-      error: {
-        code: 'refused',
-        message: ended
-          ? bilingual('登录已结束（登出、闲置超时或程序重启），请重新登录', 'your session has ended (signed out, idle too long or the app restarted); sign in again')
-          : bilingual('请先登录', 'sign in first'),
-        details: { reason: ended ? 'session-ended' : 'sign-in-required' },
-      },
+      error: { code: 'refused', message: bilingual(text.zh, text.en), text, details: { reason: ended ? 'session-ended' : 'sign-in-required' } },
     };
   }
   if (rolesMayCall(access, caller.roles)) return { ok: true, caller };
@@ -74,14 +70,15 @@ export function authorizeCall(ctx: BackendContext, method: string, meta: CallMet
   const as = caller.roles.length > 0 ? roleNames(caller.roles, 'zh') : '无职务';
   const asEn = caller.roles.length > 0 ? roleNames(caller.roles, 'en') : 'no role';
   appendRefusal(ctx.db, { type: 'access.refused', at: ctx.now(), actor: actorLabel(caller), subject: `method:${method}`, detail: {} });
+  // The method's name is for the log, not for the screen.
+  const zh = `${caller.name}（${as}）不能进行此操作，须由${roleNames(allowed, 'zh')}进行`;
+  const en = `${caller.name} (${asEn}) may not do this; it is for: ${roleNames(allowed, 'en')}`;
   return {
     ok: false,
     error: {
       code: 'refused',
-      message: bilingual(
-        `${caller.name}（${as}）不能进行此操作，须由${roleNames(allowed, 'zh')}进行`,
-        `${caller.name} (${asEn}) may not do this (${method}); it is for: ${roleNames(allowed, 'en')}`,
-      ),
+      message: bilingual(zh, en.replace('may not do this', `may not do this (${method})`)),
+      text: { key: GENERAL_ERROR_KEY, zh, en },
       details: { reason: 'role', method, allowed: [...allowed], roles: caller.roles },
     },
   };

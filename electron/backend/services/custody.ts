@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/custody';
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
-import { invalid, notFound, refused, type BackendContext } from '../context';
+import { invalid, notFound, refused, says, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { currentCaller } from '../authority/caller';
 import { approvedWrite } from './approved-write';
@@ -64,9 +64,9 @@ export function custodyState(db: Db, box: string, round: number): CustodyStateVi
   return { box, kind, round, position: custodyPosition(kind, events), flagged: events.some((e) => e.flagged), events };
 }
 
+/** The step's Chinese name; the English text names the step by its id. */
 function stepName(step: CustodyStep): string {
-  const n = CUSTODY_STEP_NAMES[step];
-  return `“${n.zh}”(${step})`;
+  return `“${CUSTODY_STEP_NAMES[step].zh}”`;
 }
 
 function describePosition(box: string, round: number, pos: CustodyPosition): { zh: string; en: string } {
@@ -135,14 +135,14 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
   let flagged = false;
   switch (input.step) {
     case 'sealed-empty':
-      if (seals.length === 0) throw invalid('seals', '封箱须登记封条编号', 'sealing a box needs its seal numbers');
+      if (seals.length === 0) throw invalid('seals', says('error.custody.sealNumbers'));
       break;
     case 'carried':
-      if ((input.carriers ?? []).length === 0) throw invalid('carriers', '须登记护送人', 'name who carries the box');
+      if ((input.carriers ?? []).length === 0) throw invalid('carriers', says('error.custody.carriers'));
       break;
     case 'seal-checked': {
-      if (input.intact === undefined) throw invalid('intact', '须说明封条是否完好', 'say whether the seals are intact');
-      if (input.seals === undefined) throw invalid('seals', '须登记查验到的封条编号', 'list the seal numbers found');
+      if (input.intact === undefined) throw invalid('intact', says('error.custody.intact'));
+      if (input.seals === undefined) throw invalid('seals', says('error.custody.sealsFound'));
       intact = input.intact;
       const expected = expectedSeals(before.events);
       if (input.intact) refuseIncompleteCheck(before.events, compareSeals(seals, expected));

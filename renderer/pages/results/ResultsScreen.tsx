@@ -4,8 +4,8 @@ import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import type { roundResultView, standingView } from '../../../shared/api/results';
-import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
-import { messageIn } from '../rules-message';
+import { ErrorNote, Loading, OkNote, useAction } from '../../ui';
+import { ruleNoticeIn } from '../rules-message';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { NextSteps } from './NextSteps';
 import { OfficeResultCard } from './OfficeResultCard';
@@ -29,7 +29,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
   const roundView = rounds.find((r) => r.number === round) ?? null;
   const [result, setResult] = useState<RoundResult | null>(null);
   const [standing, setStanding] = useState<StandingView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [okText, setOkText] = useState<string | null>(null);
   const action = useAction();
   // Once there is a result, the keyboard continues at the next step (signing) unless the person is elsewhere.
@@ -49,7 +49,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
       setStanding(s);
       setLoadError(null);
     } catch (err) {
-      setLoadError(errorText(err));
+      setLoadError(err);
     }
   }, [api, round]);
   useEffect(() => {
@@ -130,7 +130,7 @@ export function ResultsScreen({ rest }: { rest: string[] }) {
                 <li key={p.code + p.message} className={p.severity === 'void' ? 'ui-text-bad' : 'ui-text-warn'}>
                   {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}
                   {t('b.sep.label')}
-                  {messageIn(p.message, lang)}
+                  {ruleNoticeIn(p, lang)}
                 </li>
               ))}
             </ul>

@@ -1,9 +1,10 @@
-import { useT } from '../../app/i18n';
+import { useLang } from '../../app/i18n';
+import { ruleNoticeIn } from '../rules-message';
 import type { Overview } from './overview';
 
 /** Set-up warnings from the backend (candidate margin, no woman candidate), in words. */
 export function Warnings({ warnings }: { warnings: Overview['warnings'] }) {
-  const t = useT();
+  const { t, lang } = useLang();
   if (warnings.length === 0) return null;
   return (
     <div className="setup-warnings" role="alert" data-testid="setup-warnings">
@@ -11,7 +12,7 @@ export function Warnings({ warnings }: { warnings: Overview['warnings'] }) {
       <ul>
         {warnings.map((w, i) => (
           <li key={i} data-code={w.code}>
-            {w.message}
+            {ruleNoticeIn(w, lang)}
           </li>
         ))}
       </ul>

@@ -57,7 +57,7 @@ export function RulesTable({ rules, defaults }: { rules: RuleProfile; defaults: 
         {RULE_KEYS.map((k) => (
           <tr key={k} data-rule={k}>
             <th scope="row">
-              {name(k)} <code className="ui-code">{k}</code>
+              {name(k)}
             </th>
             <td>{value(k, rules[k])}</td>
             <td>{rules[k] === defaults[k] ? t('setup.rules.isDefault') : t('setup.rules.defaultWas', { value: value(k, defaults[k]) })}</td>
@@ -99,7 +99,7 @@ export function RulesEditor({
           return (
             <label key={k} className="ui-field">
               <span className="ui-field-label">
-                {name(k)} <code className="ui-code">{k}</code>
+                {name(k)}
               </span>
               {choices ? (
                 <select value={current === undefined ? '' : String(current)} onChange={(e) => set(k, e.target.value)} data-rule={k}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorNote, Field, Loading, useLoad } from '../../ui';
 import { AnnouncementPaper, ElectionCertificates } from './AnnouncementPapers';
@@ -17,6 +17,7 @@ type Paper = 'announcement' | 'certificates';
 /** After the vote: the results announcement (选举结果公告) and the certificates of election (当选证书), printed on A4. */
 export function AnnouncementScreen() {
   const t = useT();
+  const when = useWhen();
   const api = useApi();
   const loaded = useLoad(() => api.call('resultAnnouncement', {}), [api]);
   const [postedOn, setPostedOn] = useState(today);
@@ -45,8 +46,9 @@ export function AnnouncementScreen() {
                   {t('announce.notFinal', { n: view.outstanding })}
                 </p>
               )}
-              <Field label={t('announce.postedOn')}>
-                <input type="date" value={postedOn} required onChange={(e) => setPostedOn(e.target.value || today())} />
+              {/* The browser draws the date field in its own locale (not the page's lang); the date is also said in the screen's language. */}
+              <Field label={t('announce.postedOn')} hint={when.date(postedOn)}>
+                <input type="date" value={postedOn} required onChange={(e) => setPostedOn(e.target.value || today())} data-testid="announce-posted-on" />
               </Field>
               <fieldset className="ui-fieldset">
                 <legend>{t('announce.show')}</legend>

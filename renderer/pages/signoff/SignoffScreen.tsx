@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
-import { ErrorNote, errorText, Loading, OkNote, useAction } from '../../ui';
+import { ErrorNote, Loading, OkNote, useAction } from '../../ui';
 import { roundLabel, RoundPicker, useRounds } from '../rounds';
 import { AnnouncementScreen } from './AnnouncementScreen';
 import { PrintBar, sheetFileName } from './PrintBar';
@@ -26,7 +26,7 @@ export function SignoffScreen() {
   const round = chosen ?? current?.number ?? null;
   const roundView = rounds.find((r) => r.number === round) ?? null;
   const [sheet, setSheet] = useState<TallySheetData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [okText, setOkText] = useState<string | null>(null);
   const compute = useAction();
 
@@ -43,7 +43,7 @@ export function SignoffScreen() {
       setError(null);
     } catch (err) {
       setSheet(null);
-      setError(errorText(err));
+      setError(err);
     }
   }, [api, round]);
   useEffect(() => {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { useT } from '../../app/i18n';
 import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
-import { messageIn } from '../rules-message';
+import { ruleNoticeIn } from '../rules-message';
 import { formatDate, formatDateTime } from '../../ui/when';
 import { SheetQrCode } from './SheetQrCode';
 
@@ -70,7 +70,7 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               <strong>{sheet.valid ? t('signoff.sheet.roundValid') : t('signoff.sheet.roundInvalid')}</strong>
               {sheet.problems.map((p) => (
                 <div key={p.code + p.message}>
-                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{messageIn(p.message, 'zh-CN')}
+                  {p.severity === 'void' ? t('results.problemVoid') : t('results.problemWarning')}：{ruleNoticeIn(p, 'zh-CN')}
                 </div>
               ))}
             </td>

@@ -68,7 +68,7 @@ test('the refusal message names the expected step in both languages', () => {
   recordCustodyStep(ctx, stepInput('M1', 'sealed-empty'));
   assert.throws(
     () => recordCustodyStep(ctx, stepInput('M1', 'carried')),
-    (e: unknown) => e instanceof ApiError && /下一步应为“开始投票”\(voting\)/.test(e.message) && /the next step is voting/.test(e.message),
+    (e: unknown) => e instanceof ApiError && /下一步应为“开始投票”/.test(e.message) && /the next step is voting/.test(e.message),
   );
 });
 

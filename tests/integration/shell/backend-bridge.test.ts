@@ -12,6 +12,7 @@ import { shellContract, type ShellContract } from '../../../shared/api/shell';
 import { contract } from '../../../shared/api/contract';
 import type { Implementation } from '../../../shared/api/envelope';
 import { formatPath } from '../../../shared/record/path';
+import { says } from '../../../shared/i18n/says';
 import { FakeIpcMain } from './fake-ipc-main';
 
 // The bridge as main.ts wires it: the real election contract and buildApi over a real SQLite file in a temp folder.
@@ -55,7 +56,7 @@ test("real contract: invalid input is refused with the contract's own message an
   assert.equal(expected.success, false);
   const issue = expected.error!.issues[0]!;
   const r = await ipc.invoke(APP_START_URL, CALL_CHANNEL, 'auditEvents', bad);
-  assert.deepEqual(r, { ok: false, error: { code: 'invalid-input', message: `${formatPath(issue.path)}: ${issue.message}`, path: 'limit' } });
+  assert.deepEqual(r, { ok: false, error: { code: 'invalid-input', message: `${formatPath(issue.path)}: ${issue.message}`, path: 'limit', text: says('error.badInput') } });
 
   const def = definition();
   def.offices = 'not a list';

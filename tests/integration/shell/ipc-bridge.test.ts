@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { ApiError, type Implementation } from '../../../shared/api/envelope';
+import { says } from '../../../shared/i18n/says';
 import { installBridge } from '../../../electron/main/bridge';
 import { APP_START_URL } from '../../../electron/main/app-origin';
 import { CALL_CHANNEL, SHELL_CHANNEL } from '../../../electron/main/channels';
@@ -86,7 +87,7 @@ test('an unknown method is refused as not-found', async () => {
 test("invalid input is refused with the contract's message and path, and the implementation is not called", async () => {
   const { ipc, calls } = setup();
   const r = await ipc.invoke(APP_START_URL, CALL_CHANNEL, 'demo.issue', { certificate: '12' });
-  assert.deepEqual(r, { ok: false, error: { code: 'invalid-input', message: 'certificate: a six-digit certificate number', path: 'certificate' } });
+  assert.deepEqual(r, { ok: false, error: { code: 'invalid-input', message: 'certificate: a six-digit certificate number', path: 'certificate', text: says('error.badInput') } });
   const s = await ipc.invoke(APP_START_URL, SHELL_CHANNEL, 'shell:setLanguage', { lang: 'fr' });
   assert.equal(s.ok, false);
   if (!s.ok) {
