@@ -64,6 +64,9 @@ export const METHOD_ACCESS = {
   // audit
   verifyAudit: 'signed-in',
   auditEvents: 'signed-in',
+  auditLog: 'signed-in',
+  auditFacets: 'signed-in',
+  verifyAuditStep: 'signed-in',
   // roll and desk
   importRoll: COMMITTEE,
   listVoters: 'signed-in',
