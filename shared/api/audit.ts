@@ -14,10 +14,17 @@ export const auditEventView = z.strictObject({
   hash: answerText,
 });
 
-export const auditVerdictView = z.union([
-  z.strictObject({ ok: z.literal(true), count: z.int(), head: answerText }),
-  z.strictObject({ ok: z.literal(false), count: z.int(), badSeq: z.int(), position: z.int(), reason: answerText }),
-]);
+/** Where and why the chain breaks; `reason` is the English sentence the CLI prints, `code` for the screens' tables. */
+const chainBreak = z.strictObject({
+  ok: z.literal(false),
+  count: z.int(),
+  badSeq: z.int(),
+  position: z.int(),
+  code: z.enum(['out-of-sequence', 'not-following', 'edited']),
+  reason: answerText,
+});
+
+export const auditVerdictView = z.union([z.strictObject({ ok: z.literal(true), count: z.int(), head: answerText }), chainBreak]);
 
 
 /** A moment as the log stores it: ISO 8601 in UTC (what Date.toISOString gives). */
@@ -33,8 +40,6 @@ export const auditFilter = z.strictObject({
   /** … to this one (exclusive). */
   to: storedInstant.optional(),
 });
-
-const chainBreak = z.strictObject({ ok: z.literal(false), count: z.int(), badSeq: z.int(), position: z.int(), reason: answerText });
 
 export const auditContract = {
   /** The events matching a filter, a page at a time (for a list of tens of thousands), with how many match. */

@@ -13,6 +13,7 @@ import { sessionEn } from './session.en';
 import { guideEn } from './guide.en';
 import { stationsEn } from './stations.en';
 import { votersEn } from './voters.en';
+import { auditEn } from './audit.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -159,4 +160,5 @@ export const en: Record<MessageKey, string> = {
   ...guideEn,
   ...stationsEn,
   ...votersEn,
+  ...auditEn,
 };

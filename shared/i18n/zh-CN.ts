@@ -12,6 +12,7 @@ import { sessionZhCN } from './session.zh-CN';
 import { guideZhCN } from './guide.zh-CN';
 import { stationsZhCN } from './stations.zh-CN';
 import { votersZhCN } from './voters.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -160,6 +161,7 @@ export const zhCN = {
   ...guideZhCN,
   ...stationsZhCN,
   ...votersZhCN,
+  ...auditZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -98,7 +98,10 @@ export function appendRefusal(db: Db, input: Omit<AuditInput, 'outcome'>): Audit
 
 export type AuditVerdict =
   | { ok: true; count: number; head: string }
-  | { ok: false; count: number; badSeq: number; position: number; reason: string };
+  | { ok: false; count: number; badSeq: number; position: number; code: ChainBreakCode; reason: string };
+
+/** Why the chain breaks at an event: one missing or added before it, it does not follow the one before, it was edited. */
+export type ChainBreakCode = 'out-of-sequence' | 'not-following' | 'edited';
 
 /** Where a walk along the chain stands: events checked so far and the hash of the last one. */
 export interface ChainPosition {
@@ -126,19 +129,19 @@ export function verifyAuditSteps(db: Db, from: ChainPosition, limit = Infinity):
     if (walked === limit) return { ok: true, done: false, at: { count, prev } };
     walked += 1;
     count += 1;
-    const fail = (reason: string): ChainStep => ({ ok: false, count, badSeq: row.seq, position: count, reason });
+    const fail = (code: ChainBreakCode, reason: string): ChainStep => ({ ok: false, count, badSeq: row.seq, position: count, code, reason });
     if (row.seq !== count) {
-      return fail(`event ${row.seq} found where event ${count} was expected: an event was removed or inserted`);
+      return fail('out-of-sequence', `event ${row.seq} found where event ${count} was expected: an event was removed or inserted`);
     }
     if (row.prev_hash !== prev) {
-      return fail(`event ${row.seq} does not follow the event before it: an earlier event was removed, moved or edited`);
+      return fail('not-following', `event ${row.seq} does not follow the event before it: an earlier event was removed, moved or edited`);
     }
     // Hashing the stored text itself: any edit of the detail, even one keeping its meaning, breaks the hash.
     const expected = hashAuditBody(
       { seq: row.seq, at: row.at, type: row.type, actor: row.actor, outcome: row.outcome, subject: row.subject, prevHash: row.prev_hash },
       row.detail_json,
     );
-    if (expected !== row.hash) return fail(`event ${row.seq} does not match its hash: it was edited`);
+    if (expected !== row.hash) return fail('edited', `event ${row.seq} does not match its hash: it was edited`);
     prev = row.hash;
   }
   return { ok: true, done: true, at: { count, prev } };
