@@ -104,3 +104,17 @@ test('the contract refuses unknown keys, a time not in the stored form and a mal
   assert.equal(step.safeParse({ afterSeq: 0, prevHash: 'abc' }).success, false);
   assert.equal(step.safeParse({ afterSeq: -1, prevHash: GENESIS_HASH }).success, false);
 });
+
+test('with an event removed, the unfiltered pages still list what is there by position', () => {
+  const ctx = election();
+  const file = ctx.db.name;
+  ctx.db.close();
+  const raw = new Database(file);
+  raw.exec('DROP TRIGGER audit_event_no_delete');
+  raw.exec('DELETE FROM audit_event WHERE seq = 10');
+  const page = listAuditEvents(raw, {}, { offset: 8, limit: 3 });
+  assert.equal(page.total, 49);
+  assert.deepEqual(page.events.map((e) => e.seq), [9, 11, 12]);
+  assert.deepEqual(listAuditEvents(raw, {}, { offset: 48, limit: 3 }).events.map((e) => e.seq), [50]);
+  raw.close();
+});
