@@ -62,6 +62,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   },
   { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
   { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'verifyAuditStep', 'auditEvents', 'auditLog', 'auditFacets'] },
+  { zh: '空白模板', en: 'Blank templates', methods: ['rollTemplate'] },
   {
     zh: '多台电脑（投票站数据包与回执）',
     en: 'Several laptops (station packages and returns)',

@@ -67,6 +67,8 @@ export const METHOD_ACCESS = {
   auditLog: 'signed-in',
   auditFacets: 'signed-in',
   verifyAuditStep: 'signed-in',
+  // blank files to fill in
+  rollTemplate: 'signed-in',
   // roll and desk
   importRoll: COMMITTEE,
   listVoters: 'signed-in',

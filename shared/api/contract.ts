@@ -12,6 +12,7 @@ import { sealContract } from './seal';
 import { sessionContract } from './session';
 import { setupContract } from './setup';
 import { stationsContract } from './stations';
+import { templatesContract } from './templates';
 
 /**
  * The whole API: method name → input and output schemas. Each area keeps its own file; adding an area is one
@@ -31,6 +32,7 @@ export const contract = {
   ...dayContract,
   ...stationsContract,
   ...certificatesContract,
+  ...templatesContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { guideEn } from './guide.en';
 import { stationsEn } from './stations.en';
 import { votersEn } from './voters.en';
 import { auditEn } from './audit.en';
+import { templatesEn } from './templates.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -161,4 +162,5 @@ export const en: Record<MessageKey, string> = {
   ...stationsEn,
   ...votersEn,
   ...auditEn,
+  ...templatesEn,
 };

@@ -13,6 +13,7 @@ import { guideZhCN } from './guide.zh-CN';
 import { stationsZhCN } from './stations.zh-CN';
 import { votersZhCN } from './voters.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
+import { templatesZhCN } from './templates.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -162,6 +163,7 @@ export const zhCN = {
   ...stationsZhCN,
   ...votersZhCN,
   ...auditZhCN,
+  ...templatesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
