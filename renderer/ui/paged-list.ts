@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 export interface PagedList<T> {
-  /** How many rows match (null until the first answer for this key). */
+  /** How many rows match (null until the first answer; then the last answer's, until the new key's arrives). */
   total: number | null;
   /** The row at a position, or undefined while its page is on its way. */
   at(index: number): T | undefined;
@@ -48,8 +48,8 @@ export function usePagedList<T>(load: PageLoader<T>, key: string, pageSize: numb
   );
 
   useLayoutEffect(() => {
+    // The old total stays until the new key's first answer, so a count on screen does not flicker while typing.
     current.current = { key, pages: new Map(), asked: new Set() };
-    setTotal(null);
     fetchPage(0);
   }, [key, fetchPage]);
 
