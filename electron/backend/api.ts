@@ -55,7 +55,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...peopleApi(ctx),
     ...custodyApi(ctx),
     ...auditApi(ctx),
-    ...templatesApi(),
+    ...templatesApi(ctx),
     ...issuanceApi(ctx),
     ...sealApi(ctx),
     ...countingApi(ctx),

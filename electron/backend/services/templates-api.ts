@@ -1,9 +1,11 @@
 import type { TemplatesContract } from '../../../shared/api/templates';
 import type { Implementation } from '../../../shared/api/envelope';
+import type { BackendContext } from '../context';
 import { rollTemplateCsv, rollTemplateXlsx } from '../roll/template';
 
-/** The blank files to fill in (shared/api/templates.ts). */
-export function templatesApi(): Implementation<TemplatesContract> {
+/** The blank files to fill in (shared/api/templates.ts); they depend on no election, so `ctx` goes unused. */
+export function templatesApi(ctx: BackendContext): Implementation<TemplatesContract> {
+  void ctx;
   return {
     rollTemplate: async ({ format }) => {
       const bytes = format === 'csv' ? rollTemplateCsv() : await rollTemplateXlsx();

@@ -23,7 +23,7 @@ const cells = (v: ReturnType<typeof makeVoter>): Record<string, string> => ({
 });
 
 async function template(format: 'csv' | 'xlsx') {
-  const t = await templatesApi().rollTemplate({ format });
+  const t = await templatesApi(election().ctx).rollTemplate({ format });
   return { ...t, bytes: Buffer.from(t.contentBase64, 'base64') };
 }
 
