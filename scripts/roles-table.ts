@@ -66,7 +66,8 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['computeResults', 'storedResult', 'storedResultHash', 'exportRecord', 'createNextRound', 'electionStanding', 'signResult', 'listSignoffs', 'reopenCount', 'tallySheet', 'resultAnnouncement'],
   },
   { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
-  { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'auditEvents'] },
+  { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'verifyAuditStep', 'auditEvents', 'auditLog', 'auditFacets'] },
+  { zh: '空白模板', en: 'Blank templates', methods: ['rollTemplate'] },
   {
     zh: '多台电脑（投票站数据包与回执）',
     en: 'Several laptops (station packages and returns)',

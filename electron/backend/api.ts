@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/api/contract';
 import { ApiError, type Implementation } from '../../shared/api/envelope';
 import type { BackendContext } from './context';
 import { auditApi } from './services/audit-api';
+import { templatesApi } from './services/templates-api';
 import { certificatesApi } from './services/certificates-api';
 import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
@@ -66,6 +67,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...peopleApi(ctx),
     ...custodyApi(ctx),
     ...auditApi(ctx),
+    ...templatesApi(ctx),
     ...issuanceApi(ctx),
     ...sealApi(ctx),
     ...countingApi(ctx),

@@ -14,6 +14,7 @@ export const PAGES = [
   { id: 'voters', label: 'nav.voters' },
   // The eleventh page has no Alt digit left; it is reached by its tab.
   { id: 'stations', label: 'nav.stations' },
+  { id: 'audit', label: 'nav.audit' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
 export type PageId = (typeof PAGES)[number]['id'];

@@ -11,6 +11,7 @@ import { ExportScreen } from './export/ExportScreen';
 import { DrillScreen } from './drill/DrillScreen';
 import { StationsScreen } from './stations/StationsScreen';
 import { VotersScreen } from './voters/VotersScreen';
+import { AuditScreen } from './audit/AuditScreen';
 
 /**
  * The screens, by page id. Each screen is a component in this folder using `useApi()`, `useT()` and
@@ -28,4 +29,5 @@ export const screens: PageRenderers = {
   drill: () => <DrillScreen />,
   stations: () => <StationsScreen />,
   voters: () => <VotersScreen />,
+  audit: () => <AuditScreen />,
 };

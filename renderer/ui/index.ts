@@ -8,3 +8,4 @@ export { errorText, ErrorNote, OkNote } from './errors';
 export { useAction, useLoad, type Action, type Loaded } from './hooks';
 export { Field } from './Field';
 export { Loading } from './Loading';
+export { usePagedList, type PagedList, type PageLoader } from './paged-list';

@@ -64,6 +64,11 @@ export const METHOD_ACCESS = {
   // audit
   verifyAudit: 'signed-in',
   auditEvents: 'signed-in',
+  auditLog: 'signed-in',
+  auditFacets: 'signed-in',
+  verifyAuditStep: 'signed-in',
+  // blank files to fill in
+  rollTemplate: 'signed-in',
   // roll and desk
   importRoll: COMMITTEE,
   listVoters: 'signed-in',

@@ -15,6 +15,7 @@ import { sessionContract } from './session';
 import { setupContract } from './setup';
 import { stationsContract } from './stations';
 import { townContract } from './town';
+import { templatesContract } from './templates';
 
 /**
  * The whole API: method name → input and output schemas. Each area keeps its own file; adding an area is one
@@ -37,6 +38,7 @@ export const contract = {
   ...townContract,
   ...rollLifeContract,
   ...filesContract,
+  ...templatesContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -31,37 +31,61 @@ export type Gender = (typeof GENDERS)[number];
 
 export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
-export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ['name', 'idNumber', 'gender', 'birthDate', 'group'];
+export interface RollColumn {
+  field: RollField;
+  /** The header the template writes and messages name the column by. */
+  zh: string;
+  en: string;
+  required: boolean;
+  /** Header texts accepted, compared after NFKC, whitespace removal and lower-casing; the first is the template's. */
+  aliases: readonly string[];
+  /** What a cell may hold, for the import screen and the template's notes. */
+  accepts: { zh: string; en: string };
+}
 
-const FIELD_LABELS: Record<RollField, { zh: string; en: string }> = {
-  name: { zh: '姓名', en: 'name' },
-  idNumber: { zh: '身份证号', en: 'idNumber' },
-  gender: { zh: '性别', en: 'gender' },
-  birthDate: { zh: '出生日期', en: 'birthDate' },
-  group: { zh: '居民小组', en: 'group' },
-  category: { zh: '登记类别', en: 'category' },
-  certificate: { zh: '选民证号', en: 'certificate' },
-  station: { zh: '投票地点', en: 'station' },
-  address: { zh: '住址', en: 'address' },
-  proofNote: { zh: '证明材料', en: 'proofNote' },
-};
+/**
+ * The roll's columns: the one definition the importer reads headers by and the import screen and the templates
+ * (CSV, XLSX) are made from.
+ */
+export const ROLL_COLUMNS: readonly RollColumn[] = [
+  { field: 'name', zh: '姓名', en: 'name', required: true, aliases: ['姓名', 'name'],
+    accepts: { zh: '选民姓名', en: "the voter's name" } },
+  { field: 'idNumber', zh: '身份证号', en: 'idNumber', required: true,
+    aliases: ['身份证号', '身份证号码', '公民身份号码', '身份证', 'idnumber', 'id'],
+    accepts: { zh: '18 位公民身份号码（末位可为 X），校验位须正确；Excel 中请设为文本格式', en: '18-character ID number (last may be X) with a correct check character; text format in Excel' } },
+  { field: 'gender', zh: '性别', en: 'gender', required: true, aliases: ['性别', 'gender', 'sex'],
+    accepts: { zh: '男 或 女（须与身份证号一致）', en: '男 or 女 (male/female), matching the ID number' } },
+  { field: 'birthDate', zh: '出生日期', en: 'birthDate', required: true,
+    aliases: ['出生日期', '出生年月日', '出生年月', 'birthdate', 'dateofbirth'],
+    accepts: { zh: '如 1980-05-17、1980/5/17 或 1980年5月17日（须与身份证号一致，选举日年满 18 周岁）', en: 'e.g. 1980-05-17 or 1980/5/17, matching the ID number; 18 or older on election day' } },
+  { field: 'group', zh: '居民小组', en: 'group', required: true, aliases: ['居民小组', '所属居民小组', '小组', 'group'],
+    accepts: { zh: '所属居民小组名称，如 第一居民小组', en: "the residents' group, e.g. 第一居民小组" } },
+  { field: 'category', zh: '登记类别', en: 'category', required: false, aliases: ['登记类别', '选民类别', '类别', 'category'],
+    accepts: {
+      zh: `${REGISTRATION_CATEGORIES.map((c) => `${c.short}（${c.zh}）`).join('；')}；不填为“户在人在”`,
+      en: `${REGISTRATION_CATEGORIES.map((c) => c.short).join(', ')} (or ${CATEGORY_IDS.join(', ')}); empty: 户在人在 (${DEFAULT_CATEGORY})`,
+    } },
+  { field: 'certificate', zh: '选民证号', en: 'certificate', required: false,
+    aliases: ['选民证号', '选民证编号', '选民证', 'certificate', 'certificatenumber'],
+    accepts: { zh: '8 位选民证号；不填则导入时自动编号', en: '8-digit certificate number; numbered at import when empty' } },
+  { field: 'station', zh: '投票地点', en: 'station', required: false,
+    aliases: ['投票地点', '投票站', '投票点', '投票会场', 'station', 'pollingstation', 'votesat'],
+    accepts: { zh: '本选举的中心会场、投票站或流动票箱（名称或编号）；不填则在中心会场投票', en: "this election's central venue, a polling station or a mobile box (name or id); empty: the central venue" } },
+];
 
-/** Header texts accepted for each field, compared after NFKC, whitespace removal and lower-casing. */
-const HEADER_ALIASES: Record<RollField, readonly string[]> = {
-  name: ['姓名', 'name'],
-  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', 'idnumber', 'id'],
-  gender: ['性别', 'gender', 'sex'],
-  birthDate: ['出生日期', '出生年月日', '出生年月', 'birthdate', 'dateofbirth'],
-  group: ['居民小组', '所属居民小组', '小组', 'group'],
-  category: ['登记类别', '选民类别', '类别', 'category'],
-  certificate: ['选民证号', '选民证编号', '选民证', 'certificate', 'certificatenumber'],
-  /** Optional: the venue (central venue or polling station) or mobile box, by its id or name. */
-  station: ['投票地点', '投票站', '投票点', '投票会场', 'station', 'pollingstation', 'votesat'],
-  /** Optional. */
-  address: ['住址', '家庭住址', '现住址', 'address'],
-  /** Optional: the proof seen for a registration by application (人户分离). */
-  proofNote: ['证明材料', '证明', 'proof', 'proofnote'],
-};
+export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ROLL_COLUMNS.filter((c) => c.required).map((c) => c.field);
+
+function columnOf(field: RollField): RollColumn {
+  return ROLL_COLUMNS.find((c) => c.field === field)!;
+}
+
+const FIELD_LABELS = Object.fromEntries(ROLL_FIELDS.map((f) => [f, { zh: columnOf(f).zh, en: columnOf(f).en }])) as Record<
+  RollField,
+  { zh: string; en: string }
+>;
+
+/** Header texts accepted for each field. */
+const HEADER_ALIASES = Object.fromEntries(ROLL_FIELDS.map((f) => [f, columnOf(f).aliases])) as Record<RollField, readonly string[]>;
 
 /** Columns a roll commonly carries that are not needed here; they are ignored without complaint. */
 const KNOWN_EXTRA_HEADERS = ['序号', '编号', '备注', '联系电话', '电话', 'no', 'remark', 'phone'];

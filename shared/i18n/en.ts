@@ -17,6 +17,8 @@ import { votersEn } from './voters.en';
 import { townEn } from './town.en';
 import { rollEn } from './roll.en';
 import { errorsEn } from './errors.en';
+import { auditEn } from './audit.en';
+import { templatesEn } from './templates.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -167,4 +169,6 @@ export const en: Record<MessageKey, string> = {
   ...townEn,
   ...rollEn,
   ...errorsEn,
+  ...auditEn,
+  ...templatesEn,
 };

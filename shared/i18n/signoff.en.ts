@@ -42,6 +42,7 @@ export const signoffEn: Record<keyof typeof signoffZhCN, string> = {
   'signoff.sheet.aria': 'Tally sheet (print preview)',
   'signoff.sheet.drillMark': 'DRILL — not a real election result',
   'signoff.sheet.title': 'Election result report',
+  'signoff.sheet.runningRound': 'round {round}',
   'signoff.sheet.sub': '{community} · {date} · round {round} ({kind}) · {body}{method}',
   'signoff.sheet.registered': 'Registered',
   'signoff.sheet.participants': 'Voted',

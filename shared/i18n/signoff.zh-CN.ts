@@ -41,6 +41,7 @@ export const signoffZhCN = {
   'signoff.sheet.aria': '选举结果报告单（打印预览）',
   'signoff.sheet.drillMark': '演练 — 非正式选举结果',
   'signoff.sheet.title': '选举结果报告单',
+  'signoff.sheet.runningRound': '第 {round} 轮',
   'signoff.sheet.sub': '{community} · {date} · 第 {round} 轮（{kind}）· {body}{method}',
   'signoff.sheet.registered': '登记选民数',
   'signoff.sheet.participants': '参加投票人数',

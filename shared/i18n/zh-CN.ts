@@ -16,6 +16,8 @@ import { votersZhCN } from './voters.zh-CN';
 import { townZhCN } from './town.zh-CN';
 import { rollZhCN } from './roll.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
+import { templatesZhCN } from './templates.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -168,6 +170,8 @@ export const zhCN = {
   ...townZhCN,
   ...rollZhCN,
   ...errorsZhCN,
+  ...auditZhCN,
+  ...templatesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

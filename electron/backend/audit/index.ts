@@ -1,3 +1,4 @@
 export * from './log';
 export * from './catalogue';
 export { canonicalJson } from './canonical';
+export * from './query';

@@ -98,31 +98,59 @@ export function appendRefusal(db: Db, input: Omit<AuditInput, 'outcome'>): Audit
 
 export type AuditVerdict =
   | { ok: true; count: number; head: string }
-  | { ok: false; count: number; badSeq: number; position: number; reason: string };
+  | { ok: false; count: number; badSeq: number; position: number; code: ChainBreakCode; reason: string };
 
-/** Walks the whole chain; reports the first event that was edited, removed, inserted or moved. */
-export function verifyAuditChain(db: Db): AuditVerdict {
-  const rows = db.prepare('SELECT * FROM audit_event ORDER BY seq').iterate() as IterableIterator<AuditRow>;
-  let prev = GENESIS_HASH;
-  let count = 0;
+/** Why the chain breaks at an event: one missing or added before it, it does not follow the one before, it was edited. */
+export type ChainBreakCode = 'out-of-sequence' | 'not-following' | 'edited';
+
+/** Where a walk along the chain stands: events checked so far and the hash of the last one. */
+export interface ChainPosition {
+  count: number;
+  prev: string;
+}
+
+export type ChainStep =
+  | { ok: true; done: boolean; at: ChainPosition }
+  | Extract<AuditVerdict, { ok: false }>;
+
+/**
+ * Checks up to `limit` events after `from` (the genesis when from.count is 0), so a screen can show progress and a
+ * caller can stop between steps. verifyAuditChain is these steps to the end.
+ */
+export function verifyAuditSteps(db: Db, from: ChainPosition, limit = Infinity): ChainStep {
+  // LIMIT -1: no limit. One row more than the limit tells whether the chain goes on.
+  const rows = db
+    .prepare('SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?')
+    .iterate(from.count, Number.isFinite(limit) ? limit + 1 : -1) as IterableIterator<AuditRow>;
+  let prev = from.prev;
+  let count = from.count;
+  let walked = 0;
   for (const row of rows) {
+    if (walked === limit) return { ok: true, done: false, at: { count, prev } };
+    walked += 1;
     count += 1;
-    const fail = (reason: string): AuditVerdict => ({ ok: false, count, badSeq: row.seq, position: count, reason });
+    const fail = (code: ChainBreakCode, reason: string): ChainStep => ({ ok: false, count, badSeq: row.seq, position: count, code, reason });
     if (row.seq !== count) {
-      return fail(`event ${row.seq} found where event ${count} was expected: an event was removed or inserted`);
+      return fail('out-of-sequence', `event ${row.seq} found where event ${count} was expected: an event was removed or inserted`);
     }
     if (row.prev_hash !== prev) {
-      return fail(`event ${row.seq} does not follow the event before it: an earlier event was removed, moved or edited`);
+      return fail('not-following', `event ${row.seq} does not follow the event before it: an earlier event was removed, moved or edited`);
     }
     // Hashing the stored text itself: any edit of the detail, even one keeping its meaning, breaks the hash.
     const expected = hashAuditBody(
       { seq: row.seq, at: row.at, type: row.type, actor: row.actor, outcome: row.outcome, subject: row.subject, prevHash: row.prev_hash },
       row.detail_json,
     );
-    if (expected !== row.hash) return fail(`event ${row.seq} does not match its hash: it was edited`);
+    if (expected !== row.hash) return fail('edited', `event ${row.seq} does not match its hash: it was edited`);
     prev = row.hash;
   }
-  return { ok: true, count, head: prev };
+  return { ok: true, done: true, at: { count, prev } };
+}
+
+/** Walks the whole chain; reports the first event that was edited, removed, inserted or moved. */
+export function verifyAuditChain(db: Db): AuditVerdict {
+  const step = verifyAuditSteps(db, { count: 0, prev: GENESIS_HASH });
+  return step.ok ? { ok: true, count: step.at.count, head: step.at.prev } : step;
 }
 
 export function auditHead(db: Db): { count: number; head: string } {
@@ -133,10 +161,14 @@ export function auditHead(db: Db): { count: number; head: string } {
 }
 
 export function readAuditEvents(db: Db, opts: { afterSeq?: number; limit?: number } = {}): AuditEvent[] {
-  const rows = db
-    .prepare('SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?')
-    .all(opts.afterSeq ?? 0, opts.limit ?? 1000) as AuditRow[];
-  return rows.map((r) => ({
+  return readAuditRows(
+    db.prepare('SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?').all(opts.afterSeq ?? 0, opts.limit ?? 1000),
+  );
+}
+
+/** Rows of audit_event (SELECT *) as events. */
+export function readAuditRows(rows: unknown[]): AuditEvent[] {
+  return (rows as AuditRow[]).map((r) => ({
     seq: r.seq,
     at: r.at,
     type: r.type,

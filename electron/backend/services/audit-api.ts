@@ -1,13 +1,26 @@
 import type { AuditContract } from '../../../shared/api/audit';
 import type { Implementation } from '../../../shared/api/envelope';
-import { describeAuditEvent, readAuditEvents, verifyAuditChain } from '../audit';
+import { auditFacets, auditHead, describeAuditEvent, listAuditEvents, readAuditEvents, verifyAuditChain, verifyAuditSteps, type AuditEvent } from '../audit';
 import type { BackendContext } from '../context';
 
 /** The audit-log methods of the contract (shared/api/audit.ts). */
 export function auditApi(ctx: BackendContext): Implementation<AuditContract> {
   return {
     verifyAudit: () => verifyAuditChain(ctx.db),
-    auditEvents: ({ afterSeq, limit }) =>
-      readAuditEvents(ctx.db, { afterSeq, limit }).map((e) => ({ ...e, meaning: describeAuditEvent(e.type) ?? null })),
+    auditEvents: ({ afterSeq, limit }) => readAuditEvents(ctx.db, { afterSeq, limit }).map(withMeaning),
+    auditLog: ({ offset, limit, ...filter }) => {
+      const page = listAuditEvents(ctx.db, filter, { offset, limit });
+      return { total: page.total, events: page.events.map(withMeaning) };
+    },
+    auditFacets: () => auditFacets(ctx.db),
+    verifyAuditStep: ({ afterSeq, prevHash, limit }) => {
+      const step = verifyAuditSteps(ctx.db, { count: afterSeq, prev: prevHash }, limit);
+      if (!step.ok) return step;
+      return { ok: true, done: step.done, count: step.at.count, head: step.at.prev, total: auditHead(ctx.db).count };
+    },
   };
+}
+
+function withMeaning(e: AuditEvent) {
+  return { ...e, meaning: describeAuditEvent(e.type) ?? null };
 }

@@ -77,14 +77,16 @@ export function PublicDisplay({ round, result, onReload }: { round: number | nul
         <p className="results-public-empty">{t('results.none')}</p>
       ) : (
         <>
-          {!result.result.valid && <p className="results-public-invalid">{t('results.invalid')}</p>}
-          <p className="results-public-counts">
-            {t('results.publicCounts', {
-              participants: result.result.counts.participants,
-              cast: result.result.counts.ballotsCast,
-              void: result.result.counts.voidBallots,
-            })}
-          </p>
+          <div className={all ? 'results-public-summary-all' : undefined}>
+            {!result.result.valid && <p className="results-public-invalid">{t('results.invalid')}</p>}
+            <p className="results-public-counts">
+              {t('results.publicCounts', {
+                participants: result.result.counts.participants,
+                cast: result.result.counts.ballotsCast,
+                void: result.result.counts.voidBallots,
+              })}
+            </p>
+          </div>
           <div className={all ? 'results-public-offices results-public-all' : 'results-public-offices'}>
             {shown.map((o) => (
               <section key={o.office} className="results-public-office" data-testid={`public-office-${o.office}`}>

@@ -7,6 +7,7 @@ import { hasShell, requireShell } from '../../api/shell';
 import type { Overview } from './overview';
 import { base64ToBytes, bytesToBase64, previewRoll, type RollPreview } from './roll-file';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
+import { RollColumns } from './RollColumns';
 
 export const PREFIX_STORAGE_KEY = 'station.certificatePrefix';
 
@@ -106,6 +107,7 @@ export function RollTab({ overview }: { overview: Overview }) {
         <h2>{t('setup.roll.title')}</h2>
         <p className="ui-muted">{t('setup.roll.columns')}</p>
         <p className="ui-muted">{t('voters.rollStationHint')}</p>
+        {!chosen && <RollColumns overview={overview} />}
         <div className="ui-grid">
           {hasShell() ? (
             <button type="button" onClick={() => void chooseInShell()}>

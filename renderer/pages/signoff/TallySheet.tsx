@@ -30,6 +30,18 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
   return (
     <article className={`signoff-sheet ${className}`} lang="zh-CN" aria-label={screenT('signoff.sheet.aria')} data-testid="tally-sheet">
       {sheet.election.drill && <div className="signoff-sheet-drill">{t('signoff.sheet.drillMark')}</div>}
+      {/* One cell under a header row: printed over several pages, the browser repeats the header on each. */}
+      <table className="signoff-sheet-pages">
+        <thead className="signoff-sheet-running">
+          <tr>
+            <td>
+              {t('signoff.sheet.title')} · {sheet.election.title} · {t('signoff.sheet.runningRound', { round: sheet.round.number })}
+            </td>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
       <h1 className="signoff-sheet-title">{t('signoff.sheet.title')}</h1>
       <p className="signoff-sheet-sub">
         {sheet.election.title}
@@ -154,6 +166,8 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               .join('；')}
       </p>
 
+      {/* The hashes and the signatures stay together, on the results' page when they fit there, else on the next. */}
+      <section className="signoff-sheet-closing">
       <table className="signoff-sheet-table signoff-sheet-proof">
         <tbody>
           <tr>
@@ -162,6 +176,13 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
               {sheet.station.fingerprintShort}
               <br />
               <small>{grouped(sheet.station.fingerprint)}</small>
+            </td>
+            <td rowSpan={3} className="signoff-sheet-qr-cell">
+              <SheetQrCode
+                qr={{ fingerprint: sheet.station.fingerprint, round: sheet.round.number, resultHash: sheet.resultHash, signedHead: sheet.signedHead }}
+                label={t('signoff.sheet.qr')}
+              />
+              <div className="signoff-sheet-small">{t('signoff.sheet.qr')}</div>
             </td>
           </tr>
           <tr>
@@ -175,15 +196,6 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
           <tr>
             <th>{t('signoff.sheet.resultHash')}</th>
             <td className="ui-mono">{grouped(sheet.resultHash)}</td>
-          </tr>
-          <tr>
-            <th>{t('signoff.sheet.qr')}</th>
-            <td>
-              <SheetQrCode
-                qr={{ fingerprint: sheet.station.fingerprint, round: sheet.round.number, resultHash: sheet.resultHash, signedHead: sheet.signedHead }}
-                label={t('signoff.sheet.qr')}
-              />
-            </td>
           </tr>
         </tbody>
       </table>
@@ -216,6 +228,11 @@ export function TallySheet({ sheet, className = '' }: { sheet: TallySheetData; c
         </p>
       )}
       <p className="signoff-sheet-small">{t('signoff.sheet.generated', { at: dateTime(sheet.generatedAt) })}</p>
+      </section>
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </article>
   );
 }

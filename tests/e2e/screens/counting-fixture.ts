@@ -6,15 +6,15 @@ import { signIn } from '../../../electron/backend/services/session';
 import { SESSION_STORAGE_KEY } from '../../../renderer/api/session-token';
 import { asPerson } from '../../helpers/authority';
 import { buildRenderer, launch } from '../renderer/harness';
-import { closePoll, issue, makeElection, openPoll, PIN } from '../../integration/counting/helpers';
+import { closePoll, issue, makeElection, openPoll, PIN, type ElectionOptions } from '../../integration/counting/helpers';
 
 /**
  * Shared by the counting screen tests that build their box through the services: the test election (tests/integration/
  * counting/helpers) with its poll closed and box C1 opened by the scrutineer with `found` ballots counted out, and one
  * Chromium window at 1366×768 on the real backend, signed in as a person.
  */
-export async function openedBox(found: number): Promise<{ ctx: BackendContext; people: Record<string, number> }> {
-  const { ctx, people } = await makeElection({ voters: 20 });
+export async function openedBox(found: number, election: ElectionOptions = {}): Promise<{ ctx: BackendContext; people: Record<string, number> }> {
+  const { ctx, people } = await makeElection({ voters: 20, ...election });
   openPoll(ctx, 1);
   issue(ctx, 1, 0, Math.min(found, 10));
   closePoll(ctx, 1);

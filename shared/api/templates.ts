@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { answerText } from '../domain/text';
+
+/** Blank files to fill in and import: the roll template, made from the importer's own column definitions. */
+export const templatesContract = {
+  rollTemplate: {
+    input: z.strictObject({ format: z.enum(['csv', 'xlsx']) }),
+    output: z.strictObject({ fileName: answerText, mimeType: answerText, contentBase64: answerText }),
+  },
+} as const;
+
+export type TemplatesContract = typeof templatesContract;

@@ -1,0 +1,28 @@
+import type { templatesZhCN } from './templates.zh-CN';
+
+export const templatesEn: Record<keyof typeof templatesZhCN, string> = {
+  'templates.roll.title': 'Columns of the roll file',
+  'templates.roll.explain': 'The first row names the columns (any of the names below), then one voter per row. Other columns (number, address, phone …) are ignored.',
+  'templates.roll.col.column': 'Column',
+  'templates.roll.col.required': 'Required',
+  'templates.roll.col.accepts': 'What it holds',
+  'templates.roll.col.aliases': 'Also accepted as',
+  'templates.roll.required': 'required',
+  'templates.roll.optional': 'optional',
+  'templates.roll.stations': "This election's places to vote: {names}",
+  'templates.roll.noStations': '(no places to vote set up yet)',
+  'templates.roll.download': 'Download a template:',
+  'templates.roll.csv': 'CSV template (UTF-8)',
+  'templates.roll.xlsx': 'Excel template (XLSX)',
+  'templates.roll.saved': 'Template saved: {path}',
+  'templates.field.name': 'Name',
+  'templates.field.idNumber': 'ID number',
+  'templates.field.gender': 'Gender',
+  'templates.field.birthDate': 'Birth date',
+  'templates.field.group': "Residents' group",
+  'templates.field.category': 'Registration category',
+  'templates.field.certificate': 'Certificate number',
+  'templates.field.station': 'Place to vote',
+  'templates.field.address': 'Address',
+  'templates.field.proofNote': 'Proof seen (by application)',
+};
