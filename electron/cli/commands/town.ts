@@ -111,8 +111,8 @@ export const townImportCommand: CommandCode = {
       process.stderr.write(`找不到 / not found: ${missing.join(', ')} (nothing imported)\n`);
       return EXIT_BAD_INPUT;
     }
-    return withTownDb(dbFile, (ctx) => {
-      const r = importPaths(ctx, args.positionals);
+    return withTownDb(dbFile, async (ctx) => {
+      const r = await importPaths(ctx, args.positionals);
       const refused = r.files.filter((f) => f.outcome === 'refused').length + r.unreadable.length;
       if (args.options.get('json') === true) {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
