@@ -11,6 +11,7 @@ import { fileExamined, type FilingReport } from './receive';
 import { examineInOrder } from './verify-pool';
 import { communityNameProblem } from './community-name';
 import { COMMUNITY_HEADERS, findColumn, readTable, TableError } from './table';
+import { structureReport, type StructureReport } from './structure';
 import { filesUnder } from './walk';
 
 /** Registers a station key for a community, as read from its signed tally sheet; registering it again changes nothing. */
@@ -104,4 +105,9 @@ export function currentFiles(ctx: TownContext): FiledFile[] {
 export function townBoard(ctx: TownContext, filter: BoardFilter = {}): BoardRow[] {
   const communities = ctx.db.prepare('SELECT name FROM community ORDER BY id').pluck().all() as string[];
   return buildBoard(communities, currentFiles(ctx), ctx.office.followUpDays, filter);
+}
+
+/** The structure report (一肩挑, 交叉任职, make-up of the committees) over the current files. */
+export function townStructure(ctx: TownContext): StructureReport {
+  return structureReport(currentFiles(ctx));
 }
