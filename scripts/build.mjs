@@ -2,6 +2,7 @@
 // Builds what the app runs from dist/:
 //   dist/electron/main.cjs     the Electron main process (electron/main/main.ts, backend bundled in)
 //   dist/electron/preload.cjs  the preload (electron/preload/preload.ts)
+//   dist/electron/town-verify-worker.cjs, dist/cli/town-verify-worker.mjs  the town office's verification worker thread
 //   dist/cli/station.mjs       the `station` command (electron/cli/main.ts), each command's code in a chunk beside it;
 //                              bin/station.mjs runs it while no source it was built from is newer (dist/cli/inputs.json)
 //   dist/renderer/             the screens, by `vite build` with renderer/vite.config.ts (skipped while it is absent)
@@ -45,6 +46,13 @@ export async function buildElectron(outdir = join(root, 'dist', 'electron')) {
       define: {},
       sourcemap: false,
     }),
+    // The town office's verification worker thread (electron/backend/town/verify-pool.ts finds it beside main.cjs).
+    esbuild.build({
+      ...common,
+      entryPoints: [join(root, 'electron/backend/town/verify-worker.ts')],
+      outfile: join(outdir, 'town-verify-worker.cjs'),
+      banner: { js: 'const __bundle_file_url = require("url").pathToFileURL(__filename).href;' },
+    }),
   ]);
 }
 
@@ -66,7 +74,8 @@ export async function buildCli() {
   const tmp = `${CLI_DIR}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: { station: join(root, 'electron/cli/main.ts') },
+    // The town office's verification worker thread is an entry of its own beside station.mjs, sharing its chunks.
+    entryPoints: { station: join(root, 'electron/cli/main.ts'), 'town-verify-worker': join(root, 'electron/backend/town/verify-worker.ts') },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

@@ -57,11 +57,26 @@ export const office = z.strictObject({
   rank: z.int().positive(),
 });
 
+/** Education and political status as the optional candidate fields name them (spec: election-record.md). */
+export const EDUCATIONS = ['junior-or-below', 'senior', 'vocational', 'college', 'bachelor', 'postgraduate'] as const;
+export const POLITICAL_STATUSES = ['party-member', 'probationary', 'league', 'other-party', 'masses'] as const;
+export const BIRTH_YEAR_RANGE = { min: 1900, max: 2100 } as const;
+export const PERSON_KEY_PATTERN = /^[0-9a-f]{64}$/;
+
+/** Optional facts about a candidate for the town's structure report; the tally ignores them. */
+export const candidateDetails = {
+  birthYear: z.int().min(BIRTH_YEAR_RANGE.min).max(BIRTH_YEAR_RANGE.max).optional(),
+  education: z.enum(EDUCATIONS).optional(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
+  personKey: z.string().regex(PERSON_KEY_PATTERN, 'must be 64 lowercase hex digits (SHA-256)').optional(),
+};
+
 export const candidate = z.strictObject({
   id,
   name: text(TEXT_LIMITS.name).min(1, 'must not be empty'),
   office: id,
   gender: z.enum(['female', 'male']).optional(),
+  ...candidateDetails,
 });
 
 export const sectionMarks = z.strictObject({
@@ -95,6 +110,8 @@ export type Body = (typeof BODIES)[number];
 export type Method = (typeof METHODS)[number];
 export type RoundKind = (typeof ROUND_KINDS)[number];
 export type VoidReason = (typeof VOID_REASONS)[number];
+export type Education = (typeof EDUCATIONS)[number];
+export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 export type RuleProfileInput = z.infer<typeof ruleProfileInput>;
 export type Office = z.infer<typeof office>;
 export type Candidate = z.infer<typeof candidate>;

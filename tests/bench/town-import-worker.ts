@@ -5,7 +5,7 @@ import { importPaths } from '../../electron/backend/town/office';
 const [dbFile, folder] = process.argv.slice(2) as [string, string];
 const ctx = openTownFile(dbFile);
 const started = performance.now();
-const report = importPaths(ctx, [folder]);
+const report = await importPaths(ctx, [folder]);
 const ms = performance.now() - started;
 ctx.db.close();
 const outcomes = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { parseCerRecord, type Body, type CerRecord, type Method, type RoundKind } from '../../shared/record';
+import { parseCerRecord, type Body, type Candidate, type CerRecord, type Method, type RoundKind } from '../../shared/record';
 import { tally } from '../../shared/rules/tally';
 import { fingerprint, hashJson, sealResults, type SealOverride, type SigningKey } from '../../electron/backend/seal';
 
@@ -11,13 +11,9 @@ export function newStationKey(): SigningKey & { short: string; hex: string } {
   return { privateKey, publicKeyPem, short: fp.short, hex: fp.hex };
 }
 
-export interface CandidateVotes {
-  id: string;
-  name: string;
-  office: string;
-  gender?: 'female' | 'male';
+export type CandidateVotes = Pick<Candidate, 'id' | 'name' | 'office' | 'gender' | 'birthYear' | 'education' | 'politicalStatus' | 'personKey'> & {
   votes: number;
-}
+};
 
 export interface RoundSpec {
   kind?: RoundKind;

@@ -1,4 +1,4 @@
-// The part of PDFKit (which ships no types) the certificate printer uses.
+// The part of PDFKit (which ships no types) the certificate printer and the town reports use.
 declare module 'pdfkit' {
   import type { Readable } from 'node:stream';
 
@@ -13,6 +13,7 @@ declare module 'pdfkit' {
 
   interface DocumentOptions {
     size?: string | [number, number];
+    layout?: 'portrait' | 'landscape';
     margin?: number;
     autoFirstPage?: boolean;
     /** The default font; null loads none (no standard font files are needed). */
@@ -28,6 +29,14 @@ declare module 'pdfkit' {
     font(name: string): this;
     fontSize(size: number): this;
     text(text: string, x: number, y: number, options?: TextOptions): this;
+    /** The page being drawn: its size and margins, in points. */
+    page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
+    /** The text cursor. */
+    x: number;
+    y: number;
+    heightOfString(text: string, options?: TextOptions): number;
+    moveTo(x: number, y: number): this;
+    lineTo(x: number, y: number): this;
     widthOfString(text: string, options?: TextOptions): number;
     save(): this;
     restore(): this;

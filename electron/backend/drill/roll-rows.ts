@@ -1,6 +1,7 @@
 import { idNumberCheckChar, isAdultOn } from '../../../shared/domain/roll';
 import { randomName, type Gender } from './names';
 import type { Rng } from './prng';
+import { csvCell } from '../files/csv-cell';
 
 /** A generated roll row, as a roll file would carry it. */
 export interface DrillVoterRow {
@@ -72,10 +73,6 @@ export function generateRollRows(rng: Rng, count: number, electionDate: string):
     });
   }
   return rows;
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The rows as a UTF-8 CSV roll file, with the Chinese headers a community office would use. */

@@ -62,7 +62,7 @@ function emptyRow(community: string, body: Body): BoardRow {
 }
 
 /** The state of one election after all its filed rounds: who is elected per office, which tie re-votes are pending. */
-function fold(facts: ElectionFacts): { elected: Map<string, Set<string>>; ties: Map<string, NextStep>; women: Set<string> } {
+export function fold(facts: ElectionFacts): { elected: Map<string, Set<string>>; ties: Map<string, NextStep>; women: Set<string> } {
   const elected = new Map(facts.offices.map((o) => [o.id, new Set<string>()]));
   const ties = new Map<string, NextStep>();
   const women = new Set<string>();

@@ -1,4 +1,4 @@
-import type { Body, CerRecord, CerResult, NextStep, ProblemCode } from '../../../shared/record';
+import type { Body, Candidate, CerRecord, CerResult, NextStep, ProblemCode } from '../../../shared/record';
 import { resolveProfile } from '../../../shared/rules/profile';
 import type { SealedPayload } from '../seal';
 
@@ -19,6 +19,21 @@ export interface ElectionFacts {
   /** Offices of the regular round, highest rank first. */
   offices: Array<{ id: string; title: string; rank: number; seats: number }>;
   rounds: RoundFacts[];
+  /**
+   * Every candidate of the file's rounds by name, with the optional facts the structure report uses (first round
+   * naming a person wins). Absent in facts stored before these fields existed.
+   */
+  people?: PersonFacts[];
+}
+
+export type PersonFacts = Pick<Candidate, 'name' | 'gender' | 'birthYear' | 'education' | 'politicalStatus' | 'personKey'>;
+
+function peopleOf(records: readonly CerRecord[]): PersonFacts[] {
+  const byName = new Map<string, PersonFacts>();
+  for (const record of records) {
+    for (const { id: _id, office: _office, ...person } of record.candidates) if (!byName.has(person.name)) byName.set(person.name, person);
+  }
+  return [...byName.values()];
 }
 
 export interface RoundFacts {
@@ -67,5 +82,6 @@ export function electionFacts(payload: SealedPayload): ElectionFacts {
     drill: payload.election.drill === true,
     offices: [...first.offices].sort((a, b) => a.rank - b.rank).map((o) => ({ id: o.id, title: o.title, rank: o.rank, seats: o.seats })),
     rounds: payload.rounds.map((r) => roundFacts(r.number, r.record, r.result)),
+    people: peopleOf(payload.rounds.map((r) => r.record)),
   };
 }

@@ -7,8 +7,11 @@ import { normalizeFingerprint } from '../seal';
 import { buildBoard, type BoardFilter, type BoardRow, type FiledFile } from './board';
 import type { TownContext } from './context';
 import type { ElectionFacts } from './facts';
-import { receiveSealedFile, type FilingReport } from './receive';
-import { communityNameProblem, COMMUNITY_HEADERS, findColumn, readTable, TableError } from './table';
+import { fileExamined, type FilingReport } from './receive';
+import { examineInOrder } from './verify-pool';
+import { communityNameProblem } from './community-name';
+import { COMMUNITY_HEADERS, findColumn, readTable, TableError } from './table';
+import { structureReport, type StructureReport } from './structure';
 import { filesUnder } from './walk';
 
 /** Registers a station key for a community, as read from its signed tally sheet; registering it again changes nothing. */
@@ -79,21 +82,27 @@ export interface ImportReport {
   skipped: number;
 }
 
-/** Imports files, folders and folder trees: every file on its own, so one bad file never stops or undoes the rest. */
-export function importPaths(ctx: TownContext, paths: readonly string[]): ImportReport {
+export interface ImportOptions {
+  /** Worker threads verifying files (default: the cores available, at least 1). */
+  threads?: number;
+  /** Called after each file is filed or refused, in file order: for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Imports files, folders and folder trees: every file on its own, so one bad file never stops or undoes the rest.
+ * Files are read and verified in parallel worker threads; each is filed here, in its own transaction, in the order
+ * of the walk, so the outcome does not depend on which thread finished first.
+ */
+export async function importPaths(ctx: TownContext, paths: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const { files, unreadable, skipped } = filesUnder(paths);
   const reports: FilingReport[] = [];
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readInputFileSync(file, FILE_LIMITS.sealed);
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      unreadable.push({ path: file, reason: e.message });
-      continue;
-    }
-    reports.push(receiveSealedFile(ctx, bytes, file));
-  }
+  await examineInOrder(files, (answer) => {
+    const path = files[answer.index]!;
+    if ('unreadable' in answer) unreadable.push({ path, reason: answer.unreadable });
+    else reports.push(fileExamined(ctx, answer.bytes, path, answer.examined));
+    opts.onProgress?.(answer.index + 1, files.length);
+  }, opts.threads);
   return { files: reports, unreadable, skipped };
 }
 
@@ -108,4 +117,9 @@ export function currentFiles(ctx: TownContext): FiledFile[] {
 export function townBoard(ctx: TownContext, filter: BoardFilter = {}): BoardRow[] {
   const communities = ctx.db.prepare('SELECT name FROM community ORDER BY id').pluck().all() as string[];
   return buildBoard(communities, currentFiles(ctx), ctx.office.followUpDays, filter);
+}
+
+/** The structure report (一肩挑, 交叉任职, make-up of the committees) over the current files. */
+export function townStructure(ctx: TownContext): StructureReport {
+  return structureReport(currentFiles(ctx));
 }

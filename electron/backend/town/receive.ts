@@ -3,13 +3,11 @@ import { normalizeName } from '../../../shared/domain/names';
 import { TEXT_LIMITS } from '../../../shared/domain/text';
 import { bilingual } from '../context';
 import { inTransaction } from '../db';
-import { SEALED_FILE_FORMAT, verifySealedFile } from '../seal';
-import { judgeAuthenticity, payloadCommunity } from './authenticity';
-import { electionFacts } from './facts';
-import { registryOf } from './registry';
+import { judgeAuthenticity } from './authenticity';
 import type { TownContext } from './context';
+import { examineSealedFile, payloadHash, type Examined } from './examine';
+import { registryOf } from './registry';
 import { storedText } from './stored-text';
-import { communityNameProblem } from './table';
 
 export type FilingOutcome = 'new' | 'same' | 'superseding' | 'superseded' | 'refused';
 
@@ -25,30 +23,6 @@ export interface FilingReport {
 }
 
 const SOURCE_MAX = 1000;
-
-/** "Not a sealed file" or "wrong format version", told from the outer JSON before the full check; null when it is one. */
-function formatProblem(bytes: Uint8Array): string | null {
-  let outer: unknown;
-  try {
-    outer = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    return bilingual('不是封存结果文件（不是 JSON）', 'not a sealed result file (not JSON)');
-  }
-  const format = outer !== null && typeof outer === 'object' && !Array.isArray(outer) ? (outer as { format?: unknown }).format : undefined;
-  if (typeof format !== 'string' || !format.startsWith('cer-sealed/')) {
-    return bilingual('不是封存结果文件', 'not a sealed result file') + (typeof format === 'string' ? ` (format "${storedText(format, 40)}")` : '');
-  }
-  if (format !== SEALED_FILE_FORMAT) {
-    return bilingual(`封存文件的格式版本 ${storedText(format, 40)} 本程序不能读取`, `sealed file format version "${storedText(format, 40)}" is not one this app reads (${SEALED_FILE_FORMAT})`);
-  }
-  return null;
-}
-
-/** SHA-256 of the payload bytes: what a later sealed file's `supersedes` names. */
-function payloadHash(bytes: Uint8Array): string {
-  const outer = JSON.parse(Buffer.from(bytes).toString('utf8')) as { payload: string };
-  return createHash('sha256').update(Buffer.from(outer.payload, 'base64')).digest('hex');
-}
 
 interface StoredFile {
   id: number;
@@ -90,28 +64,22 @@ function sameFileAgain(ctx: TownContext, bytes: Uint8Array, source: string): Fil
 const SAME_LINE = bilingual('同一文件已备案，未改动', 'the same file is already filed; nothing changed');
 
 /**
- * Verifies one file completely (signature, hashes, a recount of every round, sign-offs), checks its key is registered
- * for its community, and files it with its bytes in one transaction, classified against the files already filed.
- * A refused file changes nothing but the list of refusals.
+ * Verifies one file completely, checks its key is registered for its community, and files it with its bytes in one
+ * transaction, classified against the files already filed. A refused file changes nothing but the list of refusals.
  */
 export function receiveSealedFile(ctx: TownContext, bytes: Uint8Array, sourcePath: string): FilingReport {
+  const again = sameFileAgain(ctx, bytes, storedText(sourcePath, SOURCE_MAX));
+  return again ?? fileExamined(ctx, bytes, sourcePath, examineSealedFile(bytes));
+}
+
+/** Files a file already examined (in this thread or a worker): the registry check and the filing, on the town file. */
+export function fileExamined(ctx: TownContext, bytes: Uint8Array, sourcePath: string, examined: Examined): FilingReport {
   const source = storedText(sourcePath, SOURCE_MAX);
-  const problem = formatProblem(bytes);
-  if (problem !== null) return refuse(ctx, bytes, source, problem);
-  const again = sameFileAgain(ctx, bytes, source);
-  if (again !== null) return again;
-  const outcome = verifySealedFile(bytes);
-  if (!outcome.ok) {
-    const more = outcome.failures.length > 1 ? ` (+${outcome.failures.length - 1})` : '';
-    return refuse(ctx, bytes, source, `${bilingual('校验未通过', 'does not verify')}: ${outcome.failures[0]}${more}`);
-  }
-  const s = outcome.summary;
-  const community = payloadCommunity(s.payload.election);
-  const nameProblem = community === null ? bilingual('文件未写明社区', 'the file names no community') : communityNameProblem(community);
-  if (community === null || nameProblem !== null) return refuse(ctx, bytes, source, nameProblem!);
+  if (!examined.ok) return refuse(ctx, bytes, source, examined.reason);
+  const s = examined;
+  const { community, facts } = s;
   const communityKey = normalizeName(community);
-  const hash = payloadHash(bytes);
-  const facts = electionFacts(s.payload);
+  const hash = s.payloadHash;
   const known = { community, body: facts.body, sequence: s.sequence, payloadHash: hash };
 
   const keys = ctx.db.prepare('SELECT fingerprint FROM station_key WHERE community_key = ?').pluck().all(communityKey) as string[];

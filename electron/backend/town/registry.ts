@@ -2,7 +2,8 @@ import { normalizeName } from '../../../shared/domain/names';
 import { bilingual } from '../bilingual';
 import { decodeUtf8Text, InputFileError } from '../files/input-file';
 import { normalizeFingerprint } from '../seal';
-import { communityNameProblem, COMMUNITY_HEADERS, findColumn, readTable, TableError } from './table';
+import { communityNameProblem } from './community-name';
+import { COMMUNITY_HEADERS, findColumn, readTable, TableError } from './table';
 
 /**
  * A key registry: which station-key fingerprints belong to which community, as printed on the signed tally sheets.

@@ -1,4 +1,3 @@
-import { findTextIssue, describeTextIssue, TEXT_LIMITS } from '../../../shared/domain/text';
 import { bilingual } from '../context';
 import { parseCsv } from '../roll/csv';
 import { decodeRollText } from '../roll/decode';
@@ -34,10 +33,3 @@ export function findColumn(header: readonly string[], names: readonly string[]):
 }
 
 export const COMMUNITY_HEADERS = ['社区', '社区名称', '社区(居委会)', 'community'] as const;
-
-/** A community name as stored: trimmed, not empty, within the title limit, well-formed; else a message. */
-export function communityNameProblem(name: string): string | null {
-  if (name === '') return bilingual('社区名称为空', 'the community name is empty');
-  const issue = findTextIssue(name, TEXT_LIMITS.title);
-  return issue === null ? null : bilingual('社区名称不可用', 'the community name is not usable') + ` (${describeTextIssue(issue)})`;
-}

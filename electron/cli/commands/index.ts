@@ -138,4 +138,10 @@ export const commands: CommandInfo[] = [
     usage: 'station town board --db FILE [--owed] [--missing] [--json]',
     load: async () => (await import('./town')).townBoardCommand,
   },
+  {
+    name: 'town report',
+    summary: 'the status board or the structure report as A4 PDF, XLSX or CSV / 导出备案情况或结构报表',
+    usage: 'station town report --db FILE --format pdf|xlsx|csv --out FILE [--structure] [--json]',
+    load: async () => (await import('./town')).townReportCommand,
+  },
 ];

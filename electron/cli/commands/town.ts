@@ -2,10 +2,12 @@ import { existsSync, rmSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/envelope';
 import { describeTextIssue, findTextIssue, TEXT_LIMITS } from '../../../shared/domain/text';
 import { parseSheetQr } from '../../../shared/domain/sheet-qr';
-import type { BoardRow, OwedItem } from '../../backend/town/board';
+import type { BoardRow } from '../../backend/town/board';
+import { BODY_NAMES, owedText, SIGNOFF_NAMES } from '../../backend/town/labels';
 import { createTownFile, openTownFile, type TownContext } from '../../backend/town/context';
 import { importCommunities, importPaths, registerKey, townBoard } from '../../backend/town/office';
 import type { FilingOutcome } from '../../backend/town/receive';
+import { REPORT_FORMATS, writeTownReport, type ReportFormat } from '../../backend/town/report';
 import { optionalInt, parseArgs, requireOption, UsageError } from '../args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, type CommandCode } from '../command';
 import { reportApiError } from './report';
@@ -111,8 +113,8 @@ export const townImportCommand: CommandCode = {
       process.stderr.write(`找不到 / not found: ${missing.join(', ')} (nothing imported)\n`);
       return EXIT_BAD_INPUT;
     }
-    return withTownDb(dbFile, (ctx) => {
-      const r = importPaths(ctx, args.positionals);
+    return withTownDb(dbFile, async (ctx) => {
+      const r = await importPaths(ctx, args.positionals);
       const refused = r.files.filter((f) => f.outcome === 'refused').length + r.unreadable.length;
       if (args.options.get('json') === true) {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
@@ -130,27 +132,6 @@ export const townImportCommand: CommandCode = {
     });
   },
 };
-
-const BODY_NAMES: Record<string, string> = { residents: '居委会 residents', party: '党组织 party', supervisory: '监委会 supervisory' };
-const OWED_NAMES: Record<OwedItem['kind'], string> = {
-  rerun: '重新选举 re-run the election',
-  'tie-revote': '再次投票 tie re-vote',
-  supplementary: '另行选举 supplementary election',
-  'no-woman': '无女性成员 no woman elected',
-};
-
-const SIGNOFF_NAMES: Record<NonNullable<BoardRow['signoffs']>, string> = {
-  complete: '齐全 complete',
-  overridden: '不全，委员会决定 OVERRIDDEN',
-  unsigned: '有轮次无人签字 UNSIGNED round(s)',
-};
-
-function owedText(o: OwedItem): string {
-  const where = o.office === null ? '' : ` ${o.office}`;
-  const seats = o.seats > 0 && o.kind !== 'rerun' ? ` ${o.seats} 席 seat(s)` : '';
-  const names = o.names.length > 0 ? ` (${o.names.join('、')})` : '';
-  return `${OWED_NAMES[o.kind]}${where}${seats}${names} 截止 by ${o.due}`;
-}
 
 function rowText(r: BoardRow): string {
   const head = `${r.community}  ${BODY_NAMES[r.body]}${r.drill ? ' 【演练 DRILL】' : ''}`;
@@ -180,6 +161,22 @@ export const townBoardCommand: CommandCode = {
         process.stdout.write(`${ctx.office.name} — 备案情况 / status board (${rows.length} rows)\n`);
         for (const r of rows) process.stdout.write(`${rowText(r)}\n`);
       }
+      return EXIT_OK;
+    });
+  },
+};
+
+export const townReportCommand: CommandCode = {
+  async run(argv) {
+    const args = parseArgs(argv, new Set(['json', 'help', 'structure']));
+    const dbFile = requireOption(args, 'db');
+    const format = requireOption(args, 'format');
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: one of ${REPORT_FORMATS.join(', ')}`);
+    const out = requireOption(args, 'out');
+    return withTownDb(dbFile, async (ctx) => {
+      const r = await writeTownReport(ctx, { format: format as ReportFormat, out, structure: args.options.get('structure') === true });
+      const what = r.kind === 'structure' ? '结构报表 structure report' : '备案情况 status board';
+      print(args.options.get('json') === true, r, `已写出 / written: ${r.path} (${what}, ${r.format}, ${r.bytes} bytes, ${r.sources.length} 个文件 files)`);
       return EXIT_OK;
     });
   },

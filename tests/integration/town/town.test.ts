@@ -81,11 +81,11 @@ function newTown(name: string): TownContext {
 
 const row = (rows: BoardRow[], community: string, body: string): BoardRow => rows.find((r) => r.community === community && r.body === body)!;
 
-test('a USB stick folder tree: every file verified and classified on its own; refusals name the reason', () => {
+test('a USB stick folder tree: every file verified and classified on its own; refusals name the reason', async () => {
   const ctx = newTown('stick');
   try {
     ctx.db.prepare('INSERT INTO community (name, name_key, added_at) VALUES (?, ?, ?)').run('光明社区', '光明社区', 'x');
-    const r = importPaths(ctx, [inbox]);
+    const r = await importPaths(ctx, [inbox]);
     const by = new Map(r.files.map((f) => [f.source.slice(inbox.length + 1), f]));
     const outcome = (name: string) => by.get(name)?.outcome;
     assert.equal(outcome('a-chunhui-residents.json'), 'new', by.get('a-chunhui-residents.json')?.line);
@@ -111,7 +111,7 @@ test('a USB stick folder tree: every file verified and classified on its own; re
     assert.equal(first.n, xingfu1.length, 'stored with its bytes');
     assert.equal((ctx.db.prepare('SELECT count(*) FROM refused_file').pluck().get() as number), 6);
 
-    const again = importPaths(ctx, [inbox]);
+    const again = await importPaths(ctx, [inbox]);
     assert.deepEqual(
       again.files.filter((f) => f.outcome !== 'refused').map((f) => f.outcome),
       ['same', 'same', 'same', 'same', 'same'],
@@ -149,10 +149,10 @@ test('a USB stick folder tree: every file verified and classified on its own; re
   }
 });
 
-test('a tie re-vote is owed until the file that holds it arrives; an earlier seal arriving late is filed as superseded', () => {
+test('a tie re-vote is owed until the file that holds it arrives; an earlier seal arriving late is filed as superseded', async () => {
   const ctx = newTown('order');
   try {
-    const first = importPaths(ctx, [join(inbox, 'sub/c-xingfu-1.json')]).files[0]!;
+    const first = (await importPaths(ctx, [join(inbox, 'sub/c-xingfu-1.json')])).files[0]!;
     assert.equal(first.outcome, 'new');
     const tie = row(townBoard(ctx), '幸福里社区', 'residents');
     assert.deepEqual(tie.owed.map((o) => [o.kind, o.office, o.seats, [...o.names].sort()]), [['tie-revote', 'member', 1, ['刘洋', '张伟'].sort()]]);
@@ -160,10 +160,10 @@ test('a tie re-vote is owed until the file that holds it arrives; an earlier sea
     assert.equal(tie.belowMinimum, true, '4 of the minimum 5, but the open seat is the tied one: no supplementary election');
     ctx.db.prepare('DELETE FROM sealed_file').run();
 
-    const later = importPaths(ctx, [join(inbox, 'sub/c-xingfu-2.json')]).files[0]!;
+    const later = (await importPaths(ctx, [join(inbox, 'sub/c-xingfu-2.json')])).files[0]!;
     assert.equal(later.outcome, 'new');
     assert.match(later.line, /the file it supersedes was not received/);
-    const earlier = importPaths(ctx, [join(inbox, 'sub/c-xingfu-1.json')]).files[0]!;
+    const earlier = (await importPaths(ctx, [join(inbox, 'sub/c-xingfu-1.json')])).files[0]!;
     assert.equal(earlier.outcome, 'superseded', earlier.line);
     assert.equal(row(townBoard(ctx), '幸福里社区', 'residents').sequence, 2);
 
@@ -171,11 +171,11 @@ test('a tie re-vote is owed until the file that holds it arrives; an earlier sea
       { community: '幸福里社区', body: 'residents', method: 'direct', rounds: [xingfuRegular, xingfuTieRevote], sequence: 2, supersedes: payloadHashOf(xingfu2), date: '2026-05-19' },
       keys.xingfu,
     );
-    const refused = importPaths(ctx, [put('sub2-same-number.json', sameNumber)]).files[0]!;
+    const refused = (await importPaths(ctx, [put('sub2-same-number.json', sameNumber)])).files[0]!;
     assert.equal(refused.outcome, 'refused');
     assert.match(refused.line, /its number 2 is not higher than that of the file it supersedes \(2\)/);
 
-    importPaths(ctx, [put('sub2-unsigned.json', sealedFileOf({ ...hepingResidents, unsigned: true }, keys.heping))]);
+    await importPaths(ctx, [put('sub2-unsigned.json', sealedFileOf({ ...hepingResidents, unsigned: true }, keys.heping))]);
     assert.equal(row(townBoard(ctx), '和平社区', 'residents').signoffs, 'unsigned');
   } finally {
     ctx.db.close();

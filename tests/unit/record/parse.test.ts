@@ -199,3 +199,30 @@ test('cer-result/1 parsing is strict too', () => {
   assert.doesNotThrow(() => parseCerResult(result));
   assert.throws(() => parseCerResult({ ...result, surprise: true }), /surprise: unknown field/);
 });
+
+test('optional candidate fields (birth year, education, political status, person key) parse; the tally ignores them', async () => {
+  const { tally } = await import('../../../shared/rules/tally');
+  const plain = base();
+  const detailed = base();
+  detailed.candidates[0] = { ...detailed.candidates[0], birthYear: 1980, education: 'bachelor', politicalStatus: 'party-member', personKey: 'ab'.repeat(32) };
+  const record = parseCerRecord(detailed);
+  assert.equal(record.candidates[0]!.birthYear, 1980);
+  assert.equal(record.candidates[0]!.personKey, 'ab'.repeat(32));
+  assert.deepEqual(tally(record), tally(parseCerRecord(plain)));
+});
+
+test('a bad optional candidate field is refused, naming the field', () => {
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ birthYear: 1880 }, 'birthYear'],
+    [{ birthYear: 1980.5 }, 'birthYear'],
+    [{ education: 'phd' }, 'education'],
+    [{ politicalStatus: 'member' }, 'politicalStatus'],
+    [{ personKey: 'AB'.repeat(32) }, 'personKey'],
+    [{ personKey: '110101199003071234' }, 'personKey'],
+  ];
+  for (const [extra, field] of cases) {
+    const input = base();
+    input.candidates[1] = { ...input.candidates[1], ...extra };
+    assert.match(errorOf(input), new RegExp(`^candidates\\[1\\]\\.${field}: `), JSON.stringify(extra));
+  }
+});
