@@ -94,7 +94,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '街道（镇）备案（备案文件，不是选举文件）',
     en: 'Town office (on a town office file, not the election)',
-    methods: ['townFile', 'townOpenFile', 'townCreateFile', 'townCloseFile', 'townRegisterKey', 'townKeys', 'townImportCommunities', 'townImportStart', 'townImportProgress', 'townUploadSealed', 'townBoard'],
+    methods: ['townFile', 'townOpenFile', 'townCreateFile', 'townCloseFile', 'townRegisterKey', 'townKeys', 'townImportCommunities', 'townImportStart', 'townImportProgress', 'townUploadSealed', 'townBoard', 'townReport'],
   },
 ];
 

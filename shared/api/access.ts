@@ -183,6 +183,7 @@ export const METHOD_ACCESS = {
   townImportProgress: 'anyone',
   townUploadSealed: 'anyone',
   townBoard: 'anyone',
+  townReport: 'anyone',
 } as const satisfies Record<MethodName, Access>;
 
 /** True when a person acting in these roles may call the method (sign-in itself aside). */

@@ -136,5 +136,10 @@ export const townContract = {
     input: boardFilter,
     output: z.strictObject({ office: answerText, followUpDays: count, rows: z.array(boardRowView) }),
   },
+  /** The status board or the structure report (一肩挑, 交叉任职, make-up) as a file to save: A4 PDF, XLSX or CSV. */
+  townReport: {
+    input: z.strictObject({ format: z.enum(['pdf', 'xlsx', 'csv']), structure: z.boolean().default(false) }),
+    output: z.strictObject({ fileName: answerText, mime: answerText, contentBase64: z.string(), sources: count }),
+  },
 } as const;
 export type TownContract = typeof townContract;

@@ -71,6 +71,10 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
   { field: 'station', zh: '投票地点', en: 'station', required: false,
     aliases: ['投票地点', '投票站', '投票点', '投票会场', 'station', 'pollingstation', 'votesat'],
     accepts: { zh: '本选举的中心会场、投票站或流动票箱（名称或编号）；不填则在中心会场投票', en: "this election's central venue, a polling station or a mobile box (name or id); empty: the central venue" } },
+  { field: 'address', zh: '住址', en: 'address', required: false, aliases: ['住址', '家庭住址', '现住址', 'address'],
+    accepts: { zh: '住址，至多 200 字', en: 'the address, at most 200 characters' } },
+  { field: 'proofNote', zh: '证明材料', en: 'proofNote', required: false, aliases: ['证明材料', '证明', 'proof', 'proofnote'],
+    accepts: { zh: '人户分离申请登记时委员会查验的证明，至多 500 字', en: 'for a registration by application (living here, registered elsewhere): the proof the committee saw, at most 500 characters' } },
 ];
 
 export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ROLL_COLUMNS.filter((c) => c.required).map((c) => c.field);

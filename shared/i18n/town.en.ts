@@ -119,5 +119,11 @@ export const townEn: Record<keyof typeof townZhCN, string> = {
   'town.export.explain': 'Export the board as filtered now, for reporting upwards.',
   'town.export.csv': 'Download CSV (this board)',
   'town.export.saved': 'Saved: {path}',
+  'town.export.boardPdf': 'Board as PDF (A4, for signing and filing)',
+  'town.export.boardXlsx': 'Board as XLSX',
+  'town.export.structureExplain': "Structure report: for communities whose residents' and Party results are both filed, the Party secretary also elected chair, people on both committees, women, age bands, education and Party members, with town totals; every report lists the files it was made from.",
+  'town.export.structurePdf': 'Structure report PDF',
+  'town.export.structureXlsx': 'Structure report XLSX',
+  'town.export.structureCsv': 'Structure report CSV',
   'town.export.fileName': 'town-status-board',
 };

@@ -118,5 +118,11 @@ export const townZhCN = {
   'town.export.explain': '把当前筛选后的一览表导出，用于向上报告。',
   'town.export.csv': '下载 CSV（当前一览表）',
   'town.export.saved': '已保存：{path}',
+  'town.export.boardPdf': '一览表 PDF（A4，供签字存档）',
+  'town.export.boardXlsx': '一览表 XLSX',
+  'town.export.structureExplain': '结构报表：居委会和党组织结果都已备案的社区的一肩挑、交叉任职，及女性、年龄段、学历、党员人数和全街道合计；每份报表都列出所依据的文件。',
+  'town.export.structurePdf': '结构报表 PDF',
+  'town.export.structureXlsx': '结构报表 XLSX',
+  'town.export.structureCsv': '结构报表 CSV',
   'town.export.fileName': '备案情况一览',
 } as const;

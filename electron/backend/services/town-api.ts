@@ -5,6 +5,13 @@ import type { BackendContext } from '../context';
 import { bilingual } from '../bilingual';
 import { FILE_LIMITS } from '../files/input-file';
 import { importCommunities, importCommunityList, registerKey, townBoard } from '../town/office';
+import { renderTownReport, type ReportFormat } from '../town/report';
+
+const REPORT_MIME: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+};
 import { receiveSealedFile } from '../town/receive';
 import { townHolderFor } from '../town-mode/holder';
 import { startImportJob } from '../town-mode/import-job';
@@ -73,6 +80,11 @@ export function townApi(ctx: BackendContext): Implementation<TownContract> {
     townBoard: (filter) => {
       const town = holder.current();
       return { office: town.office.name, followUpDays: town.office.followUpDays, rows: townBoard(town, filter) };
+    },
+    townReport: async ({ format, structure }) => {
+      const report = await renderTownReport(holder.current(), { format, structure });
+      const name = structure ? '结构报表' : '备案情况一览';
+      return { fileName: `${name}.${format}`, mime: REPORT_MIME[format], contentBase64: report.bytes.toString('base64'), sources: report.sources.length };
     },
   };
 }

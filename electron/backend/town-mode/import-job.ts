@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/envelope';
 import type { ImportJobView } from '../../../shared/api/town';
 import { bilingual } from '../bilingual';
-import { FILE_LIMITS, InputFileError, readInputFileSync } from '../files/input-file';
 import type { TownContext } from '../town/context';
-import { receiveSealedFile } from '../town/receive';
+import { fileExamined } from '../town/receive';
+import { examineInOrder } from '../town/verify-pool';
 import { storedText } from '../town/stored-text';
 import { filesUnder } from '../town/walk';
 
@@ -14,8 +14,8 @@ export const IMPORT_MAX_FILES = 10_000;
 export type ImportJob = ImportJobView;
 
 /**
- * Imports the files under `paths` one by one, giving the event loop back after each file so the screen can ask for
- * progress; each file is filed in its own transaction (as `station town import`), so a bad one never stops the rest.
+ * Imports the files under `paths` in the background as `station town import` does (checked in worker threads, each
+ * filed in its own transaction, so a bad one never stops the rest) while the screen asks for progress.
  * A path that does not exist refuses the whole import before anything is read.
  */
 export function startImportJob(ctx: TownContext, id: number, paths: readonly string[]): ImportJob {
@@ -39,26 +39,22 @@ export function startImportJob(ctx: TownContext, id: number, paths: readonly str
     unreadable: walked.unreadable.map((u) => ({ path: storedText(u.path, 1000), reason: u.reason })),
     skipped: walked.skipped,
   };
-  const next = (): void => {
-    const file = walked.files[job.done];
-    if (file === undefined || !ctx.db.open) {
+  // Read and checked in the pool of worker threads, filed here in the order walked, each in its own transaction.
+  void examineInOrder(walked.files, (answer) => {
+    const file = walked.files[answer.index]!;
+    if (!ctx.db.open) throw new Error(bilingual('备案文件已关闭，导入停止', 'the town file was closed; the import stopped'));
+    if ('unreadable' in answer) job.unreadable.push({ path: storedText(file, 1000), reason: storedText(answer.unreadable, 500) });
+    else job.files.push(fileExamined(ctx, answer.bytes, file, answer.examined));
+    job.done = answer.index + 1;
+  }).then(
+    () => {
       job.running = false;
-      return;
-    }
-    try {
-      job.files.push(receiveSealedFile(ctx, readInputFileSync(file, FILE_LIMITS.sealed), file));
-    } catch (e) {
-      // Not a file problem (the town file itself failed): the import stops here, saying why, and the app keeps running.
-      const stop = !(e instanceof InputFileError);
-      job.unreadable.push({ path: storedText(file, 1000), reason: storedText((e as Error).message, 500) });
-      if (stop) {
-        job.running = false;
-        return;
-      }
-    }
-    job.done++;
-    setImmediate(next);
-  };
-  if (job.running) setImmediate(next);
+    },
+    (e: unknown) => {
+      // Not a file problem (the town file itself failed, or a worker): the import stops here, saying why.
+      job.unreadable.push({ path: storedText(walked.files[job.done] ?? '', 1000), reason: storedText((e as Error).message, 500) });
+      job.running = false;
+    },
+  );
   return job;
 }

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { ROLL_COLUMNS } from '../../../shared/domain/roll';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
-import { hasShell, requireShell } from '../../api/shell';
+import { saveMadeFile } from '../../api/save-file';
 import { ErrorNote, OkNote, useAction } from '../../ui';
 import type { Overview } from './overview';
-import { base64ToBytes } from './roll-file';
 
 /**
  * What a roll file must hold, shown before one is chosen: each column the importer reads (ROLL_COLUMNS, the same
@@ -23,21 +22,8 @@ export function RollColumns({ overview }: { overview: Overview }) {
     action.run(async () => {
       setSaved(null);
       const file = await api.call('rollTemplate', { format });
-      if (hasShell()) {
-        const r = await requireShell().call('shell:saveFile', {
-          to: { dialog: { title: file.fileName, defaultName: file.fileName, filters: [{ name: format.toUpperCase(), extensions: [format] }] } },
-          content: file.contentBase64,
-          encoding: 'base64',
-        });
-        if (!r.canceled) setSaved(t('templates.roll.saved', { path: r.path }));
-        return;
-      }
-      const url = URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64) as BlobPart], { type: file.mimeType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const path = await saveMadeFile({ fileName: file.fileName, mimeType: file.mimeType, content: { base64: file.contentBase64 } });
+      if (path !== null) setSaved(t('templates.roll.saved', { path }));
     });
 
   return (

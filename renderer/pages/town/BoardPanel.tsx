@@ -2,22 +2,10 @@ import { useState } from 'react';
 import type { BoardRowView } from '../../../shared/api/town';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
-import { shellClient } from '../../api/shell';
+import { saveMadeFile, type MadeFile } from '../../api/save-file';
 import { ErrorNote, Loading, OkNote, useAction, useLoad } from '../../ui';
 import { boardCsv } from './board-csv';
 import { BOARD_COLUMNS, boardCells } from './board-text';
-
-/** Offers a text file for download in the browser (an object URL, let go at once). */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /**
  * The status board: one row per community and body, filtered to what is owed and/or not yet received, 演练 files
@@ -86,23 +74,28 @@ function BoardTable({ rows }: { rows: BoardRowView[] }) {
   );
 }
 
-/** The export area: the board's own CSV now; the town reports (PDF, XLSX) are added beside it. */
+/**
+ * The export area: the board's rows shown, as CSV in the screen's language; and the town reports made by the backend
+ * from the files filed — the status board or the structure report (一肩挑, 交叉任职, make-up) as A4 PDF, XLSX or CSV,
+ * each naming the files it was made from.
+ */
 function BoardExport({ office, rows }: { office: string; rows: BoardRowView[] }) {
+  const api = useApi();
   const t = useT();
   const action = useAction();
   const [saved, setSaved] = useState<string | null>(null);
-  const name = `${t('town.export.fileName')}.csv`;
-  const csv = async () => {
+  const keep = async (made: () => Promise<MadeFile>) => {
     setSaved(null);
-    const text = boardCsv(office, rows, t);
-    const shell = shellClient();
-    if (shell === null) {
-      download(name, text, 'text/csv;charset=utf-8');
-      return;
-    }
-    const r = await action.run(() => shell.call('shell:saveFile', { to: { dialog: { defaultName: name, filters: [{ name: 'CSV', extensions: ['csv'] }] } }, content: text }));
-    if (r && !r.canceled) setSaved(r.path);
+    const path = await action.run(async () => saveMadeFile(await made()));
+    if (path) setSaved(path);
   };
+  const csv = () =>
+    keep(async () => ({ fileName: `${t('town.export.fileName')}.csv`, mimeType: 'text/csv;charset=utf-8', content: { text: boardCsv(office, rows, t) } }));
+  const report = (format: 'pdf' | 'xlsx' | 'csv', structure: boolean) =>
+    keep(async () => {
+      const r = await api.call('townReport', { format, structure });
+      return { fileName: r.fileName, mimeType: r.mime, content: { base64: r.contentBase64 } };
+    });
   return (
     <section className="ui-card" data-testid="town-export">
       <h3>{t('town.export.title')}</h3>
@@ -110,6 +103,24 @@ function BoardExport({ office, rows }: { office: string; rows: BoardRowView[] })
       <div className="ui-actions" data-testid="town-export-actions">
         <button type="button" onClick={() => void csv()} disabled={action.busy} data-testid="town-export-csv">
           {t('town.export.csv')}
+        </button>
+        <button type="button" onClick={() => void report('pdf', false)} disabled={action.busy} data-testid="town-export-board-pdf">
+          {t('town.export.boardPdf')}
+        </button>
+        <button type="button" onClick={() => void report('xlsx', false)} disabled={action.busy} data-testid="town-export-board-xlsx">
+          {t('town.export.boardXlsx')}
+        </button>
+      </div>
+      <p className="ui-muted">{t('town.export.structureExplain')}</p>
+      <div className="ui-actions">
+        <button type="button" onClick={() => void report('pdf', true)} disabled={action.busy} data-testid="town-export-structure-pdf">
+          {t('town.export.structurePdf')}
+        </button>
+        <button type="button" onClick={() => void report('xlsx', true)} disabled={action.busy} data-testid="town-export-structure-xlsx">
+          {t('town.export.structureXlsx')}
+        </button>
+        <button type="button" onClick={() => void report('csv', true)} disabled={action.busy} data-testid="town-export-structure-csv">
+          {t('town.export.structureCsv')}
         </button>
       </div>
       <ErrorNote error={action.error} />

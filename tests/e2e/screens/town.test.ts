@@ -168,6 +168,31 @@ describe('Town-office mode: registry, folder import, board, CSV', { skip: missin
     assert.ok(lines.some((l) => l.startsWith('春晖社区,居民委员会 【演练】,第 1 份,') && l.endsWith(drillHash)), lines.join('\n'));
   });
 
+  test('the town reports download: the board as A4 PDF and XLSX, the structure report as PDF, each naming its files', async () => {
+    const save = async (testId: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      const path = join(work, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), path };
+    };
+    const text = (pdf: string) => spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    const boardPdf = await save('town-export-board-pdf');
+    assert.equal(boardPdf.name, '备案情况一览.pdf');
+    assert.equal(readFileSync(boardPdf.path).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(text(boardPdf.path).includes(drillHash), 'the board PDF names the drill file it was made from');
+    assert.ok(text(boardPdf.path).includes('春晖社区'));
+    // Looked at as PNG pages beside the screenshots.
+    spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', boardPdf.path, screenshotPath('town-6-board-pdf').replace(/\.png$/, '')]);
+    const boardXlsx = await save('town-export-board-xlsx');
+    assert.equal(boardXlsx.name, '备案情况一览.xlsx');
+    assert.equal(readFileSync(boardXlsx.path).subarray(0, 2).toString('latin1'), 'PK');
+    const structurePdf = await save('town-export-structure-pdf');
+    assert.equal(structurePdf.name, '结构报表.pdf');
+    const structure = text(structurePdf.path);
+    assert.ok(structure.includes('一肩挑') && structure.includes('春晖社区'), structure.slice(0, 400));
+    spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', structurePdf.path, screenshotPath('town-7-structure-pdf').replace(/\.png$/, '')]);
+  });
+
   test('in English the town pages speak English, and back to election mode is one link', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('town-tab-board').filter({ hasText: 'Status board' }).waitFor();
