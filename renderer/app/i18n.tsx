@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../../shared/i18n';
-import { formatDate, formatDateTime } from '../ui/when';
+import { formatDate, formatDateTime } from '../../shared/domain/when';
 
 export const LANG_STORAGE_KEY = 'station.lang';
 

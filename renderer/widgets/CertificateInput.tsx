@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLang } from '../app/i18n';
 import { errorText } from '../ui';
-import { formatDateTime } from '../ui/when';
+import { formatDateTime } from '../../shared/domain/when';
 import { isCertificateNumber, normalizeCertificate } from './certificate';
 
 /** The desk's answer to one scanned certificate. */

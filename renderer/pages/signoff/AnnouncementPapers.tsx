@@ -1,6 +1,6 @@
 import type { AnnouncementView } from '../../../shared/api/announcement';
 import { translator } from '../../../shared/i18n';
-import { formatDate } from '../../ui/when';
+import { formatDate } from '../../../shared/domain/when';
 
 const zh = translator('zh-CN');
 const paperDate = (isoDate: string): string => formatDate(isoDate, 'zh-CN');

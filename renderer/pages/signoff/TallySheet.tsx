@@ -3,7 +3,7 @@ import { useT } from '../../app/i18n';
 import type { tallySheetView } from '../../../shared/api/results';
 import { translator } from '../../../shared/i18n';
 import { ruleNoticeIn } from '../rules-message';
-import { formatDate, formatDateTime } from '../../ui/when';
+import { formatDate, formatDateTime } from '../../../shared/domain/when';
 import { SheetQrCode } from './SheetQrCode';
 
 export type TallySheetData = z.infer<typeof tallySheetView>;

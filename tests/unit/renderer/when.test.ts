@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatDateTime } from '../../../renderer/ui/when';
+import { formatDate, formatDateTime } from '../../../shared/domain/when';
 
 test('a moment is shown in the local form of each language, in the station time zone', () => {
   const at = '2026-11-24T14:03:27.000Z';

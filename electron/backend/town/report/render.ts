@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import { formatDateTime } from '../../../../shared/domain/when';
 import { findCertificateFonts, readFontFile } from '../../certificates/font';
 import { csvCell } from '../../files/csv-cell';
 import { SOURCES_HEADER, SOURCES_TITLE, type ReportTable, type TownReport } from './tables';
@@ -17,7 +18,7 @@ function sourcesTable(r: TownReport): ReportTable {
 }
 
 function heading(r: TownReport): string[] {
-  return [r.tables[0]!.title, `制表时间 / made: ${r.made}`];
+  return [r.tables[0]!.title, `制表时间 / made: ${formatDateTime(r.made, 'zh-CN')}`];
 }
 
 /** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese; tables one after another. */
@@ -38,7 +39,7 @@ export async function reportXlsx(r: TownReport): Promise<Buffer> {
   tables.forEach((t, i) => {
     const ws = wb.addWorksheet(i === tables.length - 1 ? '来源 sources' : `${i + 1}`);
     ws.addRow([t.title]).font = { bold: true };
-    ws.addRow([`制表时间 / made: ${r.made}`]);
+    ws.addRow([`制表时间 / made: ${formatDateTime(r.made, 'zh-CN')}`]);
     ws.addRow(t.header).font = { bold: true };
     for (const row of t.rows) ws.addRow(row.map(inert));
     ws.columns.forEach((c, k) => {

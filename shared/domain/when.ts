@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/i18n';
+import type { Lang } from '../i18n';
 
 /**
  * The one way screens show a date or a moment: 2026年11月24日 22:03 in Chinese, 24 Nov 2026 22:03 in English, in the
