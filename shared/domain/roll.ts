@@ -39,8 +39,10 @@ export interface RollColumn {
   required: boolean;
   /** Header texts accepted, compared after NFKC, whitespace removal and lower-casing; the first is the template's. */
   aliases: readonly string[];
-  /** What a cell may hold, for the import screen and the template's notes. */
+  /** What a cell may hold, for the import screen and the template's notes, in words of each language ... */
   accepts: { zh: string; en: string };
+  /** ... and the cell values it takes or examples of them, as they are written in a file (either language's screen). */
+  values?: readonly string[];
 }
 
 /**
@@ -52,19 +54,18 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
     accepts: { zh: '选民姓名', en: "the voter's name" } },
   { field: 'idNumber', zh: '身份证号', en: 'idNumber', required: true,
     aliases: ['身份证号', '身份证号码', '公民身份号码', '身份证', 'idnumber', 'id'],
-    accepts: { zh: '18 位公民身份号码（末位可为 X），校验位须正确；Excel 中请设为文本格式', en: '18-character ID number (last may be X) with a correct check character; text format in Excel' } },
+    accepts: { zh: '18 位公民身份号码（末位可为 X），校验位须正确；电子表格中请设为文本格式', en: '18-character ID number (last may be X) with a correct check character; text format in a spreadsheet' } },
   { field: 'gender', zh: '性别', en: 'gender', required: true, aliases: ['性别', 'gender', 'sex'],
-    accepts: { zh: '男 或 女（须与身份证号一致）', en: '男 or 女 (male/female), matching the ID number' } },
+    accepts: { zh: '须与身份证号一致', en: 'female or male, matching the ID number' }, values: ['女', '男'] },
   { field: 'birthDate', zh: '出生日期', en: 'birthDate', required: true,
     aliases: ['出生日期', '出生年月日', '出生年月', 'birthdate', 'dateofbirth'],
-    accepts: { zh: '如 1980-05-17、1980/5/17 或 1980年5月17日（须与身份证号一致，选举日年满 18 周岁）', en: 'e.g. 1980-05-17 or 1980/5/17, matching the ID number; 18 or older on election day' } },
+    accepts: { zh: '须与身份证号一致，选举日年满 18 周岁；写法如', en: 'matching the ID number; 18 or older on election day; written e.g.' },
+    values: ['1980年5月17日', '1980-05-17', '1980/5/17'] },
   { field: 'group', zh: '居民小组', en: 'group', required: true, aliases: ['居民小组', '所属居民小组', '小组', 'group'],
-    accepts: { zh: '所属居民小组名称，如 第一居民小组', en: "the residents' group, e.g. 第一居民小组" } },
+    accepts: { zh: '所属居民小组的名称，如', en: "the residents' group's name, e.g." }, values: ['第一居民小组'] },
   { field: 'category', zh: '登记类别', en: 'category', required: false, aliases: ['登记类别', '选民类别', '类别', 'category'],
-    accepts: {
-      zh: `${REGISTRATION_CATEGORIES.map((c) => `${c.short}（${c.zh}）`).join('；')}；不填为“户在人在”`,
-      en: `${REGISTRATION_CATEGORIES.map((c) => c.short).join(', ')} (or ${CATEGORY_IDS.join(', ')}); empty: 户在人在 (${DEFAULT_CATEGORY})`,
-    } },
+    accepts: { zh: '以下之一（或其英文编号）；不填为“户在人在”', en: 'one of these (or its English id); empty: the first' },
+    values: [...REGISTRATION_CATEGORIES.map((c) => c.short), ...CATEGORY_IDS] },
   { field: 'certificate', zh: '选民证号', en: 'certificate', required: false,
     aliases: ['选民证号', '选民证编号', '选民证', 'certificate', 'certificatenumber'],
     accepts: { zh: '8 位选民证号；不填则导入时自动编号', en: '8-digit certificate number; numbered at import when empty' } },

@@ -13,7 +13,7 @@ export const templatesEn: Record<keyof typeof templatesZhCN, string> = {
   'templates.roll.noStations': '(no places to vote set up yet)',
   'templates.roll.download': 'Download a template:',
   'templates.roll.csv': 'CSV template (UTF-8)',
-  'templates.roll.xlsx': 'Excel template (XLSX)',
+  'templates.roll.xlsx': 'Spreadsheet template (XLSX)',
   'templates.roll.saved': 'Template saved: {path}',
   'templates.field.name': 'Name',
   'templates.field.idNumber': 'ID number',

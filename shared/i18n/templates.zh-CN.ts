@@ -12,7 +12,7 @@ export const templatesZhCN = {
   'templates.roll.noStations': '（尚未设置投票地点）',
   'templates.roll.download': '下载模板：',
   'templates.roll.csv': 'CSV 模板（UTF-8）',
-  'templates.roll.xlsx': 'Excel 模板（XLSX）',
+  'templates.roll.xlsx': '电子表格模板（XLSX）',
   'templates.roll.saved': '模板已保存：{path}',
   'templates.field.name': '姓名',
   'templates.field.idNumber': '身份证号',

@@ -53,7 +53,7 @@ export async function rollTemplateXlsx(): Promise<Uint8Array> {
   ];
   notes.getRow(1).font = { bold: true };
   for (const c of ROLL_COLUMNS) {
-    notes.addRow({ name: c.aliases[0], required: c.required ? '必填' : '可不填', accepts: c.accepts.zh, aliases: c.aliases.slice(1).join('、') });
+    notes.addRow({ name: c.aliases[0], required: c.required ? '必填' : '可不填', accepts: [c.accepts.zh, ...(c.values ?? [])].join(' '), aliases: c.aliases.slice(1).join('、') });
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

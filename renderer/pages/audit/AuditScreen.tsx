@@ -168,7 +168,7 @@ function TimeField(props: { label: string; value: string; ok: boolean; onChange(
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         maxLength={40}
-        placeholder="2026-05-16 08:30"
+        placeholder={t('audit.timeExample')}
         aria-invalid={!props.ok}
         data-testid={props.testId}
       />

@@ -43,19 +43,30 @@ export function RollColumns({ overview }: { overview: Overview }) {
           {ROLL_COLUMNS.map((c) => (
             <tr key={c.field} data-field={c.field}>
               <th scope="row">
-                <strong>{c.aliases[0]}</strong>
+                <code className="ui-code">{c.aliases[0]}</code>
                 {lang === 'en' && ` (${t(`templates.field.${c.field}`)})`}
               </th>
               <td>{c.required ? t('templates.roll.required') : t('templates.roll.optional')}</td>
               <td>
                 {lang === 'en' ? c.accepts.en : c.accepts.zh}
+                {c.values?.map((v) => (
+                  <code key={v} className="ui-code setup-roll-value">
+                    {v}
+                  </code>
+                ))}
                 {c.field === 'station' && (
                   <div data-testid="roll-places">
                     {t('templates.roll.stations', { names: places.length > 0 ? places.join(lang === 'en' ? ', ' : '、') : t('templates.roll.noStations') })}
                   </div>
                 )}
               </td>
-              <td>{c.aliases.slice(1).join(lang === 'en' ? ', ' : '、')}</td>
+              <td>
+                {c.aliases.slice(1).map((a) => (
+                  <code key={a} className="ui-code setup-roll-value">
+                    {a}
+                  </code>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

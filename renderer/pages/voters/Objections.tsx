@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ObjectionView } from '../../../shared/api/roll-life';
 import { useApi } from '../../app/api-context';
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 import { useMayCall } from '../../app/session/may-call';
 import { printPage } from '../../api/shell';
 import { ErrorNote, Field, Loading, OkNote, useAction, useLoad } from '../../ui';
@@ -62,6 +62,7 @@ export function Objections({ voter, today, title, reloadKey, onChanged }: {
 
 function ObjectionFacts({ o }: { o: ObjectionView }) {
   const t = useT();
+  const when = useWhen();
   const decision = o.decision === null ? null : t(o.decision === 'upheld' ? 'roll.obj.upheld' : 'roll.obj.rejected');
   return (
     <>
@@ -71,12 +72,12 @@ function ObjectionFacts({ o }: { o: ObjectionView }) {
       {o.filedLate && <p className="ui-text-warn" data-testid={`objection-${o.id}-filed-late`}>{t('roll.obj.filedLate')}</p>}
       {o.decision === null ? (
         <p className={o.decisionLate ? 'ui-text-bad' : 'ui-text-warn'} data-testid={`objection-${o.id}-deadline`}>
-          {o.decisionLate ? t('roll.obj.overdue', { date: o.decideBy }) : t('roll.obj.daysLeft', { date: o.decideBy, n: o.daysLeft ?? 0 })}
+          {o.decisionLate ? t('roll.obj.overdue', { date: when.date(o.decideBy) }) : t('roll.obj.daysLeft', { date: when.date(o.decideBy), n: o.daysLeft ?? 0 })}
         </p>
       ) : (
         <>
-          <p data-testid={`objection-${o.id}-decision`}>{t('roll.obj.decision', { decision: decision!, date: o.decidedOn ?? '', reason: o.decisionReason ?? '' })}</p>
-          {o.decisionLate && <p className="ui-text-warn">{t('roll.obj.decidedLate', { date: o.decideBy })}</p>}
+          <p data-testid={`objection-${o.id}-decision`}>{t('roll.obj.decision', { decision: decision!, date: o.decidedOn ? when.date(o.decidedOn) : '', reason: o.decisionReason ?? '' })}</p>
+          {o.decisionLate && <p className="ui-text-warn">{t('roll.obj.decidedLate', { date: when.date(o.decideBy) })}</p>}
           {o.change && (
             <p data-testid={`objection-${o.id}-change`}>
               {t('roll.obj.changed', { kind: t(`roll.obj.kind.${o.change.kind}`), name: o.change.name, certificate: o.change.certificate })}
@@ -208,16 +209,17 @@ function DecideObjection({ o, today, onDecided }: { o: ObjectionView; today: str
 /** The decision on A4, for posting beside the roll. */
 function DecisionPaper({ o, title }: { o: ObjectionView; title: string }) {
   const t = useT();
+  const when = useWhen();
   const decision = t(o.decision === 'upheld' ? 'roll.obj.upheld' : 'roll.obj.rejected');
   return (
     <section className="ui-print-only voters-decision" data-testid="objection-paper">
       <h2>{t('roll.obj.printTitle', { title })}</h2>
       <p>{t('roll.obj.item', o)}</p>
       <p>{o.about ? t('roll.obj.about', o.about) : t('roll.obj.aboutNone')}</p>
-      <p>{t('roll.obj.printBody', { filedBy: o.filedBy, filedOn: o.filedOn, what: o.what })}</p>
+      <p>{t('roll.obj.printBody', { filedBy: o.filedBy, filedOn: when.date(o.filedOn), what: o.what })}</p>
       <p>{t('roll.obj.printDecision', { decision, reason: o.decisionReason ?? '' })}</p>
       {o.change && <p>{t('roll.obj.changed', { kind: t(`roll.obj.kind.${o.change.kind}`), name: o.change.name, certificate: o.change.certificate })}</p>}
-      <p className="voters-decision-sign">{t('roll.obj.printSign', { date: o.decidedOn ?? '' })}</p>
+      <p className="voters-decision-sign">{t('roll.obj.printSign', { date: o.decidedOn ? when.date(o.decidedOn) : '' })}</p>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import type { OutputOf } from '../../../shared/api/envelope';
 import type { Contract } from '../../../shared/api/contract';
 import { useApi } from '../../app/api-context';
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 import { useMayCall } from '../../app/session/may-call';
 import { printPage } from '../../api/shell';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
@@ -16,6 +16,7 @@ export type RollStatusView = OutputOf<Contract, 'rollStatus'>;
 /** The warnings the committee sees on the roll: the 30% check, the publication date, missing proofs, open objections. */
 export function RollWarnings({ status }: { status: RollStatusView }) {
   const t = useT();
+  const when = useWhen();
   const s = status.share;
   const share = !s.applies
     ? { cls: 'ui-muted', text: t('roll.share.notApplies') }
@@ -28,11 +29,11 @@ export function RollWarnings({ status }: { status: RollStatusView }) {
       <p>{t('roll.counts', status)}</p>
       <p className={share.cls} data-testid="roll-share">{share.text}</p>
       {p === null ? (
-        <p className="ui-text-warn" data-testid="roll-publication">{t('roll.pub.none', { latest: status.latestPublication })}</p>
+        <p className="ui-text-warn" data-testid="roll-publication">{t('roll.pub.none', { latest: when.date(status.latestPublication) })}</p>
       ) : (
         <p data-testid="roll-publication">
-          {t('roll.pub.done', { date: p.publishedOn, until: p.filingUntil })}
-          {p.late && <span className="ui-text-bad"> {t('roll.pub.late', { latest: p.latest })}</span>}
+          {t('roll.pub.done', { date: when.date(p.publishedOn), until: when.date(p.filingUntil) })}
+          {p.late && <span className="ui-text-bad"> {t('roll.pub.late', { latest: when.date(p.latest) })}</span>}
         </p>
       )}
       {status.incomersWithoutProof > 0 && <p className="ui-text-warn">{t('roll.proofMissing', { n: status.incomersWithoutProof })}</p>}
@@ -48,6 +49,7 @@ export function RollWarnings({ status }: { status: RollStatusView }) {
 export function RollChecks({ status, title, onChanged }: { status: RollStatusView; title: string; onChanged(): void }) {
   const api = useApi();
   const t = useT();
+  const when = useWhen();
   const mayCall = useMayCall();
   const [eligible, setEligible] = useState(status.share.applies && status.share.eligible !== null ? String(status.share.eligible) : '');
   const [publishedOn, setPublishedOn] = useState(status.publication?.publishedOn ?? status.today);
@@ -67,7 +69,7 @@ export function RollChecks({ status, title, onChanged }: { status: RollStatusVie
     setDone(null);
     const out = await action.run(() => api.call('publishRoll', { publishedOn, ...approvalField(approval) }));
     if (out) {
-      setDone(t('roll.pub.saved', { date: out.publishedOn }));
+      setDone(t('roll.pub.saved', { date: when.date(out.publishedOn) }));
       onChanged();
     }
   };

@@ -37,7 +37,7 @@ describe('roll import columns and template', { skip: missing ?? false }, () => {
       await page.getByTestId('setup-tab-roll').click();
       const columns = page.getByTestId('roll-columns');
       await columns.waitFor();
-      assert.match(await columns.locator('tr[data-field=category]').innerText(), /登记类别[\s\S]*必填[\s\S]*户在人在[\s\S]*人在户不在/);
+      assert.match(await columns.locator('tr[data-field=category]').innerText(), /登记类别[\s\S]*可不填[\s\S]*户在人在[\s\S]*人在户不在/);
       const overview = await app.call<{ venues: { name: string }[] }>('getElection', { session });
       const places = await page.getByTestId('roll-places').innerText();
       for (const v of overview.venues) assert.ok(places.includes(v.name), `${v.name} is listed among the places to vote`);
