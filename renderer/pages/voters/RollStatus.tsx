@@ -111,6 +111,7 @@ const PRINT_PAGE = 1000;
 function PublicationPrint({ status, title }: { status: RollStatusView; title: string }) {
   const api = useApi();
   const t = useT();
+  const when = useWhen();
   const [group, setGroup] = useState('');
   const [groups, setGroups] = useState<string[]>([]);
   const [lists, setLists] = useState<{ group: string; voters: ListedVoter[] }[] | null>(null);
@@ -134,7 +135,7 @@ function PublicationPrint({ status, title }: { status: RollStatusView; title: st
       await printPage();
     });
   const p = status.publication;
-  const footer = p ? t('roll.pub.footer', { date: p.publishedOn, until: p.filingUntil }) : t('roll.pub.notYet');
+  const footer = p ? t('roll.pub.footer', { date: when.date(p.publishedOn), until: when.date(p.filingUntil) }) : t('roll.pub.notYet');
   return (
     <div className="ui-actions">
       <Field label={t('roll.pub.group')}>

@@ -65,7 +65,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     await page.getByTestId('roll-published-on').fill('2026-04-20');
     await approve(page, 'roll-checks', chairId);
     await page.getByTestId('roll-publish').click();
-    await page.getByTestId('roll-publication').filter({ hasText: '已于 2026-04-20 公布；申诉截止 2026-04-25' }).waitFor();
+    await page.getByTestId('roll-publication').filter({ hasText: '已于 2026年4月20日 公布；申诉截止 2026年4月25日' }).waitFor();
     await page.getByTestId('roll-pub-group').focus();
     await page.getByTestId('roll-pub-group').locator('option', { hasText: '第二居民小组' }).waitFor({ state: 'attached' });
     await page.getByTestId('roll-pub-group').selectOption('第二居民小组');
@@ -73,7 +73,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     const printed = page.getByTestId('roll-pub-list');
     await printed.filter({ hasText: '第二居民小组' }).waitFor({ state: 'attached' });
     assert.deepEqual((await printed.locator('tbody tr td:nth-child(2)').allTextContents()).sort(), ['刘志强', '张丽华', '黄国庆'].sort());
-    assert.match(await printed.innerText(), /2026-04-25 前/);
+    assert.match(await printed.innerText(), /2026年4月25日 前/);
 
     // Add a voter.
     await page.getByTestId('roll-tab-add').click();
@@ -111,7 +111,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     await page.getByTestId('objection-file-submit').click();
     await page.getByTestId('objection-filed').waitFor();
     const item = page.getByTestId('objection-1');
-    await item.getByTestId('objection-1-deadline').filter({ hasText: '2026-04-26' }).waitFor();
+    await item.getByTestId('objection-1-deadline').filter({ hasText: '2026年4月26日' }).waitFor();
     await page.getByTestId('objection-1-decided-on').fill('2026-04-25');
     await page.getByTestId('objection-1-change-kind').selectOption('remove');
     await page.getByTestId('objection-1-reason').fill('经核实已迁出');
