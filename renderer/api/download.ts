@@ -19,7 +19,12 @@ export async function downloadExport(name: string, win: Window = window): Promis
     const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
     throw new Error(typeof body?.message === 'string' ? body.message : `HTTP ${res.status}`);
   }
-  const url = URL.createObjectURL(await res.blob());
+  offerDownload(await res.blob(), name, win);
+}
+
+/** Hands the browser bytes as a download under a name (an object URL, let go a minute later). */
+export function offerDownload(blob: Blob, name: string, win: Window = window): void {
+  const url = URL.createObjectURL(blob);
   try {
     const a = win.document.createElement('a');
     a.href = url;

@@ -1,4 +1,5 @@
-import { base64ToBytes } from '../pages/setup/roll-file';
+import { base64ToBytes } from './base64';
+import { offerDownload } from './download';
 import { shellClient } from './shell';
 
 /** A file the app made for the user to keep: its name, type, and content as text or base64. */
@@ -23,13 +24,6 @@ export async function saveMadeFile(file: MadeFile): Promise<string | null> {
     return r.canceled ? null : r.path;
   }
   const body = 'text' in file.content ? file.content.text : (base64ToBytes(file.content.base64) as BlobPart);
-  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  offerDownload(new Blob([body], { type: file.mimeType }), file.fileName);
   return null;
 }

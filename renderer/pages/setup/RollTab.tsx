@@ -5,7 +5,8 @@ import { useLang } from '../../app/i18n';
 import type { ImportRollOutput, RollErrorView } from '../../../shared/api/issuance';
 import { hasShell, requireShell } from '../../api/shell';
 import type { Overview } from './overview';
-import { base64ToBytes, bytesToBase64, previewRoll, type RollPreview } from './roll-file';
+import { base64ToBytes, bytesToBase64 } from '../../api/base64';
+import { previewRoll, type RollPreview } from './roll-file';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
 import { RollColumns } from './RollColumns';
 

@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hasShell, requireShell } from '../../api/shell';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
-import { bytesToBase64 } from '../setup/roll-file';
+import { bytesToBase64 } from '../../api/base64';
 
 /** The town's community list from a CSV/XLSX file: a path on this computer, an uploaded file, or the open dialog. */
 export function CommunitiesPanel() {

@@ -4,7 +4,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { hasShell, requireShell } from '../../api/shell';
 import { ErrorNote, Field, useAction } from '../../ui';
-import { bytesToBase64 } from '../setup/roll-file';
+import { bytesToBase64 } from '../../api/base64';
 import { bodyName } from './board-text';
 
 type Progress = Omit<ImportJobView, 'job'>;
