@@ -21,7 +21,13 @@ export function chromiumMissing(): string | null {
   return existsSync(CHROMIUM) ? null : `${CHROMIUM} not installed (apt-get install -y chromium fonts-noto-cjk)`;
 }
 
+/**
+ * The test command builds the renderer once for the whole run and names the folder in STATION_TEST_RENDERER; a test
+ * file run on its own builds its own copy.
+ */
 export async function buildRenderer(): Promise<{ dir: string; cleanup(): void }> {
+  const shared = process.env.STATION_TEST_RENDERER;
+  if (shared && existsSync(join(shared, 'index.html'))) return { dir: shared, cleanup: () => {} };
   const { build } = await import('vite');
   const dir = mkdtempSync(join(tmpdir(), 'station-renderer-'));
   await build({
