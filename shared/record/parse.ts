@@ -18,7 +18,16 @@ function parseStructure(input: unknown): CerRecord {
   const shape = cerRecordShape.safeParse(withBallotsPlaceholder(input));
   if (!shape.success) throw firstIssue(shape.error);
   const rawBallots = (input as { ballots: unknown[] }).ballots;
-  const ballots: Ballot[] = rawBallots.map((raw, i) => parseBallot(raw, i));
+  // A ballot object standing several times in the list (a sealed file's reader shares repeated ballots) is read once.
+  const read = new Map<unknown, Ballot>();
+  const ballots: Ballot[] = rawBallots.map((raw, i) => {
+    let ballot = read.get(raw);
+    if (ballot === undefined) {
+      ballot = parseBallot(raw, i);
+      if (raw !== null && typeof raw === 'object') read.set(raw, ballot);
+    }
+    return ballot;
+  });
   return { ...shape.data, ballots };
 }
 
@@ -76,7 +85,10 @@ function checkReferences(rec: CerRecord): void {
     candidateOffice.set(c.id, c.office);
   });
 
+  const checked = new Set<Ballot>();
   rec.ballots.forEach((b, i) => {
+    if (checked.has(b)) return;
+    checked.add(b);
     if ('marks' in b) checkBallotReferences(b.marks, i, officeIds, candidateOffice);
   });
 }

@@ -1,5 +1,5 @@
 import { normalizeName } from '../domain/names';
-import { isVoidBallot, type Candidate, type CerRecord, type MarkedBallot, type Office } from '../record';
+import { isVoidBallot, type Ballot, type Candidate, type CerRecord, type MarkedBallot, type Office } from '../record';
 import type { RuleProfile } from './profile';
 
 /** One person's votes for one office. Write-in persons have no candidate id and never get against/abstain. */
@@ -88,8 +88,12 @@ const enum Section {
 export function readBallots(record: CerRecord, profile: Pick<RuleProfile, 'overvote' | 'samePersonInTwoOffices'>): BallotReading {
   const contexts = [...record.offices].sort((a, b) => a.rank - b.rank).map((office) => officeContext(office, record.candidates));
   let voidBallots = 0;
-  for (const ballot of record.ballots) {
-    if (isVoidBallot(ballot) || !countBallot(ballot, contexts, profile)) voidBallots++;
+  // One ballot object may stand many times (a sealed file's reader shares repeated ballots): read once, counted as
+  // often as it stands, in the order of first appearance (write-in persons are listed in that order).
+  const times = new Map<Ballot, number>();
+  for (const ballot of record.ballots) times.set(ballot, (times.get(ballot) ?? 0) + 1);
+  for (const [ballot, n] of times) {
+    if (isVoidBallot(ballot) || !countBallot(ballot, n, contexts, profile)) voidBallots += n;
   }
   // Abstentions are derived once at the end, so the cost is ballots × marks, not ballots × candidates.
   for (const ctx of contexts) {
@@ -122,9 +126,10 @@ function officeContext(office: Office, candidates: readonly Candidate[]): Office
   };
 }
 
-/** Counts one marked ballot; returns false (and counts nothing) when a rule voids the whole ballot. */
+/** Counts one marked ballot `n` times; returns false (and counts nothing) when a rule voids the whole ballot. */
 function countBallot(
   ballot: MarkedBallot,
+  n: number,
   contexts: readonly OfficeContext[],
   profile: Pick<RuleProfile, 'overvote' | 'samePersonInTwoOffices'>,
 ): boolean {
@@ -148,11 +153,11 @@ function countBallot(
 
   for (const ctx of contexts) {
     if (ctx.section === Section.Overvoted) {
-      ctx.tally.voidSections++;
+      ctx.tally.voidSections += n;
       continue;
     }
-    ctx.sectionsCounted++;
-    for (const key of ctx.againstKeys.keys) ctx.personByKey.get(key)!.against++;
+    ctx.sectionsCounted += n;
+    for (const key of ctx.againstKeys.keys) ctx.personByKey.get(key)!.against += n;
     for (const key of ctx.forKeys.keys) {
       let person = ctx.personByKey.get(key);
       if (person === undefined) {
@@ -160,7 +165,7 @@ function countBallot(
         ctx.personByKey.set(key, person);
         ctx.tally.persons.push(person);
       }
-      person.for++;
+      person.for += n;
     }
   }
   return true;

@@ -2,7 +2,8 @@
  * Reads the UTF-8 bytes of a sealed payload once and answers whether they are exactly `canonicalJson` of the value
  * they parse to — object keys strictly increasing in UTF-16 order, no whitespace, strings and numbers spelled as
  * JSON.stringify spells them — without building or writing any value. It also finds where each round's record and
- * result stand in the bytes (their hashes are taken over those bytes) and whether any key is `__proto__`.
+ * result stand in the bytes (their hashes are taken over those bytes), where the record's ballots stand (so a reader
+ * can parse each distinct ballot once), and whether any key is `__proto__`.
  *
  * The bytes must be well-formed UTF-8 (the caller checks); anything else unexpected makes the answer "not canonical".
  */
@@ -11,8 +12,17 @@ export interface CanonicalScan {
   /** Per round index, the bytes of rounds[i].record / rounds[i].result; only when canonical, and only where present. */
   records: Array<Uint8Array | undefined>;
   results: Array<Uint8Array | undefined>;
+  /** Per round index, where rounds[i].record.ballots stands; only when canonical, and only where it is an array. */
+  ballots: Array<BallotSpans | undefined>;
   /** Some object in the payload has a key spelled `__proto__`. */
   reservedKey: boolean;
+}
+
+/** The byte offsets of a ballots array (from its `[` to after its `]`) and of each ballot in it, as [start, end) pairs. */
+export interface BallotSpans {
+  start: number;
+  end: number;
+  items: number[];
 }
 
 const enum Role {
@@ -20,6 +30,8 @@ const enum Role {
   Root,
   Rounds,
   Round,
+  Record,
+  Ballots,
 }
 
 const enum Member {
@@ -27,6 +39,7 @@ const enum Member {
   Rounds,
   Record,
   Result,
+  Ballots,
 }
 
 interface Frame {
@@ -48,6 +61,7 @@ const BACKSLASH = 0x5c;
 const ROUNDS = bytesOf('rounds');
 const RECORD = bytesOf('record');
 const RESULT = bytesOf('result');
+const BALLOTS = bytesOf('ballots');
 const RESERVED = bytesOf('__proto__');
 
 function bytesOf(ascii: string): Uint8Array {
@@ -60,7 +74,7 @@ export function scanCanonicalPayload(bytes: Uint8Array): CanonicalScan {
   try {
     return new Scanner(bytes).run();
   } catch (e) {
-    if (e instanceof NotCanonical) return { canonical: false, records: [], results: [], reservedKey: false };
+    if (e instanceof NotCanonical) return { canonical: false, records: [], results: [], ballots: [], reservedKey: false };
     throw e;
   }
 }
@@ -70,6 +84,7 @@ class Scanner {
   private readonly stack: Frame[] = [];
   private readonly records: Array<Uint8Array | undefined> = [];
   private readonly results: Array<Uint8Array | undefined> = [];
+  private readonly ballots: Array<BallotSpans | undefined> = [];
   private reservedKey = false;
   /** Set by string(): whether the last string was ASCII without escapes. */
   private plain = true;
@@ -83,7 +98,7 @@ class Scanner {
       // A value has just ended: close the containers it ends, then go on with the next member or element.
       if (stack.length === 0) {
         if (this.pos !== bytes.length) throw new NotCanonical();
-        return { canonical: true, records: this.records, results: this.results, reservedKey: this.reservedKey };
+        return { canonical: true, records: this.records, results: this.results, ballots: this.ballots, reservedKey: this.reservedKey };
       }
       const top = stack[stack.length - 1]!;
       this.valueEnded(top);
@@ -110,7 +125,10 @@ class Scanner {
       if (b === 0x7b /* { */ || b === 0x5b /* [ */) {
         this.pos += 1;
         const isObject = b === 0x7b;
-        const frame: Frame = { isObject, role: roleOf(parent, isObject), round: parent?.count ?? 0, count: 0, member: Member.None, valueStart: 0, keyStart: 0, keyEnd: 0, keyPlain: true };
+        const role = roleOf(parent, isObject);
+        const round = role === Role.Round ? parent!.count : (parent?.round ?? 0);
+        const frame: Frame = { isObject, role, round, count: 0, member: Member.None, valueStart: 0, keyStart: 0, keyEnd: 0, keyPlain: true };
+        if (role === Role.Ballots) this.ballots[round] = { start: this.pos - 1, end: this.pos - 1, items: [] };
         if (bytes[this.pos] === (isObject ? 0x7d : 0x5d)) {
           this.pos += 1;
           return;
@@ -130,9 +148,15 @@ class Scanner {
   }
 
   private valueEnded(frame: Frame): void {
-    if (frame.role !== Role.Round || (frame.member !== Member.Record && frame.member !== Member.Result)) return;
-    const piece = this.bytes.subarray(frame.valueStart, this.pos);
-    (frame.member === Member.Record ? this.records : this.results)[frame.round] = piece;
+    if (frame.role === Role.Ballots) {
+      this.ballots[frame.round]!.items.push(frame.valueStart, this.pos);
+    } else if (frame.role === Role.Record) {
+      const spans = this.ballots[frame.round];
+      if (frame.member === Member.Ballots && spans !== undefined) spans.end = this.pos;
+    } else if (frame.role === Role.Round && (frame.member === Member.Record || frame.member === Member.Result)) {
+      const piece = this.bytes.subarray(frame.valueStart, this.pos);
+      (frame.member === Member.Record ? this.records : this.results)[frame.round] = piece;
+    }
   }
 
   /** An object member's key and its colon; keys must come in strictly increasing order. */
@@ -154,7 +178,9 @@ class Scanner {
           ? Member.Record
           : frame.role === Role.Round && plain && this.is(start, end, RESULT)
             ? Member.Result
-            : Member.None;
+            : frame.role === Role.Record && plain && this.is(start, end, BALLOTS)
+              ? Member.Ballots
+              : Member.None;
     if (this.bytes[this.pos++] !== 0x3a /* : */) throw new NotCanonical();
   }
 
@@ -219,6 +245,8 @@ function roleOf(parent: Frame | null, isObject: boolean): Role {
   if (parent === null) return isObject ? Role.Root : Role.Other;
   if (parent.role === Role.Root && parent.member === Member.Rounds && !isObject) return Role.Rounds;
   if (parent.role === Role.Rounds && isObject) return Role.Round;
+  if (parent.role === Role.Round && parent.member === Member.Record && isObject) return Role.Record;
+  if (parent.role === Role.Record && parent.member === Member.Ballots && !isObject) return Role.Ballots;
   return Role.Other;
 }
 

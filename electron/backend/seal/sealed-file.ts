@@ -17,6 +17,7 @@ import {
 } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
 import { scanCanonicalPayload } from './canonical-scan';
+import { parseWithSharedBallots } from './shared-ballots';
 import { firstDifference } from './difference';
 import { writeFileDurably } from '../files/durable-write';
 import {
@@ -410,17 +411,16 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
     }
   }
 
-  const payloadText = decodeUtf8(payloadBytes);
-  if (payloadText === null) return fail(...failures, both('payload 不是有效的 UTF-8 文本', 'the payload is not valid UTF-8 text'));
+  if (!isUtf8(payloadBytes)) return fail(...failures, both('payload 不是有效的 UTF-8 文本', 'the payload is not valid UTF-8 text'));
+  const scan = scanCanonicalPayload(payloadBytes);
   let raw: unknown;
   try {
-    raw = JSON.parse(payloadText);
+    raw = scan.canonical ? parseWithSharedBallots(payloadBytes, scan) : JSON.parse(payloadBytes.toString('utf8'));
   } catch (e) {
     return fail(...failures, both('payload 不是有效的 JSON', 'the payload is not valid JSON') + ` (${(e as Error).message})`);
   }
   const shaped = sealedPayloadShape.safeParse(raw);
   if (!shaped.success) return fail(...failures, ...zodFailures(shaped.error, 'payload'));
-  const scan = scanCanonicalPayload(payloadBytes);
   if (!scan.canonical) {
     failures.push(both('payload 不是规范 JSON（键排序、无空白）', 'the payload is not canonical JSON (sorted keys, no whitespace)'));
   }

@@ -226,3 +226,25 @@ test('a bad optional candidate field is refused, naming the field', () => {
     assert.match(errorOf(input), new RegExp(`^candidates\\[1\\]\\.${field}: `), JSON.stringify(extra));
   }
 });
+
+test('a ballot object standing several times is checked as each copy would be: the first bad one is named by its first place', () => {
+  const ballots = [
+    { box: 'central-1', marks: { chair: { for: ['c1'] } } },
+    { box: 'central-1', marks: { member: { for: ['m1'], against: ['m1'] } } },
+    { box: 'central-1', marks: { chair: { for: ['c9'] } } },
+    { box: 'central-1', marks: { chair: {}, extra: 1 } },
+  ];
+  const samples = [
+    [0, 0, 1, 0, 1],
+    [0, 2, 2, 0],
+    [0, 0, 3, 2, 3],
+  ];
+  for (const picks of samples) {
+    const shared = { ...base(), ballots: picks.map((i) => ballots[i]) };
+    const copies = { ...base(), ballots: picks.map((i) => structuredClone(ballots[i])) };
+    assert.equal(errorOf(shared), errorOf(copies), `picks ${picks.join(',')}`);
+  }
+  const repeated = parseCerRecord({ ...base(), ballots: [ballots[0], ballots[0]] });
+  assert.equal(repeated.ballots.length, 2);
+  assert.equal(errorOf({ ...base(), ballots: [ballots[0], ballots[1], ballots[1]] }), 'ballots[1].marks.member.against[0]: candidate "m1" is in both "for" and "against"');
+});

@@ -238,3 +238,13 @@ test('a void ballot without a participant: the same votes, and the round is void
     { numRuns: 300 },
   );
 });
+
+test('a ballot object standing several times counts as that many copies (a sealed file reader shares repeats)', () => {
+  fc.assert(
+    fc.property(recordArb(), (rec) => {
+      const copies = { ...rec, ballots: rec.ballots.map((b) => structuredClone(b)) };
+      assert.deepEqual(tally(rec), tally(copies));
+    }),
+    { numRuns: 300 },
+  );
+});

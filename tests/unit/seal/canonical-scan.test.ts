@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { canonicalJson, hashJson, hashOf } from '../../../electron/backend/seal';
 import { scanCanonicalPayload } from '../../../electron/backend/seal/canonical-scan';
 import { strictBase64 } from '../../../electron/backend/seal/sealed-file';
+import { parseWithSharedBallots } from '../../../electron/backend/seal/shared-ballots';
 
 const payloadOf = (rounds: { number: number; record?: unknown; result?: unknown }[], extra: Record<string, unknown> = {}) => ({ format: 'x', rounds, note: '选举', ...extra });
 
@@ -149,4 +150,59 @@ test('strict base64 accepts exactly the texts that are the one spelling of their
   assert.equal(strictBase64('QR=='), null);
   assert.equal(strictBase64('QUJ='), null);
   assert.notEqual(strictBase64('QUI='), null);
+});
+
+test('the ballots of each round\'s record are found, each ballot as its own bytes; the shared reading equals JSON.parse', () => {
+  const ballot = fc.oneof(fc.jsonValue(), fc.record({ box: fc.constantFrom('C1', '中心'), marks: fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 2 }) }));
+  const round = fc.record({
+    number: fc.nat(),
+    record: fc.record({ ballots: fc.array(ballot, { maxLength: 3 }).chain((patterns) => fc.array(fc.constantFrom(...(patterns.length ? patterns : [null])), { maxLength: 8 })), other: fc.jsonValue() }, { requiredKeys: ['ballots'] }),
+    result: fc.jsonValue(),
+  });
+  fc.assert(
+    fc.property(fc.array(round, { maxLength: 3 }), (rounds) => {
+      const text = canonicalJson(payloadOf(rounds));
+      const bytes = Buffer.from(text, 'utf8');
+      const got = scanCanonicalPayload(bytes);
+      assert.equal(got.canonical, true);
+      rounds.forEach((r, i) => {
+        const spans = got.ballots[i]!;
+        assert.equal(bytes.toString('utf8', spans.start, spans.end), canonicalJson(r.record.ballots));
+        const pieces = [];
+        for (let k = 0; k < spans.items.length; k += 2) pieces.push(bytes.toString('utf8', spans.items[k], spans.items[k + 1]));
+        assert.deepEqual(pieces, r.record.ballots.map((b) => canonicalJson(b)));
+      });
+      const shared = parseWithSharedBallots(bytes, got) as { rounds: { record: { ballots: unknown[] } }[] };
+      assert.deepEqual(shared, JSON.parse(text));
+      for (const r of shared.rounds) {
+        const byText = new Map<string, unknown>();
+        for (const b of r.record.ballots) {
+          const t = JSON.stringify(b);
+          if (byText.has(t) && b !== null && typeof b === 'object') assert.equal(byText.get(t), b, 'equal ballots are one object');
+          byText.set(t, b);
+        }
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a record whose ballots are not an array, or a record that is not an object, has no ballot spans', () => {
+  for (const record of [{ ballots: { a: 1 } }, { ballots: 'x' }, ['ballots'], { other: [1] }]) {
+    const got = scan(canonicalJson(payloadOf([{ number: 1, record, result: null }])));
+    assert.equal(got.canonical, true);
+    assert.equal(got.ballots[0], undefined);
+  }
+});
+
+test('any bytes at all: the scan answers without throwing, and never calls text that is not JSON canonical', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), fc.string({ maxLength: 40 }), (raw, t) => {
+      for (const bytes of [Buffer.from(raw), Buffer.from(t, 'utf8')]) {
+        const got = scanCanonicalPayload(bytes);
+        if (got.canonical) assert.equal(isCanonical(bytes.toString('utf8')), true);
+      }
+    }),
+    { numRuns: 2000 },
+  );
 });
