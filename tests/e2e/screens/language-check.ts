@@ -35,16 +35,37 @@ export interface Finding {
 }
 
 /** Collects every string of the backend's answers as data (not a "中文 / English" message) while the page runs. */
-export function watchData(page: Page, into: Set<string>): void {
+/** Calls to the backend still on their way (their answers not yet collected), and when the last one was. */
+export interface CallWatch {
+  pending: number;
+  lastEnded: number;
+}
+
+export function watchData(page: Page, into: Set<string>): CallWatch {
+  const watch: CallWatch = { pending: 0, lastEnded: Date.now() };
+  const isCall = (url: string) => new URL(url).pathname.startsWith('/api/');
+  const ended = () => {
+    watch.pending -= 1;
+    watch.lastEnded = Date.now();
+  };
+  page.on('request', (req) => {
+    if (isCall(req.url())) watch.pending += 1;
+  });
+  page.on('requestfailed', (req) => {
+    if (isCall(req.url())) ended();
+  });
   page.on('response', async (res) => {
-    if (!new URL(res.url()).pathname.startsWith('/api/')) return;
+    if (!isCall(res.url())) return;
     try {
       const body = (await res.json()) as { ok?: boolean; value?: unknown };
       if (body.ok === true) collectStrings(body.value, into);
     } catch {
       /* not JSON, or the page went away */
+    } finally {
+      ended();
     }
   });
+  return watch;
 }
 
 function collectStrings(value: unknown, into: Set<string>): void {
