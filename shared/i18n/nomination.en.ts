@@ -10,6 +10,7 @@ export const nominationEn: Record<keyof typeof nominationZhCN, string> = {
   'nomination.office': 'Office',
   'nomination.range': '{min}–{max}',
   'nomination.rangeOpen': 'at least {min}',
+  'nomination.rangeExact': '{n}',
   'nomination.officeOption': '{title} ({seats} seat(s), formal candidates {range})',
   'nomination.record': 'Record an application or a joint nomination',
   'nomination.kind': 'Kind',

@@ -9,6 +9,7 @@ export const nominationZhCN = {
   'nomination.office': '职位',
   'nomination.range': '{min}–{max} 名',
   'nomination.rangeOpen': '至少 {min} 名',
+  'nomination.rangeExact': '{n} 名',
   'nomination.officeOption': '{title}（应选 {seats} 名，正式候选人 {range}）',
   'nomination.record': '登记报名或联名推荐',
   'nomination.kind': '方式',

@@ -9,7 +9,8 @@ import { FormalList } from './FormalList';
 import { NominationOffice } from './NominationOffice';
 
 export function rangeText(t: ReturnType<typeof useT>, margin: NominationOverview['offices'][number]['margin']): string {
-  return margin.max === null ? t('nomination.rangeOpen', { min: margin.min }) : t('nomination.range', { min: margin.min, max: margin.max });
+  if (margin.max === null) return t('nomination.rangeOpen', { min: margin.min });
+  return margin.max === margin.min ? t('nomination.rangeExact', { n: margin.min }) : t('nomination.range', { min: margin.min, max: margin.max });
 }
 
 /** Nomination to formal candidates: the joint-nomination rule, one office at a time, and the formal list. */
