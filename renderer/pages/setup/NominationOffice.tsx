@@ -7,12 +7,6 @@ import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { approvalField, CommitteeApprovalFields, NO_APPROVAL } from '../../widgets/CommitteeApproval';
 import { usePeople } from '../people';
 
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** Certificate numbers typed one a line or separated by spaces, commas or 、. */
 export function certificateList(text: string): string[] {
   return text.split(/[\s,，、;；]+/).filter((s) => s !== '');
@@ -162,7 +156,7 @@ function NominationVote({ office, onChanged }: { office: OfficeNominations; onCh
   const api = useApi();
   const may = useMayCall()('recordNominationVote');
   const standing = office.nominations.filter((n) => n.preliminary);
-  const [heldOn, setHeldOn] = useState(office.vote?.heldOn ?? today());
+  const [heldOn, setHeldOn] = useState(office.vote?.heldOn ?? '');
   const [present, setPresent] = useState(office.vote ? String(office.vote.present) : '');
   const [ballots, setBallots] = useState(office.vote ? String(office.vote.ballots) : '');
   const [formalCount, setFormalCount] = useState(String(office.vote?.formalCount ?? office.margin.min));

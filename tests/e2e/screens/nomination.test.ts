@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ElectionOverview } from '../../../shared/api/setup';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
+import { electionWithChair, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
  * Nomination to formal candidates at 1366×768 against the real backend: three nominations for 主任 (two applications,
@@ -26,12 +26,7 @@ describe('nomination vote to the formal list', { skip: missing ?? false }, () =>
 
   before(async () => {
     app = await startScreensApp();
-    await app.call('createElection', residentsDefinition());
-    await app.call('importRoll', { contentBase64: b64(rollCsv(PEOPLE)), fileName: 'roll.csv' });
-    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
-    chairId = people.find((p) => p.name === '郭志明')!.id;
-    await app.call('setPin', { person: chairId, pin: PIN });
-    session = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
+    ({ chairId, session } = await electionWithChair(app, PIN));
     const roll = await app.call<{ voters: { name: string; certificate: string }[] }>('listVoters', { session });
     const cert = (name: string) => roll.voters.find((v) => v.name === name)!.certificate;
     await app.call('setJointNominators', { session, jointNominators: 2 });
@@ -94,7 +89,6 @@ describe('nomination vote to the formal list', { skip: missing ?? false }, () =>
     await page.getByTestId('formal-approval-pin').fill(PIN);
     await page.getByTestId('formal-confirm').click();
     await page.getByTestId('formal-confirm-ok').filter({ hasText: '1 个职位共 2 名候选人' }).waitFor();
-    await page.screenshot({ path: screenshotPath('screens-nomination-2-formal'), fullPage: true });
     const overview = await app.call<ElectionOverview>('getElection', { session });
     assert.deepEqual(overview.offices.find((o) => o.id === 'chair')!.candidates.map((c) => c.name), ['王秀兰', '陈桂英']);
 
@@ -109,7 +103,7 @@ describe('nomination vote to the formal list', { skip: missing ?? false }, () =>
       assert.ok(text.indexOf('王秀兰') < text.indexOf('陈桂英'), 'stroke order on paper');
       assert.ok(text.includes('2026年5月11日'), 'the posting date on paper');
       assert.ok(!text.includes('录入提名投票结果'), 'the forms are not printed');
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, screenshotPath('screens-nomination-3-pdf').replace(/\.png$/, '')]);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, screenshotPath('screens-nomination-2-pdf').replace(/\.png$/, '')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
