@@ -33,7 +33,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.nomination.formalTooFew': '"{title}" has {seats} seat(s): at least {min} formal candidates, not {count}',
   'error.nomination.formalTooMany': '"{title}" has {seats} seat(s): at most {max} formal candidates, not {count}',
   'error.nomination.ballotsOverPresent': '{ballots} ballots collected, more than the {present} representatives present',
-  'error.nomination.preliminaryTooFew': '"{title}" has {count} preliminary candidates; it needs more than the {formal} formal ones',
+  'error.nomination.preliminaryTooFew': '"{title}" has {count} preliminary candidates; fewer than the {formal} formal ones',
   'error.nomination.notPreliminary': '{field}: nomination {id} is not on the preliminary list of "{title}"',
   'error.nomination.voteTwice': '{field}: the votes of {name} are entered twice',
   'error.nomination.votesOverBallots': '{field}: {name} has {votes} votes, more than the {ballots} ballots collected',

@@ -35,7 +35,7 @@ export const errorsZhCN = {
   'error.nomination.formalTooFew': '“{title}”应选 {seats} 名，正式候选人至少 {min} 名，现为 {count} 名',
   'error.nomination.formalTooMany': '“{title}”应选 {seats} 名，正式候选人至多 {max} 名，现为 {count} 名',
   'error.nomination.ballotsOverPresent': '收回选票 {ballots} 张，多于到会代表 {present} 人',
-  'error.nomination.preliminaryTooFew': '“{title}”初步候选人 {count} 名，须多于正式候选人数 {formal} 名',
+  'error.nomination.preliminaryTooFew': '“{title}”初步候选人 {count} 名，少于正式候选人数 {formal} 名',
   'error.nomination.notPreliminary': '{field}：第 {id} 号提名不在“{title}”的初步候选人名单上',
   'error.nomination.voteTwice': '{field}：{name} 的得票录入了两次',
   'error.nomination.votesOverBallots': '{field}：{name} 得 {votes} 票，多于收回选票 {ballots} 张',

@@ -37,7 +37,7 @@ export function recordNominationVote(ctx: BackendContext, input: In<'recordNomin
     marginRefusal(db, office, formalCount);
     if (input.ballots > input.present) throw invalid('ballots', says('error.nomination.ballotsOverPresent', { ballots: input.ballots, present: input.present }));
     const standing = new Map(nominationsOf(db, office.id).filter((r) => r.preliminary === 1).map((r) => [r.id, r]));
-    if (standing.size <= formalCount) {
+    if (standing.size < formalCount) {
       throw refused(says('error.nomination.preliminaryTooFew', { title: office.title, count: standing.size, formal: formalCount }), { reason: 'too-few' });
     }
     const given = new Map<number, number>();

@@ -5,8 +5,8 @@ import { recordNomination, setJointNominators, setPreliminaryList } from '../../
 import { nominationOverview } from '../../../electron/backend/services/nomination-read';
 import { confirmFormalList, decideNominationTie, recordNominationVote } from '../../../electron/backend/services/nomination-vote';
 import { readCandidates } from '../../../electron/backend/services/setup-read';
-import { removeVoter } from '../../../electron/backend/services/roll-life';
-import { makeVoter } from '../../unit/roll/make-roll';
+import { addVoter, removeVoter } from '../../../electron/backend/services/roll-life';
+import { makeIdNumber, makeVoter } from '../../unit/roll/make-roll';
 import { establishAuthority, TEST_PIN } from '../../helpers/authority';
 import { count, election, importGenerated, openVoting, rejects, type Election } from '../issuance/helpers';
 
@@ -140,6 +140,8 @@ test('a vote that does not add up is refused naming the row and leaves the earli
   assert.deepEqual(view.nominations.map((n) => n.votes).sort(), [12, 20, 30]);
   assert.equal(events(e, 'nomination.vote-recorded').length, 1);
   assert.throws(() => setPreliminaryList(e.ctx, { office: 'chair', nominations: chair.slice(0, 2) }), rejects('refused'));
+  const three = nominate(e, 'member', [11, 12, 13], 3);
+  assert.throws(() => recordNominationVote(e.ctx, { office: 'member', ...MEETING, formalCount: 4, votes: votesFor(three, [5, 4, 3]) }), (err: unknown) => rejects('refused', 'too-few')(err) && /3/.test((err as Error).message));
 });
 
 test('after round 1 opens, nominations and the formal list are refused with the reason', async () => {
@@ -153,4 +155,22 @@ test('after round 1 opens, nominations and the formal list are refused with the 
   assert.throws(() => recordNominationVote(e.ctx, { office: 'chair', ...MEETING, votes: votesFor(chair, [1, 2, 3]) }), rejects('refused', 'voting-started'));
   assert.deepEqual(readCandidates(e.ctx.db), before);
   assert.equal(count(e.ctx, 'formal_list'), 0);
+});
+
+test('a formal candidate who cannot stand refuses the whole confirmation: no office changed, nothing recorded', async () => {
+  const e = await withRoll();
+  // 林海 sits on the election committee and is also on the roll
+  const member = addVoter(e.ctx, { voter: { name: '林海', idNumber: makeIdNumber('110105', '1970-02-03', '301'), group: '第1居民小组', category: 'resident' }, reason: '补登' });
+  const chair = nominate(e, 'chair', [1, 2]);
+  const members = nominate(e, 'member', [11, 12, 13, 14, 15]);
+  const late = recordNomination(e.ctx, { office: 'member', kind: 'application', nominee: member.certificate, nominators: [] }).id;
+  setPreliminaryList(e.ctx, { office: 'member', nominations: [...members, late] });
+  recordNominationVote(e.ctx, { office: 'chair', ...MEETING, votes: votesFor(chair, [10, 9]) });
+  recordNominationVote(e.ctx, { office: 'member', ...MEETING, votes: votesFor([...members, late], [9, 8, 7, 1, 2, 30]) });
+  const before = readCandidates(e.ctx.db);
+  const audit = count(e.ctx, 'audit_event');
+  assert.throws(() => confirmFormalList(e.ctx, { publishedOn: '2026-05-10' }), (err: unknown) => rejects('refused')(err) && /林海/.test((err as Error).message));
+  assert.deepEqual(readCandidates(e.ctx.db), before);
+  assert.equal(count(e.ctx, 'formal_list'), 0);
+  assert.equal(count(e.ctx, 'audit_event'), audit);
 });
