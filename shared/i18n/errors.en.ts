@@ -43,5 +43,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.nomination.tieChoice': 'choose {seats} of the tied nominees: {tied}',
   'error.nomination.tieOpen': 'the tie in the nomination vote for "{title}" is not decided yet',
   'error.nomination.publishedLate': 'the formal list must be posted {days} days before the vote ({latest} or earlier); {publishedOn} is too late',
+  'error.nomination.nomineeRemoved': '{name} (certificate {certificate}) was removed from the roll and cannot be a formal candidate for "{title}"',
   'error.nomination.nothingToConfirm': 'no office has a nomination vote entered yet',
 };

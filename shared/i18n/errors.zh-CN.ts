@@ -45,5 +45,6 @@ export const errorsZhCN = {
   'error.nomination.tieChoice': '须从同票的 {tied} 中选定 {seats} 名',
   'error.nomination.tieOpen': '“{title}”提名投票的同票还未决定',
   'error.nomination.publishedLate': '正式候选人名单须在选举日 {days} 日前（{latest} 或更早）公布，{publishedOn} 太晚',
+  'error.nomination.nomineeRemoved': '{name}（选民证号 {certificate}）已从选民名单除名，不能成为“{title}”正式候选人',
   'error.nomination.nothingToConfirm': '还没有任何职位录入提名投票结果',
 } as const;

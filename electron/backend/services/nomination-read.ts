@@ -21,6 +21,7 @@ export interface NominationRow {
   group_name: string;
   gender: 'female' | 'male';
   id_number: string;
+  removed_at: string | null;
   nominators: number;
 }
 
@@ -46,7 +47,7 @@ export function officeById(db: Db, id: string): OfficeRow {
 export function nominationsOf(db: Db, office: string): NominationRow[] {
   return db
     .prepare(
-      `SELECT n.id, n.office_id, n.kind, n.voter_id, n.preliminary, n.votes, v.name, v.certificate, v.group_name, v.gender, v.id_number,
+      `SELECT n.id, n.office_id, n.kind, n.voter_id, n.preliminary, n.votes, v.name, v.certificate, v.group_name, v.gender, v.id_number, v.removed_at,
               (SELECT count(*) FROM nominator r WHERE r.nomination_id = n.id) AS nominators
          FROM nomination n JOIN voter v ON v.id = n.voter_id WHERE n.office_id = ? ORDER BY n.id`,
     )

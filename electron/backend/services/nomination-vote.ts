@@ -129,7 +129,10 @@ function formalCandidates(db: Db): { office: OfficeRow; formal: NominationRow[] 
     if (!outcome.tieDecided) throw refused(says('error.nomination.tieOpen', { title: office.title }), { reason: 'tie-open' });
     marginRefusal(db, office, outcome.formal.length);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    out.push({ office, formal: outcome.formal.map((id) => byId.get(id)!) });
+    const formal = outcome.formal.map((id) => byId.get(id)!);
+    const removed = formal.find((r) => r.removed_at !== null);
+    if (removed) throw refused(says('error.nomination.nomineeRemoved', { name: removed.name, certificate: removed.certificate, title: office.title }), { reason: 'removed-from-roll' });
+    out.push({ office, formal });
   }
   return out;
 }

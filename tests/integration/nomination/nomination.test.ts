@@ -174,3 +174,12 @@ test('a formal candidate who cannot stand refuses the whole confirmation: no off
   assert.equal(count(e.ctx, 'formal_list'), 0);
   assert.equal(count(e.ctx, 'audit_event'), audit);
 });
+
+test('a formal candidate removed from the roll after the vote refuses the confirmation, naming them', async () => {
+  const e = await withRoll();
+  const chair = nominate(e, 'chair', [1, 2, 3]);
+  recordNominationVote(e.ctx, { office: 'chair', ...MEETING, votes: votesFor(chair, [10, 9, 1]) });
+  removeVoter(e.ctx, { certificate: cert(2), removal: { reason: 'moved' } });
+  assert.throws(() => confirmFormalList(e.ctx, { publishedOn: '2026-05-10' }), (err: unknown) => rejects('refused', 'removed-from-roll')(err) && (err as Error).message.includes(nameOf(2)));
+  assert.equal(count(e.ctx, 'formal_list'), 0);
+});
