@@ -35,6 +35,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['rollStatus', 'addVoter', 'removeVoter', 'correctVoter', 'setEligibleCount', 'publishRoll', 'listObjections', 'fileObjection', 'decideObjection'],
   },
   {
+    zh: '提名与正式候选人',
+    en: 'Nomination and formal candidates',
+    methods: ['nominationOverview', 'setJointNominators', 'recordNomination', 'setPreliminaryList', 'recordNominationVote', 'decideNominationTie', 'confirmFormalList'],
+  },
+  {
     zh: '发票',
     en: 'Desk',
     methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'undoLastIssue', 'turnout', 'notVotedSummary'],

@@ -13,6 +13,7 @@ import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
 import { rollLifeApi } from './services/roll-life-api';
+import { nominationApi } from './services/nomination-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
@@ -50,6 +51,8 @@ const KEYED_BY_SERVICE = new Set([
   'setEligibleCount',
   'publishRoll',
   'decideObjection',
+  'decideNominationTie',
+  'confirmFormalList',
 ]);
 
 /**
@@ -79,6 +82,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...townApi(ctx),
     ...rollLifeApi(ctx),
     ...filesApi(ctx),
+    ...nominationApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

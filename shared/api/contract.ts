@@ -7,6 +7,7 @@ import { dayContract } from './day';
 import { drillContract } from './drill';
 import { filesContract } from './files';
 import { issuanceContract } from './issuance';
+import { nominationContract } from './nomination';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
 import { rollLifeContract } from './roll-life';
@@ -39,6 +40,7 @@ export const contract = {
   ...rollLifeContract,
   ...filesContract,
   ...templatesContract,
+  ...nominationContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

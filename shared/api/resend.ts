@@ -77,6 +77,13 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'publishRoll',
   'fileObjection',
   'decideObjection',
+  // nomination: each nomination, list, tally and decision is recorded once
+  'setJointNominators',
+  'recordNomination',
+  'setPreliminaryList',
+  'recordNominationVote',
+  'decideNominationTie',
+  'confirmFormalList',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

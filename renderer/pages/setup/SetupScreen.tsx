@@ -6,6 +6,7 @@ import { NextStepLink } from '../start/NextStepLink';
 import { CreateElection } from './CreateElection';
 import { ElectionTab } from './ElectionTab';
 import { ListsTab } from './ListsTab';
+import { NominationTab } from './NominationTab';
 import { OfficesTab } from './OfficesTab';
 import { PeopleTab } from './PeopleTab';
 import { RollTab } from './RollTab';
@@ -13,7 +14,7 @@ import { ErrorNote, Loading, useLoad } from '../../ui';
 import './setup.css';
 import { VenuesTab } from './VenuesTab';
 
-export const SETUP_TABS = ['election', 'offices', 'venues', 'people', 'roll', 'certificates', 'lists'] as const;
+export const SETUP_TABS = ['election', 'offices', 'venues', 'people', 'roll', 'certificates', 'lists', 'nomination'] as const;
 export type SetupTab = (typeof SETUP_TABS)[number];
 
 /** The election committee's set-up, one part per sub-page (#/setup/roll …) so each is one link away. */
@@ -56,6 +57,7 @@ export function SetupScreen({ route }: { route: Route }) {
       {tab === 'roll' && <RollTab overview={data} />}
       {tab === 'certificates' && <CertificatesTab overview={data} />}
       {tab === 'lists' && <ListsTab overview={data} />}
+      {tab === 'nomination' && <NominationTab overview={data} onChanged={overview.reload} />}
       <NextStepLink after="setup" />
     </div>
   );
