@@ -7,7 +7,7 @@ import { notFound, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { addVoterTx, correctVoterTx, removeVoterTx, rollChangesOpen, storedVoter, type StoredVoter } from './roll-changes';
-import { ON_ROLL_COUNT, stmt } from './roll-store';
+import { ON_ROLL, ON_ROLL_COUNT, REMOVED, stmt } from './roll-store';
 import { requireElection } from './setup-read';
 import { certificateArg } from './voters';
 
@@ -95,7 +95,7 @@ export function rollStatus(ctx: BackendContext): Out<'rollStatus'> {
   const today = localDay(ctx.now());
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const registered = n(`SELECT ${ON_ROLL_COUNT} AS n`);
-  const removed = n('SELECT count(*) AS n FROM voter WHERE removed_at IS NOT NULL');
+  const removed = n(`SELECT count(*) AS n FROM voter WHERE ${REMOVED}`);
   const eligible = (db.prepare('SELECT eligible FROM roll_eligible WHERE id = 1').get() as { eligible: number } | undefined)?.eligible ?? null;
   const published = publishedOn(db);
   const open = db.prepare('SELECT filed_on FROM objection WHERE decision IS NULL').all() as { filed_on: string }[];
@@ -110,6 +110,6 @@ export function rollStatus(ctx: BackendContext): Out<'rollStatus'> {
     publication: published === null ? null : publicationTiming(published, election.date),
     objections: { open: open.length, overdue },
     open: rollChangesOpen(db),
-    incomersWithoutProof: n("SELECT count(*) AS n FROM voter WHERE category = 'incomer' AND removed_at IS NULL AND proof_note IS NULL"),
+    incomersWithoutProof: n(`SELECT count(*) AS n FROM voter WHERE category = 'incomer' AND ${ON_ROLL} AND proof_note IS NULL`),
   };
 }
