@@ -7,6 +7,7 @@ import { certificatesApi } from './services/certificates-api';
 import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
 import { dayApi } from './services/day-api';
+import { editsApi } from './services/edits-api';
 import { drillApi, drillRunning } from './services/drill-api';
 import { filesApi } from './services/files-api';
 import { issuanceApi } from './services/issuance-api';
@@ -50,6 +51,7 @@ const KEYED_BY_SERVICE = new Set([
   'setEligibleCount',
   'publishRoll',
   'decideObjection',
+  'reinstateVoter',
 ]);
 
 /**
@@ -79,6 +81,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...townApi(ctx),
     ...rollLifeApi(ctx),
     ...filesApi(ctx),
+    ...editsApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

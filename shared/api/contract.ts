@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { certificatesContract } from './certificates';
 import { countingContract } from './counting';
 import { custodyContract } from './custody';
+import { editsContract } from './edits';
 import { dayContract } from './day';
 import { drillContract } from './drill';
 import { filesContract } from './files';
@@ -39,6 +40,7 @@ export const contract = {
   ...rollLifeContract,
   ...filesContract,
   ...templatesContract,
+  ...editsContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -77,6 +77,17 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'publishRoll',
   'fileObjection',
   'decideObjection',
+  // corrections and removals before round 1 (issue 12, edits)
+  'updateVenue',
+  'removeVenue',
+  'updateBox',
+  'removeBox',
+  'updateDesk',
+  'removeDesk',
+  'updatePerson',
+  'removeCommitteeMember',
+  'removeOfficial',
+  'reinstateVoter',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';
