@@ -15,6 +15,7 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
   const [gender, setGender] = useState<'' | 'female' | 'male'>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const choose = (next: string) => {
     setId(next);
@@ -22,11 +23,13 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
     setName(c?.name ?? '');
     setGender(c?.gender ?? '');
     setDone(null);
+    setConfirming(false);
   };
   const finish = (message: string) => {
     setDone(message);
     setReason('');
     setId('');
+    setConfirming(false);
     onChanged();
   };
   const correct = async (e: FormEvent) => {
@@ -44,12 +47,17 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
       finish(t('setup.correct.done', { name: name.trim() }));
     }
   };
-  const remove = async () => {
+  const askRemove = () => {
     if (!chosen) return;
     if (!reason.trim()) {
       action.setError(new Error(t('setup.correct.reasonFirst')));
       return;
     }
+    action.setError(null);
+    setConfirming(true);
+  };
+  const remove = async () => {
+    if (!chosen) return;
     if (await action.run(() => api.call('removeCandidate', { id: chosen.id, reason }))) finish(t('setup.correct.removed', { name: chosen.name }));
   };
   if (candidates.length === 0) return null;
@@ -84,14 +92,26 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
       </div>
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
-      <div className="ui-row">
-        <button type="submit" disabled={!chosen || action.busy}>
-          {t('setup.correct.save')}
-        </button>
-        <button type="button" disabled={!chosen || action.busy} onClick={() => void remove()}>
-          {t('setup.correct.remove')}
-        </button>
-      </div>
+      {confirming && chosen ? (
+        <div className="ui-row" role="alertdialog" aria-label={t('edits.confirmCandidate', { name: chosen.name })}>
+          <span className="ui-text-warn">{t('edits.confirmCandidate', { name: chosen.name })}</span>
+          <button type="button" disabled={action.busy} onClick={() => void remove()} autoFocus>
+            {t('edits.confirmYes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('edits.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="ui-row">
+          <button type="submit" disabled={!chosen || action.busy}>
+            {t('setup.correct.save')}
+          </button>
+          <button type="button" disabled={!chosen || action.busy} onClick={askRemove}>
+            {t('setup.correct.remove')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
