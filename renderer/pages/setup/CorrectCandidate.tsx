@@ -3,6 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import type { Overview } from './overview';
+import { ConfirmRemoval } from './ConfirmRemoval';
 
 /** Correcting or removing a candidate before voting opens, with the reason the audit log keeps. */
 export function CorrectCandidate({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -59,6 +60,7 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
   const remove = async () => {
     if (!chosen) return;
     if (await action.run(() => api.call('removeCandidate', { id: chosen.id, reason }))) finish(t('setup.correct.removed', { name: chosen.name }));
+    else setConfirming(false);
   };
   if (candidates.length === 0) return null;
   return (
@@ -93,15 +95,7 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
       {confirming && chosen ? (
-        <div className="ui-row" role="alertdialog" aria-label={t('edits.confirmCandidate', { name: chosen.name })}>
-          <span className="ui-text-warn">{t('edits.confirmCandidate', { name: chosen.name })}</span>
-          <button type="button" disabled={action.busy} onClick={() => void remove()} autoFocus>
-            {t('edits.confirmYes')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('edits.cancel')}
-          </button>
-        </div>
+        <ConfirmRemoval question={t('edits.confirmCandidate', { name: chosen.name })} busy={action.busy} onYes={() => void remove()} onCancel={() => setConfirming(false)} />
       ) : (
         <div className="ui-row">
           <button type="submit" disabled={!chosen || action.busy}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../app/i18n';
 import { ErrorNote, Field, useAction } from '../../ui';
+import { ConfirmRemoval } from './ConfirmRemoval';
 
 export interface EditChoice {
   label: string;
@@ -102,15 +103,7 @@ export function CorrectOrRemove({
       </Field>
       <ErrorNote error={action.error} />
       {confirming ? (
-        <div className="ui-row" role="alertdialog" aria-label={t('edits.confirm', { what })}>
-          <span className="ui-text-warn">{t('edits.confirm', { what })}</span>
-          <button type="button" onClick={() => void doRemove()} disabled={action.busy} autoFocus>
-            {t('edits.confirmYes')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('edits.cancel')}
-          </button>
-        </div>
+        <ConfirmRemoval question={t('edits.confirm', { what })} busy={action.busy} onYes={() => void doRemove()} onCancel={() => setConfirming(false)} />
       ) : (
         <div className="ui-row">
           {(name !== undefined || choice) && (

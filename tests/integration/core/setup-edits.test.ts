@@ -15,9 +15,11 @@ import { rollSummary } from '../../../electron/backend/services/voters';
 import { readVoteTimeline } from '../../../electron/backend/services/vote-timeline';
 import { publishRoll } from '../../../electron/backend/services/roll-life';
 import { fileObjection } from '../../../electron/backend/services/roll-objections';
+import { join } from 'node:path';
+import { migrate, MIGRATIONS, openDatabase } from '../../../electron/backend/db';
 import { makeVoter } from '../../unit/roll/make-roll';
 import { asPerson, establishAuthority, TEST_PIN } from '../../helpers/authority';
-import { count, election, importGenerated, openVoting, rejects, type Election } from '../issuance/helpers';
+import { count, election, importGenerated, openVoting, rejects, tempDir, type Election } from '../issuance/helpers';
 
 function lastAudit(e: Election): { type: string; detail: Record<string, unknown> } {
   const row = e.ctx.db.prepare('SELECT type, detail_json AS detail FROM audit_event ORDER BY seq DESC LIMIT 1').get() as { type: string; detail: string };
@@ -198,4 +200,22 @@ test('the timeline counts each step from the election day and says what is done'
   at('2026-05-03T09:00:00+08:00');
   const decided = readVoteTimeline(e.ctx).steps.find((s) => s.step === 'objections-decided')!;
   assert.deepEqual([decided.done, decided.late], [false, true], 'an objection still open after the last decision day is late');
+});
+
+test("the schema step that lets a removal be undone keeps a file's roll changes and accepts 'reinstated'", () => {
+  const db = openDatabase(join(tempDir(), 'before.sqlite'));
+  const step = MIGRATIONS.findIndex((m) => m.name === 'edits');
+  migrate(db, MIGRATIONS.slice(0, step));
+  db.prepare("INSERT INTO venue (id, name, kind) VALUES ('central', '中心会场', 'central')").run();
+  db.prepare(
+    `INSERT INTO voter (id, name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id)
+     VALUES (1, '王秀兰', '王秀兰', '330106195603121002', 'female', '1956-03-12', '第一居民小组', 'resident', '00000001', 'central')`,
+  ).run();
+  db.prepare("INSERT INTO roll_change (voter_id, kind, reason, removal, at) VALUES (1, 'removed', 'moved', 'moved', '2026-04-01T00:00:00Z')").run();
+  assert.throws(() => db.prepare("INSERT INTO roll_change (voter_id, kind, reason, at) VALUES (1, 'reinstated', 'x', 'y')").run(), /CHECK/);
+  migrate(db);
+  assert.deepEqual(db.prepare('SELECT voter_id, kind, reason, removal FROM roll_change').all(), [{ voter_id: 1, kind: 'removed', reason: 'moved', removal: 'moved' }]);
+  db.prepare("INSERT INTO roll_change (voter_id, kind, reason, at) VALUES (1, 'reinstated', '误除名', '2026-04-02T00:00:00Z')").run();
+  assert.equal(db.prepare('SELECT count(*) FROM roll_change').pluck().get(), 2);
+  db.close();
 });
