@@ -1,12 +1,11 @@
 import type { InputOf } from '../../../shared/api/envelope';
 import type { EditsContract } from '../../../shared/api/edits';
 import { normalizeName } from '../../../shared/domain/names';
-import { appendAudit } from '../audit';
 import { invalid, notFound, refused, says, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { candidatesNamed, getPerson, officialConflicts, type PersonRow } from './people';
 import { activeRoles, isSittingCommitteeMember } from './person-standing';
-import { requireBeforeVoting } from './setup-edit-guard';
+import { audited, requireBeforeVoting } from './setup-edit-guard';
 import { refuseReferencedPerson } from './setup-references';
 
 type In<M extends keyof EditsContract> = InputOf<EditsContract, M>;
@@ -65,12 +64,11 @@ export function updatePerson(ctx: BackendContext, input: In<'updatePerson'>): vo
     }
     const after = personFacts(ctx, getPerson(ctx.db, p.id));
     if (JSON.stringify(after) === JSON.stringify(before)) throw invalid('person', says('error.edits.nothingChanged'));
-    appendAudit(ctx.db, {
-      type: 'person.changed',
-      at: ctx.now(),
-      actor: ctx.actor,
-      subject: `person:${p.id}`,
-      detail: { before: withoutIdNumber(before), after: withoutIdNumber(after), idNumberChanged: after.idNumber !== before.idNumber, reason: input.reason },
+    audited(ctx, 'person.changed', `person:${p.id}`, {
+      before: withoutIdNumber(before),
+      after: withoutIdNumber(after),
+      idNumberChanged: after.idNumber !== before.idNumber,
+      reason: input.reason,
     });
   });
 }
@@ -90,13 +88,7 @@ export function removeCommitteeMember(ctx: BackendContext, input: In<'removeComm
       .get(p.id) as number;
     if (p.pin_hash !== null && othersWithPin === 0) throw refused(says('error.edits.lastCommitteePin', { name: p.name }));
     ctx.db.prepare('DELETE FROM committee_member WHERE person_id = ?').run(p.id);
-    appendAudit(ctx.db, {
-      type: 'committee.member-removed',
-      at: ctx.now(),
-      actor: ctx.actor,
-      subject: `person:${p.id}`,
-      detail: { name: p.name, position: seat.position, left: seat.left_at !== null, reason: input.reason },
-    });
+    audited(ctx, 'committee.member-removed', `person:${p.id}`, { name: p.name, position: seat.position, left: seat.left_at !== null, reason: input.reason });
   });
 }
 
@@ -111,6 +103,6 @@ export function removeOfficial(ctx: BackendContext, input: In<'removeOfficial'>)
     if (boxes) throw refused(says('error.edits.inUse.personBoxes', { name: p.name, boxes }), { reason: 'referenced' });
     const venue = personFacts(ctx, p).venue;
     ctx.db.prepare('DELETE FROM official_role WHERE person_id = ? AND revoked_at IS NULL').run(p.id);
-    appendAudit(ctx.db, { type: 'official.removed', at: ctx.now(), actor: ctx.actor, subject: `person:${p.id}`, detail: { name: p.name, roles, venue, reason: input.reason } });
+    audited(ctx, 'official.removed', `person:${p.id}`, { name: p.name, roles, venue, reason: input.reason });
   });
 }

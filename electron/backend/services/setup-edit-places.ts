@@ -1,10 +1,9 @@
 import type { InputOf } from '../../../shared/api/envelope';
 import type { EditsContract } from '../../../shared/api/edits';
 import type { BoxKind, VenueKind } from '../../../shared/domain/venue';
-import { appendAudit } from '../audit';
 import { invalid, notFound, says, type BackendContext } from '../context';
 import { inTransaction } from '../db';
-import { requireBeforeVoting } from './setup-edit-guard';
+import { audited, requireBeforeVoting } from './setup-edit-guard';
 import { refuseReferencedBox, refuseReferencedDesk, refuseReferencedVenue } from './setup-references';
 import { checkBoxVenue } from './setup-venues';
 
@@ -33,10 +32,6 @@ function deskRow(ctx: BackendContext, id: string) {
   const d = ctx.db.prepare('SELECT id, name, box_id AS box FROM desk WHERE id = ?').get(id) as { id: string; name: string; box: string } | undefined;
   if (!d) throw notFound(says('error.edits.noDesk', { id }));
   return d;
-}
-
-function audited(ctx: BackendContext, type: string, subject: string, detail: Record<string, unknown>): void {
-  appendAudit(ctx.db, { type, at: ctx.now(), actor: ctx.actor, subject, detail });
 }
 
 export function updateVenue(ctx: BackendContext, input: In<'updateVenue'>): void {
