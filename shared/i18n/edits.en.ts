@@ -1,6 +1,7 @@
 import type { editsZhCN } from './edits.zh-CN';
 
 export const editsEn: Record<keyof typeof editsZhCN, string> = {
+  'edits.what': '{name} ({id})',
   'edits.open': 'Correct or remove',
   'edits.openWhat': 'Correct or remove {what}',
   'edits.name': 'Name',

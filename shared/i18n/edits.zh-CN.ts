@@ -1,5 +1,6 @@
 /** Corrections and removals before round 1, reinstatement and the before-the-vote timeline (issue 12, edits). */
 export const editsZhCN = {
+  'edits.what': '{name}（{id}）',
   'edits.open': '更正或删除',
   'edits.openWhat': '更正或删除 {what}',
   'edits.name': '名称',

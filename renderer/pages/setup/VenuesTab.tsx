@@ -58,7 +58,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
                 {editable && (
                   <td>
                     <CorrectOrRemove
-                      what={`${v.name}（${v.id}）`}
+                      what={t('edits.what', { name: v.name, id: v.id })}
                       name={v.name}
                       testId={`venue-${v.id}`}
                       save={({ name, reason }) => api.call('updateVenue', { id: v.id, name, reason })}
@@ -102,7 +102,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
                 {editable && (
                   <td>
                     <CorrectOrRemove
-                      what={`${b.name}（${b.id}）`}
+                      what={t('edits.what', { name: b.name, id: b.id })}
                       name={b.name}
                       choice={venueChoice(b.kind, b.venue)}
                       testId={`box-${b.id}`}
@@ -129,7 +129,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
                 <>
                   {' '}
                   <CorrectOrRemove
-                    what={`${d.name}（${d.id}）`}
+                    what={t('edits.what', { name: d.name, id: d.id })}
                     name={d.name}
                     choice={{ label: t('setup.desks.box'), value: d.box, options: overview.boxes.map((b) => ({ value: b.id, label: b.name })) }}
                     testId={`desk-${d.id}`}
