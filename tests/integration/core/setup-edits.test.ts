@@ -150,8 +150,10 @@ test('a removed voter is reinstated by a committee decision before round 1, coun
   assert.throws(() => reinstateVoter(e.ctx, { certificate, reason: 'x', approval }), refusedWith('refused', 'error.edits.notRemoved', /is not removed/));
   removeVoter(e.ctx, { certificate, removal: { reason: 'moved' }, approval });
   assert.equal(rollSummary(e.ctx.db).voters, 4);
-  const out = reinstateVoter(e.ctx, { certificate, reason: '核实未迁出，误除名', approval });
+  const key = 'reinstate-key-0001';
+  const out = reinstateVoter(e.ctx, { certificate, reason: '核实未迁出，误除名', approval }, key);
   assert.equal(out.certificate, certificate);
+  assert.deepEqual(reinstateVoter(e.ctx, { certificate, reason: '核实未迁出，误除名', approval }, key), out, 'a re-sent decision answers again, once');
   assert.equal(rollSummary(e.ctx.db).voters, 5);
   const h = voterHistory(e.ctx.db, certificate);
   assert.equal(h.voter.removedAt, null);
