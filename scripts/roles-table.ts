@@ -40,6 +40,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['nominationOverview', 'setJointNominators', 'recordNomination', 'setPreliminaryList', 'recordNominationVote', 'decideNominationTie', 'confirmFormalList'],
   },
   {
+    zh: '投票开始前的更正与删除',
+    en: 'Corrections and removals before voting',
+    methods: ['updateVenue', 'removeVenue', 'updateBox', 'removeBox', 'updateDesk', 'removeDesk', 'updatePerson', 'removeCommitteeMember', 'removeOfficial', 'reinstateVoter', 'voteTimeline'],
+  },
+  {
     zh: '发票',
     en: 'Desk',
     methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'undoLastIssue', 'turnout', 'notVotedSummary'],

@@ -7,6 +7,7 @@ import { certificatesApi } from './services/certificates-api';
 import { countingApi } from './services/counting-api';
 import { custodyApi } from './services/custody-api';
 import { dayApi } from './services/day-api';
+import { editsApi } from './services/edits-api';
 import { drillApi, drillRunning } from './services/drill-api';
 import { filesApi } from './services/files-api';
 import { issuanceApi } from './services/issuance-api';
@@ -53,6 +54,7 @@ const KEYED_BY_SERVICE = new Set([
   'decideObjection',
   'decideNominationTie',
   'confirmFormalList',
+  'reinstateVoter',
 ]);
 
 /**
@@ -83,6 +85,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...rollLifeApi(ctx),
     ...filesApi(ctx),
     ...nominationApi(ctx),
+    ...editsApi(ctx),
   };
   const guarded = Object.fromEntries(
     Object.entries(api).map(([method, fn]) => [

@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { certificatesContract } from './certificates';
 import { countingContract } from './counting';
 import { custodyContract } from './custody';
+import { editsContract } from './edits';
 import { dayContract } from './day';
 import { drillContract } from './drill';
 import { filesContract } from './files';
@@ -41,6 +42,7 @@ export const contract = {
   ...filesContract,
   ...templatesContract,
   ...nominationContract,
+  ...editsContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -78,7 +78,7 @@ const historyEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('registered'), at: answerText, fileName: answerText.nullable(), line: z.int() }),
   /** A committee decision changing the roll (issue 12): values before and after, the reason, the objection carried out. */
   z.object({
-    kind: z.enum(['added', 'removed', 'corrected']),
+    kind: z.enum(['added', 'removed', 'corrected', 'reinstated']),
     at: answerText,
     before: z.record(answerText, answerText.nullable()).nullable(),
     after: z.record(answerText, answerText.nullable()).nullable(),

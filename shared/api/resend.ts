@@ -84,6 +84,17 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'recordNominationVote',
   'decideNominationTie',
   'confirmFormalList',
+  // corrections and removals before round 1 (issue 12, edits)
+  'updateVenue',
+  'removeVenue',
+  'updateBox',
+  'removeBox',
+  'updateDesk',
+  'removeDesk',
+  'updatePerson',
+  'removeCommitteeMember',
+  'removeOfficial',
+  'reinstateVoter',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

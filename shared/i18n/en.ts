@@ -20,6 +20,7 @@ import { nominationEn } from './nomination.en';
 import { errorsEn } from './errors.en';
 import { auditEn } from './audit.en';
 import { templatesEn } from './templates.en';
+import { editsEn } from './edits.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -173,4 +174,5 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...auditEn,
   ...templatesEn,
+  ...editsEn,
 };

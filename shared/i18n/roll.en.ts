@@ -109,6 +109,7 @@ export const rollEn: Record<keyof typeof rollZhCN, string> = {
 
   'voters.h.added': 'Added to the roll by a committee decision: {reason}',
   'voters.h.removed': 'Removed from the roll by a committee decision: {reason}',
+  'voters.h.reinstated': 'Removal undone by a committee decision, back on the roll: {reason}',
   'voters.h.corrected': 'Corrected by a committee decision ({fields}): {reason}',
   'voters.h.by': ' (decided by {names})',
   'voters.h.objection': 'objection {id} upheld, ',

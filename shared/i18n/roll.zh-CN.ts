@@ -108,6 +108,7 @@ export const rollZhCN = {
 
   'voters.h.added': '经选委会决定增补入名单：{reason}',
   'voters.h.removed': '经选委会决定除名：{reason}',
+  'voters.h.reinstated': '经选委会决定撤销除名，重新列入选民名单：{reason}',
   'voters.h.corrected': '经选委会决定更正 {fields}：{reason}',
   'voters.h.by': '（决定人：{names}）',
   'voters.h.objection': '第 {id} 号申诉成立，',

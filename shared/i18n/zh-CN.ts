@@ -19,6 +19,7 @@ import { nominationZhCN } from './nomination.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { templatesZhCN } from './templates.zh-CN';
+import { editsZhCN } from './edits.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -174,6 +175,7 @@ export const zhCN = {
   ...errorsZhCN,
   ...auditZhCN,
   ...templatesZhCN,
+  ...editsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -10,6 +10,7 @@ import { STATION_AUDIT_EVENTS } from './events-stations';
 import { CERTIFICATE_AUDIT_EVENTS } from './events-certificates';
 import { ROLL_AUDIT_EVENTS } from './events-roll';
 import { NOMINATION_AUDIT_EVENTS } from './events-nomination';
+import { EDIT_AUDIT_EVENTS } from './events-edits';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -60,6 +61,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...CERTIFICATE_AUDIT_EVENTS,
   ...ROLL_AUDIT_EVENTS,
   ...NOMINATION_AUDIT_EVENTS,
+  ...EDIT_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

@@ -2,7 +2,7 @@ import type { IssuanceContract } from '../../../shared/api/issuance';
 import type { OutputOf } from '../../../shared/api/envelope';
 import type { Db } from '../db';
 import { requireRound } from './issuance';
-import { assignmentOf, stmt } from './roll-store';
+import { assignmentOf, onRoll, stmt } from './roll-store';
 
 type Summary = OutputOf<IssuanceContract, 'notVotedSummary'>;
 
@@ -32,7 +32,7 @@ export function notVotedSummary(db: Db, round: number): Summary {
     db,
     `SELECT v.group_name, v.venue_id, v.mobile_box_id, count(*) AS voters, sum(i.id IS NULL) AS not_voted, min(v.id) AS first
      FROM voter v LEFT JOIN issuance i ON i.voter_id = v.id AND i.round_number = ?
-     WHERE v.removed_at IS NULL
+     WHERE ${onRoll('v')}
      GROUP BY v.group_name, v.venue_id, v.mobile_box_id ORDER BY first`,
   ).all(round) as Cell[];
   const groups = new Map<string, { voters: number; notVoted: number }>();

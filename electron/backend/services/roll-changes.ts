@@ -4,7 +4,7 @@ import type { RemovalReason } from '../../../shared/domain/roll-life';
 import { normalizeName } from '../../../shared/domain/names';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, says, type BackendContext } from '../context';
 import type { Db } from '../db';
 import { generateCertificates } from './roll';
 import { anyIssuance, stmt, type VoterRow } from './roll-store';
@@ -91,7 +91,7 @@ function placeOf(db: Db, station: string | undefined): { venue: string | null; b
 
 interface ChangeRecord {
   voter: StoredVoter;
-  kind: 'added' | 'removed' | 'corrected';
+  kind: 'added' | 'removed' | 'corrected' | 'reinstated';
   before: VoterSnapshot | null;
   after: VoterSnapshot | null;
   reason: string;
@@ -180,4 +180,15 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
   ).run(after.name, ok.nameKey, after.idNumber, ok.gender, ok.birthDate, after.group, after.category, after.address, after.proofNote, v.id);
   recordChange(ctx, { voter: v, kind: 'corrected', before, after, ...d });
   return { before, after };
+}
+
+/** Undoes a removal (撤销除名) until round 1 opens: the voter is on the roll again, with their certificate unchanged. */
+export function reinstateVoterTx(ctx: BackendContext, v: StoredVoter, d: Decision): void {
+  const db = ctx.db;
+  requireRollOpen(db);
+  if (v.removed_at === null) {
+    throw refused(says('error.edits.notRemoved', { name: v.name, certificate: v.certificate }), { reason: 'not-removed' });
+  }
+  db.prepare('UPDATE voter SET removed_at = NULL WHERE id = ?').run(v.id);
+  recordChange(ctx, { voter: v, kind: 'reinstated', before: null, after: snapshotOf(v), ...d });
 }

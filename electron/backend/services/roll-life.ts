@@ -1,4 +1,5 @@
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
+import type { EditsContract } from '../../../shared/api/edits';
 import type { RollLifeContract } from '../../../shared/api/roll-life';
 import { publicationTiming, registeredShare, PUBLICATION_DAYS_BEFORE, addDays, objectionTiming } from '../../../shared/domain/roll-life';
 import { appendAudit } from '../audit';
@@ -6,8 +7,8 @@ import type { Approver } from '../authority/approvals';
 import { notFound, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
-import { addVoterTx, correctVoterTx, removeVoterTx, rollChangesOpen, storedVoter, type StoredVoter } from './roll-changes';
-import { ON_ROLL_COUNT, stmt } from './roll-store';
+import { addVoterTx, correctVoterTx, reinstateVoterTx, removeVoterTx, rollChangesOpen, storedVoter, type StoredVoter } from './roll-changes';
+import { ON_ROLL, ON_ROLL_COUNT, REMOVED, stmt } from './roll-store';
 import { requireElection } from './setup-read';
 import { certificateArg } from './voters';
 
@@ -28,7 +29,7 @@ export function requireStoredVoter(db: Db, certificateText: string, path = 'cert
 }
 
 /** A committee decision on the roll: one member's PIN (none while the election is being set up), answered once per key. */
-function decided<T>(ctx: BackendContext, method: string, input: { approval?: In<'addVoter'>['approval'] }, requestKey: string | undefined, what: { zh: string; en: string }, write: (approvers: Approver[]) => T): T {
+export function decided<T>(ctx: BackendContext, method: string, input: { approval?: In<'addVoter'>['approval'] }, requestKey: string | undefined, what: { zh: string; en: string }, write: (approvers: Approver[]) => T): T {
   const call = { method, input: input as Record<string, unknown>, requestKey };
   return approvedWrite(ctx, call, input.approval ? [input.approval] : [], { atLeast: 1, path: 'approval', what }, (approvers) =>
     inTransaction(ctx.db, () => write(approvers)),
@@ -46,6 +47,14 @@ export function removeVoter(ctx: BackendContext, input: In<'removeVoter'>, reque
   return decided(ctx, 'removeVoter', input, requestKey, { zh: '选民除名', en: "a voter's removal" }, (approvers) => {
     const v = requireStoredVoter(ctx.db, input.certificate);
     removeVoterTx(ctx, v, input.removal.reason, input.removal.note, { objection: null, approvers });
+    return { certificate: v.certificate, name: v.name };
+  });
+}
+
+export function reinstateVoter(ctx: BackendContext, input: InputOf<EditsContract, 'reinstateVoter'>, requestKey?: string): OutputOf<EditsContract, 'reinstateVoter'> {
+  return decided(ctx, 'reinstateVoter', input, requestKey, { zh: '撤销除名', en: "undoing a voter's removal" }, (approvers) => {
+    const v = requireStoredVoter(ctx.db, input.certificate);
+    reinstateVoterTx(ctx, v, { reason: input.reason, objection: null, approvers });
     return { certificate: v.certificate, name: v.name };
   });
 }
@@ -95,7 +104,7 @@ export function rollStatus(ctx: BackendContext): Out<'rollStatus'> {
   const today = localDay(ctx.now());
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const registered = n(`SELECT ${ON_ROLL_COUNT} AS n`);
-  const removed = n('SELECT count(*) AS n FROM voter WHERE removed_at IS NOT NULL');
+  const removed = n(`SELECT count(*) AS n FROM voter WHERE ${REMOVED}`);
   const eligible = (db.prepare('SELECT eligible FROM roll_eligible WHERE id = 1').get() as { eligible: number } | undefined)?.eligible ?? null;
   const published = publishedOn(db);
   const open = db.prepare('SELECT filed_on FROM objection WHERE decision IS NULL').all() as { filed_on: string }[];
@@ -110,6 +119,6 @@ export function rollStatus(ctx: BackendContext): Out<'rollStatus'> {
     publication: published === null ? null : publicationTiming(published, election.date),
     objections: { open: open.length, overdue },
     open: rollChangesOpen(db),
-    incomersWithoutProof: n("SELECT count(*) AS n FROM voter WHERE category = 'incomer' AND removed_at IS NULL AND proof_note IS NULL"),
+    incomersWithoutProof: n(`SELECT count(*) AS n FROM voter WHERE category = 'incomer' AND ${ON_ROLL} AND proof_note IS NULL`),
   };
 }

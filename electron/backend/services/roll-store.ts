@@ -27,8 +27,18 @@ export interface VoterRow {
   removed_at: string | null;
 }
 
+/**
+ * The one condition for "on the roll": a removed voter stays in the voter table for history with removed_at set.
+ * Every query that counts or lists voters on the roll uses these (onRoll('v') where the table has an alias).
+ */
+export const ON_ROLL = 'removed_at IS NULL';
+export const REMOVED = 'removed_at IS NOT NULL';
+export function onRoll(alias: string): string {
+  return `${alias}.${ON_ROLL}`;
+}
+
 /** Voters on the roll (removed ones are kept for history but not counted), through the partial index of removals. */
-export const ON_ROLL_COUNT = '((SELECT count(*) FROM voter) - (SELECT count(*) FROM voter WHERE removed_at IS NOT NULL))';
+export const ON_ROLL_COUNT = `((SELECT count(*) FROM voter) - (SELECT count(*) FROM voter WHERE ${REMOVED}))`;
 
 export function voterByCertificate(db: Db, certificate: string): VoterRow | undefined {
   return stmt(db, 'SELECT * FROM voter WHERE certificate = ?').get(certificate) as VoterRow | undefined;

@@ -44,14 +44,7 @@ export function addBoxTx(ctx: BackendContext, b: BoxInput, path = ''): void {
   if (db.prepare('SELECT 1 FROM box WHERE id = ?').get(b.id)) {
     throw invalid(p('id'), `票箱编号 ${b.id} 已存在`, `box id "${b.id}" already exists`);
   }
-  const venue = db.prepare('SELECT kind FROM venue WHERE id = ?').get(b.venue) as { kind: VenueKind } | undefined;
-  if (!venue) throw invalid(p('venue'), `没有会场 ${b.venue}`, `unknown venue "${b.venue}"`);
-  if (b.kind === 'central' && venue.kind !== 'central') {
-    throw invalid(p('venue'), '中心会场票箱须属于中心会场', 'a central box belongs to the central venue');
-  }
-  if (b.kind === 'station' && venue.kind !== 'station') {
-    throw invalid(p('venue'), '投票站票箱须属于投票站', 'a station box belongs to a polling station');
-  }
+  checkBoxVenue(db, b.kind, b.venue, p('venue'));
   const staff = b.staff ?? [];
   if (b.kind !== 'mobile' && staff.length > 0) {
     throw invalid(p('staff'), '只有流动票箱登记随箱工作人员', 'only mobile boxes have a listed team');
@@ -68,6 +61,18 @@ export function addBoxTx(ctx: BackendContext, b: BoxInput, path = ''): void {
   db.prepare('INSERT INTO box (id, name, kind, venue_id) VALUES (?, ?, ?, ?)').run(b.id, b.name, b.kind, b.venue);
   appendAudit(db, { type: 'box.added', at: ctx.now(), actor: ctx.actor, subject: `box:${b.id}`, detail: { name: b.name, kind: b.kind, venue: b.venue } });
   if (b.kind === 'mobile') setBoxStaffTx(ctx, b.id, staff);
+}
+
+/** A box stands in a venue of its kind (a mobile box may start from either). */
+export function checkBoxVenue(db: Db, kind: BoxKind, venueId: string, path: string): void {
+  const venue = db.prepare('SELECT kind FROM venue WHERE id = ?').get(venueId) as { kind: VenueKind } | undefined;
+  if (!venue) throw invalid(path, `没有会场 ${venueId}`, `unknown venue "${venueId}"`);
+  if (kind === 'central' && venue.kind !== 'central') {
+    throw invalid(path, '中心会场票箱须属于中心会场', 'a central box belongs to the central venue');
+  }
+  if (kind === 'station' && venue.kind !== 'station') {
+    throw invalid(path, '投票站票箱须属于投票站', 'a station box belongs to a polling station');
+  }
 }
 
 /** The team of a mobile box; every member must be eligible to handle ballots (not a candidate or relative). */

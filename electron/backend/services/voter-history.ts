@@ -38,7 +38,7 @@ function registered(db: Db, voterId: number): VoterHistoryEvent[] {
 function rollChanges(db: Db, voterId: number): VoterHistoryEvent[] {
   const rows = stmt(db, 'SELECT kind, before_json, after_json, reason, removal, objection_id, decided_by, at FROM roll_change WHERE voter_id = ? ORDER BY id').all(
     voterId,
-  ) as { kind: 'added' | 'removed' | 'corrected'; before_json: string | null; after_json: string | null; reason: string; removal: RemovalReason | null; objection_id: number | null; decided_by: string | null; at: string }[];
+  ) as { kind: 'added' | 'removed' | 'corrected' | 'reinstated'; before_json: string | null; after_json: string | null; reason: string; removal: RemovalReason | null; objection_id: number | null; decided_by: string | null; at: string }[];
   const json = (t: string | null) => (t === null ? null : (JSON.parse(t) as Record<string, string | null>));
   return rows.map((r) => ({
     kind: r.kind,

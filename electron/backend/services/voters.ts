@@ -13,6 +13,7 @@ import {
   describeAssignment,
   issuancesOf,
   requireVoter,
+  ON_ROLL,
   stmt,
   voterById,
   voterFacts,
@@ -51,12 +52,12 @@ export function rollSummary(db: Db): {
 } {
   const voters = (db.prepare(`SELECT ${ON_ROLL_COUNT} AS n`).get() as { n: number }).n;
   const byCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<string, number>;
-  for (const r of db.prepare('SELECT category, count(*) AS n FROM voter WHERE removed_at IS NULL GROUP BY category').all() as { category: string; n: number }[]) {
+  for (const r of db.prepare(`SELECT category, count(*) AS n FROM voter WHERE ${ON_ROLL} GROUP BY category`).all() as { category: string; n: number }[]) {
     byCategory[r.category] = r.n;
   }
   const byAssignment = (
     db
-      .prepare('SELECT venue_id, mobile_box_id, count(*) AS n FROM voter WHERE removed_at IS NULL GROUP BY venue_id, mobile_box_id ORDER BY venue_id, mobile_box_id')
+      .prepare(`SELECT venue_id, mobile_box_id, count(*) AS n FROM voter WHERE ${ON_ROLL} GROUP BY venue_id, mobile_box_id ORDER BY venue_id, mobile_box_id`)
       .all() as { venue_id: string | null; mobile_box_id: string | null; n: number }[]
   ).map((r) => ({ assignment: assignmentOf(db, r), voters: r.n }));
   return { voters, byCategory, byAssignment };
@@ -165,7 +166,7 @@ export function mobileLists(db: Db, box?: string): { box: string; name: string; 
     .prepare(`SELECT id, name FROM box WHERE kind = 'mobile' ${box ? 'AND id = ?' : ''} ORDER BY id`)
     .all(...(box ? [box] : [])) as { id: string; name: string }[];
   if (box && boxes.length === 0) throw notFound(`没有流动票箱 ${box}`, `no mobile box "${box}"`);
-  const voters = db.prepare('SELECT name, group_name FROM voter WHERE mobile_box_id = ? AND removed_at IS NULL ORDER BY group_name, name_key');
+  const voters = db.prepare(`SELECT name, group_name FROM voter WHERE mobile_box_id = ? AND ${ON_ROLL} ORDER BY group_name, name_key`);
   return boxes.map((b) => ({
     box: b.id,
     name: b.name,

@@ -3,6 +3,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import type { Overview } from './overview';
+import { ConfirmRemoval } from './ConfirmRemoval';
 
 /** Correcting or removing a candidate before voting opens, with the reason the audit log keeps. */
 export function CorrectCandidate({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -15,6 +16,7 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
   const [gender, setGender] = useState<'' | 'female' | 'male'>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const choose = (next: string) => {
     setId(next);
@@ -22,11 +24,13 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
     setName(c?.name ?? '');
     setGender(c?.gender ?? '');
     setDone(null);
+    setConfirming(false);
   };
   const finish = (message: string) => {
     setDone(message);
     setReason('');
     setId('');
+    setConfirming(false);
     onChanged();
   };
   const correct = async (e: FormEvent) => {
@@ -44,13 +48,19 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
       finish(t('setup.correct.done', { name: name.trim() }));
     }
   };
-  const remove = async () => {
+  const askRemove = () => {
     if (!chosen) return;
     if (!reason.trim()) {
       action.setError(new Error(t('setup.correct.reasonFirst')));
       return;
     }
+    action.setError(null);
+    setConfirming(true);
+  };
+  const remove = async () => {
+    if (!chosen) return;
     if (await action.run(() => api.call('removeCandidate', { id: chosen.id, reason }))) finish(t('setup.correct.removed', { name: chosen.name }));
+    else setConfirming(false);
   };
   if (candidates.length === 0) return null;
   return (
@@ -84,14 +94,18 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
       </div>
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
-      <div className="ui-row">
-        <button type="submit" disabled={!chosen || action.busy}>
-          {t('setup.correct.save')}
-        </button>
-        <button type="button" disabled={!chosen || action.busy} onClick={() => void remove()}>
-          {t('setup.correct.remove')}
-        </button>
-      </div>
+      {confirming && chosen ? (
+        <ConfirmRemoval question={t('edits.confirmCandidate', { name: chosen.name })} busy={action.busy} onYes={() => void remove()} onCancel={() => setConfirming(false)} />
+      ) : (
+        <div className="ui-row">
+          <button type="submit" disabled={!chosen || action.busy}>
+            {t('setup.correct.save')}
+          </button>
+          <button type="button" disabled={!chosen || action.busy} onClick={askRemove}>
+            {t('setup.correct.remove')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ElectionFactRows } from './ElectionFacts';
 import { RulesTable } from './rules';
 import { RulesEditForm } from './RulesEditForm';
 import { Warnings } from './Warnings';
+import { VoteTimeline } from './VoteTimeline';
 
 /**
  * The election as created, its rule profile with the default of each key (editable until round 1 opens for voting),
@@ -40,6 +41,7 @@ export function ElectionTab({ overview, onChanged }: { overview: Overview; onCha
         <p className="ui-muted" data-testid="rules-locked">{t('setup.rules.locked')}</p>
       )}
       <Warnings warnings={overview.warnings} />
+      <VoteTimeline reloadKey={overview} />
       <h3>{t('setup.double.title')}</h3>
       <DoubleEntryOption rounds={overview.rounds} />
     </section>

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { OFFICIAL_ROLES, RELATION_KINDS, type OfficialRole } from '../../../shared/domain/people';
 import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
+import { PersonEdit } from './PersonEdit';
 
 /** Committee members, officials with roles and PINs, and declared relatives of candidates. */
 export function PeopleTab({ overview }: { overview: Overview }) {
@@ -12,10 +13,17 @@ export function PeopleTab({ overview }: { overview: Overview }) {
   const people = useLoad(() => api.call('listPeople', {}), [api]);
   const relatives = useLoad(() => api.call('listRelatives', {}), [api]);
   const list = people.data ?? [];
+  const editable = overview.rounds.find((r) => r.number === 1)?.status === 'prepared';
+  const [edited, setEdited] = useState<string | null>(null);
+  const done = (message: string) => {
+    setEdited(message);
+    people.reload();
+  };
   return (
     <div data-testid="setup-people">
       <section className="ui-card">
         <h2>{t('setup.people.title')}</h2>
+        {edited && <OkNote testId="edit-done">{edited}</OkNote>}
         <ErrorNote error={people.error} />
         <table className="ui-table" data-testid="people-table">
           <thead>
@@ -25,6 +33,7 @@ export function PeopleTab({ overview }: { overview: Overview }) {
               <th>{t('setup.people.roles')}</th>
               <th>{t('setup.people.pin')}</th>
               <th>{t('setup.people.conflicts')}</th>
+              {editable && <th>{t('edits.open')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -43,6 +52,11 @@ export function PeopleTab({ overview }: { overview: Overview }) {
                 </td>
                 <td data-testid="pin-state">{p.pinSet ? t('setup.people.pinSet') : t('setup.people.pinMissing')}</td>
                 <td className="ui-text-warn">{p.conflicts.join('；')}</td>
+                {editable && (
+                  <td>
+                    <PersonEdit person={p} overview={overview} onDone={done} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

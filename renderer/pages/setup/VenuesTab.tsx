@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { MOBILE_BOX_MIN_STAFF } from '../../../shared/domain/venue';
 import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
+import { CorrectOrRemove } from './CorrectOrRemove';
 
 /** Names typed in one field: separated by 、，, or spaces. */
 export function splitNames(text: string): string[] {
@@ -19,9 +20,23 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
   const t = useT();
   const desks = useLoad(() => api.call('listDesks', {}), [api, overview]);
   const venueName = (id: string) => overview.venues.find((v) => v.id === id)?.name ?? id;
+  const [edited, setEdited] = useState<string | null>(null);
+  const editable = overview.rounds.find((r) => r.number === 1)?.status === 'prepared';
+  const done = (message: string) => {
+    setEdited(message);
+    onChanged();
+    desks.reload();
+  };
+  const venueChoice = (kind: string, value: string) => ({
+    label: t('setup.boxes.venue'),
+    value,
+    options: overview.venues.filter((v) => kind === 'mobile' || v.kind === kind).map((v) => ({ value: v.id, label: v.name })),
+  });
   return (
     <div data-testid="setup-venues">
       <section className="ui-card">
+        {edited && <OkNote testId="edit-done">{edited}</OkNote>}
+        {!editable && <p className="ui-muted" data-testid="edits-locked">{t('edits.locked')}</p>}
         <h2>{t('setup.venues.title')}</h2>
         <table className="ui-table">
           <thead>
@@ -29,6 +44,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
               <th>{t('setup.venues.id')}</th>
               <th>{t('setup.venues.name')}</th>
               <th>{t('setup.venues.kind')}</th>
+              {editable && <th>{t('edits.open')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -39,6 +55,18 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
                 </td>
                 <td>{v.name}</td>
                 <td>{t(`setup.venueKind.${v.kind}`)}</td>
+                {editable && (
+                  <td>
+                    <CorrectOrRemove
+                      what={t('edits.what', { name: v.name, id: v.id })}
+                      name={v.name}
+                      testId={`venue-${v.id}`}
+                      save={({ name, reason }) => api.call('updateVenue', { id: v.id, name, reason })}
+                      remove={(reason) => api.call('removeVenue', { id: v.id, reason })}
+                      onDone={done}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -52,6 +80,7 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
               <th>{t('setup.venues.kind')}</th>
               <th>{t('setup.boxes.venue')}</th>
               <th>{t('setup.boxes.staff')}</th>
+              {editable && <th>{t('edits.open')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -70,6 +99,21 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
                     '—'
                   )}
                 </td>
+                {editable && (
+                  <td>
+                    <CorrectOrRemove
+                      what={t('edits.what', { name: b.name, id: b.id })}
+                      name={b.name}
+                      choice={venueChoice(b.kind, b.venue)}
+                      testId={`box-${b.id}`}
+                      save={({ name, choice, reason }) =>
+                        api.call('updateBox', { id: b.id, reason, ...(name !== b.name ? { name } : {}), ...(choice !== b.venue ? { venue: choice } : {}) })
+                      }
+                      remove={(reason) => api.call('removeBox', { id: b.id, reason })}
+                      onDone={done}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -81,6 +125,22 @@ export function VenuesTab({ overview, onChanged }: { overview: Overview; onChang
             <li key={d.id}>
               <strong>{d.name}</strong> <code className="ui-code">{d.id}</code> → {overview.boxes.find((b) => b.id === d.box)?.name ?? d.box}
               {d.implicit && <span className="ui-muted"> {t('setup.desks.implicit')}</span>}
+              {editable && !d.implicit && (
+                <>
+                  {' '}
+                  <CorrectOrRemove
+                    what={t('edits.what', { name: d.name, id: d.id })}
+                    name={d.name}
+                    choice={{ label: t('setup.desks.box'), value: d.box, options: overview.boxes.map((b) => ({ value: b.id, label: b.name })) }}
+                    testId={`desk-${d.id}`}
+                    save={({ name, choice, reason }) =>
+                      api.call('updateDesk', { id: d.id, reason, ...(name !== d.name ? { name } : {}), ...(choice !== d.box ? { box: choice } : {}) })
+                    }
+                    remove={(reason) => api.call('removeDesk', { id: d.id, reason })}
+                    onDone={done}
+                  />
+                </>
+              )}
             </li>
           ))}
         </ul>

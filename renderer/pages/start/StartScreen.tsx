@@ -10,6 +10,7 @@ import { TakeOverStation } from './TakeOverStation';
 import { SecondCopyWarning } from '../../widgets/SecondCopyWarning';
 import { OpenModeHint } from '../../app/session/OpenModeHint';
 import { DayGuide } from './DayGuide';
+import { RegisteredShareWarning } from './RegisteredShareWarning';
 import { TownModeEntry } from '../town/TownModeEntry';
 
 /** The open election at a glance, the station key fingerprint, and opening or creating an election. */
@@ -41,6 +42,7 @@ export function StartScreen() {
           </dl>
         </section>
       )}
+      {e && <RegisteredShareWarning />}
       {e && <DayGuide />}
       <section className="ui-card" data-testid="start-fingerprint">
         <h3>{t('start.fingerprint')}</h3>

@@ -175,3 +175,30 @@ export function CorrectVoterForm({ voter, onChanged }: { voter: ListedVoter | nu
 }
 
 export { DecisionFields };
+
+/** Undoing the removal of the voter chosen above (撤销除名), a committee decision with its reason, until round 1 opens. */
+export function ReinstateVoterForm({ voter, onChanged }: { voter: ListedVoter; onChanged(): void }) {
+  const api = useApi();
+  const t = useT();
+  const may = useMayCall()('reinstateVoter');
+  const { approval, setApproval, reason, setReason, done, action, decide } = useDecisionForm(onChanged);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await decide((a) => api.call('reinstateVoter', { certificate: voter.certificate, reason, ...a }), (out) => t('edits.reinstate.done', out), () => undefined);
+  };
+  return (
+    <form className="ui-form" onSubmit={submit} data-testid="roll-reinstate">
+      <h4>{t('edits.reinstate.title')}</h4>
+      <p className="ui-muted">{t('edits.reinstate.explain')}</p>
+      <p>{t('edits.reinstate.whoLine', voter)}</p>
+      <div className="ui-grid">
+        <DecisionFields approval={approval} onApproval={setApproval} reason={reason} onReason={setReason} testId="roll-reinstate" />
+      </div>
+      <ErrorNote error={action.error} testId="roll-reinstate-error" />
+      {done && <OkNote testId="roll-reinstate-done">{done}</OkNote>}
+      <button type="submit" disabled={action.busy} {...may} data-testid="roll-reinstate-submit">
+        {t('edits.reinstate.submit')}
+      </button>
+    </form>
+  );
+}

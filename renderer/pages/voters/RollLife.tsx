@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { ErrorNote, Loading, useLoad } from '../../ui';
 import type { ListedVoter } from '../../widgets/VoterSearch';
 import { Objections } from './Objections';
-import { AddVoterForm, CorrectVoterForm, RemoveVoterForm } from './RollChangeForms';
+import { AddVoterForm, CorrectVoterForm, ReinstateVoterForm, RemoveVoterForm } from './RollChangeForms';
 import { RollChecks, RollWarnings } from './RollStatus';
 
 const TABS = ['status', 'add', 'remove', 'correct', 'objections'] as const;
@@ -55,6 +55,7 @@ export function RollLife({ overview, voter, reloadKey, onChanged }: {
             {changesTab && !s.open && <p className="ui-text-warn">{t('roll.locked')}</p>}
             {changesTab && s.open && tab === 'add' && <AddVoterForm overview={overview} onChanged={changed} />}
             {changesTab && s.open && tab === 'remove' && <RemoveVoterForm voter={voter} onChanged={changed} />}
+            {changesTab && s.open && tab === 'remove' && voter?.removed === true && <ReinstateVoterForm voter={voter} onChanged={changed} />}
             {changesTab && s.open && tab === 'correct' && <CorrectVoterForm voter={voter} onChanged={changed} />}
             {tab === 'objections' && <Objections voter={voter} today={s.today} title={title} reloadKey={reloadKey} onChanged={changed} />}
           </div>

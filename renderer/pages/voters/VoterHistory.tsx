@@ -32,6 +32,7 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
         return t('voters.h.proxyHeld', { name: e.voter.name, group: e.voter.group }) + (e.revokedAt ? t('voters.h.revoked') : '');
       case 'added':
       case 'removed':
+      case 'reinstated':
       case 'corrected': {
         const by = e.decidedBy.length > 0 ? t('voters.h.by', { names: e.decidedBy.join(lang === 'en' ? ', ' : '、') }) : '';
         const objection = e.objection === null ? '' : t('voters.h.objection', { id: e.objection });
@@ -41,6 +42,7 @@ export function VoterHistory({ certificate, reloadKey }: { certificate: string; 
         const reason = objection + [removal, note].filter(Boolean).join(lang === 'en' ? ': ' : '：');
         if (e.kind === 'added') return t('voters.h.added', { reason }) + by;
         if (e.kind === 'removed') return t('voters.h.removed', { reason }) + by;
+        if (e.kind === 'reinstated') return t('voters.h.reinstated', { reason }) + by;
         return t('voters.h.corrected', { fields: changedFields(e.before, e.after, categoryName), reason }) + by;
       }
       case 'issued':

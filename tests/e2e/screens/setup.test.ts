@@ -110,6 +110,7 @@ describe('Start and Setup screens', { skip: missing ?? false }, () => {
     await page.getByText('请先填写原因。').waitFor();
     await correct.getByLabel('原因（必填）').fill('本人退出');
     await correct.getByRole('button', { name: '删除候选人' }).click();
+    await correct.getByRole('button', { name: '确定删除' }).click();
     await page.getByText('已删除候选人 钱明。').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid=candidates-vice]')?.textContent?.includes('钱'));
     await shot(page, 'screens-setup-offices');

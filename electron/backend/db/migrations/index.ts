@@ -12,6 +12,7 @@ import { issuanceUndone010 } from './010-issuance-undone';
 import { takeover011 } from './011-takeover';
 import { rollLife012 } from './012-roll-life';
 import { nomination013 } from './013-nomination';
+import { edits014 } from './014-edits';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   takeover011,
   rollLife012,
   nomination013,
+  edits014,
 ];
 
 MIGRATIONS.forEach((m, i) => {
