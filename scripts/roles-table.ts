@@ -35,6 +35,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['rollStatus', 'addVoter', 'removeVoter', 'correctVoter', 'setEligibleCount', 'publishRoll', 'listObjections', 'fileObjection', 'decideObjection'],
   },
   {
+    zh: '居民代表名单',
+    en: "Residents' representatives list",
+    methods: ['representativesStatus', 'listRepresentatives', 'addRepresentative', 'removeRepresentative', 'setHouseholdCount', 'importRepresentatives'],
+  },
+  {
     zh: '发票',
     en: 'Desk',
     methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'undoLastIssue', 'turnout', 'notVotedSummary'],

@@ -13,6 +13,7 @@ import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
 import { rollLifeApi } from './services/roll-life-api';
+import { representativesApi } from './services/representatives-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
@@ -50,6 +51,10 @@ const KEYED_BY_SERVICE = new Set([
   'setEligibleCount',
   'publishRoll',
   'decideObjection',
+  'addRepresentative',
+  'removeRepresentative',
+  'setHouseholdCount',
+  'importRepresentatives',
 ]);
 
 /**
@@ -78,6 +83,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...certificatesApi(ctx),
     ...townApi(ctx),
     ...rollLifeApi(ctx),
+    ...representativesApi(ctx),
     ...filesApi(ctx),
   };
   const guarded = Object.fromEntries(

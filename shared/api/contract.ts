@@ -10,6 +10,7 @@ import { issuanceContract } from './issuance';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
 import { rollLifeContract } from './roll-life';
+import { representativesContract } from './representatives';
 import { sealContract } from './seal';
 import { sessionContract } from './session';
 import { setupContract } from './setup';
@@ -37,6 +38,7 @@ export const contract = {
   ...certificatesContract,
   ...townContract,
   ...rollLifeContract,
+  ...representativesContract,
   ...filesContract,
   ...templatesContract,
 } as const satisfies ContractShape;

@@ -77,6 +77,11 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'publishRoll',
   'fileObjection',
   'decideObjection',
+  // reps: each change to the representatives list, the household count and an import are recorded once
+  'addRepresentative',
+  'removeRepresentative',
+  'setHouseholdCount',
+  'importRepresentatives',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';
