@@ -16,6 +16,7 @@ import { stationsEn } from './stations.en';
 import { votersEn } from './voters.en';
 import { townEn } from './town.en';
 import { rollEn } from './roll.en';
+import { repsEn } from './reps.en';
 import { errorsEn } from './errors.en';
 import { auditEn } from './audit.en';
 import { templatesEn } from './templates.en';
@@ -168,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   ...votersEn,
   ...townEn,
   ...rollEn,
+  ...repsEn,
   ...errorsEn,
   ...auditEn,
   ...templatesEn,

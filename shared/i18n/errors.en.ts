@@ -29,7 +29,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.reps.rowRemoved': '{column} "{value}" is {name}, removed from the roll',
   'error.reps.rowEmpty': 'neither an ID number nor a certificate number',
   'error.reps.rowTwice': '{name} is already listed on line {first}',
-  'error.reps.noColumn': 'the header (line 1) needs a 身份证号 (ID number) or 选民证号 (certificate number) column',
+  'error.reps.noColumn': 'the header (line 1) needs an ID number or a certificate number column',
   'error.reps.emptyFile': 'the file lists no representatives',
   'error.reps.tooLarge': 'the file is larger than {mb} MB',
   'error.reps.tooManyRows': 'the file has more than {max} rows',

@@ -15,6 +15,7 @@ import { stationsZhCN } from './stations.zh-CN';
 import { votersZhCN } from './voters.zh-CN';
 import { townZhCN } from './town.zh-CN';
 import { rollZhCN } from './roll.zh-CN';
+import { repsZhCN } from './reps.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { templatesZhCN } from './templates.zh-CN';
@@ -169,6 +170,7 @@ export const zhCN = {
   ...votersZhCN,
   ...townZhCN,
   ...rollZhCN,
+  ...repsZhCN,
   ...errorsZhCN,
   ...auditZhCN,
   ...templatesZhCN,
