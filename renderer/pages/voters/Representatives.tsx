@@ -127,7 +127,7 @@ export function Representatives({ voter, title, reloadKey }: { voter: ListedVote
         )}
         <ErrorNote error={action.error} testId="reps-error" />
         {rowErrors && (
-          <ul className="ui-error" data-testid="reps-row-errors">
+          <ul className="ui-text-bad" role="alert" data-testid="reps-row-errors">
             {rowErrors.map((r, i) => (
               <li key={i}>{t('reps.rowError', { line: r.line, what: said(r) })}</li>
             ))}
