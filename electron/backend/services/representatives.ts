@@ -117,15 +117,20 @@ export function removeRepresentative(ctx: BackendContext, input: In<'removeRepre
 }
 
 export function setHouseholdCount(ctx: BackendContext, input: In<'setHouseholdCount'>, requestKey?: string): Out<'setHouseholdCount'> {
-  return decided(ctx, 'setHouseholdCount', input, requestKey, { zh: '录入社区户数', en: 'the household count' }, (approvers) => {
-    const db = ctx.db;
-    const at = ctx.now().toISOString();
-    const before = householdCount(db);
-    db.prepare(
-      'INSERT INTO community_households (id, households, decided_by, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET households = excluded.households, decided_by = excluded.decided_by, at = excluded.at',
-    ).run(input.households, approversJson(approvers), at);
-    const minimum = representativeMinimum(input.households);
-    appendAudit(db, { type: 'community.households-set', at, actor: ctx.actor, subject: 'community', detail: { households: input.households, before, minimum, decidedBy: approvers } });
-    return { households: input.households, minimum };
-  });
+  return decided(ctx, 'setHouseholdCount', input, requestKey, { zh: '录入社区户数', en: 'the household count' }, (approvers) =>
+    setHouseholdCountTx(ctx, input.households, approvers),
+  );
+}
+
+/** The household count, from the election definition or the committee's decision, inside the caller's transaction. */
+export function setHouseholdCountTx(ctx: BackendContext, households: number, approvers: readonly Approver[]): Out<'setHouseholdCount'> {
+  const db = ctx.db;
+  const at = ctx.now().toISOString();
+  const before = householdCount(db);
+  db.prepare(
+    'INSERT INTO community_households (id, households, decided_by, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET households = excluded.households, decided_by = excluded.decided_by, at = excluded.at',
+  ).run(households, approversJson(approvers), at);
+  const minimum = representativeMinimum(households);
+  appendAudit(db, { type: 'community.households-set', at, actor: ctx.actor, subject: 'community', detail: { households, before, minimum, decidedBy: approvers } });
+  return { households, minimum };
 }

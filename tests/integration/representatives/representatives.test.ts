@@ -160,3 +160,13 @@ test('a direct election is untouched: no representatives list, every voter regis
   openVoting(e.ctx);
   assert.equal(issueBallot(e.ctx, { certificate: cert(4), round: 1, desk: 'C1' }).certificate, cert(4));
 });
+
+test('the household count may come with the election definition (station init), audited like the committee\'s entry', async () => {
+  const e = election({ method: 'representative', households: 700 });
+  const s = representativesStatus(e.ctx);
+  assert.equal(s.households, 700);
+  assert.equal(s.minimum, 30);
+  assert.equal(s.ok, false);
+  assert.equal(audit(e, 'community.households-set'), 1);
+  assert.throws(() => election({ method: 'representative', households: 0 }), rejects('invalid-input'));
+});
