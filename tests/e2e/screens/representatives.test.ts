@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { b64, idNumberFor, PEOPLE, residentsDefinition, rollCsv, startScreensApp, chairSession, type ScreensApp } from './setup-fixture';
+import { b64, idNumberFor, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
  * The representatives list (居民代表) of an election by residents' representatives, on the voter list page at
@@ -29,7 +29,10 @@ describe('representatives list', { skip: missing ?? false }, () => {
     app = await startScreensApp();
     await app.call('createElection', residentsDefinition({ method: 'representative' }));
     await app.call('importRoll', { contentBase64: b64(rollCsv(PEOPLE)), fileName: 'roll.csv' });
-    ({ chairId, session } = await chairSession(app, PIN));
+    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
+    chairId = people.find((p) => p.name === '郭志明')!.id;
+    await app.call('setPin', { person: chairId, pin: PIN });
+    session = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
   });
   after(async () => {
     await app?.close();

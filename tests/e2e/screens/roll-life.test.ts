@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { makeIdNumber } from '../../unit/roll/make-roll';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, chairSession, type ScreensApp } from './setup-fixture';
+import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
 
 /**
  * The roll's life on the voter list page at 1366×768 against the real backend: a voter added and one removed by the
@@ -37,7 +37,10 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     app = await startScreensApp();
     await app.call('createElection', residentsDefinition());
     await app.call('importRoll', { contentBase64: b64(rollCsv(PEOPLE)), fileName: 'roll.csv' });
-    ({ chairId, session } = await chairSession(app, PIN));
+    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
+    chairId = people.find((p) => p.name === '郭志明')!.id;
+    await app.call('setPin', { person: chairId, pin: PIN });
+    session = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
   });
   after(async () => {
     await app?.close();

@@ -119,15 +119,6 @@ export function b64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
 
-/** The chair 郭志明's PIN set (the election's authority established) and the chair signed in for a shift. */
-export async function chairSession(app: ScreensApp, pin: string): Promise<{ chairId: number; session: string }> {
-  const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
-  const chairId = people.find((p) => p.name === '郭志明')!.id;
-  await app.call('setPin', { person: chairId, pin });
-  const session = (await app.call<{ token: string }>('signIn', { person: chairId, pin, idleMinutes: 480 })).token;
-  return { chairId, session };
-}
-
 /** The chair's PIN set first (the election's authority established), then the desk clerk 丁一's; both signed in for a shift. */
 export async function chairAndDeskSessions(app: ScreensApp, pin: string): Promise<{ chairId: number; chair: string; desk: string }> {
   const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
