@@ -45,6 +45,11 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     methods: ['updateVenue', 'removeVenue', 'updateBox', 'removeBox', 'updateDesk', 'removeDesk', 'updatePerson', 'removeCommitteeMember', 'removeOfficial', 'reinstateVoter', 'voteTimeline'],
   },
   {
+    zh: '居民代表名单',
+    en: "Residents' representatives list",
+    methods: ['representativesStatus', 'listRepresentatives', 'addRepresentative', 'removeRepresentative', 'setHouseholdCount', 'importRepresentatives'],
+  },
+  {
     zh: '发票',
     en: 'Desk',
     methods: ['addDesk', 'listDesks', 'receiveBallots', 'returnUnusedBallots', 'ballotStock', 'issueBallot', 'recordAssistedWriting', 'exchangeSpoiled', 'undoLastIssue', 'turnout', 'notVotedSummary'],

@@ -15,6 +15,7 @@ import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
 import { rollLifeApi } from './services/roll-life-api';
 import { nominationApi } from './services/nomination-api';
+import { representativesApi } from './services/representatives-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
@@ -55,6 +56,10 @@ const KEYED_BY_SERVICE = new Set([
   'decideNominationTie',
   'confirmFormalList',
   'reinstateVoter',
+  'addRepresentative',
+  'removeRepresentative',
+  'setHouseholdCount',
+  'importRepresentatives',
 ]);
 
 /**
@@ -83,6 +88,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...certificatesApi(ctx),
     ...townApi(ctx),
     ...rollLifeApi(ctx),
+    ...representativesApi(ctx),
     ...filesApi(ctx),
     ...nominationApi(ctx),
     ...editsApi(ctx),

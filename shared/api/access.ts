@@ -97,6 +97,13 @@ export const METHOD_ACCESS = {
   correctVoter: COMMITTEE,
   setEligibleCount: COMMITTEE,
   publishRoll: COMMITTEE,
+  // reps (issue 12): the representatives list of an election by residents' representatives
+  representativesStatus: 'signed-in',
+  listRepresentatives: 'signed-in',
+  addRepresentative: COMMITTEE,
+  removeRepresentative: COMMITTEE,
+  setHouseholdCount: COMMITTEE,
+  importRepresentatives: COMMITTEE,
   listObjections: 'signed-in',
   fileObjection: COMMITTEE,
   decideObjection: COMMITTEE,

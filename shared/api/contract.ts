@@ -12,6 +12,7 @@ import { nominationContract } from './nomination';
 import { peopleContract } from './people';
 import { resultsContract } from './results';
 import { rollLifeContract } from './roll-life';
+import { representativesContract } from './representatives';
 import { sealContract } from './seal';
 import { sessionContract } from './session';
 import { setupContract } from './setup';
@@ -39,6 +40,7 @@ export const contract = {
   ...certificatesContract,
   ...townContract,
   ...rollLifeContract,
+  ...representativesContract,
   ...filesContract,
   ...templatesContract,
   ...nominationContract,

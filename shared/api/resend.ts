@@ -95,6 +95,11 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'removeCommitteeMember',
   'removeOfficial',
   'reinstateVoter',
+  // reps: each change to the representatives list, the household count and an import are recorded once
+  'addRepresentative',
+  'removeRepresentative',
+  'setHouseholdCount',
+  'importRepresentatives',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

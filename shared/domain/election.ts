@@ -4,6 +4,7 @@ import { BODIES, METHODS, METHODS_BY_BODY, checkMethodForBody } from '../record/
 import { committeeMemberInput, idNumber, officialInput, personName, relativeInput } from './people';
 import { ruleProfilePartial } from '../rules/profile';
 import { boxInput, code, venueInput } from './venue';
+import { REPRESENTATIVE_LIMITS } from './representatives';
 
 export { BODIES, METHODS, METHODS_BY_BODY };
 
@@ -51,6 +52,8 @@ export const electionDefinition = z.strictObject({
   drill: z.boolean().default(false),
   rules: ruleProfilePartial.default({}),
   registered: registeredInput,
+  /** The community's household count (户数): the minimum number of residents' representatives follows from it. */
+  households: z.int().positive().max(REPRESENTATIVE_LIMITS.households).optional(),
   offices: z.array(officeInput).min(1, 'at least one office'),
   candidates: z.array(candidateInput).default([]),
   venues: z.array(venueInput).min(1, 'at least the central venue'),

@@ -17,6 +17,7 @@ import { votersEn } from './voters.en';
 import { townEn } from './town.en';
 import { rollEn } from './roll.en';
 import { nominationEn } from './nomination.en';
+import { repsEn } from './reps.en';
 import { errorsEn } from './errors.en';
 import { auditEn } from './audit.en';
 import { templatesEn } from './templates.en';
@@ -171,6 +172,7 @@ export const en: Record<MessageKey, string> = {
   ...townEn,
   ...rollEn,
   ...nominationEn,
+  ...repsEn,
   ...errorsEn,
   ...auditEn,
   ...templatesEn,

@@ -16,6 +16,7 @@ import { votersZhCN } from './voters.zh-CN';
 import { townZhCN } from './town.zh-CN';
 import { rollZhCN } from './roll.zh-CN';
 import { nominationZhCN } from './nomination.zh-CN';
+import { repsZhCN } from './reps.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { templatesZhCN } from './templates.zh-CN';
@@ -172,6 +173,7 @@ export const zhCN = {
   ...townZhCN,
   ...rollZhCN,
   ...nominationZhCN,
+  ...repsZhCN,
   ...errorsZhCN,
   ...auditZhCN,
   ...templatesZhCN,

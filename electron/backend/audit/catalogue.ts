@@ -11,6 +11,7 @@ import { CERTIFICATE_AUDIT_EVENTS } from './events-certificates';
 import { ROLL_AUDIT_EVENTS } from './events-roll';
 import { NOMINATION_AUDIT_EVENTS } from './events-nomination';
 import { EDIT_AUDIT_EVENTS } from './events-edits';
+import { REPRESENTATIVE_AUDIT_EVENTS } from './events-representatives';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -62,6 +63,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...ROLL_AUDIT_EVENTS,
   ...NOMINATION_AUDIT_EVENTS,
   ...EDIT_AUDIT_EVENTS,
+  ...REPRESENTATIVE_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

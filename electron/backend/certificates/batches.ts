@@ -3,6 +3,7 @@ import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { invalid, notFound, refused } from '../context';
 import type { Db } from '../db';
 import { assignmentOf, ON_ROLL, ON_ROLL_COUNT, stmt } from '../services/roll-store';
+import { byRepresentatives, isRepresentative, notARepresentative, ONLY_REPRESENTATIVES, REPRESENTATIVE_COUNT } from '../services/representatives-store';
 
 /** Which voters a batch holds, and in what order they are printed (roll order; a number range in number order). */
 
@@ -23,7 +24,13 @@ function rangeBound(textValue: string, path: string): string {
   throw invalid(path, c.zh, c.en);
 }
 
+/** In an election by residents' representatives, only representatives get a certificate. */
 function batchQuery(db: Db, batch: CertificateBatch): BatchQuery {
+  const q = rollBatchQuery(db, batch);
+  return byRepresentatives(db) ? { ...q, where: `${q.where} AND ${ONLY_REPRESENTATIVES}` } : q;
+}
+
+function rollBatchQuery(db: Db, batch: CertificateBatch): BatchQuery {
   switch (batch.kind) {
     case 'all':
       return { where: `WHERE ${ON_ROLL}`, params: [], order: ROLL_ORDER };
@@ -106,6 +113,7 @@ export function cardOfCertificate(db: Db, certificate: string): CertificateCardV
   if (r.removed_at !== null) {
     throw refused(`${r.name}（选民证 ${certificate}）已从选民名单除名，不发选民证`, `${r.name} (certificate ${certificate}) was removed from the roll and gets no certificate`);
   }
+  if (byRepresentatives(db) && !isRepresentative(db, r.id)) throw refused(notARepresentative(r, 'certificate'), { reason: 'not-a-representative' });
   return { ...cardOf(db, r), voterId: r.id };
 }
 
@@ -118,9 +126,10 @@ export function batchChoices(db: Db): {
   first: string | null;
   last: string | null;
 } {
-  const voters = db.prepare(`SELECT ${ON_ROLL_COUNT}`).pluck().get() as number;
+  const reps = byRepresentatives(db);
+  const voters = db.prepare(`SELECT ${reps ? REPRESENTATIVE_COUNT : ON_ROLL_COUNT}`).pluck().get() as number;
   const groups = db
-    .prepare(`SELECT group_name AS "group", count(*) AS voters FROM voter WHERE ${ON_ROLL} GROUP BY group_name ORDER BY min(import_id), min(line)`)
+    .prepare(`SELECT group_name AS "group", count(*) AS voters FROM voter WHERE ${ON_ROLL}${reps ? ` AND ${ONLY_REPRESENTATIVES}` : ''} GROUP BY group_name ORDER BY min(import_id), min(line)`)
     .all() as { group: string; voters: number }[];
   const venues = db
     .prepare(`SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${ON_ROLL}) AS voters FROM venue v ORDER BY v.kind, v.id`)

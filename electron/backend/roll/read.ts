@@ -31,7 +31,7 @@ export type ReadRollResult =
     }
   | { ok: false; errors: RollError[]; format: RollFormat | null; encoding: RollEncoding | null };
 
-interface Grid {
+export interface Grid {
   line: number;
   cells: string[];
   numeric?: Set<number>;
@@ -49,10 +49,12 @@ function fileError(code: RollError['code'], zh: string, en: string, line = 1): R
   return { line, column: '', field: null, code, zh, en };
 }
 
-/** Reads a roll file (CSV or XLSX, told apart by its bytes) and validates every row, collecting every error. */
-export async function readRollFile(bytes: Uint8Array, opts: ReadRollOptions): Promise<ReadRollResult> {
-  let grid: Grid[];
-  let format: RollFormat;
+export type GridResult =
+  | { ok: true; grid: Grid[]; format: RollFormat; encoding: RollEncoding | null }
+  | { ok: false; errors: RollError[]; format: RollFormat | null; encoding: RollEncoding | null };
+
+/** The rows of a CSV or XLSX file (told apart by its bytes), blank CSV rows left out; also read for other lists of voters. */
+export async function readGrid(bytes: Uint8Array, encodingChoice: RollEncodingChoice = 'auto'): Promise<GridResult> {
   let encoding: RollEncoding | null = null;
   if (isOldExcel(bytes)) {
     return {
@@ -64,19 +66,23 @@ export async function readRollFile(bytes: Uint8Array, opts: ReadRollOptions): Pr
     };
   }
   if (isZip(bytes)) {
-    format = 'xlsx';
     const sheet = await readXlsx(bytes);
-    if (!sheet.ok) return { ok: false, format, encoding, errors: [fileError('unreadable-file', sheet.zh, sheet.en)] };
-    grid = sheet.records;
-  } else {
-    format = 'csv';
-    const decoded = decodeRollText(bytes, opts.encoding ?? 'auto');
-    if (!decoded.ok) return { ok: false, format, encoding, errors: [decoded.error] };
-    encoding = decoded.encoding;
-    const csv = parseCsv(decoded.text);
-    if (!csv.ok) return { ok: false, format, encoding, errors: [fileError('csv-syntax', csv.zh, csv.en, csv.line)] };
-    grid = csv.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+    if (!sheet.ok) return { ok: false, format: 'xlsx', encoding, errors: [fileError('unreadable-file', sheet.zh, sheet.en)] };
+    return { ok: true, grid: sheet.records, format: 'xlsx', encoding };
   }
+  const decoded = decodeRollText(bytes, encodingChoice);
+  if (!decoded.ok) return { ok: false, format: 'csv', encoding, errors: [decoded.error] };
+  encoding = decoded.encoding;
+  const csv = parseCsv(decoded.text);
+  if (!csv.ok) return { ok: false, format: 'csv', encoding, errors: [fileError('csv-syntax', csv.zh, csv.en, csv.line)] };
+  return { ok: true, grid: csv.records.filter((r) => r.cells.some((c) => c.trim() !== '')), format: 'csv', encoding };
+}
+
+/** Reads a roll file (CSV or XLSX, told apart by its bytes) and validates every row, collecting every error. */
+export async function readRollFile(bytes: Uint8Array, opts: ReadRollOptions): Promise<ReadRollResult> {
+  const read = await readGrid(bytes, opts.encoding ?? 'auto');
+  if (!read.ok) return read;
+  const { grid, format, encoding } = read;
 
   const headerRow = grid[0];
   if (!headerRow) {

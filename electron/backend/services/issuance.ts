@@ -4,6 +4,8 @@ import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { bilingual, invalid, notFound, refused, type BackendContext } from '../context';
+import type { ErrorText } from '../../../shared/api/error-text';
+import { byRepresentatives, isRepresentative, notARepresentative } from './representatives-store';
 import { type Db, inTransaction } from '../db';
 import {
   assignmentOf,
@@ -161,8 +163,8 @@ export function returnUnusedBallots(ctx: BackendContext, input: InputOf<Issuance
 // ---------------------------------------------------------------------------------------------------------------
 // Issuance
 
-function refusalError(code: 'refused' | 'not-found' | 'invalid-input', zh: string, en: string, details: IssuanceRefusal): ApiError {
-  return new ApiError(code, bilingual(zh, en), { details });
+function refusalError(code: 'refused' | 'not-found' | 'invalid-input', zh: string, en: string, details: IssuanceRefusal, text?: ErrorText): ApiError {
+  return new ApiError(code, bilingual(zh, en), text ? { details, text } : { details });
 }
 
 export function lastCustodyStep(db: Db, box: string, round: number): string | null {
@@ -231,8 +233,8 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
     const here = resolveDesk(db, input.desk);
     const subject = `certificate:${certificate}`;
     const base = { round: input.round, desk: here.desk, box: here.box };
-    const no = (code: 'refused' | 'not-found', zh: string, en: string, details: IssuanceRefusal, extra: Record<string, unknown> = {}) =>
-      refuseInTx(ctx, { type: 'ballot.refused', subject, detail: { ...base, reason: details.reason, ...extra } }, refusalError(code, zh, en, details));
+    const no = (code: 'refused' | 'not-found', zh: string, en: string, details: IssuanceRefusal, extra: Record<string, unknown> = {}, text?: ErrorText) =>
+      refuseInTx(ctx, { type: 'ballot.refused', subject, detail: { ...base, reason: details.reason, ...extra } }, refusalError(code, zh, en, details, text));
 
     if (round.status !== 'voting') {
       return no('refused', `第 ${input.round} 轮现在不在投票中（状态 ${round.status}）`, `round ${input.round} is not open for voting (status ${round.status})`,
@@ -259,6 +261,10 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
       return no('refused', `选民证 ${certificate}（${voter.name}）已从选民名单除名，不能领取选票`,
         `certificate ${certificate} (${voter.name}) was removed from the roll and cannot receive a ballot`,
         { reason: 'removed-from-roll', certificate });
+    }
+    if (byRepresentatives(db) && !isRepresentative(db, voter.id)) {
+      const said = notARepresentative(voter, 'ballot');
+      return no('refused', said.zh, said.en, { reason: 'not-a-representative', certificate }, {}, said);
     }
     const first = stmt(db, 'SELECT request_key FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
       | { request_key: string | null }

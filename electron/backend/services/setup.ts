@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/envelope';
+import { setHouseholdCountTx } from './representatives';
 import { electionDefinition, type CandidateInput, type ElectionDefinition, type OfficeInput } from '../../../shared/domain/election';
 import { normalizeName } from '../../../shared/domain/names';
 import { resolveProfile } from '../../../shared/rules/profile';
@@ -179,6 +180,7 @@ export function createElection(ctx: BackendContext, raw: unknown): CreateElectio
     def.venues.forEach((v, i) => at(`venues[${i}]`, () => addVenueTx(ctx, v, `venues[${i}]`)));
     def.officials.forEach((o, i) => at(`officials[${i}]`, () => addOfficialTx(ctx, o)));
     def.boxes.forEach((b, i) => at(`boxes[${i}]`, () => addBoxTx(ctx, b, `boxes[${i}]`)));
+    if (def.households !== undefined) setHouseholdCountTx(ctx, def.households, []);
     createRoundTx(ctx, { kind: 'regular', offices: [] });
   });
   return { rounds: listRounds(ctx.db), warnings: setupWarnings(ctx.db) };

@@ -7,6 +7,7 @@ import { usePlaceName, VoterSearch, type ListedVoter, type VoterQuery } from '..
 import { currentRound } from '../rounds';
 import { AssignPanel } from './AssignPanel';
 import { PrintList } from './PrintList';
+import { Representatives } from './Representatives';
 import { RollLife } from './RollLife';
 import { VoterHistory } from './VoterHistory';
 import './voters.css';
@@ -73,6 +74,7 @@ export function VotersScreen() {
       <PrintList query={query} what={what} title={o.election?.title ?? ''} />
       <AssignPanel overview={o} voter={chosen} reloadKey={reloadKey} onChanged={changed} />
       <RollLife overview={o} voter={chosen} reloadKey={reloadKey} onChanged={() => changed()} />
+      {o.election?.method === 'representative' && <Representatives voter={chosen} title={o.election.title} reloadKey={reloadKey} />}
     </div>
   );
 }

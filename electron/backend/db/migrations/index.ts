@@ -13,6 +13,7 @@ import { takeover011 } from './011-takeover';
 import { rollLife012 } from './012-roll-life';
 import { nomination013 } from './013-nomination';
 import { edits014 } from './014-edits';
+import { representatives015 } from './015-representatives';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rollLife012,
   nomination013,
   edits014,
+  representatives015,
 ];
 
 MIGRATIONS.forEach((m, i) => {
