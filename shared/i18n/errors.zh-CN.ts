@@ -19,4 +19,10 @@ export const errorsZhCN = {
   'rules.problem.no-woman-elected': '当选人中没有女性',
   'rules.problem.no-woman-candidate': '候选人中没有女性',
   'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
+  // household elections (户代表, issue 12: household)
+  'error.household.missing': '户代表选举按户制作选民证：选民名单上有 {count} 名选民没有户号（行：{rows}），请先在名单中填写户号',
+  'error.household.voted': '户号 {household} 第 {round} 轮已由 {name}（选民证 {certificate}）于 {time} 在 {place} 领取选票，每户只能投一票',
+  'error.household.noNumber': '户代表选举：{name}（选民证 {certificate}）在选民名单上没有户号，不能领取选票；请选举委员会先补填户号',
+  'error.household.unknown': '选民名单上没有户号为“{household}”的选民',
+  'error.household.malformed': '户号“{household}”只能由字母、数字组成，可用“-”连接，至多 {max} 个字符',
 } as const;

@@ -1,4 +1,4 @@
-import { ON_ROLL_COUNT } from './roll-store';
+import { registeredOnRoll } from './eligible-units';
 import type { BallotContent } from '../../../shared/api/counting';
 import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleProfileInput } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
@@ -19,11 +19,11 @@ import type { RoundResultView } from '../../../shared/api/results';
  * path). Record, result and hashJson of each are stored; computing again with nothing changed gives the same bytes.
  */
 
-/** Registered voters: the number set for the election, or the voters on the roll. */
+/** Registered: the number set for the election, or from the roll (voters, or households in a household election). */
 export function registeredCount(db: Db): number {
   const e = requireElection(db);
   if (e.registered.source === 'number') return e.registered.number;
-  return (q(db, `SELECT ${ON_ROLL_COUNT} AS n`).get() as { n: number }).n;
+  return registeredOnRoll(db);
 }
 
 /** People who received a ballot in this round. */
