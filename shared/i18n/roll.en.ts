@@ -45,6 +45,7 @@ export const rollEn: Record<keyof typeof rollZhCN, string> = {
   'roll.f.category': 'Registration category',
   'roll.f.address': 'Address',
   'roll.f.proof': 'Proof seen (required when registered by application)',
+  'roll.f.household': 'Household number',
   'roll.f.station': 'Votes at',
   'roll.f.reason': 'Reason',
   'roll.f.decidedBy': 'Committee member deciding',

@@ -44,6 +44,7 @@ export const rollZhCN = {
   'roll.f.category': '登记类别',
   'roll.f.address': '住址',
   'roll.f.proof': '证明材料（人户分离必填）',
+  'roll.f.household': '户号',
   'roll.f.station': '投票地点',
   'roll.f.reason': '理由',
   'roll.f.decidedBy': '作出决定的选委会成员',
