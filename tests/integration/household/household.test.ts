@@ -8,9 +8,10 @@ import { registeredCount } from '../../../electron/backend/services/results';
 import { correctVoterTx, storedVoter } from '../../../electron/backend/services/roll-changes';
 import { importRoll } from '../../../electron/backend/services/roll';
 import { turnout } from '../../../electron/backend/services/turnout';
-import { inTransaction } from '../../../electron/backend/db';
+import { inTransaction, MIGRATIONS, migrate, openDatabase, schemaVersion } from '../../../electron/backend/db';
+import { join } from 'node:path';
 import { CSV_HEADER, makeVoter, utf8, voterCsvLine } from '../../unit/roll/make-roll';
-import { count, election, openVoting, rejects } from '../issuance/helpers';
+import { count, election, openVoting, rejects, tempDir } from '../issuance/helpers';
 
 /** A roll whose i-th voter lives in households[i] ('' for none). */
 function rollWithHouseholds(households: readonly string[]): Uint8Array {
@@ -141,4 +142,21 @@ test('a malformed or too long household number in the roll is refused naming the
     },
   );
   assert.equal(count(e.ctx, 'voter'), 0);
+});
+
+test('the household migration keeps an existing roll: voters without a household number, the index in place', () => {
+  const db = openDatabase(join(tempDir(), 'old.sqlite'));
+  const step = MIGRATIONS.findIndex((m) => m.name === 'household');
+  migrate(db, MIGRATIONS.slice(0, step));
+  db.exec(`
+    INSERT INTO venue (id, name, kind) VALUES ('V1', '中心会场', 'central');
+    INSERT INTO voter (id, name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, address)
+      VALUES (1, '张三', '张三', '110105198003070011', 'male', '1980-03-07', '第1居民小组', 'resident', '00000013', 'V1', NULL);
+  `);
+  migrate(db);
+  assert.equal(schemaVersion(db), MIGRATIONS.length);
+  assert.deepEqual(db.prepare('SELECT name, household FROM voter').all(), [{ name: '张三', household: null }]);
+  assert.ok(db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'voter_household'").get());
+  assert.throws(() => db.prepare("UPDATE voter SET household = ? WHERE id = 1").run('1'.repeat(21)), /CHECK/);
+  db.close();
 });
