@@ -271,6 +271,8 @@ export const issuanceContract = {
           issuedRounds: z.array(z.int()),
           /** Removed from the roll by the committee (kept for history). */
           removed: z.boolean().optional(),
+          /** The household number (户号), when the roll gives one. */
+          household: answerText.optional(),
         }),
       ),
     }),

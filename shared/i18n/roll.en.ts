@@ -30,6 +30,7 @@ export const rollEn: Record<keyof typeof rollZhCN, string> = {
   'roll.pub.notYet': '(no publication date recorded yet)',
   'roll.pub.count': '{n} voters in this group',
   'roll.col.gender': 'Gender',
+  'roll.col.household': 'Household',
   'roll.gender.male': 'male',
   'roll.gender.female': 'female',
   'roll.proofMissing': '{n} voter(s) registered by application (living here, registered elsewhere) have no proof recorded.',

@@ -29,6 +29,7 @@ export const rollZhCN = {
   'roll.pub.notYet': '（尚未记录公布日期）',
   'roll.pub.count': '本组共 {n} 人',
   'roll.col.gender': '性别',
+  'roll.col.household': '户号',
   'roll.gender.male': '男',
   'roll.gender.female': '女',
   'roll.proofMissing': '{n} 名人户分离（申请登记）的选民没有证明材料记录。',

@@ -8,6 +8,7 @@ import { registeredCount } from '../../../electron/backend/services/results';
 import { correctVoterTx, storedVoter } from '../../../electron/backend/services/roll-changes';
 import { importRoll } from '../../../electron/backend/services/roll';
 import { turnout } from '../../../electron/backend/services/turnout';
+import { listVoters } from '../../../electron/backend/services/voter-list';
 import { inTransaction, MIGRATIONS, migrate, openDatabase, schemaVersion } from '../../../electron/backend/db';
 import { join } from 'node:path';
 import { CSV_HEADER, makeVoter, utf8, voterCsvLine } from '../../unit/roll/make-roll';
@@ -159,4 +160,13 @@ test('the household migration keeps an existing roll: voters without a household
   assert.ok(db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'voter_household'").get());
   assert.throws(() => db.prepare("UPDATE voter SET household = ? WHERE id = 1").run('1'.repeat(21)), /CHECK/);
   db.close();
+});
+
+test("the voter list gives a household's members together, with the household number; a roll without households keeps roll order", async () => {
+  const { ctx } = await householdElection(['101', '102', '101', '103', '102']);
+  const listed = listVoters(ctx.db, { offset: 0, limit: 10 }).voters;
+  assert.deepEqual(listed.map((v) => [v.certificate, v.household]), [[cert(0), '101'], [cert(2), '101'], [cert(1), '102'], [cert(4), '102'], [cert(3), '103']]);
+  const plain = election();
+  await importRoll(plain.ctx, { bytes: rollWithHouseholds(['', '', '']), fileName: 'roll.csv' });
+  assert.deepEqual(listVoters(plain.ctx.db, { offset: 0, limit: 10 }).voters.map((v) => [v.certificate, v.household]), [[cert(0), undefined], [cert(1), undefined], [cert(2), undefined]]);
 });
