@@ -8,6 +8,8 @@ import { isCertificateNumber, normalizeCertificate } from './certificate';
 export type DeskAnswer =
   | { kind: 'issue'; certificate: string; name: string; group: string; proxy: { trustee: string } | null }
   | { kind: 'already-issued'; certificate: string; at: string; venue: string; desk: string }
+  /** Household election: another member of the household already received this round's ballot. */
+  | { kind: 'household-voted'; certificate: string; household: string; name: string; byCertificate: string; at: string; venue: string; desk: string }
   | { kind: 'wrong-venue'; certificate: string; venue: string }
   | { kind: 'unknown'; certificate: string }
   /** A proxy ballot: an instruction (scan the trustee's own certificate), not a refusal. */
@@ -57,6 +59,7 @@ type Panel =
 const TONE: Record<DeskAnswer['kind'] | 'waiting' | 'busy' | 'error', string> = {
   issue: 'tone-go',
   'already-issued': 'tone-stop',
+  'household-voted': 'tone-stop',
   'wrong-venue': 'tone-warn',
   unknown: 'tone-none',
   'proxy-ask': 'tone-ask',
@@ -285,6 +288,16 @@ function AnswerBody({ panel, formatWhen }: { panel: Panel; formatWhen(iso: strin
         <>
           <p className="answer-word">✖ {t('desk.answer.already')}</p>
           <p className="answer-detail">{t('desk.answer.alreadyDetail', { when: formatWhen(a.at), venue: a.venue, desk: a.desk })}</p>
+          {cert}
+        </>
+      );
+    case 'household-voted':
+      return (
+        <>
+          <p className="answer-word">✖ {t('desk.answer.household')}</p>
+          <p className="answer-detail" data-testid="desk-household-voted">
+            {t('desk.answer.householdDetail', { household: a.household, name: a.name, certificate: a.byCertificate, when: formatWhen(a.at), venue: a.venue, desk: a.desk })}
+          </p>
           {cert}
         </>
       );

@@ -221,7 +221,10 @@ export function VoterSearch({
                 {v ? (
                   <>
                     <span className="vsearch-name">{v.name}</span>
-                    <span>{v.group}</span>
+                    <span>
+                      {v.group}
+                      {v.household !== undefined && <span className="ui-muted" data-testid="voter-household"> · {t('vsearch.household', { number: v.household })}</span>}
+                    </span>
                     <span className="ui-mono">{v.certificate}</span>
                     <span>{placeName(v.assignment)}</span>
                     <span className={v.removed ? 'ui-text-bad' : v.issuedRounds.length > 0 ? 'ui-text-good' : 'ui-muted'}>{statusLabel(v)}</span>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { code } from '../domain/venue';
+import { HOUSEHOLD_MAX } from '../domain/household';
 import { assignmentView } from './issuance';
 
 /**
@@ -21,6 +22,8 @@ export const certificateBatch = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mobile-box'), box: code }),
   /** Certificate numbers from `from` to `to`, both included, in number order. */
   z.strictObject({ kind: z.literal('range'), from: certificateText, to: certificateText }),
+  /** Household election: the one certificate of a household, by its household number (户号). */
+  z.strictObject({ kind: z.literal('household'), household: text(HOUSEHOLD_MAX * 2).trim().min(1, 'a household number is required') }),
 ]);
 export type CertificateBatch = z.infer<typeof certificateBatch>;
 
@@ -29,6 +32,8 @@ export const certificateCardView = z.object({
   group: answerText,
   certificate: answerText,
   assignment: assignmentView,
+  /** Household election: the card is the household's (户号 and its members on the roll, in roll order). */
+  household: z.object({ number: answerText, members: z.array(answerText) }).optional(),
 });
 export type CertificateCardView = z.infer<typeof certificateCardView>;
 

@@ -135,6 +135,10 @@ export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('not-a-writing-helper'), person: z.int() }),
   /** A late re-send of an issuance that was undone at the desk since: not issued again. */
   z.object({ reason: z.literal('issue-undone') }),
+  /** Household election: another member already received this round's ballot for the household. */
+  z.object({ reason: z.literal('household-voted'), household: answerText, by: z.object({ name: answerText, certificate: answerText }), first: issuedWhere }),
+  /** Household election: the voter's entry has no household number. */
+  z.object({ reason: z.literal('household-missing') }),
 ]);
 export type IssuanceRefusal = z.infer<typeof issuanceRefusal>;
 
@@ -269,6 +273,8 @@ export const issuanceContract = {
           issuedRounds: z.array(z.int()),
           /** Removed from the roll by the committee (kept for history). */
           removed: z.boolean().optional(),
+          /** The household number (户号), when the roll gives one. */
+          household: answerText.optional(),
         }),
       ),
     }),

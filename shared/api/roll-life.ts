@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { committeeApproval } from '../domain/authority';
 import { isoDate } from '../domain/election';
 import { CATEGORY_IDS } from '../domain/roll';
+import { HOUSEHOLD_MAX } from '../domain/household';
 import { REMOVAL_REASONS } from '../domain/roll-life';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 
@@ -30,6 +31,8 @@ export const voterFields = z.strictObject({
   address: text(TEXT_LIMITS.title).trim().optional(),
   /** 人户分离: what the committee saw (residence permit, rental contract …); required for that category. */
   proofNote: text(TEXT_LIMITS.note, { lines: true }).trim().optional(),
+  /** The household number (户号); empty clears it. Checked and normalised by shared/domain/household.ts. */
+  household: text(HOUSEHOLD_MAX * 2).trim().optional(),
 });
 export type VoterFields = z.infer<typeof voterFields>;
 
@@ -53,6 +56,7 @@ const voterSnapshot = z.object({
   category: answerText,
   address: answerText.nullable(),
   proofNote: answerText.nullable(),
+  household: answerText.nullable().optional(),
 });
 export type VoterSnapshot = z.infer<typeof voterSnapshot>;
 

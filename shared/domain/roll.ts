@@ -1,4 +1,5 @@
 import { checkCertificateNumber } from './certificate';
+import { checkHousehold, HOUSEHOLD_MAX } from './household';
 import { normalizeName } from './names';
 import { describeTextIssue, findTextIssue, TEXT_LIMITS, type TextIssue } from './text';
 
@@ -29,7 +30,7 @@ export const ROLL_MAX_BYTES = 32 * 1024 * 1024;
 export const GENDERS = ['female', 'male'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote'] as const;
+export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote', 'household'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
 export interface RollColumn {
   field: RollField;
@@ -76,6 +77,9 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
     accepts: { zh: '住址，至多 200 字', en: 'the address, at most 200 characters' } },
   { field: 'proofNote', zh: '证明材料', en: 'proofNote', required: false, aliases: ['证明材料', '证明', 'proof', 'proofnote'],
     accepts: { zh: '人户分离申请登记时委员会查验的证明，至多 500 字', en: 'for a registration by application (living here, registered elsewhere): the proof the committee saw, at most 500 characters' } },
+  { field: 'household', zh: '户号', en: 'household', required: false, aliases: ['户号', '户编号', '家庭户号', 'household', 'householdnumber'],
+    accepts: { zh: `户口簿上的户号（字母、数字，可用“-”连接），至多 ${HOUSEHOLD_MAX} 个字符；同户选民填同一户号，户代表选举时必填，如`, en: `the household number (letters and digits, parts joined by "-"), at most ${HOUSEHOLD_MAX} characters; the same for everyone of one household; required for a household election, e.g.` },
+    values: ['320102001', '3-2-101'] },
 ];
 
 export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ROLL_COLUMNS.filter((c) => c.required).map((c) => c.field);
@@ -109,6 +113,7 @@ export type RollErrorCode =
   | 'duplicate-id-number'
   | 'duplicate-certificate'
   | 'bad-certificate'
+  | 'bad-household'
   | 'unknown-station'
   | 'empty-roll'
   | 'bad-text'
@@ -310,6 +315,8 @@ export interface RollRow {
   station?: string;
   address?: string;
   proofNote?: string;
+  /** The household number (户号), normalised (shared/domain/household.ts). */
+  household?: string;
 }
 
 export type RollValidation = { ok: true; rows: RollRow[] } | { ok: false; errors: RollError[] };
@@ -452,9 +459,29 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
       }
     }
 
+    let household: string | null = null;
+    if (text('household') !== '') {
+      const check = checkHousehold(text('household'));
+      if (check.ok) household = check.number;
+      else {
+        fail('household', 'bad-household',
+          check.problem === 'too-long'
+            ? `第 ${line} 行“${label('household')}”：户号“${text('household')}”超过 ${HOUSEHOLD_MAX} 个字符`
+            : `第 ${line} 行“${label('household')}”：户号“${text('household')}”只能由字母、数字组成，可用“-”连接（如 3-2-101）`,
+          check.problem === 'too-long'
+            ? `line ${line}: ${label('household')}: household number "${text('household')}" is longer than ${HOUSEHOLD_MAX} characters`
+            : `line ${line}: ${label('household')}: household number "${text('household')}" may hold only letters and digits, parts joined by "-" (e.g. 3-2-101)`);
+      }
+    }
+
     if (errors.length === before && id?.ok && gender && birthDate && category) {
       const station = text('station').normalize('NFKC');
-      const optional = { ...(station ? { station } : {}), ...(text('address') ? { address: text('address') } : {}), ...(text('proofNote') ? { proofNote: text('proofNote') } : {}) };
+      const optional = {
+        ...(station ? { station } : {}),
+        ...(text('address') ? { address: text('address') } : {}),
+        ...(text('proofNote') ? { proofNote: text('proofNote') } : {}),
+        ...(household !== null ? { household } : {}),
+      };
       rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate, ...optional });
     }
   }

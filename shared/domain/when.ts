@@ -37,6 +37,12 @@ export function formatDateTime(value: string, lang: Lang, timeZone?: string): st
   return `${dateText(lang, p.year, p.month, p.day)} ${hm}`;
 }
 
+/** An instant → its local time of day, 22:03 (the same in both languages). */
+export function formatTimeOfDay(value: string, timeZone?: string): string {
+  const p = localParts(value, timeZone);
+  return p ? `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}` : value;
+}
+
 interface LocalParts {
   year: number;
   month: number;

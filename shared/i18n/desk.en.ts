@@ -24,6 +24,8 @@ export const deskEn: Record<keyof typeof deskZhCN, string> = {
   'desk.answer.proxyAsk': 'Proxy vote: the trustee shows their own certificate',
   'desk.answer.proxyAskDetail': 'Scan the own certificate of the trustee {trustee}; the ballot goes to the trustee',
   'desk.answer.proxyAskCancel': 'Esc to cancel',
+  'desk.answer.household': 'Household already voted — do not issue',
+  'desk.answer.householdDetail': 'Household {household}: {name} (certificate {certificate}) received it {when} at {venue}, {desk}',
   'deskundo.open': 'Undo the last issue at this desk',
   'deskundo.title': 'Undo the last issue at this desk',
   'deskundo.hint': 'Only the last ballot issued at this desk, and only before its box is sealed; a committee member approves with their PIN and gives the reason, recorded in the audit log. The voter can then be issued a ballot again.',

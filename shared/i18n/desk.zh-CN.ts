@@ -23,6 +23,8 @@ export const deskZhCN = {
   'desk.answer.proxyAsk': '委托投票：请受委托人出示本人选民证',
   'desk.answer.proxyAskDetail': '请扫描受委托人 {trustee}本人的选民证，选票发给受委托人',
   'desk.answer.proxyAskCancel': '按 Esc 取消',
+  'desk.answer.household': '本户已投票 — 不得再发',
+  'desk.answer.householdDetail': '户号 {household}：{name}（选民证 {certificate}）{when} 在 {venue} {desk} 已领取',
   'deskundo.open': '撤销本台最后一次发票',
   'deskundo.title': '撤销本台最后一次发票',
   'deskundo.hint': '只能撤销本发票处最后发出的一张，且须在本票箱封箱前；须一名选举委员会成员输入个人密码确认并说明原因，记入操作日志。撤销后该选民可以重新领票。',

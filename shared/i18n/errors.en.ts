@@ -88,4 +88,10 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.reps.unreadable': 'the file cannot be read: use a CSV (UTF-8 or GBK) or .xlsx file',
   'error.reps.notRepresentative': "{name} (certificate {certificate}) is not a residents' representative; in this election only representatives receive a ballot",
   'error.reps.certificatesOnly': "{name} (certificate {certificate}) is not a residents' representative; in this election only representatives get a certificate",
+  // household elections (户代表, issue 12: household)
+  'error.household.missing': 'in a household election certificates are made per household: {count} voter(s) on the roll have no household number (rows: {rows}); fill in their household numbers first',
+  'error.household.voted': 'household {household} already received its round {round} ballot: {name} (certificate {certificate}) at {time}, {place}; one ballot per household',
+  'error.household.noNumber': 'household election: {name} (certificate {certificate}) has no household number on the roll and cannot receive a ballot; the committee must fill it in first',
+  'error.household.unknown': 'no voter on the roll has household number "{household}"',
+  'error.household.malformed': 'household number "{household}" may hold only letters and digits, parts joined by "-", at most {max} characters',
 };

@@ -90,4 +90,10 @@ export const errorsZhCN = {
   'error.reps.unreadable': '文件无法读取：请使用 CSV（UTF-8 或 GBK）或 .xlsx 文件',
   'error.reps.notRepresentative': '{name}（选民证 {certificate}）不是居民代表，本次选举只向居民代表发放选票',
   'error.reps.certificatesOnly': '{name}（选民证 {certificate}）不是居民代表，本次选举只向居民代表发选民证',
+  // household elections (户代表, issue 12: household)
+  'error.household.missing': '户代表选举按户制作选民证：选民名单上有 {count} 名选民没有户号（行：{rows}），请先在名单中填写户号',
+  'error.household.voted': '户号 {household} 第 {round} 轮已由 {name}（选民证 {certificate}）于 {time} 在 {place} 领取选票，每户只能投一票',
+  'error.household.noNumber': '户代表选举：{name}（选民证 {certificate}）在选民名单上没有户号，不能领取选票；请选举委员会先补填户号',
+  'error.household.unknown': '选民名单上没有户号为“{household}”的选民',
+  'error.household.malformed': '户号“{household}”只能由字母、数字组成，可用“-”连接，至多 {max} 个字符',
 } as const;

@@ -208,6 +208,8 @@ export const setupEn: Record<keyof typeof setupZhCN, string> = {
   'setup.cert.print': 'Print {n} certificates ({sheets} sheets)',
   'setup.cert.heading': 'Voter certificate',
   'setup.cert.where': 'Votes at: {venue}',
+  'setup.cert.household': 'Household {number}',
+  'setup.cert.members': 'Voters of the household: {names}',
   'setup.cert.qr': 'certificate number as QR code',
   'setup.cert.batch': 'Which certificates',
   'setup.cert.kind.all': 'all voters',

@@ -207,6 +207,8 @@ export const setupZhCN = {
   'setup.cert.print': '打印 {n} 张（{sheets} 页）',
   'setup.cert.heading': '选民证',
   'setup.cert.where': '投票地点：{venue}',
+  'setup.cert.household': '户号 {number}',
+  'setup.cert.members': '本户选民：{names}',
   'setup.cert.qr': '选民证号二维码',
   'setup.cert.batch': '打印哪些选民证',
   'setup.cert.kind.all': '全部选民',

@@ -21,6 +21,7 @@ export const votersEn: Record<keyof typeof votersZhCN, string> = {
   'vsearch.notYet': 'not yet',
   'vsearch.col.name': 'Name',
   'vsearch.col.group': 'Group',
+  'vsearch.household': 'household {number}',
   'vsearch.col.certificate': 'Certificate',
   'vsearch.col.place': 'Votes at',
   'vsearch.col.status': 'Ballot',

@@ -20,6 +20,7 @@ export const votersZhCN = {
   'vsearch.notYet': '未领票',
   'vsearch.col.name': '姓名',
   'vsearch.col.group': '居民小组',
+  'vsearch.household': '户号 {number}',
   'vsearch.col.certificate': '选民证号',
   'vsearch.col.place': '投票地点',
   'vsearch.col.status': '领票',

@@ -4,6 +4,7 @@ import { invalid, notFound, refused } from '../context';
 import type { Db } from '../db';
 import { assignmentOf, ON_ROLL, ON_ROLL_COUNT, stmt } from '../services/roll-store';
 import { byRepresentatives, isRepresentative, notARepresentative, ONLY_REPRESENTATIVES, REPRESENTATIVE_COUNT } from '../services/representatives-store';
+import { holderOnly, householdBatch, householdCardPart, householdCertificatesReady } from './household-cards';
 
 /** Which voters a batch holds, and in what order they are printed (roll order; a number range in number order). */
 
@@ -24,13 +25,17 @@ function rangeBound(textValue: string, path: string): string {
   throw invalid(path, c.zh, c.en);
 }
 
-/** In an election by residents' representatives, only representatives get a certificate. */
+/**
+ * The batch's voters: in an election by residents' representatives only representatives, in a household election
+ * only each household's certificate holder (household-cards.ts).
+ */
 function batchQuery(db: Db, batch: CertificateBatch): BatchQuery {
-  const q = rollBatchQuery(db, batch);
-  return byRepresentatives(db) ? { ...q, where: `${q.where} AND ${ONLY_REPRESENTATIVES}` } : q;
+  const q = votersOfBatch(db, batch);
+  if (byRepresentatives(db)) return { ...q, where: `${q.where} AND ${ONLY_REPRESENTATIVES}` };
+  return householdCertificatesReady(db) ? { ...q, where: `${q.where} AND ${holderOnly}` } : q;
 }
 
-function rollBatchQuery(db: Db, batch: CertificateBatch): BatchQuery {
+function votersOfBatch(db: Db, batch: CertificateBatch): BatchQuery {
   switch (batch.kind) {
     case 'all':
       return { where: `WHERE ${ON_ROLL}`, params: [], order: ROLL_ORDER };
@@ -51,6 +56,8 @@ function rollBatchQuery(db: Db, batch: CertificateBatch): BatchQuery {
         throw invalid('batch.box', `没有流动票箱 ${batch.box}`, `no mobile box "${batch.box}"`);
       }
       return { where: `WHERE mobile_box_id = ? AND ${ON_ROLL}`, params: [batch.box], order: ROLL_ORDER };
+    case 'household':
+      return householdBatch(db, batch.household);
     case 'range': {
       const from = rangeBound(batch.from, 'batch.from');
       const to = rangeBound(batch.to, 'batch.to');
@@ -75,17 +82,20 @@ interface CardRow {
   certificate: string;
   venue_id: string | null;
   mobile_box_id: string | null;
+  household: string | null;
 }
 
+const CARD_COLUMNS = 'id, name, group_name, certificate, venue_id, mobile_box_id, household';
+
 function cardOf(db: Db, r: CardRow): CertificateCardView {
-  return { name: r.name, group: r.group_name, certificate: r.certificate, assignment: assignmentOf(db, r) };
+  return { name: r.name, group: r.group_name, certificate: r.certificate, assignment: assignmentOf(db, r), ...householdCardPart(db, r.household) };
 }
 
 /** The cards of these voters, in the order given (one query per chunk of ids). */
 export function cardsOfVoters(db: Db, ids: readonly number[]): CertificateCardView[] {
   if (ids.length === 0) return [];
   const rows = db
-    .prepare(`SELECT id, name, group_name, certificate, venue_id, mobile_box_id FROM voter WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .prepare(`SELECT ${CARD_COLUMNS} FROM voter WHERE id IN (${ids.map(() => '?').join(',')})`)
     .all(...ids) as CardRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -99,14 +109,14 @@ export function batchCards(db: Db, batch: CertificateBatch, offset: number, limi
   const q = batchQuery(db, batch);
   const total = db.prepare(`SELECT count(*) FROM voter ${q.where}`).pluck().get(...q.params) as number;
   const rows = db
-    .prepare(`SELECT id, name, group_name, certificate, venue_id, mobile_box_id FROM voter ${q.where} ORDER BY ${q.order} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${CARD_COLUMNS} FROM voter ${q.where} ORDER BY ${q.order} LIMIT ? OFFSET ?`)
     .all(...q.params, limit, offset) as CardRow[];
   return { total, cards: rows.map((r) => cardOf(db, r)) };
 }
 
 /** The card of one certificate number, or not-found. */
 export function cardOfCertificate(db: Db, certificate: string): CertificateCardView & { voterId: number } {
-  const r = stmt(db, 'SELECT id, name, group_name, certificate, venue_id, mobile_box_id, removed_at FROM voter WHERE certificate = ?').get(certificate) as
+  const r = stmt(db, `SELECT ${CARD_COLUMNS}, removed_at FROM voter WHERE certificate = ?`).get(certificate) as
     | (CardRow & { removed_at: string | null })
     | undefined;
   if (!r) throw notFound(`没有选民证号 ${certificate}`, `no voter certificate ${certificate}`);
@@ -114,7 +124,13 @@ export function cardOfCertificate(db: Db, certificate: string): CertificateCardV
     throw refused(`${r.name}（选民证 ${certificate}）已从选民名单除名，不发选民证`, `${r.name} (certificate ${certificate}) was removed from the roll and gets no certificate`);
   }
   if (byRepresentatives(db) && !isRepresentative(db, r.id)) throw refused(notARepresentative(r, 'certificate'), { reason: 'not-a-representative' });
-  return { ...cardOf(db, r), voterId: r.id };
+  // In a household election any member's number finds the household's one certificate.
+  const holder = householdCertificatesReady(db) ? holderOf(db, r.household!) : r;
+  return { ...cardOf(db, holder), voterId: holder.id };
+}
+
+function holderOf(db: Db, household: string): CardRow {
+  return stmt(db, `SELECT ${CARD_COLUMNS} FROM voter WHERE household = ? AND ${ON_ROLL} AND ${holderOnly}`).get(household) as CardRow;
 }
 
 /** What the screen offers to choose from, with the number of voters each. */

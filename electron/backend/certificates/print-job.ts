@@ -60,6 +60,7 @@ export function certificateFileName(batch: CertificateBatch, at: Date): string {
     : batch.kind === 'group' ? batch.group
     : batch.kind === 'venue' ? batch.venue
     : batch.kind === 'mobile-box' ? batch.box
+    : batch.kind === 'household' ? `户${batch.household}`
     : `${batch.from}-${batch.to}`;
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
@@ -78,6 +79,8 @@ function labelsFor(db: Db, lang: Lang): CardLabels {
   return {
     heading: t('setup.cert.heading'),
     where: (venue) => t('setup.cert.where', { venue }),
+    household: (number) => t('setup.cert.household', { number }),
+    members: (names) => t('setup.cert.members', { names: names.join(lang === 'zh-CN' ? '、' : ', ') }),
     drill: e?.drill === 1 ? t('drill.badge') : null,
     title: e?.title ?? '',
   };

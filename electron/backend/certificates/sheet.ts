@@ -18,6 +18,9 @@ export interface CardLabels {
   heading: string;
   /** "Votes at: {venue}" with the venue filled in. */
   where: (venue: string) => string;
+  /** Household election: "Household {number}" and the line naming its members. */
+  household: (number: string) => string;
+  members: (names: readonly string[]) => string;
   /** The drill badge, or null for a real election. */
   drill: string | null;
   title: string;
@@ -61,8 +64,15 @@ function drawCard(doc: PDFDocument, card: CertificateCardView, labels: CardLabel
   doc.fillColor('#000');
   y += mm(4);
   const textW = inner - QR_SIDE - 4;
-  line(doc, FONT_BOLD, 6, card.name, x, y, textW);
-  line(doc, FONT_REGULAR, 3.2, card.group, x, y + mm(8), textW);
+  if (card.household) {
+    line(doc, FONT_BOLD, 6, labels.household(card.household.number), x, y, textW);
+    doc.font(FONT_REGULAR).fontSize(mm(2.6)).text(`${labels.members(card.household.members)}  ${card.group}`, x, y + mm(7.5), {
+      width: mm(textW), height: mm(2.6 * 1.4 * 2), ellipsis: true,
+    });
+  } else {
+    line(doc, FONT_BOLD, 6, card.name, x, y, textW);
+    line(doc, FONT_REGULAR, 3.2, card.group, x, y + mm(8), textW);
+  }
   line(doc, FONT_REGULAR, 2.6, labels.where(card.assignment.name), x, y + mm(13), textW);
   const qr = qrRuns(card.certificate);
   const qrModule = mm(QR_SIDE) / qr.size;

@@ -23,6 +23,7 @@ import {
 import { countSpoiled, exchangeKeySeen, tallySpoiled } from './spoiled';
 import { votesElsewhere } from '../stations/voters-elsewhere';
 import { certificateArg } from './voters';
+import { householdRefusal } from './household-desk';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Desks
@@ -278,6 +279,8 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
         `certificate ${certificate} (${voter.name}) already received a ballot in round ${input.round} at ${where.at}, ${where.venueName}, box ${where.box}, desk ${where.desk}`,
         { reason: 'already-issued', first: where });
     }
+    const household = householdRefusal(db, voter, input.round);
+    if (household) return refuseInTx(ctx, { type: 'ballot.refused', subject, detail: { ...base, reason: household.details.reason } }, household.error);
     const assigned = assignmentOf(db, voter);
     const fits = assigned.kind === 'mobile-box' ? here.box === assigned.id : here.kind !== 'mobile' && here.venue === assigned.id;
     if (!fits) {

@@ -1,5 +1,5 @@
-import { ON_ROLL_COUNT } from './roll-store';
 import { representativeCount } from './representatives-store';
+import { registeredOnRoll } from './eligible-units';
 import type { BallotContent } from '../../../shared/api/counting';
 import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleProfileInput } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
@@ -20,12 +20,15 @@ import type { RoundResultView } from '../../../shared/api/results';
  * path). Record, result and hashJson of each are stored; computing again with nothing changed gives the same bytes.
  */
 
-/** Registered voters: the number set for the election, or the representatives (an election by them), or the voters on the roll. */
+/**
+ * Registered: the number set for the election, or the representatives (an election by them), or from the roll
+ * (voters, or households in a household election).
+ */
 export function registeredCount(db: Db): number {
   const e = requireElection(db);
   if (e.registered.source === 'number') return e.registered.number;
   if (e.method === 'representative') return representativeCount(db);
-  return (q(db, `SELECT ${ON_ROLL_COUNT} AS n`).get() as { n: number }).n;
+  return registeredOnRoll(db);
 }
 
 /** People who received a ballot in this round. */

@@ -2,6 +2,7 @@ import type { VoterCorrection, VoterFields, VoterSnapshot } from '../../../share
 import { checkIdNumber, isAdultOn, type RegistrationCategory } from '../../../shared/domain/roll';
 import type { RemovalReason } from '../../../shared/domain/roll-life';
 import { normalizeName } from '../../../shared/domain/names';
+import { checkHousehold, HOUSEHOLD_MAX } from '../../../shared/domain/household';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
 import { invalid, refused, says, type BackendContext } from '../context';
@@ -41,7 +42,7 @@ export function requireRollOpen(db: Db): void {
 }
 
 export function snapshotOf(v: StoredVoter): VoterSnapshot {
-  return { name: v.name, idNumber: v.id_number, group: v.group_name, category: v.category, address: v.address, proofNote: v.proof_note };
+  return { name: v.name, idNumber: v.id_number, group: v.group_name, category: v.category, address: v.address, proofNote: v.proof_note, household: v.household };
 }
 
 function decidedBy(approvers: readonly Approver[]): string | null {
@@ -75,7 +76,15 @@ function checkedFields(db: Db, f: VoterSnapshot, path: string, self: StoredVoter
     throw invalid(`${path}.proofNote`, '人户分离（申请登记）的选民须注明证明材料（如居住证、租房合同）',
       'a voter registered by application (living here, registered elsewhere) needs a note of the proof seen');
   }
-  return { idNumber: id.idNumber, gender: id.gender, birthDate: id.birthDate, nameKey: normalizeName(f.name) };
+  return { idNumber: id.idNumber, gender: id.gender, birthDate: id.birthDate, nameKey: normalizeName(f.name), household: householdOf(f.household, path) };
+}
+
+/** A household number as stored (normalised), null for none; a malformed one is refused naming the field. */
+function householdOf(text: string | null | undefined, path: string): string | null {
+  if (text === null || text === undefined || text === '') return null;
+  const check = checkHousehold(text);
+  if (!check.ok) throw invalid(`${path}.household`, says('error.household.malformed', { household: text, max: HOUSEHOLD_MAX }));
+  return check.number;
 }
 
 function placeOf(db: Db, station: string | undefined): { venue: string | null; box: string | null } {
@@ -123,14 +132,14 @@ export interface Decision {
 export function addVoterTx(ctx: BackendContext, f: VoterFields & { station?: string | undefined }, d: Decision): StoredVoter {
   const db = ctx.db;
   requireRollOpen(db);
-  const wanted: VoterSnapshot = { name: f.name, idNumber: f.idNumber, group: f.group.normalize('NFKC'), category: f.category, address: f.address || null, proofNote: f.proofNote || null };
+  const wanted: VoterSnapshot = { name: f.name, idNumber: f.idNumber, group: f.group.normalize('NFKC'), category: f.category, address: f.address || null, proofNote: f.proofNote || null, household: f.household || null };
   const ok = checkedFields(db, wanted, 'voter', null);
   const where = placeOf(db, f.station);
   const [certificate] = generateCertificates(ctx, [{ certificate: null }], undefined);
   db.prepare(
-    `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, address, proof_note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ok.nameKey, ok.nameKey, ok.idNumber, ok.gender, ok.birthDate, wanted.group, wanted.category, certificate!, where.venue, where.box, wanted.address, wanted.proofNote);
+    `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, address, proof_note, household)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ok.nameKey, ok.nameKey, ok.idNumber, ok.gender, ok.birthDate, wanted.group, wanted.category, certificate!, where.venue, where.box, wanted.address, wanted.proofNote, ok.household);
   const v = storedVoter(db, certificate!)!;
   recordChange(ctx, { voter: v, kind: 'added', before: null, after: snapshotOf(v), ...d });
   return v;
@@ -167,17 +176,19 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
     category: change.category ?? (before.category as RegistrationCategory),
     address: change.address === undefined ? before.address : change.address || null,
     proofNote: change.proofNote === undefined ? before.proofNote : change.proofNote || null,
+    household: change.household === undefined ? (before.household ?? null) : change.household || null,
   };
   const ok = checkedFields(db, after, 'change', v);
   after.name = ok.nameKey;
   after.idNumber = ok.idNumber;
+  after.household = ok.household;
   if (JSON.stringify(after) === JSON.stringify(before)) {
     throw invalid('change', '更正前后没有不同', 'the correction changes nothing');
   }
   db.prepare(
-    `UPDATE voter SET name = ?, name_key = ?, id_number = ?, gender = ?, birth_date = ?, group_name = ?, category = ?, address = ?, proof_note = ?
+    `UPDATE voter SET name = ?, name_key = ?, id_number = ?, gender = ?, birth_date = ?, group_name = ?, category = ?, address = ?, proof_note = ?, household = ?
      WHERE id = ?`,
-  ).run(after.name, ok.nameKey, after.idNumber, ok.gender, ok.birthDate, after.group, after.category, after.address, after.proofNote, v.id);
+  ).run(after.name, ok.nameKey, after.idNumber, ok.gender, ok.birthDate, after.group, after.category, after.address, after.proofNote, after.household, v.id);
   recordChange(ctx, { voter: v, kind: 'corrected', before, after, ...d });
   return { before, after };
 }

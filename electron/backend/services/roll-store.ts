@@ -25,6 +25,8 @@ export interface VoterRow {
   mobile_box_id: string | null;
   /** Set when the committee removed the voter from the roll (kept for history). */
   removed_at: string | null;
+  /** The household number (户号), when the roll gives one. */
+  household: string | null;
 }
 
 /**

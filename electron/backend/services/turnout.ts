@@ -26,6 +26,7 @@ function quorumRule(body: Body, method: Method): { zh: string; en: string } {
   if (body === 'supervisory' && method === 'representative') {
     return { zh: '到会代表须达到五分之四以上', en: 'at least 4/5 of the representatives must take part' };
   }
+  if (method === 'household') return { zh: '参加投票的户数须超过登记户数的半数', en: 'more than half of the registered households must take part' };
   return { zh: '参加投票的选民须超过登记选民的半数', en: 'more than half of the registered voters must take part' };
 }
 

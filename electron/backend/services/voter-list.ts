@@ -21,7 +21,11 @@ export interface ListedVoter {
   assignment: AssignmentView;
   issuedRounds: number[];
   removed?: boolean;
+  household?: string;
 }
+
+/** A household's members come together, where its first member stands in roll order (ids are roll order). */
+const HOUSEHOLD_ORDER = 'coalesce((SELECT min(h.id) FROM voter h WHERE h.household = voter.household), voter.id), voter.id';
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -79,11 +83,12 @@ export function listVoters(db: Db, q: VoterQuery): { total: number; voters: List
   const { sql, params } = filterOf(q);
   let total: number;
   let rows: VoterListRow[];
-  if (sql === '') {
+  const households = stmt(db, 'SELECT 1 FROM voter WHERE household IS NOT NULL LIMIT 1').get() !== undefined;
+  if (sql === '' && !households) {
     total = (stmt(db, 'SELECT count(*) AS n FROM voter').get() as { n: number }).n;
     rows = stmt(db, `SELECT ${LISTED} FROM voter ORDER BY id LIMIT ? OFFSET ?`).all(q.limit, q.offset) as VoterListRow[];
   } else {
-    const ids = db.prepare(`SELECT id FROM voter ${sql} ORDER BY id`).pluck().all(params) as number[];
+    const ids = db.prepare(`SELECT id FROM voter ${sql} ORDER BY ${households ? HOUSEHOLD_ORDER : 'id'}`).pluck().all(params) as number[];
     total = ids.length;
     const byId = stmt(db, `SELECT ${LISTED} FROM voter WHERE id = ?`);
     rows = ids.slice(q.offset, q.offset + q.limit).map((id) => byId.get(id) as VoterListRow);
@@ -98,11 +103,12 @@ export function listVoters(db: Db, q: VoterQuery): { total: number; voters: List
       assignment: assignmentOf(db, r),
       issuedRounds: r.rounds === null ? [] : r.rounds.split(',').map(Number).sort((a, b) => a - b),
       ...(r.removed_at === null ? {} : { removed: true }),
+      ...(r.household === null ? {} : { household: r.household }),
     })),
   };
 }
 
-const LISTED = `name, group_name, gender, certificate, venue_id, mobile_box_id, removed_at,
+const LISTED = `name, group_name, gender, certificate, venue_id, mobile_box_id, removed_at, household,
   (SELECT group_concat(round_number) FROM issuance i WHERE i.voter_id = voter.id) AS rounds`;
 
 interface VoterListRow {
@@ -113,6 +119,7 @@ interface VoterListRow {
   venue_id: string | null;
   mobile_box_id: string | null;
   removed_at: string | null;
+  household: string | null;
   rounds: string | null;
 }
 

@@ -134,7 +134,7 @@ export function DeskScreen() {
       const calm = r ? notOpenAnswer(certificate, r, round.number, stock?.boxName ?? desk.box, t) : null;
       if (calm) return calm;
       const answer = r ? refusalAnswer(certificate, r) : null;
-      if (answer?.kind === 'already-issued') return { ...answer, desk: desks.data?.find((d) => d.id === answer.desk)?.name ?? answer.desk };
+      if (answer?.kind === 'already-issued' || answer?.kind === 'household-voted') return { ...answer, desk: desks.data?.find((d) => d.id === answer.desk)?.name ?? answer.desk };
       if (answer) return answer;
       throw err;
     }

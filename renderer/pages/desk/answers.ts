@@ -18,6 +18,8 @@ const REASONS = new Set<IssuanceRefusal['reason']>([
   'no-ballots-left',
   'not-a-writing-helper',
   'issue-undone',
+  'household-voted',
+  'household-missing',
 ]);
 
 /** The desk refusal carried by a backend error (ApiError.details), if it is one. */
@@ -47,6 +49,17 @@ export function refusalAnswer(certificate: string, r: IssuanceRefusal): DeskAnsw
       return {
         kind: 'already-issued',
         certificate,
+        at: r.first.at,
+        venue: `${r.first.venueName}（${r.first.boxName}）`,
+        desk: r.first.desk,
+      };
+    case 'household-voted':
+      return {
+        kind: 'household-voted',
+        certificate,
+        household: r.household,
+        name: r.by.name,
+        byCertificate: r.by.certificate,
         at: r.first.at,
         venue: `${r.first.venueName}（${r.first.boxName}）`,
         desk: r.first.desk,

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import JsBarcode from 'jsbarcode';
 import QRCode from 'qrcode';
-import { useT } from '../../app/i18n';
+import { useLang } from '../../app/i18n';
 import { formatCertificateNumber } from '../../../shared/domain/certificate';
 import type { VoterCard } from './voter-cards';
 
 /** One voter certificate (选民证) as printed: name, residents' group, number as CODE128 barcode and as QR code. */
 export function CertificateCard({ card, title, drill }: { card: VoterCard; title: string; drill: boolean }) {
-  const t = useT();
+  const { t, lang } = useLang();
   const barcodeRef = useRef<SVGSVGElement>(null);
   const [qr, setQr] = useState<string | null>(null);
 
@@ -33,8 +33,19 @@ export function CertificateCard({ card, title, drill }: { card: VoterCard; title
       <p className="setup-cert-election">{title}</p>
       <div className="setup-cert-body">
         <div className="setup-cert-text">
-          <p className="setup-cert-name">{card.name}</p>
-          <p>{card.group}</p>
+          {card.household ? (
+            <>
+              <p className="setup-cert-name" data-household={card.household.number}>{t('setup.cert.household', { number: card.household.number })}</p>
+              <p className="setup-cert-members">
+                {t('setup.cert.members', { names: card.household.members.join(lang === 'zh-CN' ? '、' : ', ') })} {card.group}
+              </p>
+            </>
+          ) : (
+            <>
+              <p className="setup-cert-name">{card.name}</p>
+              <p>{card.group}</p>
+            </>
+          )}
           <p className="setup-cert-where">{t('setup.cert.where', { venue: card.assignment })}</p>
         </div>
         {qr && <img className="setup-cert-qr" src={qr} alt={t('setup.cert.qr')} />}

@@ -8,6 +8,7 @@ export interface BatchDraft {
   box: string;
   from: string;
   to: string;
+  household?: string;
 }
 
 export const ALL_VOTERS: BatchDraft = { kind: 'all', group: '', venue: '', box: '', from: '', to: '' };
@@ -25,6 +26,8 @@ export function batchOf(d: BatchDraft): CertificateBatch | null {
       return d.box ? { kind: 'mobile-box', box: d.box } : null;
     case 'range':
       return d.from.trim() && d.to.trim() ? { kind: 'range', from: d.from.trim(), to: d.to.trim() } : null;
+    case 'household':
+      return d.household?.trim() ? { kind: 'household', household: d.household.trim() } : null;
   }
 }
 

@@ -6,10 +6,12 @@ export interface VoterCard {
   group: string;
   certificate: string;
   assignment: string;
+  /** Household election: the household's card (户号 and its members). */
+  household?: { number: string; members: string[] };
 }
 
 export function voterCardOf(c: CertificateCardView): VoterCard {
-  return { name: c.name, group: c.group, certificate: c.certificate, assignment: c.assignment.name };
+  return { name: c.name, group: c.group, certificate: c.certificate, assignment: c.assignment.name, ...(c.household ? { household: c.household } : {}) };
 }
 
 /** The first `limit` cards of a batch (the preview), and how many the batch holds. */

@@ -35,6 +35,7 @@ export function PrintList({ query, what, title }: { query: VoterQuery; what: str
       await printPage();
     });
 
+  const withHousehold = voters ? voters.some((v) => v.household !== undefined) : null;
   return (
     <>
       <div className="ui-actions ui-no-print">
@@ -56,6 +57,7 @@ export function PrintList({ query, what, title }: { query: VoterQuery; what: str
                 <th>{t('vsearch.col.name')}</th>
                 <th>{t('vsearch.col.group')}</th>
                 <th>{t('vsearch.col.certificate')}</th>
+                {withHousehold && <th>{t('roll.col.household')}</th>}
                 <th>{t('vsearch.col.place')}</th>
                 <th>{t('voters.col.signature')}</th>
               </tr>
@@ -67,6 +69,7 @@ export function PrintList({ query, what, title }: { query: VoterQuery; what: str
                   <td>{v.name}</td>
                   <td>{v.group}</td>
                   <td>{v.certificate}</td>
+                  {withHousehold && <td>{v.household ?? ''}</td>}
                   <td>{placeName(v.assignment)}</td>
                   <td className="voters-sign" />
                 </tr>

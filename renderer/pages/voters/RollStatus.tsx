@@ -165,6 +165,7 @@ function PublicationPrint({ status, title }: { status: RollStatusView; title: st
                     <th>{t('vsearch.col.name')}</th>
                     <th>{t('roll.col.gender')}</th>
                     <th>{t('vsearch.col.certificate')}</th>
+                    {l.voters.some((v) => v.household !== undefined) && <th>{t('roll.col.household')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -174,6 +175,7 @@ function PublicationPrint({ status, title }: { status: RollStatusView; title: st
                       <td>{v.name}</td>
                       <td>{v.gender === 'male' ? t('roll.gender.male') : t('roll.gender.female')}</td>
                       <td>{v.certificate}</td>
+                      {l.voters.some((x) => x.household !== undefined) && <td>{v.household ?? ''}</td>}
                     </tr>
                   ))}
                 </tbody>

@@ -11,9 +11,10 @@ export interface VoterDraft {
   category: RegistrationCategory | '';
   address: string;
   proofNote: string;
+  household: string;
 }
 
-export const EMPTY_DRAFT: VoterDraft = { name: '', idNumber: '', group: '', category: '', address: '', proofNote: '' };
+export const EMPTY_DRAFT: VoterDraft = { name: '', idNumber: '', group: '', category: '', address: '', proofNote: '', household: '' };
 
 /** Only what was typed: a correction changes just these fields. */
 export function correctionOf(d: VoterDraft): VoterCorrection {
@@ -24,6 +25,7 @@ export function correctionOf(d: VoterDraft): VoterCorrection {
   if (d.category) out.category = d.category;
   if (d.address.trim()) out.address = d.address.trim();
   if (d.proofNote.trim()) out.proofNote = d.proofNote.trim();
+  if (d.household.trim()) out.household = d.household.trim();
   return out;
 }
 
@@ -74,6 +76,9 @@ export function VoterFieldsInputs({
           maxLength={500}
           data-testid={`${testId}-proof`}
         />
+      </Field>
+      <Field label={t('roll.f.household')} hint={hint}>
+        <input value={value.household} onChange={set('household')} maxLength={40} autoComplete="off" data-testid={`${testId}-household`} />
       </Field>
     </>
   );

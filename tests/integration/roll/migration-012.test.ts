@@ -18,8 +18,8 @@ test('migration 012 rebuilds the voter table of an existing file: voters, refere
     INSERT INTO reassignment (voter_id, from_venue_id, to_venue_id, decided_by, reason, at) VALUES (2, 'V1', 'V2', 1, '就近', '2026-04-02T00:00:00Z');
     UPDATE voter SET venue_id = 'V2' WHERE id = 2;
   `);
-  migrate(db);
-  assert.equal(schemaVersion(db), MIGRATIONS.length);
+  migrate(db, MIGRATIONS.slice(0, 12)); // up to 012 itself: later steps may add indexes of their own
+  assert.equal(schemaVersion(db), 12);
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
   assert.deepEqual(db.pragma('foreign_key_check'), []);
   const voters = db.prepare('SELECT id, name, venue_id, import_id, line, removed_at FROM voter ORDER BY id').all();

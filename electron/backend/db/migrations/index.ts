@@ -14,6 +14,7 @@ import { rollLife012 } from './012-roll-life';
 import { nomination013 } from './013-nomination';
 import { edits014 } from './014-edits';
 import { representatives015 } from './015-representatives';
+import { household016 } from './016-household';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   nomination013,
   edits014,
   representatives015,
+  household016,
 ];
 
 MIGRATIONS.forEach((m, i) => {
