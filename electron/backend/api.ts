@@ -13,6 +13,7 @@ import { issuanceApi } from './services/issuance-api';
 import { peopleApi } from './services/people-api';
 import { resultsApi } from './services/results-api';
 import { rollLifeApi } from './services/roll-life-api';
+import { partyApi } from './services/party-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
@@ -78,6 +79,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...certificatesApi(ctx),
     ...townApi(ctx),
     ...rollLifeApi(ctx),
+    ...partyApi(ctx),
     ...filesApi(ctx),
   };
   const guarded = Object.fromEntries(

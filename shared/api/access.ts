@@ -88,6 +88,10 @@ export const METHOD_ACCESS = {
   listObjections: 'signed-in',
   fileObjection: COMMITTEE,
   decideObjection: COMMITTEE,
+  // the Party members' meeting: excused members (issue 12)
+  partyMeeting: 'signed-in',
+  excuseMember: COMMITTEE,
+  undoExcusal: COMMITTEE,
   mobileLists: 'signed-in',
   approveProxy: COMMITTEE,
   revokeProxy: COMMITTEE,

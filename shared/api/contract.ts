@@ -15,6 +15,7 @@ import { sessionContract } from './session';
 import { setupContract } from './setup';
 import { stationsContract } from './stations';
 import { townContract } from './town';
+import { partyContract } from './party';
 import { templatesContract } from './templates';
 
 /**
@@ -39,6 +40,7 @@ export const contract = {
   ...rollLifeContract,
   ...filesContract,
   ...templatesContract,
+  ...partyContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -122,6 +122,8 @@ export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('bad-certificate'), problem: z.enum(['empty', 'not-digits', 'wrong-length', 'bad-check-digit']) }),
   z.object({ reason: z.literal('unknown-certificate'), certificate: answerText }),
   z.object({ reason: z.literal('removed-from-roll'), certificate: answerText }),
+  /** A Party meeting: a probationary member (no vote), or a member excused from the registered count. */
+  z.object({ reason: z.enum(['probationary-member', 'excused-member']), certificate: answerText }),
   z.object({ reason: z.literal('already-issued'), first: issuedWhere }),
   z.object({ reason: z.literal('wrong-venue'), assigned: assignmentView, here: z.object({ venue: answerText, box: answerText }) }),
   z.object({ reason: z.literal('proxy-trustee-required'), trustee: personRef }),

@@ -18,6 +18,19 @@ export const REGISTRATION_CATEGORIES = [
   },
   { id: 'community-worker', zh: '在本社区工作的社区工作者', short: '社区工作者', aliases: ['驻社区工作者'] },
 ] as const;
+/** A Party roll's member status: probationary members (预备党员) have no vote. */
+export const PARTY_STATUSES = [
+  { id: 'full', zh: '正式党员' },
+  { id: 'probationary', zh: '预备党员' },
+] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number]['id'];
+
+export function parsePartyStatus(text: string): PartyStatus | null {
+  const t = text.normalize('NFKC').replace(/\s/gu, '');
+  if (t === '') return 'full';
+  return PARTY_STATUSES.find((s) => s.zh === t || s.id === t.toLowerCase())?.id ?? null;
+}
+
 /** A roll without a category column (or an empty cell) registers the voter in the usual category. */
 export const DEFAULT_CATEGORY = 'resident';
 export type RegistrationCategory = (typeof REGISTRATION_CATEGORIES)[number]['id'];
@@ -29,7 +42,7 @@ export const ROLL_MAX_BYTES = 32 * 1024 * 1024;
 export const GENDERS = ['female', 'male'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote'] as const;
+export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote', 'partyStatus'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
 export interface RollColumn {
   field: RollField;
@@ -61,7 +74,7 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
     aliases: ['出生日期', '出生年月日', '出生年月', 'birthdate', 'dateofbirth'],
     accepts: { zh: '须与身份证号一致，选举日年满 18 周岁；写法如', en: 'matching the ID number; 18 or older on election day; written e.g.' },
     values: ['1980年5月17日', '1980-05-17', '1980/5/17'] },
-  { field: 'group', zh: '居民小组', en: 'group', required: true, aliases: ['居民小组', '所属居民小组', '小组', 'group'],
+  { field: 'group', zh: '居民小组', en: 'group', required: true, aliases: ['居民小组', '所属居民小组', '小组', 'group', '党小组', '所属党小组'],
     accepts: { zh: '所属居民小组的名称，如', en: "the residents' group's name, e.g." }, values: ['第一居民小组'] },
   { field: 'category', zh: '登记类别', en: 'category', required: false, aliases: ['登记类别', '选民类别', '类别', 'category'],
     accepts: { zh: '以下之一（或其英文编号）；不填为“户在人在”', en: 'one of these (or its English id); empty: the first' },
@@ -76,7 +89,20 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
     accepts: { zh: '住址，至多 200 字', en: 'the address, at most 200 characters' } },
   { field: 'proofNote', zh: '证明材料', en: 'proofNote', required: false, aliases: ['证明材料', '证明', 'proof', 'proofnote'],
     accepts: { zh: '人户分离申请登记时委员会查验的证明，至多 500 字', en: 'for a registration by application (living here, registered elsewhere): the proof the committee saw, at most 500 characters' } },
+  { field: 'partyStatus', zh: '党员类别', en: 'partyStatus', required: false, aliases: ['党员类别', '党员身份', 'partystatus'],
+    accepts: { zh: '仅党员大会的党员名册：预备党员填“预备党员”（不参加表决和选举），正式党员可不填', en: "Party members' meeting roll only: mark probationary members (they do not vote); empty: a full member" },
+    values: [...PARTY_STATUSES.map((s) => s.zh), ...PARTY_STATUSES.map((s) => s.id)] },
 ];
+
+/** Fields only a residents' roll carries, and the one only a Party roll carries. */
+const RESIDENTS_ONLY: readonly RollField[] = ['category', 'address', 'proofNote'];
+const PARTY_ONLY: readonly RollField[] = ['partyStatus'];
+
+/** The columns a roll of this kind shows and its template holds (the importer reads every column either way). */
+export function rollColumnsFor(kind: 'residents' | 'party'): readonly RollColumn[] {
+  const left = kind === 'party' ? RESIDENTS_ONLY : PARTY_ONLY;
+  return ROLL_COLUMNS.filter((c) => !left.includes(c.field));
+}
 
 export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ROLL_COLUMNS.filter((c) => c.required).map((c) => c.field);
 
@@ -105,6 +131,8 @@ export type RollErrorCode =
   | 'gender-mismatch'
   | 'under-18'
   | 'unknown-category'
+  | 'unknown-party-status'
+  | 'party-status-outside-party'
   | 'unknown-gender'
   | 'duplicate-id-number'
   | 'duplicate-certificate'
@@ -310,6 +338,8 @@ export interface RollRow {
   station?: string;
   address?: string;
   proofNote?: string;
+  /** Party members' meeting rolls: a probationary member, who has no vote. */
+  probationary?: true;
 }
 
 export type RollValidation = { ok: true; rows: RollRow[] } | { ok: false; errors: RollError[] };
@@ -318,6 +348,8 @@ export interface RollValidationOptions {
   /** Election day, YYYY-MM-DD: voters must be 18 on that day. */
   electionDate: string;
   labels?: Partial<Record<RollField, string>>;
+  /** A Party members' meeting roll, the only kind that may mark probationary members. */
+  partyRoll?: boolean;
 }
 
 const TEXT_ISSUE_ZH: Record<Exclude<TextIssue['kind'], 'too-long'>, string> = {
@@ -436,6 +468,17 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
       }
     }
 
+    const partyStatus = parsePartyStatus(text('partyStatus'));
+    if (partyStatus === null) {
+      fail('partyStatus', 'unknown-party-status',
+        `第 ${line} 行：党员类别“${text('partyStatus')}”无法识别（可用：${PARTY_STATUSES.map((s) => s.zh).join('、')}）`,
+        `line ${line}: unknown Party status "${text('partyStatus')}" (accepted: ${PARTY_STATUSES.map((s) => s.id).join(', ')} or the Chinese labels)`);
+    } else if (partyStatus === 'probationary' && opts.partyRoll !== true) {
+      fail('partyStatus', 'party-status-outside-party',
+        `第 ${line} 行：只有党员大会的党员名册才能标注预备党员，本选举不是党员大会`,
+        `line ${line}: only a Party members' meeting roll marks probationary members, and this election is not one`);
+    }
+
     let certificate: string | null = null;
     if (text('certificate') !== '') {
       const check = checkCertificateNumber(text('certificate'));
@@ -454,7 +497,7 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
 
     if (errors.length === before && id?.ok && gender && birthDate && category) {
       const station = text('station').normalize('NFKC');
-      const optional = { ...(station ? { station } : {}), ...(text('address') ? { address: text('address') } : {}), ...(text('proofNote') ? { proofNote: text('proofNote') } : {}) };
+      const optional = { ...(station ? { station } : {}), ...(text('address') ? { address: text('address') } : {}), ...(text('proofNote') ? { proofNote: text('proofNote') } : {}), ...(partyStatus === 'probationary' ? { probationary: true as const } : {}) };
       rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate, ...optional });
     }
   }

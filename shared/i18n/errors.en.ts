@@ -17,4 +17,16 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'rules.problem.no-woman-elected': 'no woman elected',
   'rules.problem.no-woman-candidate': 'no woman among the candidates',
   'rules.problem.unknown': 'An election rule notice: the committee should check this round’s result',
+  // party (issue 12: the Party members' meeting)
+  'error.party.notPartyMeeting': "this election is not a Party members' meeting with a Party roll; nobody can be excused from its registered count",
+  'error.party.unknownMember': 'certificate {certificate} is not on the Party roll',
+  'error.party.removedMember': '{name} (certificate {certificate}) was removed from the roll',
+  'error.party.probationaryExcused': '{name} is a probationary member and is not counted anyway',
+  'error.party.alreadyExcused': '{name} is already excused from the registered count',
+  'error.party.closed': 'round 1 has opened for voting; excused members can no longer be changed',
+  'error.party.unknownExcusal': 'there is no excusal number {id}',
+  'error.party.alreadyUndone': "{name}'s excusal was already undone",
+  'error.party.probationaryNoBallot': '{name} (certificate {certificate}) is a probationary member, with no vote: no ballot',
+  'error.party.excusedNoBallot': '{name} (certificate {certificate}) is excused from the registered count: no ballot; if they attend, undo the excusal before round 1 opens',
+  'error.party.probationaryNoCertificate': '{name} (certificate {certificate}) is a probationary member, with no vote: no certificate',
 };

@@ -19,4 +19,16 @@ export const errorsZhCN = {
   'rules.problem.no-woman-elected': '当选人中没有女性',
   'rules.problem.no-woman-candidate': '候选人中没有女性',
   'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
+  // party (issue 12: the Party members' meeting)
+  'error.party.notPartyMeeting': '本选举不是按党员名册召开的党员大会，没有不计入应到会人数的党员',
+  'error.party.unknownMember': '证号 {certificate} 不在党员名册上',
+  'error.party.removedMember': '{name}（证号 {certificate}）已从名册除名',
+  'error.party.probationaryExcused': '{name} 是预备党员，本来就不计入应到会人数',
+  'error.party.alreadyExcused': '{name} 已不计入应到会人数',
+  'error.party.closed': '第 1 轮投票已开始，不能再更改不计入应到会人数的党员',
+  'error.party.unknownExcusal': '没有编号为 {id} 的不计入记录',
+  'error.party.alreadyUndone': '{name} 的不计入记录已经撤销',
+  'error.party.probationaryNoBallot': '{name}（证号 {certificate}）是预备党员，没有表决权和选举权，不发选票',
+  'error.party.excusedNoBallot': '{name}（证号 {certificate}）已经批准不计入应到会人数，不发选票；如本人到会，须在第 1 轮开始前撤销该记录',
+  'error.party.probationaryNoCertificate': '{name}（证号 {certificate}）是预备党员，没有选举权，不发出席证',
 } as const;

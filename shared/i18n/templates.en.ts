@@ -25,4 +25,5 @@ export const templatesEn: Record<keyof typeof templatesZhCN, string> = {
   'templates.field.station': 'Place to vote',
   'templates.field.address': 'Address',
   'templates.field.proofNote': 'Proof seen (by application)',
+  'templates.field.partyStatus': 'Party status (probationary members marked)',
 };

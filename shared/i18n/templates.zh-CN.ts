@@ -24,4 +24,5 @@ export const templatesZhCN = {
   'templates.field.station': '投票地点',
   'templates.field.address': '住址',
   'templates.field.proofNote': '证明材料',
+  'templates.field.partyStatus': '党员类别',
 } as const;

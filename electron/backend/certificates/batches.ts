@@ -1,6 +1,7 @@
 import type { CertificateBatch, CertificateCardView } from '../../../shared/api/certificates';
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { invalid, notFound, refused } from '../context';
+import { says } from '../../../shared/i18n/says';
 import type { Db } from '../db';
 import { assignmentOf, ON_ROLL_COUNT, stmt } from '../services/roll-store';
 
@@ -26,31 +27,31 @@ function rangeBound(textValue: string, path: string): string {
 function batchQuery(db: Db, batch: CertificateBatch): BatchQuery {
   switch (batch.kind) {
     case 'all':
-      return { where: 'WHERE removed_at IS NULL', params: [], order: ROLL_ORDER };
+      return { where: 'WHERE removed_at IS NULL AND probationary = 0', params: [], order: ROLL_ORDER };
     case 'group': {
       const group = batch.group.normalize('NFKC').trim();
       if (stmt(db, 'SELECT 1 FROM voter WHERE group_name = ? LIMIT 1').get(group) === undefined) {
         throw notFound(`选民名单上没有居民小组“${group}”`, `no residents' group "${group}" on the roll`);
       }
-      return { where: 'WHERE group_name = ? AND removed_at IS NULL', params: [group], order: ROLL_ORDER };
+      return { where: 'WHERE group_name = ? AND removed_at IS NULL AND probationary = 0', params: [group], order: ROLL_ORDER };
     }
     case 'venue':
       if (stmt(db, 'SELECT 1 FROM venue WHERE id = ?').get(batch.venue) === undefined) {
         throw invalid('batch.venue', `没有会场 ${batch.venue}`, `no venue "${batch.venue}"`);
       }
-      return { where: 'WHERE venue_id = ? AND removed_at IS NULL', params: [batch.venue], order: ROLL_ORDER };
+      return { where: 'WHERE venue_id = ? AND removed_at IS NULL AND probationary = 0', params: [batch.venue], order: ROLL_ORDER };
     case 'mobile-box':
       if (stmt(db, "SELECT 1 FROM box WHERE id = ? AND kind = 'mobile'").get(batch.box) === undefined) {
         throw invalid('batch.box', `没有流动票箱 ${batch.box}`, `no mobile box "${batch.box}"`);
       }
-      return { where: 'WHERE mobile_box_id = ? AND removed_at IS NULL', params: [batch.box], order: ROLL_ORDER };
+      return { where: 'WHERE mobile_box_id = ? AND removed_at IS NULL AND probationary = 0', params: [batch.box], order: ROLL_ORDER };
     case 'range': {
       const from = rangeBound(batch.from, 'batch.from');
       const to = rangeBound(batch.to, 'batch.to');
       if (from > to) {
         throw invalid('batch.to', `证号范围的终点 ${to} 小于起点 ${from}`, `the range ends (${to}) before it starts (${from})`);
       }
-      return { where: 'WHERE certificate BETWEEN ? AND ? AND removed_at IS NULL', params: [from, to], order: 'certificate' };
+      return { where: 'WHERE certificate BETWEEN ? AND ? AND removed_at IS NULL AND probationary = 0', params: [from, to], order: 'certificate' };
     }
   }
 }
@@ -99,13 +100,14 @@ export function batchCards(db: Db, batch: CertificateBatch, offset: number, limi
 
 /** The card of one certificate number, or not-found. */
 export function cardOfCertificate(db: Db, certificate: string): CertificateCardView & { voterId: number } {
-  const r = stmt(db, 'SELECT id, name, group_name, certificate, venue_id, mobile_box_id, removed_at FROM voter WHERE certificate = ?').get(certificate) as
-    | (CardRow & { removed_at: string | null })
+  const r = stmt(db, 'SELECT id, name, group_name, certificate, venue_id, mobile_box_id, removed_at, probationary FROM voter WHERE certificate = ?').get(certificate) as
+    | (CardRow & { removed_at: string | null; probationary: 0 | 1 })
     | undefined;
   if (!r) throw notFound(`没有选民证号 ${certificate}`, `no voter certificate ${certificate}`);
   if (r.removed_at !== null) {
     throw refused(`${r.name}（选民证 ${certificate}）已从选民名单除名，不发选民证`, `${r.name} (certificate ${certificate}) was removed from the roll and gets no certificate`);
   }
+  if (r.probationary === 1) throw refused(says('error.party.probationaryNoCertificate', { name: r.name, certificate }));
   return { ...cardOf(db, r), voterId: r.id };
 }
 
@@ -120,13 +122,13 @@ export function batchChoices(db: Db): {
 } {
   const voters = db.prepare(`SELECT ${ON_ROLL_COUNT}`).pluck().get() as number;
   const groups = db
-    .prepare('SELECT group_name AS "group", count(*) AS voters FROM voter WHERE removed_at IS NULL GROUP BY group_name ORDER BY min(import_id), min(line)')
+    .prepare('SELECT group_name AS "group", count(*) AS voters FROM voter WHERE removed_at IS NULL AND probationary = 0 GROUP BY group_name ORDER BY min(import_id), min(line)')
     .all() as { group: string; voters: number }[];
   const venues = db
-    .prepare('SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND removed_at IS NULL) AS voters FROM venue v ORDER BY v.kind, v.id')
+    .prepare('SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND removed_at IS NULL AND probationary = 0) AS voters FROM venue v ORDER BY v.kind, v.id')
     .all() as { id: string; name: string; voters: number }[];
   const mobileBoxes = db
-    .prepare("SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND removed_at IS NULL) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id")
+    .prepare("SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND removed_at IS NULL AND probationary = 0) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id")
     .all() as { id: string; name: string; voters: number }[];
   const range = db.prepare('SELECT min(certificate) AS first, max(certificate) AS last FROM voter').get() as { first: string | null; last: string | null };
   return { voters, groups, venues, mobileBoxes, first: range.first, last: range.last };

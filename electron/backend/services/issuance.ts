@@ -4,6 +4,7 @@ import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { bilingual, invalid, notFound, refused, type BackendContext } from '../context';
+import { partyBallotRefusal } from '../party/desk-check';
 import { type Db, inTransaction } from '../db';
 import {
   assignmentOf,
@@ -259,6 +260,11 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
       return no('refused', `选民证 ${certificate}（${voter.name}）已从选民名单除名，不能领取选票`,
         `certificate ${certificate} (${voter.name}) was removed from the roll and cannot receive a ballot`,
         { reason: 'removed-from-roll', certificate });
+    }
+    const party = partyBallotRefusal(db, voter);
+    if (party) {
+      const error = new ApiError('refused', bilingual(party.said.zh, party.said.en), { details: { reason: party.reason, certificate }, text: party.said });
+      return refuseInTx(ctx, { type: 'ballot.refused', subject, detail: { ...base, reason: party.reason } }, error);
     }
     const first = stmt(db, 'SELECT request_key FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
       | { request_key: string | null }

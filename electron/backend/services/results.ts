@@ -1,4 +1,5 @@
 import { ON_ROLL_COUNT } from './roll-store';
+import { isPartyRoll, partyRegisteredOnRoll } from '../party/counts';
 import type { BallotContent } from '../../../shared/api/counting';
 import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleProfileInput } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
@@ -19,10 +20,11 @@ import type { RoundResultView } from '../../../shared/api/results';
  * path). Record, result and hashJson of each are stored; computing again with nothing changed gives the same bytes.
  */
 
-/** Registered voters: the number set for the election, or the voters on the roll. */
+/** Registered voters: the number set for the election, or the voters on the roll (a Party meeting's: see party/counts). */
 export function registeredCount(db: Db): number {
   const e = requireElection(db);
   if (e.registered.source === 'number') return e.registered.number;
+  if (isPartyRoll(e)) return partyRegisteredOnRoll(db);
   return (q(db, `SELECT ${ON_ROLL_COUNT} AS n`).get() as { n: number }).n;
 }
 

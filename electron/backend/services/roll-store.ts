@@ -25,6 +25,8 @@ export interface VoterRow {
   mobile_box_id: string | null;
   /** Set when the committee removed the voter from the roll (kept for history). */
   removed_at: string | null;
+  /** A Party roll's probationary member (预备党员), who has no vote. */
+  probationary: 0 | 1;
 }
 
 /** Voters on the roll (removed ones are kept for history but not counted), through the partial index of removals. */

@@ -1,4 +1,4 @@
-import { ON_ROLL_COUNT } from './roll-store';
+import { registeredCount } from './results';
 import type { TurnoutView } from '../../../shared/api/issuance';
 import { quorumMet } from '../../../shared/rules/validity';
 import type { Body, Method } from '../../../shared/record/cer';
@@ -32,10 +32,7 @@ function quorumRule(body: Body, method: Method): { zh: string; en: string } {
 export function turnout(db: Db, round: number): TurnoutView {
   const election = requireElection(db);
   if (!db.prepare('SELECT 1 FROM round WHERE number = ?').get(round)) throw notFound(`没有第 ${round} 轮`, `no round ${round}`);
-  const registered =
-    election.registered.source === 'number'
-      ? election.registered.number
-      : (db.prepare(`SELECT ${ON_ROLL_COUNT} AS n`).get() as { n: number }).n;
+  const registered = registeredCount(db);
   const totals = db
     .prepare(
       `SELECT count(*) AS n, count(trustee_id) AS proxy, count(helper_person_id) AS assisted FROM issuance WHERE round_number = ?`,
