@@ -186,6 +186,8 @@ export const turnoutView = z.object({
   proxyBallots: count,
   assisted: count,
   quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: answerText, en: answerText }) }),
+  /** A Party meeting counted from its roll: registered = members − probationary − excused. */
+  party: z.object({ members: count, probationary: count, excused: count }).optional(),
   /**
    * With the figures phoned in from stations whose return has not arrived (docs/stations.md): shown marked as
    * provisional, never added to `participants`; each station's figure counts only beyond what is counted from it.

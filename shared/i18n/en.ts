@@ -19,6 +19,7 @@ import { rollEn } from './roll.en';
 import { errorsEn } from './errors.en';
 import { auditEn } from './audit.en';
 import { templatesEn } from './templates.en';
+import { partyEn } from './party.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -171,4 +172,5 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...auditEn,
   ...templatesEn,
+  ...partyEn,
 };

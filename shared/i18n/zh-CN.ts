@@ -18,6 +18,7 @@ import { rollZhCN } from './roll.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { templatesZhCN } from './templates.zh-CN';
+import { partyZhCN } from './party.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -172,6 +173,7 @@ export const zhCN = {
   ...errorsZhCN,
   ...auditZhCN,
   ...templatesZhCN,
+  ...partyZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -77,6 +77,7 @@ test('excused members change the 4/5 check: 14 of 18 fail, the same 14 of 15 pas
   assert.equal(b.registered, 15);
   assert.equal(b.participants, 14);
   assert.equal(b.quorum.met, true, '70 is more than 15 × 4 = 60');
+  assert.deepEqual(b.party, { members: 20, probationary: 2, excused: 3 });
 });
 
 test('a probationary member gets no certificate and no ballot, and the desk says why', async () => {
