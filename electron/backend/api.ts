@@ -51,6 +51,8 @@ const KEYED_BY_SERVICE = new Set([
   'setEligibleCount',
   'publishRoll',
   'decideObjection',
+  'excuseMember',
+  'undoExcusal',
 ]);
 
 /**

@@ -141,6 +141,17 @@ test('an excusal naming nobody on the roll, a probationary member, or without it
   assert.equal(count(e.ctx, 'party_excusal'), 0);
   assert.equal(count(e.ctx, 'audit_event', "type LIKE 'party.%'"), 0);
   assert.equal(partyMeeting(e.ctx).registered, 18);
+
+  // Sent twice with one request key (the first answer lost): one excusal, the same answer; then a refusal and a
+  // correction under one key, as the screen sends them, go through.
+  const key = { requestKey: 'party-excuse-000000000001' };
+  const first = await call('excuseMember', { ...excusal(e, 1), ...key });
+  assert.deepEqual(await call('excuseMember', { ...excusal(e, 1), ...key }), first);
+  const retry = { requestKey: 'party-excuse-000000000002' };
+  await assert.rejects(call('excuseMember', { ...excusal(e, 500), ...retry }));
+  await call('excuseMember', { ...excusal(e, 2), ...retry });
+  assert.equal(count(e.ctx, 'party_excusal'), 2);
+  assert.equal(count(e.ctx, 'audit_event', "type = 'party.member-excused'"), 2);
 });
 
 test('a residents’ roll may not mark probationary members; a Party roll with an unknown status is refused naming the line', async () => {
