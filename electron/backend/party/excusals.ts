@@ -3,12 +3,11 @@ import type { ExcusalView, PartyContract } from '../../../shared/api/party';
 import type { ExcusalReason } from '../../../shared/domain/party';
 import { says } from '../../../shared/i18n/says';
 import { appendAudit } from '../audit';
-import type { Approver } from '../authority/approvals';
 import { invalid, notFound, refused, type BackendContext } from '../context';
-import { type Db, inTransaction } from '../db';
+import type { Db } from '../db';
 import { participantsNeeded } from '../services/turnout';
-import { approvedWrite } from '../services/approved-write';
-import { rollChangesOpen } from '../services/roll-changes';
+import { decidedBy, rollChangesOpen } from '../services/roll-changes';
+import { decided } from '../services/roll-life';
 import { requireElection } from '../services/setup-read';
 import { certificateArg } from '../services/voters';
 import { isPartyRoll, partyCounts } from './counts';
@@ -59,22 +58,10 @@ function viewOf(r: ExcusalRow): ExcusalView {
   };
 }
 
-function decidedBy(approvers: readonly Approver[]): string | null {
-  return approvers.length === 0 ? null : JSON.stringify(approvers.map((a) => a.name));
-}
-
 /** Excusals change only in a Party meeting with a roll, and only until round 1 opens for voting. */
 function requireExcusalsOpen(db: Db): void {
   if (!isPartyRoll(requireElection(db))) throw refused(says('error.party.notPartyMeeting'));
   if (!rollChangesOpen(db)) throw refused(says('error.party.closed'), { reason: 'roll-locked' });
-}
-
-/** A committee decision with one member's PIN (none while the election is being set up), answered once per key. */
-function decided<T>(ctx: BackendContext, method: string, input: { approval?: In<'excuseMember'>['approval'] }, requestKey: string | undefined, what: { zh: string; en: string }, write: (approvers: Approver[]) => T): T {
-  const call = { method, input: input as Record<string, unknown>, requestKey };
-  return approvedWrite(ctx, call, input.approval ? [input.approval] : [], { atLeast: 1, path: 'approval', what }, (approvers) =>
-    inTransaction(ctx.db, () => write(approvers)),
-  );
 }
 
 export function excuseMember(ctx: BackendContext, input: In<'excuseMember'>, requestKey?: string): Out<'excuseMember'> {

@@ -28,7 +28,7 @@ export function requireStoredVoter(db: Db, certificateText: string, path = 'cert
 }
 
 /** A committee decision on the roll: one member's PIN (none while the election is being set up), answered once per key. */
-function decided<T>(ctx: BackendContext, method: string, input: { approval?: In<'addVoter'>['approval'] }, requestKey: string | undefined, what: { zh: string; en: string }, write: (approvers: Approver[]) => T): T {
+export function decided<T>(ctx: BackendContext, method: string, input: { approval?: In<'addVoter'>['approval'] }, requestKey: string | undefined, what: { zh: string; en: string }, write: (approvers: Approver[]) => T): T {
   const call = { method, input: input as Record<string, unknown>, requestKey };
   return approvedWrite(ctx, call, input.approval ? [input.approval] : [], { atLeast: 1, path: 'approval', what }, (approvers) =>
     inTransaction(ctx.db, () => write(approvers)),
