@@ -8,7 +8,6 @@ import type { Migration } from './types';
  */
 const SQL = `
 ALTER TABLE voter ADD COLUMN probationary INTEGER NOT NULL DEFAULT 0 CHECK (probationary IN (0, 1));
-CREATE INDEX voter_probationary ON voter(id) WHERE probationary = 1;
 
 CREATE TABLE party_excusal (
   id                  INTEGER PRIMARY KEY,
