@@ -50,7 +50,8 @@ describe('Party members’ meeting: excused members', { skip: missing ?? false }
   }
 
   test('excuse a member in Chinese, undo it in English; the count follows', async () => {
-    const zh = await app.open('#/setup/party', { session });
+    const zhData = new Set<string>();
+    const zh = await app.open('#/setup/party', { session, prepare: async (p) => watchData(p, zhData) });
     try {
       const page = zh.page;
       await page.setViewportSize({ width: 1366, height: 768 });
@@ -74,6 +75,8 @@ describe('Party members’ meeting: excused members', { skip: missing ?? false }
       await sum.filter({ hasText: '不计入 1 人 = 应到会 6 人' }).waitFor();
       const row = page.getByTestId('party-excusals').locator('tr[data-excusal]');
       assert.match(await row.innerText(), /张丽华[\s\S]*自费出国半年以上[\s\S]*幸党发[\s\S]*2026年5月8日[\s\S]*2026年5月16日[\s\S]*郭志明/);
+      const zhFound = languageFindings(await visibleTexts(page), 'zh-CN', [...zhData].sort((a, b) => b.length - a.length), 'party-zh');
+      assert.deepEqual(zhFound, [], 'the Chinese screen has no English words of its own, no raw keys');
       await page.screenshot({ path: screenshotPath('party-meeting-zh-CN') });
       assert.deepEqual(zh.problems, []);
     } finally {
