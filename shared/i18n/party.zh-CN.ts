@@ -2,8 +2,8 @@
 export const partyZhCN = {
   'setup.tab.party': '党员大会',
   'party.title': '党员大会应到会人数',
-  'party.notApplies': '本选举的应到会人数是设立选举时直接填写的，不按党员名册计算；按名册计算请在“选民名单”中导入党员名册。',
-  'party.noRoll': '还没有导入党员名册：请先在“选民名单”中导入（预备党员在“党员类别”列填“预备党员”）。',
+  'party.notApplies': '本选举的应到会人数是设立选举时直接填写的，不按党员名册计算；按名册计算请在“导入选民名单”中导入党员名册。',
+  'party.noRoll': '还没有导入党员名册：请先在“导入选民名单”中导入（预备党员在“党员类别”列填“预备党员”）。',
   'party.sum': '党员 {members} 人 − 预备党员 {probationary} 人 − 不计入 {excused} 人 = 应到会 {registered} 人',
   'party.needed': '有选举权的到会党员须超过应到会人数的五分之四：至少 {needed} 人到会',
   'party.probationaryNote': '预备党员没有表决权和选举权：不发出席证、不发选票，不计入应到会人数和到会人数。',
