@@ -120,7 +120,8 @@ export function batchChoices(db: Db): {
   first: string | null;
   last: string | null;
 } {
-  const voters = db.prepare(`SELECT ${ON_ROLL_COUNT}`).pluck().get() as number;
+  // Probationary members of a Party roll get no certificate, so they are not among those to print for.
+  const voters = db.prepare(`SELECT ${ON_ROLL_COUNT} - (SELECT count(*) FROM voter WHERE probationary = 1 AND removed_at IS NULL)`).pluck().get() as number;
   const groups = db
     .prepare('SELECT group_name AS "group", count(*) AS voters FROM voter WHERE removed_at IS NULL AND probationary = 0 GROUP BY group_name ORDER BY min(import_id), min(line)')
     .all() as { group: string; voters: number }[];

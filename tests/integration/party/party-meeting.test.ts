@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { excuseMember, partyMeeting, undoExcusal } from '../../../electron/backend/party/excusals';
-import { cardOfCertificate } from '../../../electron/backend/certificates/batches';
+import { batchChoices, cardOfCertificate } from '../../../electron/backend/certificates/batches';
 import { issueBallot } from '../../../electron/backend/services/issuance';
 import { registeredCount } from '../../../electron/backend/services/results';
 import { importRoll } from '../../../electron/backend/services/roll';
@@ -84,6 +84,9 @@ test('a probationary member gets no certificate and no ballot, and the desk says
   const e = await withPartyRoll();
   const probationary = member(18);
   assert.throws(() => cardOfCertificate(e.ctx.db, probationary.certificate), rejects('refused'));
+  const choices = batchChoices(e.ctx.db);
+  assert.equal(choices.voters, 18, 'the 2 probationary members are not among those to print for');
+  assert.equal(choices.groups.reduce((n, g) => n + g.voters, 0), 18);
   openVoting(e.ctx, ['C1'], 10);
   const before = count(e.ctx, 'issuance');
   assert.throws(
