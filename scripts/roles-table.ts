@@ -34,6 +34,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
     en: 'Roll changes and objections',
     methods: ['rollStatus', 'addVoter', 'removeVoter', 'correctVoter', 'setEligibleCount', 'publishRoll', 'listObjections', 'fileObjection', 'decideObjection'],
   },
+  { zh: '党员大会', en: "Party members' meeting", methods: ['partyMeeting', 'excuseMember', 'undoExcusal'] },
   {
     zh: '提名与正式候选人',
     en: 'Nomination and formal candidates',

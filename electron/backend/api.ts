@@ -16,6 +16,7 @@ import { resultsApi } from './services/results-api';
 import { rollLifeApi } from './services/roll-life-api';
 import { nominationApi } from './services/nomination-api';
 import { representativesApi } from './services/representatives-api';
+import { partyApi } from './services/party-api';
 import { sealApi } from './services/seal-api';
 import { setupApi } from './services/setup-api';
 import { sessionApi } from './services/session-api';
@@ -60,6 +61,8 @@ const KEYED_BY_SERVICE = new Set([
   'removeRepresentative',
   'setHouseholdCount',
   'importRepresentatives',
+  'excuseMember',
+  'undoExcusal',
 ]);
 
 /**
@@ -89,6 +92,7 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...townApi(ctx),
     ...rollLifeApi(ctx),
     ...representativesApi(ctx),
+    ...partyApi(ctx),
     ...filesApi(ctx),
     ...nominationApi(ctx),
     ...editsApi(ctx),

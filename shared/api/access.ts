@@ -115,6 +115,10 @@ export const METHOD_ACCESS = {
   recordNominationVote: COMMITTEE,
   decideNominationTie: COMMITTEE,
   confirmFormalList: COMMITTEE,
+  // the Party members' meeting: excused members (issue 12)
+  partyMeeting: 'signed-in',
+  excuseMember: COMMITTEE,
+  undoExcusal: COMMITTEE,
   mobileLists: 'signed-in',
   approveProxy: COMMITTEE,
   revokeProxy: COMMITTEE,

@@ -18,6 +18,7 @@ import { sessionContract } from './session';
 import { setupContract } from './setup';
 import { stationsContract } from './stations';
 import { townContract } from './town';
+import { partyContract } from './party';
 import { templatesContract } from './templates';
 
 /**
@@ -45,6 +46,7 @@ export const contract = {
   ...templatesContract,
   ...nominationContract,
   ...editsContract,
+  ...partyContract,
 } as const satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -124,6 +124,8 @@ export const issuanceRefusal = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('removed-from-roll'), certificate: answerText }),
   // reps: an election by residents' representatives gives ballots to representatives only
   z.object({ reason: z.literal('not-a-representative'), certificate: answerText }),
+  /** A Party meeting: a probationary member (no vote), or a member excused from the registered count. */
+  z.object({ reason: z.enum(['probationary-member', 'excused-member']), certificate: answerText }),
   z.object({ reason: z.literal('already-issued'), first: issuedWhere }),
   z.object({ reason: z.literal('wrong-venue'), assigned: assignmentView, here: z.object({ venue: answerText, box: answerText }) }),
   z.object({ reason: z.literal('proxy-trustee-required'), trustee: personRef }),
@@ -190,6 +192,8 @@ export const turnoutView = z.object({
   proxyBallots: count,
   assisted: count,
   quorum: z.object({ met: z.boolean(), needed: count, rule: z.object({ zh: answerText, en: answerText }) }),
+  /** A Party meeting counted from its roll: registered = members − probationary − excused. */
+  party: z.object({ members: count, probationary: count, excused: count }).optional(),
   /**
    * With the figures phoned in from stations whose return has not arrived (docs/stations.md): shown marked as
    * provisional, never added to `participants`; each station's figure counts only beyond what is counted from it.

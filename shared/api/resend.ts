@@ -100,6 +100,9 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'removeRepresentative',
   'setHouseholdCount',
   'importRepresentatives',
+  // the Party meeting: an excusal and its undoing are recorded once
+  'excuseMember',
+  'undoExcusal',
 ]);
 
 export const REQUEST_KEY_FIELD = 'requestKey';

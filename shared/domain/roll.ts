@@ -19,6 +19,19 @@ export const REGISTRATION_CATEGORIES = [
   },
   { id: 'community-worker', zh: '在本社区工作的社区工作者', short: '社区工作者', aliases: ['驻社区工作者'] },
 ] as const;
+/** A Party roll's member status: probationary members (预备党员) have no vote. */
+export const PARTY_STATUSES = [
+  { id: 'full', zh: '正式党员' },
+  { id: 'probationary', zh: '预备党员' },
+] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number]['id'];
+
+export function parsePartyStatus(text: string): PartyStatus | null {
+  const t = text.normalize('NFKC').replace(/\s/gu, '');
+  if (t === '') return 'full';
+  return PARTY_STATUSES.find((s) => s.zh === t || s.id === t.toLowerCase())?.id ?? null;
+}
+
 /** A roll without a category column (or an empty cell) registers the voter in the usual category. */
 export const DEFAULT_CATEGORY = 'resident';
 export type RegistrationCategory = (typeof REGISTRATION_CATEGORIES)[number]['id'];
@@ -30,7 +43,7 @@ export const ROLL_MAX_BYTES = 32 * 1024 * 1024;
 export const GENDERS = ['female', 'male'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote', 'household'] as const;
+export const ROLL_FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'group', 'category', 'certificate', 'station', 'address', 'proofNote', 'household', 'partyStatus'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
 export interface RollColumn {
   field: RollField;
@@ -62,7 +75,7 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
     aliases: ['出生日期', '出生年月日', '出生年月', 'birthdate', 'dateofbirth'],
     accepts: { zh: '须与身份证号一致，选举日年满 18 周岁；写法如', en: 'matching the ID number; 18 or older on election day; written e.g.' },
     values: ['1980年5月17日', '1980-05-17', '1980/5/17'] },
-  { field: 'group', zh: '居民小组', en: 'group', required: true, aliases: ['居民小组', '所属居民小组', '小组', 'group'],
+  { field: 'group', zh: '居民小组', en: 'group', required: true, aliases: ['居民小组', '所属居民小组', '小组', 'group', '党小组', '所属党小组'],
     accepts: { zh: '所属居民小组的名称，如', en: "the residents' group's name, e.g." }, values: ['第一居民小组'] },
   { field: 'category', zh: '登记类别', en: 'category', required: false, aliases: ['登记类别', '选民类别', '类别', 'category'],
     accepts: { zh: '以下之一（或其英文编号）；不填为“户在人在”', en: 'one of these (or its English id); empty: the first' },
@@ -80,7 +93,20 @@ export const ROLL_COLUMNS: readonly RollColumn[] = [
   { field: 'household', zh: '户号', en: 'household', required: false, aliases: ['户号', '户编号', '家庭户号', 'household', 'householdnumber'],
     accepts: { zh: `户口簿上的户号（字母、数字，可用“-”连接），至多 ${HOUSEHOLD_MAX} 个字符；同户选民填同一户号，户代表选举时必填，如`, en: `the household number (letters and digits, parts joined by "-"), at most ${HOUSEHOLD_MAX} characters; the same for everyone of one household; required for a household election, e.g.` },
     values: ['320102001', '3-2-101'] },
+  { field: 'partyStatus', zh: '党员类别', en: 'partyStatus', required: false, aliases: ['党员类别', '党员身份', 'partystatus'],
+    accepts: { zh: '仅党员大会的党员名册：预备党员填“预备党员”（不参加表决和选举），正式党员可不填', en: "Party members' meeting roll only: mark probationary members (they do not vote); empty: a full member" },
+    values: [...PARTY_STATUSES.map((s) => s.zh), ...PARTY_STATUSES.map((s) => s.id)] },
 ];
+
+/** Fields only a residents' roll carries, and the one only a Party roll carries. */
+const RESIDENTS_ONLY: readonly RollField[] = ['category', 'address', 'proofNote'];
+const PARTY_ONLY: readonly RollField[] = ['partyStatus'];
+
+/** The columns a roll of this kind shows and its template holds (the importer reads every column either way). */
+export function rollColumnsFor(kind: 'residents' | 'party'): readonly RollColumn[] {
+  const left = kind === 'party' ? RESIDENTS_ONLY : PARTY_ONLY;
+  return ROLL_COLUMNS.filter((c) => !left.includes(c.field));
+}
 
 export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ROLL_COLUMNS.filter((c) => c.required).map((c) => c.field);
 
@@ -109,6 +135,8 @@ export type RollErrorCode =
   | 'gender-mismatch'
   | 'under-18'
   | 'unknown-category'
+  | 'unknown-party-status'
+  | 'party-status-outside-party'
   | 'unknown-gender'
   | 'duplicate-id-number'
   | 'duplicate-certificate'
@@ -317,6 +345,8 @@ export interface RollRow {
   proofNote?: string;
   /** The household number (户号), normalised (shared/domain/household.ts). */
   household?: string;
+  /** Party members' meeting rolls: a probationary member, who has no vote. */
+  probationary?: true;
 }
 
 export type RollValidation = { ok: true; rows: RollRow[] } | { ok: false; errors: RollError[] };
@@ -325,6 +355,8 @@ export interface RollValidationOptions {
   /** Election day, YYYY-MM-DD: voters must be 18 on that day. */
   electionDate: string;
   labels?: Partial<Record<RollField, string>>;
+  /** A Party members' meeting roll, the only kind that may mark probationary members. */
+  partyRoll?: boolean;
 }
 
 const TEXT_ISSUE_ZH: Record<Exclude<TextIssue['kind'], 'too-long'>, string> = {
@@ -443,6 +475,17 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
       }
     }
 
+    const partyStatus = parsePartyStatus(text('partyStatus'));
+    if (partyStatus === null) {
+      fail('partyStatus', 'unknown-party-status',
+        `第 ${line} 行：党员类别“${text('partyStatus')}”无法识别（可用：${PARTY_STATUSES.map((s) => s.zh).join('、')}）`,
+        `line ${line}: unknown Party status "${text('partyStatus')}" (accepted: ${PARTY_STATUSES.map((s) => s.id).join(', ')} or the Chinese labels)`);
+    } else if (partyStatus === 'probationary' && opts.partyRoll !== true) {
+      fail('partyStatus', 'party-status-outside-party',
+        `第 ${line} 行：只有党员大会的党员名册才能标注预备党员，本选举不是党员大会`,
+        `line ${line}: only a Party members' meeting roll marks probationary members, and this election is not one`);
+    }
+
     let certificate: string | null = null;
     if (text('certificate') !== '') {
       const check = checkCertificateNumber(text('certificate'));
@@ -481,6 +524,7 @@ export function validateRollRows(raw: readonly RawRollRow[], opts: RollValidatio
         ...(text('address') ? { address: text('address') } : {}),
         ...(text('proofNote') ? { proofNote: text('proofNote') } : {}),
         ...(household !== null ? { household } : {}),
+        ...(partyStatus === 'probationary' ? { probationary: true as const } : {}),
       };
       rows.push({ line, name, idNumber: id.idNumber, gender, birthDate, group, category, certificate, ...optional });
     }

@@ -22,6 +22,7 @@ import { errorsEn } from './errors.en';
 import { auditEn } from './audit.en';
 import { templatesEn } from './templates.en';
 import { editsEn } from './edits.en';
+import { partyEn } from './party.en';
 
 /** English strings. Every key of zh-CN.ts, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
@@ -177,4 +178,5 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...templatesEn,
   ...editsEn,
+  ...partyEn,
 };

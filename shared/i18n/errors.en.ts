@@ -94,4 +94,16 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.household.noNumber': 'household election: {name} (certificate {certificate}) has no household number on the roll and cannot receive a ballot; the committee must fill it in first',
   'error.household.unknown': 'no voter on the roll has household number "{household}"',
   'error.household.malformed': 'household number "{household}" may hold only letters and digits, parts joined by "-", at most {max} characters',
+  // party (issue 12: the Party members' meeting)
+  'error.party.notPartyMeeting': "this election is not a Party members' meeting with a Party roll; nobody can be excused from its registered count",
+  'error.party.unknownMember': 'certificate {certificate} is not on the Party roll',
+  'error.party.removedMember': '{name} (certificate {certificate}) was removed from the roll',
+  'error.party.probationaryExcused': '{name} is a probationary member and is not counted anyway',
+  'error.party.alreadyExcused': '{name} is already excused from the registered count',
+  'error.party.closed': 'round 1 has opened for voting; excused members can no longer be changed',
+  'error.party.unknownExcusal': 'there is no excusal number {id}',
+  'error.party.alreadyUndone': "{name}'s excusal was already undone",
+  'error.party.probationaryNoBallot': '{name} (certificate {certificate}) is a probationary member, with no vote: no ballot',
+  'error.party.excusedNoBallot': '{name} (certificate {certificate}) is excused from the registered count: no ballot; if they attend, undo the excusal before round 1 opens',
+  'error.party.probationaryNoCertificate': '{name} (certificate {certificate}) is a probationary member, with no vote: no certificate',
 };

@@ -96,4 +96,16 @@ export const errorsZhCN = {
   'error.household.noNumber': '户代表选举：{name}（选民证 {certificate}）在选民名单上没有户号，不能领取选票；请选举委员会先补填户号',
   'error.household.unknown': '选民名单上没有户号为“{household}”的选民',
   'error.household.malformed': '户号“{household}”只能由字母、数字组成，可用“-”连接，至多 {max} 个字符',
+  // party (issue 12: the Party members' meeting)
+  'error.party.notPartyMeeting': '本选举不是按党员名册召开的党员大会，没有不计入应到会人数的党员',
+  'error.party.unknownMember': '证号 {certificate} 不在党员名册上',
+  'error.party.removedMember': '{name}（证号 {certificate}）已从名册除名',
+  'error.party.probationaryExcused': '{name} 是预备党员，本来就不计入应到会人数',
+  'error.party.alreadyExcused': '{name} 已不计入应到会人数',
+  'error.party.closed': '第 1 轮投票已开始，不能再更改不计入应到会人数的党员',
+  'error.party.unknownExcusal': '没有编号为 {id} 的不计入记录',
+  'error.party.alreadyUndone': '{name} 的不计入记录已经撤销',
+  'error.party.probationaryNoBallot': '{name}（证号 {certificate}）是预备党员，没有表决权和选举权，不发选票',
+  'error.party.excusedNoBallot': '{name}（证号 {certificate}）已经批准不计入应到会人数，不发选票；如本人到会，须在第 1 轮开始前撤销该记录',
+  'error.party.probationaryNoCertificate': '{name}（证号 {certificate}）是预备党员，没有选举权，不发出席证',
 } as const;

@@ -26,4 +26,5 @@ export const templatesEn: Record<keyof typeof templatesZhCN, string> = {
   'templates.field.address': 'Address',
   'templates.field.proofNote': 'Proof seen (by application)',
   'templates.field.household': 'Household number',
+  'templates.field.partyStatus': 'Party status (probationary members marked)',
 };

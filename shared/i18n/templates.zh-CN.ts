@@ -25,4 +25,5 @@ export const templatesZhCN = {
   'templates.field.address': '住址',
   'templates.field.proofNote': '证明材料',
   'templates.field.household': '户号',
+  'templates.field.partyStatus': '党员类别',
 } as const;

@@ -21,6 +21,7 @@ import { errorsZhCN } from './errors.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { templatesZhCN } from './templates.zh-CN';
 import { editsZhCN } from './edits.zh-CN';
+import { partyZhCN } from './party.zh-CN';
 /**
  * Simplified Chinese strings: the default language and the source of the key set.
  * `{name}` marks a parameter; en.ts must use the same parameters for the same key.
@@ -178,6 +179,7 @@ export const zhCN = {
   ...auditZhCN,
   ...templatesZhCN,
   ...editsZhCN,
+  ...partyZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

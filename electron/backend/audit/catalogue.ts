@@ -12,6 +12,7 @@ import { ROLL_AUDIT_EVENTS } from './events-roll';
 import { NOMINATION_AUDIT_EVENTS } from './events-nomination';
 import { EDIT_AUDIT_EVENTS } from './events-edits';
 import { REPRESENTATIVE_AUDIT_EVENTS } from './events-representatives';
+import { PARTY_AUDIT_EVENTS } from './events-party';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -64,6 +65,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...NOMINATION_AUDIT_EVENTS,
   ...EDIT_AUDIT_EVENTS,
   ...REPRESENTATIVE_AUDIT_EVENTS,
+  ...PARTY_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

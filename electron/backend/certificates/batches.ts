@@ -1,6 +1,7 @@
 import type { CertificateBatch, CertificateCardView } from '../../../shared/api/certificates';
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { invalid, notFound, refused } from '../context';
+import { says } from '../../../shared/i18n/says';
 import type { Db } from '../db';
 import { assignmentOf, ON_ROLL, ON_ROLL_COUNT, stmt } from '../services/roll-store';
 import { byRepresentatives, isRepresentative, notARepresentative, ONLY_REPRESENTATIVES, REPRESENTATIVE_COUNT } from '../services/representatives-store';
@@ -29,10 +30,14 @@ function rangeBound(textValue: string, path: string): string {
  * The batch's voters: in an election by residents' representatives only representatives, in a household election
  * only each household's certificate holder (household-cards.ts).
  */
+const NOT_PROBATIONARY = 'probationary = 0';
+
 function batchQuery(db: Db, batch: CertificateBatch): BatchQuery {
   const q = votersOfBatch(db, batch);
-  if (byRepresentatives(db)) return { ...q, where: `${q.where} AND ${ONLY_REPRESENTATIVES}` };
-  return householdCertificatesReady(db) ? { ...q, where: `${q.where} AND ${holderOnly}` } : q;
+  // Probationary members of a Party roll have no vote and get no certificate.
+  const where = `${q.where} AND ${NOT_PROBATIONARY}`;
+  if (byRepresentatives(db)) return { ...q, where: `${where} AND ${ONLY_REPRESENTATIVES}` };
+  return householdCertificatesReady(db) ? { ...q, where: `${where} AND ${holderOnly}` } : { ...q, where };
 }
 
 function votersOfBatch(db: Db, batch: CertificateBatch): BatchQuery {
@@ -116,13 +121,14 @@ export function batchCards(db: Db, batch: CertificateBatch, offset: number, limi
 
 /** The card of one certificate number, or not-found. */
 export function cardOfCertificate(db: Db, certificate: string): CertificateCardView & { voterId: number } {
-  const r = stmt(db, `SELECT ${CARD_COLUMNS}, removed_at FROM voter WHERE certificate = ?`).get(certificate) as
-    | (CardRow & { removed_at: string | null })
+  const r = stmt(db, `SELECT ${CARD_COLUMNS}, removed_at, probationary FROM voter WHERE certificate = ?`).get(certificate) as
+    | (CardRow & { removed_at: string | null; probationary: 0 | 1 })
     | undefined;
   if (!r) throw notFound(`没有选民证号 ${certificate}`, `no voter certificate ${certificate}`);
   if (r.removed_at !== null) {
     throw refused(`${r.name}（选民证 ${certificate}）已从选民名单除名，不发选民证`, `${r.name} (certificate ${certificate}) was removed from the roll and gets no certificate`);
   }
+  if (r.probationary === 1) throw refused(says('error.party.probationaryNoCertificate', { name: r.name, certificate }));
   if (byRepresentatives(db) && !isRepresentative(db, r.id)) throw refused(notARepresentative(r, 'certificate'), { reason: 'not-a-representative' });
   // In a household election any member's number finds the household's one certificate.
   const holder = householdCertificatesReady(db) ? holderOf(db, r.household!) : r;
@@ -143,15 +149,16 @@ export function batchChoices(db: Db): {
   last: string | null;
 } {
   const reps = byRepresentatives(db);
-  const voters = db.prepare(`SELECT ${reps ? REPRESENTATIVE_COUNT : ON_ROLL_COUNT}`).pluck().get() as number;
+  // Probationary members of a Party roll get no certificate, so they are not among those to print for.
+  const voters = db.prepare(`SELECT ${reps ? REPRESENTATIVE_COUNT : `${ON_ROLL_COUNT} - (SELECT count(*) FROM voter WHERE probationary = 1 AND ${ON_ROLL})`}`).pluck().get() as number;
   const groups = db
-    .prepare(`SELECT group_name AS "group", count(*) AS voters FROM voter WHERE ${ON_ROLL}${reps ? ` AND ${ONLY_REPRESENTATIVES}` : ''} GROUP BY group_name ORDER BY min(import_id), min(line)`)
+    .prepare(`SELECT group_name AS "group", count(*) AS voters FROM voter WHERE ${ON_ROLL} AND ${NOT_PROBATIONARY}${reps ? ` AND ${ONLY_REPRESENTATIVES}` : ''} GROUP BY group_name ORDER BY min(import_id), min(line)`)
     .all() as { group: string; voters: number }[];
   const venues = db
-    .prepare(`SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${ON_ROLL}) AS voters FROM venue v ORDER BY v.kind, v.id`)
+    .prepare(`SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${ON_ROLL} AND ${NOT_PROBATIONARY}) AS voters FROM venue v ORDER BY v.kind, v.id`)
     .all() as { id: string; name: string; voters: number }[];
   const mobileBoxes = db
-    .prepare(`SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND ${ON_ROLL}) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id`)
+    .prepare(`SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND ${ON_ROLL} AND ${NOT_PROBATIONARY}) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id`)
     .all() as { id: string; name: string; voters: number }[];
   const range = db.prepare('SELECT min(certificate) AS first, max(certificate) AS last FROM voter').get() as { first: string | null; last: string | null };
   return { voters, groups, venues, mobileBoxes, first: range.first, last: range.last };

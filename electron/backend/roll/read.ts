@@ -17,6 +17,8 @@ export interface ReadRollOptions {
   electionDate: string;
   /** CSV only; XLSX files carry their own encoding. */
   encoding?: RollEncodingChoice;
+  /** A Party members' meeting roll (probationary members may be marked). */
+  partyRoll?: boolean;
 }
 
 export type ReadRollResult =
@@ -112,7 +114,7 @@ export async function readRollFile(bytes: Uint8Array, opts: ReadRollOptions): Pr
     return { line: record.line, values };
   });
 
-  const result = validateRollRows(raw, { electionDate: opts.electionDate, labels: header.labels });
+  const result = validateRollRows(raw, { electionDate: opts.electionDate, labels: header.labels, partyRoll: opts.partyRoll === true });
   if (numericIdErrors.length > 0) {
     // The numeric cell was blanked above, so drop the "missing" report for it in favour of the precise one.
     const numericLines = new Set(numericIdErrors.map((e) => e.line));

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit';
 import { bilingual, invalid, notFound, refused, type BackendContext } from '../context';
 import type { ErrorText } from '../../../shared/api/error-text';
 import { byRepresentatives, isRepresentative, notARepresentative } from './representatives-store';
+import { partyBallotRefusal } from '../party/desk-check';
 import { type Db, inTransaction } from '../db';
 import {
   assignmentOf,
@@ -266,6 +267,11 @@ export function issueBallot(ctx: BackendContext, input: IssueInput, requestKey?:
     if (byRepresentatives(db) && !isRepresentative(db, voter.id)) {
       const said = notARepresentative(voter, 'ballot');
       return no('refused', said.zh, said.en, { reason: 'not-a-representative', certificate }, {}, said);
+    }
+    const party = partyBallotRefusal(db, voter);
+    if (party) {
+      const error = new ApiError('refused', bilingual(party.said.zh, party.said.en), { details: { reason: party.reason, certificate }, text: party.said });
+      return refuseInTx(ctx, { type: 'ballot.refused', subject, detail: { ...base, reason: party.reason } }, error);
     }
     const first = stmt(db, 'SELECT request_key FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
       | { request_key: string | null }

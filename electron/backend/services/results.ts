@@ -1,5 +1,6 @@
 import { representativeCount } from './representatives-store';
 import { registeredOnRoll } from './eligible-units';
+import { isPartyRoll, partyRegisteredOnRoll } from '../party/counts';
 import type { BallotContent } from '../../../shared/api/counting';
 import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleProfileInput } from '../../../shared/record';
 import { tally } from '../../../shared/rules/tally';
@@ -22,12 +23,13 @@ import type { RoundResultView } from '../../../shared/api/results';
 
 /**
  * Registered: the number set for the election, or the representatives (an election by them), or from the roll
- * (voters, or households in a household election).
+ * (voters, households in a household election, a Party meeting's members less probationary and excused: party/counts).
  */
 export function registeredCount(db: Db): number {
   const e = requireElection(db);
   if (e.registered.source === 'number') return e.registered.number;
   if (e.method === 'representative') return representativeCount(db);
+  if (isPartyRoll(e)) return partyRegisteredOnRoll(db);
   return registeredOnRoll(db);
 }
 

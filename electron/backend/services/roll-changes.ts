@@ -45,7 +45,7 @@ export function snapshotOf(v: StoredVoter): VoterSnapshot {
   return { name: v.name, idNumber: v.id_number, group: v.group_name, category: v.category, address: v.address, proofNote: v.proof_note, household: v.household };
 }
 
-function decidedBy(approvers: readonly Approver[]): string | null {
+export function decidedBy(approvers: readonly Approver[]): string | null {
   return approvers.length === 0 ? null : JSON.stringify(approvers.map((a) => a.name));
 }
 

@@ -27,6 +27,8 @@ export interface VoterRow {
   removed_at: string | null;
   /** The household number (户号), when the roll gives one. */
   household: string | null;
+  /** A Party roll's probationary member (预备党员), who has no vote. */
+  probationary: 0 | 1;
 }
 
 /**

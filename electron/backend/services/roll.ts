@@ -49,7 +49,7 @@ function groupKey(group: string): string {
 export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): Promise<ImportRollOutput> {
   const election = requireElection(ctx.db);
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
-  const read = await readRollFile(opts.bytes, { electionDate: election.date, encoding: opts.encoding ?? 'auto' });
+  const read = await readRollFile(opts.bytes, { electionDate: election.date, encoding: opts.encoding ?? 'auto', partyRoll: election.body === 'party' });
   const reject = (errors: RollError[]): never => {
     appendRefusal(ctx.db, {
       type: 'roll.import-rejected',
@@ -112,15 +112,15 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
         .run(at, ctx.actor, opts.fileName ?? null, read.format, read.encoding, sha256, rows.length).lastInsertRowid,
     );
     const insert = db.prepare(
-      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, import_id, line, address, proof_note, household)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, import_id, line, address, proof_note, household, probationary)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     rows.forEach((r, i) => {
       // The file's own station column comes first, then the assignment by group, then the default venue.
       const place = r.station !== undefined ? places.get(r.station) : undefined;
       const venue = place ? (place.kind === 'venue' ? place.id : null) : (byGroup.get(groupKey(r.group)) ?? defaultVenue);
       const mobileBox = place?.kind === 'mobile-box' ? place.id : null;
-      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, mobileBox, importId, r.line, r.address ?? null, r.proofNote ?? null, r.household ?? null);
+      insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, mobileBox, importId, r.line, r.address ?? null, r.proofNote ?? null, r.household ?? null, r.probationary === true ? 1 : 0);
     });
     appendAudit(db, {
       type: 'roll.imported',

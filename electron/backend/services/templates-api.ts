@@ -7,10 +7,10 @@ import { rollTemplateCsv, rollTemplateXlsx } from '../roll/template';
 export function templatesApi(ctx: BackendContext): Implementation<TemplatesContract> {
   void ctx;
   return {
-    rollTemplate: async ({ format }) => {
-      const bytes = format === 'csv' ? rollTemplateCsv() : await rollTemplateXlsx();
+    rollTemplate: async ({ format, roll = 'residents' }) => {
+      const bytes = format === 'csv' ? rollTemplateCsv(roll) : await rollTemplateXlsx(roll);
       return {
-        fileName: `选民名单模板.${format}`,
+        fileName: `${roll === 'party' ? '党员名册模板' : '选民名单模板'}.${format}`,
         mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         contentBase64: Buffer.from(bytes).toString('base64'),
       };

@@ -1,5 +1,6 @@
 import { ON_ROLL, ON_ROLL_COUNT } from './roll-store';
 import { registeredCount } from './results';
+import { isPartyRoll, partyCounts } from '../party/counts';
 import type { TurnoutView } from '../../../shared/api/issuance';
 import { quorumMet } from '../../../shared/rules/validity';
 import type { Body, Method } from '../../../shared/record/cer';
@@ -81,6 +82,7 @@ export function turnout(db: Db, round: number): TurnoutView {
       needed,
       rule: quorumRule(election.body, election.method),
     },
+    ...(isPartyRoll(election) ? { party: partyCounts(db) } : {}),
     provisional: provisionalTurnout(db, round, totals.n, registered),
     byVenue,
     byMobileBox,

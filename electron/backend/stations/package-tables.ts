@@ -4,7 +4,7 @@ import { stationScope } from './identity';
 /**
  * What a station package carries, table by table, in the order a fresh file takes them (every row's references
  * come first). Each entry selects the rows the station needs (parameter @station): the election's setup and rounds
- * whole; its boxes, desks, stock, custody trail and issuances; its voters (with their proxies); and the people who
+ * whole; its boxes, desks, stock, custody trail and issuances; its voters (with their proxies and, at a Party meeting, their excusals; in an election by representatives, which of them are); and the people who
  * may act there — the committee, officials of the whole election or of this venue, the box's staff, and anyone its
  * rows name — with their PIN hashes and salts (PINs are never stored anywhere).
  */
@@ -38,6 +38,8 @@ export function packageTables(kind: Station['kind']): ReadonlyArray<{ table: str
     { table: 'custody_event', where: `box_id IN ${boxes}` },
     { table: 'roll_import', where: `id IN (SELECT import_id FROM voter WHERE ${scope.voters})` },
     { table: 'voter', where: scope.voters },
+    { table: 'party_excusal', where: `voter_id IN ${voters}` },
+    { table: 'representative', where: `voter_id IN ${voters}` },
     { table: 'proxy', where: `voter_id IN ${voters} AND trustee_id IN ${voters}` },
     { table: 'desk', where: `box_id IN ${boxes}` },
     { table: 'ballot_stock_movement', where: `box_id IN ${boxes}` },

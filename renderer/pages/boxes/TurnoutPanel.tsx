@@ -25,6 +25,11 @@ export function TurnoutPanel({ turnout, error }: { turnout: TurnoutView | null; 
           <small>{lang === 'en' ? q.rule.en : q.rule.zh}</small>
         </p>
       </div>
+      {turnout.party && (
+        <p className="ui-muted" data-testid="turnout-party">
+          {t('party.turnout.registered', { registered: turnout.registered, ...turnout.party })}
+        </p>
+      )}
       {turnout.provisional.stations.length > 0 && (
         <p className="ui-text-warn" data-testid="turnout-provisional" data-met={turnout.provisional.quorumMet}>
           {t('phoned.provisional', {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROLL_COLUMNS } from '../../../shared/domain/roll';
+import { rollColumnsFor } from '../../../shared/domain/roll';
 import { useApi } from '../../app/api-context';
 import { useLang } from '../../app/i18n';
 import { saveMadeFile } from '../../api/save-file';
@@ -16,12 +16,13 @@ export function RollColumns({ overview }: { overview: Overview }) {
   const { t, lang } = useLang();
   const action = useAction();
   const [saved, setSaved] = useState<string | null>(null);
+  const roll = overview.election?.body === 'party' ? 'party' : 'residents';
   const places = [...overview.venues.map((v) => v.name), ...overview.boxes.filter((b) => b.kind === 'mobile').map((b) => b.name)];
 
   const download = (format: 'csv' | 'xlsx') =>
     action.run(async () => {
       setSaved(null);
-      const file = await api.call('rollTemplate', { format });
+      const file = await api.call('rollTemplate', { format, roll });
       const path = await saveMadeFile({ fileName: file.fileName, mimeType: file.mimeType, content: { base64: file.contentBase64 } });
       if (path !== null) setSaved(t('templates.roll.saved', { path }));
     });
@@ -40,7 +41,7 @@ export function RollColumns({ overview }: { overview: Overview }) {
           </tr>
         </thead>
         <tbody>
-          {ROLL_COLUMNS.map((c) => (
+          {rollColumnsFor(roll).map((c) => (
             <tr key={c.field} data-field={c.field}>
               <th scope="row">
                 <code className="ui-code">{c.aliases[0]}</code>

@@ -10,11 +10,12 @@ import { NominationTab } from './NominationTab';
 import { OfficesTab } from './OfficesTab';
 import { PeopleTab } from './PeopleTab';
 import { RollTab } from './RollTab';
+import { PartyTab } from './PartyTab';
 import { ErrorNote, Loading, useLoad } from '../../ui';
 import './setup.css';
 import { VenuesTab } from './VenuesTab';
 
-export const SETUP_TABS = ['election', 'offices', 'venues', 'people', 'roll', 'certificates', 'lists', 'nomination'] as const;
+export const SETUP_TABS = ['election', 'offices', 'venues', 'people', 'roll', 'certificates', 'lists', 'nomination', 'party'] as const;
 export type SetupTab = (typeof SETUP_TABS)[number];
 
 /** The election committee's set-up, one part per sub-page (#/setup/roll …) so each is one link away. */
@@ -44,7 +45,7 @@ export function SetupScreen({ route }: { route: Route }) {
   return (
     <div className="ui-screen ui-stack" data-testid="setup-screen" data-tab={tab}>
       <nav className="setup-subtabs ui-no-print" aria-label={t('setup.tabs')}>
-        {SETUP_TABS.map((id) => (
+        {SETUP_TABS.filter((id) => id !== 'party' || data.election?.body === 'party').map((id) => (
           <a key={id} href={hrefFor('setup', id)} aria-current={id === tab ? 'page' : undefined} data-testid={`setup-tab-${id}`}>
             {t(`setup.tab.${id}`)}
           </a>
@@ -58,6 +59,7 @@ export function SetupScreen({ route }: { route: Route }) {
       {tab === 'certificates' && <CertificatesTab overview={data} />}
       {tab === 'lists' && <ListsTab overview={data} />}
       {tab === 'nomination' && <NominationTab overview={data} onChanged={overview.reload} />}
+      {tab === 'party' && <PartyTab />}
       <NextStepLink after="setup" />
     </div>
   );

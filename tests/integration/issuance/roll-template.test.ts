@@ -4,7 +4,9 @@ import ExcelJS from 'exceljs';
 import { importRoll } from '../../../electron/backend/services/roll';
 import { templatesApi } from '../../../electron/backend/services/templates-api';
 import { listVoters } from '../../../electron/backend/services/voters';
-import { mapRollHeader, ROLL_COLUMNS } from '../../../shared/domain/roll';
+import { mapRollHeader, rollColumnsFor } from '../../../shared/domain/roll';
+
+const ROLL_COLUMNS = rollColumnsFor('residents');
 import { makeVoter } from '../../unit/roll/make-roll';
 import { election } from './helpers';
 
@@ -20,10 +22,11 @@ const cells = (v: ReturnType<typeof makeVoter>): Record<string, string> => ({
   category: v.category,
   certificate: '',
   station: '',
+  partyStatus: '',
 });
 
-async function template(format: 'csv' | 'xlsx') {
-  const t = await templatesApi(election().ctx).rollTemplate({ format });
+async function template(format: 'csv' | 'xlsx', roll?: 'party') {
+  const t = await templatesApi(election().ctx).rollTemplate({ format, ...(roll ? { roll } : {}) });
   return { ...t, bytes: Buffer.from(t.contentBase64, 'base64') };
 }
 
@@ -67,4 +70,18 @@ test('the XLSX template keeps ID numbers as text, offers the categories, explain
   assert.equal(out.imported, 2);
   assert.equal(out.format, 'xlsx');
   assert.deepEqual(listVoters(ctx.db, { offset: 0, limit: 10 }).voters.map((v) => v.name), two.map((v) => v.name));
+});
+
+test('the Party roll template has the Party status column and none of the residents-only ones; filled, it imports into a Party meeting', async () => {
+  const t = await template('csv', 'party');
+  assert.equal(t.fileName, '党员名册模板.csv');
+  const columns = rollColumnsFor('party');
+  const header = t.bytes.subarray(3).toString('utf8').trimEnd().split(',');
+  assert.deepEqual(header, columns.map((c) => c.zh));
+  assert.ok(header.includes('党员类别') && !header.includes('登记类别'));
+  const row = (v: ReturnType<typeof makeVoter>, status: string) => columns.map((c) => (c.field === 'partyStatus' ? status : cells(v)[c.field])).join(',');
+  const filled = Buffer.concat([t.bytes, Buffer.from(`${row(two[0]!, '')}\r\n${row(two[1]!, '预备党员')}`, 'utf8')]);
+  const { ctx } = election({ body: 'party', method: 'meeting' });
+  assert.equal((await importRoll(ctx, { bytes: filled, fileName: t.fileName })).imported, 2);
+  assert.deepEqual(ctx.db.prepare('SELECT probationary FROM voter ORDER BY id').pluck().all(), [0, 1]);
 });

@@ -15,6 +15,7 @@ import { nomination013 } from './013-nomination';
 import { edits014 } from './014-edits';
 import { representatives015 } from './015-representatives';
 import { household016 } from './016-household';
+import { party017 } from './017-party';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   edits014,
   representatives015,
   household016,
+  party017,
 ];
 
 MIGRATIONS.forEach((m, i) => {
