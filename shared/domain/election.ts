@@ -4,6 +4,8 @@ import { BODIES, METHODS, METHODS_BY_BODY, checkMethodForBody } from '../record/
 import { committeeMemberInput, idNumber, officialInput, personName, relativeInput } from './people';
 import { ruleProfilePartial } from '../rules/profile';
 import { boxInput, code, venueInput } from './venue';
+import { candidateDetails } from '../record/cer';
+import { personKeySalt } from './person-key';
 
 export { BODIES, METHODS, METHODS_BY_BODY };
 
@@ -22,6 +24,10 @@ export const candidateInput = z.strictObject({
   gender: z.enum(['female', 'male']).optional(),
   office: code,
   idNumber: idNumber.optional(),
+  /** Optional facts for the town's structure report (election-record.md); the personKey is made from idNumber. */
+  birthYear: candidateDetails.birthYear,
+  education: candidateDetails.education,
+  politicalStatus: candidateDetails.politicalStatus,
 });
 
 export const partyExclusionInput = z.strictObject({
@@ -49,6 +55,8 @@ export const electionDefinition = z.strictObject({
   method: z.enum(METHODS),
   date: isoDate,
   drill: z.boolean().default(false),
+  /** The town's salt for the candidates' personKey (shared/domain/person-key.ts); also settable until voting opens. */
+  personKeySalt: personKeySalt.optional(),
   rules: ruleProfilePartial.default({}),
   registered: registeredInput,
   offices: z.array(officeInput).min(1, 'at least one office'),

@@ -17,4 +17,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'rules.problem.no-woman-elected': 'no woman elected',
   'rules.problem.no-woman-candidate': 'no woman among the candidates',
   'rules.problem.unknown': 'An election rule notice: the committee should check this round’s result',
+  // candfields (issue 11): the candidates' optional record facts
+  'error.candfields.saltAfterOpening': "round 1 has opened; the town's salt for person keys can no longer change",
 };

@@ -19,4 +19,6 @@ export const errorsZhCN = {
   'rules.problem.no-woman-elected': '当选人中没有女性',
   'rules.problem.no-woman-candidate': '候选人中没有女性',
   'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
+  // candfields (issue 11): the candidates' optional record facts
+  'error.candfields.saltAfterOpening': '第 1 轮投票已开始，人员识别码盐值不能再更改',
 } as const;

@@ -11,6 +11,7 @@ import { stations009 } from './009-stations';
 import { issuanceUndone010 } from './010-issuance-undone';
 import { takeover011 } from './011-takeover';
 import { rollLife012 } from './012-roll-life';
+import { candidateFields013 } from './013-candidate-fields';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   issuanceUndone010,
   takeover011,
   rollLife012,
+  candidateFields013,
 ];
 
 MIGRATIONS.forEach((m, i) => {
