@@ -28,10 +28,10 @@ export function readPersonKeySalt(db: Db): string | null {
 export function setPersonKeySalt(ctx: BackendContext, salt: string): { changed: boolean } {
   requireElection(ctx.db);
   return inTransaction(ctx.db, () => {
-    const first = ctx.db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
-    if (first && first.status !== 'prepared') throw refused(says('error.candfields.saltAfterOpening'));
     const before = readPersonKeySalt(ctx.db);
     if (before === salt) return { changed: false };
+    const first = ctx.db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
+    if (first && first.status !== 'prepared') throw refused(says('error.candfields.saltAfterOpening'));
     ctx.db.prepare('UPDATE election SET person_key_salt = ? WHERE id = 1').run(salt);
     // Never the salt itself: the audit log is shown and exported.
     appendAudit(ctx.db, { type: 'election.person-key-salt-set', at: ctx.now(), actor: ctx.actor, subject: 'election', detail: { replaced: before !== null } });
