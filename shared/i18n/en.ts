@@ -1,3 +1,4 @@
+import { candfieldsEn } from './candfields.en';
 import type { MessageKey } from './zh-CN';
 import { announceEn } from './announce.en';
 import { boxesEn } from './boxes.en';
@@ -171,4 +172,5 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...auditEn,
   ...templatesEn,
+  ...candfieldsEn,
 };

@@ -1,3 +1,4 @@
+import { candfieldsZhCN } from './candfields.zh-CN';
 import { boxesZhCN } from './boxes.zh-CN';
 import { announceZhCN } from './announce.zh-CN';
 import { deskZhCN } from './desk.zh-CN';
@@ -172,6 +173,7 @@ export const zhCN = {
   ...errorsZhCN,
   ...auditZhCN,
   ...templatesZhCN,
+  ...candfieldsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
