@@ -50,29 +50,31 @@ export function CandidateFactFields({ value, onChange }: { value: CandidateFacts
         />
       </Field>
       <Field label={t('candfields.education')}>
-        <select value={value.education} onChange={(e) => onChange({ ...value, education: e.target.value as CandidateFactsDraft['education'] })} data-testid="candidate-education">
-          <option value="">—</option>
-          {EDUCATIONS.map((x) => (
-            <option key={x} value={x}>
-              {t(`candfields.education.${x}`)}
-            </option>
-          ))}
-        </select>
+        <Choice options={EDUCATIONS} value={value.education} word={(x) => t(`candfields.education.${x}`)} onChange={(education) => onChange({ ...value, education })} testId="candidate-education" />
       </Field>
       <Field label={t('candfields.politicalStatus')}>
-        <select
+        <Choice
+          options={POLITICAL_STATUSES}
           value={value.politicalStatus}
-          onChange={(e) => onChange({ ...value, politicalStatus: e.target.value as CandidateFactsDraft['politicalStatus'] })}
-          data-testid="candidate-political-status"
-        >
-          <option value="">—</option>
-          {POLITICAL_STATUSES.map((x) => (
-            <option key={x} value={x}>
-              {t(`candfields.status.${x}`)}
-            </option>
-          ))}
-        </select>
+          word={(x) => t(`candfields.status.${x}`)}
+          onChange={(politicalStatus) => onChange({ ...value, politicalStatus })}
+          testId="candidate-political-status"
+        />
       </Field>
     </>
+  );
+}
+
+/** One of a fixed list, or — for "not given". */
+function Choice<T extends string>(props: { options: readonly T[]; value: '' | T; word(x: T): string; onChange(next: '' | T): void; testId: string }) {
+  return (
+    <select value={props.value} onChange={(e) => props.onChange(e.target.value as '' | T)} data-testid={props.testId}>
+      <option value="">—</option>
+      {props.options.map((x) => (
+        <option key={x} value={x}>
+          {props.word(x)}
+        </option>
+      ))}
+    </select>
   );
 }
