@@ -17,7 +17,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '选举设置',
     en: 'Set-up',
-    methods: ['getElection', 'createElection', 'setRules', 'addOffice', 'addCandidate', 'updateCandidate', 'removeCandidate', 'updateOffice', 'removeOffice', 'addVenue', 'addBox', 'setBoxStaff', 'listRounds', 'roundBallot', 'setVotingStatus', 'dayProgress', 'openVoting'],
+    methods: ['getElection', 'createElection', 'setRules', 'addOffice', 'addCandidate', 'setPersonKeySalt', 'updateCandidate', 'removeCandidate', 'updateOffice', 'removeOffice', 'addVenue', 'addBox', 'setBoxStaff', 'listRounds', 'roundBallot', 'setVotingStatus', 'dayProgress', 'openVoting'],
   },
   {
     zh: '人员与密码',

@@ -31,6 +31,7 @@ export const METHOD_ACCESS = {
   setRules: COMMITTEE,
   addOffice: COMMITTEE,
   addCandidate: COMMITTEE,
+  setPersonKeySalt: COMMITTEE,
   updateCandidate: COMMITTEE,
   removeCandidate: COMMITTEE,
   updateOffice: COMMITTEE,

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * input (dispatch takes it out before the input is checked), so no method's schema has to carry it.
  *
  * Not here: importRoll, sealToFile and startDrill answer asynchronously (a re-sent import is refused as the same
- * roll; sealing again writes the same file), setPin, setDoubleEntry and setExportFolder set a value and are idempotent
+ * roll; sealing again writes the same file), setPin, setDoubleEntry, setExportFolder and setPersonKeySalt set a value and are idempotent
  * already, and so is cancelCertificatePrint (a print job ends once). openElectionFile opens the file open already
  * again as nothing, and createElectionFile answers a re-send while its new file is open and empty (services/files-api.ts):
  * a receipt could not be kept there, in a file the call closes.

@@ -4,7 +4,8 @@ import { candidateInput, electionDefinition, officeInput } from '../domain/elect
 import { ruleProfile, ruleProfilePartial } from '../rules/profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
-import { BODIES, METHODS, ROUND_KINDS } from '../record/cer';
+import { BODIES, EDUCATIONS, METHODS, POLITICAL_STATUSES, ROUND_KINDS } from '../record/cer';
+import { personKeySalt } from '../domain/person-key';
 import { committeeApproval } from '../domain/authority';
 
 const empty = z.strictObject({});
@@ -66,6 +67,8 @@ export const electionView = z.strictObject({
   ]),
   drill: z.boolean(),
   createdAt: answerText,
+  /** Whether the town's salt for the candidates' personKey is set (the salt itself is never answered). */
+  personKeySaltSet: z.boolean(),
   exclusions: z.array(z.strictObject({ member: answerText, reason: answerText })),
 });
 export type ElectionView = z.infer<typeof electionView>;
@@ -103,6 +106,16 @@ export const electionOverview = z.strictObject({
   boxes: z.array(boxView),
   rounds: z.array(roundView),
   warnings: z.array(setupWarning),
+  /** The optional record facts of each set-up candidate by id; idNumber says only whether one is held. */
+  candidateFacts: z.array(
+    z.strictObject({
+      id: answerText,
+      birthYear: z.int().nullable(),
+      education: z.enum(EDUCATIONS).nullable(),
+      politicalStatus: z.enum(POLITICAL_STATUSES).nullable(),
+      idNumber: z.boolean(),
+    }),
+  ),
   schemaVersion: z.int(),
   audit: z.strictObject({ count: z.int(), head: answerText }),
 });
@@ -131,6 +144,11 @@ export const setupContract = {
     output: setRulesOutput,
   },
   addOffice: { input: officeInput, output: ok },
+  /**
+   * The town's salt for the candidates' personKey in the record, as the town office gave it; until round 1 opens.
+   * Setting the salt already held changes nothing (so a re-send is harmless).
+   */
+  setPersonKeySalt: { input: z.strictObject({ salt: personKeySalt }), output: z.strictObject({ changed: z.boolean() }) },
   addCandidate: {
     input: candidateInput,
     output: z.strictObject({ id: answerText, warnings: z.array(setupWarning) }),

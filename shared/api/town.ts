@@ -61,6 +61,8 @@ export type ImportJobView = z.infer<typeof importJobView>;
 const owedView = z.strictObject({
   kind: z.enum(['rerun', 'tie-revote', 'supplementary', 'no-woman']),
   office: answerText.nullable(),
+  /** The office's title as the file names it; office is its id. */
+  officeTitle: answerText.nullable(),
   seats: count,
   names: z.array(answerText),
   due: answerText,
@@ -80,7 +82,7 @@ export const boardRowView = z.strictObject({
   vacancies: count,
   minCommittee: count.nullable(),
   belowMinimum: z.boolean(),
-  acting: z.strictObject({ name: answerText, office: answerText }).nullable(),
+  acting: z.strictObject({ name: answerText, office: answerText, officeTitle: answerText }).nullable(),
   women: count,
   warnings: z.array(answerText),
   signoffs: z.enum(['complete', 'overridden', 'unsigned']).nullable(),

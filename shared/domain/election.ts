@@ -5,6 +5,8 @@ import { committeeMemberInput, idNumber, officialInput, personName, relativeInpu
 import { ruleProfilePartial } from '../rules/profile';
 import { boxInput, code, venueInput } from './venue';
 import { REPRESENTATIVE_LIMITS } from './representatives';
+import { candidateDetails } from '../record/cer';
+import { personKeySalt } from './person-key';
 
 export { BODIES, METHODS, METHODS_BY_BODY };
 
@@ -23,6 +25,10 @@ export const candidateInput = z.strictObject({
   gender: z.enum(['female', 'male']).optional(),
   office: code,
   idNumber: idNumber.optional(),
+  /** Optional facts for the town's structure report (election-record.md); the personKey is made from idNumber. */
+  birthYear: candidateDetails.birthYear,
+  education: candidateDetails.education,
+  politicalStatus: candidateDetails.politicalStatus,
 });
 
 export const partyExclusionInput = z.strictObject({
@@ -50,6 +56,8 @@ export const electionDefinition = z.strictObject({
   method: z.enum(METHODS),
   date: isoDate,
   drill: z.boolean().default(false),
+  /** The town's salt for the candidates' personKey (shared/domain/person-key.ts); also settable until voting opens. */
+  personKeySalt: personKeySalt.optional(),
   rules: ruleProfilePartial.default({}),
   registered: registeredInput,
   /** The community's household count (户数): the minimum number of residents' representatives follows from it. */

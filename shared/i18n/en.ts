@@ -1,3 +1,4 @@
+import { candfieldsEn } from './candfields.en';
 import type { MessageKey } from './zh-CN';
 import { announceEn } from './announce.en';
 import { boxesEn } from './boxes.en';
@@ -179,4 +180,5 @@ export const en: Record<MessageKey, string> = {
   ...templatesEn,
   ...editsEn,
   ...partyEn,
+  ...candfieldsEn,
 };

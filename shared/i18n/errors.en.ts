@@ -106,4 +106,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.party.probationaryNoBallot': '{name} (certificate {certificate}) is a probationary member, with no vote: no ballot',
   'error.party.excusedNoBallot': '{name} (certificate {certificate}) is excused from the registered count: no ballot; if they attend, undo the excusal before round 1 opens',
   'error.party.probationaryNoCertificate': '{name} (certificate {certificate}) is a probationary member, with no vote: no certificate',
+  // candfields (issue 11): the candidates' optional record facts
+  'error.candfields.saltAfterOpening': "round 1 has opened; the town's salt for person keys can no longer change",
 };

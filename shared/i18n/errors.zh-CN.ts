@@ -108,4 +108,6 @@ export const errorsZhCN = {
   'error.party.probationaryNoBallot': '{name}（证号 {certificate}）是预备党员，没有表决权和选举权，不发选票',
   'error.party.excusedNoBallot': '{name}（证号 {certificate}）已经批准不计入应到会人数，不发选票；如本人到会，须在第 1 轮开始前撤销该记录',
   'error.party.probationaryNoCertificate': '{name}（证号 {certificate}）是预备党员，没有选举权，不发出席证',
+  // candfields (issue 11): the candidates' optional record facts
+  'error.candfields.saltAfterOpening': '第 1 轮投票已开始，人员识别码盐值不能再更改',
 } as const;

@@ -1,3 +1,4 @@
+import { candfieldsZhCN } from './candfields.zh-CN';
 import { boxesZhCN } from './boxes.zh-CN';
 import { announceZhCN } from './announce.zh-CN';
 import { deskZhCN } from './desk.zh-CN';
@@ -180,6 +181,7 @@ export const zhCN = {
   ...templatesZhCN,
   ...editsZhCN,
   ...partyZhCN,
+  ...candfieldsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

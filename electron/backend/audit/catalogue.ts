@@ -13,6 +13,7 @@ import { NOMINATION_AUDIT_EVENTS } from './events-nomination';
 import { EDIT_AUDIT_EVENTS } from './events-edits';
 import { REPRESENTATIVE_AUDIT_EVENTS } from './events-representatives';
 import { PARTY_AUDIT_EVENTS } from './events-party';
+import { CANDIDATE_FIELDS_AUDIT_EVENTS } from './events-candidate-fields';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -66,6 +67,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...EDIT_AUDIT_EVENTS,
   ...REPRESENTATIVE_AUDIT_EVENTS,
   ...PARTY_AUDIT_EVENTS,
+  ...CANDIDATE_FIELDS_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

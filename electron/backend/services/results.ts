@@ -12,6 +12,7 @@ import { hashJson } from '../seal';
 import { inCanonicalOrder } from './ballot-order';
 import { q, signoffsInForce, type StoredBallot } from './counting-store';
 import { custodyState } from './custody';
+import { candidateRecordFacts } from './person-key';
 import { requireElection } from './setup-read';
 import { getRound, roundBallot, setRoundStatusTx } from './setup-rounds';
 import type { RoundResultView } from '../../../shared/api/results';
@@ -95,6 +96,7 @@ export function buildRoundRecord(db: Db, round: number): CerRecord {
     );
   }
   const offices = roundBallot(db, round);
+  const factsOf = candidateRecordFacts(db);
   const { proxyLimit: _proxyLimit, ...rules } = e.rules;
   const record: CerRecord = {
     format: 'cer/1',
@@ -103,7 +105,7 @@ export function buildRoundRecord(db: Db, round: number): CerRecord {
     round: r.kind,
     offices: offices.map((o) => ({ id: o.id, title: o.title, seats: o.seats, rank: o.rank })),
     candidates: offices.flatMap((o) =>
-      o.candidates.map((c) => ({ id: c.id, name: c.name, office: o.id, ...(c.gender !== null ? { gender: c.gender } : {}) })),
+      o.candidates.map((c) => ({ id: c.id, name: c.name, office: o.id, ...(c.gender !== null ? { gender: c.gender } : {}), ...factsOf(o.id, c.name) })),
     ),
     participants: participantsOf(db, round),
     ballots: inCanonicalOrder(ballots),

@@ -6,6 +6,7 @@ import { addCandidate, addOffice, createElection, electionOverview } from './set
 import { requireElection } from './setup-read';
 import { removeCandidate, removeOffice, updateCandidate, updateOffice } from './setup-edit';
 import { setRules } from './setup-rules';
+import { setPersonKeySalt } from './person-key';
 import { listRounds, roundBallot, setRoundStatusTx } from './setup-rounds';
 import { addBox, addVenue, setBoxStaff } from './setup-venues';
 
@@ -18,6 +19,7 @@ export function setupApi(ctx: BackendContext): Implementation<SetupContract> {
     createElection: (def) => createElection(ctx, def),
     setRules: (rules, meta) => setRules(ctx, rules, meta?.requestKey),
     addOffice: (o) => (addOffice(ctx, o), OK),
+    setPersonKeySalt: ({ salt }) => setPersonKeySalt(ctx, salt),
     addCandidate: (c) => addCandidate(ctx, c),
     updateCandidate: (input) => updateCandidate(ctx, input),
     removeCandidate: (input) => removeCandidate(ctx, input),

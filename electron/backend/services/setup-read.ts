@@ -2,7 +2,7 @@ import type { Body, Method } from '../../../shared/record/cer';
 import { ruleProfile } from '../../../shared/rules/profile';
 import { notFound } from '../context';
 import type { Db } from '../db';
-import type { ElectionView } from '../../../shared/api/setup';
+import type { ElectionOverview, ElectionView } from '../../../shared/api/setup';
 
 /** The election as stored (its party exclusions are read apart). */
 export type ElectionRow = Omit<ElectionView, 'exclusions'>;
@@ -18,6 +18,7 @@ interface RawElection {
   registered_number: number | null;
   drill: number;
   created_at: string;
+  person_key_salt: string | null;
 }
 
 /** The election of this file, or null before `init`. */
@@ -35,6 +36,7 @@ export function readElection(db: Db): ElectionRow | null {
       r.registered_source === 'number' ? { source: 'number', number: r.registered_number ?? 0 } : { source: 'roll' },
     drill: r.drill === 1,
     createdAt: r.created_at,
+    personKeySaltSet: r.person_key_salt !== null,
   };
 }
 
@@ -82,4 +84,19 @@ export function readCandidates(db: Db): CandidateRow[] {
       id_number: string | null;
     }[]
   ).map((c) => ({ id: c.id, name: c.name, gender: c.gender, office: c.office_id, idNumber: c.id_number }));
+}
+
+export type CandidateFactsView = ElectionOverview['candidateFacts'][number];
+
+/** The optional record facts entered for each set-up candidate (whether a personKey can be made, never the key). */
+export function readCandidateFacts(db: Db): CandidateFactsView[] {
+  return (
+    db.prepare('SELECT id, birth_year, education, political_status, id_number FROM candidate ORDER BY id').all() as {
+      id: string;
+      birth_year: number | null;
+      education: CandidateFactsView['education'];
+      political_status: CandidateFactsView['politicalStatus'];
+      id_number: string | null;
+    }[]
+  ).map((c) => ({ id: c.id, birthYear: c.birth_year, education: c.education, politicalStatus: c.political_status, idNumber: c.id_number !== null }));
 }

@@ -16,7 +16,7 @@ import {
   describeDuties,
   dutiesOf,
 } from './people';
-import { readCandidates, readElection, readOffices, requireElection } from './setup-read';
+import { readCandidateFacts, readCandidates, readElection, readOffices, requireElection } from './setup-read';
 import { createRoundTx, listRounds, roundBallot } from './setup-rounds';
 import { addBoxTx, addVenueTx, readBoxes, readVenues } from './setup-venues';
 import type { CreateElectionOutput, ElectionOverview, SetupWarning } from '../../../shared/api/setup';
@@ -115,20 +115,33 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
   } else if (db.prepare('SELECT 1 FROM candidate WHERE id = ?').get(id)) {
     throw invalid(p('id'), `候选人编号 ${id} 已存在`, `candidate id "${id}" already exists`);
   }
-  db.prepare('INSERT INTO candidate (id, name, name_key, gender, office_id, id_number) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    `INSERT INTO candidate (id, name, name_key, gender, office_id, id_number, birth_year, education, political_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     id,
     c.name.trim(),
     key,
     c.gender ?? null,
     c.office,
     c.idNumber ? c.idNumber.toUpperCase() : null,
+    c.birthYear ?? null,
+    c.education ?? null,
+    c.politicalStatus ?? null,
   );
   appendAudit(db, {
     type: 'candidate.added',
     at: ctx.now(),
     actor: ctx.actor,
     subject: `candidate:${id}`,
-    detail: { name: c.name.trim(), office: c.office, gender: c.gender ?? null },
+    detail: {
+      name: c.name.trim(),
+      office: c.office,
+      gender: c.gender ?? null,
+      ...(c.birthYear !== undefined ? { birthYear: c.birthYear } : {}),
+      ...(c.education !== undefined ? { education: c.education } : {}),
+      ...(c.politicalStatus !== undefined ? { politicalStatus: c.politicalStatus } : {}),
+    },
   });
   return id;
 }
@@ -150,16 +163,16 @@ export function createElection(ctx: BackendContext, raw: unknown): CreateElectio
     const createdAt = ctx.now().toISOString();
     ctx.db
       .prepare(
-        `INSERT INTO election (id, title, community, body, method, date, rules_json, registered_source, registered_number, drill, created_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO election (id, title, community, body, method, date, rules_json, registered_source, registered_number, drill, created_at, person_key_salt)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(def.title, def.community, def.body, def.method, def.date, JSON.stringify(rules), reg.source, reg.source === 'number' ? reg.number : null, def.drill ? 1 : 0, createdAt);
+      .run(def.title, def.community, def.body, def.method, def.date, JSON.stringify(rules), reg.source, reg.source === 'number' ? reg.number : null, def.drill ? 1 : 0, createdAt, def.personKeySalt ?? null);
     appendAudit(ctx.db, {
       type: 'election.created',
       at: createdAt,
       actor: ctx.actor,
       subject: 'election',
-      detail: { title: def.title, community: def.community, body: def.body, method: def.method, date: def.date, drill: def.drill, rules, registered: reg.source === 'number' ? reg.number : 'roll' },
+      detail: { title: def.title, community: def.community, body: def.body, method: def.method, date: def.date, drill: def.drill, rules, registered: reg.source === 'number' ? reg.number : 'roll', personKeySalt: def.personKeySalt !== undefined },
     });
     if (reg.source === 'number') {
       reg.exclusions.forEach((x, i) =>
@@ -229,6 +242,7 @@ export function electionOverview(ctx: BackendContext): ElectionOverview {
     boxes: readBoxes(db),
     rounds,
     warnings: setupWarnings(db),
+    candidateFacts: readCandidateFacts(db),
     schemaVersion: schemaVersion(db),
     audit: auditHead(db),
   };

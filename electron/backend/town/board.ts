@@ -7,6 +7,8 @@ export interface OwedItem {
   /** rerun: the regular round was invalid; no-woman: nobody elected is a woman (a follow-up, not a round). */
   kind: 'rerun' | 'tie-revote' | 'supplementary' | 'no-woman';
   office: string | null;
+  /** The office's title as the file names it (what people read; `office` is its id). */
+  officeTitle: string | null;
   seats: number;
   names: string[];
   due: string;
@@ -35,7 +37,7 @@ export interface BoardRow {
   vacancies: number;
   minCommittee: number | null;
   belowMinimum: boolean;
-  acting: { name: string; office: string } | null;
+  acting: { name: string; office: string; officeTitle: string } | null;
   women: number;
   warnings: ProblemCode[];
   /** unsigned: a round has no sign-off in force and the file names no override (not a file the app seals). */
@@ -97,11 +99,20 @@ export function boardRow(community: string, file: FiledFile, followUpDays: numbe
     signoffs: f.overridden ? 'overridden' : f.unsignedRounds.length > 0 ? 'unsigned' : 'complete',
   };
   if (!regular.valid) {
-    row.owed.push({ kind: 'rerun', office: null, seats, names: [], due });
+    row.owed.push({ kind: 'rerun', office: null, officeTitle: null, seats, names: [], due });
     return row;
   }
   const { elected, ties, women } = fold(f);
-  const owed: OwedItem[] = [...ties.values()].map((t) => ({ kind: 'tie-revote', office: t.office, seats: t.seats, names: [...t.names], due }));
+  const titles = new Map(f.offices.map((o) => [o.id, o.title]));
+  const titleOf = (office: string): string => titles.get(office) ?? office;
+  const owed: OwedItem[] = [...ties.values()].map((t) => ({
+    kind: 'tie-revote',
+    office: t.office,
+    officeTitle: titleOf(t.office),
+    seats: t.seats,
+    names: [...t.names],
+    due,
+  }));
   let total = 0;
   const vacantByOffice = f.offices.map((o) => {
     const filled = Math.min(elected.get(o.id)?.size ?? 0, o.seats);
@@ -113,16 +124,17 @@ export function boardRow(community: string, file: FiledFile, followUpDays: numbe
   row.belowMinimum = total < f.minCommittee;
   row.women = women.size;
   const rankOne = vacantByOffice[0];
-  if (rankOne !== undefined && rankOne.vacant > 0) row.acting = [...f.rounds].reverse().find((r) => r.acting !== null)?.acting ?? null;
+  const acting = rankOne !== undefined && rankOne.vacant > 0 ? [...f.rounds].reverse().find((r) => r.acting !== null)?.acting : null;
+  if (acting) row.acting = { ...acting, officeTitle: titleOf(acting.office) };
   if (row.belowMinimum) {
     for (const { office, vacant } of vacantByOffice) {
       const open = vacant - (ties.get(office.id)?.seats ?? 0);
       if (open <= 0) continue;
       const proposal = [...f.rounds].reverse().flatMap((r) => r.nextSteps).find((s) => s.kind === 'supplementary' && s.office === office.id);
-      owed.push({ kind: 'supplementary', office: office.id, seats: open, names: proposal ? [...proposal.names] : [], due });
+      owed.push({ kind: 'supplementary', office: office.id, officeTitle: office.title, seats: open, names: proposal ? [...proposal.names] : [], due });
     }
   }
-  if (f.requireWoman && row.women === 0) owed.push({ kind: 'no-woman', office: null, seats: 0, names: [], due });
+  if (f.requireWoman && row.women === 0) owed.push({ kind: 'no-woman', office: null, officeTitle: null, seats: 0, names: [], due });
   row.owed = owed;
   return row;
 }

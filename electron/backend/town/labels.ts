@@ -17,7 +17,7 @@ export const SIGNOFF_NAMES: Record<NonNullable<BoardRow['signoffs']>, string> = 
 
 /** One thing owed, in one line. */
 export function owedText(o: OwedItem): string {
-  const where = o.office === null ? '' : ` ${o.office}`;
+  const where = o.officeTitle === null ? '' : ` ${o.officeTitle}`;
   const seats = o.seats > 0 && o.kind !== 'rerun' ? ` ${o.seats} 席 seat(s)` : '';
   const names = o.names.length > 0 ? ` (${o.names.join('、')})` : '';
   return `${OWED_NAMES[o.kind]}${where}${seats}${names} 截止 by ${o.due}`;

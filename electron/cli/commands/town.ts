@@ -137,7 +137,7 @@ function rowText(r: BoardRow): string {
   const head = `${r.community}  ${BODY_NAMES[r.body]}${r.drill ? ' 【演练 DRILL】' : ''}`;
   if (!r.received) return `${head}: 未收到 not yet received`;
   const rounds = r.rounds.map((x) => `${x.number}${x.valid ? '✓' : '✗'}`).join(' ');
-  const acting = r.acting ? `; 代理 acting ${r.acting.name} (${r.acting.office})` : '';
+  const acting = r.acting ? `; 代理 acting ${r.acting.name} (${r.acting.officeTitle})` : '';
   const lines = [
     `${head}: 第 ${r.sequence} 份 file #${r.sequence}; 轮次 rounds ${rounds}; ${r.valid ? '有效 valid' : '无效 INVALID'}; ` +
       `当选 elected ${r.elected}/${r.seats}; 暂缺 vacant ${r.vacancies}; 最低 minimum ${r.minCommittee}${r.belowMinimum ? ' (不足 below)' : ''}; ` +

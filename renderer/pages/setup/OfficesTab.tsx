@@ -5,10 +5,13 @@ import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { Warnings } from './Warnings';
 import { CorrectCandidate } from './CorrectCandidate';
+import { CandidateFactFields, candidateFactsInput, candidateFactsText, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
+import { PersonKeySalt } from './PersonKeySalt';
 
 /** Offices with their candidates in surname stroke order (as the backend returns them), margin warnings, and adding both. */
 export function OfficesTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
   const t = useT();
+  const facts = new Map(overview.candidateFacts.map((f) => [f.id, f]));
   return (
     <div data-testid="setup-offices">
       <Warnings warnings={overview.warnings} />
@@ -30,6 +33,7 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
                 <li key={c.id}>
                   {c.name}
                   {c.gender && <span className="ui-muted"> （{t(`setup.gender.${c.gender}`)}）</span>}
+                  {candidateFactsText(facts.get(c.id), t) && <span className="ui-muted setup-candidate-facts"> {candidateFactsText(facts.get(c.id), t)}</span>}
                 </li>
               ))}
             </ol>
@@ -37,6 +41,7 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
         ))}
       </section>
       <AddCandidate overview={overview} onChanged={onChanged} />
+      <PersonKeySalt overview={overview} onChanged={onChanged} />
       <CorrectCandidate overview={overview} onChanged={onChanged} />
       <AddOffice overview={overview} onChanged={onChanged} />
     </div>
@@ -50,18 +55,20 @@ function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged()
   const [gender, setGender] = useState<'' | 'female' | 'male'>('');
   const [office, setOffice] = useState(overview.offices[0]?.id ?? '');
   const [idNumber, setIdNumber] = useState('');
+  const [facts, setFacts] = useState<CandidateFactsDraft>(NO_FACTS);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
     const ok = await action.run(() =>
-      api.call('addCandidate', { name, office, ...(gender ? { gender } : {}), ...(idNumber ? { idNumber } : {}) }),
+      api.call('addCandidate', { name, office, ...(gender ? { gender } : {}), ...(idNumber ? { idNumber } : {}), ...candidateFactsInput(facts) }),
     );
     if (ok) {
       setDone(t('setup.candidate.added', { name }));
       setName('');
       setIdNumber('');
+      setFacts(NO_FACTS);
       onChanged();
     }
   };
@@ -91,6 +98,7 @@ function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged()
         <Field label={t('setup.idNumberOptional')}>
           <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} inputMode="numeric" />
         </Field>
+        <CandidateFactFields value={facts} onChange={setFacts} />
       </div>
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}

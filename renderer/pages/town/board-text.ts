@@ -6,7 +6,7 @@ import type { Translate } from '../../../shared/i18n';
 export function boardCells(row: BoardRowView, t: Translate): Record<BoardColumn, string> {
   const none = '—';
   const owed = row.owed.map((o) => {
-    const where = [o.office, o.seats > 0 && o.kind !== 'rerun' ? t('town.board.seats', { n: o.seats }) : null, o.names.length > 0 ? o.names.join('、') : null]
+    const where = [o.officeTitle, o.seats > 0 && o.kind !== 'rerun' ? t('town.board.seats', { n: o.seats }) : null, o.names.length > 0 ? o.names.join('、') : null]
       .filter((x) => x !== null)
       .join(' ');
     const what = `${t(`town.owed.${o.kind}`)}${where ? ` ${where}` : ''}`;
@@ -21,7 +21,7 @@ export function boardCells(row: BoardRowView, t: Translate): Record<BoardColumn,
     elected: row.received ? `${row.elected}/${row.seats}` : none,
     vacancies: row.received ? String(row.vacancies) : none,
     minimum: row.minCommittee === null ? none : `${row.minCommittee}${row.belowMinimum ? t('town.board.below') : ''}`,
-    acting: row.acting ? `${row.acting.name}（${row.acting.office}）` : none,
+    acting: row.acting ? `${row.acting.name}（${row.acting.officeTitle}）` : none,
     women: row.received ? String(row.women) : none,
     signoffs: row.signoffs === null ? none : t(`town.signoffs.${row.signoffs}`),
     owed: owed.join('；') || none,

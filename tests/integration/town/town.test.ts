@@ -124,7 +124,7 @@ test('a USB stick folder tree: every file verified and classified on its own; re
     const party = row(rows, '春晖社区', 'party');
     assert.deepEqual([party.elected, party.seats, party.vacancies, party.minCommittee, party.belowMinimum, party.women], [4, 5, 1, 5, true, 3]);
     assert.equal(party.signoffs, 'overridden');
-    assert.deepEqual(party.owed.map((o) => [o.kind, o.office, o.seats, o.due]), [['supplementary', 'member', 1, '2026-08-14']]);
+    assert.deepEqual(party.owed.map((o) => [o.kind, o.office, o.officeTitle, o.seats, o.due]), [['supplementary', 'member', '委员', 1, '2026-08-14']]);
     assert.ok(party.owed[0]!.names.includes('林峰'));
     const xingfu = row(rows, '幸福里社区', 'residents');
     assert.equal(xingfu.sequence, 2);
@@ -155,7 +155,7 @@ test('a tie re-vote is owed until the file that holds it arrives; an earlier sea
     const first = (await importPaths(ctx, [join(inbox, 'sub/c-xingfu-1.json')])).files[0]!;
     assert.equal(first.outcome, 'new');
     const tie = row(townBoard(ctx), '幸福里社区', 'residents');
-    assert.deepEqual(tie.owed.map((o) => [o.kind, o.office, o.seats, [...o.names].sort()]), [['tie-revote', 'member', 1, ['刘洋', '张伟'].sort()]]);
+    assert.deepEqual(tie.owed.map((o) => [o.kind, o.office, o.officeTitle, o.seats, [...o.names].sort()]), [['tie-revote', 'member', '委员', 1, ['刘洋', '张伟'].sort()]]);
     assert.equal(tie.elected, 4);
     assert.equal(tie.belowMinimum, true, '4 of the minimum 5, but the open seat is the tied one: no supplementary election');
     ctx.db.prepare('DELETE FROM sealed_file').run();

@@ -22,7 +22,7 @@ const received: BoardRowView = {
   women: 2,
   warnings: [],
   signoffs: 'complete',
-  owed: [{ kind: 'tie-revote', office: 'member', seats: 1, names: ['张伟', '刘洋'], due: '2026-08-14' }],
+  owed: [{ kind: 'tie-revote', office: 'member', officeTitle: '委员', seats: 1, names: ['张伟', '刘洋'], due: '2026-08-14' }],
 };
 const missing: BoardRowView = { ...received, community: '光明社区, 东区', received: false, drill: false, payloadHash: null, sequence: null, rounds: [], valid: null, minCommittee: null, belowMinimum: false, signoffs: null, owed: [] };
 
@@ -36,16 +36,16 @@ test('a CSV cell is quoted when it must be, and a spreadsheet formula is never l
   assert.equal([...csvCell('字'.repeat(BOARD_CSV_MAX_CELL + 10))].length, BOARD_CSV_MAX_CELL);
 });
 
-test("the board's CSV has the screen's headers and words, a row per board row and the hash of each row's file", () => {
+test("the board's CSV has the screen's headers and words, office titles (not ids), a row per board row and the hash of each row's file", () => {
   const zh = boardCsv('城南街道', [received, missing], translator('zh-CN'));
   assert.ok(zh.startsWith('\uFEFF城南街道\r\n社区,组织,文件,'), zh.slice(0, 40));
   const lines = zh.slice(1).trimEnd().split('\r\n');
   assert.equal(lines.length, 4);
-  assert.match(lines[2]!, /^幸福里社区,居民委员会 【演练】,第 2 份,1✓,有效,4\/5,1,5（不足）,—,2,齐全,再次投票 member 1 席 张伟、刘洋，截止 2026-08-14,—,(ab){32}$/);
+  assert.match(lines[2]!, /^幸福里社区,居民委员会 【演练】,第 2 份,1✓,有效,4\/5,1,5（不足）,—,2,齐全,再次投票 委员 1 席 张伟、刘洋，截止 2026-08-14,—,(ab){32}$/);
   assert.match(lines[3]!, /^"光明社区, 东区",居民委员会,未收到,—,—,—,—,—,—,—,—,—,—,$/);
   const en = boardCsv('Chengnan', [received], translator('en'));
   assert.match(en, /\r\nCommunity,Body,File,Rounds,Valid,Elected\/seats,/);
-  assert.match(en, /tie re-vote member 1 seat\(s\) 张伟、刘洋, by 2026-08-14/);
+  assert.match(en, /tie re-vote 委员 1 seat\(s\) 张伟、刘洋, by 2026-08-14/);
   assert.doesNotMatch(en, /[再次投票齐全]/, 'no Chinese words of the table in the English file');
 });
 

@@ -16,6 +16,7 @@ import { edits014 } from './014-edits';
 import { representatives015 } from './015-representatives';
 import { household016 } from './016-household';
 import { party017 } from './017-party';
+import { candidateFields018 } from './018-candidate-fields';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   representatives015,
   household016,
   party017,
+  candidateFields018,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -32,7 +32,7 @@ function boardLine(r: BoardRow): string[] {
     String(r.vacancies),
     `${r.minCommittee}${r.belowMinimum ? ' 不足 below' : ''}`,
     String(r.women),
-    r.acting === null ? '' : `${r.acting.name} (${r.acting.office})`,
+    r.acting === null ? '' : `${r.acting.name} (${r.acting.officeTitle})`,
     SIGNOFF_NAMES[r.signoffs!]!,
     r.owed.map(owedText).join('; '),
     r.warnings.join(', '),

@@ -1,0 +1,30 @@
+import type { candfieldsZhCN } from './candfields.zh-CN';
+
+export const candfieldsEn: Record<keyof typeof candfieldsZhCN, string> = {
+  'candfields.birthYear': 'Year of birth (optional)',
+  'candfields.education': 'Education (optional)',
+  'candfields.politicalStatus': 'Political status (optional)',
+  'candfields.education.junior-or-below': 'junior middle school or below',
+  'candfields.education.senior': 'senior high school',
+  'candfields.education.vocational': 'secondary vocational',
+  'candfields.education.college': 'junior college',
+  'candfields.education.bachelor': "bachelor's degree",
+  'candfields.education.postgraduate': 'postgraduate',
+  'candfields.status.party-member': 'CPC member',
+  'candfields.status.probationary': 'probationary CPC member',
+  'candfields.status.league': 'Youth League member',
+  'candfields.status.other-party': 'democratic party member',
+  'candfields.status.masses': 'no party affiliation',
+  'candfields.born': 'born {year}',
+  'candfields.salt.title': "Person-key salt (from the street or town office)",
+  'candfields.salt.explain':
+    "The street or town office gives all its communities the same salt. Once it is entered, each candidate with an ID number carries a key made from the salt and the ID number in the result record, so the town can find one person on both the Party and the residents' committee; the ID number never leaves this computer. It cannot change once round 1 opens.",
+  'candfields.salt.set': 'The salt is entered (it is never shown)',
+  'candfields.salt.notSet': 'No salt yet: the record carries no person keys and the town can match people only by name',
+  'candfields.salt.value': 'Salt',
+  'candfields.salt.again': 'The salt again',
+  'candfields.salt.mismatch': 'The two entries of the salt differ',
+  'candfields.salt.save': 'Save the salt',
+  'candfields.salt.saved': 'Salt saved',
+  'candfields.salt.unchanged': 'The salt is the one already saved; nothing changed',
+};
