@@ -17,4 +17,9 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'rules.problem.no-woman-elected': 'no woman elected',
   'rules.problem.no-woman-candidate': 'no woman among the candidates',
   'rules.problem.unknown': 'An election rule notice: the committee should check this round’s result',
+  // slips (issue 10): the A4 package, return and takeover slips
+  'error.slips.noPackage': 'no package was written for {station} yet: there is no package slip to print',
+  'error.slips.notStation': 'this is not a station laptop (no station package was opened here): there is no return or takeover slip',
+  'error.slips.noReturn': 'this laptop has written no return yet: there is no return slip to print',
+  'error.slips.noTakeover': 'this laptop took over no station: there is no takeover slip to print',
 };

@@ -19,4 +19,9 @@ export const errorsZhCN = {
   'rules.problem.no-woman-elected': '当选人中没有女性',
   'rules.problem.no-woman-candidate': '候选人中没有女性',
   'rules.problem.unknown': '选举规则提示：请选举委员会核对本轮结果',
+  // slips (issue 10): the A4 package, return and takeover slips
+  'error.slips.noPackage': '{station} 还没有写出过数据包，没有可打印的数据包凭条',
+  'error.slips.notStation': '本机不是投票站电脑（没有打开投票站数据包），没有回执或接替凭条',
+  'error.slips.noReturn': '本机还没有写出过回执，没有可打印的回执凭条',
+  'error.slips.noTakeover': '本机没有接替过投票站，没有可打印的接替凭条',
 } as const;
