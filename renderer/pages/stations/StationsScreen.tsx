@@ -6,6 +6,7 @@ import type { StationsOverviewView } from '../../../shared/api/stations';
 import { ErrorNote, Field, Loading, OkNote, useAction, useLoad } from '../../ui';
 import { PhonedTurnoutForm } from './PhonedTurnoutForm';
 import { SecondCopyCard } from './SecondCopyCard';
+import { SlipButton } from './SlipButton';
 import './stations.css';
 
 /**
@@ -79,6 +80,7 @@ function ExportPackage({ stations }: { stations: StationsOverviewView['stations'
           <p>
             {t('stations.centralKey')}: <strong className="stations-fingerprint">{done.central.short}</strong>
           </p>
+          <SlipButton slip={{ kind: 'package', station: done.station.id }} testId="stations-package-slip" />
         </OkNote>
       )}
     </section>
@@ -192,7 +194,12 @@ function StationLaptopCard({ laptop, onWritten }: { laptop: NonNullable<Stations
         </button>
       </div>
       <ErrorNote error={action.error} />
-      {message && <OkNote testId="stations-return-written">{message}</OkNote>}
+      {message && (
+        <OkNote testId="stations-return-written">
+          {message}
+          <SlipButton slip={{ kind: 'return' }} testId="stations-return-slip" />
+        </OkNote>
+      )}
     </section>
   );
 }
