@@ -80,9 +80,9 @@ function ExportPackage({ stations }: { stations: StationsOverviewView['stations'
           <p>
             {t('stations.centralKey')}: <strong className="stations-fingerprint">{done.central.short}</strong>
           </p>
-          <SlipButton slip={{ kind: 'package', station: done.station.id }} testId="stations-package-slip" />
         </OkNote>
       )}
+      {done && <SlipButton slip={{ kind: 'package', station: done.station.id }} testId="stations-package-slip" />}
     </section>
   );
 }
@@ -194,12 +194,8 @@ function StationLaptopCard({ laptop, onWritten }: { laptop: NonNullable<Stations
         </button>
       </div>
       <ErrorNote error={action.error} />
-      {message && (
-        <OkNote testId="stations-return-written">
-          {message}
-          <SlipButton slip={{ kind: 'return' }} testId="stations-return-slip" />
-        </OkNote>
-      )}
+      {message && <OkNote testId="stations-return-written">{message}</OkNote>}
+      {message && <SlipButton slip={{ kind: 'return' }} testId="stations-return-slip" />}
     </section>
   );
 }
