@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,8 @@ import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type Screen
 /**
  * Never lose the day, on the screens at 1366×768 (docs/stations.md): the committee chooses the second copy's folder
  * on the Stations page (status ok), the stick goes missing (the warning shows), a turnout figure phoned in from
- * station s1 is entered and shown as provisional on the Boxes page, and on a fresh laptop's Start page a takeover
- * with a wrong central fingerprint is refused in one line.
+ * station s1 is entered and shown as provisional on the Boxes page, a package exported has its A4 slip saved, and
+ * on a fresh laptop's Start page a takeover with a wrong central fingerprint is refused in one line.
  */
 
 const PIN = '246810';
@@ -48,7 +49,7 @@ describe('Second copy, phoned-in turnout and takeover on the screens', { skip: m
     await card.getByTestId('copy-folder').fill(stick);
     await card.getByTestId('copy-folder-go').click();
     await card.locator('[data-testid="copy-status"][data-state="ok"]').waitFor();
-    assert.match((await card.getByTestId('copy-status').textContent()) ?? '', /cer-copy-/);
+    assert.match((await card.getByTestId('copy-status').textContent()) ?? '', /cer-copy-.*\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
 
     // The stick pulled out: the next write finds its folder gone; the day goes on and the card warns.
     renameSync(stick, `${stick}-away`);
@@ -76,8 +77,20 @@ describe('Second copy, phoned-in turnout and takeover on the screens', { skip: m
     assert.match((await provisional.textContent()) ?? '', /7/);
 
     // A fresh laptop: the takeover card refuses a package that is not the one on the slip, and makes nothing.
+    // The package exported on the Stations page, its A4 slip saved as a download.
     renameSync(`${stick}-away`, stick);
-    const pkg = await central.call<{ path: string }>('exportStationPackage', { station: 's1', name: 's1-package.json', session });
+    await page.evaluate(() => (window.location.hash = '#/stations'));
+    await page.getByRole('button', { name: '导出数据包' }).click();
+    const exported = page.getByTestId('stations-exported');
+    await exported.waitFor();
+    const pkg = { path: /已写出：(.+)$/.exec((await exported.locator('p').first().textContent())!)![1]!.trim() };
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stations-package-slip').click()]);
+    const slip = join(stick, '..', `${Date.now()}-slip.pdf`);
+    await download.saveAs(slip);
+    const text = spawnSync('pdftotext', [slip, '-'], { encoding: 'utf8' });
+    rmSync(slip, { force: true });
+    assert.match(text.stdout, /投票站数据包凭条/);
+    assert.match(text.stdout, /s1/);
     const b = await fresh.open('#/start');
     await b.page.setViewportSize({ width: 1366, height: 768 });
     const takeover = b.page.getByTestId('start-takeover');
