@@ -1,19 +1,11 @@
-import PDFDocument from 'pdfkit';
-import { findCertificateFonts, readFontFile } from '../../certificates/font';
+import { a4Document } from '../../certificates/a4-document';
 import type { SlipLayout } from './layout';
 
 const MM = 72 / 25.4;
-const FONT = 'slip';
 
 /** One A4 page, portrait: the title, the figures in two columns, the box table, the decision, the signature lines. */
 export async function slipPdf(s: SlipLayout): Promise<Buffer> {
-  const fonts = findCertificateFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 18 * MM, font: null, info: { Title: s.title, Creator: 'community-election-station' } });
-  doc.registerFont(FONT, await readFontFile(fonts.regular.file), fonts.regular.face ?? undefined);
-  doc.font(FONT);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const { doc, finish } = await a4Document({ title: s.title, marginMm: 18 });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const labelWidth = 62 * MM;
@@ -56,7 +48,5 @@ export async function slipPdf(s: SlipLayout): Promise<Buffer> {
     doc.moveTo(x, y + 14 * MM).lineTo(x + w, y + 14 * MM).lineWidth(0.5).stroke();
     doc.fontSize(8).text('签名 / signature   日期 / date', x, y + 15.5 * MM, { width: w, lineBreak: false });
   });
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
