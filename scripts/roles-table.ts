@@ -93,6 +93,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
       'writeStationReturn',
       'importStationReturn',
       'stationsOverview',
+      'stationSlip',
       'secondCopyStatus',
       'chooseSecondCopyFolder',
       'takeOverStation',

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useApi } from '../app/api-context';
-import { useT } from '../app/i18n';
+import { useT, useWhen } from '../app/i18n';
 import { useLoad } from '../ui';
 
 /**
@@ -10,6 +10,7 @@ import { useLoad } from '../ui';
 export function SecondCopyWarning({ quiet = true }: { quiet?: boolean }) {
   const api = useApi();
   const t = useT();
+  const when = useWhen();
   const status = useLoad(() => api.call('secondCopyStatus', {}), [api]);
   useEffect(() => {
     const timer = setInterval(status.reload, 10_000);
@@ -20,7 +21,7 @@ export function SecondCopyWarning({ quiet = true }: { quiet?: boolean }) {
   if (s.state === 'ok') {
     return quiet ? null : (
       <p className="ui-muted" data-testid="copy-ok">
-        {t('copy.ok', { dir: s.dir ?? '', at: s.lastWriteAt ?? '—' })}
+        {t('copy.ok', { dir: s.dir ?? '', at: s.lastWriteAt ? when.dateTime(s.lastWriteAt) : '—' })}
       </p>
     );
   }

@@ -188,6 +188,8 @@ export const METHOD_ACCESS = {
   writeStationReturn: ['committee', ...DESK, ...SCRUTINEERS],
   importStationReturn: COMMITTEE,
   stationsOverview: 'signed-in',
+  // slips: figures and fingerprints only; the takeover slip is printed before anyone can sign in to the new laptop
+  stationSlip: 'anyone',
   // never lose the day: the copy's health shows on the Start page; the committee chooses its folder and enters
   // phoned-in figures; a fresh laptop takes over a station or restores a file before anyone can sign in to it
   secondCopyStatus: 'anyone',

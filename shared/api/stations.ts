@@ -187,5 +187,17 @@ export const stationsContract = {
   },
   /** Stations, their keys, imported returns, box figures and anomalies; on a station laptop, which station it is. */
   stationsOverview: { input: z.strictObject({}), output: stationsOverviewView },
+  /**
+   * The A4 slip (PDF) of what this file recorded last: the package written for a station (central laptop), this
+   * station laptop's last return, or its takeover; figures as they were then (docs/stations.md).
+   */
+  stationSlip: {
+    input: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('package'), station: text(TEXT_LIMITS.name).min(1) }),
+      z.strictObject({ kind: z.literal('return') }),
+      z.strictObject({ kind: z.literal('takeover') }),
+    ]),
+    output: z.strictObject({ fileName: answerText, mime: answerText, contentBase64: z.string() }),
+  },
 } as const;
 export type StationsContract = typeof stationsContract;

@@ -108,4 +108,9 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.party.probationaryNoCertificate': '{name} (certificate {certificate}) is a probationary member, with no vote: no certificate',
   // candfields (issue 11): the candidates' optional record facts
   'error.candfields.saltAfterOpening': "round 1 has opened; the town's salt for person keys can no longer change",
+  // slips (issue 10): the A4 package, return and takeover slips
+  'error.slips.noPackage': 'no package was written for {station} yet: there is no package slip to print',
+  'error.slips.notStation': 'this is not a station laptop (no station package was opened here): there is no return or takeover slip',
+  'error.slips.noReturn': 'this laptop has written no return yet: there is no return slip to print',
+  'error.slips.noTakeover': 'this laptop took over no station: there is no takeover slip to print',
 };

@@ -110,4 +110,9 @@ export const errorsZhCN = {
   'error.party.probationaryNoCertificate': '{name}（证号 {certificate}）是预备党员，没有选举权，不发出席证',
   // candfields (issue 11): the candidates' optional record facts
   'error.candfields.saltAfterOpening': '第 1 轮投票已开始，人员识别码盐值不能再更改',
+  // slips (issue 10): the A4 package, return and takeover slips
+  'error.slips.noPackage': '{station} 还没有写出过数据包，没有可打印的数据包凭条',
+  'error.slips.notStation': '本机不是投票站电脑（没有打开投票站数据包），没有回执或接替凭条',
+  'error.slips.noReturn': '本机还没有写出过回执，没有可打印的回执凭条',
+  'error.slips.noTakeover': '本机没有接替过投票站，没有可打印的接替凭条',
 } as const;

@@ -10,6 +10,8 @@ export const stationsEn: Record<keyof typeof stationsZhCN, string> = {
   'stations.exportGo': 'Export the package',
   'stations.slip': 'Slip: election {election}; station {station}; {voters} voters; package hash {hash}',
   'stations.centralKey': 'Central key fingerprint (copy it onto the package slip)',
+  'stations.slipPdf': 'Save the slip (A4 PDF)',
+  'stations.slipSaved': 'Slip saved: {path}',
   'stations.written': 'Written: {path}',
   'stations.import': 'Import a station return',
   'stations.path': 'Path of the return file',

@@ -9,6 +9,8 @@ export const stationsZhCN = {
   'stations.exportGo': '导出数据包',
   'stations.slip': '凭条：选举 {election}；投票站 {station}；选民 {voters} 人；数据包哈希 {hash}',
   'stations.centralKey': '中心电脑密钥指纹（抄在数据包凭条上）',
+  'stations.slipPdf': '保存凭条（A4 PDF）',
+  'stations.slipSaved': '凭条已保存：{path}',
   'stations.written': '已写出：{path}',
   'stations.import': '导入投票站回执',
   'stations.path': '回执文件路径',

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 /**
  * A second copy is a folder `cer-copy-<id>` inside the folder the committee chose (docs/stations.md):
- * - `base.sqlite`: the whole election file at one moment (SQLite's own bytes);
+ * - `base-<seq>-<nonce>.sqlite` (`base.sqlite` in copies made before compaction): the whole election file at one
+ *   moment (SQLite's own bytes), the one the journal's header names;
  * - `journal.ndjson`: a header line, then one line per write since that moment, appended before the write commits.
  * A line is `{"n":…,"at":…,"audit":[count,hash],"changes":[[table,op,key,row],…]}`: `n` counts the file's writes
  * (the base was taken at header.base.seq, so lines go on from seq + 1 without gaps), `audit` is the audit log's
@@ -20,7 +21,19 @@ export interface CopyHeader {
   copy: string;
   createdAt: string;
   election: string | null;
-  base: { sha256: string; bytes: number; seq: number; audit: [number, string] };
+  /** `file`: the base's name in the copy's folder (absent in older copies: base.sqlite). */
+  base: { file?: string; sha256: string; bytes: number; seq: number; audit: [number, string] };
+}
+
+const BASE_NAME = /^base(-\d+-[0-9a-f]{8})?\.sqlite$/;
+
+/** A name the copy's own bases take (anything else in the folder is not the copy's to remove or read). */
+export function isBaseName(name: string): boolean {
+  return BASE_NAME.test(name);
+}
+
+export function baseFileOf(header: CopyHeader): string {
+  return header.base.file ?? BASE_FILE;
 }
 
 export interface JournalLine {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalid } from '../context';
 import { readStationFile } from '../stations/read-file';
-import { BASE_FILE, COPY_FORMAT, COPY_MAX_BYTES, JOURNAL_FILE, type CopyHeader, type JournalLine } from './journal-file';
+import { baseFileOf, COPY_FORMAT, COPY_MAX_BYTES, isBaseName, JOURNAL_FILE, type CopyHeader, type JournalLine } from './journal-file';
 
 export interface SecondCopyFiles {
   dir: string;
@@ -58,9 +58,13 @@ export async function readSecondCopy(named: string): Promise<SecondCopyFiles> {
   if (header.format !== COPY_FORMAT || typeof header.base?.sha256 !== 'string' || !Number.isSafeInteger(header.base.seq)) {
     throw bad(`的 journal.ndjson 不是 ${COPY_FORMAT} 格式`, `journal.ndjson is not a ${COPY_FORMAT} journal`);
   }
-  const base = await readStationFile(join(dir, BASE_FILE), COPY_MAX_BYTES);
+  const baseFile = baseFileOf(header);
+  if (typeof baseFile !== 'string' || !isBaseName(baseFile)) {
+    throw bad(`的 journal.ndjson 第 1 行所指的底本文件名不正确（${String(baseFile)}）`, `journal.ndjson: line 1 names no base file of a copy (${String(baseFile)})`);
+  }
+  const base = await readStationFile(join(dir, baseFile), COPY_MAX_BYTES);
   if (base.length !== header.base.bytes || createHash('sha256').update(base).digest('hex') !== header.base.sha256) {
-    throw bad('的 base.sqlite 与 journal.ndjson 开头记载的不一致（文件被替换或损坏）', 'base.sqlite is not the one journal.ndjson begins with (replaced or damaged)');
+    throw bad(`的 ${baseFile} 与 journal.ndjson 开头记载的不一致（文件被替换或损坏）`, `${baseFile} is not the one journal.ndjson begins with (replaced or damaged)`);
   }
   const lines: JournalLine[] = [];
   for (let i = 1; i < texts.length; i++) {

@@ -1,22 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fdatasync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditHead } from '../audit';
 import type { Db } from '../db';
 import { setWriteHooks, writeHooksOf, type WriteHooks } from '../db/write-hooks';
-import { writeFileDurably } from '../files/durable-write';
 import { captureChanges, type ChangeCapture } from './change-capture';
-import { BASE_FILE, COPY_FORMAT, copyDirIn, journalReach, JOURNAL_FILE, type CopyHeader } from './journal-file';
+import { compactAfterBytes, removeLeftovers, writeBaseAndJournal } from './compaction';
+import { COPY_FORMAT, copyDirIn, journalReach, JOURNAL_FILE, type CopyHeader } from './journal-file';
 
 /**
  * The second copy of an election file on removable media (docs/stations.md, "never lose the day"). Chosen after
  * measuring (tests/bench/second-copy.bench.ts): SQLite's online backup copies the whole file after every write
  * (tens of milliseconds at 30,000 voters), while a journal of the rows each write changed costs an append of about
  * a kilobyte. So the copy is a base (the whole file, written when the copy starts, when its medium comes back and
- * when the app finds the copy behind) plus that journal, appended inside each write's transaction before it commits:
- * a write the desk was told about is on the medium (in the system's cache at once, flushed to the stick in the
- * background), and the copy is never more than that one write behind. A missing medium never stops the day: the
- * status says so and the copy starts over from a new base when the folder is back.
+ * when the app finds the copy behind) plus that journal, appended and flushed to the medium (fdatasync) inside each
+ * write's transaction before it commits: a write the desk was told about is on the stick, even through a power cut,
+ * and the copy is never more than that one write behind. A missing medium never stops the day: the status says so
+ * and the copy starts over from a new base when the folder is back. A journal grown past a size starts over from a
+ * new base too (copy/compaction.ts), so the stick does not fill and a restore does not replay the whole day.
  */
 
 export type CopyState = 'off' | 'ok' | 'behind' | 'missing';
@@ -52,8 +53,9 @@ export class SecondCopy implements WriteHooks {
   private readonly capture: ChangeCapture;
   private fd: number | null = null;
   private needsBase = true;
-  private syncing = false;
-  private syncAgain = false;
+  private journalBytes = 0;
+  private readonly compactAfter = compactAfterBytes();
+  private compactAt = this.compactAfter;
   private lastWriteAt: string | null = null;
   private copied = 0;
   private problem: { state: 'behind' | 'missing'; text: string } | null = null;
@@ -74,6 +76,7 @@ export class SecondCopy implements WriteHooks {
         this.needsBase = false;
         this.copied = r.seq;
         this.openJournal(r);
+        this.tidy(r);
       }
     }
   }
@@ -86,8 +89,19 @@ export class SecondCopy implements WriteHooks {
     this.closeJournal();
     try {
       this.fd = openSync(join(copyDirIn(r.folder, r.copy_id), JOURNAL_FILE), 'a');
+      this.journalBytes = fstatSync(this.fd).size;
+      this.compactAt = this.compactAfter;
     } catch (e) {
       this.fail('missing', r.folder, e);
+    }
+  }
+
+  /** Leftovers of a compaction a crash stopped; the stick's trouble here is no reason to stop the file opening. */
+  private tidy(r: CopyRow): void {
+    try {
+      removeLeftovers(copyDirIn(r.folder, r.copy_id));
+    } catch {
+      // the next compaction removes them
     }
   }
 
@@ -106,9 +120,15 @@ export class SecondCopy implements WriteHooks {
     this.closeJournal();
   }
 
-  /** Inside the write's transaction, before it changes anything: a new base when the copy is behind and its medium is there. */
+  /**
+   * Inside the write's transaction, before it changes anything: a new base when the copy is behind and its medium is
+   * there, or when the journal has grown past its size.
+   */
   beforeWrite(): void {
-    if (!this.needsBase) return;
+    if (!this.needsBase) {
+      if (this.fd !== null && this.journalBytes > this.compactAt) this.compact();
+      return;
+    }
     const r = this.current();
     if (!r) return;
     try {
@@ -120,35 +140,48 @@ export class SecondCopy implements WriteHooks {
     this.writeBase(r);
   }
 
+  /** A failed compaction leaves the old base and journal standing: the copy goes on with them and tries again later. */
+  private compact(): void {
+    const r = this.current();
+    if (!r) return;
+    try {
+      this.startFiles(r);
+    } catch {
+      this.compactAt = this.journalBytes + Math.ceil(this.compactAfter / 4);
+    }
+  }
+
   private writeBase(r: CopyRow): void {
     try {
-      const dir = copyDirIn(r.folder, r.copy_id);
-      mkdirSync(dir, { recursive: true });
-      const bytes = this.db.serialize();
-      // Bytes 18–19 of the header say "WAL"; the base is one self-contained file in rollback-journal mode.
-      bytes[18] = 1;
-      bytes[19] = 1;
-      const head = auditHead(this.db);
-      const election = this.db.prepare('SELECT title FROM election').pluck().get() as string | undefined;
-      const header: CopyHeader = {
-        format: COPY_FORMAT,
-        copy: r.copy_id,
-        createdAt: this.now().toISOString(),
-        election: election ?? null,
-        base: { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, seq: r.seq, audit: [head.count, head.head] },
-      };
-      this.closeJournal();
-      writeFileDurably(join(dir, BASE_FILE), bytes);
-      writeFileDurably(join(dir, JOURNAL_FILE), Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'));
-      this.capture.clear();
-      this.needsBase = false;
-      this.problem = null;
-      this.copied = r.seq;
-      this.lastWriteAt = header.createdAt;
-      this.openJournal(r);
+      this.startFiles(r);
     } catch (e) {
       this.fail('behind', r.folder, e);
     }
+  }
+
+  private startFiles(r: CopyRow): void {
+    const dir = copyDirIn(r.folder, r.copy_id);
+    mkdirSync(dir, { recursive: true });
+    const bytes = this.db.serialize();
+    // Bytes 18–19 of the header say "WAL"; the base is one self-contained file in rollback-journal mode.
+    bytes[18] = 1;
+    bytes[19] = 1;
+    const head = auditHead(this.db);
+    const election = this.db.prepare('SELECT title FROM election').pluck().get() as string | undefined;
+    const header: CopyHeader = {
+      format: COPY_FORMAT,
+      copy: r.copy_id,
+      createdAt: this.now().toISOString(),
+      election: election ?? null,
+      base: { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, seq: r.seq, audit: [head.count, head.head] },
+    };
+    writeBaseAndJournal(dir, bytes, header);
+    this.capture.clear();
+    this.needsBase = false;
+    this.problem = null;
+    this.copied = r.seq;
+    this.lastWriteAt = header.createdAt;
+    this.openJournal(r);
   }
 
   /** Inside the write's transaction, after its changes: they go to the journal as one line before the commit. */
@@ -170,31 +203,15 @@ export class SecondCopy implements WriteHooks {
       if (fstatSync(this.fd).ino !== statSync(join(copyDirIn(r.folder, r.copy_id), JOURNAL_FILE)).ino) throw Object.assign(new Error('journal replaced'), { code: 'ENOENT' });
       const bytes = Buffer.from(line, 'utf8');
       for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off);
+      this.journalBytes += bytes.length;
+      // On the medium before the commit, so before the desk hears of the write (the cost: second-copy.bench.ts).
+      fdatasyncSync(this.fd);
     } catch (e) {
       this.fail(errorCode(e) === 'ENOSPC' ? 'behind' : 'missing', r.folder, e);
       return;
     }
     this.copied = n;
     this.lastWriteAt = at;
-    this.syncSoon();
-  }
-
-  /** Flushes the journal to the medium in the background, one flush at a time, never holding up the desk. */
-  private syncSoon(): void {
-    if (this.syncing) {
-      this.syncAgain = true;
-      return;
-    }
-    const fd = this.fd;
-    if (fd === null) return;
-    this.syncing = true;
-    fdatasync(fd, () => {
-      this.syncing = false;
-      if (this.syncAgain) {
-        this.syncAgain = false;
-        this.syncSoon();
-      }
-    });
   }
 
   /** Changes made outside inTransaction (a bare statement) go to the copy with the next call's end. */

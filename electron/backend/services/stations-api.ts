@@ -12,6 +12,7 @@ import { chooseSecondCopyFolder, secondCopyStatus } from '../copy/choose-folder'
 import { restoreFromCopy } from '../copy/restore';
 import { recordPhonedTurnout } from '../stations/phoned-turnout';
 import { takeOverStation } from '../stations/takeover';
+import { stationSlip } from '../stations/slips';
 
 /** Station packages and returns (shared/api/stations.ts). */
 export function stationsApi(ctx: BackendContext): Implementation<StationsContract> {
@@ -22,6 +23,10 @@ export function stationsApi(ctx: BackendContext): Implementation<StationsContrac
     importStationReturn: async ({ path, fingerprint, approvals }) =>
       importStationReturn(ctx, await readStationFile(path, RETURN_MAX_BYTES), { fingerprint, approvals }),
     stationsOverview: () => stationsOverview(ctx),
+    stationSlip: async (input) => {
+      const slip = await stationSlip(ctx, input);
+      return { fileName: slip.fileName, mime: 'application/pdf', contentBase64: slip.pdf.toString('base64') };
+    },
     secondCopyStatus: () => secondCopyStatus(ctx),
     chooseSecondCopyFolder: ({ folder }) => chooseSecondCopyFolder(ctx, folder),
     takeOverStation: async ({ packagePath, copyPath, fingerprint }) =>

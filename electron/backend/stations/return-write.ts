@@ -97,7 +97,16 @@ export function writeStationReturn(ctx: BackendContext, input: { path: string; c
       at: p.writtenAt,
       actor: ctx.actor,
       subject: `station:${laptop.stationId}`,
-      detail: { sequence: p.sequence, payloadHash: signed.payloadHash, closing, issuances: p.issuances.length, file: input.path },
+      detail: {
+        sequence: p.sequence,
+        payloadHash: signed.payloadHash,
+        closing,
+        issuances: p.issuances.length,
+        file: input.path,
+        // what the return slip shows (stations/slips)
+        auditHead: p.auditHead,
+        boxes: p.boxes.map((b) => [b.box, b.round, b.issued]),
+      },
     });
     return { payload: p, ...signed };
   });

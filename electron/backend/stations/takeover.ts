@@ -55,7 +55,14 @@ export async function takeOverStation(ctx: BackendContext, input: { packageBytes
       at,
       actor: ctx.actor,
       subject: `station:${laptop.stationId}`,
-      detail: { old: oldKey, new: newKey.hex, package: summary.payloadHash, writes: copy.lines.length, cutShort: copy.cutShort },
+      detail: {
+        old: oldKey,
+        new: newKey.hex,
+        package: summary.payloadHash,
+        writes: copy.lines.length,
+        cutShort: copy.cutShort,
+        issuances: db.prepare('SELECT count(*) FROM issuance').pluck().get() as number,
+      },
     });
   });
   attachSecondCopy(db, () => ctx.now())?.restart();

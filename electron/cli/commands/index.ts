@@ -69,7 +69,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'package export',
     summary: "write a polling station's signed package (setup, its voters, boxes, people) / 导出投票站数据包",
-    usage: 'station package export --db FILE --station ID --out FILE [--overwrite] [--as PERSON] [--json]',
+    usage: 'station package export --db FILE --station ID --out FILE [--slip SLIP.pdf] [--overwrite] [--as PERSON] [--json]',
     load: async () => (await import('./station-files')).packageExportCommand,
   },
   {
@@ -81,7 +81,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'return write',
     summary: "write this station laptop's signed return (turnout so far, or --closing) / 投票站写出回执",
-    usage: 'station return write --db FILE --out FILE [--closing] [--overwrite] [--as PERSON] [--json]',
+    usage: 'station return write --db FILE --out FILE [--slip SLIP.pdf] [--closing] [--overwrite] [--as PERSON] [--json]',
     load: async () => (await import('./station-files')).returnWriteCommand,
   },
   {
@@ -99,7 +99,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'takeover',
     summary: "a replacement laptop takes over a station from its package and the dead laptop's second copy / 替换电脑接替投票站",
-    usage: 'station takeover --package FILE --copy DIR --fingerprint "XXXX XXXX …" --data DIR [--json]',
+    usage: 'station takeover --package FILE --copy DIR --fingerprint "XXXX XXXX …" --data DIR [--slip SLIP.pdf] [--json]',
     load: async () => (await import('./takeover-files')).takeoverCommand,
   },
   {

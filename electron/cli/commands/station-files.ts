@@ -10,6 +10,7 @@ import { exportStationPackage, openStationPackage, PACKAGE_MAX_BYTES, readStatio
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from '../args';
 import { EXIT_OK, type CommandCode } from '../command';
 import { actingOption, runActingAs } from '../acting';
+import { slipOption, writeSlip } from '../slip-option';
 import { reportApiError, withElectionDb } from './report';
 
 /** `station package …` and `station return …` (docs/stations.md): what each prints is what its paper slip shows. */
@@ -50,12 +51,14 @@ export const packageExportCommand: CommandCode = {
     const dbFile = requireOption(args, 'db');
     const station = requireOption(args, 'station');
     const out = resolve(requireOption(args, 'out'));
+    const slip = slipOption(args);
     const who = actingOption(args);
     return withElectionDb(dbFile, 'cli', async (ctx) => {
       const r = await runActingAs(ctx, 'exportStationPackage', who, () =>
         exportStationPackage(ctx, { station, path: out, overwrite: args.options.get('overwrite') === true }),
       );
-      return print(args.options.get('json') === true, r, [`已写出投票站数据包 / station package written: ${r.path} (${r.bytes} bytes)`, ...packageSlip(r)]);
+      const slipLines = await writeSlip(ctx, slip, { kind: 'package', station: r.station.id });
+      return print(args.options.get('json') === true, r, [`已写出投票站数据包 / station package written: ${r.path} (${r.bytes} bytes)`, ...packageSlip(r), ...slipLines]);
     });
   },
 };
@@ -105,12 +108,14 @@ export const returnWriteCommand: CommandCode = {
     const args = parseArgs(argv, FLAGS);
     const dbFile = requireOption(args, 'db');
     const out = resolve(requireOption(args, 'out'));
+    const slip = slipOption(args);
     const who = actingOption(args);
     return withElectionDb(dbFile, 'cli', async (ctx) => {
       const r = await runActingAs(ctx, 'writeStationReturn', who, () =>
         writeStationReturn(ctx, { path: out, closing: args.options.get('closing') === true, overwrite: args.options.get('overwrite') === true }),
       );
-      return print(args.options.get('json') === true, r, [`已写出回执 / return written: ${r.path} (${r.bytes} bytes)`, ...returnSlip(r)]);
+      const slipLines = await writeSlip(ctx, slip, { kind: 'return' });
+      return print(args.options.get('json') === true, r, [`已写出回执 / return written: ${r.path} (${r.bytes} bytes)`, ...returnSlip(r), ...slipLines]);
     });
   },
 };

@@ -11,6 +11,7 @@ import { takeOverStation, type TakeoverDone } from '../../backend/stations/takeo
 import { actingOption, runActingAs } from '../acting';
 import { parseArgs, requireOption, UsageError } from '../args';
 import type { CommandCode } from '../command';
+import { slipOption, writeSlip } from '../slip-option';
 import { print } from './station-files';
 import { reportApiError, withElectionDb } from './report';
 
@@ -54,6 +55,7 @@ export const takeoverCommand: CommandCode = {
     const copy = resolve(requireOption(args, 'copy'));
     const fingerprint = requireOption(args, 'fingerprint');
     const dir = resolve(requireOption(args, 'data'));
+    const slip = slipOption(args);
     const dbFile = join(dir, 'election.sqlite');
     if (existsSync(dbFile)) throw new UsageError(`${dbFile} exists: take over into a new, empty data folder`);
     let made = false;
@@ -66,7 +68,8 @@ export const takeoverCommand: CommandCode = {
       try {
         const r = await takeOverStation(ctx, { packageBytes: bytes, copyDir: copy, fingerprint });
         made = false;
-        return print(args.options.get('json') === true, r, [`已接替投票站 / station taken over in ${dir}`, ...takeoverSlip(r)]);
+        const slipLines = await writeSlip(ctx, slip, { kind: 'takeover' });
+        return print(args.options.get('json') === true, r, [`已接替投票站 / station taken over in ${dir}`, ...takeoverSlip(r), ...slipLines]);
       } finally {
         ctx.db.close();
       }

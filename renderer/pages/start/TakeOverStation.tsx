@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { ErrorNote, Field, useAction } from '../../ui';
+import { SlipButton } from '../stations/SlipButton';
 
 /**
  * On a fresh file (docs/stations.md, "never lose the day"): take over a station whose laptop died, from its package
@@ -15,8 +16,10 @@ export function TakeOverStation() {
   const [copy, setCopy] = useState('');
   const [fingerprint, setFingerprint] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [tookOver, setTookOver] = useState(false);
   const takeOver = async () => {
     const r = await action.run(() => api.call('takeOverStation', { packagePath: pkg.trim(), copyPath: copy.trim(), fingerprint: fingerprint.trim() }));
+    setTookOver(r !== undefined);
     if (r) setDone(t('copy.takenOver', { station: r.station.name, old: r.oldKey.slice(0, 32).toUpperCase(), key: r.stationKey.short, issuances: r.issuances }));
   };
   const restore = async () => {
@@ -51,6 +54,7 @@ export function TakeOverStation() {
           {done} <button type="button" onClick={() => window.location.reload()}>{t('copy.continue')}</button>
         </p>
       )}
+      {tookOver && <SlipButton slip={{ kind: 'takeover' }} testId="takeover-slip" />}
       <ErrorNote error={action.error} />
     </section>
   );

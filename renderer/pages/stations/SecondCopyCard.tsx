@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
-import { useT } from '../../app/i18n';
+import { useT, useWhen } from '../../app/i18n';
 import { useMayCall } from '../../app/session/may-call';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui';
 import { SecondCopyWarning } from '../../widgets/SecondCopyWarning';
@@ -9,6 +9,7 @@ import { SecondCopyWarning } from '../../widgets/SecondCopyWarning';
 export function SecondCopyCard() {
   const api = useApi();
   const t = useT();
+  const when = useWhen();
   const may = useMayCall();
   const action = useAction();
   const status = useLoad(() => api.call('secondCopyStatus', {}), [api]);
@@ -23,7 +24,7 @@ export function SecondCopyCard() {
       <p className="ui-muted">{t('copy.hint')}</p>
       {s && (
         <p data-testid="copy-status" data-state={s.state}>
-          {s.state === 'off' ? t('copy.off') : t('copy.status', { dir: s.dir ?? '', at: s.lastWriteAt ?? '—', copied: s.copied, writes: s.writes })}
+          {s.state === 'off' ? t('copy.off') : t('copy.status', { dir: s.dir ?? '', at: s.lastWriteAt ? when.dateTime(s.lastWriteAt) : '—', copied: s.copied, writes: s.writes })}
         </p>
       )}
       <SecondCopyWarning />

@@ -6,6 +6,7 @@ import type { StationsOverviewView } from '../../../shared/api/stations';
 import { ErrorNote, Field, Loading, OkNote, useAction, useLoad } from '../../ui';
 import { PhonedTurnoutForm } from './PhonedTurnoutForm';
 import { SecondCopyCard } from './SecondCopyCard';
+import { SlipButton } from './SlipButton';
 import './stations.css';
 
 /**
@@ -81,6 +82,7 @@ function ExportPackage({ stations }: { stations: StationsOverviewView['stations'
           </p>
         </OkNote>
       )}
+      {done && <SlipButton slip={{ kind: 'package', station: done.station.id }} testId="stations-package-slip" />}
     </section>
   );
 }
@@ -193,6 +195,7 @@ function StationLaptopCard({ laptop, onWritten }: { laptop: NonNullable<Stations
       </div>
       <ErrorNote error={action.error} />
       {message && <OkNote testId="stations-return-written">{message}</OkNote>}
+      {message && <SlipButton slip={{ kind: 'return' }} testId="stations-return-slip" />}
     </section>
   );
 }

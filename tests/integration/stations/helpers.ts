@@ -101,4 +101,15 @@ export function stationFingerprintOf(s: StationLaptop): string {
   return loadOrCreateStationKey(s.dir).fingerprint.short;
 }
 
+/** Everything in a file that a restore must bring back, table by table. */
+export function contents(db: BackendContext['db']): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all())}`).join('\n');
+}
+
+/** A new, empty election file in its own folder. */
+export function freshFile(): BackendContext {
+  return createContext({ dbFile: join(tempDir(), 'election.sqlite'), actor: 'test' });
+}
+
 export { assert };

@@ -8,17 +8,7 @@ import { rebuildFromCopy } from '../../../electron/backend/copy/rebuild';
 import { issueBallot } from '../../../electron/backend/services/issuance';
 import { asPerson } from '../../helpers/authority';
 import { rejects, tempDir } from '../issuance/helpers';
-import { assert, central, cert, openBoxAt, type StationLaptop } from './helpers';
-
-/** Everything in a file that a restore must bring back, table by table. */
-function contents(db: StationLaptop['ctx']['db']): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all())}`).join('\n');
-}
-
-function freshFile() {
-  return createContext({ dbFile: join(tempDir(), 'election.sqlite'), actor: 'test' });
-}
+import { assert, central, cert, contents, freshFile, openBoxAt, type StationLaptop } from './helpers';
 
 test('the second copy follows every write; a restore rebuilds the same file and checks it against the audit head', async () => {
   const c = await central();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { formatDateTime } from '../../../../shared/domain/when';
-import { findCertificateFonts, readFontFile } from '../../certificates/font';
+import { a4Document } from '../../certificates/a4-document';
 import { csvCell } from '../../files/csv-cell';
 import { SOURCES_HEADER, SOURCES_TITLE, type ReportTable, type TownReport } from './tables';
 
@@ -50,20 +50,13 @@ export async function reportXlsx(r: TownReport): Promise<Buffer> {
 }
 
 const MM = 72 / 25.4;
-const FONT = 'report';
 
 /**
  * A4 landscape, Chinese: each table with its header repeated on every page it runs over, the files it was made from,
  * and a signature block kept whole on one page (制表人, 审核人, 日期).
  */
 export async function reportPdf(r: TownReport): Promise<Buffer> {
-  const fonts = findCertificateFonts();
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 12 * MM, font: null, info: { Title: r.tables[0]!.title, Creator: 'community-election-station' } });
-  doc.registerFont(FONT, await readFontFile(fonts.regular.file), fonts.regular.face ?? undefined);
-  doc.font(FONT);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const { doc, finish } = await a4Document({ title: r.tables[0]!.title, marginMm: 12, landscape: true });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -81,9 +74,7 @@ export async function reportPdf(r: TownReport): Promise<Buffer> {
     const x = left + (i * width) / 3;
     doc.text(`${label}: ____________`, x, y, { width: width / 3 - 4 * MM, lineBreak: false });
   });
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function drawTable(doc: PDFDocument, t: ReportTable, left: number, width: number, bottom: () => number): void {
