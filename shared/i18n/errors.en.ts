@@ -109,4 +109,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.counting.settlePositionFirst': 'settle position {position} first',
   'error.counting.candidateTwice': 'candidate "{cid}" appears twice',
   'error.signoff.notCurrentResult': 'the result shown ({shown}…) is not the current result of round {round} ({current}…)',
+  'error.files.leaveWhileVoting': 'round {round} is open for voting: switching election files needs a committee member\'s PIN to confirm',
+  'error.files.leaveWhileCounting': 'round {round} is being counted: switching election files needs a committee member\'s PIN to confirm',
 };

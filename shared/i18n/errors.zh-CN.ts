@@ -111,4 +111,6 @@ export const errorsZhCN = {
   'error.counting.settlePositionFirst': '请先裁定第 {position} 张',
   'error.counting.candidateTwice': '候选人 {cid} 重复',
   'error.signoff.notCurrentResult': '所签结果({shown}…)不是第 {round} 轮当前的结果({current}…)',
+  'error.files.leaveWhileVoting': '第 {round} 轮正在投票：切换选举文件须由一名选举委员会成员输入个人密码确认',
+  'error.files.leaveWhileCounting': '第 {round} 轮正在计票：切换选举文件须由一名选举委员会成员输入个人密码确认',
 } as const;

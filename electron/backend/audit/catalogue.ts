@@ -9,6 +9,7 @@ import { SETUP_AUDIT_EVENTS } from './events-setup';
 import { STATION_AUDIT_EVENTS } from './events-stations';
 import { CERTIFICATE_AUDIT_EVENTS } from './events-certificates';
 import { ROLL_AUDIT_EVENTS } from './events-roll';
+import { FILE_AUDIT_EVENTS } from './events-files';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -58,6 +59,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...STATION_AUDIT_EVENTS,
   ...CERTIFICATE_AUDIT_EVENTS,
   ...ROLL_AUDIT_EVENTS,
+  ...FILE_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;
