@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApiError } from '../../../shared/api/envelope';
+import { refusalOf } from '../../helpers/refusal';
 import { GENERAL_ERROR_KEY } from '../../../shared/api/error-text';
 import { translator, type MessageKey } from '../../../shared/i18n';
 import { enterBallot, openBox } from '../../../electron/backend/services/counting';
@@ -14,17 +14,8 @@ import { approvalBy, makeElection, openPoll } from './helpers';
  * in its own language: the English screen's words have no Han characters, the Chinese ones no English words.
  */
 
-function refusalOf(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  assert.fail('the action was not refused');
-}
 
-function assertSaidByKey(err: ApiError, key: string) {
+function assertSaidByKey(err: ReturnType<typeof refusalOf>, key: string) {
   assert.ok(err.text, err.message);
   assert.notEqual(err.text.key, GENERAL_ERROR_KEY, err.message);
   assert.equal(err.text.key, key);

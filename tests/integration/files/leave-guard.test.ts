@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { refusalOf } from '../../helpers/refusal';
 import { readAuditEvents, verifyAuditChain } from '../../../electron/backend/audit';
 import { createContext } from '../../../electron/backend/context';
 import { openElectionSwitch } from '../../../electron/backend/election-files/switch';
-import { ApiError } from '../../../shared/api/envelope';
 import { closePoll, makeElection, openPoll, PIN } from '../counting/helpers';
 
 /**
@@ -13,15 +13,6 @@ import { closePoll, makeElection, openPoll, PIN } from '../counting/helpers';
  * file stays empty).
  */
 
-function refusal(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  assert.fail('the switch was not refused');
-}
 
 async function twoElections() {
   const real = await makeElection({ voters: 4 });
@@ -41,15 +32,15 @@ test('a round open for voting holds the switch until a committee member confirms
   ctx.db.close();
   const files = openElectionSwitch({ dataDir, file: dbFile, actor: 'test' });
   try {
-    const plain = refusal(() => files.switchTo(otherFile));
+    const plain = refusalOf(() => files.switchTo(otherFile));
     assert.equal(plain.text?.key, 'error.files.leaveWhileVoting');
     assert.deepEqual(plain.text?.params, { round: 1 });
     assert.deepEqual((plain.details as { open: unknown }).open, [{ round: 1, status: 'voting' }]);
     assert.match(plain.message, /第 1 轮正在投票/);
     // A confirmation that names other rounds is no confirmation; a non-member's PIN, a wrong PIN are refused.
-    assert.equal(refusal(() => files.switchTo(otherFile, { leave: { rounds: [2], approval: { person: people['郭志明']!, pin: PIN } } })).text?.key, 'error.files.leaveWhileVoting');
-    assert.match(refusal(() => files.switchTo(otherFile, { leave: { rounds: [1], approval: { person: people['谢文']!, pin: PIN } } })).message, /not a sitting election committee member/);
-    assert.match(refusal(() => files.switchTo(otherFile, { leave: { rounds: [1], approval: { person: people['郭志明']!, pin: '000000' } } })).message, /wrong PIN/);
+    assert.equal(refusalOf(() => files.switchTo(otherFile, { leave: { rounds: [2], approval: { person: people['郭志明']!, pin: PIN } } })).text?.key, 'error.files.leaveWhileVoting');
+    assert.match(refusalOf(() => files.switchTo(otherFile, { leave: { rounds: [1], approval: { person: people['谢文']!, pin: PIN } } })).message, /not a sitting election committee member/);
+    assert.match(refusalOf(() => files.switchTo(otherFile, { leave: { rounds: [1], approval: { person: people['郭志明']!, pin: '000000' } } })).message, /wrong PIN/);
     assert.equal(files.current().file, dbFile, 'still on the file with the open round');
 
     const opened = files.switchTo(otherFile, { leave: { rounds: [1], approval: { person: people['郭志明']!, pin: PIN } } });
@@ -82,7 +73,7 @@ test('counting under way holds the switch too; a new empty file is created witho
   const files = openElectionSwitch({ dataDir, file: dbFile, actor: 'test' });
   try {
     const target = join(dataDir, 'drill.sqlite');
-    assert.equal(refusal(() => files.switchTo(target, { create: true, drill: true })).text?.key, 'error.files.leaveWhileCounting');
+    assert.equal(refusalOf(() => files.switchTo(target, { create: true, drill: true })).text?.key, 'error.files.leaveWhileCounting');
     const made = files.switchTo(target, { create: true, drill: true, leave: { rounds: [1], approval: { person: people['郭志明']!, pin: PIN } } });
     assert.equal(readAuditEvents(made.ctx.db).length, 0, 'the new file stays empty (a drill or a restore needs it so)');
   } finally {
