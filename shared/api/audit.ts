@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { answerText, text, TEXT_LIMITS } from '../domain/text';
 
+/** What an audit subject can name (electron/backend/audit/subjects.ts reads the names). */
+export const AUDIT_SUBJECT_KINDS = ['voter', 'box', 'office', 'candidate', 'person', 'venue', 'desk', 'round', 'file'] as const;
+export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
+
 export const auditEventView = z.strictObject({
   seq: z.int(),
   at: answerText,
@@ -9,6 +13,10 @@ export const auditEventView = z.strictObject({
   actor: answerText.nullable(),
   outcome: z.enum(['ok', 'refused']),
   subject: answerText.nullable(),
+  /** The subject by the name a person knows it by (a voter's name, a box's name, an office's title); null: as logged. */
+  about: z
+    .strictObject({ kind: z.enum(AUDIT_SUBJECT_KINDS), name: answerText, ref: answerText })
+    .nullable(),
   detail: z.record(answerText, z.unknown()),
   prevHash: answerText,
   hash: answerText,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerText, findTextIssue, describeTextIssue } from '../domain/text';
+import { committeeApproval } from '../domain/authority';
 
 /**
  * Several election files in the app's data folder (a real election and drills, each its own SQLite file `<name>.sqlite`):
@@ -56,6 +57,9 @@ export const openElectionFileView = z.strictObject({
 });
 export type OpenElectionFileView = z.infer<typeof openElectionFileView>;
 
+/** Leaving a file while rounds are voting or counting: those rounds, confirmed by a committee member's PIN. */
+export const leaveConfirmation = z.strictObject({ approval: committeeApproval, rounds: z.array(z.int().positive()).min(1).max(50) });
+
 export const filesContract = {
   /**
    * The election files in the data folder, newest change first, and the one open now. `switchable` is false where
@@ -77,11 +81,15 @@ export const filesContract = {
    * `drill` marks it 演练. Re-sent while that new file is open and still empty, it answers the same again.
    */
   createElectionFile: {
-    input: z.strictObject({ name: electionFileName, drill: z.boolean().default(false) }),
+    input: z.strictObject({ name: electionFileName, drill: z.boolean().default(false), leave: leaveConfirmation.optional() }),
     output: openElectionFileView,
   },
-  /** Opens another election file of the data folder in place of the open one (the open one again: nothing changes). */
-  openElectionFile: { input: z.strictObject({ name: electionFileName }), output: openElectionFileView },
+  /**
+   * Opens another election file of the data folder in place of the open one (the open one again: nothing changes).
+   * Both switches are refused (reason 'work-open', details.open: the rounds) while a round of the open file is voting
+   * or counting, unless `leave` names those rounds with a committee member's PIN; audited in both files.
+   */
+  openElectionFile: { input: z.strictObject({ name: electionFileName, leave: leaveConfirmation.optional() }), output: openElectionFileView },
 } as const;
 
 export type FilesContract = typeof filesContract;

@@ -44,4 +44,14 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.why.not-following': 'it does not follow the record before it; an earlier record was removed, moved or edited',
   'audit.why.edited': 'its content does not match its hash; it was edited',
   'audit.showBroken': 'Show that record',
+  // newcomer (issue 14): subjects by name
+  'audit.subject.voter': '{name} (certificate {ref})',
+  'audit.subject.box': 'box {name}',
+  'audit.subject.office': 'office {name}',
+  'audit.subject.candidate': 'candidate {name}',
+  'audit.subject.person': '{name}',
+  'audit.subject.venue': 'venue {name}',
+  'audit.subject.desk': 'desk {name}',
+  'audit.subject.round': 'round {name}',
+  'audit.subject.file': 'election file {name}',
 } as const;

@@ -43,4 +43,14 @@ export const auditZhCN = {
   'audit.why.not-following': '该条与前一条接不上，前面的记录被删除、移动或改动过',
   'audit.why.edited': '该条内容与其哈希不符，已被改动',
   'audit.showBroken': '查看该条',
+  // newcomer (issue 14): subjects by name
+  'audit.subject.voter': '{name}（选民证 {ref}）',
+  'audit.subject.box': '票箱 {name}',
+  'audit.subject.office': '职位 {name}',
+  'audit.subject.candidate': '候选人 {name}',
+  'audit.subject.person': '{name}',
+  'audit.subject.venue': '会场 {name}',
+  'audit.subject.desk': '验证发票处 {name}',
+  'audit.subject.round': '第 {name} 轮',
+  'audit.subject.file': '选举文件 {name}',
 } as const;

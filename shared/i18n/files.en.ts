@@ -28,4 +28,11 @@ export const filesEn: Record<keyof typeof filesZhCN, string> = {
   'day.state.overridden': 'sealed without every signature (the committee overrode)',
   'export.download': 'Download {name}',
   'export.folderShown': 'The file is in the export folder: {folder}',
+  // newcomer (issue 14): leaving a file with work open
+  'files.leaveTitle': 'This file still has work under way',
+  'files.leaveVoting': 'round {round} is open for voting',
+  'files.leaveCounting': 'round {round} is being counted',
+  'files.leaveHint': 'Switching to "{name}" does not end this work; it goes on when you come back to this file. To switch now, a committee member chooses themself and types their PIN.',
+  'files.leaveBy': 'Committee member confirming the switch',
+  'files.leaveConfirm': 'Confirm the switch',
 };

@@ -27,4 +27,11 @@ export const filesZhCN = {
   'day.state.overridden': '已封存，签字未齐（委员会已批准越过）',
   'export.download': '下载 {name}',
   'export.folderShown': '文件保存在导出文件夹：{folder}',
+  // newcomer (issue 14): leaving a file with work open
+  'files.leaveTitle': '本文件还有进行中的工作',
+  'files.leaveVoting': '第 {round} 轮正在投票',
+  'files.leaveCounting': '第 {round} 轮正在计票',
+  'files.leaveHint': '切换到“{name}”不会结束这些工作，回到本文件后可继续。确需现在切换，请一名选举委员会成员选择自己并输入个人密码。',
+  'files.leaveBy': '确认切换的选委会成员',
+  'files.leaveConfirm': '确认切换文件',
 } as const;

@@ -14,6 +14,7 @@ import { EDIT_AUDIT_EVENTS } from './events-edits';
 import { REPRESENTATIVE_AUDIT_EVENTS } from './events-representatives';
 import { PARTY_AUDIT_EVENTS } from './events-party';
 import { CANDIDATE_FIELDS_AUDIT_EVENTS } from './events-candidate-fields';
+import { FILE_AUDIT_EVENTS } from './events-files';
 
 export interface AuditEventMeaning {
   zh: string;
@@ -68,6 +69,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventMeaning>> = {
   ...REPRESENTATIVE_AUDIT_EVENTS,
   ...PARTY_AUDIT_EVENTS,
   ...CANDIDATE_FIELDS_AUDIT_EVENTS,
+  ...FILE_AUDIT_EVENTS,
 };
 
 export type CoreAuditEventType = keyof typeof CORE_AUDIT_EVENTS;

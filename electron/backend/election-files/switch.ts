@@ -7,6 +7,7 @@ import { buildApi } from '../api';
 import { authorizerFor } from '../authority/authorize';
 import { createContext, refused, type BackendContext } from '../context';
 import { markDrillFile } from './drill-mark';
+import { auditSwitch, checkLeave, type LeaveConfirmation } from './leave-guard';
 
 /** One open election file: its context, the contract over it, and its sign-in check. */
 export interface OpenElection {
@@ -24,8 +25,12 @@ export interface OpenElection {
 export interface ElectionSwitch {
   readonly dataDir: string;
   current(): OpenElection;
-  /** Opens `file` in place of the open one (`create`: a new file, never over an existing one; `drill`: marked 演练). */
-  switchTo(file: string, opts?: { create?: boolean; drill?: boolean }): OpenElection;
+  /**
+   * Opens `file` in place of the open one (`create`: a new file, never over an existing one; `drill`: marked 演练).
+   * While a round of the open file is voting or counting, refused unless `leave` confirms those rounds with a
+   * committee member's PIN; the switch is audited in the file left and in the file entered.
+   */
+  switchTo(file: string, opts?: { create?: boolean; drill?: boolean; leave?: LeaveConfirmation | undefined }): OpenElection;
   /** True when this switch created `file` (a re-sent create is answered again only for such a file). */
   created(file: string): boolean;
   close(): void;
@@ -100,13 +105,15 @@ export function openElectionSwitch(opts: ElectionSwitchOptions): ElectionSwitch 
       if (now === null) throw refused('选举文件已关闭', 'the election file is closed');
       return now;
     },
-    switchTo(target, { create = false, drill = false } = {}) {
+    switchTo(target, { create = false, drill = false, leave } = {}) {
       const file = resolve(target);
       if (!create && now !== null && now.file === file) return now;
+      const leaving = now?.ctx.db.open ? checkLeave(now.ctx, leave) : null;
       const next = open(file, create, drill);
       if (create) createdHere.add(file);
       const old = now;
       now = next;
+      if (old !== null && leaving !== null) auditSwitch(old.ctx, next.ctx, leaving);
       if (old?.ctx.db.open) old.ctx.db.close();
       opts.onSwitched?.(file);
       return next;

@@ -2,7 +2,7 @@ import type { BallotContent, BallotMarks, DisagreementView, DoubtfulRuling } fro
 import { normalizeName } from '../../../shared/domain/names';
 import type { SectionMarks } from '../../../shared/record/cer';
 import { canonicalJson } from '../audit/canonical';
-import { invalid } from '../context';
+import { invalid, says } from '../context';
 import type { Db } from '../db';
 import type { StoredBallot } from './counting-store';
 import type { BallotOffice } from '../../../shared/api/setup';
@@ -41,7 +41,7 @@ export function normalizeMarks(def: BallotDefinition, marks: BallotMarks, path: 
     const at = `${path}.${officeId}`;
     const entry = def.offices.get(officeId);
     if (!entry) {
-      throw invalid(at, `本轮选票上没有职位 ${officeId}`, `office "${officeId}" is not on this round's ballot`);
+      throw invalid(at, says('error.counting.officeNotOnBallot', { officeId }));
     }
     const section = marks[officeId]!;
     const seen = new Map<string, 'for' | 'against'>();
@@ -51,19 +51,19 @@ export function normalizeMarks(def: BallotDefinition, marks: BallotMarks, path: 
       ids.forEach((cid, j) => {
         const where = `${at}.${list}[${j}]`;
         if (!entry.candidates.has(cid)) {
-          throw invalid(where, `“${entry.office.title}”没有候选人 ${cid}`, `"${cid}" is not a candidate for "${entry.office.title}" in this round`);
+          throw invalid(where, says('error.counting.notCandidateRound', { title: entry.office.title, cid }));
         }
         const before = seen.get(cid);
-        if (before === list) throw invalid(where, `候选人 ${cid} 重复`, `candidate "${cid}" appears twice in "${list}"`);
-        if (before !== undefined) throw invalid(where, `候选人 ${cid} 不能既赞成又反对`, `candidate "${cid}" is in both "for" and "against"`);
+        if (before === list) throw invalid(where, says('error.counting.candidateTwice', { cid }));
+        if (before !== undefined) throw invalid(where, says('error.counting.candidateBothAgainst', { cid }));
         seen.set(cid, list);
       });
       if (ids.length > 0) norm[list] = [...ids].sort();
     }
     const writeIns = (section.writeIns ?? []).map((w, j) => {
       const n = normalizeName(w);
-      if (n === '') throw invalid(`${at}.writeIns[${j}]`, '另选他人姓名为空', 'write-in name is empty');
-      if (n.length > 64) throw invalid(`${at}.writeIns[${j}]`, '另选他人姓名过长', 'write-in name is too long');
+      if (n === '') throw invalid(`${at}.writeIns[${j}]`, says('error.counting.writeNameEmpty'));
+      if (n.length > 64) throw invalid(`${at}.writeIns[${j}]`, says('error.counting.writeNameTooLong'));
       return n;
     });
     if (writeIns.length > 0) norm.writeIns = writeIns;

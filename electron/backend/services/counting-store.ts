@@ -1,6 +1,6 @@
 import { preparedOnce } from '../db/statements';
 import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
-import { notFound, refused, type BackendContext } from '../context';
+import { notFound, refused, type BackendContext, says } from '../context';
 import type { Db } from '../db';
 import type { RoundView } from '../../../shared/api/setup';
 import { getRound, setRoundStatusTx } from './setup-rounds';
@@ -23,7 +23,7 @@ export interface BoxRowLite {
 
 export function requireBox(db: Db, box: string): BoxRowLite {
   const r = q(db, 'SELECT id, name, kind FROM box WHERE id = ?').get(box) as BoxRowLite | undefined;
-  if (!r) throw notFound(`没有票箱 ${box}`, `no box "${box}"`);
+  if (!r) throw notFound(says('error.counting.noBox', { box }));
   return r;
 }
 
@@ -39,7 +39,7 @@ export function boxCountRow(db: Db, round: number, box: string): BoxCountRow | u
 export function requireOpenedBox(db: Db, round: number, box: string): BoxCountRow {
   requireBox(db, box);
   const r = boxCountRow(db, round, box);
-  if (!r) throw refused(`票箱 ${box} 第 ${round} 轮尚未开箱计票`, `box ${box} has not been opened for counting in round ${round}`);
+  if (!r) throw refused(says('error.counting.boxNotBeenOpened', { box, round }));
   return r;
 }
 
@@ -67,8 +67,7 @@ export function requireCountingOpen(db: Db, round: number): RoundView {
   const r: RoundView = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
   if (r.status === 'prepared' || r.status === 'voting') {
     throw refused(
-      `第 ${round} 轮投票尚未结束(状态 ${r.status}),不能计票`,
-      `round ${round} is not closed yet (status ${r.status}); counting cannot start`,
+      says('error.counting.roundNotClosedYet', { round, status: r.status }),
     );
   }
   const signed = q(db, 'SELECT name, role FROM signoff WHERE round_number = ? AND revoked_at IS NULL LIMIT 3').all(round) as SignoffInForce[];

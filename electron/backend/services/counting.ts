@@ -3,7 +3,7 @@ import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { ApiError } from '../../../shared/api/envelope';
-import { bilingual, invalid, refused, type BackendContext } from '../context';
+import { bilingual, invalid, refused, says, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { ballotDefinition, compareSheets, describeContentKind, normalizeContent } from './ballots';
 import {
@@ -47,7 +47,7 @@ export function setDoubleEntry(ctx: BackendContext, input: InputOf<CountingContr
     const db = ctx.db;
     if (doubleEntryEnabled(db) === input.enabled) return { doubleEntry: input.enabled };
     if (q(db, 'SELECT 1 FROM box_count LIMIT 1').get()) {
-      throw refused('已有票箱开箱计票,不能再更改双人录入设置', 'a box has already been opened for counting; the double-entry setting can no longer change');
+      throw refused(says('error.counting.doubleEntryFixed'));
     }
     db.prepare('INSERT INTO counting_setting (id, double_entry) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET double_entry = excluded.double_entry').run(
       input.enabled ? 1 : 0,
@@ -131,7 +131,7 @@ export function openBox(ctx: BackendContext, input: InputOf<CountingContract, 'o
     const round = requireCountingOpen(db, input.round);
     requireBox(db, input.box);
     if (boxCountRow(db, input.round, input.box)) {
-      throw refused(`票箱 ${input.box} 第 ${input.round} 轮已开箱计票`, `box ${input.box} is already open for counting in round ${input.round}`);
+      throw refused(says('error.counting.boxAlreadyOpenCounting', { box: input.box, round: input.round }));
     }
     // The box may already have been opened in public from the Boxes screen (its custody trail is then complete);
     // counting starts either way, and the opening is recorded once.
@@ -162,7 +162,7 @@ export function recordBallotsFound(ctx: BackendContext, input: InputOf<CountingC
     const round = requireCountingOpen(db, input.round);
     const row = requireOpenedBox(db, input.round, input.box);
     if (row.status === 'accepted') {
-      throw refused(`票箱 ${input.box} 的计票已确认,不能再改清点数`, `box ${input.box} is already accepted; its count can no longer change`);
+      throw refused(says('error.counting.boxAlreadyAcceptedCount', { box: input.box }));
     }
     if (row.found === input.found) return boxCountView(db, input.round, input.box);
     db.prepare('UPDATE box_count SET found = ? WHERE round_number = ? AND box_id = ?').run(input.found, input.round, input.box);
@@ -184,7 +184,7 @@ export function recordBallotsFound(ctx: BackendContext, input: InputOf<CountingC
 function resolveSheet(db: Db, sheet: Sheet | undefined): Sheet {
   const s = sheet ?? 'A';
   if (s === 'B' && !doubleEntryEnabled(db)) {
-    throw invalid('sheet', '本次选举未启用双人录入,只有 A 录入表', 'double entry is off for this election; there is only sheet A');
+    throw invalid('sheet', says('error.counting.doubleEntryOffElection'));
   }
   return s;
 }
@@ -248,8 +248,7 @@ export function enterBallot(ctx: BackendContext, input: EnterBallotInput): Outpu
     }
     if (row.status === 'accepted') {
       throw refused(
-        `票箱 ${input.box} 的计票已确认,不能再录入;如有错误请更正具体选票`,
-        `box ${input.box} is already accepted; nothing more can be entered (correct a ballot if one is wrong)`,
+        says('error.counting.boxAlreadyAcceptedNothing', { box: input.box }),
       );
     }
     // The signed-in person entering is the sheet's counter (nobody is recorded while the file is still being set up).
@@ -291,12 +290,11 @@ function assignCounter(db: Db, round: number, box: string, sheet: Sheet, counter
   if (mine?.counter_person_id === counter) return;
   if (mine && mine.counter_person_id !== null) {
     throw refused(
-      `票箱 ${box} 的 ${sheet} 录入表由 ${personName(db, mine.counter_person_id)} 录入,${name} 不能接着录入`,
-      `sheet ${sheet} of box ${box} is entered by ${personName(db, mine.counter_person_id)}; ${name} cannot continue it`,
+      says('error.counting.sheetHasOtherCounter', { box, sheet, person: personName(db, mine.counter_person_id), name }),
     );
   }
   if (rows.some((r) => r.sheet !== sheet && r.counter_person_id === counter)) {
-    throw refused(`双人录入须由两名不同的计票人分别录入,${name} 已录入另一张表`, `double entry needs two different counters; ${name} already enters the other sheet`);
+    throw refused(says('error.counting.doubleEntryNeedsTwo', { name }));
   }
   q(db, 'UPDATE count_sheet SET counter_person_id = ? WHERE round_number = ? AND box_id = ? AND sheet = ?').run(counter, round, box, sheet);
 }
@@ -332,19 +330,18 @@ export function correctBallot(
     const row = requireOpenedBox(db, input.round, input.box);
     if (row.status === 'accepted' && approvers === null) {
       throw refused(
-        `票箱 ${input.box} 的计票刚刚已确认，更正须由选举委员会成员输入个人密码确认`,
-        `box ${input.box} was just accepted; a correction now needs a committee member's approval`,
+        says('error.counting.boxJustAcceptedCorrection', { box: input.box }),
         { reason: 'approvals-needed', atLeast: 1 },
       );
     }
     const sheet = resolveSheet(db, input.sheet);
     const old = ballotAt(db, input.round, input.box, sheet, input.position);
     if (!old) {
-      throw invalid('position', `票箱 ${input.box} ${sheet} 表没有第 ${input.position} 张选票`, `sheet ${sheet} of box ${input.box} has no ballot at position ${input.position}`);
+      throw invalid('position', says('error.counting.sheetBoxNoBallot', { box: input.box, sheet, position: input.position }));
     }
     const content = normalizeContent(ballotDefinition(db, input.round), input.ballot);
     if (canonicalJson(content) === canonicalJson(old.content)) {
-      throw invalid('ballot', '更正后的内容与原录入相同', 'the corrected ballot is the same as the one entered');
+      throw invalid('ballot', says('error.counting.correctedBallotSameOne'));
     }
     db.prepare('UPDATE ballot SET content_json = ?, ruling_json = NULL WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').run(
       canonicalJson(content),
@@ -455,12 +452,11 @@ export function finishBox(
       }
     }
     if (row.found === null) {
-      throw refused(`请先登记票箱 ${input.box} 中清点出的选票数`, `record how many ballots were found in box ${input.box} first`);
+      throw refused(says('error.counting.recordHowManyBallots', { box: input.box }));
     }
     if (row.found !== a.length) {
       throw refused(
-        `票箱 ${input.box} 清点出 ${row.found} 张选票,已录入 ${a.length} 张,两数不符`,
-        `box ${input.box}: ${row.found} ballots were found but ${a.length} were entered`,
+        says('error.counting.foundDiffersEntered', { box: input.box, found: row.found, length: a.length }),
         { found: row.found, entered: a.length },
       );
     }

@@ -36,7 +36,7 @@ interface RawEvent {
 
 function boxKind(db: Db, box: string): BoxKind {
   const row = db.prepare('SELECT kind FROM box WHERE id = ?').get(box) as { kind: BoxKind } | undefined;
-  if (!row) throw notFound(`没有票箱 ${box}`, `no box "${box}"`);
+  if (!row) throw notFound(says('error.custody.noBox', { box }));
   return row.kind;
 }
 
@@ -211,8 +211,7 @@ function recordDecision(ctx: BackendContext, input: CustodyDecisionInput, decide
     const before = custodyState(db, input.box, input.round);
     if (before.position.state !== 'needs-decision') {
       throw refused(
-        `票箱 ${input.box} 第 ${input.round} 轮没有待决定的封条异常`,
-        `box ${input.box}, round ${input.round} has no flagged seal awaiting a decision`,
+        says('error.custody.boxRoundNoFlagged', { box: input.box, round: input.round }),
       );
     }
     const at = ctx.now().toISOString();

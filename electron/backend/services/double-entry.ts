@@ -2,7 +2,7 @@ import type { CountingContract, DisagreementView, Sheet } from '../../../shared/
 import type { InputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { compareSheets } from './ballots';
 import {
@@ -42,12 +42,12 @@ export function settleDisagreement(
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     requireOpenedBox(db, input.round, input.box);
-    if (!doubleEntryEnabled(db)) throw refused('本次选举未启用双人录入', 'double entry is off for this election');
+    if (!doubleEntryEnabled(db)) throw refused(says('error.counting.doubleEntryOffElection2'));
     requireRole(db, by.person, ['chief-scrutineer', 'scrutineer'], SETTLING);
     const sheets = { A: sheetBallots(db, input.round, input.box, 'A'), B: sheetBallots(db, input.round, input.box, 'B') };
     const d = compareSheets(sheets.A, sheets.B).find((x) => x.position === input.position);
     if (!d) {
-      throw refused(`票箱 ${input.box} 第 ${input.position} 张两表一致,无需裁定`, `box ${input.box}: both sheets agree at position ${input.position}; nothing to settle`);
+      throw refused(says('error.counting.boxBothSheetsAgree', { box: input.box, position: input.position }));
     }
     const other: Sheet = input.choose === 'A' ? 'B' : 'A';
     const chosen = sheets[input.choose][input.position - 1];
@@ -55,12 +55,12 @@ export function settleDisagreement(
     const otherLength = sheets[other].length;
     if (chosen === undefined) {
       if (input.position !== otherLength) {
-        throw refused(`请先裁定 ${other} 表最后一张(第 ${otherLength} 张)`, `settle the last entry of sheet ${other} (position ${otherLength}) first`);
+        throw refused(says('error.counting.settleLastEntrySheet', { other, otherLength }));
       }
       db.prepare('DELETE FROM ballot WHERE round_number = ? AND box_id = ? AND sheet = ? AND position = ?').run(input.round, input.box, other, input.position);
     } else if (replaced === undefined) {
       if (input.position !== otherLength + 1) {
-        throw refused(`请先裁定第 ${otherLength + 1} 张`, `settle position ${otherLength + 1} first`);
+        throw refused(says('error.counting.settlePositionFirst', { position: otherLength + 1 }));
       }
       db.prepare('INSERT INTO ballot (round_number, box_id, sheet, position, content_json, ruling_json) VALUES (?, ?, ?, ?, ?, ?)').run(
         input.round,

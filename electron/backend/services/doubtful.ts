@@ -2,7 +2,7 @@ import type { BallotView, CountingContract, Sheet } from '../../../shared/api/co
 import type { InputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
 import { ballotDefinition, comparableContent, normalizeRuling } from './ballots';
 import { toBallotView } from './counting';
@@ -41,22 +41,20 @@ export function ruleDoubtful(
     const sheets: Sheet[] = doubleEntryEnabled(db) ? ['A', 'B'] : ['A'];
     const ballots = sheets.map((s) => {
       const b = ballotAt(db, input.round, input.box, s, input.position);
-      if (!b) throw invalid('position', `票箱 ${input.box} ${s} 表没有第 ${input.position} 张选票`, `sheet ${s} of box ${input.box} has no ballot at position ${input.position}`);
+      if (!b) throw invalid('position', says('error.counting.sheetBoxNoBallot2', { box: input.box, s, position: input.position }));
       if (!('doubtful' in b.content)) {
-        throw refused(`票箱 ${input.box} 第 ${input.position} 张选票没有标为有疑问`, `ballot ${input.position} of box ${input.box} is not marked doubtful`);
+        throw refused(says('error.counting.ballotBoxNotMarked', { box: input.box, position: input.position }));
       }
       if (b.ruling !== null) {
         throw refused(
-          `票箱 ${input.box} 第 ${input.position} 张选票已认定;如需改变,请先更正该选票`,
-          `ballot ${input.position} of box ${input.box} is already ruled; correct the ballot to change it`,
+          says('error.counting.ballotBoxAlreadyRuled', { box: input.box, position: input.position }),
         );
       }
       return b;
     });
     if (ballots.length === 2 && comparableContent(ballots[0]!.content) !== comparableContent(ballots[1]!.content)) {
       throw refused(
-        `票箱 ${input.box} 第 ${input.position} 张两表录入不一致,请监票人先裁定`,
-        `the two sheets differ at position ${input.position} of box ${input.box}; the scrutineers settle that first`,
+        says('error.counting.twoSheetsDifferPosition', { box: input.box, position: input.position }),
       );
     }
     const ruling = canonicalJson({ decision, by: by.id, reason: input.reason });

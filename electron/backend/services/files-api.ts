@@ -29,16 +29,16 @@ export function filesApi(ctx: BackendContext): Implementation<FilesContract> {
       files: listElectionFiles(dataDir, { file, db: ctx.db }),
     }),
     currentElectionFile: () => openView({ file, ctx }),
-    createElectionFile: ({ name, drill }) => {
+    createElectionFile: ({ name, drill, leave }) => {
       if (files === null) fixedFile();
       const target = electionFilePath(dataDir, name);
       // A re-sent create (the answer was lost) finds its new file open and still empty: the same answer again.
       if (target === file && files.created(target) && electionHead(ctx.db) === null && isDrillFile(ctx.db) === drill) return openView({ file, ctx });
-      return openView(files.switchTo(target, { create: true, drill }));
+      return openView(files.switchTo(target, { create: true, drill, leave }));
     },
-    openElectionFile: ({ name }) => {
+    openElectionFile: ({ name, leave }) => {
       if (files === null) fixedFile();
-      return openView(files.switchTo(electionFilePath(dataDir, name)));
+      return openView(files.switchTo(electionFilePath(dataDir, name), { leave }));
     },
   };
 }

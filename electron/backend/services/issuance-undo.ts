@@ -2,7 +2,7 @@ import type { IssuanceContract } from '../../../shared/api/issuance';
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { boxStock, lastCustodyStep, requireRound, resolveDesk } from './issuance';
@@ -41,11 +41,10 @@ function undoInTx(ctx: BackendContext, input: UndoInput, certificate: string, me
     const round = requireRound(db, input.round);
     const here = resolveDesk(db, input.desk);
     if (round.status !== 'voting') {
-      throw refused(`第 ${input.round} 轮已不在投票中，不能撤销发票`, `round ${input.round} is no longer open for voting; no issue can be undone`);
+      throw refused(says('error.desk.roundNoLongerOpen', { round: input.round }));
     }
     if (lastCustodyStep(db, here.box, input.round) !== 'voting') {
-      throw refused(`票箱 ${here.boxName} 已结束投票（已封箱或已交计票），不能撤销发票`,
-        `box ${here.box} is closed for voting (sealed or handed over for counting); no issue can be undone`);
+      throw refused(says('error.desk.undoBoxClosed', { boxName: here.boxName }));
     }
     const last = stmt(
       db,
@@ -53,13 +52,11 @@ function undoInTx(ctx: BackendContext, input: UndoInput, certificate: string, me
        WHERE i.round_number = ? AND i.box_id = ? AND i.desk = ? ORDER BY i.id DESC LIMIT 1`,
     ).get(input.round, here.box, here.desk) as LastIssue | undefined;
     if (!last) {
-      throw refused(`验证发票处 ${here.desk} 第 ${input.round} 轮还没有发出选票，没有可撤销的发票`,
-        `desk ${here.desk} has issued no ballot in round ${input.round}; there is nothing to undo`);
+      throw refused(says('error.desk.deskIssuedNoBallot', { desk: here.desk, round: input.round }));
     }
     if (last.certificate !== certificate) {
       throw refused(
-        `只能撤销本台最后一次发票：最后一次是选民证 ${last.certificate}（${last.name}），不是 ${certificate}`,
-        `only the desk's last issue can be undone: it was certificate ${last.certificate} (${last.name}), not ${certificate}`,
+        says('error.desk.onlyLastIssue', { certificate: last.certificate, name: last.name, certificate2: certificate }),
         { last: { certificate: last.certificate, name: last.name, group: last.group_name } },
       );
     }

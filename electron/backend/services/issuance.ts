@@ -3,7 +3,7 @@ import { ApiError, type InputOf, type OutputOf } from '../../../shared/api/envel
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
-import { bilingual, invalid, notFound, refused, type BackendContext } from '../context';
+import { bilingual, invalid, notFound, refused, says, type BackendContext } from '../context';
 import type { ErrorText } from '../../../shared/api/error-text';
 import { byRepresentatives, isRepresentative, notARepresentative } from './representatives-store';
 import { partyBallotRefusal } from '../party/desk-check';
@@ -51,18 +51,18 @@ export function resolveDesk(db: Db, desk: string): DeskBox {
   ).get(desk, desk, desk) as
     | { desk: string; box: string; box_name: string; kind: BoxKind; venue_id: string; venue_name: string }
     | undefined;
-  if (!row) throw notFound(`没有验证发票处（或票箱）${desk}`, `no desk (or box) "${desk}"`);
+  if (!row) throw notFound(says('error.desk.noDeskBox', { desk }));
   return { desk: row.desk, box: row.box, boxName: row.box_name, kind: row.kind, venue: row.venue_id, venueName: row.venue_name };
 }
 
 export function addDesk(ctx: BackendContext, input: InputOf<IssuanceContract, 'addDesk'>): OutputOf<IssuanceContract, 'addDesk'> {
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
-    if (!db.prepare('SELECT 1 FROM box WHERE id = ?').get(input.box)) throw invalid('box', `没有票箱 ${input.box}`, `no box "${input.box}"`);
-    if (db.prepare('SELECT 1 FROM desk WHERE id = ?').get(input.id)) throw refused(`验证发票处 ${input.id} 已存在`, `desk "${input.id}" already exists`);
+    if (!db.prepare('SELECT 1 FROM box WHERE id = ?').get(input.box)) throw invalid('box', says('error.desk.noBox', { box: input.box }));
+    if (db.prepare('SELECT 1 FROM desk WHERE id = ?').get(input.id)) throw refused(says('error.desk.deskAlreadyExists', { id: input.id }));
     const box = db.prepare('SELECT 1 FROM box WHERE id = ?').get(input.id);
     if (box && input.id !== input.box) {
-      throw invalid('id', `${input.id} 是另一个票箱的编号，不能用作验证发票处编号`, `"${input.id}" is the id of another box and cannot name a desk`);
+      throw invalid('id', says('error.desk.idOfAnotherBox', { id: input.id }));
     }
     db.prepare('INSERT INTO desk (id, name, box_id) VALUES (?, ?, ?)').run(input.id, input.name, input.box);
     appendAudit(db, { type: 'desk.added', at: ctx.now(), actor: ctx.actor, subject: `desk:${input.id}`, detail: { name: input.name, box: input.box } });
@@ -98,7 +98,7 @@ export function boxStock(db: Db, box: string, round: number): BoxStockView {
   const b = stmt(db, 'SELECT id, name, kind, venue_id FROM box WHERE id = ?').get(box) as
     | { id: string; name: string; kind: BoxKind; venue_id: string }
     | undefined;
-  if (!b) throw notFound(`没有票箱 ${box}`, `no box "${box}"`);
+  if (!b) throw notFound(says('error.desk.noBox', { box }));
   const c = stockCounts(db, box, round);
   const returnedAny = stmt(db, "SELECT 1 FROM ballot_stock_movement WHERE box_id = ? AND round_number = ? AND kind = 'returned-unused'").get(box, round);
   return {
@@ -123,7 +123,7 @@ export function stockStatus(db: Db, round: number): BoxStockView[] {
 
 export function requireRound(db: Db, round: number): { status: string } {
   const r = stmt(db, 'SELECT status FROM round WHERE number = ?').get(round) as { status: string } | undefined;
-  if (!r) throw notFound(`没有第 ${round} 轮`, `no round ${round}`);
+  if (!r) throw notFound(says('error.desk.noRound', { round }));
   return r;
 }
 
@@ -148,8 +148,7 @@ export function returnUnusedBallots(ctx: BackendContext, input: InputOf<Issuance
     const before = boxStock(db, input.box, input.round);
     if (input.count > before.inHand) {
       throw refused(
-        `票箱 ${input.box} 最多还剩 ${before.inHand} 张空白选票（领取 ${before.received}，发出 ${before.issued}，废票 ${before.spoiled}，已交回 ${before.unusedReturned}），不能交回 ${input.count} 张`,
-        `box ${input.box} can hold at most ${before.inHand} blank ballots (received ${before.received}, issued ${before.issued}, spoiled ${before.spoiled}, returned ${before.unusedReturned}); ${input.count} cannot be returned`,
+        says('error.desk.returnMoreThanInHand', { box: input.box, inHand: before.inHand, received: before.received, issued: before.issued, spoiled: before.spoiled, unusedReturned: before.unusedReturned, count: input.count }),
         before,
       );
     }
@@ -369,11 +368,11 @@ export function recordAssistedWriting(ctx: BackendContext, input: InputOf<Issuan
     const row = db.prepare('SELECT id, helper_person_id FROM issuance WHERE voter_id = ? AND round_number = ?').get(voter.id, input.round) as
       | { id: number; helper_person_id: number | null }
       | undefined;
-    if (!row) throw refused(`${voter.name} 第 ${input.round} 轮尚未领取选票`, `${voter.name} has not received a ballot in round ${input.round}`);
-    if (row.helper_person_id !== null) throw refused('代写已记录', 'assisted writing is already recorded for this ballot');
+    if (!row) throw refused(says('error.desk.notReceivedBallotRound', { name: voter.name, round: input.round }));
+    if (row.helper_person_id !== null) throw refused(says('error.desk.assistedWritingAlreadyRecorded'));
     const helper = writingHelper(db, input.helper);
     if (!helper) {
-      throw refused(`编号 ${input.helper} 的人员不是代书人`, `person ${input.helper} is not a writing helper`, { reason: 'not-a-writing-helper', person: input.helper });
+      throw refused(says('error.desk.personNotWritingHelper', { helper: input.helper }), { reason: 'not-a-writing-helper', person: input.helper });
     }
     db.prepare('UPDATE issuance SET helper_person_id = ? WHERE id = ?').run(helper.id, row.id);
     appendAudit(db, { type: 'ballot.assisted', at: ctx.now(), actor: ctx.actor, subject: `certificate:${certificate}`, detail: { round: input.round, helper: helper.id } });
@@ -393,11 +392,11 @@ export function exchangeSpoiled(ctx: BackendContext, input: InputOf<IssuanceCont
     const here = resolveDesk(db, input.desk);
     if (requestKey !== undefined && exchangeKeySeen(db, requestKey)) return boxStock(db, here.box, input.round);
     if (round.status !== 'voting' || lastCustodyStep(db, here.box, input.round) !== 'voting') {
-      throw refused(`票箱 ${here.boxName} 第 ${input.round} 轮不在投票中`, `box ${here.box} is not open for voting in round ${input.round}`);
+      throw refused(says('error.desk.exchangeBoxNotVoting', { boxName: here.boxName, round: input.round }));
     }
     const before = boxStock(db, here.box, input.round);
     if (before.inHand <= 0) {
-      throw refused(`票箱 ${here.boxName} 没有空白选票可调换`, `no blank ballot left at box ${here.box} to exchange`, before);
+      throw refused(says('error.desk.noBlankToExchange', { boxName: here.boxName }), before);
     }
     countSpoiled(db, here.box, input.round);
     return boxStock(db, here.box, input.round);

@@ -1,5 +1,5 @@
 import type { OpenVotingOutput } from '../../../shared/api/day';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
 import { custodyOverview, recordCustodyStepTx } from './custody';
 import { getRound, setRoundStatusTx } from './setup-rounds';
@@ -15,19 +15,17 @@ export function openVoting(ctx: BackendContext, input: { round: number; boxes: s
     let round = getRound(db, input.round);
     if (round.status !== 'prepared' && round.status !== 'voting') {
       throw refused(
-        `第 ${round.number} 轮的投票已经结束(状态 ${round.status}),不能再开始投票`,
-        `the poll of round ${round.number} is over (status ${round.status}); voting cannot start again`,
+        says('error.voting.pollOver', { number: round.number, status: round.status }),
       );
     }
     const boxes = custodyOverview(db, round.number);
     const wanted = [...new Set(input.boxes)];
     for (const id of wanted) {
       const box = boxes.find((b) => b.box === id);
-      if (!box) throw refused(`没有票箱 ${id}`, `no box "${id}"`, { box: id });
+      if (!box) throw refused(says('error.voting.noBox', { id }), { box: id });
       if (box.position.state !== 'next' || box.position.next !== 'voting') {
         throw refused(
-          `票箱 ${id} 不在“已封空箱、待开始投票”的状态,未开始任何投票`,
-          `box ${id} is not sealed empty and waiting for voting; nothing was started`,
+          says('error.voting.boxNotSealedEmpty', { id }),
           { box: id, position: box.position.state === 'next' ? box.position.next : box.position.state },
         );
       }

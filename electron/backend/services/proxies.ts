@@ -2,7 +2,7 @@ import type { IssuanceContract } from '../../../shared/api/issuance';
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { candidatesNamed } from './people';
 import { approvedWrite } from './approved-write';
@@ -114,9 +114,9 @@ function withdrawProxy(ctx: BackendContext, cert: string, reason: string, member
     const db = ctx.db;
     const voter = requireVoter(db, cert);
     const proxy = activeProxyOf(db, voter.id);
-    if (!proxy) throw refused(`${voter.name} 没有经批准的委托`, `${voter.name} has no approved proxy`);
+    if (!proxy) throw refused(says('error.desk.noApprovedProxy', { name: voter.name }));
     if (stmt(db, 'SELECT 1 FROM issuance WHERE voter_id = ?').get(voter.id)) {
-      throw refused(`已凭该委托发放选票，不能撤销`, `a ballot was already issued on this proxy; it cannot be revoked`);
+      throw refused(says('error.desk.ballotAlreadyIssuedProxy'));
     }
     const at = ctx.now().toISOString();
     db.prepare('UPDATE proxy SET revoked_at = ?, revoked_reason = ?, revoked_by = ? WHERE id = ?').run(at, reason, member?.id ?? null, proxy.id);

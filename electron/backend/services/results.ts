@@ -6,7 +6,7 @@ import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleP
 import { tally } from '../../../shared/rules/tally';
 import { appendAudit } from '../audit';
 import { ApiError } from '../../../shared/api/envelope';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { hashJson } from '../seal';
 import { inCanonicalOrder } from './ballot-order';
@@ -166,7 +166,7 @@ function computeResultsTx(ctx: BackendContext, round: number): RoundResultView {
     const stored = storedResult(db, round);
     if (stored && (signoffsInForce(db, round).length > 0 || r.status === 'signed' || r.status === 'sealed')) return stored;
     if (r.status === 'prepared' || r.status === 'voting') {
-      throw refused(`第 ${round} 轮投票尚未结束(状态 ${r.status}),还不能计算结果`, `round ${round} is not closed yet (status ${r.status}); no result yet`);
+      throw refused(says('error.results.roundNotClosedYet', { round, status: r.status }));
     }
     const record = buildRoundRecord(db, round);
     const result = tally(parseCerRecord(record));

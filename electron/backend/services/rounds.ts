@@ -1,7 +1,7 @@
 import { normalizeName } from '../../../shared/domain/names';
 import type { NextStep, RoundKind } from '../../../shared/record';
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, says, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { q } from './counting-store';
 import { decidingMembers } from './committee-decision';
@@ -67,7 +67,7 @@ export function createNextRound(
     const db = ctx.db;
     const stored = storedResult(db, input.fromRound);
     if (!stored) {
-      throw refused(`第 ${input.fromRound} 轮还没有计算结果`, `round ${input.fromRound} has no computed result yet`);
+      throw refused(says('error.setup.roundNoComputedResult', { fromRound: input.fromRound }));
     }
     const steps = stored.result.nextSteps.filter((s) => s.kind === input.kind);
     if (steps.length === 0) {
@@ -79,8 +79,7 @@ export function createNextRound(
     const done = origins(db).find((o) => o.from_round === input.fromRound && o.kind === input.kind);
     if (done) {
       throw refused(
-        `已根据第 ${input.fromRound} 轮结果创建了第 ${done.round_number} 轮`,
-        `round ${done.round_number} was already created from this step of round ${input.fromRound}'s result`,
+        says('error.setup.roundAlreadyCreatedFrom', { fromRound: input.fromRound, round_number: done.round_number }),
       );
     }
     if (decider === null && needsCommitteeDecision(db, input.fromRound, input.kind)) {

@@ -1,6 +1,6 @@
 import type { Body, Method } from '../../../shared/record/cer';
 import { ruleProfile } from '../../../shared/rules/profile';
-import { notFound } from '../context';
+import { notFound, says } from '../context';
 import type { Db } from '../db';
 import type { ElectionOverview, ElectionView } from '../../../shared/api/setup';
 
@@ -42,7 +42,7 @@ export function readElection(db: Db): ElectionRow | null {
 
 export function requireElection(db: Db): ElectionRow {
   const e = readElection(db);
-  if (!e) throw notFound('此数据库尚未创建选举(请先 station init)', 'no election in this database yet (run station init first)');
+  if (!e) throw notFound(says('error.setup.noElectionDatabaseYet'));
   return e;
 }
 

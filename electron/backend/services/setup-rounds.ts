@@ -3,7 +3,7 @@ import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/round';
 import type { RoundKind } from '../../../shared/record/cer';
 import { sortByStroke } from '../../../shared/rules/stroke-order';
 import { appendAudit } from '../audit';
-import { invalid, notFound, refused, type BackendContext } from '../context';
+import { invalid, notFound, refused, type BackendContext, says } from '../context';
 import type { Db } from '../db';
 import { readCandidates, readOffices } from './setup-read';
 import type { BallotOffice, RoundView } from '../../../shared/api/setup';
@@ -20,7 +20,7 @@ export function listRounds(db: Db): RoundView[] {
 
 export function getRound(db: Db, number: number): RoundView {
   const r = listRounds(db).find((x) => x.number === number);
-  if (!r) throw notFound(`没有第 ${number} 轮`, `no round ${number}`);
+  if (!r) throw notFound(says('error.setup.noRound', { number }));
   return r;
 }
 
@@ -40,28 +40,27 @@ export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; off
     | { number: number; status: RoundStatus }
     | undefined;
   const number = (last?.number ?? 0) + 1;
-  if (number === 1 && input.kind !== 'regular') throw refused('第 1 轮必须是正式选举', 'round 1 must be the regular round');
+  if (number === 1 && input.kind !== 'regular') throw refused(says('error.setup.roundMustRegularRound'));
   if (number > 1 && input.kind === 'regular') {
-    throw refused('正式选举只有第 1 轮;之后只能是再次投票或另行选举', 'only round 1 is regular; later rounds are tie re-votes or supplementary elections');
+    throw refused(says('error.setup.onlyRoundRegularLater'));
   }
   if (last && !['counted', 'signed', 'sealed'].includes(last.status)) {
     throw refused(
-      `第 ${last.number} 轮尚未计票完毕(状态 ${last.status}),不能开始下一轮`,
-      `round ${last.number} is not counted yet (status ${last.status}); the next round cannot start`,
+      says('error.setup.roundNotCountedYet', { number: last.number, status: last.status }),
     );
   }
-  if (number > 1 && input.offices.length === 0) throw invalid('offices', '之后的轮次须列出职位', 'a later round must list its offices');
+  if (number > 1 && input.offices.length === 0) throw invalid('offices', says('error.setup.laterRoundMustList'));
   const at = ctx.now().toISOString();
   db.prepare('INSERT INTO round (number, kind, status, created_at) VALUES (?, ?, ?, ?)').run(number, input.kind, 'prepared', at);
   const known = new Map(readOffices(db).map((o) => [o.id, o]));
   input.offices.forEach((o, i) => {
-    if (!known.has(o.office)) throw invalid(`offices[${i}].office`, `没有职位 ${o.office}`, `unknown office "${o.office}"`);
-    if (o.candidates.length === 0) throw invalid(`offices[${i}].candidates`, '至少一名候选人', 'at least one candidate');
+    if (!known.has(o.office)) throw invalid(`offices[${i}].office`, says('error.setup.unknownOffice', { office: o.office }));
+    if (o.candidates.length === 0) throw invalid(`offices[${i}].candidates`, says('error.setup.leastOneCandidate'));
     db.prepare('INSERT INTO round_office (round_number, office_id, seats) VALUES (?, ?, ?)').run(number, o.office, o.seats);
     const keys = new Set<string>();
     o.candidates.forEach((c, j) => {
       const key = normalizeName(c.name);
-      if (keys.has(key)) throw invalid(`offices[${i}].candidates[${j}].name`, `${c.name} 重复`, `${c.name} is listed twice`);
+      if (keys.has(key)) throw invalid(`offices[${i}].candidates[${j}].name`, says('error.setup.listedTwice2', { name: c.name }));
       keys.add(key);
       const id = c.id ?? `r${number}-${o.office}-${j + 1}`;
       db.prepare(
@@ -101,7 +100,7 @@ export function setRoundStatusTx(ctx: BackendContext, input: { round: number; st
     );
   }
   const reopening = ROUND_STATUSES.indexOf(input.status) < ROUND_STATUSES.indexOf(r.status);
-  if (reopening && !input.reason) throw refused('重新开放计票须说明原因', 'reopening the count needs a reason');
+  if (reopening && !input.reason) throw refused(says('error.setup.reopeningCountNeedsReason'));
   // Closing the poll brings every box's spoiled-ballot exchanges not yet in the audit log into it (services/spoiled.ts).
   if (input.status === 'closed') tallySpoiled(ctx, r.number);
   ctx.db.prepare('UPDATE round SET status = ? WHERE number = ?').run(input.status, r.number);

@@ -1,7 +1,7 @@
 import type { RulesRefusal, SetRulesInput, SetRulesOutput } from '../../../shared/api/setup';
 import { ruleProfile, type RuleProfile } from '../../../shared/rules/profile';
 import { appendAudit } from '../audit';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { refuseInTx, unwrap, type Refusal } from './roll-store';
@@ -66,8 +66,7 @@ function changeRules(ctx: BackendContext, input: Omit<SetRulesInput, 'approval'>
     if (input.minCommittee !== undefined) {
       const seats = readOffices(db).reduce((n, o) => n + o.seats, 0);
       if (seats > 0 && input.minCommittee > seats) {
-        throw invalid('minCommittee', `委员会最少人数 ${input.minCommittee} 超过了应选总名额 ${seats}`,
-          `the smallest committee (${input.minCommittee}) is more than the ${seats} seats to fill`);
+        throw invalid('minCommittee', says('error.setup.smallestCommitteeMoreThan', { minCommittee: input.minCommittee, seats }));
       }
     }
 

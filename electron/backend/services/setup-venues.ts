@@ -2,7 +2,7 @@ import { normalizeName } from '../../../shared/domain/names';
 import { MOBILE_BOX_MIN_STAFF, type BoxInput, type VenueInput, type BoxKind, type VenueKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
 import { type Db, inTransaction } from '../db';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { ensurePerson, officialConflicts } from './people';
 import type { BoxView, VenueView } from '../../../shared/api/setup';
 
@@ -29,10 +29,10 @@ export function readBoxes(db: Db): BoxView[] {
 export function addVenueTx(ctx: BackendContext, v: VenueInput, path = ''): void {
   const p = (f: string) => (path ? `${path}.${f}` : f);
   if (ctx.db.prepare('SELECT 1 FROM venue WHERE id = ?').get(v.id)) {
-    throw invalid(p('id'), `会场编号 ${v.id} 已存在`, `venue id "${v.id}" already exists`);
+    throw invalid(p('id'), says('error.setup.venueIdAlreadyExists', { id: v.id }));
   }
   if (v.kind === 'central' && ctx.db.prepare("SELECT 1 FROM venue WHERE kind = 'central'").get()) {
-    throw invalid(p('kind'), '只能有一个中心会场', 'there is only one central venue');
+    throw invalid(p('kind'), says('error.setup.onlyOneCentral'));
   }
   ctx.db.prepare('INSERT INTO venue (id, name, kind) VALUES (?, ?, ?)').run(v.id, v.name, v.kind);
   appendAudit(ctx.db, { type: 'venue.added', at: ctx.now(), actor: ctx.actor, subject: `venue:${v.id}`, detail: { name: v.name, kind: v.kind } });
@@ -42,19 +42,18 @@ export function addBoxTx(ctx: BackendContext, b: BoxInput, path = ''): void {
   const p = (f: string) => (path ? `${path}.${f}` : f);
   const db = ctx.db;
   if (db.prepare('SELECT 1 FROM box WHERE id = ?').get(b.id)) {
-    throw invalid(p('id'), `票箱编号 ${b.id} 已存在`, `box id "${b.id}" already exists`);
+    throw invalid(p('id'), says('error.setup.boxIdAlreadyExists', { id: b.id }));
   }
   checkBoxVenue(db, b.kind, b.venue, p('venue'));
   const staff = b.staff ?? [];
   if (b.kind !== 'mobile' && staff.length > 0) {
-    throw invalid(p('staff'), '只有流动票箱登记随箱工作人员', 'only mobile boxes have a listed team');
+    throw invalid(p('staff'), says('error.setup.onlyMobileBoxesListed'));
   }
   if (b.kind === 'mobile') {
     const distinct = new Set(staff.map(normalizeName));
     if (distinct.size < MOBILE_BOX_MIN_STAFF) {
       throw refused(
-        `流动票箱 ${b.id} 至少需要 ${MOBILE_BOX_MIN_STAFF} 名不同的工作人员(现有 ${distinct.size} 名)`,
-        `mobile box ${b.id} needs at least ${MOBILE_BOX_MIN_STAFF} different staff (has ${distinct.size})`,
+        says('error.setup.mobileBoxNeedsLeast', { id: b.id, min: MOBILE_BOX_MIN_STAFF, size: distinct.size }),
       );
     }
   }
@@ -66,12 +65,12 @@ export function addBoxTx(ctx: BackendContext, b: BoxInput, path = ''): void {
 /** A box stands in a venue of its kind (a mobile box may start from either). */
 export function checkBoxVenue(db: Db, kind: BoxKind, venueId: string, path: string): void {
   const venue = db.prepare('SELECT kind FROM venue WHERE id = ?').get(venueId) as { kind: VenueKind } | undefined;
-  if (!venue) throw invalid(path, `没有会场 ${venueId}`, `unknown venue "${venueId}"`);
+  if (!venue) throw invalid(path, says('error.setup.unknownVenue', { venue: venueId }));
   if (kind === 'central' && venue.kind !== 'central') {
-    throw invalid(path, '中心会场票箱须属于中心会场', 'a central box belongs to the central venue');
+    throw invalid(path, says('error.setup.centralBoxBelongsCentral'));
   }
   if (kind === 'station' && venue.kind !== 'station') {
-    throw invalid(path, '投票站票箱须属于投票站', 'a station box belongs to a polling station');
+    throw invalid(path, says('error.setup.stationBoxBelongsPolling'));
   }
 }
 
@@ -79,13 +78,12 @@ export function checkBoxVenue(db: Db, kind: BoxKind, venueId: string, path: stri
 export function setBoxStaffTx(ctx: BackendContext, boxId: string, names: string[]): void {
   const db = ctx.db;
   const box = db.prepare('SELECT kind FROM box WHERE id = ?').get(boxId) as { kind: BoxKind } | undefined;
-  if (!box) throw invalid('box', `没有票箱 ${boxId}`, `unknown box "${boxId}"`);
-  if (box.kind !== 'mobile') throw refused(`票箱 ${boxId} 不是流动票箱`, `box ${boxId} is not a mobile box`);
+  if (!box) throw invalid('box', says('error.setup.unknownBox', { boxId }));
+  if (box.kind !== 'mobile') throw refused(says('error.setup.boxNotMobileBox', { boxId }));
   const distinct = [...new Map(names.map((n) => [normalizeName(n), n.trim()])).values()];
   if (distinct.length < MOBILE_BOX_MIN_STAFF) {
     throw refused(
-      `流动票箱 ${boxId} 至少需要 ${MOBILE_BOX_MIN_STAFF} 名不同的工作人员`,
-      `mobile box ${boxId} needs at least ${MOBILE_BOX_MIN_STAFF} different staff`,
+      says('error.setup.mobileBoxNeedsLeast2', { boxId, min: MOBILE_BOX_MIN_STAFF }),
     );
   }
   for (const name of distinct) {

@@ -6,7 +6,7 @@ import { resolveProfile } from '../../../shared/rules/profile';
 import { firstIssue } from '../../../shared/record/path';
 import { checkCandidateMargins } from '../../../shared/rules/margins';
 import { appendAudit, auditHead } from '../audit';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction, schemaVersion } from '../db';
 import {
   activeCommitteeMember,
@@ -57,15 +57,14 @@ export function refuseIneligibleCandidate(
   const key = normalizeName(c.name);
   const same = db.prepare('SELECT id FROM candidate WHERE office_id = ? AND name_key = ?').get(office.id, key) as { id: string } | undefined;
   if (same && same.id !== except) {
-    throw invalid(namePath, `${c.name} 已是“${office.title}”候选人`, `${c.name} is already a candidate for "${office.title}"`);
+    throw invalid(namePath, says('error.setup.alreadyCandidate', { name: c.name, title: office.title }));
   }
   if (office.womenOnly && c.gender !== 'female') {
-    throw refused(`“${office.title}”只能由女性担任,${c.name} 的性别不是女`, `"${office.title}" is a women's seat; ${c.name} is not recorded as female`);
+    throw refused(says('error.setup.womenSeatNotFemale', { title: office.title, name: c.name }));
   }
   if (activeCommitteeMember(db, key, c.idNumber ?? undefined)) {
     throw refused(
-      `${c.name} 是选举委员会成员;成为候选人须先退出选举委员会`,
-      `${c.name} sits on the election committee; a member who becomes a candidate must leave the committee first`,
+      says('error.setup.candidateOnCommittee', { name: c.name }),
     );
   }
   for (const d of dutiesOf(db, c.name, c.idNumber ?? undefined)) {
@@ -80,7 +79,7 @@ export function refuseIneligibleCandidate(
 export function requireSetupOpen(db: Db): void {
   const first = db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
   if (first && first.status !== 'prepared') {
-    throw refused('投票已开始,职位和候选人不能再更改', 'voting has started; offices and candidates can no longer change');
+    throw refused(says('error.setup.votingStartedOfficesCandidates'));
   }
 }
 
@@ -88,10 +87,10 @@ export function addOfficeTx(ctx: BackendContext, o: OfficeInput, path = ''): voi
   const p = (f: string) => (path ? `${path}.${f}` : f);
   requireSetupOpen(ctx.db);
   if (ctx.db.prepare('SELECT 1 FROM office WHERE id = ?').get(o.id)) {
-    throw invalid(p('id'), `职位编号 ${o.id} 已存在`, `office id "${o.id}" already exists`);
+    throw invalid(p('id'), says('error.setup.officeIdAlreadyExists', { id: o.id }));
   }
   if (ctx.db.prepare('SELECT 1 FROM office WHERE rank = ?').get(o.rank)) {
-    throw invalid(p('rank'), `职位排序 ${o.rank} 已被占用`, `rank ${o.rank} is already taken`);
+    throw invalid(p('rank'), says('error.setup.rankAlreadyTaken', { rank: o.rank }));
   }
   ctx.db
     .prepare('INSERT INTO office (id, title, rank, seats, women_only) VALUES (?, ?, ?, ?, ?)')
@@ -104,7 +103,7 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
   const db = ctx.db;
   requireSetupOpen(db);
   const office = readOffices(db).find((o) => o.id === c.office);
-  if (!office) throw invalid(p('office'), `没有职位 ${c.office}`, `unknown office "${c.office}"`);
+  if (!office) throw invalid(p('office'), says('error.setup.unknownOffice', { office: c.office }));
   const key = normalizeName(c.name);
   refuseIneligibleCandidate(db, office, { name: c.name, gender: c.gender ?? null, idNumber: c.idNumber ?? null }, p('name'));
   let id = c.id;
@@ -113,7 +112,7 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
     while (db.prepare('SELECT 1 FROM candidate WHERE id = ?').get(`${c.office}-${n}`)) n += 1;
     id = `${c.office}-${n}`;
   } else if (db.prepare('SELECT 1 FROM candidate WHERE id = ?').get(id)) {
-    throw invalid(p('id'), `候选人编号 ${id} 已存在`, `candidate id "${id}" already exists`);
+    throw invalid(p('id'), says('error.setup.candidateIdAlreadyExists', { id }));
   }
   db.prepare(
     `INSERT INTO candidate (id, name, name_key, gender, office_id, id_number, birth_year, education, political_status)
@@ -148,7 +147,7 @@ export function addCandidateTx(ctx: BackendContext, c: CandidateInput, path = ''
 
 function checkOneCentralVenue(def: ElectionDefinition): void {
   const centrals = def.venues.filter((v) => v.kind === 'central').length;
-  if (centrals !== 1) throw invalid('venues', `须恰有一个中心会场(现有 ${centrals} 个)`, `exactly one central venue is needed (found ${centrals})`);
+  if (centrals !== 1) throw invalid('venues', says('error.setup.exactlyOneCentralVenue', { centrals }));
 }
 
 /** Creates the whole election from its definition in one transaction: all or nothing. */
@@ -156,7 +155,7 @@ export function createElection(ctx: BackendContext, raw: unknown): CreateElectio
   const def = parseElectionDefinition(raw);
   checkOneCentralVenue(def);
   inTransaction(ctx.db, () => {
-    if (readElection(ctx.db)) throw refused('此数据库已有选举,不能再次创建', 'this database already holds an election; it is not created again');
+    if (readElection(ctx.db)) throw refused(says('error.setup.databaseAlreadyHoldsElection'));
     const totalSeats = def.offices.reduce((s, o) => s + o.seats, 0);
     const rules = resolveProfile(def, def.rules, totalSeats);
     const reg = def.registered;
@@ -179,7 +178,7 @@ export function createElection(ctx: BackendContext, raw: unknown): CreateElectio
         at(`registered.exclusions[${i}]`, () => {
           const key = normalizeName(x.member);
           if (ctx.db.prepare('SELECT 1 FROM party_exclusion WHERE member_key = ?').get(key)) {
-            throw invalid(`registered.exclusions[${i}].member`, `${x.member} 重复`, `${x.member} is listed twice`);
+            throw invalid(`registered.exclusions[${i}].member`, says('error.setup.listedTwice', { member: x.member }));
           }
           ctx.db.prepare('INSERT INTO party_exclusion (member, member_key, reason) VALUES (?, ?, ?)').run(x.member, key, x.reason);
           appendAudit(ctx.db, { type: 'party.exclusion-added', at: createdAt, actor: ctx.actor, subject: 'election', detail: { member: x.member, reason: x.reason } });

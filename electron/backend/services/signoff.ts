@@ -2,7 +2,7 @@ import { type ResultsContract, SIGNOFF_ROLES, type SignoffView } from '../../../
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { q } from './counting-store';
 import { activeRoles } from './person-standing';
@@ -132,13 +132,10 @@ export function signResult(
     const current = storedResultHash(db, input.round);
     const round = getRound(db, input.round);
     if (current === null || !['counted', 'signed'].includes(round.status)) {
-      throw refused(`第 ${input.round} 轮结果已变化,请重新计算后再签署`, `the result of round ${input.round} changed; compute it again before signing`);
+      throw refused(says('error.signoff.resultRoundChangedCompute', { round: input.round }));
     }
     if (input.resultHash !== undefined && input.resultHash !== current) {
-      throw refused(
-        `所签结果(${input.resultHash.slice(0, 12)}…)不是第 ${input.round} 轮当前的结果(${current.slice(0, 12)}…)`,
-        `the result shown (${input.resultHash.slice(0, 12)}…) is not the current result of round ${input.round} (${current.slice(0, 12)}…)`,
-      );
+      throw refused(says('error.signoff.notCurrentResult', { shown: input.resultHash.slice(0, 12), round: input.round, current: current.slice(0, 12) }));
     }
     if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, signer.person, input.role)) {
       throw refused(`${name} 已以${roleName.zh}身份签署第 ${input.round} 轮结果`, `${name} has already signed round ${input.round} as ${roleName.en}`);
@@ -197,20 +194,18 @@ export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract,
     const r = getRound(db, input.round);
     if (r.status !== status) {
       throw refused(
-        `第 ${input.round} 轮的状态刚刚变为 ${r.status},请重新确认后再开放`,
-        `round ${input.round} has just become ${r.status}; approve the reopening again`,
+        says('error.signoff.roundStatusChanged', { round: input.round, status: r.status }),
       );
     }
     const later = q(db, 'SELECT round_number FROM round_origin WHERE from_round = ? ORDER BY round_number').all(input.round) as { round_number: number }[];
     if (later.length > 0) {
       const ns = later.map((x) => x.round_number).join(', ');
       throw refused(
-        `已根据第 ${input.round} 轮结果创建了第 ${ns} 轮,不能再重新开放该轮计票`,
-        `round(s) ${ns} were created from the result of round ${input.round}; its count can no longer be reopened`,
+        says('error.signoff.laterRoundsCreated', { round: input.round, ns }),
       );
     }
     if (!['counted', 'signed', 'sealed'].includes(r.status)) {
-      throw refused(`第 ${input.round} 轮当前为 ${r.status},无需重新开放`, `round ${input.round} is ${r.status}; there is nothing to reopen`);
+      throw refused(says('error.signoff.nothingToReopen', { round: input.round, status: r.status }));
     }
     const inForce = (db.prepare('SELECT * FROM signoff WHERE round_number = ? AND revoked_at IS NULL ORDER BY id').all(input.round) as RawSignoff[]).map(toView);
     const at = ctx.now().toISOString();

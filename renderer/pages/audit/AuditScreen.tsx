@@ -8,6 +8,7 @@ import { useRowWindow } from '../counting/row-window';
 import { ChainCheck } from './ChainCheck';
 import { EventDetail } from './EventDetail';
 import { readTimeBound } from './time-filter';
+import { subjectText } from './subject-text';
 import './audit.css';
 
 export type AuditEventView = z.infer<typeof auditContract.auditLog.output>['events'][number];
@@ -205,7 +206,7 @@ const Row = memo(function Row(props: {
             {e.outcome === 'refused' ? t('audit.refused') : ''}
           </span>
           <span>{e.actor ?? t('audit.none')}</span>
-          <span>{e.subject ?? t('audit.none')}</span>
+          <span>{subjectText(t, e)}</span>
         </>
       ) : (
         <span className="ui-muted">…</span>

@@ -1,5 +1,6 @@
 import { useLang, useWhen } from '../../app/i18n';
 import type { AuditEventView } from './AuditScreen';
+import { subjectText } from './subject-text';
 
 /** One audit record in full: what the list row shortens, its details and the two hashes linking it into the chain. */
 export function EventDetail({ event: e, meaning }: { event: AuditEventView; meaning: string }) {
@@ -19,7 +20,10 @@ export function EventDetail({ event: e, meaning }: { event: AuditEventView; mean
         <dt>{t('audit.outcome')}</dt>
         <dd>{e.outcome === 'refused' ? t('audit.outcomeRefused') : t('audit.outcomeOk')}</dd>
         <dt>{t('audit.col.subject')}</dt>
-        <dd>{e.subject ?? t('audit.none')}</dd>
+        <dd>
+          {subjectText(t, e)}
+          {e.about && e.subject !== null && <code className="audit-subject-ref"> {e.subject}</code>}
+        </dd>
         <dt>{t('audit.type')}</dt>
         <dd className="ui-mono">{e.type}</dd>
         <dt>{t('audit.detail')}</dt>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
+import { useSession } from '../../app/session/session-context';
 import { OFFICIAL_ROLES, RELATION_KINDS, type OfficialRole } from '../../../shared/domain/people';
 import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
@@ -10,8 +11,10 @@ import { PersonEdit } from './PersonEdit';
 export function PeopleTab({ overview }: { overview: Overview }) {
   const api = useApi();
   const t = useT();
-  const people = useLoad(() => api.call('listPeople', {}), [api]);
-  const relatives = useLoad(() => api.call('listRelatives', {}), [api]);
+  // Read again when someone signs in here: the first committee PIN makes the lists need a sign-in.
+  const signedIn = useSession().session?.person ?? null;
+  const people = useLoad(() => api.call('listPeople', {}), [api, signedIn]);
+  const relatives = useLoad(() => api.call('listRelatives', {}), [api, signedIn]);
   const list = people.data ?? [];
   const editable = overview.rounds.find((r) => r.number === 1)?.status === 'prepared';
   const [edited, setEdited] = useState<string | null>(null);
@@ -132,7 +135,8 @@ function pinWay(person: Person, mode: 'change' | 'reset', who: { open: boolean; 
 function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) {
   const api = useApi();
   const t = useT();
-  const session = useLoad(() => api.call('whoAmI', {}), [api]);
+  // The sign-in as it stands now (a person signed in over this page changes it), not as it was when the tab opened.
+  const session = useSession();
   const [person, setPerson] = useState('');
   const [mode, setMode] = useState<'change' | 'reset'>('change');
   const [pin, setPin] = useState('');
@@ -141,9 +145,9 @@ function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) 
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const chosen = people.find((p) => String(p.id) === person);
-  const me = session.data?.session ?? null;
+  const me = session.session;
   const who = {
-    open: session.data?.authority === 'open',
+    open: session.authority === 'open',
     committee: me && me.roles.includes('committee') ? { id: me.person, name: me.name } : null,
   };
   const way = chosen ? pinWay(chosen, mode, who) : null;
@@ -160,10 +164,12 @@ function SetPin({ people, onChanged }: { people: Person[]; onChanged(): void }) 
     if (ok) {
       setDone(t('setup.pin.done', { name: chosen.name }));
       onChanged();
+      // A first committee PIN establishes the election's authority: from now on it asks for sign-in.
+      session.refresh();
     }
   };
   return (
-    <form className="ui-card ui-form" onSubmit={submit} data-testid="set-pin">
+    <form className="ui-card ui-form" onSubmit={submit} aria-label={t('setup.pin.title')} data-testid="set-pin">
       <h3>{t('setup.pin.title')}</h3>
       <p className="ui-muted">{t('setup.pin.hint')}</p>
       <div className="ui-grid">

@@ -3,7 +3,8 @@ import { ELECTION_FILE_NAME_MAX, electionFileNameProblem } from '../../../shared
 import { useApi } from '../../app/api-context';
 import { useT, useWhen } from '../../app/i18n';
 import { ErrorNote, Field, useLoad } from '../../ui';
-import { useSwitchFile } from './switch-file';
+import { LeaveConfirm } from './LeaveConfirm';
+import { openRoundsOf, useSwitchFile } from './switch-file';
 import './start.css';
 
 /**
@@ -15,7 +16,8 @@ export function DataFolderFiles() {
   const when = useWhen();
   const api = useApi();
   const list = useLoad(() => api.call('listElectionFiles', {}), [api]);
-  const { action, create, open } = useSwitchFile();
+  const { action, create, open, confirm, pending } = useSwitchFile();
+  const openRounds = openRoundsOf(action.error);
   const [name, setName] = useState('');
   const [drill, setDrill] = useState(false);
   const l = list.data;
@@ -83,6 +85,7 @@ export function DataFolderFiles() {
       </form>
       <p className="ui-muted">{t('files.switchNote')}</p>
       <ErrorNote error={action.error ?? list.error} />
+      {openRounds && pending && <LeaveConfirm open={openRounds} target={pending.name} busy={action.busy} onConfirm={(l) => void confirm(l)} />}
     </div>
   );
 }

@@ -8,8 +8,8 @@ export function DayGuide() {
   const progress = useDayProgress();
   const p = progress.data;
   return (
-    <section className="ui-card start-day" data-testid="day-guide" data-next={p?.next ?? 'none'}>
-      <h3>
+    <section className="ui-card start-day" aria-labelledby="day-guide-title" data-testid="day-guide" data-next={p?.next ?? 'none'}>
+      <h3 id="day-guide-title">
         {t('day.title')} {p?.round ? <small className="ui-muted">{t('day.round', { n: p.round })}</small> : null}
       </h3>
       <p className="ui-muted">{t('day.hint')}</p>

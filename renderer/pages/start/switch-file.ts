@@ -1,19 +1,55 @@
+import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useAction } from '../../ui';
+
+/** A round the open file still has voting or counting, as the backend names it when it holds a switch. */
+export interface OpenRound {
+  round: number;
+  status: 'voting' | 'counting';
+}
+
+export interface LeaveConfirmation {
+  approval: { person: number; pin: string };
+  rounds: number[];
+}
+
+type Pending = { kind: 'open'; name: string } | { kind: 'create'; name: string; drill: boolean };
+
+/** The rounds a refused switch named (reason 'work-open'), or null for any other outcome. */
+export function openRoundsOf(error: unknown): OpenRound[] | null {
+  const details = (error as { details?: { reason?: unknown; open?: unknown } } | null)?.details;
+  return details?.reason === 'work-open' && Array.isArray(details.open) ? (details.open as OpenRound[]) : null;
+}
 
 /**
  * Creating or opening an election file of the data folder: the backend opens it in place of the open one, then the
  * page starts again from scratch on it (its sign-in, its election, its screens), where it stood (#/start, #/drill).
+ * While the open file has a round voting or counting the backend holds the switch; `confirm` sends it again with a
+ * committee member's approval naming those rounds.
  */
 export function useSwitchFile() {
   const api = useApi();
   const action = useAction();
+  const [pending, setPending] = useState<Pending | null>(null);
   const switched = (r: unknown) => {
     if (r) window.location.reload();
   };
+  const send = async (p: Pending, leave?: LeaveConfirmation) => {
+    setPending(p);
+    const extra = leave ? { leave } : {};
+    switched(
+      await action.run(() =>
+        p.kind === 'open' ? api.call('openElectionFile', { name: p.name, ...extra }) : api.call('createElectionFile', { name: p.name, drill: p.drill, ...extra }),
+      ),
+    );
+  };
   return {
     action,
-    create: async (name: string, drill: boolean) => switched(await action.run(() => api.call('createElectionFile', { name, drill }))),
-    open: async (name: string) => switched(await action.run(() => api.call('openElectionFile', { name }))),
+    pending,
+    create: (name: string, drill: boolean) => send({ kind: 'create', name, drill }),
+    open: (name: string) => send({ kind: 'open', name }),
+    confirm: async (leave: LeaveConfirmation) => {
+      if (pending) await send(pending, leave);
+    },
   };
 }
