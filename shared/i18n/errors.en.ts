@@ -207,4 +207,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.signoff.notCurrentResult': 'the result shown ({shown}…) is not the current result of round {round} ({current}…)',
   'error.files.leaveWhileVoting': 'round {round} is open for voting: switching election files needs a committee member\'s PIN to confirm',
   'error.files.leaveWhileCounting': 'round {round} is being counted: switching election files needs a committee member\'s PIN to confirm',
+  // lead: removing an office that nominations name
+  'error.edits.officeHasNominations': '"{office}" has {nominations} nomination(s) recorded (or a nomination vote); it cannot be removed',
 };

@@ -209,4 +209,6 @@ export const errorsZhCN = {
   'error.signoff.notCurrentResult': '所签结果({shown}…)不是第 {round} 轮当前的结果({current}…)',
   'error.files.leaveWhileVoting': '第 {round} 轮正在投票：切换选举文件须由一名选举委员会成员输入个人密码确认',
   'error.files.leaveWhileCounting': '第 {round} 轮正在计票：切换选举文件须由一名选举委员会成员输入个人密码确认',
+  // lead: removing an office that nominations name
+  'error.edits.officeHasNominations': '“{office}”已记录 {nominations} 项提名（或提名投票），不能删除',
 } as const;

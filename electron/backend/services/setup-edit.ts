@@ -1,7 +1,7 @@
 import type { SetupWarning, UpdateCandidateInput, UpdateOfficeInput } from '../../../shared/api/setup';
 import { normalizeName } from '../../../shared/domain/names';
 import { appendAudit } from '../audit';
-import { notFound, refused, type BackendContext } from '../context';
+import { notFound, refused, says, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { readCandidates, readOffices, requireElection } from './setup-read';
 import { refuseIneligibleCandidate, requireSetupOpen, setupWarnings } from './setup';
@@ -84,6 +84,9 @@ export function removeOffice(ctx: BackendContext, input: { id: string; reason: s
         `"${before.title}" still has ${standing.length} candidate(s) (${standing.map((c) => c.name).join(', ')}); remove them first`,
       );
     }
+    const nominated = ctx.db.prepare('SELECT count(*) FROM nomination WHERE office_id = ?').pluck().get(before.id) as number;
+    const voted = ctx.db.prepare('SELECT count(*) FROM nomination_vote WHERE office_id = ?').pluck().get(before.id) as number;
+    if (nominated > 0 || voted > 0) throw refused(says('error.edits.officeHasNominations', { office: before.title, nominations: nominated }));
     ctx.db.prepare('DELETE FROM round_office WHERE office_id = ?').run(before.id);
     ctx.db.prepare('DELETE FROM office WHERE id = ?').run(before.id);
     appendAudit(ctx.db, {

@@ -183,3 +183,13 @@ test('a formal candidate removed from the roll after the vote refuses the confir
   assert.throws(() => confirmFormalList(e.ctx, { publishedOn: '2026-05-10' }), (err: unknown) => rejects('refused', 'removed-from-roll')(err) && (err as Error).message.includes(nameOf(2)));
   assert.equal(count(e.ctx, 'formal_list'), 0);
 });
+
+test('an office with nominations recorded cannot be removed: refused naming it, nothing removed', async () => {
+  const e = await withRoll();
+  nominate(e, 'chair', [1, 2]);
+  const { removeCandidate, removeOffice } = await import('../../../electron/backend/services/setup-edit');
+  for (const c of readCandidates(e.ctx.db).filter((c) => c.office === 'chair')) removeCandidate(e.ctx, { id: c.id, reason: 'test' });
+  const before = count(e.ctx, 'office');
+  assert.throws(() => removeOffice(e.ctx, { id: 'chair', reason: 'test' }), (err: unknown) => err instanceof ApiError && err.code === 'refused' && /nomination/.test(err.message));
+  assert.equal(count(e.ctx, 'office'), before);
+});
