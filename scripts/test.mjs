@@ -60,8 +60,9 @@ if (suites.includes('e2e')) {
   await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
   env.STATION_TEST_RENDERER = outDir;
 }
+// Three files at a time on two cores: the browser and file-system tests wait (on Chromium, fsync) a third of the time.
 const args = [
-  '--import', 'tsx', '--test', '--test-concurrency=2',
+  '--import', 'tsx', '--test', '--test-concurrency=3',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tap}`,
   ...files,

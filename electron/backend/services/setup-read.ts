@@ -86,16 +86,16 @@ export function readCandidates(db: Db): CandidateRow[] {
   ).map((c) => ({ id: c.id, name: c.name, gender: c.gender, office: c.office_id, idNumber: c.id_number }));
 }
 
-export type CandidateFactsView = ElectionOverview['candidateFacts'][number];
+type CandidateFacts = ElectionOverview['candidateFacts'][number];
 
 /** The optional record facts entered for each set-up candidate (whether a personKey can be made, never the key). */
-export function readCandidateFacts(db: Db): CandidateFactsView[] {
+export function readCandidateFacts(db: Db): CandidateFacts[] {
   return (
     db.prepare('SELECT id, birth_year, education, political_status, id_number FROM candidate ORDER BY id').all() as {
       id: string;
       birth_year: number | null;
-      education: CandidateFactsView['education'];
-      political_status: CandidateFactsView['politicalStatus'];
+      education: CandidateFacts['education'];
+      political_status: CandidateFacts['politicalStatus'];
       id_number: string | null;
     }[]
   ).map((c) => ({ id: c.id, birthYear: c.birth_year, education: c.education, politicalStatus: c.political_status, idNumber: c.id_number !== null }));

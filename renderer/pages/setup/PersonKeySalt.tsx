@@ -43,7 +43,7 @@ export function PersonKeySalt({ overview, onChanged }: { overview: Overview; onC
           <input type="password" autoComplete="off" value={again} onChange={(e) => setAgain(e.target.value)} required data-testid="person-key-salt-again" />
         </Field>
       </div>
-      {mismatch && <p className="ui-error" role="alert">{t('candfields.salt.mismatch')}</p>}
+      <ErrorNote error={mismatch ? t('candfields.salt.mismatch') : null} testId="salt-mismatch" />
       <ErrorNote error={action.error} />
       {done && <OkNote>{done}</OkNote>}
       <button type="submit" disabled={action.busy} data-testid="person-key-salt-save">
