@@ -233,7 +233,7 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
     const { server, dataDir } = await childBackend();
     const { page, problems, context } = await open(server, '#/drill');
     await focusIs(page, 'drill-voters');
-    await retype(page, '5000');
+    await retype(page, '1500');
     await page.keyboard.press('Tab');
     await retype(page, 'hall');
     await page.keyboard.press('Tab');
@@ -255,7 +255,7 @@ describe('Drill screen, keyboard only, against the real backend', { skip: missin
       }, 50);
     });
     const elapsed = async () => Number(/已用 (\d+\.\d) 秒/.exec((await page.getByTestId('drill-elapsed').textContent()) ?? '')?.[1] ?? NaN);
-    // The elapsed time counts while the backend works (5,000 voters take a few seconds).
+    // The elapsed time counts while the backend works (1,500 voters take a few seconds).
     await page.waitForFunction(() => Number(/已用 (\d+\.\d) 秒/.exec(document.querySelector('[data-testid=drill-elapsed]')?.textContent ?? '')?.[1] ?? 0) >= 0.4);
     const before = await elapsed();
     await shot(page, 'screens-drill-running');
