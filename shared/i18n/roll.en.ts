@@ -119,5 +119,5 @@ export const rollEn: Record<keyof typeof rollZhCN, string> = {
   // roll: the probationary mark on a member added or corrected (Party meetings)
   'roll.f.partyStatus': 'Party membership',
   'roll.f.partyMember': 'full member',
-  'roll.f.probationary': 'probationary member (no vote)',
+  'roll.f.probationary': 'probationary (no vote)',
 };

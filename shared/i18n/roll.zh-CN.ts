@@ -118,5 +118,5 @@ export const rollZhCN = {
   // roll: the probationary mark on a member added or corrected (Party meetings)
   'roll.f.partyStatus': '党员类别',
   'roll.f.partyMember': '正式党员',
-  'roll.f.probationary': '预备党员（没有表决权和选举权）',
+  'roll.f.probationary': '预备党员（无选举权）',
 } as const;
