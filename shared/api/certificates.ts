@@ -68,6 +68,10 @@ export const certificatesContract = {
       mobileBoxes: z.array(z.object({ id: answerText, name: answerText, voters: count })),
       first: answerText.nullable(),
       last: answerText.nullable(),
+      /** Party members excused from the registered count: left out of every batch (no certificate). */
+      excused: count,
+      /** Households the roll names (户号): the one-household batch is offered when there are any. */
+      households: count,
     }),
   },
   /** A page of a batch's cards, in print order (the screen's preview). */

@@ -252,7 +252,8 @@ export const issuanceContract = {
   /**
    * The roll, a page at a time, in roll order (for printing certificates and checking the roll). `search` finds a
    * name (any part), an ID number or a certificate number (exact, or the first digits of one); `assignment` keeps one
-   * venue's or mobile box's voters; `status` keeps those issued (or not yet) a ballot in `round` (default 1).
+   * venue's or mobile box's voters; `status` keeps those to vote who were issued (or not yet) a ballot in `round`
+   * (default 1); `electors` keeps only those to vote (in an election by representatives, the representatives).
    */
   listVoters: {
     input: z.strictObject({
@@ -263,6 +264,8 @@ export const issuanceContract = {
       assignment: assignmentTarget.optional(),
       status: z.enum(['issued', 'not-issued']).optional(),
       round: roundNumber.optional(),
+      /** Only those to vote in this election (the desk's lists): representatives where only they vote, no probationary or excused Party members. */
+      electors: z.boolean().optional(),
     }),
     output: z.object({
       total: count,

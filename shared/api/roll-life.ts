@@ -33,6 +33,8 @@ export const voterFields = z.strictObject({
   proofNote: text(TEXT_LIMITS.note, { lines: true }).trim().optional(),
   /** The household number (户号); empty clears it. Checked and normalised by shared/domain/household.ts. */
   household: text(HOUSEHOLD_MAX * 2).trim().optional(),
+  /** A Party members' meeting only: a probationary member (预备党员), who gets no certificate and no ballot. */
+  probationary: z.boolean().optional(),
 });
 export type VoterFields = z.infer<typeof voterFields>;
 
@@ -57,6 +59,8 @@ const voterSnapshot = z.object({
   address: answerText.nullable(),
   proofNote: answerText.nullable(),
   household: answerText.nullable().optional(),
+  /** Set (true) only for a probationary Party member. */
+  probationary: z.literal(true).optional(),
 });
 export type VoterSnapshot = z.infer<typeof voterSnapshot>;
 

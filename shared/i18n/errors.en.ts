@@ -209,4 +209,8 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.files.leaveWhileCounting': 'round {round} is being counted: switching election files needs a committee member\'s PIN to confirm',
   // lead: removing an office that nominations name
   'error.edits.officeHasNominations': '"{office}" has {nominations} nomination(s) recorded (or a nomination vote); it cannot be removed',
+  // roll: probationary mark on a voter added or corrected, no certificate for excused members
+  'error.roll.excusedNoCertificate': '{name} (certificate {certificate}) is excused from the registered count: no certificate; undo the excusal to print one',
+  'error.roll.probationaryPartyOnly': "only a Party members' meeting roll marks probationary members, and this election is not one",
+  'error.roll.probationaryExcused': '{name} is excused from the registered count; undo the excusal before marking them a probationary member',
 };

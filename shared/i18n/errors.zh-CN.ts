@@ -211,4 +211,8 @@ export const errorsZhCN = {
   'error.files.leaveWhileCounting': '第 {round} 轮正在计票：切换选举文件须由一名选举委员会成员输入个人密码确认',
   // lead: removing an office that nominations name
   'error.edits.officeHasNominations': '“{office}”已记录 {nominations} 项提名（或提名投票），不能删除',
+  // roll: probationary mark on a voter added or corrected, no certificate for excused members
+  'error.roll.excusedNoCertificate': '{name}（证号 {certificate}）已经批准不计入应到会人数，不发出席证；撤销该记录后才能打印',
+  'error.roll.probationaryPartyOnly': '只有党员大会的名册才能标记预备党员，本选举不是党员大会',
+  'error.roll.probationaryExcused': '{name} 已经批准不计入应到会人数；请先撤销该记录，再标为预备党员',
 } as const;

@@ -116,4 +116,8 @@ export const rollEn: Record<keyof typeof rollZhCN, string> = {
   'voters.h.by': ' (decided by {names})',
   'voters.h.objection': 'objection {id} upheld, ',
   'voters.removedNote': 'This voter was removed on {date}: no certificate, no ballot.',
+  // roll: the probationary mark on a member added or corrected (Party meetings)
+  'roll.f.partyStatus': 'Party membership',
+  'roll.f.partyMember': 'full member',
+  'roll.f.probationary': 'probationary (no vote)',
 };

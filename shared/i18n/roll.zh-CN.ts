@@ -115,4 +115,8 @@ export const rollZhCN = {
   'voters.h.by': '（决定人：{names}）',
   'voters.h.objection': '第 {id} 号申诉成立，',
   'voters.removedNote': '此选民已于 {date} 除名，不发选民证、不发选票。',
+  // roll: the probationary mark on a member added or corrected (Party meetings)
+  'roll.f.partyStatus': '党员类别',
+  'roll.f.partyMember': '正式党员',
+  'roll.f.probationary': '预备党员（无选举权）',
 } as const;

@@ -268,4 +268,8 @@ export const setupEn: Record<keyof typeof setupZhCN, string> = {
   'setup.correct.reasonFirst': 'Give the reason first.',
   'setup.correct.done': 'Corrected: {name}.',
   'setup.correct.removed': 'Candidate {name} removed.',
+  // roll: the one-household batch and the excused members on the certificates tab
+  'setup.cert.kind.household': 'one household (by household number)',
+  'setup.cert.householdNo': 'Household number',
+  'setup.cert.excused': '{n} members excused, no certificate (left out of every batch)',
 };

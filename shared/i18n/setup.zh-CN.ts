@@ -267,4 +267,8 @@ export const setupZhCN = {
   'setup.correct.reasonFirst': '请先填写原因。',
   'setup.correct.done': '已更正：{name}。',
   'setup.correct.removed': '已删除候选人 {name}。',
+  // roll: the one-household batch and the excused members on the certificates tab
+  'setup.cert.kind.household': '一户（按户号）',
+  'setup.cert.householdNo': '户号',
+  'setup.cert.excused': '{n} 名党员已批准不计入应到会人数，不发出席证（不在任何一批中）',
 } as const;

@@ -1,10 +1,14 @@
-import type { CertificateBatch, CertificateCardView } from '../../../shared/api/certificates';
+import type { CertificateBatch, CertificateCardView, CertificatesContract } from '../../../shared/api/certificates';
+import type { OutputOf } from '../../../shared/api/envelope';
 import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { invalid, notFound, refused } from '../context';
 import { says } from '../../../shared/i18n/says';
 import type { Db } from '../db';
-import { assignmentOf, ON_ROLL, ON_ROLL_COUNT, stmt } from '../services/roll-store';
-import { byRepresentatives, isRepresentative, notARepresentative, ONLY_REPRESENTATIVES, REPRESENTATIVE_COUNT } from '../services/representatives-store';
+import { assignmentOf, ON_ROLL, stmt } from '../services/roll-store';
+import { byRepresentatives, isRepresentative, notARepresentative } from '../services/representatives-store';
+import { electorsOnly } from '../services/electors';
+import { householdCount } from '../services/households';
+import { isExcused, partyCounts } from '../party/counts';
 import { holderOnly, householdBatch, householdCardPart, householdCertificatesReady } from './household-cards';
 
 /** Which voters a batch holds, and in what order they are printed (roll order; a number range in number order). */
@@ -27,16 +31,13 @@ function rangeBound(textValue: string, path: string): string {
 }
 
 /**
- * The batch's voters: in an election by residents' representatives only representatives, in a household election
- * only each household's certificate holder (household-cards.ts).
+ * The batch's voters: only those to vote (electors.ts: no probationary or excused Party member, in an election by
+ * residents' representatives only representatives), in a household election only each household's certificate
+ * holder (household-cards.ts).
  */
-const NOT_PROBATIONARY = 'probationary = 0';
-
 function batchQuery(db: Db, batch: CertificateBatch): BatchQuery {
   const q = votersOfBatch(db, batch);
-  // Probationary members of a Party roll have no vote and get no certificate.
-  const where = `${q.where} AND ${NOT_PROBATIONARY}`;
-  if (byRepresentatives(db)) return { ...q, where: `${where} AND ${ONLY_REPRESENTATIVES}` };
+  const where = `${q.where} AND ${electorsOnly(db)}`;
   return householdCertificatesReady(db) ? { ...q, where: `${where} AND ${holderOnly}` } : { ...q, where };
 }
 
@@ -129,6 +130,7 @@ export function cardOfCertificate(db: Db, certificate: string): CertificateCardV
     throw refused(`${r.name}（选民证 ${certificate}）已从选民名单除名，不发选民证`, `${r.name} (certificate ${certificate}) was removed from the roll and gets no certificate`);
   }
   if (r.probationary === 1) throw refused(says('error.party.probationaryNoCertificate', { name: r.name, certificate }));
+  if (isExcused(db, r.id)) throw refused(says('error.roll.excusedNoCertificate', { name: r.name, certificate }), { reason: 'excused-member' });
   if (byRepresentatives(db) && !isRepresentative(db, r.id)) throw refused(notARepresentative(r, 'certificate'), { reason: 'not-a-representative' });
   // In a household election any member's number finds the household's one certificate.
   const holder = householdCertificatesReady(db) ? holderOf(db, r.household!) : r;
@@ -139,28 +141,24 @@ function holderOf(db: Db, household: string): CardRow {
   return stmt(db, `SELECT ${CARD_COLUMNS} FROM voter WHERE household = ? AND ${ON_ROLL} AND ${holderOnly}`).get(household) as CardRow;
 }
 
-/** What the screen offers to choose from, with the number of voters each. */
-export function batchChoices(db: Db): {
-  voters: number;
-  groups: { group: string; voters: number }[];
-  venues: { id: string; name: string; voters: number }[];
-  mobileBoxes: { id: string; name: string; voters: number }[];
-  first: string | null;
-  last: string | null;
-} {
-  const reps = byRepresentatives(db);
-  // Probationary members of a Party roll get no certificate, so they are not among those to print for.
-  const voters = db.prepare(`SELECT ${reps ? REPRESENTATIVE_COUNT : `${ON_ROLL_COUNT} - (SELECT count(*) FROM voter WHERE probationary = 1 AND ${ON_ROLL})`}`).pluck().get() as number;
+/**
+ * What the screen offers to choose from, with the number of those to vote each (electors.ts), the excused Party
+ * members left out (they get no certificate), and how many households the roll names (the one-household batch).
+ */
+export function batchChoices(db: Db): OutputOf<CertificatesContract, 'certificateBatches'> {
+  const electors = electorsOnly(db);
+  const voters = db.prepare(`SELECT count(*) FROM voter WHERE ${electors}`).pluck().get() as number;
   const groups = db
-    .prepare(`SELECT group_name AS "group", count(*) AS voters FROM voter WHERE ${ON_ROLL} AND ${NOT_PROBATIONARY}${reps ? ` AND ${ONLY_REPRESENTATIVES}` : ''} GROUP BY group_name ORDER BY min(import_id), min(line)`)
+    .prepare(`SELECT group_name AS "group", count(*) AS voters FROM voter WHERE ${electors} GROUP BY group_name ORDER BY min(import_id), min(line)`)
     .all() as { group: string; voters: number }[];
   const venues = db
-    .prepare(`SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${ON_ROLL} AND ${NOT_PROBATIONARY}) AS voters FROM venue v ORDER BY v.kind, v.id`)
+    .prepare(`SELECT v.id, v.name, (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${electors}) AS voters FROM venue v ORDER BY v.kind, v.id`)
     .all() as { id: string; name: string; voters: number }[];
   const mobileBoxes = db
-    .prepare(`SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND ${ON_ROLL} AND ${NOT_PROBATIONARY}) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id`)
+    .prepare(`SELECT b.id, b.name, (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND ${electors}) AS voters FROM box b WHERE b.kind = 'mobile' ORDER BY b.id`)
     .all() as { id: string; name: string; voters: number }[];
   const range = db.prepare('SELECT min(certificate) AS first, max(certificate) AS last FROM voter').get() as { first: string | null; last: string | null };
-  return { voters, groups, venues, mobileBoxes, first: range.first, last: range.last };
+  const excused = partyCounts(db).excused;
+  return { voters, groups, venues, mobileBoxes, first: range.first, last: range.last, excused, households: householdCount(db) };
 }
 

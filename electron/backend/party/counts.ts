@@ -22,6 +22,11 @@ export function partyCounts(db: Db): PartyCounts {
   return { members, probationary, excused };
 }
 
+/** A member excused from the registered count, the excusal in force (not undone). */
+export function isExcused(db: Db, voterId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM party_excusal WHERE voter_id = ? AND undone_at IS NULL').get(voterId) !== undefined;
+}
+
 export function partyRegisteredOnRoll(db: Db): number {
   return partyRegistered(partyCounts(db));
 }

@@ -1,7 +1,7 @@
 import type { ErrorText } from '../../../shared/api/error-text';
 import { says } from '../../../shared/i18n/says';
 import type { Db } from '../db';
-import { stmt } from '../services/roll-store';
+import { isExcused } from './counts';
 
 /**
  * Why a Party meeting's desk gives this member no ballot: a probationary member has no vote, and an excused member
@@ -13,7 +13,6 @@ export function partyBallotRefusal(
 ): { said: ErrorText; reason: 'probationary-member' | 'excused-member' } | null {
   const params = { name: voter.name, certificate: voter.certificate };
   if (voter.probationary === 1) return { said: says('error.party.probationaryNoBallot', params), reason: 'probationary-member' };
-  const excused = stmt(db, 'SELECT 1 FROM party_excusal WHERE voter_id = ? AND undone_at IS NULL').get(voter.id);
-  if (excused !== undefined) return { said: says('error.party.excusedNoBallot', params), reason: 'excused-member' };
+  if (isExcused(db, voter.id)) return { said: says('error.party.excusedNoBallot', params), reason: 'excused-member' };
   return null;
 }

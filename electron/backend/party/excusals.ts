@@ -10,7 +10,7 @@ import { decidedBy, rollChangesOpen } from '../services/roll-changes';
 import { decided } from '../services/roll-life';
 import { requireElection } from '../services/setup-read';
 import { certificateArg } from '../services/voters';
-import { isPartyRoll, partyCounts } from './counts';
+import { isExcused, isPartyRoll, partyCounts } from './counts';
 import { partyRegistered } from '../../../shared/domain/party';
 
 type In<M extends keyof PartyContract> = InputOf<PartyContract, M>;
@@ -75,7 +75,7 @@ export function excuseMember(ctx: BackendContext, input: In<'excuseMember'>, req
     if (!v) throw invalid('certificate', says('error.party.unknownMember', { certificate }));
     if (v.removed_at !== null) throw invalid('certificate', says('error.party.removedMember', { name: v.name, certificate }));
     if (v.probationary === 1) throw invalid('certificate', says('error.party.probationaryExcused', { name: v.name }));
-    if (db.prepare('SELECT 1 FROM party_excusal WHERE voter_id = ? AND undone_at IS NULL').get(v.id)) {
+    if (isExcused(db, v.id)) {
       throw refused(says('error.party.alreadyExcused', { name: v.name }));
     }
     const at = ctx.now().toISOString();

@@ -2,7 +2,8 @@ import type { IssuanceContract } from '../../../shared/api/issuance';
 import type { OutputOf } from '../../../shared/api/envelope';
 import type { Db } from '../db';
 import { requireRound } from './issuance';
-import { assignmentOf, onRoll, stmt } from './roll-store';
+import { electorsOnly } from './electors';
+import { assignmentOf, stmt } from './roll-store';
 
 type Summary = OutputOf<IssuanceContract, 'notVotedSummary'>;
 
@@ -22,7 +23,8 @@ function add<K>(totals: Map<K, { voters: number; notVoted: number }>, key: K, c:
 }
 
 /**
- * How many voters on the roll (removed ones left out) of each residents' group and each place have not been issued a ballot in the round: one grouped
+ * How many of those to vote (electors.ts: removed voters, probationary and excused Party members and, where only
+ * representatives vote, everyone else left out) of each residents' group and each place have not been issued a ballot in the round: one grouped
  * pass over the roll joined to the round's issuances (through their voter-and-round key). Groups in roll order of
  * their first voter; places venues first, then mobile boxes, each by id.
  */
@@ -32,7 +34,7 @@ export function notVotedSummary(db: Db, round: number): Summary {
     db,
     `SELECT v.group_name, v.venue_id, v.mobile_box_id, count(*) AS voters, sum(i.id IS NULL) AS not_voted, min(v.id) AS first
      FROM voter v LEFT JOIN issuance i ON i.voter_id = v.id AND i.round_number = ?
-     WHERE ${onRoll('v')}
+     WHERE ${electorsOnly(db, 'v')}
      GROUP BY v.group_name, v.venue_id, v.mobile_box_id ORDER BY first`,
   ).all(round) as Cell[];
   const groups = new Map<string, { voters: number; notVoted: number }>();

@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { generateCertificates } from './roll';
 import { anyIssuance, stmt, type VoterRow } from './roll-store';
 import { requireElection } from './setup-read';
+import { isExcused } from '../party/counts';
 
 /**
  * Changes to the roll after its import, each inside the caller's transaction: a voter added, removed (kept for
@@ -42,7 +43,31 @@ export function requireRollOpen(db: Db): void {
 }
 
 export function snapshotOf(v: StoredVoter): VoterSnapshot {
-  return { name: v.name, idNumber: v.id_number, group: v.group_name, category: v.category, address: v.address, proofNote: v.proof_note, household: v.household };
+  return {
+    name: v.name,
+    idNumber: v.id_number,
+    group: v.group_name,
+    category: v.category,
+    address: v.address,
+    proofNote: v.proof_note,
+    household: v.household,
+    ...probationaryPart(v.probationary === 1),
+  };
+}
+
+/** The snapshot's probationary mark: present only when set, so older snapshots read the same. */
+function probationaryPart(probationary: boolean | undefined): Pick<VoterSnapshot, 'probationary'> {
+  return probationary === true ? { probationary: true } : {};
+}
+
+/**
+ * A probationary member (预备党员) is marked only on a Party meeting's roll (as the import allows), and not on a
+ * member whose excusal is in force: excused and probationary are two different reasons for not being counted.
+ */
+function checkProbationary(db: Db, f: VoterSnapshot, path: string, self: StoredVoter | null): void {
+  if (f.probationary !== true || self?.probationary === 1) return;
+  if (requireElection(db).body !== 'party') throw invalid(`${path}.probationary`, says('error.roll.probationaryPartyOnly'));
+  if (self !== null && isExcused(db, self.id)) throw refused(says('error.roll.probationaryExcused', { name: self.name }), { reason: 'excused-member' });
 }
 
 export function decidedBy(approvers: readonly Approver[]): string | null {
@@ -61,6 +86,7 @@ function checkedFields(db: Db, f: VoterSnapshot, path: string, self: StoredVoter
     throw refused(`身份证号显示出生于 ${id.birthDate}，选举日 ${date} 未满十八周岁`, `born ${id.birthDate}: under 18 on election day ${date}`,
       { reason: 'under-18' });
   }
+  checkProbationary(db, f, path, self);
   const holder = stmt(db, 'SELECT id, name, certificate, group_name, removed_at FROM voter WHERE id_number = ?').get(id.idNumber) as
     | { id: number; name: string; certificate: string; group_name: string; removed_at: string | null }
     | undefined;
@@ -132,14 +158,23 @@ export interface Decision {
 export function addVoterTx(ctx: BackendContext, f: VoterFields & { station?: string | undefined }, d: Decision): StoredVoter {
   const db = ctx.db;
   requireRollOpen(db);
-  const wanted: VoterSnapshot = { name: f.name, idNumber: f.idNumber, group: f.group.normalize('NFKC'), category: f.category, address: f.address || null, proofNote: f.proofNote || null, household: f.household || null };
+  const wanted: VoterSnapshot = {
+    name: f.name,
+    idNumber: f.idNumber,
+    group: f.group.normalize('NFKC'),
+    category: f.category,
+    address: f.address || null,
+    proofNote: f.proofNote || null,
+    household: f.household || null,
+    ...probationaryPart(f.probationary),
+  };
   const ok = checkedFields(db, wanted, 'voter', null);
   const where = placeOf(db, f.station);
   const [certificate] = generateCertificates(ctx, [{ certificate: null }], undefined);
   db.prepare(
-    `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, address, proof_note, household)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ok.nameKey, ok.nameKey, ok.idNumber, ok.gender, ok.birthDate, wanted.group, wanted.category, certificate!, where.venue, where.box, wanted.address, wanted.proofNote, ok.household);
+    `INSERT INTO voter (name, name_key, id_number, gender, birth_date, group_name, category, certificate, venue_id, mobile_box_id, address, proof_note, household, probationary)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ok.nameKey, ok.nameKey, ok.idNumber, ok.gender, ok.birthDate, wanted.group, wanted.category, certificate!, where.venue, where.box, wanted.address, wanted.proofNote, ok.household, wanted.probationary ? 1 : 0);
   const v = storedVoter(db, certificate!)!;
   recordChange(ctx, { voter: v, kind: 'added', before: null, after: snapshotOf(v), ...d });
   return v;
@@ -177,6 +212,7 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
     address: change.address === undefined ? before.address : change.address || null,
     proofNote: change.proofNote === undefined ? before.proofNote : change.proofNote || null,
     household: change.household === undefined ? (before.household ?? null) : change.household || null,
+    ...probationaryPart(change.probationary ?? before.probationary),
   };
   const ok = checkedFields(db, after, 'change', v);
   after.name = ok.nameKey;
@@ -186,9 +222,9 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
     throw invalid('change', '更正前后没有不同', 'the correction changes nothing');
   }
   db.prepare(
-    `UPDATE voter SET name = ?, name_key = ?, id_number = ?, gender = ?, birth_date = ?, group_name = ?, category = ?, address = ?, proof_note = ?, household = ?
-     WHERE id = ?`,
-  ).run(after.name, ok.nameKey, after.idNumber, ok.gender, ok.birthDate, after.group, after.category, after.address, after.proofNote, after.household, v.id);
+    `UPDATE voter SET name = ?, name_key = ?, id_number = ?, gender = ?, birth_date = ?, group_name = ?, category = ?, address = ?, proof_note = ?, household = ?,
+       probationary = ? WHERE id = ?`,
+  ).run(after.name, ok.nameKey, after.idNumber, ok.gender, ok.birthDate, after.group, after.category, after.address, after.proofNote, after.household, after.probationary ? 1 : 0, v.id);
   recordChange(ctx, { voter: v, kind: 'corrected', before, after, ...d });
   return { before, after };
 }

@@ -1,4 +1,4 @@
-import { ON_ROLL, ON_ROLL_COUNT } from './roll-store';
+import { electorsOnly } from './electors';
 import { registeredCount } from './results';
 import { isPartyRoll, partyCounts } from '../party/counts';
 import type { TurnoutView } from '../../../shared/api/issuance';
@@ -46,7 +46,7 @@ export function turnout(db: Db, round: number): TurnoutView {
     db
       .prepare(
         `SELECT v.id, v.name,
-           (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${ON_ROLL}) AS assigned,
+           (SELECT count(*) FROM voter WHERE venue_id = v.id AND ${electorsOnly(db)}) AS assigned,
            (SELECT count(*) FROM issuance i JOIN box b ON b.id = i.box_id WHERE i.round_number = ? AND b.venue_id = v.id AND b.kind <> 'mobile') AS issued
          FROM venue v ORDER BY v.kind, v.id`,
       )
@@ -57,7 +57,7 @@ export function turnout(db: Db, round: number): TurnoutView {
     db
       .prepare(
         `SELECT b.id, b.name,
-           (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND ${ON_ROLL}) AS assigned,
+           (SELECT count(*) FROM voter WHERE mobile_box_id = b.id AND ${electorsOnly(db)}) AS assigned,
            (SELECT count(*) FROM issuance WHERE round_number = ? AND box_id = b.id) AS issued
          FROM box b WHERE b.kind = 'mobile' ORDER BY b.id`,
       )

@@ -1,6 +1,7 @@
 import type { AssignmentTarget, AssignmentView } from '../../../shared/api/issuance';
 import { checkIdNumber } from '../../../shared/domain/roll';
 import type { Db } from '../db';
+import { electorsOnly } from './electors';
 import { assignmentOf, stmt } from './roll-store';
 
 export interface VoterQuery {
@@ -11,6 +12,7 @@ export interface VoterQuery {
   assignment?: AssignmentTarget | undefined;
   status?: 'issued' | 'not-issued' | undefined;
   round?: number | undefined;
+  electors?: boolean | undefined;
 }
 
 export interface ListedVoter {
@@ -31,9 +33,13 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The WHERE clause and its parameters for a query's filters (all of them must hold). */
-function filterOf(q: VoterQuery): { sql: string; params: Record<string, string | number> } {
+/**
+ * The WHERE clause and its parameters for a query's filters (all of them must hold). Who has (not) been issued a
+ * ballot is asked of those to vote only, as is a list asked for with `electors` (electors.ts).
+ */
+function filterOf(db: Db, q: VoterQuery): { sql: string; params: Record<string, string | number> } {
   const where: string[] = [];
+  if (q.electors === true || q.status !== undefined) where.push(electorsOnly(db));
   const params: Record<string, string | number> = {};
   if (q.group !== undefined) {
     where.push('group_name = @group');
@@ -80,7 +86,7 @@ function filterOf(q: VoterQuery): { sql: string; params: Record<string, string |
  * are found in one pass (the total is their number) and only the page's rows are read.
  */
 export function listVoters(db: Db, q: VoterQuery): { total: number; voters: ListedVoter[] } {
-  const { sql, params } = filterOf(q);
+  const { sql, params } = filterOf(db, q);
   let total: number;
   let rows: VoterListRow[];
   const households = stmt(db, 'SELECT 1 FROM voter WHERE household IS NOT NULL LIMIT 1').get() !== undefined;

@@ -19,6 +19,7 @@ import {
   voterFacts,
 } from './roll-store';
 import { approvedWrite } from './approved-write';
+import { electorsOnly } from './electors';
 
 /** A typed or scanned certificate number, normalised; a malformed one is bad input naming the problem. */
 export function certificateArg(text: string, path = 'certificate'): string {
@@ -160,13 +161,13 @@ function moveVoter(
   });
 }
 
-/** The approved mobile-box lists, for publication: names and residents' groups. */
+/** The approved mobile-box lists, for publication: names and residents' groups of those to vote (electors.ts). */
 export function mobileLists(db: Db, box?: string): { box: string; name: string; voters: { name: string; group: string }[] }[] {
   const boxes = db
     .prepare(`SELECT id, name FROM box WHERE kind = 'mobile' ${box ? 'AND id = ?' : ''} ORDER BY id`)
     .all(...(box ? [box] : [])) as { id: string; name: string }[];
   if (box && boxes.length === 0) throw notFound(`没有流动票箱 ${box}`, `no mobile box "${box}"`);
-  const voters = db.prepare(`SELECT name, group_name FROM voter WHERE mobile_box_id = ? AND ${ON_ROLL} ORDER BY group_name, name_key`);
+  const voters = db.prepare(`SELECT name, group_name FROM voter WHERE mobile_box_id = ? AND ${electorsOnly(db)} ORDER BY group_name, name_key`);
   return boxes.map((b) => ({
     box: b.id,
     name: b.name,

@@ -13,6 +13,7 @@ const KINDS = [
   ['venue', 'setup.cert.kind.venue'],
   ['mobile-box', 'setup.cert.kind.mobileBox'],
   ['range', 'setup.cert.kind.range'],
+  ['household', 'setup.cert.kind.household'],
 ] as const;
 
 /** The list to pick from for a group, venue or mobile-box batch (each entry with its number of voters). */
@@ -52,7 +53,10 @@ function ChoiceField(props: {
   );
 }
 
-/** Which certificates to print: everyone, a residents' group, a venue's or a mobile box's voters, or a number range. */
+/**
+ * Which certificates to print: everyone, a residents' group, a venue's or a mobile box's voters, a number range, or
+ * one household by its number (offered when the roll names households).
+ */
 export function CertificateBatchChooser({ choices, draft, onChange }: { choices: Choices | null; draft: BatchDraft; onChange(d: BatchDraft): void }) {
   const t = useT();
   const set = (patch: Partial<BatchDraft>) => onChange({ ...draft, ...patch });
@@ -61,7 +65,7 @@ export function CertificateBatchChooser({ choices, draft, onChange }: { choices:
     <div className="ui-grid">
       <Field label={t('setup.cert.batch')}>
         <select value={draft.kind} onChange={(ev) => set({ kind: ev.target.value as BatchDraft['kind'] })} data-testid="cert-kind">
-          {KINDS.map(([kind, label]) => (
+          {KINDS.filter(([kind]) => kind !== 'household' || (choices?.households ?? 0) > 0).map(([kind, label]) => (
             <option key={kind} value={kind}>
               {t(label)}
             </option>
@@ -87,6 +91,11 @@ export function CertificateBatchChooser({ choices, draft, onChange }: { choices:
             <input value={draft.to} placeholder={choices?.last ?? ''} inputMode="numeric" maxLength={20} onChange={(ev) => set({ to: ev.target.value })} data-testid="cert-to" />
           </Field>
         </>
+      )}
+      {draft.kind === 'household' && (
+        <Field label={t('setup.cert.householdNo')}>
+          <input value={draft.household ?? ''} maxLength={40} autoComplete="off" onChange={(ev) => set({ household: ev.target.value })} data-testid="cert-household" />
+        </Field>
       )}
     </div>
   );

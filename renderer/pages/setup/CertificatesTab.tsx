@@ -94,6 +94,9 @@ export function CertificatesTab({ overview }: { overview: Overview }) {
         <h2>{t('setup.cert.title')}</h2>
         <p className="ui-muted">{t('setup.cert.hint')}</p>
         <CertificateBatchChooser choices={choices.data} draft={draft} onChange={setDraft} />
+        {(choices.data?.excused ?? 0) > 0 && (
+          <p className="ui-text-warn" data-testid="cert-excused">{t('setup.cert.excused', { n: choices.data!.excused })}</p>
+        )}
         {size !== null && (
           <p data-testid="cert-batch-size">{t('setup.cert.batchSize', { n: size, sheets: sheetsFor(size) })}</p>
         )}

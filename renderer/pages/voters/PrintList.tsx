@@ -11,6 +11,7 @@ const PRINT_PAGE = 1000;
 /**
  * The list of the voters the search shows (one residents' group, one polling station …), on A4: fetched in full only
  * when asked for, drawn in the print-only part of the page, with a column for the voter's signature at the desk.
+ * Only those to vote are printed (in an election by representatives, the representatives).
  */
 export function PrintList({ query, what, title }: { query: VoterQuery; what: string; title: string }) {
   const api = useApi();
@@ -24,7 +25,7 @@ export function PrintList({ query, what, title }: { query: VoterQuery; what: str
     action.run(async () => {
       const all: ListedVoter[] = [];
       for (let total = Infinity; all.length < total; ) {
-        const page = await api.call('listVoters', { ...query, offset: all.length, limit: PRINT_PAGE });
+        const page = await api.call('listVoters', { ...query, electors: true, offset: all.length, limit: PRINT_PAGE });
         total = page.total;
         all.push(...page.voters);
         setProgress({ done: all.length, n: total });

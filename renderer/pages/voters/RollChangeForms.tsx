@@ -78,7 +78,7 @@ export function AddVoterForm({ overview, onChanged }: { overview: ElectionOvervi
   return (
     <form className="ui-form" onSubmit={submit} data-testid="roll-add">
       <div className="ui-grid">
-        <VoterFieldsInputs value={draft} onChange={setDraft} required testId="roll-add" />
+        <VoterFieldsInputs value={draft} onChange={setDraft} required party={overview.election?.body === 'party'} testId="roll-add" />
         <Field label={t('roll.f.station')}>
           <select value={station} onChange={(e) => setStation(e.target.value)} data-testid="roll-add-station">
             {overview.venues.map((v) => (
@@ -146,7 +146,7 @@ export function RemoveVoterForm({ voter, onChanged }: { voter: ListedVoter | nul
   );
 }
 
-export function CorrectVoterForm({ voter, onChanged }: { voter: ListedVoter | null; onChanged(): void }) {
+export function CorrectVoterForm({ voter, party, onChanged }: { voter: ListedVoter | null; party: boolean; onChanged(): void }) {
   const api = useApi();
   const t = useT();
   const may = useMayCall()('correctVoter');
@@ -162,7 +162,7 @@ export function CorrectVoterForm({ voter, onChanged }: { voter: ListedVoter | nu
     <form className="ui-form" onSubmit={submit} data-testid="roll-correct">
       <p>{t('roll.correct.who', voter)}</p>
       <div className="ui-grid">
-        <VoterFieldsInputs value={draft} onChange={setDraft} required={false} testId="roll-correct" />
+        <VoterFieldsInputs value={draft} onChange={setDraft} required={false} party={party} testId="roll-correct" />
         <DecisionFields approval={approval} onApproval={setApproval} reason={reason} onReason={setReason} testId="roll-correct" />
       </div>
       <ErrorNote error={action.error} testId="roll-correct-error" />

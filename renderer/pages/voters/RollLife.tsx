@@ -56,7 +56,7 @@ export function RollLife({ overview, voter, reloadKey, onChanged }: {
             {changesTab && s.open && tab === 'add' && <AddVoterForm overview={overview} onChanged={changed} />}
             {changesTab && s.open && tab === 'remove' && <RemoveVoterForm voter={voter} onChanged={changed} />}
             {changesTab && s.open && tab === 'remove' && voter?.removed === true && <ReinstateVoterForm voter={voter} onChanged={changed} />}
-            {changesTab && s.open && tab === 'correct' && <CorrectVoterForm voter={voter} onChanged={changed} />}
+            {changesTab && s.open && tab === 'correct' && <CorrectVoterForm voter={voter} party={overview.election?.body === 'party'} onChanged={changed} />}
             {tab === 'objections' && <Objections voter={voter} today={s.today} title={title} reloadKey={reloadKey} onChanged={changed} />}
           </div>
         </>

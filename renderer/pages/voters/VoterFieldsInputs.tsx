@@ -12,9 +12,11 @@ export interface VoterDraft {
   address: string;
   proofNote: string;
   household: string;
+  /** A Party meeting's member: '' keeps (or, for a new member, means a full member). */
+  partyStatus: '' | 'member' | 'probationary';
 }
 
-export const EMPTY_DRAFT: VoterDraft = { name: '', idNumber: '', group: '', category: '', address: '', proofNote: '', household: '' };
+export const EMPTY_DRAFT: VoterDraft = { name: '', idNumber: '', group: '', category: '', address: '', proofNote: '', household: '', partyStatus: '' };
 
 /** Only what was typed: a correction changes just these fields. */
 export function correctionOf(d: VoterDraft): VoterCorrection {
@@ -26,6 +28,7 @@ export function correctionOf(d: VoterDraft): VoterCorrection {
   if (d.address.trim()) out.address = d.address.trim();
   if (d.proofNote.trim()) out.proofNote = d.proofNote.trim();
   if (d.household.trim()) out.household = d.household.trim();
+  if (d.partyStatus) out.probationary = d.partyStatus === 'probationary';
   return out;
 }
 
@@ -33,12 +36,15 @@ export function VoterFieldsInputs({
   value,
   onChange,
   required,
+  party = false,
   testId,
 }: {
   value: VoterDraft;
   onChange(d: VoterDraft): void;
   /** A new voter: name, ID, group and category are required; a correction leaves them all optional. */
   required: boolean;
+  /** A Party members' meeting: a member may be marked probationary (预备党员). */
+  party?: boolean;
   testId: string;
 }) {
   const t = useT();
@@ -80,6 +86,15 @@ export function VoterFieldsInputs({
       <Field label={t('roll.f.household')} hint={hint}>
         <input value={value.household} onChange={set('household')} maxLength={40} autoComplete="off" data-testid={`${testId}-household`} />
       </Field>
+      {party && (
+        <Field label={t('roll.f.partyStatus')}>
+          <select value={value.partyStatus} onChange={set('partyStatus')} data-testid={`${testId}-party-status`}>
+            <option value="">{required ? t('roll.f.partyMember') : t('roll.f.keep')}</option>
+            {!required && <option value="member">{t('roll.f.partyMember')}</option>}
+            <option value="probationary">{t('roll.f.probationary')}</option>
+          </select>
+        </Field>
+      )}
     </>
   );
 }

@@ -10,7 +10,8 @@ import { b64, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type Screen
 /**
  * The certificates tab at 1366×768, signed in as the committee chair: one residents' group drawn into a PDF by the
  * backend (checked with poppler: pages and the numbers printed), then one voter's certificate reprinted from a
- * search, recorded in the audit log with its reason, and printed from the page.
+ * search, recorded in the audit log with its reason, and printed from the page; one household's certificates by its
+ * household number.
  */
 
 const PIN = '246810';
@@ -34,6 +35,10 @@ describe('Certificates tab: a group to PDF, one reprint', { skip: missing ?? fal
     await app.call('createElection', residentsDefinition());
     await app.call('importRoll', { contentBase64: b64(rollCsv(PEOPLE)), fileName: 'roll.csv', assign: { byGroup: { 第二居民小组: 's1' } } });
     roll = (await app.call<{ voters: Listed[] }>('listVoters', { offset: 0, limit: 100 })).voters;
+    for (const name of ['王秀兰', '李建军']) {
+      const certificate = roll.find((v) => v.name === name)!.certificate;
+      await app.call('correctVoter', { certificate, change: { household: 'A-0101' }, reason: '补录户号' });
+    }
     const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
     const chair = people.find((p) => p.name === '郭志明')!.id;
     await app.call('setPin', { person: chair, pin: PIN });
@@ -110,5 +115,18 @@ describe('Certificates tab: a group to PDF, one reprint', { skip: missing ?? fal
     assert.equal(reprinted[0]!.subject, `certificate:${voter.certificate}`);
     assert.deepEqual([reprinted[0]!.detail.voter, reprinted[0]!.detail.reason], ['张丽华', '选民遗失选民证']);
     assert.match(reprinted[0]!.actor, /郭志明/);
+  });
+
+  test("one household's certificates by its household number", async () => {
+    await page.getByTestId('cert-kind').selectOption('household');
+    await page.getByTestId('cert-household').fill('a-0101');
+    await page.waitForFunction(() => document.querySelector('[data-testid=cert-batch-size]')?.textContent?.includes('本批 2 张（1 页）'));
+    await page.getByTestId('cert-load').click();
+    const cards = page.locator('.setup-cert');
+    await cards.nth(1).waitFor();
+    const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-certificate')));
+    const household = roll.filter((v) => v.name === '王秀兰' || v.name === '李建军').map((v) => v.certificate);
+    assert.deepEqual(shown, household);
+    await page.screenshot({ path: screenshotPath('screens-certificates-household') });
   });
 });

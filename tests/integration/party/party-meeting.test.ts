@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { excuseMember, partyMeeting, undoExcusal } from '../../../electron/backend/party/excusals';
-import { batchChoices, cardOfCertificate } from '../../../electron/backend/certificates/batches';
+import { batchChoices, batchVoterIds, cardOfCertificate } from '../../../electron/backend/certificates/batches';
+import { recordCertificateReprint } from '../../../electron/backend/certificates/reprint';
+import { addVoter, correctVoter } from '../../../electron/backend/services/roll-life';
 import { issueBallot } from '../../../electron/backend/services/issuance';
 import { registeredCount } from '../../../electron/backend/services/results';
 import { importRoll } from '../../../electron/backend/services/roll';
@@ -9,7 +11,7 @@ import { turnout } from '../../../electron/backend/services/turnout';
 import { dispatch } from '../../../shared/api/dispatch';
 import { contract } from '../../../shared/api/contract';
 import { buildApi } from '../../../electron/backend/api';
-import { makeVoter, utf8, type TestVoter } from '../../unit/roll/make-roll';
+import { makeIdNumber, makeVoter, utf8, type TestVoter } from '../../unit/roll/make-roll';
 import { establishAuthority, signedIn, TEST_PIN, type Call } from '../../helpers/authority';
 import { count, election, openVoting, rejects, type Election } from '../issuance/helpers';
 
@@ -167,4 +169,90 @@ test('a residents’ roll may not mark probationary members; a Party roll with a
   await assert.rejects(importRoll(party.ctx, { bytes: utf8(partyRollCsv().replace('正式党员', '入党积极分子')), fileName: 'r.csv' }), (err: unknown) =>
     rejects('invalid-input')(err) && /第 2 行.*党员类别/.test((err as Error).message));
   assert.equal(count(party.ctx, 'voter'), 0);
+});
+
+const newMember = (over: Record<string, unknown> = {}) => ({
+  name: '欧阳明',
+  idNumber: makeIdNumber('110105', '1980-03-07', '201'),
+  group: '第1党小组',
+  category: 'resident' as const,
+  ...over,
+});
+
+function lastAudit(e: Election, type: string): { before: unknown; after: unknown } {
+  return JSON.parse(e.ctx.db.prepare('SELECT detail_json FROM audit_event WHERE type = ? ORDER BY seq DESC LIMIT 1').pluck().get(type) as string);
+}
+
+test('a member added one by one or corrected may be marked probationary: no certificate, out of the registered count, audited', async () => {
+  const e = await withPartyRoll();
+  const added = addVoter(e.ctx, { voter: newMember({ probationary: true }), approval: approval(e), reason: '新接收的预备党员转入' });
+  assert.equal((lastAudit(e, 'voter.added').after as { probationary?: boolean }).probationary, true);
+  let m = partyMeeting(e.ctx);
+  assert.deepEqual([m.members, m.probationary, m.registered], [21, 3, 18]);
+  assert.throws(() => cardOfCertificate(e.ctx.db, added.certificate), rejects('refused'));
+
+  const full = member(5).certificate;
+  const corrected = correctVoter(e.ctx, { certificate: full, change: { probationary: true }, approval: approval(e), reason: '名册录错，应为预备党员' });
+  assert.equal(corrected.after.probationary, true);
+  assert.equal(corrected.before.probationary, undefined);
+  assert.deepEqual(lastAudit(e, 'voter.corrected').after, corrected.after);
+  m = partyMeeting(e.ctx);
+  assert.deepEqual([m.probationary, m.registered], [4, 17]);
+  assert.equal(batchChoices(e.ctx.db).voters, 17);
+  const back = correctVoter(e.ctx, { certificate: full, change: { probationary: false }, approval: approval(e), reason: '已转为正式党员' });
+  assert.equal(back.after.probationary, undefined);
+  assert.equal(partyMeeting(e.ctx).registered, 18);
+  assert.equal(cardOfCertificate(e.ctx.db, full).certificate, full);
+  assert.equal(count(e.ctx, 'audit_event', "type = 'voter.corrected'"), 2);
+
+  openVoting(e.ctx, ['C1'], 10);
+  assert.throws(() => correctVoter(e.ctx, { certificate: member(6).certificate, change: { probationary: true }, approval: approval(e), reason: '晚了' }), rejects('refused', 'roll-locked'));
+  assert.equal(partyMeeting(e.ctx).probationary, 3);
+});
+
+test('the probationary mark is refused outside a Party meeting and on an excused member, naming why; nothing changes', async () => {
+  const residents = election();
+  await importRoll(residents.ctx, { bytes: utf8(partyRollCsv().replaceAll('党小组', '居民小组').replaceAll('预备党员', '正式党员')), fileName: 'roll.csv' });
+  const before = count(residents.ctx, 'voter');
+  assert.throws(
+    () => addVoter(residents.ctx, { voter: newMember({ probationary: true }), reason: '申请' }),
+    (err: unknown) => rejects('invalid-input')(err) && /^voter\.probationary: .*党员大会/.test((err as Error).message),
+  );
+  assert.throws(() => correctVoter(residents.ctx, { certificate: member(1).certificate, change: { probationary: true }, reason: 'x' }), rejects('invalid-input'));
+  assert.equal(count(residents.ctx, 'voter'), before);
+  assert.equal(count(residents.ctx, 'voter', 'probationary = 1'), 0);
+  assert.equal(count(residents.ctx, 'roll_change'), 0);
+
+  const e = await withPartyRoll();
+  excuseMember(e.ctx, excusal(e, 2));
+  assert.throws(
+    () => correctVoter(e.ctx, { certificate: member(2).certificate, change: { probationary: true }, approval: approval(e), reason: '预备党员' }),
+    (err: unknown) => rejects('refused', 'excused-member')(err) && /撤销/.test((err as Error).message),
+  );
+  assert.equal(count(e.ctx, 'voter', 'probationary = 1'), 2);
+});
+
+test('excused members get no certificate: left out of every batch and counted on the screen, reprint refused naming why, printable again once undone', async () => {
+  const e = await withPartyRoll();
+  const excused = member(4);
+  const out = excuseMember(e.ctx, excusal(e, 4));
+  const choices = batchChoices(e.ctx.db);
+  assert.equal(choices.excused, 1);
+  assert.equal(choices.voters, 17, '20 less 2 probationary less 1 excused');
+  assert.equal(choices.venues.reduce((n, v) => n + v.voters, 0), 17);
+  const ids = batchVoterIds(e.ctx.db, { kind: 'all' });
+  assert.equal(ids.length, 17);
+  const group = `第${(4 % 3) + 1}党小组`;
+  const inGroup = batchVoterIds(e.ctx.db, { kind: 'group', group });
+  assert.ok(!e.ctx.db.prepare(`SELECT certificate FROM voter WHERE id IN (${inGroup.join(',')})`).pluck().all().includes(excused.certificate));
+  assert.throws(
+    () => recordCertificateReprint(e.ctx, { certificate: excused.certificate, reason: '遗失' }),
+    (err: unknown) => rejects('refused', 'excused-member')(err) && /不计入应到会人数/.test((err as Error).message) && (err as Error).message.includes(excused.name),
+  );
+  assert.equal(count(e.ctx, 'audit_event', "type = 'certificate.reprinted'"), 0);
+
+  undoExcusal(e.ctx, { id: out.id, reason: '本人能参加会议', approval: approval(e) });
+  assert.equal(batchChoices(e.ctx.db).excused, 0);
+  assert.equal(batchVoterIds(e.ctx.db, { kind: 'all' }).length, 18);
+  assert.equal(recordCertificateReprint(e.ctx, { certificate: excused.certificate, reason: '遗失' }).certificate, excused.certificate);
 });

@@ -14,6 +14,8 @@ import {
 import { importRepresentatives } from '../../../electron/backend/services/representatives-import';
 import { removeVoter } from '../../../electron/backend/services/roll-life';
 import { turnout } from '../../../electron/backend/services/turnout';
+import { notVotedSummary } from '../../../electron/backend/services/not-voted';
+import { assignGroup, listVoters, mobileLists, reassignVoter } from '../../../electron/backend/services/voters';
 import { makeVoter, utf8 } from '../../unit/roll/make-roll';
 import { count, election, importGenerated, openVoting, rejects, type Election } from '../issuance/helpers';
 
@@ -169,4 +171,37 @@ test('the household count may come with the election definition (station init), 
   assert.equal(s.ok, false);
   assert.equal(audit(e, 'community.households-set'), 1);
   assert.throws(() => election({ method: 'representative', households: 0 }), rejects('invalid-input'));
+});
+
+test('every list and count of those to vote counts representatives: not voted, turnout per place, mobile lists, desk lists, batches', async () => {
+  const e = await representativeElection();
+  // Voters 0, 12 and 24 are the first group's: it votes at polling station s1; voters 1 and 7 go onto mobile box M1.
+  assignGroup(e.ctx, { group: makeVoter(0).group, venue: 's1' });
+  reassignVoter(e.ctx, { certificate: cert(1), to: { mobileBox: 'M1' }, reason: '行动不便' });
+  reassignVoter(e.ctx, { certificate: cert(7), to: { mobileBox: 'M1' }, reason: '行动不便' });
+  listAsReps(e, 0, 1, 2, 3, 12);
+  openVoting(e.ctx);
+  issueBallot(e.ctx, { certificate: cert(0), round: 1, desk: 'S1' });
+
+  const s = notVotedSummary(e.ctx.db, 1);
+  assert.deepEqual([s.voters, s.notVoted], [5, 4]);
+  const places = new Map(s.byPlace.map((p) => [p.assignment.id, [p.voters, p.notVoted]]));
+  assert.deepEqual(Object.fromEntries(places), { central: [2, 2], s1: [2, 1], M1: [1, 1] });
+  assert.equal(s.byGroup.reduce((n, g) => n + g.voters, 0), 5);
+
+  assert.equal(listVoters(e.ctx.db, { offset: 0, limit: 100, status: 'not-issued', round: 1 }).total, 4);
+  assert.deepEqual(
+    listVoters(e.ctx.db, { offset: 0, limit: 100, assignment: { venue: 's1' }, electors: true }).voters.map((v) => v.certificate),
+    [cert(0), cert(12)],
+  );
+  assert.equal(listVoters(e.ctx.db, { offset: 0, limit: 100, assignment: { venue: 's1' } }).total, 3, 'the roll itself still lists everyone');
+
+  const t = turnout(e.ctx.db, 1);
+  assert.deepEqual(t.byVenue.map((v) => [v.venue, v.assigned]), [['central', 2], ['s1', 2]]);
+  assert.deepEqual(t.byMobileBox.map((b) => [b.box, b.assigned]), [['M1', 1]]);
+  assert.deepEqual(mobileLists(e.ctx.db, 'M1')[0]!.voters.map((v) => v.name), [makeVoter(1).name]);
+
+  const choices = batchChoices(e.ctx.db);
+  assert.deepEqual(choices.venues.map((v) => [v.id, v.voters]), [['central', 2], ['s1', 2]]);
+  assert.deepEqual(choices.mobileBoxes.map((b) => [b.id, b.voters]), [['M1', 1]]);
 });
