@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { serviceHandlers } from '../../../electron/backend/api';
 import { committeeApprovers } from '../../../electron/backend/authority/approvals';
 import { inTransaction } from '../../../electron/backend/db';
-import { keepsItsRequestKey } from '../../../electron/backend/services/request-receipts';
+import { answerOnce, keepsItsRequestKey } from '../../../electron/backend/services/request-receipts';
 import { contract } from '../../../shared/api/contract';
 import { RESENDABLE_WRITES } from '../../../shared/api/resend';
 import { committeeApproval } from '../../../shared/domain/authority';
@@ -51,6 +51,10 @@ test('a committee approval is never checked inside a transaction, a receipt\'s i
   const { ctx, people } = await makeElection({ voters: 2 });
   const opts = { atLeast: 1, path: 'approval', what: { zh: '测试', en: 'a test decision' } };
   const approvals = [approvalBy(people['何玉兰'])];
-  assert.throws(() => inTransaction(ctx.db, () => committeeApprovers(ctx, approvals, opts)), /a test decision: committee approvals are checked before the write's transaction/);
+  const inside = /a test decision: committee approvals are checked before the write's transaction/;
+  // A receipt's transaction commits refusals (a sign-off's own PIN is checked there), but a committee approval is not.
+  assert.throws(() => answerOnce(ctx.db, 'setRules', 'committee-resend-0001', {}, () => committeeApprovers(ctx, approvals, opts)), inside);
+  assert.throws(() => inTransaction(ctx.db, () => committeeApprovers(ctx, approvals, opts)), inside);
+  assert.equal((ctx.db.prepare('SELECT count(*) AS n FROM request_receipt').get() as { n: number }).n, 0, 'nothing kept');
   assert.deepEqual(committeeApprovers(ctx, approvals, opts), [{ id: people['何玉兰'], name: '何玉兰' }]);
 });
