@@ -25,45 +25,11 @@ import { townApi } from './services/town-api';
 import { authorizeOnce } from './authority/authorize';
 import { runAsCaller } from './authority/caller';
 import { RESENDABLE_WRITES, type CallMeta } from '../../shared/api/resend';
-import { answerOnce } from './services/request-receipts';
+import { answerOnce, keepsItsRequestKey } from './services/request-receipts';
 import { secondCopyOf } from './copy/second-copy';
 
 /** Calls allowed while a drill is being played into the database: its own progress, and the drill's own guard. */
 const DURING_DRILL = new Set(['drillProgress', 'startDrill', 'drillState']);
-
-/**
- * Resendable writes whose service keeps the request key itself: in the row it writes (no receipt, no extra index),
- * where a receipt's stored answer would link a spoiled exchange to the moment it was made (services/spoiled.ts), or
- * after checking a committee approval's PIN, which must happen outside the write's transaction
- * (services/approved-write.ts).
- */
-const KEYED_BY_SERVICE = new Set([
-  'enterBallot',
-  'issueBallot',
-  'exchangeSpoiled',
-  'setRules',
-  'decideFlaggedBox',
-  'approveProxy',
-  'revokeProxy',
-  'reassignVoter',
-  'undoLastIssue',
-  'recordPhonedTurnout',
-  'addVoter',
-  'removeVoter',
-  'correctVoter',
-  'setEligibleCount',
-  'publishRoll',
-  'decideObjection',
-  'decideNominationTie',
-  'confirmFormalList',
-  'reinstateVoter',
-  'addRepresentative',
-  'removeRepresentative',
-  'setHouseholdCount',
-  'importRepresentatives',
-  'excuseMember',
-  'undoExcusal',
-]);
 
 /**
  * The contract implemented over one election database. Each area's handlers live in services/<area>-api.ts
@@ -73,8 +39,17 @@ const KEYED_BY_SERVICE = new Set([
  * runs on behalf of the signed-in caller. A resendable write with a request key is answered once per key
  * (services/request-receipts.ts).
  */
-export function buildApi(ctx: BackendContext): Implementation<Contract> {
-  const api: Implementation<Contract> = {
+export function buildApi(ctx: BackendContext): Implementation<Contract, CallMeta> {
+  const guarded = Object.fromEntries(Object.entries(serviceHandlers(ctx)).map(([method, fn]) => [method, guard(ctx, method, fn)]));
+  return guarded as Implementation<Contract, CallMeta>;
+}
+
+/**
+ * Each method's function as its area builds it, before the guards: a resendable write built withRequestKey answers a
+ * re-send itself, every other one by a receipt around the call (buildApi).
+ */
+export function serviceHandlers(ctx: BackendContext): Implementation<Contract> {
+  return {
     ...sessionApi(ctx),
     ...setupApi(ctx),
     ...peopleApi(ctx),
@@ -97,28 +72,26 @@ export function buildApi(ctx: BackendContext): Implementation<Contract> {
     ...nominationApi(ctx),
     ...editsApi(ctx),
   };
-  const guarded = Object.fromEntries(
-    Object.entries(api).map(([method, fn]) => [
-      method,
-      (input: unknown, meta: CallMeta = {}) => {
-        if (!DURING_DRILL.has(method) && drillRunning(ctx.db)) {
-          throw new ApiError('conflict', '演练正在进行，请等它结束后再操作 / a drill is being played into this file; wait until it ends', {
-            details: { reason: 'drill-running' },
-          });
-        }
-        const verdict = authorizeOnce(ctx, method, meta);
-        if (!verdict.ok) throw new ApiError(verdict.error.code, verdict.error.message, { details: verdict.error.details });
-        const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, meta);
-        const answer = runAsCaller(verdict.caller, () =>
-          !RESENDABLE_WRITES.has(method) || KEYED_BY_SERVICE.has(method) ? run() : answerOnce(ctx.db, method, meta.requestKey, input, run),
-        );
-        // A write made outside inTransaction reaches the second copy when its call ends (copy/second-copy.ts).
-        const catchUp = () => secondCopyOf(ctx.db)?.catchUp();
-        if (answer instanceof Promise) return answer.finally(catchUp);
-        catchUp();
-        return answer;
-      },
-    ]),
-  );
-  return guarded as Implementation<Contract>;
+}
+
+function guard(ctx: BackendContext, method: string, fn: (input: never, meta?: CallMeta) => unknown) {
+  const keepsKey = keepsItsRequestKey(fn);
+  const answeredHere = RESENDABLE_WRITES.has(method) && !keepsKey;
+  return (input: unknown, meta: CallMeta = {}) => {
+    if (!DURING_DRILL.has(method) && drillRunning(ctx.db)) {
+      throw new ApiError('conflict', '演练正在进行，请等它结束后再操作 / a drill is being played into this file; wait until it ends', {
+        details: { reason: 'drill-running' },
+      });
+    }
+    const verdict = authorizeOnce(ctx, method, meta);
+    if (!verdict.ok) throw new ApiError(verdict.error.code, verdict.error.message, { details: verdict.error.details });
+    const { requestKey, ...withoutKey } = meta;
+    const run = () => (fn as (i: unknown, m: CallMeta) => unknown)(input, keepsKey ? meta : withoutKey);
+    const answer = runAsCaller(verdict.caller, () => (answeredHere ? answerOnce(ctx.db, method, requestKey, input, run) : run()));
+    // A write made outside inTransaction reaches the second copy when its call ends (copy/second-copy.ts).
+    const catchUp = () => secondCopyOf(ctx.db)?.catchUp();
+    if (answer instanceof Promise) return answer.finally(catchUp);
+    catchUp();
+    return answer;
+  };
 }

@@ -64,9 +64,16 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 }
 export type ContractShape = Record<string, MethodSpec>;
 
-/** The implementation type a contract asks for: one async-or-sync function per method. */
-export type Implementation<C extends ContractShape> = {
-  [M in keyof C]: (input: z.infer<C[M]['input']>, meta?: CallMeta) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
+/**
+ * What a method's function is handed beside its input. The request key is left out: the backend answers a re-sent
+ * write once by its receipt, and hands the key only to a function built to keep it itself
+ * (electron/backend/services/request-receipts.ts withRequestKey), so which writes do that is never listed apart.
+ */
+export type HandlerMeta = Omit<CallMeta, 'requestKey'>;
+
+/** The implementation type a contract asks for: one async-or-sync function per method (dispatch hands it all the meta). */
+export type Implementation<C extends ContractShape, Meta = HandlerMeta> = {
+  [M in keyof C]: (input: z.infer<C[M]['input']>, meta?: Meta) => z.input<C[M]['output']> | Promise<z.input<C[M]['output']>>;
 };
 
 /** What a service takes and answers for one method: the contract's schemas, so a service restates no field. */

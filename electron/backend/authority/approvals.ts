@@ -21,6 +21,9 @@ export function committeeApprovers(
   approvals: readonly CommitteeApproval[],
   opts: { atLeast: number; path: string; what: { zh: string; en: string } },
 ): Approver[] {
+  // Inside a transaction a refusal could roll the wrong PIN's count back, and a re-sent decision's receipt would
+  // answer without asking the PINs again: a re-sendable decision keeps its own key (services/approved-write.ts).
+  if (ctx.db.inTransaction) throw new Error(`${opts.what.en}: committee approvals are checked before the write's transaction`);
   if (approvals.length === 0 && !authorityEstablished(ctx.db)) return [];
   const ids = new Set(approvals.map((a) => a.person));
   if (ids.size !== approvals.length) throw invalid(opts.path, '同一人只能确认一次', 'each committee member approves once');

@@ -7,7 +7,8 @@ import { answerOnce } from './request-receipts';
  * A committee decision: the approvals' PINs are checked first (outside any transaction, so a wrong PIN is counted
  * even when the decision is refused), then the write runs in its own transaction with the approvers to record,
  * answered once per request key (a re-send is checked again, then answers the first answer; the receipt's input
- * hash leaves the PINs out).
+ * hash leaves the PINs out). Its method's function is built withRequestKey (request-receipts.ts), so this is the
+ * call's one receipt; a decision whose approvers depend on the state checks them itself the same way, then answerOnce.
  */
 export function approvedWrite<T>(
   ctx: BackendContext,

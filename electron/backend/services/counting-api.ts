@@ -16,6 +16,7 @@ import {
 import { boxDisagreements, settleDisagreement } from './double-entry';
 import { boxTally } from './box-tally';
 import { ruleDoubtful } from './doubtful';
+import { withRequestKey } from './request-receipts';
 
 /** The counting part of the contract (shared/api/counting.ts). */
 export function countingApi(ctx: BackendContext): Implementation<CountingContract> {
@@ -24,9 +25,9 @@ export function countingApi(ctx: BackendContext): Implementation<CountingContrac
     setDoubleEntry: (input) => setDoubleEntry(ctx, input),
     openBox: (input) => openBox(ctx, input),
     recordBallotsFound: (input) => recordBallotsFound(ctx, input),
-    enterBallot: (input, meta) => enterBallot(ctx, { ...input, entryKey: meta?.requestKey }),
-    correctBallot: (input) => correctBallot(ctx, input),
-    ruleDoubtful: (input) => ruleDoubtful(ctx, input),
+    enterBallot: withRequestKey((input, key) => enterBallot(ctx, { ...input, entryKey: key })),
+    correctBallot: withRequestKey((input, key) => correctBallot(ctx, input, key)),
+    ruleDoubtful: withRequestKey((input, key) => ruleDoubtful(ctx, input, key)),
     finishBox: (input) => finishBox(ctx, input),
     boxDisagreements: ({ round, box }) => boxDisagreements(ctx.db, round, box),
     settleDisagreement: (input) => settleDisagreement(ctx, input),

@@ -5,6 +5,7 @@ import { canonicalJson } from '../audit/canonical';
 import { ApiError } from '../../../shared/api/envelope';
 import { bilingual, invalid, refused, says, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
+import { answerOnce } from './request-receipts';
 import { ballotDefinition, compareSheets, describeContentKind, normalizeContent } from './ballots';
 import {
   ballotAt,
@@ -311,6 +312,7 @@ const CORRECTING = { zh: '更正选票', en: 'correcting a ballot' };
 export function correctBallot(
   ctx: BackendContext,
   input: InputOf<CountingContract, 'correctBallot'>,
+  requestKey?: string,
 ): BallotView {
   const by = actingPerson(CORRECTING);
   // What refuses anyway does so before anyone types a PIN.
@@ -324,7 +326,7 @@ export function correctBallot(
           what: { zh: '确认后更正选票', en: 'a correction after the box was accepted' },
         })
       : null;
-  return inTransaction(ctx.db, () => {
+  return answerOnce(ctx.db, 'correctBallot', requestKey, input, () => inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     const row = requireOpenedBox(db, input.round, input.box);
@@ -378,7 +380,7 @@ export function correctBallot(
       },
     });
     return toBallotView(db, input.box, ballotAt(db, input.round, input.box, sheet, input.position)!);
-  });
+  }));
 }
 
 /** Corrections and settlements of a round (or one box), oldest first. `old` shows what was entered (without ruling). */

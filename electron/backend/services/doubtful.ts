@@ -4,6 +4,7 @@ import { appendAudit } from '../audit';
 import { canonicalJson } from '../audit/canonical';
 import { invalid, refused, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
+import { answerOnce } from './request-receipts';
 import { ballotDefinition, comparableContent, normalizeRuling } from './ballots';
 import { toBallotView } from './counting';
 import {
@@ -23,6 +24,7 @@ import { decidingMembers } from './committee-decision';
 export function ruleDoubtful(
   ctx: BackendContext,
   input: InputOf<CountingContract, 'ruleDoubtful'>,
+  requestKey?: string,
 ): BallotView[] {
   // What refuses anyway does so before anyone types a PIN.
   requireCountingOpen(ctx.db, input.round);
@@ -33,7 +35,7 @@ export function ruleDoubtful(
     what: { zh: '认定有疑问的选票', en: 'a ruling on a doubtful ballot' },
   });
   const by = member!;
-  return inTransaction(ctx.db, () => {
+  return answerOnce(ctx.db, 'ruleDoubtful', requestKey, input, () => inTransaction(ctx.db, () => {
     const db = ctx.db;
     const round = requireCountingOpen(db, input.round);
     requireOpenedBox(db, input.round, input.box);
@@ -76,5 +78,5 @@ export function ruleDoubtful(
       detail: { round: input.round, position: input.position, decision, by: by.id, byName: by.name, reason: input.reason },
     });
     return sheets.map((s) => toBallotView(db, input.box, ballotAt(db, input.round, input.box, s, input.position)!));
-  });
+  }));
 }

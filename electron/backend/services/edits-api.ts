@@ -5,6 +5,7 @@ import { reinstateVoter } from './roll-life';
 import { removeCommitteeMember, removeOfficial, updatePerson } from './setup-edit-people';
 import { removeBox, removeDesk, removeVenue, updateBox, updateDesk, updateVenue } from './setup-edit-places';
 import { readVoteTimeline } from './vote-timeline';
+import { withRequestKey } from './request-receipts';
 
 const OK = { ok: true } as const;
 
@@ -20,7 +21,7 @@ export function editsApi(ctx: BackendContext): Implementation<EditsContract> {
     updatePerson: (input) => (updatePerson(ctx, input), OK),
     removeCommitteeMember: (input) => (removeCommitteeMember(ctx, input), OK),
     removeOfficial: (input) => (removeOfficial(ctx, input), OK),
-    reinstateVoter: (input, meta) => reinstateVoter(ctx, input, meta?.requestKey),
+    reinstateVoter: withRequestKey((input, key) => reinstateVoter(ctx, input, key)),
     voteTimeline: () => readVoteTimeline(ctx),
   };
 }

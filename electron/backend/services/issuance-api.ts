@@ -18,6 +18,7 @@ import { importRoll } from './roll';
 import { turnout } from './turnout';
 import { assignGroup, listVoters, lookupVoter, mobileLists, reassignVoter, rollGroups, rollSummary } from './voters';
 import { voterHistory } from './voter-history';
+import { withRequestKey } from './request-receipts';
 
 /** The roll/proxy/desk/stock/issuance/turnout methods of the contract (spread into buildApi). */
 export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContract> {
@@ -37,21 +38,21 @@ export function issuanceApi(ctx: BackendContext): Implementation<IssuanceContrac
     rollGroups: () => rollGroups(ctx.db),
     rollSummary: () => rollSummary(ctx.db),
     assignGroup: (input) => assignGroup(ctx, input),
-    reassignVoter: (input, meta) => reassignVoter(ctx, input, meta?.requestKey),
+    reassignVoter: withRequestKey((input, key) => reassignVoter(ctx, input, key)),
     mobileLists: (input) => mobileLists(ctx.db, input.box),
-    approveProxy: (input, meta) => approveProxy(ctx, input, meta?.requestKey),
-    revokeProxy: (input, meta) => revokeProxy(ctx, input, meta?.requestKey),
+    approveProxy: withRequestKey((input, key) => approveProxy(ctx, input, key)),
+    revokeProxy: withRequestKey((input, key) => revokeProxy(ctx, input, key)),
     listProxies: () => listProxies(ctx.db),
     addDesk: (input) => addDesk(ctx, input),
     listDesks: () => listDesks(ctx.db),
     receiveBallots: (input) => receiveBallots(ctx, input),
     returnUnusedBallots: (input) => returnUnusedBallots(ctx, input),
     ballotStock: (input) => stockStatus(ctx.db, input.round),
-    issueBallot: (input, meta) => issueBallot(ctx, input, meta?.requestKey),
+    issueBallot: withRequestKey((input, key) => issueBallot(ctx, input, key)),
     recordAssistedWriting: (input) => recordAssistedWriting(ctx, input),
-    exchangeSpoiled: (input, meta) => exchangeSpoiled(ctx, input, meta?.requestKey),
+    exchangeSpoiled: withRequestKey((input, key) => exchangeSpoiled(ctx, input, key)),
     turnout: (input) => turnout(ctx.db, input.round),
-    undoLastIssue: (input, meta) => undoLastIssue(ctx, input, meta?.requestKey),
+    undoLastIssue: withRequestKey((input, key) => undoLastIssue(ctx, input, key)),
     notVotedSummary: (input) => notVotedSummary(ctx.db, input.round),
   };
 }

@@ -4,6 +4,7 @@ import type { BackendContext } from '../context';
 import { recordNomination, setJointNominators, setPreliminaryList } from './nomination';
 import { nominationOverview } from './nomination-read';
 import { confirmFormalList, decideNominationTie, recordNominationVote } from './nomination-vote';
+import { withRequestKey } from './request-receipts';
 
 /** Nomination to formal candidates (spread into buildApi). */
 export function nominationApi(ctx: BackendContext): Implementation<NominationContract> {
@@ -13,7 +14,7 @@ export function nominationApi(ctx: BackendContext): Implementation<NominationCon
     recordNomination: (input) => recordNomination(ctx, input),
     setPreliminaryList: (input) => setPreliminaryList(ctx, input),
     recordNominationVote: (input) => recordNominationVote(ctx, input),
-    decideNominationTie: (input, meta) => decideNominationTie(ctx, input, meta?.requestKey),
-    confirmFormalList: (input, meta) => confirmFormalList(ctx, input, meta?.requestKey),
+    decideNominationTie: withRequestKey((input, key) => decideNominationTie(ctx, input, key)),
+    confirmFormalList: withRequestKey((input, key) => confirmFormalList(ctx, input, key)),
   };
 }

@@ -9,6 +9,7 @@ import { approvedWrite } from './approved-write';
 import { FORMAL_LIST_DAYS_BEFORE, nominationsOf, officeById, officeNominationsView, officeOutcome, voteOf, type NominationRow } from './nomination-read';
 import { requireNominationOpen } from './nomination';
 import { addCandidateTx } from './setup';
+import { removeCandidateTx } from './setup-edit';
 import { readCandidates, readOffices, requireElection, type OfficeRow } from './setup-read';
 
 type In<M extends keyof NominationContract> = InputOf<NominationContract, M>;
@@ -155,14 +156,7 @@ export function confirmFormalList(ctx: BackendContext, input: In<'confirmFormalL
       let added = 0;
       for (const { office, formal } of lists) {
         for (const c of readCandidates(db).filter((c) => c.office === office.id)) {
-          db.prepare('DELETE FROM candidate WHERE id = ?').run(c.id);
-          appendAudit(db, {
-            type: 'candidate.removed',
-            at,
-            actor: ctx.actor,
-            subject: `candidate:${c.id}`,
-            detail: { name: c.name, office: c.office, gender: c.gender, reason: 'replaced by the formal list / 由正式候选人名单取代' },
-          });
+          removeCandidateTx(ctx, c, 'replaced by the formal list / 由正式候选人名单取代', at);
         }
         formal.forEach((r, i) => {
           addCandidateTx(ctx, { name: r.name, gender: r.gender, office: office.id, idNumber: r.id_number }, `formal.${office.id}[${i}]`);

@@ -3,16 +3,18 @@ import type { RepresentativesContract } from '../../../shared/api/representative
 import type { BackendContext } from '../context';
 import { addRepresentative, listRepresentatives, removeRepresentative, representativesStatus, setHouseholdCount } from './representatives';
 import { importRepresentatives } from './representatives-import';
+import { withRequestKey } from './request-receipts';
 
 /** The representatives list of an election by residents' representatives (spread into buildApi). */
 export function representativesApi(ctx: BackendContext): Implementation<RepresentativesContract> {
   return {
     representativesStatus: () => representativesStatus(ctx),
     listRepresentatives: (input) => listRepresentatives(ctx, input),
-    addRepresentative: (input, meta) => addRepresentative(ctx, input, meta?.requestKey),
-    removeRepresentative: (input, meta) => removeRepresentative(ctx, input, meta?.requestKey),
-    setHouseholdCount: (input, meta) => setHouseholdCount(ctx, input, meta?.requestKey),
-    importRepresentatives: (input, meta) =>
-      importRepresentatives(ctx, { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, approval: input.approval }, meta?.requestKey),
+    addRepresentative: withRequestKey((input, key) => addRepresentative(ctx, input, key)),
+    removeRepresentative: withRequestKey((input, key) => removeRepresentative(ctx, input, key)),
+    setHouseholdCount: withRequestKey((input, key) => setHouseholdCount(ctx, input, key)),
+    importRepresentatives: withRequestKey((input, key) =>
+      importRepresentatives(ctx, { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, approval: input.approval }, key),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError, type HandlerMeta } from '../../../shared/api/envelope';
+import type { CallMeta } from '../../../shared/api/resend';
 import { canonicalJson } from '../audit/canonical';
 import { bilingual } from '../context';
 import { inTransaction, type Db } from '../db';
@@ -66,4 +67,27 @@ export function answerOnce<T>(db: Db, method: string, key: string | undefined, i
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.value;
+}
+
+const keepingTheirKey = new WeakSet<object>();
+
+/**
+ * Builds a method's function that keeps its request key itself instead of being answered by a receipt around the
+ * whole call: a committee decision, whose approvals' PINs are checked before its receipt's transaction
+ * (approved-write.ts), or a write that keeps the key in the row it writes. Only a function built here is handed the
+ * key (the others' meta has none, shared/api/envelope.ts HandlerMeta), so the set of such methods is what the API
+ * builders declare, never a list kept apart.
+ */
+export function withRequestKey<I, O>(fn: (input: I, requestKey: string | undefined, meta: HandlerMeta) => O): (input: I, meta?: HandlerMeta) => O {
+  const handler = (input: I, meta: CallMeta = {}) => {
+    const { requestKey, ...rest } = meta;
+    return fn(input, requestKey, rest);
+  };
+  keepingTheirKey.add(handler);
+  return handler;
+}
+
+/** True for a method's function built by withRequestKey: it answers a re-send itself. */
+export function keepsItsRequestKey(handler: unknown): boolean {
+  return typeof handler === 'function' && keepingTheirKey.has(handler);
 }

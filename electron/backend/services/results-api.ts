@@ -6,6 +6,7 @@ import { computeResults, exportRecord, storedResult, storedResultHash } from './
 import { getRound } from './setup-rounds';
 import { createNextRound, electionStanding } from './rounds';
 import { listSignoffs, reopenCount, signResult } from './signoff';
+import { withRequestKey } from './request-receipts';
 import { tallySheet } from './tally-sheet';
 
 /** Results, later rounds, standing, sign-offs and the tally sheet (shared/api/results.ts). */
@@ -18,11 +19,11 @@ export function resultsApi(ctx: BackendContext): Implementation<ResultsContract>
       return { resultHash: storedResultHash(ctx.db, round) };
     },
     exportRecord: ({ round }) => exportRecord(ctx, round),
-    createNextRound: (input) => createNextRound(ctx, input),
+    createNextRound: withRequestKey((input, key) => createNextRound(ctx, input, key)),
     electionStanding: () => electionStanding(ctx.db),
     signResult: (input) => signResult(ctx, input),
     listSignoffs: ({ round }) => listSignoffs(ctx.db, round),
-    reopenCount: (input) => reopenCount(ctx, input),
+    reopenCount: withRequestKey((input, key) => reopenCount(ctx, input, key)),
     tallySheet: ({ round }) => tallySheet(ctx, round),
     resultAnnouncement: () => resultAnnouncement(ctx.db),
   };

@@ -3,6 +3,7 @@ import type { NextStep, RoundKind } from '../../../shared/record';
 import { appendAudit } from '../audit';
 import { refused, says, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
+import { answerOnce } from './request-receipts';
 import { q } from './counting-store';
 import { decidingMembers } from './committee-decision';
 import type { CommitteeApproval } from '../../../shared/domain/authority';
@@ -54,6 +55,7 @@ function candidateIdFor(db: Db, office: string, name: string): string | undefine
 export function createNextRound(
   ctx: BackendContext,
   input: { fromRound: number; kind: LaterRoundKind; approval?: CommitteeApproval | undefined; note?: string | undefined },
+  requestKey?: string,
 ): RoundView {
   const decidedBeforehand = input.approval !== undefined || needsCommitteeDecision(ctx.db, input.fromRound, input.kind);
   const decider = decidedBeforehand
@@ -63,7 +65,7 @@ export function createNextRound(
         what: { zh: '决定另行选举', en: 'the decision on a supplementary election' },
       })[0]!
     : null;
-  return inTransaction(ctx.db, () => {
+  return answerOnce(ctx.db, 'createNextRound', requestKey, input, () => inTransaction(ctx.db, () => {
     const db = ctx.db;
     const stored = storedResult(db, input.fromRound);
     if (!stored) {
@@ -122,7 +124,7 @@ export function createNextRound(
       },
     });
     return round;
-  });
+  }));
 }
 
 /**

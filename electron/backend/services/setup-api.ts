@@ -9,6 +9,7 @@ import { setRules } from './setup-rules';
 import { setPersonKeySalt } from './person-key';
 import { listRounds, roundBallot, setRoundStatusTx } from './setup-rounds';
 import { addBox, addVenue, setBoxStaff } from './setup-venues';
+import { withRequestKey } from './request-receipts';
 
 const OK = { ok: true } as const;
 
@@ -17,7 +18,7 @@ export function setupApi(ctx: BackendContext): Implementation<SetupContract> {
   return {
     getElection: () => electionOverview(ctx),
     createElection: (def) => createElection(ctx, def),
-    setRules: (rules, meta) => setRules(ctx, rules, meta?.requestKey),
+    setRules: withRequestKey((rules, key) => setRules(ctx, rules, key)),
     addOffice: (o) => (addOffice(ctx, o), OK),
     setPersonKeySalt: ({ salt }) => setPersonKeySalt(ctx, salt),
     addCandidate: (c) => addCandidate(ctx, c),

@@ -3,7 +3,7 @@ import { normalizeName } from '../../../shared/domain/names';
 import { appendAudit } from '../audit';
 import { notFound, refused, says, type BackendContext } from '../context';
 import { inTransaction } from '../db';
-import { readCandidates, readOffices, requireElection } from './setup-read';
+import { readCandidates, readOffices, requireElection, type CandidateRow } from './setup-read';
 import { refuseIneligibleCandidate, requireSetupOpen, setupWarnings } from './setup';
 
 /**
@@ -41,15 +41,7 @@ export function removeCandidate(ctx: BackendContext, input: { id: string; reason
   requireElection(ctx.db);
   inTransaction(ctx.db, () => {
     requireSetupOpen(ctx.db);
-    const before = candidateRow(ctx, input.id);
-    ctx.db.prepare('DELETE FROM candidate WHERE id = ?').run(before.id);
-    appendAudit(ctx.db, {
-      type: 'candidate.removed',
-      at: ctx.now(),
-      actor: ctx.actor,
-      subject: `candidate:${before.id}`,
-      detail: { name: before.name, office: before.office, gender: before.gender, reason: input.reason },
-    });
+    removeCandidateTx(ctx, candidateRow(ctx, input.id), input.reason, ctx.now());
   });
   return { warnings: setupWarnings(ctx.db) };
 }
@@ -110,4 +102,19 @@ function officeRow(ctx: BackendContext, id: string) {
   const found = readOffices(ctx.db).find((o) => o.id === id);
   if (!found) throw notFound(`没有编号为 ${id} 的职位`, `no office with id "${id}"`);
   return found;
+}
+
+/**
+ * Deletes a candidate inside the caller's transaction, audited with what they were and why: removed on their own, or
+ * replaced when the formal list is confirmed (nomination-vote.ts).
+ */
+export function removeCandidateTx(ctx: BackendContext, c: CandidateRow, reason: string, at: Date | string): void {
+  ctx.db.prepare('DELETE FROM candidate WHERE id = ?').run(c.id);
+  appendAudit(ctx.db, {
+    type: 'candidate.removed',
+    at,
+    actor: ctx.actor,
+    subject: `candidate:${c.id}`,
+    detail: { name: c.name, office: c.office, gender: c.gender, reason },
+  });
 }

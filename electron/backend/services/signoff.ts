@@ -4,6 +4,7 @@ import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
 import { refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
+import { answerOnce } from './request-receipts';
 import { q } from './counting-store';
 import { activeRoles } from './person-standing';
 import { actingPerson } from './acting-person';
@@ -182,14 +183,18 @@ export function signedAuditHead(db: Db, round: number): { count: number; hash: s
  * Approved by sitting committee members with their PINs (checked before the write). Refused once a later round was
  * created from this round's result.
  */
-export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract, 'reopenCount'>): OutputOf<ResultsContract, 'reopenCount'> {
+export function reopenCount(
+  ctx: BackendContext,
+  input: InputOf<ResultsContract, 'reopenCount'>,
+  requestKey?: string,
+): OutputOf<ResultsContract, 'reopenCount'> {
   const status = getRound(ctx.db, input.round).status;
   const approvers = decidingMembers(ctx, input.approvals, {
     atLeast: approvalsNeededToReopen(status),
     path: 'approvals',
     what: { zh: '重新开放计票', en: 'reopening a count' },
   });
-  return inTransaction(ctx.db, () => {
+  return answerOnce(ctx.db, 'reopenCount', requestKey, input, () => inTransaction(ctx.db, () => {
     const db = ctx.db;
     const r = getRound(db, input.round);
     if (r.status !== status) {
@@ -223,5 +228,5 @@ export function reopenCount(ctx: BackendContext, input: InputOf<ResultsContract,
       },
     });
     return { revoked: inForce.map((s) => ({ ...s, revoked: { at, reason: input.reason } })) };
-  });
+  }));
 }

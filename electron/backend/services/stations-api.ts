@@ -13,6 +13,7 @@ import { restoreFromCopy } from '../copy/restore';
 import { recordPhonedTurnout } from '../stations/phoned-turnout';
 import { takeOverStation } from '../stations/takeover';
 import { stationSlip } from '../stations/slips';
+import { withRequestKey } from './request-receipts';
 
 /** Station packages and returns (shared/api/stations.ts). */
 export function stationsApi(ctx: BackendContext): Implementation<StationsContract> {
@@ -32,6 +33,6 @@ export function stationsApi(ctx: BackendContext): Implementation<StationsContrac
     takeOverStation: async ({ packagePath, copyPath, fingerprint }) =>
       takeOverStation(ctx, { packageBytes: await readStationFile(packagePath, PACKAGE_MAX_BYTES), copyDir: copyPath, fingerprint }),
     restoreFromCopy: ({ copyPath }) => restoreFromCopy(ctx, copyPath),
-    recordPhonedTurnout: (input, meta) => recordPhonedTurnout(ctx, input, meta?.requestKey),
+    recordPhonedTurnout: withRequestKey((input, key) => recordPhonedTurnout(ctx, input, key)),
   };
 }

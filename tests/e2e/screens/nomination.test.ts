@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { ElectionOverview } from '../../../shared/api/setup';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { electionWithChair, startScreensApp, type ScreensApp } from './setup-fixture';
+import { chairedElection } from './setup-fixture';
 
 /**
  * Nomination to formal candidates at 1366×768 against the real backend: three nominations for 主任 (two applications,
@@ -15,18 +15,14 @@ import { electionWithChair, startScreensApp, type ScreensApp } from './setup-fix
  * A4 in surname stroke order with the posting date (the PDF read with pdftotext and looked at as PNG).
  */
 
-const PIN = '246810';
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping the nomination screen test: ${missing}`);
 
 describe('nomination vote to the formal list', { skip: missing ?? false }, () => {
-  let app: ScreensApp;
-  let session = '';
-  let chairId = 0;
+  const election = chairedElection();
 
   before(async () => {
-    app = await startScreensApp();
-    ({ chairId, session } = await electionWithChair(app, PIN));
+    const { app, session } = election;
     const roll = await app.call<{ voters: { name: string; certificate: string }[] }>('listVoters', { session });
     const cert = (name: string) => roll.voters.find((v) => v.name === name)!.certificate;
     await app.call('setJointNominators', { session, jointNominators: 2 });
@@ -34,16 +30,9 @@ describe('nomination vote to the formal list', { skip: missing ?? false }, () =>
     await app.call('recordNomination', { session, office: 'chair', kind: 'application', nominee: cert('王秀兰') });
     await app.call('recordNomination', { session, office: 'chair', kind: 'joint', nominee: cert('黄国庆'), nominators: [cert('李建军'), cert('张丽华')] });
   });
-  after(async () => {
-    await app?.close();
-  });
 
   test('preliminary list, the tally, a tie decided, the formal list confirmed and printed in stroke order', async () => {
-    const { page, context, problems } = await app.open('#/setup/nomination', { session });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
+    const { page, context, problems } = await election.openAsChair('#/setup/nomination');
     const list = page.getByTestId('nomination-list');
     await list.getByText('黄国庆').waitFor();
     for (const name of ['陈桂英', '王秀兰', '黄国庆']) await list.getByLabel(`列入初步候选人 ${name}`).check();
@@ -66,16 +55,14 @@ describe('nomination vote to the formal list', { skip: missing ?? false }, () =>
     await page.screenshot({ path: screenshotPath('screens-nomination-1-tie'), fullPage: true });
 
     // the formal list cannot be confirmed while the tie is open
-    await page.getByTestId('formal-approval').selectOption(String(chairId));
-    await page.getByTestId('formal-approval-pin').fill(PIN);
+    await election.approve(page, 'formal');
     await page.getByTestId('formal-confirm').click();
     await page.getByTestId('formal-confirm-error').filter({ hasText: '同票还未决定' }).waitFor();
 
     const tieForm = page.getByTestId('nomination-tie-form');
     await tieForm.getByLabel('王秀兰').check();
     await page.getByTestId('nomination-tie-reason').fill('同票，选委会研究决定');
-    await page.getByTestId('nomination-tie-approval').selectOption(String(chairId));
-    await page.getByTestId('nomination-tie-approval-pin').fill(PIN);
+    await election.approve(page, 'nomination-tie');
     await page.getByTestId('nomination-tie-submit').click();
     await tie.filter({ hasText: '同票已由选委会决定' }).waitFor();
 
@@ -85,11 +72,10 @@ describe('nomination vote to the formal list', { skip: missing ?? false }, () =>
     assert.deepEqual(await names.locator('span').allInnerTexts(), ['王秀兰', '陈桂英']);
     assert.equal(await page.getByTestId('formal-paper-date').innerText(), '2026年5月11日');
 
-    await page.getByTestId('formal-approval').selectOption(String(chairId));
-    await page.getByTestId('formal-approval-pin').fill(PIN);
+    await election.approve(page, 'formal');
     await page.getByTestId('formal-confirm').click();
     await page.getByTestId('formal-confirm-ok').filter({ hasText: '1 个职位共 2 名候选人' }).waitFor();
-    const overview = await app.call<ElectionOverview>('getElection', { session });
+    const overview = await election.app.call<ElectionOverview>('getElection', { session: election.session });
     assert.deepEqual(overview.offices.find((o) => o.id === 'chair')!.candidates.map((c) => c.name), ['王秀兰', '陈桂英']);
 
     const dir = mkdtempSync(join(tmpdir(), 'station-formal-pdf-'));

@@ -1,10 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
 import { languageFindings, visibleTexts, watchData } from './language-check';
-import { b64, idNumberFor, PEOPLE, residentsDefinition, startScreensApp, type ScreensApp } from './setup-fixture';
+import { chairedElection, idNumberFor, PEOPLE } from './setup-fixture';
 
 /**
  * The Party meeting tab at 1366×768 against the real backend: a Party roll of eight members (one probationary)
@@ -12,7 +11,6 @@ import { b64, idNumberFor, PEOPLE, residentsDefinition, startScreensApp, type Sc
  * excused with the reason, both approvals and the chair's PIN, then the excusal undone on the English screen.
  */
 
-const PIN = '246810';
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping Party meeting test: ${missing}`);
 
@@ -27,34 +25,16 @@ function partyRollCsv(): string {
 }
 
 describe('Party members’ meeting: excused members', { skip: missing ?? false }, () => {
-  let app: ScreensApp;
-  let session = '';
-  let chairId = 0;
-
-  before(async () => {
-    app = await startScreensApp();
-    await app.call('createElection', residentsDefinition({ body: 'party', method: 'meeting', title: '幸福里社区党委换届选举党员大会' }));
-    await app.call('importRoll', { contentBase64: b64(partyRollCsv()), fileName: '党员名册.csv' });
-    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
-    chairId = people.find((p) => p.name === '郭志明')!.id;
-    await app.call('setPin', { person: chairId, pin: PIN });
-    session = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
+  const election = chairedElection({
+    definition: { body: 'party', method: 'meeting', title: '幸福里社区党委换届选举党员大会' },
+    roll: { csv: partyRollCsv(), fileName: '党员名册.csv' },
   });
-  after(async () => {
-    await app?.close();
-  });
-
-  async function approve(page: Page, testId: string) {
-    await page.getByTestId(`${testId}-approval`).selectOption(String(chairId));
-    await page.getByTestId(`${testId}-approval-pin`).fill(PIN);
-  }
 
   test('excuse a member in Chinese, undo it in English; the count follows', async () => {
     const zhData = new Set<string>();
-    const zh = await app.open('#/setup/party', { session, prepare: async (p) => { watchData(p, zhData); } });
+    const zh = await election.openAsChair('#/setup/party', { prepare: async (p) => { watchData(p, zhData); } });
     try {
       const page = zh.page;
-      await page.setViewportSize({ width: 1366, height: 768 });
       const sum = page.getByTestId('party-sum');
       await sum.filter({ hasText: '党员 8 人 − 预备党员 1 人 − 不计入 0 人 = 应到会 7 人' }).waitFor();
       assert.match(await page.getByTestId('party-needed').innerText(), /至少 6 人/);
@@ -65,7 +45,7 @@ describe('Party members’ meeting: excused members', { skip: missing ?? false }
       await form.getByTestId('party-excuse-town').fill('中共幸福镇委员会 幸党发〔2026〕12号');
       await form.getByTestId('party-excuse-town-on').fill('2026-05-08');
       await form.getByTestId('party-excuse-meeting-on').fill('2026-05-16');
-      await approve(page, 'party-excuse');
+      await election.approve(page, 'party-excuse');
       await form.getByTestId('party-excuse-submit').click();
       await page.getByTestId('party-excuse-error').filter({ hasText: '不在党员名册上' }).waitFor();
 
@@ -84,10 +64,9 @@ describe('Party members’ meeting: excused members', { skip: missing ?? false }
     }
 
     const data = new Set<string>();
-    const en = await app.open('#/setup/party', { session, lang: 'en', prepare: async (p) => { watchData(p, data); } });
+    const en = await election.openAsChair('#/setup/party', { lang: 'en', prepare: async (p) => { watchData(p, data); } });
     try {
       const page = en.page;
-      await page.setViewportSize({ width: 1366, height: 768 });
       const sum = page.getByTestId('party-sum');
       await sum.filter({ hasText: '8 members − 1 probationary − 1 excused = 6 should attend' }).waitFor();
       const found = languageFindings(await visibleTexts(page), 'en', [...data].sort((a, b) => b.length - a.length), 'party-en');
@@ -96,7 +75,7 @@ describe('Party members’ meeting: excused members', { skip: missing ?? false }
 
       await page.locator('[data-testid^=party-undo-]').first().click();
       await page.getByTestId('party-undo-reason').fill('returned home, can attend');
-      await approve(page, 'party-undo');
+      await election.approve(page, 'party-undo');
       await page.getByTestId('party-undo-submit').click();
       await sum.filter({ hasText: '0 excused = 7 should attend' }).waitFor();
       assert.match(await page.getByTestId('party-excusals').innerText(), /undone: returned home/);

@@ -1,8 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { b64, idNumberFor, PEOPLE, residentsDefinition, rollCsv, startScreensApp, type ScreensApp } from './setup-fixture';
+import { chairedElection, idNumberFor, PEOPLE } from './setup-fixture';
 
 /**
  * The representatives list (居民代表) of an election by residents' representatives, on the voter list page at
@@ -11,44 +10,19 @@ import { b64, idNumberFor, PEOPLE, residentsDefinition, rollCsv, startScreensApp
  * list printed per residents' group.
  */
 
-const PIN = '246810';
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping representatives test: ${missing}`);
 
-async function approve(page: Page, chairId: number) {
-  await page.getByTestId('reps-approval').selectOption(String(chairId));
-  await page.getByTestId('reps-approval-pin').fill(PIN);
-}
-
 describe('representatives list', { skip: missing ?? false }, () => {
-  let app: ScreensApp;
-  let session = '';
-  let chairId = 0;
-
-  before(async () => {
-    app = await startScreensApp();
-    await app.call('createElection', residentsDefinition({ method: 'representative' }));
-    await app.call('importRoll', { contentBase64: b64(rollCsv(PEOPLE)), fileName: 'roll.csv' });
-    const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
-    chairId = people.find((p) => p.name === '郭志明')!.id;
-    await app.call('setPin', { person: chairId, pin: PIN });
-    session = (await app.call<{ token: string }>('signIn', { person: chairId, pin: PIN, idleMinutes: 480 })).token;
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const election = chairedElection({ definition: { method: 'representative' } });
 
   test('household count and minimum, a representative chosen, a file refused then imported, the list printed per group', async () => {
-    const { page, context, problems } = await app.open('#/voters', { session });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
+    const { page, context, problems } = await election.openAsChair('#/voters');
     const reps = page.getByTestId('reps');
     await reps.getByTestId('reps-check').filter({ hasText: '尚未录入社区户数' }).waitFor();
 
     await page.getByTestId('reps-households').fill('300');
-    await approve(page, chairId);
+    await election.approve(page, 'reps');
     await page.getByTestId('reps-households-save').click();
     await reps.getByTestId('reps-check').filter({ hasText: '社区 300 户，居民代表应不少于 20 人，现有 0 人' }).waitFor();
 
@@ -56,18 +30,18 @@ describe('representatives list', { skip: missing ?? false }, () => {
     await page.locator('[data-testid=voter-search] [data-testid=voter-row][aria-selected=true]', { hasText: '张丽华' }).waitFor();
     await page.getByTestId('voter-search-input').press('Enter');
     await reps.getByTestId('reps-chosen').filter({ hasText: '张丽华' }).waitFor();
-    await approve(page, chairId);
+    await election.approve(page, 'reps');
     await page.getByTestId('reps-add').click();
     await reps.getByTestId('reps-done').filter({ hasText: '已将 张丽华（第二居民小组）列为居民代表' }).waitFor();
 
     const liu = idNumberFor(PEOPLE[3]!, 4);
     const bad = `姓名,身份证号\r\n刘志强,${liu}\r\n无名氏,110105199001011234\r\n`;
-    await approve(page, chairId);
+    await election.approve(page, 'reps');
     await page.getByTestId('reps-file').setInputFiles({ name: 'reps.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
     await reps.getByTestId('reps-row-errors').filter({ hasText: '第 3 行：身份证号“110105199001011234”不在选民名单上' }).waitFor();
-    assert.equal((await app.call<{ count: number }>('representativesStatus', { session })).count, 1, 'nothing of the bad file was written');
+    assert.equal((await election.app.call<{ count: number }>('representativesStatus', { session: election.session })).count, 1, 'nothing of the bad file was written');
 
-    await approve(page, chairId);
+    await election.approve(page, 'reps');
     await page.getByTestId('reps-file').setInputFiles({ name: 'reps.csv', mimeType: 'text/csv', buffer: Buffer.from(`身份证号\r\n${liu}\r\n`, 'utf8') });
     await reps.getByTestId('reps-done').filter({ hasText: '新列入 1 人' }).waitFor();
     await reps.getByTestId('reps-count').filter({ hasText: '居民代表 2 人' }).waitFor();

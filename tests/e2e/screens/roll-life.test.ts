@@ -1,10 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import { makeIdNumber } from '../../unit/roll/make-roll';
 import { chromiumMissing, screenshotPath } from '../renderer/harness';
-import { electionWithChair, startScreensApp, type ScreensApp } from './setup-fixture';
+import { chairedElection } from './setup-fixture';
 
 /**
  * The roll's life on the voter list page at 1366×768 against the real backend: a voter added and one removed by the
@@ -12,7 +12,6 @@ import { electionWithChair, startScreensApp, type ScreensApp } from './setup-fix
  * objection recorded about a voter, upheld with their removal, and the decision ready for printing on A4.
  */
 
-const PIN = '246810';
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping roll life test: ${missing}`);
 
@@ -23,42 +22,23 @@ async function choose(page: Page, text: string, name: string) {
   await page.getByTestId('voter-history').filter({ hasText: name }).waitFor();
 }
 
-async function approve(page: Page, testId: string, chairId: number) {
-  await page.getByTestId(`${testId}-approval`).selectOption(String(chairId));
-  await page.getByTestId(`${testId}-approval-pin`).fill(PIN);
-}
-
 describe('roll life: additions, removals, publication and objections', { skip: missing ?? false }, () => {
-  let app: ScreensApp;
-  let session = '';
-  let chairId = 0;
+  const election = chairedElection();
 
-  before(async () => {
-    app = await startScreensApp();
-    ({ chairId, session } = await electionWithChair(app, PIN));
-  });
-  after(async () => {
-    await app?.close();
-  });
-
-  const status = () => app.call<{ registered: number; removed: number }>('rollStatus', { session });
+  const status = () => election.app.call<{ registered: number; removed: number }>('rollStatus', { session: election.session });
 
   test('add a voter, remove another; an objection upheld removes a third; publication printed per group', async () => {
-    const { page, context, problems } = await app.open('#/voters', { session });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
+    const { page, context, problems } = await election.openAsChair('#/voters');
     const life = page.getByTestId('roll-life');
     await life.getByTestId('roll-share').filter({ hasText: '请录入应登记' }).waitFor();
 
     // The 30% check and the publication date, entered by the chair.
     await page.getByTestId('roll-eligible').fill('40');
-    await approve(page, 'roll-checks', chairId);
+    await election.approve(page, 'roll-checks');
     await page.getByTestId('roll-eligible-save').click();
     await page.getByTestId('roll-share').filter({ hasText: '不足 30%' }).waitFor();
     await page.getByTestId('roll-published-on').fill('2026-04-20');
-    await approve(page, 'roll-checks', chairId);
+    await election.approve(page, 'roll-checks');
     await page.getByTestId('roll-publish').click();
     await page.getByTestId('roll-publication').filter({ hasText: '已于 2026年4月20日 公布；申诉截止 2026年4月25日' }).waitFor();
     await page.getByTestId('roll-pub-group').focus();
@@ -78,7 +58,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     await page.getByTestId('roll-add-category').selectOption('incomer');
     await page.getByTestId('roll-add-proof').fill('居住证');
     await page.getByTestId('roll-add-reason').fill('在本社区居住满一年，申请登记');
-    await approve(page, 'roll-add', chairId);
+    await election.approve(page, 'roll-add');
     await page.getByTestId('roll-add-submit').click();
     await page.getByTestId('roll-add-done').filter({ hasText: '已增补 欧阳明' }).waitFor();
     assert.deepEqual(await status(), { ...(await status()), registered: 9, removed: 0 });
@@ -90,7 +70,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     await page.getByTestId('roll-tab-remove').click();
     await page.getByTestId('roll-remove-who').filter({ hasText: '黄国庆' }).waitFor();
     await page.getByTestId('roll-remove-reason').selectOption('moved');
-    await approve(page, 'roll-remove', chairId);
+    await election.approve(page, 'roll-remove');
     await page.getByTestId('roll-remove-submit').click();
     await page.getByTestId('roll-remove-done').filter({ hasText: '黄国庆 已除名' }).waitFor();
     await page.getByTestId('voter-history').locator('li[data-kind=removed]', { hasText: '迁出' }).waitFor();
@@ -110,7 +90,7 @@ describe('roll life: additions, removals, publication and objections', { skip: m
     await page.getByTestId('objection-1-decided-on').fill('2026-04-25');
     await page.getByTestId('objection-1-change-kind').selectOption('remove');
     await page.getByTestId('objection-1-reason').fill('经核实已迁出');
-    await approve(page, 'objection-1', chairId);
+    await election.approve(page, 'objection-1');
     await page.getByTestId('objection-1-submit').click();
     await item.getByTestId('objection-1-change').filter({ hasText: '除名 杨明' }).waitFor();
     await page.getByTestId('voter-history').locator('li[data-kind=removed]', { hasText: '申诉' }).waitFor();

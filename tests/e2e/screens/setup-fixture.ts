@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHttpServer, type HttpServerHandle } from '../../../electron/backend/http';
 import { idNumberCheckChar } from '../../../shared/domain/roll';
@@ -19,7 +20,13 @@ export interface ScreensApp {
   /** `session`: a token from signIn, kept as this window's sign-in (sessionStorage 'station.session'). */
   open(
     hash?: string,
-    opts?: { lang?: 'zh-CN' | 'en'; storage?: Record<string, string>; session?: string; prepare?: (page: Page) => Promise<void> },
+    opts?: {
+      lang?: 'zh-CN' | 'en';
+      storage?: Record<string, string>;
+      session?: string;
+      prepare?: (page: Page) => Promise<void>;
+      viewport?: { width: number; height: number };
+    },
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
   /** Stops the backend and starts it again on the same data folder (every session ends; the file keeps the rest). */
   restart(): Promise<void>;
@@ -44,7 +51,7 @@ export async function startScreensApp(): Promise<ScreensApp> {
       call = apiCaller(server);
     },
     async open(hash = '#/start', opts = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+      const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, locale: 'zh-CN' });
       const storage = { 'station.lang': opts.lang ?? 'zh-CN', ...(opts.storage ?? {}) };
       await context.addInitScript(
         ({ entries, session }: { entries: Record<string, string>; session: string | null }) => {
@@ -119,10 +126,18 @@ export function b64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
 
-/** The residents' election with the eight PEOPLE on its roll, the chair's PIN set and the chair signed in for a shift. */
-export async function electionWithChair(app: ScreensApp, pin: string): Promise<{ chairId: number; session: string }> {
-  await app.call('createElection', residentsDefinition());
-  await app.call('importRoll', { contentBase64: b64(rollCsv(PEOPLE)), fileName: 'roll.csv' });
+export interface ElectionSetup {
+  /** Overrides of the residents' election's definition (body, method, title…). */
+  definition?: Record<string, unknown>;
+  /** The roll file imported; the eight PEOPLE by default. */
+  roll?: { csv: string; fileName: string };
+}
+
+/** An election (the residents' one unless told), its roll imported, the chair's PIN set and the chair signed in for a shift. */
+export async function electionWithChair(app: ScreensApp, pin: string, setup: ElectionSetup = {}): Promise<{ chairId: number; session: string }> {
+  const roll = setup.roll ?? { csv: rollCsv(PEOPLE), fileName: 'roll.csv' };
+  await app.call('createElection', residentsDefinition(setup.definition));
+  await app.call('importRoll', { contentBase64: b64(roll.csv), fileName: roll.fileName });
   const people = await app.call<{ id: number; name: string }[]>('listPeople', {});
   const chairId = people.find((p) => p.name === '郭志明')!.id;
   await app.call('setPin', { person: chairId, pin });
@@ -140,4 +155,54 @@ export async function chairAndDeskSessions(app: ScreensApp, pin: string): Promis
   await app.call('setPin', { person: id('丁一'), pin, session: chair });
   const desk = (await app.call<{ token: string }>('signIn', { person: id('丁一'), pin, idleMinutes: 480 })).token;
   return { chairId, chair, desk };
+}
+
+export const CHAIR_PIN = '246810';
+
+export interface ChairedElection {
+  readonly app: ScreensApp;
+  readonly chairId: number;
+  readonly session: string;
+  /** Opens the page signed in as the chair, at 1366×768, with the print dialog stubbed (printing shows the printed part). */
+  openAsChair(hash: string, opts?: Parameters<ScreensApp['open']>[1]): ReturnType<ScreensApp['open']>;
+  /** Fills a form's committee approval (`<form>-approval`, `<form>-approval-pin`) with the chair and the chair's PIN. */
+  approve(page: Page, form: string): Promise<void>;
+}
+
+/**
+ * The app a describe block's screen tests share: before them, the real backend and Chromium with an election
+ * (electionWithChair) and the chair signed in; after them, all closed. Call it inside the describe.
+ */
+export function chairedElection(setup: ElectionSetup = {}): ChairedElection {
+  let app: ScreensApp | undefined;
+  let chair = { chairId: 0, session: '' };
+  before(async () => {
+    app = await startScreensApp();
+    chair = await electionWithChair(app, CHAIR_PIN, setup);
+  });
+  after(async () => {
+    await app?.close();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get chairId() {
+      return chair.chairId;
+    },
+    get session() {
+      return chair.session;
+    },
+    async openAsChair(hash, opts = {}) {
+      const opened = await app!.open(hash, { session: chair.session, viewport: { width: 1366, height: 768 }, ...opts });
+      await opened.page.evaluate(() => {
+        window.print = () => {};
+      });
+      return opened;
+    },
+    async approve(page, form) {
+      await page.getByTestId(`${form}-approval`).selectOption(String(chair.chairId));
+      await page.getByTestId(`${form}-approval-pin`).fill(CHAIR_PIN);
+    },
+  };
 }

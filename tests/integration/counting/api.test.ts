@@ -170,7 +170,7 @@ test('a scrutineer signs only as themself: no person to name, no role they do no
   assert.deepEqual(refusedFor, [[people['徐静'], 'role-not-held'], [people['徐静'], 'wrong-pin'], [people['徐静'], 'role-not-held']]);
 });
 
-test('a ruling sent with a request key checks the committee PIN in the receipt transaction: a wrong one is counted, a re-send answers once', async () => {
+test('a ruling sent with a request key checks the committee PIN before its receipt: a wrong one is counted, a re-send asks it again and answers once', async () => {
   const { ctx, people } = await countedRound();
   const { rawAs } = callers(ctx);
   const committee = await rawAs(people['何玉兰']);
@@ -181,6 +181,8 @@ test('a ruling sent with a request key checks the committee PIN in the receipt t
   assert.deepEqual(ctx.db.prepare('SELECT failures FROM pin_guard WHERE person_id = ?').get(chair), { failures: 1 }, 'the wrong PIN is counted');
   const key = { requestKey: 'r'.repeat(20) };
   const first = ok(await committee('ruleDoubtful', { ...ruling, approval: approvalBy(chair), ...key }));
+  const wrongAgain = refusal(await committee('ruleDoubtful', { ...ruling, approval: { person: chair, pin: '000000' }, ...key }));
+  assert.equal(wrongAgain.reason, 'wrong-pin', 'a re-send asks the PIN again before its receipt answers');
   const again = ok(await committee('ruleDoubtful', { ...ruling, approval: approvalBy(chair), ...key }));
   assert.deepEqual(again, first, 'a re-send answers the first answer');
   const stored = ctx.db.prepare("SELECT count(*) AS n FROM request_receipt WHERE method = 'ruleDoubtful'").get() as { n: number };
