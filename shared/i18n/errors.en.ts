@@ -209,4 +209,12 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.files.leaveWhileCounting': 'round {round} is being counted: switching election files needs a committee member\'s PIN to confirm',
   // lead: removing an office that nominations name
   'error.edits.officeHasNominations': '"{office}" has {nominations} nomination(s) recorded (or a nomination vote); it cannot be removed',
+  // facts (issue 11/12 leftovers): later-round candidates' facts, fact corrections, withdrawing a nomination
+  'error.facts.noRoundCandidate': 'round {round} lists no candidate "{id}"',
+  'error.facts.roundOpened': 'round {round} is {status}: the facts of its candidates could be corrected only before it opened',
+  'error.facts.setUpCandidate': '{name} is a set-up candidate of "{title}": their facts are those on the candidates form',
+  'error.facts.noSalt': "the town's salt is not set in this file, so an ID number cannot give a person key (the salt can be set only before round 1 opens)",
+  'error.facts.reasonForCorrection': "{name}: facts entered before are corrected; say why (it goes into the audit log)",
+  'error.facts.noNomination': 'no nomination number {id}',
+  'error.facts.preliminarySet': 'the preliminary list of "{title}" is set; a nomination for it can no longer be withdrawn',
 };

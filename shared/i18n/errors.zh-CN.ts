@@ -211,4 +211,12 @@ export const errorsZhCN = {
   'error.files.leaveWhileCounting': '第 {round} 轮正在计票：切换选举文件须由一名选举委员会成员输入个人密码确认',
   // lead: removing an office that nominations name
   'error.edits.officeHasNominations': '“{office}”已记录 {nominations} 项提名（或提名投票），不能删除',
+  // facts (issue 11/12 leftovers): later-round candidates' facts, fact corrections, withdrawing a nomination
+  'error.facts.noRoundCandidate': '第 {round} 轮没有编号为 {id} 的候选人',
+  'error.facts.roundOpened': '第 {round} 轮当前为 {status}：其候选人信息只能在该轮开始投票前更正',
+  'error.facts.setUpCandidate': '{name} 是“{title}”的候选人，其信息以候选人表中录入的为准',
+  'error.facts.noSalt': '本文件未设置街道（镇）下发的盐值，身份证号无法生成人员识别码（盐值只能在第 1 轮开始投票前设置）',
+  'error.facts.reasonForCorrection': '{name}：更正已录入的信息须说明原因（记入审计日志）',
+  'error.facts.noNomination': '没有编号为 {id} 的提名',
+  'error.facts.preliminarySet': '“{title}”的初步候选人名单已确定，不能再撤回该职位的提名',
 } as const;
