@@ -7,6 +7,7 @@ import { Warnings } from './Warnings';
 import { CorrectCandidate } from './CorrectCandidate';
 import { CandidateFactFields, candidateFactsInput, candidateFactsText, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
 import { PersonKeySalt } from './PersonKeySalt';
+import { LaterRoundCandidates } from './LaterRoundCandidates';
 
 /** Offices with their candidates in surname stroke order (as the backend returns them), margin warnings, and adding both. */
 export function OfficesTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -43,6 +44,7 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
       <AddCandidate overview={overview} onChanged={onChanged} />
       <PersonKeySalt overview={overview} onChanged={onChanged} />
       <CorrectCandidate overview={overview} onChanged={onChanged} />
+      <LaterRoundCandidates overview={overview} />
       <AddOffice overview={overview} onChanged={onChanged} />
     </div>
   );
