@@ -118,3 +118,19 @@ function Choice<T extends string>(props: { options: readonly T[]; value: '' | T;
     </select>
   );
 }
+
+export type GenderDraft = '' | 'female' | 'male';
+
+/** A candidate's gender, or — for "not given"; labelled as the candidates form labels it. */
+export function GenderField({ value, onChange, disabled = false, testId }: { value: GenderDraft; onChange(next: GenderDraft): void; disabled?: boolean; testId?: string }) {
+  const t = useT();
+  return (
+    <Field label={t('setup.candidate.gender')}>
+      <select value={value} onChange={(e) => onChange(e.target.value as GenderDraft)} disabled={disabled} data-testid={testId}>
+        <option value="">—</option>
+        <option value="female">{t('setup.gender.female')}</option>
+        <option value="male">{t('setup.gender.male')}</option>
+      </select>
+    </Field>
+  );
+}

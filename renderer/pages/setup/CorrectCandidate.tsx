@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import type { Overview } from './overview';
 import { ConfirmRemoval } from './ConfirmRemoval';
-import { CandidateFactFields, factsChange, factsDraftOf, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
+import { CandidateFactFields, GenderField, factsChange, factsDraftOf, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
 
 /** Correcting or removing a candidate before voting opens, with the reason the audit log keeps. */
 export function CorrectCandidate({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -90,13 +90,7 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
         <Field label={t('setup.candidate.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} disabled={!chosen} required />
         </Field>
-        <Field label={t('setup.candidate.gender')}>
-          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} disabled={!chosen}>
-            <option value="">—</option>
-            <option value="female">{t('setup.gender.female')}</option>
-            <option value="male">{t('setup.gender.male')}</option>
-          </select>
-        </Field>
+        <GenderField value={gender} onChange={setGender} disabled={!chosen} />
         <Field label={t('candfields.fix.idNumber')}>
           <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} disabled={!chosen} maxLength={18} autoComplete="off" data-testid="correct-id-number" />
         </Field>

@@ -4,7 +4,7 @@ import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
 import { useMayCall } from '../../app/session/may-call';
 import { ErrorNote, Field, OkNote, useAction, useLoad } from '../../ui';
-import { CandidateFactFields, candidateFactsText, factsChange, factsDraftOf, type CandidateFactsDraft } from './CandidateFacts';
+import { CandidateFactFields, GenderField, candidateFactsText, factsChange, factsDraftOf, type CandidateFactsDraft } from './CandidateFacts';
 import type { Overview } from './overview';
 
 /**
@@ -79,13 +79,7 @@ function LaterCandidateForm({ round, candidate, onSaved }: { round: number; cand
         {candidate.personKey && <span className="ui-muted"> · {t('candfields.later.keyHeld')}</span>}
       </p>
       <div className="ui-grid">
-        <Field label={t('candfields.later.gender')}>
-          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} data-testid={`${testPrefix}-gender`}>
-            <option value="">—</option>
-            <option value="female">{t('setup.gender.female')}</option>
-            <option value="male">{t('setup.gender.male')}</option>
-          </select>
-        </Field>
+        <GenderField value={gender} onChange={setGender} testId={`${testPrefix}-gender`} />
         <Field label={t('candfields.later.idNumber')}>
           <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} maxLength={18} autoComplete="off" data-testid={`${testPrefix}-id-number`} />
         </Field>

@@ -5,7 +5,7 @@ import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { Warnings } from './Warnings';
 import { CorrectCandidate } from './CorrectCandidate';
-import { CandidateFactFields, candidateFactsInput, candidateFactsText, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
+import { CandidateFactFields, GenderField, candidateFactsInput, candidateFactsText, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
 import { PersonKeySalt } from './PersonKeySalt';
 import { LaterRoundCandidates } from './LaterRoundCandidates';
 
@@ -81,13 +81,7 @@ function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged()
         <Field label={t('setup.candidate.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="candidate-name" />
         </Field>
-        <Field label={t('setup.candidate.gender')}>
-          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} data-testid="candidate-gender">
-            <option value="">—</option>
-            <option value="female">{t('setup.gender.female')}</option>
-            <option value="male">{t('setup.gender.male')}</option>
-          </select>
-        </Field>
+        <GenderField value={gender} onChange={setGender} testId="candidate-gender" />
         <Field label={t('setup.candidate.office')}>
           <select value={office} onChange={(e) => setOffice(e.target.value)} data-testid="candidate-office">
             {overview.offices.map((o) => (
