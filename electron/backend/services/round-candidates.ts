@@ -111,7 +111,6 @@ export function updateRoundCandidate(ctx: BackendContext, input: UpdateRoundCand
     const office = readOffices(db).find((o) => o.id === before.office_id)!;
     if (isSetUpCandidate(db, office.id, before.name_key)) throw refused(says('error.facts.setUpCandidate', { name: before.name, title: office.title }));
     const gender = input.gender ?? before.gender;
-    if (office.womenOnly && gender !== 'female') throw refused(says('error.setup.womenSeatNotFemale', { title: office.title, name: before.name }));
     let personKey = before.person_key;
     if (input.idNumber !== undefined) {
       const salt = readPersonKeySalt(db);
