@@ -38,7 +38,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '提名与正式候选人',
     en: 'Nomination and formal candidates',
-    methods: ['nominationOverview', 'setJointNominators', 'recordNomination', 'setPreliminaryList', 'recordNominationVote', 'decideNominationTie', 'confirmFormalList'],
+    methods: ['nominationOverview', 'setJointNominators', 'recordNomination', 'setPreliminaryList', 'recordNominationVote', 'decideNominationTie', 'confirmFormalList', 'withdrawNomination'],
   },
   {
     zh: '投票开始前的更正与删除',
@@ -79,7 +79,7 @@ const GROUPS: { zh: string; en: string; methods: MethodName[] }[] = [
   {
     zh: '结果与签字',
     en: 'Results and sign-off',
-    methods: ['computeResults', 'storedResult', 'storedResultHash', 'exportRecord', 'createNextRound', 'electionStanding', 'signResult', 'listSignoffs', 'reopenCount', 'tallySheet', 'resultAnnouncement'],
+    methods: ['computeResults', 'storedResult', 'storedResultHash', 'exportRecord', 'createNextRound', 'roundCandidates', 'updateRoundCandidate', 'electionStanding', 'signResult', 'listSignoffs', 'reopenCount', 'tallySheet', 'resultAnnouncement'],
   },
   { zh: '封存与校验', en: 'Sealing and checking', methods: ['stationFingerprint', 'sealToFile', 'verifySealedFile', 'exportFolder', 'setExportFolder'] },
   { zh: '操作日志', en: 'Audit log', methods: ['verifyAudit', 'verifyAuditStep', 'auditEvents', 'auditLog', 'auditFacets'] },

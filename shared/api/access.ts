@@ -116,6 +116,7 @@ export const METHOD_ACCESS = {
   recordNominationVote: COMMITTEE,
   decideNominationTie: COMMITTEE,
   confirmFormalList: COMMITTEE,
+  withdrawNomination: COMMITTEE,
   // the Party members' meeting: excused members (issue 12)
   partyMeeting: 'signed-in',
   excuseMember: COMMITTEE,
@@ -162,6 +163,8 @@ export const METHOD_ACCESS = {
   storedResultHash: 'signed-in',
   exportRecord: 'signed-in',
   createNextRound: COMMITTEE,
+  roundCandidates: 'signed-in',
+  updateRoundCandidate: COMMITTEE,
   electionStanding: 'signed-in',
   /** The committee chair signs too (the service checks the chair's seat). */
   signResult: [...SIGNERS, 'committee'],

@@ -127,6 +127,14 @@ export const nominationContract = {
     input: z.strictObject({ publishedOn: isoDate, approval: committeeApproval.optional() }),
     output: z.object({ candidates: z.int(), offices: z.int() }),
   },
+  /**
+   * Withdraws a recorded nomination, with the reason, before the office's preliminary list is set (refused after,
+   * with the reason): it no longer counts, neither for the nominee nor against its nominators' limit.
+   */
+  withdrawNomination: {
+    input: z.strictObject({ nomination: z.int().positive(), reason }),
+    output: officeNominations,
+  },
 } as const;
 
 export type NominationContract = typeof nominationContract;

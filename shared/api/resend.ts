@@ -37,6 +37,7 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'signResult',
   'reopenCount',
   'createNextRound',
+  'updateRoundCandidate',
   // set-up and people: a re-send would add a second row, or be refused as already done
   'createElection',
   'setRules',
@@ -84,6 +85,7 @@ export const RESENDABLE_WRITES: ReadonlySet<string> = new Set([
   'recordNominationVote',
   'decideNominationTie',
   'confirmFormalList',
+  'withdrawNomination',
   // corrections and removals before round 1 (issue 12, edits)
   'updateVenue',
   'removeVenue',

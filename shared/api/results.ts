@@ -4,6 +4,7 @@ import { answerText, text, TEXT_LIMITS } from '../domain/text';
 import { BODIES, cerRecordShape, METHODS, ROUND_KINDS } from '../record/cer';
 import { cerResult, nextStep, personResult, problem } from '../record/cer-result';
 import { announcementView, electionFactsView } from './announcement';
+import { roundCandidatesContract } from './round-candidates';
 
 /** Results, later rounds, the election's standing, sign-offs and the tally sheet. */
 
@@ -147,6 +148,7 @@ export const resultsContract = {
     }),
     output: z.strictObject({ number: roundNumber, kind: z.enum(ROUND_KINDS), status: answerText, createdAt: answerText }),
   },
+  ...roundCandidatesContract,
   /** Who is elected to what across rounds, vacancies, the committee minimum, the acting chair, the women warning. */
   electionStanding: { input: z.strictObject({}), output: standingView },
   /**

@@ -4,19 +4,29 @@ import { candidateInput, electionDefinition, officeInput } from '../domain/elect
 import { ruleProfile, ruleProfilePartial } from '../rules/profile';
 import { ROUND_STATUSES } from '../domain/round';
 import { BOX_KINDS, VENUE_KINDS, boxInput, venueInput } from '../domain/venue';
-import { BODIES, EDUCATIONS, METHODS, POLITICAL_STATUSES, ROUND_KINDS } from '../record/cer';
+import { BODIES, EDUCATIONS, METHODS, POLITICAL_STATUSES, ROUND_KINDS, candidateDetails } from '../record/cer';
 import { personKeySalt } from '../domain/person-key';
 import { committeeApproval } from '../domain/authority';
 
 const empty = z.strictObject({});
 const editReason = text(TEXT_LIMITS.note, { lines: true }).trim().min(1, 'say why (it goes into the audit log)');
 
-/** A candidate's corrections before voting opens: name, gender, ID number; at least one of them. */
+/** The candidate facts a correction may change: a value, or null to clear what was entered. */
+export const factCorrections = {
+  birthYear: candidateDetails.birthYear.unwrap().nullable().optional(),
+  education: candidateDetails.education.unwrap().nullable().optional(),
+  politicalStatus: candidateDetails.politicalStatus.unwrap().nullable().optional(),
+};
+const FACT_KEYS = ['birthYear', 'education', 'politicalStatus'] as const;
+
+/** A candidate's corrections before voting opens: name, gender, ID number, the record facts; at least one of them. */
 export const updateCandidateInput = candidateInput
   .pick({ name: true, gender: true, idNumber: true })
   .partial()
-  .extend({ id: candidateInput.shape.office, reason: editReason })
-  .refine((c) => c.name !== undefined || c.gender !== undefined || c.idNumber !== undefined, { message: 'give a name, gender or ID number to change' });
+  .extend({ id: candidateInput.shape.office, reason: editReason, ...factCorrections })
+  .refine((c) => c.name !== undefined || c.gender !== undefined || c.idNumber !== undefined || FACT_KEYS.some((k) => c[k] !== undefined), {
+    message: 'give a name, gender, ID number or a record fact to change',
+  });
 export type UpdateCandidateInput = z.infer<typeof updateCandidateInput>;
 
 export const updateOfficeInput = officeInput

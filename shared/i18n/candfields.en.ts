@@ -27,4 +27,17 @@ export const candfieldsEn: Record<keyof typeof candfieldsZhCN, string> = {
   'candfields.salt.save': 'Save the salt',
   'candfields.salt.saved': 'Salt saved',
   'candfields.salt.unchanged': 'The salt is the one already saved; nothing changed',
+  // corrections and later rounds' new candidates
+  'candfields.fix.birthYear': 'Year of birth',
+  'candfields.fix.education': 'Education',
+  'candfields.fix.politicalStatus': 'Political status',
+  'candfields.fix.idNumber': 'Corrected ID number (leave empty to keep)',
+  'candfields.later.title': 'Candidates new in a later round',
+  'candfields.later.explain': "A person who first stands in a supplementary election or a tie re-vote (someone written in, say) is not on the candidates form. Until that round opens their gender, year of birth, education, political status and ID number can be entered or corrected (only the person key made with the salt is kept, never the ID number), and go into that round's record. Correcting what was entered needs a reason.",
+  'candfields.later.round': 'Round {n} ({kind})',
+  'candfields.later.idNumber': 'ID number (only its person key is kept)',
+  'candfields.later.keyHeld': 'person key held',
+  'candfields.later.reason': 'Reason for a correction (needed when changing what was entered)',
+  'candfields.later.save': 'Save the facts of {name}',
+  'candfields.later.saved': 'Facts of {name} saved.',
 };

@@ -26,4 +26,17 @@ export const candfieldsZhCN = {
   'candfields.salt.save': '保存盐值',
   'candfields.salt.saved': '盐值已保存',
   'candfields.salt.unchanged': '盐值与已保存的相同，未作更改',
+  // corrections and later rounds' new candidates
+  'candfields.fix.birthYear': '出生年份',
+  'candfields.fix.education': '学历',
+  'candfields.fix.politicalStatus': '政治面貌',
+  'candfields.fix.idNumber': '更正身份证号（不改则留空）',
+  'candfields.later.title': '后续轮次新出现的候选人',
+  'candfields.later.explain': '另行选举或再次投票中首次出现的候选人（如另选他人得票者）不在候选人表中。在该轮开始投票前可录入或更正其性别、出生年份、学历、政治面貌和身份证号（只保存由盐值生成的人员识别码，不保存身份证号），写入该轮的选举记录。更正已录入的信息须说明原因。',
+  'candfields.later.round': '第 {n} 轮（{kind}）',
+  'candfields.later.idNumber': '身份证号（只保存人员识别码）',
+  'candfields.later.keyHeld': '已有人员识别码',
+  'candfields.later.reason': '更正原因（更正已录入的信息时必填）',
+  'candfields.later.save': '保存 {name} 的信息',
+  'candfields.later.saved': '已保存 {name} 的信息。',
 } as const;

@@ -213,4 +213,12 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.roll.excusedNoCertificate': '{name} (certificate {certificate}) is excused from the registered count: no certificate; undo the excusal to print one',
   'error.roll.probationaryPartyOnly': "only a Party members' meeting roll marks probationary members, and this election is not one",
   'error.roll.probationaryExcused': '{name} is excused from the registered count; undo the excusal before marking them a probationary member',
+  // facts (issue 11/12 leftovers): later-round candidates' facts, fact corrections, withdrawing a nomination
+  'error.facts.noRoundCandidate': 'round {round} lists no candidate "{id}"',
+  'error.facts.roundOpened': 'round {round} is {status}: the facts of its candidates could be corrected only before it opened',
+  'error.facts.setUpCandidate': '{name} is a set-up candidate of "{title}": their facts are those on the candidates form',
+  'error.facts.noSalt': "the town's salt is not set in this file, so an ID number cannot give a person key (the salt can be set only before round 1 opens)",
+  'error.facts.reasonForCorrection': "{name}: facts entered before are corrected; say why (it goes into the audit log)",
+  'error.facts.noNomination': 'no nomination number {id}',
+  'error.facts.preliminarySet': 'the preliminary list of "{title}" is set; a nomination for it can no longer be withdrawn',
 };

@@ -215,4 +215,12 @@ export const errorsZhCN = {
   'error.roll.excusedNoCertificate': '{name}（证号 {certificate}）已经批准不计入应到会人数，不发出席证；撤销该记录后才能打印',
   'error.roll.probationaryPartyOnly': '只有党员大会的名册才能标记预备党员，本选举不是党员大会',
   'error.roll.probationaryExcused': '{name} 已经批准不计入应到会人数；请先撤销该记录，再标为预备党员',
+  // facts (issue 11/12 leftovers): later-round candidates' facts, fact corrections, withdrawing a nomination
+  'error.facts.noRoundCandidate': '第 {round} 轮没有编号为 {id} 的候选人',
+  'error.facts.roundOpened': '第 {round} 轮当前为 {status}：其候选人信息只能在该轮开始投票前更正',
+  'error.facts.setUpCandidate': '{name} 是“{title}”的候选人，其信息以候选人表中录入的为准',
+  'error.facts.noSalt': '本文件未设置街道（镇）下发的盐值，身份证号无法生成人员识别码（盐值只能在第 1 轮开始投票前设置）',
+  'error.facts.reasonForCorrection': '{name}：更正已录入的信息须说明原因（记入审计日志）',
+  'error.facts.noNomination': '没有编号为 {id} 的提名',
+  'error.facts.preliminarySet': '“{title}”的初步候选人名单已确定，不能再撤回该职位的提名',
 } as const;

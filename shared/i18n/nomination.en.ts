@@ -62,4 +62,11 @@ export const nominationEn: Record<keyof typeof nominationZhCN, string> = {
   'nomination.paper.empty': 'No office has a nomination vote entered yet.',
   'nomination.print.title': 'Print the formal list',
   'nomination.print.explain': 'A4, in surname stroke order, with the posting date, for the notice board.',
+  // facts part: withdrawing a nomination before the preliminary list
+  'nomination.withdraw.title': 'Withdraw a nomination',
+  'nomination.withdraw.explain': 'Until the preliminary list is set a recorded nomination can be withdrawn (the nominee declines, or it was recorded wrongly), with the reason; it then no longer counts, and its nominators may join another.',
+  'nomination.withdraw.which': 'Nomination to withdraw',
+  'nomination.withdraw.reason': 'Reason for withdrawing (required)',
+  'nomination.withdraw.submit': 'Withdraw this nomination',
+  'nomination.withdraw.done': 'The nomination of {name} is withdrawn.',
 };

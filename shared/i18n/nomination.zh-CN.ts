@@ -61,4 +61,11 @@ export const nominationZhCN = {
   'nomination.paper.empty': '还没有职位录入提名投票结果。',
   'nomination.print.title': '打印正式候选人名单',
   'nomination.print.explain': 'A4 纸，按姓氏笔画排列，写明公布日期，张贴于公开栏。',
+  // facts part: withdrawing a nomination before the preliminary list
+  'nomination.withdraw.title': '撤回提名',
+  'nomination.withdraw.explain': '初步候选人名单确定前，可撤回已登记的提名（如被提名人声明不参选、登记有误），须说明原因；撤回后不再计入，推荐人可重新参加联名。',
+  'nomination.withdraw.which': '要撤回的提名',
+  'nomination.withdraw.reason': '撤回原因（必填）',
+  'nomination.withdraw.submit': '撤回该提名',
+  'nomination.withdraw.done': '已撤回对 {name} 的提名。',
 } as const;

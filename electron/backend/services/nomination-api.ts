@@ -2,6 +2,7 @@ import type { Implementation } from '../../../shared/api/envelope';
 import type { NominationContract } from '../../../shared/api/nomination';
 import type { BackendContext } from '../context';
 import { recordNomination, setJointNominators, setPreliminaryList } from './nomination';
+import { withdrawNomination } from './nomination-withdraw';
 import { nominationOverview } from './nomination-read';
 import { confirmFormalList, decideNominationTie, recordNominationVote } from './nomination-vote';
 import { withRequestKey } from './request-receipts';
@@ -13,6 +14,7 @@ export function nominationApi(ctx: BackendContext): Implementation<NominationCon
     setJointNominators: (input) => setJointNominators(ctx, input),
     recordNomination: (input) => recordNomination(ctx, input),
     setPreliminaryList: (input) => setPreliminaryList(ctx, input),
+    withdrawNomination: (input) => withdrawNomination(ctx, input),
     recordNominationVote: (input) => recordNominationVote(ctx, input),
     decideNominationTie: withRequestKey((input, key) => decideNominationTie(ctx, input, key)),
     confirmFormalList: withRequestKey((input, key) => confirmFormalList(ctx, input, key)),

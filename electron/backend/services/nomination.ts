@@ -50,6 +50,11 @@ function nominationsJoined(db: Db, office: string, voterId: number): number {
   ).n;
 }
 
+/** A withdrawn nomination's number is never given again (the audit log names nominations by it). */
+function nextNominationId(db: Db): number {
+  return (db.prepare('SELECT max(coalesce((SELECT max(id) FROM nomination), 0), coalesce((SELECT max(id) FROM nomination_withdrawn), 0)) + 1').pluck().get() as number);
+}
+
 export function recordNomination(ctx: BackendContext, input: In<'recordNomination'>): Out<'recordNomination'> {
   requireElection(ctx.db);
   return inTransaction(ctx.db, () => {
@@ -82,11 +87,8 @@ export function recordNomination(ctx: BackendContext, input: In<'recordNominatio
       throw invalid('nominators', says('error.nomination.tooFewNominators', { required, given: nominators.size }));
     }
     const at = ctx.now().toISOString();
-    const id = Number(
-      db
-        .prepare('INSERT INTO nomination (office_id, kind, voter_id, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)')
-        .run(office.id, input.kind, nominee.id, at, ctx.actor).lastInsertRowid,
-    );
+    const id = nextNominationId(db);
+    db.prepare('INSERT INTO nomination (id, office_id, kind, voter_id, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)').run(id, office.id, input.kind, nominee.id, at, ctx.actor);
     const add = db.prepare('INSERT INTO nominator (nomination_id, voter_id) VALUES (?, ?)');
     for (const v of nominators.values()) add.run(id, v.id);
     appendAudit(db, {

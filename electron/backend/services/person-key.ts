@@ -5,6 +5,7 @@ import { appendAudit } from '../audit';
 import { says, refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import { requireElection } from './setup-read';
+import { recordFacts, type StoredFacts } from './candidate-facts';
 
 /**
  * The candidates' optional record facts (election-record.md): birth year, education, political status as entered at
@@ -44,25 +45,36 @@ export type CandidateRecordFacts = Pick<Candidate, 'birthYear' | 'education' | '
 interface RawFacts {
   office_id: string;
   name_key: string;
-  id_number: string | null;
   birth_year: number | null;
-  education: Candidate['education'] | null;
-  political_status: Candidate['politicalStatus'] | null;
+  education: StoredFacts['education'];
+  political_status: StoredFacts['politicalStatus'];
+}
+
+function factsOfRow(r: RawFacts): StoredFacts {
+  return { birthYear: r.birth_year, education: r.education, politicalStatus: r.political_status };
 }
 
 /**
- * The record facts of every set-up candidate, found by office and normalized name: a later round lists the same
- * persons under ids of its own. Only facts that are known are present (a record without them is as valid).
+ * The record facts of a round's candidates, found by office and normalized name: a set-up candidate's facts (also
+ * on a later ballot, where the same person has an id of that round), else those entered for a person who first
+ * stands in that later round (kept with their person key, services/round-candidates.ts). Only known facts are
+ * present (a record without them is as valid).
  */
-export function candidateRecordFacts(db: Db): (office: string, name: string) => CandidateRecordFacts {
+export function candidateRecordFacts(db: Db, round: number): (office: string, name: string) => CandidateRecordFacts {
   const salt = readPersonKeySalt(db);
-  const rows = db.prepare('SELECT office_id, name_key, id_number, birth_year, education, political_status FROM candidate').all() as RawFacts[];
   const byKey = new Map<string, CandidateRecordFacts>();
-  for (const r of rows) {
+  const later = db
+    .prepare('SELECT office_id, name_key, birth_year, education, political_status, person_key FROM round_candidate WHERE round_number = ?')
+    .all(round) as Array<RawFacts & { person_key: string | null }>;
+  for (const r of later) {
+    byKey.set(`${r.office_id}\u0000${r.name_key}`, { ...recordFacts(factsOfRow(r)), ...(r.person_key !== null ? { personKey: r.person_key } : {}) });
+  }
+  const setUp = db.prepare('SELECT office_id, name_key, id_number, birth_year, education, political_status FROM candidate').all() as Array<
+    RawFacts & { id_number: string | null }
+  >;
+  for (const r of setUp) {
     byKey.set(`${r.office_id}\u0000${r.name_key}`, {
-      ...(r.birth_year !== null ? { birthYear: r.birth_year } : {}),
-      ...(r.education !== null ? { education: r.education } : {}),
-      ...(r.political_status !== null ? { politicalStatus: r.political_status } : {}),
+      ...recordFacts(factsOfRow(r)),
       ...(salt !== null && r.id_number !== null ? { personKey: personKeyOf(salt, r.id_number) } : {}),
     });
   }

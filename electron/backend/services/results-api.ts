@@ -5,6 +5,7 @@ import { resultAnnouncement } from './announcement';
 import { computeResults, exportRecord, storedResult, storedResultHash } from './results';
 import { getRound } from './setup-rounds';
 import { createNextRound, electionStanding } from './rounds';
+import { roundCandidates, updateRoundCandidate } from './round-candidates';
 import { listSignoffs, reopenCount, signResult } from './signoff';
 import { withRequestKey } from './request-receipts';
 import { tallySheet } from './tally-sheet';
@@ -20,6 +21,8 @@ export function resultsApi(ctx: BackendContext): Implementation<ResultsContract>
     },
     exportRecord: ({ round }) => exportRecord(ctx, round),
     createNextRound: withRequestKey((input, key) => createNextRound(ctx, input, key)),
+    roundCandidates: (input) => roundCandidates(ctx.db, input.round),
+    updateRoundCandidate: (input) => updateRoundCandidate(ctx, input),
     electionStanding: () => electionStanding(ctx.db),
     signResult: (input) => signResult(ctx, input),
     listSignoffs: ({ round }) => listSignoffs(ctx.db, round),

@@ -96,7 +96,7 @@ export function buildRoundRecord(db: Db, round: number): CerRecord {
     );
   }
   const offices = roundBallot(db, round);
-  const factsOf = candidateRecordFacts(db);
+  const factsOf = candidateRecordFacts(db, round);
   const { proxyLimit: _proxyLimit, ...rules } = e.rules;
   const record: CerRecord = {
     format: 'cer/1',

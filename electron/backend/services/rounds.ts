@@ -11,6 +11,7 @@ import { storedResult } from './results';
 import { readOffices, requireElection } from './setup-read';
 import type { RoundView } from '../../../shared/api/setup';
 import { createRoundTx, listRounds, type LaterRoundOffice } from './setup-rounds';
+import { carriedFacts } from './round-candidates';
 import type { StandingView } from '../../../shared/api/results';
 
 /**
@@ -94,11 +95,11 @@ export function createNextRound(
     const offices: LaterRoundOffice[] = steps.map((s: NextStep) => ({
       office: s.office,
       seats: s.seats,
-      candidates: s.names.map((name) => ({
-        id: candidateIdFor(db, s.office, name),
-        name,
-        gender: genderOf(db, name) ?? undefined,
-      })),
+      candidates: s.names.map((name) => {
+        const id = candidateIdFor(db, s.office, name);
+        // A set-up candidate of the office keeps the candidates form's facts; anyone else brings what is known of them.
+        return { id, name, gender: genderOf(db, name) ?? undefined, facts: id === undefined ? carriedFacts(db, name) : null };
+      }),
     }));
     const round = createRoundTx(ctx, { kind: input.kind, offices });
     db.prepare('INSERT INTO round_origin (round_number, from_round, kind, offices_json, decided_by, note) VALUES (?, ?, ?, ?, ?, ?)').run(

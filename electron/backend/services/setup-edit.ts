@@ -2,12 +2,13 @@ import type { SetupWarning, UpdateCandidateInput, UpdateOfficeInput } from '../.
 import { normalizeName } from '../../../shared/domain/names';
 import { appendAudit } from '../audit';
 import { notFound, refused, says, type BackendContext } from '../context';
-import { inTransaction } from '../db';
+import { type Db, inTransaction } from '../db';
+import { changedFacts, correctedFacts, pick, type StoredFacts } from './candidate-facts';
 import { readCandidates, readOffices, requireElection, type CandidateRow } from './setup-read';
 import { refuseIneligibleCandidate, requireSetupOpen, setupWarnings } from './setup';
 
 /**
- * Corrections before voting opens: a candidate's name, gender or ID number; an office's title or seats; removing
+ * Corrections before voting opens: a candidate's name, gender, ID number or record facts; an office's title or seats; removing
  * either. After round 1 has opened every one is refused (requireSetupOpen). Each is audited with the values before
  * and after and the reason, so the formal list's history can be read back.
  */
@@ -23,18 +24,36 @@ export function updateCandidate(ctx: BackendContext, input: UpdateCandidateInput
       idNumber: input.idNumber !== undefined ? input.idNumber.toUpperCase() : before.idNumber,
     };
     refuseIneligibleCandidate(ctx.db, office, after, 'name', before.id);
+    const factsBefore = storedFacts(ctx.db, before.id);
+    const factsAfter = correctedFacts(factsBefore, input);
+    const changed = changedFacts(factsBefore, factsAfter);
     ctx.db
-      .prepare('UPDATE candidate SET name = ?, name_key = ?, gender = ?, id_number = ? WHERE id = ?')
-      .run(after.name, normalizeName(after.name), after.gender, after.idNumber, before.id);
+      .prepare('UPDATE candidate SET name = ?, name_key = ?, gender = ?, id_number = ?, birth_year = ?, education = ?, political_status = ? WHERE id = ?')
+      .run(after.name, normalizeName(after.name), after.gender, after.idNumber, factsAfter.birthYear, factsAfter.education, factsAfter.politicalStatus, before.id);
     appendAudit(ctx.db, {
       type: 'candidate.changed',
       at: ctx.now(),
       actor: ctx.actor,
       subject: `candidate:${before.id}`,
-      detail: { before: { name: before.name, gender: before.gender }, after: { name: after.name, gender: after.gender }, idNumberChanged: after.idNumber !== before.idNumber, reason: input.reason },
+      detail: {
+        before: { name: before.name, gender: before.gender, ...pick(factsBefore, changed) },
+        after: { name: after.name, gender: after.gender, ...pick(factsAfter, changed) },
+        // Never the ID number itself: the audit log is shown and exported.
+        idNumberChanged: after.idNumber !== before.idNumber,
+        reason: input.reason,
+      },
     });
   });
   return { warnings: setupWarnings(ctx.db) };
+}
+
+function storedFacts(db: Db, id: string): StoredFacts {
+  const row = db.prepare('SELECT birth_year, education, political_status FROM candidate WHERE id = ?').get(id) as {
+    birth_year: number | null;
+    education: StoredFacts['education'];
+    political_status: StoredFacts['politicalStatus'];
+  };
+  return { birthYear: row.birth_year, education: row.education, politicalStatus: row.political_status };
 }
 
 export function removeCandidate(ctx: BackendContext, input: { id: string; reason: string }): { warnings: SetupWarning[] } {

@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { readCandidates, readOffices } from './setup-read';
 import type { BallotOffice, RoundView } from '../../../shared/api/setup';
 import { tallySpoiled } from './spoiled';
+import type { LaterCandidateFacts } from './round-candidates';
 
 export function listRounds(db: Db): RoundView[] {
   return (db.prepare('SELECT number, kind, status, created_at FROM round ORDER BY number').all() as {
@@ -27,7 +28,7 @@ export function getRound(db: Db, number: number): RoundView {
 export interface LaterRoundOffice {
   office: string;
   seats: number;
-  candidates: { id?: string | undefined; name: string; gender?: 'female' | 'male' | undefined }[];
+  candidates: { id?: string | undefined; name: string; gender?: 'female' | 'male' | undefined; facts?: LaterCandidateFacts | null | undefined }[];
 }
 
 /**
@@ -63,9 +64,11 @@ export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; off
       if (keys.has(key)) throw invalid(`offices[${i}].candidates[${j}].name`, says('error.setup.listedTwice2', { name: c.name }));
       keys.add(key);
       const id = c.id ?? `r${number}-${o.office}-${j + 1}`;
+      const f = c.facts ?? null;
       db.prepare(
-        'INSERT INTO round_candidate (round_number, office_id, id, name, name_key, gender) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(number, o.office, id, c.name.trim(), key, c.gender ?? null);
+        `INSERT INTO round_candidate (round_number, office_id, id, name, name_key, gender, birth_year, education, political_status, person_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(number, o.office, id, c.name.trim(), key, c.gender ?? null, f?.birthYear ?? null, f?.education ?? null, f?.politicalStatus ?? null, f?.personKey ?? null);
     });
   });
   appendAudit(db, {

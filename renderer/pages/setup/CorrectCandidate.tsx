@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import type { Overview } from './overview';
 import { ConfirmRemoval } from './ConfirmRemoval';
+import { CandidateFactFields, GenderField, factsChange, factsDraftOf, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
 
 /** Correcting or removing a candidate before voting opens, with the reason the audit log keeps. */
 export function CorrectCandidate({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -15,6 +16,9 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
   const [name, setName] = useState('');
   const [gender, setGender] = useState<'' | 'female' | 'male'>('');
   const [reason, setReason] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [facts, setFacts] = useState<CandidateFactsDraft>(NO_FACTS);
+  const storedFacts = (cid: string) => overview.candidateFacts.find((f) => f.id === cid);
   const [done, setDone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
@@ -23,12 +27,15 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
     const c = candidates.find((x) => x.id === next);
     setName(c?.name ?? '');
     setGender(c?.gender ?? '');
+    setIdNumber('');
+    setFacts(factsDraftOf(storedFacts(next)));
     setDone(null);
     setConfirming(false);
   };
   const finish = (message: string) => {
     setDone(message);
     setReason('');
+    setIdNumber('');
     setId('');
     setConfirming(false);
     onChanged();
@@ -39,6 +46,8 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
     const change = {
       ...(name.trim() !== chosen.name ? { name } : {}),
       ...(gender && gender !== chosen.gender ? { gender } : {}),
+      ...(idNumber.trim() !== '' ? { idNumber: idNumber.trim() } : {}),
+      ...factsChange(storedFacts(chosen.id), facts),
     };
     if (Object.keys(change).length === 0) {
       action.setError(new Error(t('setup.correct.nothing')));
@@ -81,13 +90,11 @@ export function CorrectCandidate({ overview, onChanged }: { overview: Overview; 
         <Field label={t('setup.candidate.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} disabled={!chosen} required />
         </Field>
-        <Field label={t('setup.candidate.gender')}>
-          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} disabled={!chosen}>
-            <option value="">—</option>
-            <option value="female">{t('setup.gender.female')}</option>
-            <option value="male">{t('setup.gender.male')}</option>
-          </select>
+        <GenderField value={gender} onChange={setGender} disabled={!chosen} />
+        <Field label={t('candfields.fix.idNumber')}>
+          <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} disabled={!chosen} maxLength={18} autoComplete="off" data-testid="correct-id-number" />
         </Field>
+        <CandidateFactFields value={facts} onChange={setFacts} testPrefix="correct" disabled={!chosen} correcting />
         <Field label={t('setup.correct.reason')}>
           <input value={reason} onChange={(e) => setReason(e.target.value)} disabled={!chosen} required />
         </Field>

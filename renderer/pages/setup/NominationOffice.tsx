@@ -6,6 +6,7 @@ import { useMayCall } from '../../app/session/may-call';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { approvalField, CommitteeApprovalFields, NO_APPROVAL } from '../../widgets/CommitteeApproval';
 import { usePeople } from '../people';
+import { WithdrawNomination } from './WithdrawNomination';
 
 /** Certificate numbers typed one a line or separated by spaces, commas or 、. */
 export function certificateList(text: string): string[] {
@@ -21,6 +22,7 @@ export function NominationOffice({ office, jointNominators, onChanged }: { offic
     <div className="ui-stack ui-no-print" data-testid="nomination-office" data-office={office.office}>
       <RecordNomination office={office.office} jointNominators={jointNominators} onChanged={onChanged} />
       <PreliminaryList office={office} onChanged={onChanged} />
+      <WithdrawNomination office={office} onChanged={onChanged} />
       <NominationVote office={office} onChanged={onChanged} />
       {o && (
         <section className="ui-card" data-testid="nomination-outcome">

@@ -5,8 +5,9 @@ import type { Overview } from './overview';
 import { ErrorNote, Field, OkNote, useAction } from '../../ui';
 import { Warnings } from './Warnings';
 import { CorrectCandidate } from './CorrectCandidate';
-import { CandidateFactFields, candidateFactsInput, candidateFactsText, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
+import { CandidateFactFields, GenderField, candidateFactsInput, candidateFactsText, NO_FACTS, type CandidateFactsDraft } from './CandidateFacts';
 import { PersonKeySalt } from './PersonKeySalt';
+import { LaterRoundCandidates } from './LaterRoundCandidates';
 
 /** Offices with their candidates in surname stroke order (as the backend returns them), margin warnings, and adding both. */
 export function OfficesTab({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
@@ -43,6 +44,7 @@ export function OfficesTab({ overview, onChanged }: { overview: Overview; onChan
       <AddCandidate overview={overview} onChanged={onChanged} />
       <PersonKeySalt overview={overview} onChanged={onChanged} />
       <CorrectCandidate overview={overview} onChanged={onChanged} />
+      <LaterRoundCandidates overview={overview} />
       <AddOffice overview={overview} onChanged={onChanged} />
     </div>
   );
@@ -79,13 +81,7 @@ function AddCandidate({ overview, onChanged }: { overview: Overview; onChanged()
         <Field label={t('setup.candidate.name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="candidate-name" />
         </Field>
-        <Field label={t('setup.candidate.gender')}>
-          <select value={gender} onChange={(e) => setGender(e.target.value as '' | 'female' | 'male')} data-testid="candidate-gender">
-            <option value="">—</option>
-            <option value="female">{t('setup.gender.female')}</option>
-            <option value="male">{t('setup.gender.male')}</option>
-          </select>
-        </Field>
+        <GenderField value={gender} onChange={setGender} testId="candidate-gender" />
         <Field label={t('setup.candidate.office')}>
           <select value={office} onChange={(e) => setOffice(e.target.value)} data-testid="candidate-office">
             {overview.offices.map((o) => (

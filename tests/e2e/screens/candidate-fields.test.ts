@@ -6,7 +6,7 @@ import { residentsDefinition, startScreensApp, type ScreensApp } from './setup-f
 /**
  * The candidates' optional record facts on the Offices/candidates screen at 1366×768: a candidate added with year of
  * birth, education and political status shows them in the list; the town's salt typed twice (a mismatch is said and
- * nothing saved), then saved and never shown back; the same screen in English.
+ * nothing saved), then saved and never shown back; the year of birth corrected with a reason; the same screen in English.
  */
 const missing = chromiumMissing();
 if (missing) console.log(`# skipping candidate fields screen test: ${missing}`);
@@ -50,6 +50,16 @@ describe('candidate fields on the Offices/candidates screen', { skip: missing ??
     assert.ok(!(await page.content()).includes('城南街道2026换届'), 'the salt is not shown back');
     assert.equal((await app.call<{ election: { personKeySaltSet: boolean } }>('getElection', {})).election.personKeySaltSet, true);
 
+    // A fact corrected after adding, with the reason.
+    const correct = page.getByTestId('correct-candidate');
+    await correct.locator('select').first().selectOption({ label: '主任：赵建国' });
+    assert.equal(await correct.getByLabel('出生年份', { exact: true }).inputValue(), '1980', 'the form starts from what was entered');
+    await correct.getByLabel('出生年份', { exact: true }).fill('1981');
+    await correct.getByLabel('原因（必填）').fill('出生年份录入错误');
+    await correct.getByRole('button', { name: '保存更正' }).click();
+    await page.getByText('已更正：赵建国。').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=candidates-chair]')?.textContent?.includes('1981年生 · 本科 · 中共党员'));
+
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 1366, `no sideways scroll at 1366×768 (${width})`);
     await page.screenshot({ path: screenshotPath('candidate-fields-1366'), fullPage: true });
@@ -62,7 +72,7 @@ describe('candidate fields on the Offices/candidates screen', { skip: missing ??
     await page.getByLabel('Year of birth (optional)').waitFor();
     await page.getByLabel('Education (optional)').selectOption({ label: "bachelor's degree" });
     await page.getByText('The salt is entered (it is never shown)').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=candidates-chair]')?.textContent?.includes("born 1980 · bachelor's degree · CPC member"));
+    await page.waitForFunction(() => document.querySelector('[data-testid=candidates-chair]')?.textContent?.includes("born 1981 · bachelor's degree · CPC member"));
     assert.deepEqual(problems, []);
   });
 });

@@ -5,6 +5,8 @@ import { removeCandidate, removeOffice, updateCandidate, updateOffice } from '..
 import { electionOverview } from '../../../electron/backend/services/setup';
 import { setRoundStatusTx } from '../../../electron/backend/services/setup-rounds';
 import { inTransaction } from '../../../electron/backend/db';
+import { personKeyOf, setPersonKeySalt } from '../../../electron/backend/services/person-key';
+import { buildRoundRecord } from '../../../electron/backend/services/results';
 import { count, sampleElection } from './helpers';
 
 function apiError(code: string, pattern: RegExp) {
@@ -72,6 +74,34 @@ test('once round 1 has opened, corrections and removals are refused and change n
   assert.throws(() => removeCandidate(ctx, { id, reason: 'x' }), apiError('refused', /voting has started/));
   assert.throws(() => updateOffice(ctx, { id: 'chair', title: '书记', reason: 'x' }), apiError('refused', /voting has started/));
   assert.throws(() => removeOffice(ctx, { id: 'women', reason: 'x' }), apiError('refused', /voting has started/));
+  assert.throws(() => updateCandidate(ctx, { id, birthYear: 1975, reason: 'x' }), apiError('refused', /voting has started/));
   assert.equal(count(ctx, 'audit_event'), events);
   assert.ok(candidate(ctx, '赵建国'));
+});
+
+test('a candidate’s record facts and gender are corrected before voting opens: old and new values audited, the person key follows the ID number', () => {
+  const ctx = sampleElection();
+  const salt = '城南街道2026换届';
+  setPersonKeySalt(ctx, salt);
+  const id = candidate(ctx, '赵建国')!.id;
+  const inRecord = () => buildRoundRecord(ctx.db, 1).candidates.find((c) => c.id === id)!;
+  updateCandidate(ctx, { id, birthYear: 1976, education: 'college', politicalStatus: 'party-member', idNumber: '11010519760101123x', reason: '补录报名表信息' });
+  assert.deepEqual(lastAudit(ctx).detail, {
+    before: { name: '赵建国', gender: 'male', birthYear: null, education: null, politicalStatus: null },
+    after: { name: '赵建国', gender: 'male', birthYear: 1976, education: 'college', politicalStatus: 'party-member' },
+    idNumberChanged: true,
+    reason: '补录报名表信息',
+  });
+  assert.equal(inRecord().personKey, personKeyOf(salt, '11010519760101123X'));
+  updateCandidate(ctx, { id, gender: 'female', education: null, idNumber: '110105197601011248', reason: '身份证号、性别录入错误' });
+  assert.deepEqual(lastAudit(ctx).detail, {
+    before: { name: '赵建国', gender: 'male', education: 'college' },
+    after: { name: '赵建国', gender: 'female', education: null },
+    idNumberChanged: true,
+    reason: '身份证号、性别录入错误',
+  });
+  const now = inRecord();
+  assert.deepEqual([now.gender, now.birthYear, now.education, now.politicalStatus], ['female', 1976, undefined, 'party-member']);
+  assert.equal(now.personKey, personKeyOf(salt, '110105197601011248'), 'the key is made again from the corrected ID number');
+  assert.ok(!JSON.stringify(ctx.db.prepare("SELECT detail_json FROM audit_event WHERE type = 'candidate.changed'").all()).includes('1101051976'), 'no ID number in the log');
 });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,9 @@ import { after } from 'node:test';
 import { createContext, type BackendContext } from '../../../electron/backend/context';
 import { inTransaction } from '../../../electron/backend/db';
 import { recordCustodyStep } from '../../../electron/backend/services/custody';
+import { enterBallot, finishBox, openBox, recordBallotsFound } from '../../../electron/backend/services/counting';
+import { computeResults } from '../../../electron/backend/services/results';
+import type { BallotContent } from '../../../shared/api/counting';
 import { issueBallot, receiveBallots } from '../../../electron/backend/services/issuance';
 import { listPeople } from '../../../electron/backend/services/people';
 import { establishAuthority, TEST_PIN } from '../../helpers/authority';
@@ -152,4 +156,20 @@ export function expectApiError(code: string, pattern?: RegExp): (err: unknown) =
 export function approvalBy(person: number | undefined, pin = PIN): { person: number; pin: string } {
   if (person === undefined) throw new Error('approvalBy: no such person');
   return { person, pin };
+}
+
+/** Runs a whole round on box C1: poll, issuance to voters [0, n), count of the given ballots, result. */
+export function runRound(ctx: BackendContext, round: number, ballots: BallotContent[], participants = ballots.length) {
+  openPoll(ctx, round);
+  issue(ctx, round, 0, participants);
+  closePoll(ctx, round);
+  openBox(ctx, { round, box: 'C1' });
+  recordBallotsFound(ctx, { round, box: 'C1', found: ballots.length });
+  for (const ballot of ballots) enterBallot(ctx, { round, box: 'C1', ballot });
+  assert.equal(finishBox(ctx, { round, box: 'C1' }).accepted, true);
+  return computeResults(ctx, round);
+}
+
+export function times<T>(n: number, v: T): T[] {
+  return Array.from({ length: n }, () => v);
 }

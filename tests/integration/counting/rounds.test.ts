@@ -6,24 +6,7 @@ import { resultAnnouncement } from '../../../electron/backend/services/announcem
 import { computeResults, storedResult } from '../../../electron/backend/services/results';
 import { createNextRound, electionStanding } from '../../../electron/backend/services/rounds';
 import { roundBallot } from '../../../electron/backend/services/setup-rounds';
-import type { BallotContent } from '../../../shared/api/counting';
-import { approvalBy, closePoll, expectApiError, issue, makeElection, openPoll } from './helpers';
-
-/** Runs a whole round on box C1: poll, issuance to voters [0, n), count of the given ballots, result. */
-function runRound(ctx: BackendContext, round: number, ballots: BallotContent[], participants = ballots.length) {
-  openPoll(ctx, round);
-  issue(ctx, round, 0, participants);
-  closePoll(ctx, round);
-  openBox(ctx, { round, box: 'C1' });
-  recordBallotsFound(ctx, { round, box: 'C1', found: ballots.length });
-  for (const ballot of ballots) enterBallot(ctx, { round, box: 'C1', ballot });
-  assert.equal(finishBox(ctx, { round, box: 'C1' }).accepted, true);
-  return computeResults(ctx, round);
-}
-
-function times<T>(n: number, v: T): T[] {
-  return Array.from({ length: n }, () => v);
-}
+import { approvalBy, closePoll, expectApiError, issue, makeElection, openPoll, runRound, times } from './helpers';
 
 test('a tie at the last seat produces a tie re-vote round with the tied persons, which then elects', async () => {
   const { ctx } = await makeElection({ voters: 12, rules: { minCommittee: 3 } });

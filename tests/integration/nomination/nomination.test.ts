@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../shared/api/envelope';
 import { recordNomination, setJointNominators, setPreliminaryList } from '../../../electron/backend/services/nomination';
+import { withdrawNomination } from '../../../electron/backend/services/nomination-withdraw';
+import { nominationContract } from '../../../shared/api/nomination';
 import { nominationOverview } from '../../../electron/backend/services/nomination-read';
 import { confirmFormalList, decideNominationTie, recordNominationVote } from '../../../electron/backend/services/nomination-vote';
 import { readCandidates } from '../../../electron/backend/services/setup-read';
@@ -142,6 +144,41 @@ test('a vote that does not add up is refused naming the row and leaves the earli
   assert.throws(() => setPreliminaryList(e.ctx, { office: 'chair', nominations: chair.slice(0, 2) }), rejects('refused'));
   const three = nominate(e, 'member', [11, 12, 13], 3);
   assert.throws(() => recordNominationVote(e.ctx, { office: 'member', ...MEETING, formalCount: 4, votes: votesFor(three, [5, 4, 3]) }), (err: unknown) => rejects('refused', 'too-few')(err) && /3/.test((err as Error).message));
+});
+
+test('a nomination withdrawn before the preliminary list no longer counts; after the list is set, or once round 1 opens, it is refused', async () => {
+  const e = await withRoll();
+  const chairIds = () => nominationOverview(e.ctx.db).offices.find((o) => o.office === 'chair')!.nominations.map((n) => n.id);
+  const first = recordNomination(e.ctx, { office: 'chair', kind: 'joint', nominee: cert(1), nominators: nominators(0) }).id;
+  // The chair has one seat: each voter joins one joint nomination for it at most.
+  assert.throws(() => recordNomination(e.ctx, { office: 'chair', kind: 'joint', nominee: cert(2), nominators: nominators(0) }), rejects('refused'));
+  const events0 = count(e.ctx, 'audit_event');
+  assert.throws(() => withdrawNomination(e.ctx, { nomination: first + 100, reason: '录入错误' }), rejects('not-found'));
+  assert.equal(count(e.ctx, 'audit_event'), events0, 'an unknown nomination changes nothing');
+
+  const view = withdrawNomination(e.ctx, { nomination: first, reason: '被提名人书面声明不参选' });
+  assert.deepEqual(view.nominations.map((n) => n.id), []);
+  const [logged] = events(e, 'nomination.withdrawn');
+  assert.deepEqual(logged, { office: 'chair', kind: 'joint', nominee: { name: nameOf(1), certificate: cert(1) }, nominators: [...nominators(0)].sort(), reason: '被提名人书面声明不参选' });
+  assert.equal(count(e.ctx, 'nominator'), 0, 'its nominators are free again');
+  const second = recordNomination(e.ctx, { office: 'chair', kind: 'joint', nominee: cert(2), nominators: nominators(0) }).id;
+  const again = recordNomination(e.ctx, { office: 'chair', kind: 'application', nominee: cert(1), nominators: [] }).id;
+  assert.ok(second > first && again > second, 'a withdrawn number is never given again');
+  assert.deepEqual(chairIds().sort(), [second, again].sort());
+  assert.equal(nominationContract.withdrawNomination.input.safeParse({ nomination: second, reason: '因'.repeat(501) }).success, false, 'a reason is at most 500 characters');
+
+  setPreliminaryList(e.ctx, { office: 'chair', nominations: [second] });
+  const events1 = count(e.ctx, 'audit_event');
+  assert.throws(
+    () => withdrawNomination(e.ctx, { nomination: again, reason: '本人放弃' }),
+    (err: unknown) => rejects('refused', 'preliminary-set')(err) && /初步候选人名单已确定|preliminary list of "主任" is set/.test((err as Error).message),
+  );
+  assert.deepEqual(chairIds().sort(), [second, again].sort());
+  assert.equal(count(e.ctx, 'audit_event'), events1);
+
+  const member = recordNomination(e.ctx, { office: 'member', kind: 'application', nominee: cert(5), nominators: [] }).id;
+  openVoting(e.ctx);
+  assert.throws(() => withdrawNomination(e.ctx, { nomination: member, reason: '本人放弃' }), rejects('refused', 'voting-started'));
 });
 
 test('after round 1 opens, nominations and the formal list are refused with the reason', async () => {

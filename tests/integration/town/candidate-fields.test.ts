@@ -19,6 +19,10 @@ import { setRoundStatusTx } from '../../../electron/backend/services/setup-round
 import { createTownFile } from '../../../electron/backend/town/context';
 import { importPaths, registerKey, townStructure } from '../../../electron/backend/town/office';
 import { newStationKey, roundRecord } from '../../helpers/sealed-files';
+import { storedResult } from '../../../electron/backend/services/results';
+import { updateRoundCandidate, roundCandidates } from '../../../electron/backend/services/round-candidates';
+import { createNextRound } from '../../../electron/backend/services/rounds';
+import { makeElection, runRound, times } from '../counting/helpers';
 
 /**
  * The candidates' optional record facts from set-up to the town: a residents' and a Party election are set up in
@@ -195,6 +199,77 @@ test('sealed with the facts, verified and filed by the town: women, ages, educat
     assert.equal(row.residents.collegeOrAbove, 2);
     assert.equal(row.residents.partyMembers, 2);
     assert.equal(row.party.ages.unknown, 1, '杨光 has no birth year in the Party record');
+  } finally {
+    town.db.close();
+  }
+});
+
+test('a person first standing in a supplementary election: her facts and person key entered for that round reach the structure report', async () => {
+  const inbox = join(dir, 'inbox-supplementary');
+  mkdirSync(inbox);
+  const key = newStationKey();
+  const zhouId = '110105198703071226';
+  // 测试社区: round 1 elects 王芳 and 张伟; 周敏, written in, is elected in the supplementary election.
+  const { ctx } = await makeElection({ voters: 12, rules: { minCommittee: 3 } });
+  try {
+    setPersonKeySalt(ctx, SALT);
+    runRound(ctx, 1, [
+      ...times(5, { marks: { chair: { for: ['c1'] }, member: { for: ['m1'], writeIns: ['周敏'] } } }),
+      ...times(5, { marks: { chair: { for: ['c1'] }, member: { for: ['m1'] } } }),
+    ]);
+    createNextRound(ctx, { fromRound: 1, kind: 'supplementary' });
+    const zhou = roundCandidates(ctx.db, 2).find((c) => c.name === '周敏')!;
+    updateRoundCandidate(ctx, { round: 2, id: zhou.id, gender: 'female', birthYear: 1987, education: 'postgraduate', politicalStatus: 'party-member', idNumber: zhouId });
+    runRound(ctx, 2, times(8, { marks: { member: { for: [zhou.id] } } }));
+    const rounds = [1, 2].map((n) => {
+      const s = storedResult(ctx.db, n)!;
+      return { number: n, kind: s.kind, record: s.record, result: s.result };
+    });
+    const e = electionOverview(ctx).election!;
+    writeFileSync(
+      join(inbox, 'a-residents.json'),
+      sealResults(
+        {
+          sealedAt: '2026-05-16T20:00:00+08:00',
+          election: { title: e.title, community: e.community, body: e.body, method: e.method, date: e.date },
+          rounds,
+          signoffs: rounds.map((r) => ({ round: r.number, name: '谢文', role: 'chief-scrutineer' as const, resultHash: hashJson(r.result), signedAt: '2026-05-16T19:00:00+08:00' })),
+          auditHead: { count: 10, hash: 'a'.repeat(64) },
+        },
+        key,
+      ),
+    );
+  } finally {
+    ctx.db.close();
+  }
+  // The Party record spells her 周民: only the person key from her ID number says it is the same woman.
+  const partyCtx = stationFile('ceshi-party', {
+    ...party(),
+    community: '测试社区',
+    candidates: [
+      { name: '王芳', gender: 'female', office: 'secretary' },
+      { name: '周民', gender: 'female', office: 'member', idNumber: zhouId },
+      { name: '马超', gender: 'male', office: 'member', idNumber: ID.ma },
+    ],
+  });
+  try {
+    writeFileSync(join(inbox, 'b-party.json'), sealedFromStation(partyCtx, key));
+  } finally {
+    partyCtx.db.close();
+  }
+  const town = createTownFile(join(dir, 'town-supplementary.sqlite'), { name: '城南街道', followUpDays: 90 }, { now: () => new Date('2026-05-20T02:00:00Z') });
+  try {
+    registerKey(town, '测试社区', key.short, 'typed');
+    const imported = await importPaths(town, [inbox], { threads: 1 });
+    assert.deepEqual(imported.files.map((f) => f.outcome), ['new', 'new'], JSON.stringify(imported.files.map((f) => f.line)));
+    const row = townStructure(town).rows.find((r) => r.community === '测试社区')!;
+    assert.equal(row.residents.members, 3);
+    assert.equal(row.residents.women, 2, '王芳 from the candidates form, 周敏 from round 2');
+    assert.deepEqual(row.residents.ages, { upTo35: 0, '36to45': 1, '46to55': 0, over55: 0, unknown: 2 });
+    assert.equal(row.residents.education.postgraduate, 1);
+    assert.equal(row.residents.partyMembers, 1);
+    assert.deepEqual(row.crossServing.map((x) => [x.name, x.by]), [['王芳', 'name'], ['周民', 'key']]);
+    assert.deepEqual(row.oneShoulder, { name: '王芳', by: 'name' });
   } finally {
     town.db.close();
   }
