@@ -90,7 +90,7 @@ export async function receiveAndSealEmpty(w: WalkPage, boxName: string, ballots:
   const { page, t } = w;
   const card = boxCard(w, boxName);
   await card.getByLabel(t('boxes.ballots')).fill(String(ballots));
-  await card.getByRole('button', { name: t('boxes.receive') }).click();
+  await card.getByLabel(t('boxes.ballots')).press('Enter');
   await card.getByRole('definition').first().filter({ hasText: String(ballots) }).waitFor();
   await card.getByLabel(t('custody.sealNumber')).fill(seal);
   await card.getByLabel(t('custody.sealNumber')).press('Enter');
@@ -107,17 +107,27 @@ export async function openVoting(w: WalkPage, sealed: string, notSealed: string)
   assert.equal(await asked.locator('strong').innerText(), sealed);
   assert.ok((await asked.innerText()).includes(t('boxes.open.notSealed', { boxes: notSealed })), await asked.innerText());
   await screenIsReadable(w, 'open-voting');
-  await asked.getByRole('button', { name: t('boxes.confirm') }).click();
+  // The confirmation has the keyboard: Enter confirms.
+  await page.keyboard.press('Enter');
   await page.getByText(t('boxes.open.started', { boxes: sealed })).waitFor();
   await page.getByText(t('boxes.status', { status: t('sa.status.voting') })).waitFor();
 }
 
-/** Desk: the certificate scanned (typed as printed) and Enter; returns the panel that answers. */
+/** Desk: this computer's desk chosen once, by Enter on the first desk offered. */
+export async function chooseDesk(w: WalkPage): Promise<void> {
+  await w.page.getByRole('heading', { name: w.t('deskpage.choose') }).waitFor();
+  await w.page.keyboard.press('Enter');
+  await w.page.getByLabel(w.t('desk.inputLabel')).waitFor();
+}
+
+/**
+ * Desk: the certificate scanned (typed as printed) and Enter, into whatever has the keyboard (the desk's field keeps
+ * it); returns the panel that answers.
+ */
 export async function scan(w: WalkPage, certificate: string): Promise<Locator> {
   const { page, t } = w;
-  const field = page.getByLabel(t('desk.inputLabel'));
-  await field.fill(certificate);
-  await field.press('Enter');
+  await page.keyboard.type(certificate);
+  await page.keyboard.press('Enter');
   const answer = page.getByRole('status').filter({ hasNotText: t('desk.answer.busy') }).filter({ hasText: certificate.replace(' ', '') });
   await answer.waitFor();
   return answer;
@@ -141,17 +151,20 @@ export async function issueBallots(w: WalkPage, voters: readonly { name: string;
 export async function closeAndCheckSeals(w: WalkPage, boxName: string, seals: { empty: string; closed: string }, oneByOne: boolean): Promise<void> {
   const { page, t } = w;
   await page.getByRole('button', { name: t('boxes.closeVoting') }).click();
-  await page.getByRole('group').filter({ hasText: t('boxes.confirmClose') }).getByRole('button', { name: t('boxes.confirm') }).click();
+  await page.getByRole('group').filter({ hasText: t('boxes.confirmClose') }).waitFor();
+  await page.keyboard.press('Enter');
   await page.getByText(t('boxes.status', { status: t('sa.status.closed') })).waitFor();
   const card = boxCard(w, boxName);
   await card.getByLabel(t('custody.sealNumber')).fill(seals.closed);
   await card.getByLabel(t('custody.sealNumber')).press('Enter');
   await card.getByText(t('custody.state', { state: t('custody.step.sealed-closed') })).waitFor();
+  // The keyboard goes on in the box's next field, the seals found.
   const seen = card.getByLabel(t('custody.sealSeen'));
+  await seen.waitFor();
   if (oneByOne) {
     // Only the closing seal, typed in lower case: it matches, and the screen names the seal still needed.
-    await seen.fill(seals.closed.toLowerCase());
-    await seen.press('Enter');
+    await page.keyboard.type(seals.closed.toLowerCase());
+    await page.keyboard.press('Enter');
     const progress = card.getByRole('status').filter({ hasText: t('custody.sealsMatching', { seals: seals.closed }) });
     await progress.waitFor();
     const said = await progress.innerText();
@@ -161,10 +174,11 @@ export async function closeAndCheckSeals(w: WalkPage, boxName: string, seals: { 
     await card.getByText(t('custody.state', { state: t('custody.step.sealed-closed') })).waitFor();
     await screenIsReadable(w, 'seal-one-by-one');
     await seen.fill(seals.empty);
+    await seen.press('Enter');
   } else {
-    await seen.fill(`${seals.empty} ${seals.closed}`);
+    await page.keyboard.type(`${seals.empty} ${seals.closed}`);
+    await page.keyboard.press('Enter');
   }
-  await seen.press('Enter');
   await card.getByText(t('custody.state', { state: t('custody.step.seal-checked') })).waitFor();
 }
 
@@ -177,21 +191,23 @@ export async function followNextStep(w: WalkPage, step: 'count' | 'results' | 's
 }
 
 /**
- * Counting: the chief scrutineer opens the box and types the ballots found; the counter enters each ballot by keys
- * (every candidate of every section, Enter after each section) and finishes the box.
+ * Counting, by keyboard: the chief scrutineer chooses the box (the first not counted has the focus), opens it and
+ * types the ballots found; the counter, signed in over the page, enters each ballot by keys (every candidate of every
+ * section, Enter after each section) and finishes the box.
  */
 export async function countBox(w: WalkPage, who: { chief: string; counter: string }, boxName: string, ballots: number, keys: readonly string[]): Promise<void> {
   const { page, t } = w;
   await signInAs(w, who.chief);
-  await page.getByRole('link', { name: boxName }).click();
-  await page.getByRole('button', { name: t('counting.open') }).click();
+  await page.getByRole('link', { name: boxName }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: t('counting.open') }).waitFor();
+  await page.keyboard.press('Enter');
   await page.getByText(t('counting.opened', { name: boxName })).waitFor();
-  await page.getByLabel(t('counting.found.label')).fill(String(ballots));
-  await page.getByLabel(t('counting.found.label')).press('Enter');
+  await page.keyboard.type(String(ballots));
+  await page.keyboard.press('Enter');
   await page.getByText(t('counting.found.match')).waitFor();
   await signInAs(w, who.counter);
-  const sheet = page.getByRole('application', { name: t('ballot.label') });
-  await sheet.focus();
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, t('ballot.label'));
   for (let i = 0; i < ballots; i++) for (const k of keys) await page.keyboard.press(k);
   await page.getByText(t('counting.allEntered', { found: ballots })).waitFor();
   await screenIsReadable(w, 'counting');
@@ -209,12 +225,16 @@ export async function computeResults(w: WalkPage, chairTitle: string): Promise<s
   await compute.waitFor();
   assert.match((await compute.getAttribute('class')) ?? '', /ui-primary/);
   const before = await page.getByRole('main').innerText();
-  for (const premature of [t('results.valid'), t('results.invalid'), t('results.electedList', { names: '' })]) {
+  for (const premature of [t('results.valid'), t('results.invalid'), t('results.electedList', { names: '' }), t('results.standing.title')]) {
     assert.ok(!before.includes(premature), `before computing: ${premature}`);
   }
   await screenIsReadable(w, 'results-before');
-  await compute.click();
+  await page.waitForFunction((name) => document.activeElement?.textContent === name, t('results.compute'));
+  await page.keyboard.press('Enter');
   await page.getByText(t('results.valid'), { exact: true }).waitFor();
+  // Computed: the standing across rounds shows, and the screen's way on is signing.
+  await page.getByRole('heading', { name: t('results.standing.title') }).waitFor();
+  await page.getByRole('link', { name: t('day.nextLink', { step: t('day.step.sign') }) }).waitFor();
   const toSign = page.getByRole('link', { name: t('results.toSignoff') });
   assert.match((await toSign.getAttribute('class')) ?? '', /ui-primary/);
   const again = page.getByRole('button', { name: t('results.recompute') });
@@ -222,7 +242,9 @@ export async function computeResults(w: WalkPage, chairTitle: string): Promise<s
   const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: chairTitle }) }).last();
   const elected = await card.getByText(t('results.electedList', { names: '' })).innerText();
   await screenIsReadable(w, 'results');
-  await toSign.click();
+  // The keyboard went on to signing: Enter follows it.
+  await page.waitForFunction((name) => document.activeElement?.textContent === name, t('results.toSignoff'));
+  await page.keyboard.press('Enter');
   return elected;
 }
 
@@ -255,14 +277,17 @@ export async function everyoneSigns(w: WalkPage): Promise<number> {
 }
 
 /**
- * Export in browser mode: the export folder is offered (nothing typed), the file written and read back verified,
- * and offered for download. Returns the verified summary's text, the file's folder and the download's bytes.
+ * Export in browser mode, by keyboard from the folder field that has the focus: the export folder offered (nothing
+ * typed) or a folder typed, the file written and read back verified, and offered for download. Returns the verified
+ * summary's text, the file's folder and the download's bytes.
  */
-export async function sealAndExport(w: WalkPage): Promise<{ summary: string; folder: string; name: string; downloaded: Buffer }> {
+export async function sealAndExport(w: WalkPage, typed = ''): Promise<{ summary: string; folder: string; name: string; downloaded: Buffer }> {
   const { page, t } = w;
   const offered = page.getByText(t('export.currentFolder', { folder: '' }).trim());
   await offered.waitFor();
-  await page.getByRole('button', { name: t('export.go') }).click();
+  await page.waitForFunction((name) => document.activeElement?.closest('label')?.textContent?.startsWith(name) ?? false, t('export.folder'));
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Enter');
   const verified = page.getByRole('heading', { name: t('export.verifyOk') });
   await verified.waitFor();
   const summary = await page.locator('div').filter({ has: verified }).last().innerText();
