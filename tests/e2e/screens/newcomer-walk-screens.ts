@@ -110,6 +110,7 @@ export async function openVoting(w: WalkPage, sealed: string, notSealed: string)
   // The confirmation has the keyboard: Enter confirms.
   await page.keyboard.press('Enter');
   await page.getByText(t('boxes.open.started', { boxes: sealed })).waitFor();
+  await boxCard(w, sealed).getByText(t('custody.state', { state: t('custody.step.voting') })).waitFor();
   await page.getByText(t('boxes.status', { status: t('sa.status.voting') })).waitFor();
 }
 
@@ -241,6 +242,7 @@ export async function computeResults(w: WalkPage, chairTitle: string): Promise<s
   assert.doesNotMatch((await again.getAttribute('class')) ?? '', /ui-primary/);
   const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: chairTitle }) }).last();
   const elected = await card.getByText(t('results.electedList', { names: '' })).innerText();
+  assert.ok(elected.length >= t('results.electedList', { names: '' }).length + 2, elected);
   await screenIsReadable(w, 'results');
   // The keyboard went on to signing: Enter follows it.
   await page.waitForFunction((name) => document.activeElement?.textContent === name, t('results.toSignoff'));

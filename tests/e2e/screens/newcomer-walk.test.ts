@@ -110,7 +110,7 @@ async function walkPage(app: ScreensApp, lang: Lang, shots: string): Promise<Wal
   let calls!: WalkPage['calls'];
   const { page, problems } = await app.open('#/start', { lang, prepare: async (pg) => void (calls = watchData(pg, data)) });
   await page.setViewportSize({ width: 1366, height: 768 });
-  page.setDefaultTimeout(10000);
+  page.setDefaultTimeout(15000);
   return { page, t: translator(lang), lang, data, calls, shots, problems };
 }
 
