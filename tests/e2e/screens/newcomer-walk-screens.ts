@@ -191,23 +191,27 @@ export async function followNextStep(w: WalkPage, step: 'count' | 'results' | 's
   await link.click();
 }
 
+/** Waits until this element has the keyboard focus. */
+async function focusOn(page: Page, element: Locator): Promise<void> {
+  await page.waitForFunction((el) => el === document.activeElement, await element.elementHandle());
+}
+
 /**
- * Counting, by keyboard: the chief scrutineer chooses the box (the first not counted has the focus), opens it and
- * types the ballots found; the counter, signed in over the page, enters each ballot by keys (every candidate of every
- * section, Enter after each section) and finishes the box.
+ * Counting, by keyboard: the person signed in (the chief scrutineer) chooses the box (the first not counted has the
+ * focus), opens it and types the ballots found; the counter, signed in over the page, enters each ballot by keys
+ * (every candidate of every section, Enter after each section) and finishes the box.
  */
-export async function countBox(w: WalkPage, who: { chief: string; counter: string }, boxName: string, ballots: number, keys: readonly string[]): Promise<void> {
+export async function countBox(w: WalkPage, counter: string, boxName: string, ballots: number, keys: readonly string[]): Promise<void> {
   const { page, t } = w;
-  await signInAs(w, who.chief);
-  await page.getByRole('link', { name: boxName }).waitFor();
+  await focusOn(page, page.getByRole('link', { name: boxName }));
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: t('counting.open') }).waitFor();
+  await focusOn(page, page.getByRole('button', { name: t('counting.open') }));
   await page.keyboard.press('Enter');
   await page.getByText(t('counting.opened', { name: boxName })).waitFor();
   await page.keyboard.type(String(ballots));
   await page.keyboard.press('Enter');
   await page.getByText(t('counting.found.match')).waitFor();
-  await signInAs(w, who.counter);
+  await signInAs(w, counter);
   await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, t('ballot.label'));
   for (let i = 0; i < ballots; i++) for (const k of keys) await page.keyboard.press(k);
   await page.getByText(t('counting.allEntered', { found: ballots })).waitFor();

@@ -170,6 +170,40 @@ async function shownFingerprint(w: WalkPage): Promise<string> {
   return (await line.innerText()).slice(`${w.t('export.fingerprint')}${w.t('b.sep.label')}`.length).trim();
 }
 
+/**
+ * The desk clerk at the desk (chosen first when `choose`): one scan + Enter per voter; a second scan of the first
+ * certificate is refused, saying when (in the screen's form of a time) and where it was issued.
+ */
+async function deskIssues(w: WalkPage, voters: readonly { name: string; certificate: string }[], choose: boolean, issuedAt: RegExp): Promise<void> {
+  await signInAs(w, CLERK);
+  await nav(w, 'nav.desk');
+  if (choose) await chooseDesk(w);
+  await issueBallots(w, voters);
+  const said = await (await scan(w, voters[0]!.certificate)).innerText();
+  assert.ok(said.includes(w.t('desk.answer.already')) && said.includes(BOX), said);
+  assert.match(said, issuedAt);
+  await screenIsReadable(w, 'desk');
+}
+
+/**
+ * The chair closes voting and checks the box's seals on the Boxes page, which leads on to counting; the box counted
+ * by keys (a ballot in at most eight); the chair follows the counting screen's way on to the results and computes
+ * them. Returns the chair's office's elected line.
+ */
+async function closedCountedComputed(w: WalkPage, seals: { empty: string; closed: string }, oneByOne: boolean, ballots: number): Promise<string> {
+  await signInAs(w, CHAIR);
+  await nav(w, 'nav.boxes');
+  await closeAndCheckSeals(w, BOX, seals, oneByOne);
+  await screenIsReadable(w, 'boxes-checked');
+  await signInAs(w, COUNTING.chief);
+  await followNextStep(w, 'count', '#/counting');
+  assert.ok(BALLOT_KEYS.length <= 8);
+  await countBox(w, COUNTING.counter, BOX, ballots, BALLOT_KEYS);
+  await signInAs(w, CHAIR);
+  await followNextStep(w, 'results', '#/results');
+  return computeResults(w, '主任');
+}
+
 describe('the newcomer walk: the day from the screens alone, in Chinese and in English', { skip: missing ?? false }, () => {
   let app: ScreensApp;
   let zh: WalkPage & { problems: string[] };
@@ -265,29 +299,10 @@ describe('the newcomer walk: the day from the screens alone, in Chinese and in E
     assert.ok((await guideStep(zh, 'open-voting').innerText()).includes(t('day.progress', { done: 1, total: 2 })));
 
     // The desk: one scan + Enter per voter; a second scan of the same certificate is refused, saying when and where.
-    await signInAs(zh, CLERK);
-    await nav(zh, 'nav.desk');
-    await issueBallots(zh, voters);
-    const again = await scan(zh, voters[0]!.certificate);
-    const said = await again.innerText();
-    assert.ok(said.includes(t('desk.answer.already')) && said.includes(BOX), said);
-    assert.match(said, /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
-    await screenIsReadable(zh, 'desk');
+    await deskIssues(zh, voters, false, /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
 
-    // The Boxes page: voting closed, the box sealed, its seals checked one at a time; then on to counting.
-    await signInAs(zh, CHAIR);
-    await nav(zh, 'nav.boxes');
-    await closeAndCheckSeals(zh, BOX, { empty: 'A-0001', closed: 'A-0002' }, true);
-    await screenIsReadable(zh, 'boxes-checked');
-    await followNextStep(zh, 'count', '#/counting');
-
-    // Counting: a ballot in at most eight keys.
-    assert.ok(BALLOT_KEYS.length <= 8);
-    await countBox(zh, COUNTING, BOX, VOTING, BALLOT_KEYS);
-    // Results, computed by the chair; signing is the way on.
-    await signInAs(zh, CHAIR);
-    await followNextStep(zh, 'results', '#/results');
-    const elected = await computeResults(zh, '主任');
+    // The Boxes page: voting closed, the box sealed, its seals checked one at a time; counting; results.
+    const elected = await closedCountedComputed(zh, { empty: 'A-0001', closed: 'A-0002' }, true, VOTING);
     const signers = await everyoneSigns(zh);
     assert.ok(signers >= 5, `${signers} signers`);
     const printed = await printedSheet(page, elected);
@@ -327,24 +342,8 @@ describe('the newcomer walk: the day from the screens alone, in Chinese and in E
     await openVoting(en, BOX, STATION_BOX);
     await screenIsReadable(en, 'boxes-voting');
 
-    await signInAs(en, CLERK);
-    await nav(en, 'nav.desk');
-    await chooseDesk(en);
-    await issueBallots(en, voters);
-    const again = await (await scan(en, voters[1]!.certificate)).innerText();
-    assert.ok(again.includes(en.t('desk.answer.already')), again);
-    assert.match(again, /\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}/);
-    await screenIsReadable(en, 'desk');
-
-    await signInAs(en, CHAIR);
-    await nav(en, 'nav.boxes');
-    await closeAndCheckSeals(en, BOX, { empty: 'B-0001', closed: 'B-0002' }, false);
-    await screenIsReadable(en, 'boxes-checked');
-    await followNextStep(en, 'count', '#/counting');
-    await countBox(en, COUNTING, BOX, voters.length, BALLOT_KEYS);
-    await signInAs(en, CHAIR);
-    await followNextStep(en, 'results', '#/results');
-    const elected = await computeResults(en, '主任');
+    await deskIssues(en, voters, true, /\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}/);
+    const elected = await closedCountedComputed(en, { empty: 'B-0001', closed: 'B-0002' }, false, voters.length);
     await everyoneSigns(en);
     await screenIsReadable(en, 'signoff');
     await followNextStep(en, 'seal', '#/export');
