@@ -98,6 +98,9 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
   const [count, setCount] = useState('');
   const action = useAction();
   const may = useMayCall();
+  // The label's colon in the screen's language (full width in Chinese), not drawn by the style sheet.
+  const term = (key: 'boxes.received' | 'boxes.issued' | 'boxes.spoiled' | 'boxes.returned' | 'boxes.inHand' | 'boxes.balance') =>
+    `${t(key)}${t('b.sep.label').trimEnd()}`;
   const send = async (method: 'receiveBallots' | 'returnUnusedBallots', e?: FormEvent) => {
     e?.preventDefault();
     const n = Number(count);
@@ -111,19 +114,19 @@ function Stock({ box, round, stock, onChanged }: { box: string; round: number; s
     <div className="boxes-stock" data-testid={`stock-${box}`}>
       {stock && (
         <dl className="boxes-stock-facts">
-          <dt>{t('boxes.received')}</dt>
+          <dt>{term('boxes.received')}</dt>
           <dd data-testid="stock-received">{stock.received}</dd>
-          <dt>{t('boxes.issued')}</dt>
+          <dt>{term('boxes.issued')}</dt>
           <dd data-testid="stock-issued">{stock.issued}</dd>
-          <dt>{t('boxes.spoiled')}</dt>
+          <dt>{term('boxes.spoiled')}</dt>
           <dd>{stock.spoiled}</dd>
-          <dt>{t('boxes.returned')}</dt>
+          <dt>{term('boxes.returned')}</dt>
           <dd>{stock.unusedReturned}</dd>
-          <dt>{t('boxes.inHand')}</dt>
+          <dt>{term('boxes.inHand')}</dt>
           <dd>{stock.inHand}</dd>
           {stock.balanced !== null && (
             <>
-              <dt>{t('boxes.balance')}</dt>
+              <dt>{term('boxes.balance')}</dt>
               <dd className={stock.balanced ? 'ui-text-good' : 'ui-text-warn'}>{stock.balanced ? t('boxes.balanced') : t('boxes.unbalanced')}</dd>
             </>
           )}

@@ -136,7 +136,9 @@ export function ExportScreen() {
         <h2>{t('export.title')}</h2>
         <p className="ui-lead">{t('export.explain')}</p>
         <p>
-          {t('export.fingerprint')}：<strong className="ui-mono" data-testid="export-fingerprint">{fingerprintShort ?? '…'}</strong>
+          {t('export.fingerprint')}
+          {t('b.sep.label')}
+          <strong className="ui-mono" data-testid="export-fingerprint">{fingerprintShort ?? '…'}</strong>
         </p>
         <form
           className="ui-card"
@@ -170,7 +172,9 @@ export function ExportScreen() {
             </p>
           )}
           <p className="ui-muted">
-            {t('export.fileName')}：<span className="ui-mono">{fileName}</span>
+            {t('export.fileName')}
+            {t('b.sep.label')}
+            <span className="ui-mono">{fileName}</span>
             {electron && sheet && (
               <>
                 {' · '}

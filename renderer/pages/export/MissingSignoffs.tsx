@@ -12,7 +12,7 @@ export function MissingSignoffs({ missing }: { missing: readonly MissingSignoffV
     <ul data-testid="missing-signoffs">
       {rounds.map((n) => (
         <li key={n}>
-          {t('export.missing.round', { n })}：
+          {t('export.missing.round', { n })}{t('b.sep.label')}
           {missing
             .filter((m) => m.round === n)
             .map((m) => (m.name === null ? t('export.missing.nobody', { role: role(m) }) : `${m.name}（${role(m)}）`))

@@ -18,7 +18,7 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
         {t('export.summary.title', { title: summary.electionTitle })} · {t('export.summary.sealedAt', { at: when.dateTime(summary.sealedAt) })}
       </p>
       <p>
-        {t('export.fingerprint')}：<strong className="ui-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
+        {t('export.fingerprint')}{t('b.sep.label')}<strong className="ui-mono" data-testid="summary-fingerprint">{summary.fingerprint.short}</strong>
       </p>
       <p data-testid="summary-sequence">
         {t('export.summary.sequence', { n: summary.sequence })}
@@ -27,7 +27,7 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
           t('export.summary.first')
         ) : (
           <>
-            {t('export.summary.supersedes')}：<span className="ui-mono" data-testid="summary-supersedes">{grouped(summary.supersedes)}</span>
+            {t('export.summary.supersedes')}{t('b.sep.label')}<span className="ui-mono" data-testid="summary-supersedes">{grouped(summary.supersedes)}</span>
           </>
         )}
       </p>
@@ -38,12 +38,12 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
       ) : (
         <div className="ui-card ui-card-bad" data-testid="summary-override">
           <strong>{t('export.summary.override', { names: summary.override.approvers.join('、'), reason: summary.override.reason })}</strong>
-          <div>{t('export.summary.missing')}：</div>
+          <div>{t('export.summary.missing')}{t('b.sep.label')}</div>
           <MissingSignoffs missing={summary.override.missing} />
         </div>
       )}
       <p>
-        {t('export.summary.auditHead', { n: summary.auditHead.count })}：<span className="ui-mono" data-testid="summary-audit-head">{grouped(summary.auditHead.hash)}</span>
+        {t('export.summary.auditHead', { n: summary.auditHead.count })}{t('b.sep.label')}<span className="ui-mono" data-testid="summary-audit-head">{grouped(summary.auditHead.hash)}</span>
       </p>
       <table className="ui-table ui-table-rows">
         <thead>
@@ -65,7 +65,7 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
               <td>
                 {r.elected.map((e) => (
                   <div key={e.office}>
-                    {titles?.get(e.office) ?? e.office}：{e.names.join('、') || '—'}
+                    {titles?.get(e.office) ?? e.office}{t('b.sep.label')}{e.names.join(t('b.sep.list')) || '—'}
                     {e.vacant > 0 && ` (${t('results.vacant', { n: e.vacant })})`}
                   </div>
                 ))}
@@ -76,10 +76,10 @@ export function SealSummary({ summary, titles }: { summary: SealSummaryView; tit
               </td>
               <td className="ui-mono" data-testid={`summary-paper-${r.number}`}>
                 <div>
-                  {t('export.summary.resultHash')}：{grouped(r.resultHash)}
+                  {t('export.summary.resultHash')}{t('b.sep.label')}{grouped(r.resultHash)}
                 </div>
                 <div>
-                  {t('export.summary.signedHead')}：
+                  {t('export.summary.signedHead')}{t('b.sep.label')}
                   {r.signedHead === null ? t('export.summary.noSignedHead') : `${t('export.summary.entries', { n: r.signedHead.count })} ${grouped(r.signedHead.hash)}`}
                 </div>
               </td>

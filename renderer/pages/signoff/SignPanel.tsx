@@ -38,8 +38,8 @@ export function SignPanel({ round, sheet, onSigned }: { round: number; sheet: Ta
   };
 
   return (
-    <section className="ui-card" data-testid="sign-panel">
-      <h3>{t('signoff.sign.title')}</h3>
+    <section className="ui-card" aria-labelledby="sign-panel-title" data-testid="sign-panel">
+      <h3 id="sign-panel-title">{t('signoff.sign.title')}</h3>
       <p className="ui-muted">{t('signoff.sign.explain')}</p>
       <ul className="signoff-officials" data-testid="officials">
         {officials.map((o) => (
