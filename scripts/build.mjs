@@ -103,6 +103,11 @@ export async function buildCli() {
     logLevel: 'warning',
     absWorkingDir: root,
     metafile: true,
+    // Every run parses the chunks it loads: without comments and whitespace there is a third less to read, and ASCII
+    // text stays one byte a character in V8. Names are kept (exceljs tells its classes apart by constructor.name).
+    charset: 'ascii',
+    minifyWhitespace: true,
+    minifySyntax: true,
     plugins: [zodWithoutLocales],
     // Some bundled dependencies are CommonJS and call require() for Node's own modules.
     banner: { js: "import { createRequire as __stationRequire } from 'node:module'; const require = __stationRequire(import.meta.url);" },

@@ -81,7 +81,12 @@ export function scanCanonicalPayload(bytes: Uint8Array): CanonicalScan {
 
 class Scanner {
   private pos = 0;
-  private readonly stack: Frame[] = [];
+  /**
+   * The open containers, outermost first: the first `depth` frames. A frame is reused by the next container opened at
+   * its depth, so a payload of tens of thousands of ballots does not allocate an object per container.
+   */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private readonly records: Array<Uint8Array | undefined> = [];
   private readonly results: Array<Uint8Array | undefined> = [];
   private readonly ballots: Array<BallotSpans | undefined> = [];
@@ -92,15 +97,15 @@ class Scanner {
   constructor(private readonly bytes: Uint8Array) {}
 
   run(): CanonicalScan {
-    const { bytes, stack } = this;
+    const { bytes, frames } = this;
     this.beginValue();
     for (;;) {
       // A value has just ended: close the containers it ends, then go on with the next member or element.
-      if (stack.length === 0) {
+      if (this.depth === 0) {
         if (this.pos !== bytes.length) throw new NotCanonical();
         return { canonical: true, records: this.records, results: this.results, ballots: this.ballots, reservedKey: this.reservedKey };
       }
-      const top = stack[stack.length - 1]!;
+      const top = frames[this.depth - 1]!;
       this.valueEnded(top);
       const b = bytes[this.pos++];
       if (b === 0x2c /* , */) {
@@ -108,7 +113,7 @@ class Scanner {
         if (top.isObject) this.key(top);
         this.beginValue();
       } else if (b === (top.isObject ? 0x7d /* } */ : 0x5d /* ] */)) {
-        stack.pop();
+        this.depth -= 1;
       } else {
         throw new NotCanonical();
       }
@@ -117,9 +122,9 @@ class Scanner {
 
   /** Reads a value; a container is opened (and its first member's value begun) and left on the stack. */
   private beginValue(): void {
-    const { bytes, stack } = this;
+    const { bytes } = this;
     for (;;) {
-      const parent = stack.length > 0 ? stack[stack.length - 1]! : null;
+      const parent = this.depth > 0 ? this.frames[this.depth - 1]! : null;
       if (parent !== null) parent.valueStart = this.pos;
       const b = bytes[this.pos];
       if (b === 0x7b /* { */ || b === 0x5b /* [ */) {
@@ -127,13 +132,12 @@ class Scanner {
         const isObject = b === 0x7b;
         const role = roleOf(parent, isObject);
         const round = role === Role.Round ? parent!.count : (parent?.round ?? 0);
-        const frame: Frame = { isObject, role, round, count: 0, member: Member.None, valueStart: 0, keyStart: 0, keyEnd: 0, keyPlain: true };
         if (role === Role.Ballots) this.ballots[round] = { start: this.pos - 1, end: this.pos - 1, items: [] };
         if (bytes[this.pos] === (isObject ? 0x7d : 0x5d)) {
           this.pos += 1;
           return;
         }
-        stack.push(frame);
+        const frame = this.open(isObject, role, round);
         if (isObject) this.key(frame);
         continue;
       }
@@ -145,6 +149,23 @@ class Scanner {
       else throw new NotCanonical();
       return;
     }
+  }
+
+  /** A container opened at the next depth, in the frame last used there (its key fields are set before they are read). */
+  private open(isObject: boolean, role: Role, round: number): Frame {
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = { isObject, role, round, count: 0, member: Member.None, valueStart: 0, keyStart: 0, keyEnd: 0, keyPlain: true };
+      this.frames.push(frame);
+    } else {
+      frame.isObject = isObject;
+      frame.role = role;
+      frame.round = round;
+      frame.count = 0;
+      frame.member = Member.None;
+    }
+    this.depth += 1;
+    return frame;
   }
 
   private valueEnded(frame: Frame): void {

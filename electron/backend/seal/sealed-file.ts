@@ -309,22 +309,51 @@ export function strictBase64(text: string): Buffer | null {
   return Buffer.from(text, 'base64');
 }
 
+/** Base64 digits decoded a piece at a time: a multiple of 4, so pieces decode on their own. */
+const BASE64_PIECE = 64 * 1024;
+
+/**
+ * strictBase64 of the text bytes [from, to) (ASCII), decoded a piece at a time: a payload of megabytes is never one
+ * string, which would be as many fresh megabytes to copy into and touch. Null exactly when strictBase64 would be.
+ */
+export function strictBase64InPieces(buffer: Buffer, from: number, to: number): Buffer | null {
+  if ((to - from) % 4 !== 0) return null;
+  const out = Buffer.allocUnsafe(((to - from) / 4) * 3);
+  let written = 0;
+  for (let at = from; at < to; at += BASE64_PIECE) {
+    const end = Math.min(to, at + BASE64_PIECE);
+    const text = buffer.toString('latin1', at, end);
+    // Padding may stand only at the very end, so only the last piece may have it (and unused bits to check).
+    if (end === to) {
+      const last = strictBase64(text);
+      if (last === null) return null;
+      written += last.copy(out, written);
+    } else {
+      if (!/^[A-Za-z0-9+/]*$/.test(text)) return null;
+      written += out.write(text, written, 'base64');
+    }
+  }
+  return out.subarray(0, written);
+}
+
 const PAYLOAD_OPENING = Buffer.from('"payload": "', 'latin1');
 
 /**
  * The fields of a file laid out exactly as renderSealedFile writes them, read without decoding or parsing the whole
  * file (the payload is nearly all of it, and base64 needs no unescaping); null for anything else, which the general
- * path then reads, checks and names.
+ * path then reads, checks and names. A payload that is strict base64 comes decoded (`payloadBytes`, with `payload`
+ * left empty); any other is given as its text, for the general checks to name.
  */
-function fieldsAsWritten(bytes: Uint8Array): SealedFileFields | null {
+function fieldsAsWritten(bytes: Uint8Array): (SealedFileFields & { payloadBytes?: Buffer }) | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const opening = buffer.indexOf(PAYLOAD_OPENING);
   if (opening < 0) return null;
   const from = opening + PAYLOAD_OPENING.length;
   const to = buffer.indexOf(0x22, from);
   if (to < 0 || !isAscii(buffer.subarray(0, from)) || !isAscii(buffer.subarray(to))) return null;
-  const payload = buffer.toString('latin1', from, to);
-  if (!/^[A-Za-z0-9+/=]*$/.test(payload)) return null;
+  const payloadBytes = strictBase64InPieces(buffer, from, to);
+  const payload = payloadBytes === null ? buffer.toString('latin1', from, to) : '';
+  if (payloadBytes === null && !/^[A-Za-z0-9+/=]*$/.test(payload)) return null;
   const around = buffer.toString('latin1', 0, from) + buffer.toString('latin1', to);
   let outer: unknown;
   try {
@@ -334,7 +363,7 @@ function fieldsAsWritten(bytes: Uint8Array): SealedFileFields | null {
   }
   const parsed = sealedFileShape.safeParse(outer);
   if (!parsed.success || parsed.data.payload !== '' || renderSealedFile(parsed.data) !== around) return null;
-  return { ...parsed.data, payload };
+  return payloadBytes === null ? { ...parsed.data, payload } : { ...parsed.data, payload, payloadBytes };
 }
 
 function zodFailures(error: z.ZodError, where: string): string[] {
@@ -373,11 +402,12 @@ function verifyUnsafe(bytes: Uint8Array, opts: VerifyOptions): VerifyOutcome {
   const fail = (...failures: string[]): VerifyOutcome => ({ ok: false, failures });
   const failures: string[] = [];
 
-  const f = fieldsAsWritten(bytes) ?? readFieldsAnyLayout(bytes, failures);
+  const written = fieldsAsWritten(bytes);
+  const f = written ?? readFieldsAnyLayout(bytes, failures);
   if (typeof f === 'string') return fail(f);
   if (Array.isArray(f)) return fail(...f);
 
-  const payloadBytes = strictBase64(f.payload);
+  const payloadBytes = written?.payloadBytes ?? strictBase64(f.payload);
   if (payloadBytes === null) return fail(...failures, both('"payload" 不是有效的 Base64', '"payload" is not valid base64'));
   const signature = strictBase64(f.signature);
   if (signature === null || signature.length !== 64) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { canonicalJson, hashJson, hashOf } from '../../../electron/backend/seal';
 import { scanCanonicalPayload } from '../../../electron/backend/seal/canonical-scan';
-import { strictBase64 } from '../../../electron/backend/seal/sealed-file';
+import { strictBase64, strictBase64InPieces } from '../../../electron/backend/seal/sealed-file';
 import { parseWithSharedBallots } from '../../../electron/backend/seal/shared-ballots';
 
 const payloadOf = (rounds: { number: number; record?: unknown; result?: unknown }[], extra: Record<string, unknown> = {}) => ({ format: 'x', rounds, note: '选举', ...extra });
@@ -150,6 +150,36 @@ test('strict base64 accepts exactly the texts that are the one spelling of their
   assert.equal(strictBase64('QR=='), null);
   assert.equal(strictBase64('QUJ='), null);
   assert.notEqual(strictBase64('QUI='), null);
+});
+
+test('a long payload decoded a piece at a time is accepted and decoded exactly as strict base64 of the whole text', () => {
+  const spoil = fc.record({ at: fc.nat(), by: fc.constantFrom('', 'A', '=', '==', '-', ' ', 'AAAA', 'A=') });
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 200_000 }), fc.integer(), fc.option(spoil), (length, seed, change) => {
+      const bytes = Buffer.alloc(length);
+      let x = seed;
+      for (let i = 0; i < length; i++) {
+        x = (Math.imul(x, 1103515245) + 12345) | 0;
+        bytes[i] = x >>> 24;
+      }
+      let text = bytes.toString('base64');
+      if (change !== null) {
+        const at = text.length === 0 ? 0 : change.at % text.length;
+        text = text.slice(0, at) + change.by + text.slice(at + 1);
+      }
+      const whole = strictBase64(text);
+      const pieces = strictBase64InPieces(Buffer.from(text, 'latin1'), 0, text.length);
+      assert.equal(pieces === null, whole === null, `${text.length} ${JSON.stringify(change)}`);
+      if (whole !== null) assert.ok(whole.equals(pieces!));
+    }),
+    { numRuns: 60 },
+  );
+  // Padding or a stray character in a piece before the last one, and unused bits set at the very end.
+  const text = Buffer.alloc(150_000, 7).toString('base64');
+  for (const spoilt of [`${text.slice(0, 8)}=${text.slice(9)}`, `${text.slice(0, 70_000)}-${text.slice(70_001)}`, `${text.slice(0, -2)}B=`]) {
+    assert.equal(strictBase64(spoilt), null);
+    assert.equal(strictBase64InPieces(Buffer.from(spoilt, 'latin1'), 0, spoilt.length), null);
+  }
 });
 
 test('the ballots of each round\'s record are found, each ballot as its own bytes; the shared reading equals JSON.parse', () => {
