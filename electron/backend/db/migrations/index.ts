@@ -17,6 +17,7 @@ import { representatives015 } from './015-representatives';
 import { household016 } from './016-household';
 import { party017 } from './017-party';
 import { candidateFields018 } from './018-candidate-fields';
+import { copy019 } from './019-copy';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   household016,
   party017,
   candidateFields018,
+  copy019,
 ];
 
 MIGRATIONS.forEach((m, i) => {
