@@ -52,7 +52,15 @@ export const returnWrittenView = z.strictObject({
 });
 export type ReturnWrittenView = z.infer<typeof returnWrittenView>;
 
-export const ANOMALY_KINDS = ['issued-elsewhere', 'not-assigned-here', 'unknown-voter', 'issued-count-down', 'custody-differs'] as const;
+export const ANOMALY_KINDS = [
+  'issued-elsewhere',
+  'not-assigned-here',
+  'unknown-voter',
+  'issued-count-down',
+  'custody-differs',
+  /** A household election: another member of the voter's household already received this round's ballot elsewhere. */
+  'household-issued-elsewhere',
+] as const;
 export const anomalyView = z.strictObject({
   kind: z.enum(ANOMALY_KINDS),
   /** "certificate:00000012" or "box:S1". */

@@ -209,4 +209,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.files.leaveWhileCounting': 'round {round} is being counted: switching election files needs a committee member\'s PIN to confirm',
   // lead: removing an office that nominations name
   'error.edits.officeHasNominations': '"{office}" has {nominations} nomination(s) recorded (or a nomination vote); it cannot be removed',
+  // copy (issue 10): a household election's household kept at one place
+  'error.household.split': 'in a household election a household votes at one place: household {household} would have members at {where}; move the whole household together',
 };

@@ -211,4 +211,6 @@ export const errorsZhCN = {
   'error.files.leaveWhileCounting': '第 {round} 轮正在计票：切换选举文件须由一名选举委员会成员输入个人密码确认',
   // lead: removing an office that nominations name
   'error.edits.officeHasNominations': '“{office}”已记录 {nominations} 项提名（或提名投票），不能删除',
+  // copy (issue 10): a household election's household kept at one place
+  'error.household.split': '户代表选举中一户只在一个地点投票：户号 {household} 的成员将分在 {where}；请整户一起调整',
 } as const;

@@ -31,6 +31,7 @@ export const stationsEn: Record<keyof typeof stationsZhCN, string> = {
   'stations.anomaly.unknown-voter': 'certificate not on the roll',
   'stations.anomaly.issued-count-down': 'issued count went down',
   'stations.anomaly.custody-differs': 'custody step recorded differently',
+  'stations.anomaly.household-issued-elsewhere': 'same household issued at two places',
   'stations.laptop': 'This is the laptop of polling station {station}',
   'stations.laptopHint': 'It issues ballots, exchanges spoiled ones, keeps stock and its boxes, and writes returns; set-up, the roll, counting and sealing are done on the central laptop.',
   'stations.ownKey': "This laptop's key fingerprint (copy it onto the return slip)",

@@ -30,6 +30,7 @@ export const stationsZhCN = {
   'stations.anomaly.unknown-voter': '选民证号不在名单上',
   'stations.anomaly.issued-count-down': '发出选票数减少',
   'stations.anomaly.custody-differs': '保管环节记录不一致',
+  'stations.anomaly.household-issued-elsewhere': '同一户在两处领票',
   'stations.laptop': '本机是投票站 {station} 的电脑',
   'stations.laptopHint': '只能验证发票、调换废票、管理选票与本站票箱、写回执；设置、名单、计票与封存在中心会场电脑上进行。',
   'stations.ownKey': '本机密钥指纹（抄在回执凭条上）',

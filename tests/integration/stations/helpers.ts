@@ -32,14 +32,17 @@ export interface Central extends Election {
  * The central laptop: the sample election with a desk official at station s1, 48 voters, group 2 assigned to s1 and
  * group 3 onto mobile box M1, sign-in established (everyone's PIN TEST_PIN), round 1 open for voting (unless
  * `votingOpen` is false: then the test opens it with openRound, e.g. after moving voters, which closes with it).
+ * `household`: a household election (户代表), each voter their own household ("H" and the voter's row id) before
+ * anyone is assigned (set straight in the file: importing the 户号 column is household.test.ts's part).
  */
-export async function central(clockStart?: number, opts: { votingOpen?: boolean } = {}): Promise<Central> {
+export async function central(clockStart?: number, opts: { votingOpen?: boolean; household?: boolean } = {}): Promise<Central> {
   const dir = tempDir();
   const file = join(dir, 'election.sqlite');
   const ctx = createContext({ dbFile: file, now: steppingClock(clockStart), actor: 'test' });
-  const def = definition();
+  const def = definition(opts.household ? { method: 'household' } : {});
   createElection(ctx, { ...def, officials: [...(def.officials as object[]), { name: '王芳', roles: ['desk'], venue: 's1' }] });
   await importGenerated(ctx, 48);
+  if (opts.household) ctx.db.exec("UPDATE voter SET household = 'H' || id");
   assignGroup(ctx, { group: '第2居民小组', venue: 's1' });
   for (const i of M1_VOTERS) reassignVoter(ctx, { certificate: cert(i), to: { mobileBox: 'M1' }, reason: '行动不便，上门投票' });
   const people = listPeople(ctx);
