@@ -5,7 +5,8 @@
  * judged on the mode that flushes right after the write (the next write waiting for that flush); the mode that
  * flushes before acknowledging is printed beside it, since its cost is the medium's flush. Each series runs at a
  * desk's pace: a pause between two issuances (not timed; a real desk takes seconds per voter, far longer), in which
- * the background flush answers. The right-after mode is also timed back to back on disk, where each write waits for
+ * the background flush answers. The series take turns in blocks, so a machine whose load changes during the run
+ * weighs on all of them alike. The right-after mode is also timed back to back on disk, where each write waits for
  * the previous flush. Media: the OS temp folder (this machine's disk) and tmpfs (/dev/shm, where a flush is nearly
  * free). A USB stick in the field flushes slower than either; the bare flush figure shows what one flush costs.
  */
@@ -15,11 +16,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CopyFlush } from '../../shared/api/stations';
 import { chooseSecondCopyFolder } from '../../electron/backend/copy/choose-folder';
+import { secondCopyOf } from '../../electron/backend/copy/second-copy';
 import { issueBallot } from '../../electron/backend/services/issuance';
 import { election } from './floor.bench';
 
 const VOTERS = 30_000;
-const ISSUES = 1_000;
+const BLOCKS = 5;
+const PER_BLOCK = 200;
 /** Between two issuances of a series: a desk issuing 50 ballots a second, far faster than any real desk. */
 const DESK_PAUSE_MS = 20;
 
@@ -65,12 +68,7 @@ export async function run(): Promise<Record<string, number | string>> {
       }
       return times.sort((a, b) => a - b);
     };
-    const withCopy = async (folder: string, flush: CopyFlush, pause?: number): Promise<number[]> => {
-      chooseSecondCopyFolder(ctx, folder, flush);
-      return issue(ISSUES, pause);
-    };
     await issue(200, 0); // warm-up
-    const without = await issue(ISSUES);
 
     const backups: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -83,19 +81,46 @@ export async function run(): Promise<Record<string, number | string>> {
     const t = performance.now();
     chooseSecondCopyFolder(ctx, stick, 'before-ack');
     const baseMs = performance.now() - t;
-    const beforeAck = await issue(ISSUES);
-    const rightAfter = await withCopy(stick, 'right-after');
-    const backToBack = await withCopy(stick, 'right-after', 0);
-    const onTmpfs = shm ? { beforeAck: await withCopy(shm, 'before-ack'), rightAfter: await withCopy(shm, 'right-after') } : null;
+
+    // Each series: where the copy goes and how it is flushed (null: no copy).
+    type Copy = [string, CopyFlush] | null;
+    const series = new Map<string, Copy>([
+      ['without', null],
+      ['disk before-ack', [stick, 'before-ack']],
+      ['disk right-after', [stick, 'right-after']],
+    ]);
+    if (shm) {
+      series.set('tmpfs before-ack', [shm, 'before-ack']);
+      series.set('tmpfs right-after', [shm, 'right-after']);
+    }
+    const times = new Map<string, number[]>([...series.keys()].map((k) => [k, []]));
+    const use = (copy: Copy) => {
+      if (copy) chooseSecondCopyFolder(ctx, copy[0], copy[1]);
+      else secondCopyOf(ctx.db)?.detach();
+    };
+    for (let b = 0; b < BLOCKS; b++) {
+      for (const [name, copy] of series) {
+        use(copy);
+        times.get(name)!.push(...(await issue(PER_BLOCK)));
+      }
+    }
+    use([stick, 'right-after']);
+    const backToBack = await issue(PER_BLOCK * 2, 0);
     ctx.db.close();
+    const sorted = (name: string) => times.get(name)!.sort((a, b) => a - b);
+    const without = sorted('without');
+    const beforeAck = sorted('disk before-ack');
+    const rightAfter = sorted('disk right-after');
+    const onTmpfs = shm ? { beforeAck: sorted('tmpfs before-ack'), rightAfter: sorted('tmpfs right-after') } : null;
 
     const p99 = (series: number[]) => percentile(series, 99);
     const added = (series: number[]) => p99(series) - p99(without);
     return {
       'voters on the roll': VOTERS,
-      'issuances per series (desk pause between them, ms)': `${ISSUES} (${DESK_PAUSE_MS})`,
+      'issuances per series (desk pause between them, ms)': `${BLOCKS * PER_BLOCK} (${DESK_PAUSE_MS})`,
       'issue p50 without copy (ms)': percentile(without, 50),
       'issue p99 without copy (ms)': p99(without),
+      'disk: issue p50, copy flushed before ack / right after (ms)': `${percentile(beforeAck, 50).toFixed(3)} / ${percentile(rightAfter, 50).toFixed(3)}`,
       'disk: issue p99, copy flushed before ack (ms)': p99(beforeAck),
       'disk: issue p99, copy flushed right after (ms)': p99(rightAfter),
       'disk: copy flushed right after adds to p99 (ms)': added(rightAfter),
@@ -105,6 +130,7 @@ export async function run(): Promise<Record<string, number | string>> {
       'bare 1 KB append + fdatasync p99, disk (ms)': bareFlushP99(stick),
       ...(onTmpfs && shm
         ? {
+            'tmpfs: issue p50, copy flushed before ack / right after (ms)': `${percentile(onTmpfs.beforeAck, 50).toFixed(3)} / ${percentile(onTmpfs.rightAfter, 50).toFixed(3)}`,
             'tmpfs: issue p99, copy flushed before ack (ms)': p99(onTmpfs.beforeAck),
             'tmpfs: issue p99, copy flushed right after (ms)': p99(onTmpfs.rightAfter),
             'tmpfs: copy flushed before ack adds to p99 (ms)': added(onTmpfs.beforeAck),

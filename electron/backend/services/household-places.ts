@@ -52,6 +52,17 @@ export function requireHouseholdsTogether(db: Db, households: Iterable<string | 
   }
 }
 
+/** The same over the whole roll (after an import), in one pass: the first split household found is named. */
+export function requireNoSplitHousehold(db: Db): void {
+  if (!isHouseholdElection(db)) return;
+  const split = stmt(
+    db,
+    `SELECT household FROM voter WHERE household IS NOT NULL AND ${ON_ROLL}
+     GROUP BY household HAVING count(DISTINCT coalesce('box:' || mobile_box_id, 'venue:' || venue_id)) > 1 LIMIT 1`,
+  ).get() as { household: string } | undefined;
+  if (split) requireHouseholdsTogether(db, [split.household]);
+}
+
 /** The household numbers of a residents' group's voters on the roll. */
 export function householdsOfGroup(db: Db, group: string): string[] {
   const rows = stmt(db, `SELECT DISTINCT household FROM voter WHERE group_name = ? AND household IS NOT NULL AND ${ON_ROLL}`).all(group) as { household: string }[];

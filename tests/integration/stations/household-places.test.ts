@@ -6,7 +6,9 @@ import { assignGroup, reassignVoter } from '../../../electron/backend/services/v
 import { importStationReturn } from '../../../electron/backend/stations/return-import';
 import { turnout } from '../../../electron/backend/services/turnout';
 import { asPerson, TEST_PIN } from '../../helpers/authority';
-import { makeVoter } from '../../unit/roll/make-roll';
+import { importRoll } from '../../../electron/backend/services/roll';
+import { CSV_HEADER, makeVoter, utf8, voterCsvLine } from '../../unit/roll/make-roll';
+import { election } from '../issuance/helpers';
 import { assert, cert, central, exportPackage, openBoxAt, openRound, openStation, snapshot, stationFingerprintOf, writeReturn, type Central, type StationLaptop } from './helpers';
 
 const placeOf = (c: Central, i: number) =>
@@ -93,4 +95,14 @@ test("a return issuing to a household whose ballot was issued at another place i
   const before = snapshot(c.ctx);
   assert.equal(asPerson(c.ctx, c.chair, () => importStationReturn(c.ctx, file)).alreadyImported, true);
   assert.equal(snapshot(c.ctx), before);
+});
+
+test('a household election: a roll import whose assignment by group would split a household is refused, and nothing is imported', async () => {
+  const e = election({ method: 'household' });
+  // Voters 0 and 1 (groups 1 and 2) are one household; group 2 is to vote at station s1.
+  const roll = utf8(`${[`${CSV_HEADER},户号`, `${voterCsvLine(makeVoter(0))},A-1`, `${voterCsvLine(makeVoter(1))},A-1`, `${voterCsvLine(makeVoter(2))},A-2`].join('\r\n')}\r\n`);
+  await assert.rejects(importRoll(e.ctx, { bytes: roll, fileName: 'roll.csv', assign: { byGroup: { 第2居民小组: 's1' } } }), splitRefusal('A-1', [0, 1]));
+  assert.equal(e.ctx.db.prepare('SELECT count(*) FROM voter').pluck().get(), 0);
+  const done = await importRoll(e.ctx, { bytes: roll, fileName: 'roll.csv' });
+  assert.equal(done.imported, 3, 'everyone at the central venue: imported');
 });
