@@ -1,8 +1,6 @@
 import { test } from 'node:test';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { chooseSecondCopyFolder, secondCopyStatus } from '../../../electron/backend/copy/choose-folder';
 import { readSecondCopy } from '../../../electron/backend/copy/read-copy';
 import { rebuildFromCopy } from '../../../electron/backend/copy/rebuild';
@@ -10,9 +8,7 @@ import { MIGRATIONS, migrate, openDatabase } from '../../../electron/backend/db'
 import { issueBallot } from '../../../electron/backend/services/issuance';
 import { asPerson } from '../../helpers/authority';
 import { tempDir } from '../issuance/helpers';
-import { assert, central, cert, contents, freshFile, openBoxAt, type StationLaptop } from './helpers';
-
-const root = join(import.meta.dirname, '..', '..', '..');
+import { assert, central, cert, contents, freshFile, killMidIssuance, openBoxAt, type StationLaptop } from './helpers';
 
 test('the flush is a per-laptop choice made with the folder: before acknowledging unless chosen, kept when the folder is chosen again, audited', async () => {
   const c = await central();
@@ -36,7 +32,6 @@ test('flushed right after: every write reaches the copy, a restore rebuilds the 
   openBoxAt(c as unknown as StationLaptop, c.chair, 'C1');
   const desk = c.person('丁一');
   for (const i of [0, 3]) asPerson(c.ctx, desk, () => issueBallot(c.ctx, { certificate: cert(i), round: 1, desk: 'C1' }));
-  await sleep(1); // the desk's pace: the background flush answers between two voters
   asPerson(c.ctx, desk, () => issueBallot(c.ctx, { certificate: cert(4), round: 1, desk: 'C1' }));
   const status = secondCopyStatus(c.ctx);
   assert.equal(status.state, 'ok');
@@ -59,19 +54,7 @@ test('flushed right after: kill -9 mid-issuance loses nothing acknowledged (each
   openBoxAt(c as unknown as StationLaptop, c.chair, 'C1');
   const voters = c.ctx.db.prepare("SELECT certificate FROM voter WHERE venue_id = 'central' AND mobile_box_id IS NULL ORDER BY id").pluck().all() as string[];
   c.ctx.db.close();
-  const log = join(tempDir(), 'acknowledged.log');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'issuing-child.ts'), c.file, String(c.person('丁一')), 'C1', log, ...voters], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ISSUE_PAUSE_MS: '0' },
-  });
-  const acknowledged = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : []);
-  const started = Date.now();
-  while (acknowledged().length < 8 && Date.now() - started < 60_000) await sleep(1);
-  child.kill('SIGKILL');
-  await new Promise((resolve) => child.once('exit', resolve));
-  const acked = acknowledged();
-  assert.ok(acked.length >= 8 && !acked.includes('done'), `killed mid-issuance, after ${acked.length} acknowledged`);
+  const acked = await killMidIssuance(c.file, c.person('丁一'), 'C1', voters, 8, { ...process.env, ISSUE_PAUSE_MS: '0' });
 
   const restored = freshFile();
   rebuildFromCopy(restored.db, await readSecondCopy(stick));

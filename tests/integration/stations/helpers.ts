@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { createContext, type BackendContext } from '../../../electron/backend/context';
@@ -113,6 +115,34 @@ export function contents(db: BackendContext['db']): string {
 /** A new, empty election file in its own folder. */
 export function freshFile(): BackendContext {
   return createContext({ dbFile: join(tempDir(), 'election.sqlite'), actor: 'test' });
+}
+
+/**
+ * A desk issuing to `certificates` in its own process (issuing-child.ts), killed with SIGKILL once at least `atLeast`
+ * issuances were acknowledged: answers the acknowledged certificates, checked to be fewer than all.
+ */
+export async function killMidIssuance(
+  dbFile: string,
+  desk: number,
+  box: string,
+  certificates: readonly string[],
+  atLeast: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
+  const log = join(tempDir(), 'acknowledged.log');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'issuing-child.ts'), dbFile, String(desk), box, log, ...certificates], {
+    cwd: join(import.meta.dirname, '..', '..', '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+  const acknowledged = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : []);
+  const started = Date.now();
+  while (acknowledged().length < atLeast && Date.now() - started < 60_000) await sleep(1);
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
+  const acked = acknowledged();
+  assert.ok(acked.length >= atLeast && !acked.includes('done'), `killed mid-issuance, after ${acked.length} acknowledged`);
+  return acked;
 }
 
 export { assert };
