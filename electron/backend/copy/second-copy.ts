@@ -135,9 +135,9 @@ export class SecondCopy implements WriteHooks {
       const left = this.inFlight.get(fd)! - 1;
       if (left > 0) this.inFlight.set(fd, left);
       else this.inFlight.delete(fd);
-      const current = fd === this.fd && upTo === this.appended;
-      if (e && current) this.fail('missing', folder, e);
-      else if (current) this.unflushed = false;
+      // Any failed flush of the journal in use fails the copy: a later flush's success does not bring its lines back.
+      if (e && fd === this.fd) this.fail('missing', folder, e);
+      else if (!e && fd === this.fd && upTo === this.appended) this.unflushed = false;
       if (left === 0 && this.closeWhenFlushed.delete(fd)) closeSync(fd);
     });
   }
