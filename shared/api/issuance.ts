@@ -316,8 +316,13 @@ export const issuanceContract = {
    * member approves with their PIN (none while the election is still being set up, see shared/api/access.ts).
    */
   reassignVoter: {
-    input: z.strictObject({ certificate: certificateText, to: assignmentTarget, approval: committeeApproval.optional(), reason }),
-    output: z.object({ from: assignmentView, to: assignmentView }),
+    /**
+     * `wholeHousehold`: in a household election, every member of the voter's household on the roll moves with them
+     * (a household votes at one place: moving one member away from the others is refused).
+     */
+    input: z.strictObject({ certificate: certificateText, to: assignmentTarget, approval: committeeApproval.optional(), reason, wholeHousehold: z.boolean().optional() }),
+    /** `moved`: how many voters moved (more than one for a whole household). */
+    output: z.object({ from: assignmentView, to: assignmentView, moved: count.optional() }),
   },
   /** The approved mobile-box voter lists, for publication. */
   mobileLists: {

@@ -52,7 +52,15 @@ export const returnWrittenView = z.strictObject({
 });
 export type ReturnWrittenView = z.infer<typeof returnWrittenView>;
 
-export const ANOMALY_KINDS = ['issued-elsewhere', 'not-assigned-here', 'unknown-voter', 'issued-count-down', 'custody-differs'] as const;
+export const ANOMALY_KINDS = [
+  'issued-elsewhere',
+  'not-assigned-here',
+  'unknown-voter',
+  'issued-count-down',
+  'custody-differs',
+  /** A household election: another member of the voter's household already received this round's ballot elsewhere. */
+  'household-issued-elsewhere',
+] as const;
 export const anomalyView = z.strictObject({
   kind: z.enum(ANOMALY_KINDS),
   /** "certificate:00000012" or "box:S1". */
@@ -97,8 +105,18 @@ export const stationsOverviewView = z.strictObject({
 });
 export type StationsOverviewView = z.infer<typeof stationsOverviewView>;
 
+/**
+ * When a write's journal line reaches the second copy's medium (docs/stations.md "the second copy"): flushed before
+ * the write is acknowledged, or flushed right after it, the next write waiting for that flush (never more than one
+ * write behind). Chosen per laptop with the folder.
+ */
+export const COPY_FLUSH_MODES = ['before-ack', 'right-after'] as const;
+export type CopyFlush = (typeof COPY_FLUSH_MODES)[number];
+
 export const copyStatusView = z.strictObject({
   state: z.enum(['off', 'ok', 'behind', 'missing']),
+  /** Null while no folder is chosen. */
+  flush: z.enum(COPY_FLUSH_MODES).nullable(),
   folder: answerText.nullable(),
   dir: answerText.nullable(),
   lastWriteAt: answerText.nullable(),
@@ -166,7 +184,11 @@ export const stationsContract = {
   /** The second copy of this file on removable media: where, when last written, behind or not, the medium missing. */
   secondCopyStatus: { input: z.strictObject({}), output: copyStatusView },
   /** The committee chooses the folder (a USB stick's) for this file's second copy; the copy starts at once. */
-  chooseSecondCopyFolder: { input: z.strictObject({ folder: path }), output: copyStatusView },
+  chooseSecondCopyFolder: {
+    /** `flush` left out: the laptop's earlier choice, or 'before-ack' for a first folder. */
+    input: z.strictObject({ folder: path, flush: z.enum(COPY_FLUSH_MODES).optional() }),
+    output: copyStatusView,
+  },
   /**
    * A fresh file only: a replacement laptop takes over a station from its package (checked against the central
    * fingerprint from the package slip) and the dead laptop's second copy, and signs with its own key from now on.

@@ -221,4 +221,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.facts.reasonForCorrection': "{name}: facts entered before are corrected; say why (it goes into the audit log)",
   'error.facts.noNomination': 'no nomination number {id}',
   'error.facts.preliminarySet': 'the preliminary list of "{title}" is set; a nomination for it can no longer be withdrawn',
+  // copy (issue 10): a household election's household kept at one place
+  'error.household.split': 'in a household election a household votes at one place: household {household} would have members at {where}; move the whole household together',
 };

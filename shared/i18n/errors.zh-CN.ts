@@ -223,4 +223,6 @@ export const errorsZhCN = {
   'error.facts.reasonForCorrection': '{name}：更正已录入的信息须说明原因（记入审计日志）',
   'error.facts.noNomination': '没有编号为 {id} 的提名',
   'error.facts.preliminarySet': '“{title}”的初步候选人名单已确定，不能再撤回该职位的提名',
+  // copy (issue 10): a household election's household kept at one place
+  'error.household.split': '户代表选举中一户只在一个地点投票：户号 {household} 的成员将分在 {where}；请整户一起调整',
 } as const;

@@ -65,6 +65,8 @@ export const votersEn: Record<keyof typeof votersZhCN, string> = {
   'voters.decidedBy': 'Decided by',
   'voters.move': 'Move this voter',
   'voters.moved': '{name}: {from} → {to}',
+  'voters.wholeHousehold': 'Move the whole household {household} (a household votes at one place)',
+  'voters.movedHousehold': '{name} and household {household}: {n} voter(s) → {to}',
   'voters.rollStationHint': 'Optional "投票地点" (station) column: the id or name of a venue, polling station or mobile box; the voter is assigned there.',
 
   'deskfind.open': 'Find voter',

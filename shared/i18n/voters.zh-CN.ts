@@ -64,6 +64,8 @@ export const votersZhCN = {
   'voters.decidedBy': '决定的委员',
   'voters.move': '调整投票地点',
   'voters.moved': '{name}：{from} → {to}',
+  'voters.wholeHousehold': '整户（户号 {household}）一起调整（一户只在一个地点投票）',
+  'voters.movedHousehold': '{name} 及户号 {household}：{n} 人 → {to}',
   'voters.rollStationHint': '可选“投票地点”列：填会场、投票站或流动票箱的编号或名称，该选民即分配到那里。',
 
   'deskfind.open': '查找选民',

@@ -1,12 +1,13 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { CopyFlush } from '../../../shared/api/stations';
 import { appendAudit } from '../audit';
 import { invalid, refused, type BackendContext } from '../context';
 import { inTransaction } from '../db';
 import { copyDirIn } from './journal-file';
 import { attachSecondCopy, newCopyId, secondCopyOf, type CopyStatus } from './second-copy';
 
-const OFF: CopyStatus = { state: 'off', folder: null, dir: null, lastWriteAt: null, writes: 0, copied: 0, problem: null };
+const OFF: CopyStatus = { state: 'off', flush: null, folder: null, dir: null, lastWriteAt: null, writes: 0, copied: 0, problem: null };
 
 export function secondCopyStatus(ctx: BackendContext): CopyStatus {
   return secondCopyOf(ctx.db)?.status() ?? OFF;
@@ -14,9 +15,10 @@ export function secondCopyStatus(ctx: BackendContext): CopyStatus {
 
 /**
  * The committee chooses where this file's second copy goes (a USB stick's folder). The folder must be there and
- * writable; the copy starts at once with a base of the whole file, and every write after goes to it.
+ * writable; the copy starts at once with a base of the whole file, and every write after goes to it. `flush` is this
+ * laptop's choice of when each write reaches the stick (second-copy.ts); left out, the earlier choice stays.
  */
-export function chooseSecondCopyFolder(ctx: BackendContext, folder: string): CopyStatus {
+export function chooseSecondCopyFolder(ctx: BackendContext, folder: string, flush?: CopyFlush): CopyStatus {
   if (!isAbsolute(folder)) throw invalid('folder', `请给出完整路径（${folder}）`, `give the full path of the folder (${folder})`);
   try {
     if (!statSync(folder).isDirectory()) throw new Error('ENOTDIR');
@@ -35,10 +37,11 @@ export function chooseSecondCopyFolder(ctx: BackendContext, folder: string): Cop
   }
   inTransaction(ctx.db, () => {
     ctx.db
-      .prepare(`INSERT INTO second_copy (id, folder, copy_id, set_at) VALUES (1, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, set_at = excluded.set_at`)
-      .run(folder, copyId, ctx.now().toISOString());
-    appendAudit(ctx.db, { type: 'copy.folder-chosen', at: ctx.now(), actor: ctx.actor, subject: `copy:${copyId}`, detail: { folder } });
+      .prepare(`INSERT INTO second_copy (id, folder, copy_id, set_at, flush) VALUES (1, ?, ?, ?, coalesce(?, 'before-ack'))
+        ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, set_at = excluded.set_at, flush = coalesce(?, flush)`)
+      .run(folder, copyId, ctx.now().toISOString(), flush ?? null, flush ?? null);
+    const chosen = ctx.db.prepare('SELECT flush FROM second_copy WHERE id = 1').pluck().get() as CopyFlush;
+    appendAudit(ctx.db, { type: 'copy.folder-chosen', at: ctx.now(), actor: ctx.actor, subject: `copy:${copyId}`, detail: { folder, flush: chosen } });
   });
   const copy = attachSecondCopy(ctx.db, () => ctx.now()) ?? secondCopyOf(ctx.db);
   copy?.restart();

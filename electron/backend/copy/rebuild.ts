@@ -69,7 +69,8 @@ export function rebuildFromCopy(db: Db, copy: SecondCopyFiles, check: () => void
             r.insert.run(...(row as unknown[]));
           }
         }
-        const copyRow = base.prepare('SELECT folder, copy_id, set_at FROM second_copy WHERE id = 1').get() as { folder: string; copy_id: string; set_at: string } | undefined;
+        // SELECT *: a base written before the flush choice has no flush column (the safer mode then).
+        const copyRow = base.prepare('SELECT * FROM second_copy WHERE id = 1').get() as { folder: string; copy_id: string; set_at: string; flush?: string } | undefined;
         copy.lines.forEach((line, i) => {
           const where = `journal.ndjson line ${i + 2}`;
           for (const [table, op, key, row] of line.changes) {
@@ -86,8 +87,8 @@ export function rebuildFromCopy(db: Db, copy: SecondCopyFiles, check: () => void
           }
         });
         if (copyRow) {
-          db.prepare('INSERT INTO second_copy (id, folder, copy_id, seq, set_at) VALUES (1, ?, ?, ?, ?)').run(
-            copyRow.folder, copyRow.copy_id, copy.lines.at(-1)?.n ?? copy.header.base.seq, copyRow.set_at);
+          db.prepare('INSERT INTO second_copy (id, folder, copy_id, seq, set_at, flush) VALUES (1, ?, ?, ?, ?, ?)').run(
+            copyRow.folder, copyRow.copy_id, copy.lines.at(-1)?.n ?? copy.header.base.seq, copyRow.set_at, copyRow.flush ?? 'before-ack');
         }
         for (const t of triggers) db.exec(t.sql);
         const expected = copy.lines.at(-1)?.audit ?? copy.header.base.audit;

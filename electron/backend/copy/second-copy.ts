@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fdatasyncSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CopyFlush } from '../../../shared/api/stations';
 import { auditHead } from '../audit';
 import type { Db } from '../db';
 import { setWriteHooks, writeHooksOf, type WriteHooks } from '../db/write-hooks';
@@ -13,9 +14,12 @@ import { COPY_FORMAT, copyDirIn, journalReach, JOURNAL_FILE, type CopyHeader } f
  * measuring (tests/bench/second-copy.bench.ts): SQLite's online backup copies the whole file after every write
  * (tens of milliseconds at 30,000 voters), while a journal of the rows each write changed costs an append of about
  * a kilobyte. So the copy is a base (the whole file, written when the copy starts, when its medium comes back and
- * when the app finds the copy behind) plus that journal, appended and flushed to the medium (fdatasync) inside each
- * write's transaction before it commits: a write the desk was told about is on the stick, even through a power cut,
- * and the copy is never more than that one write behind. A missing medium never stops the day: the status says so
+ * when the app finds the copy behind) plus that journal, appended inside each write's transaction before it commits,
+ * so a write the desk was told about is in the journal even if the app is killed. When the line reaches the medium
+ * is the laptop's choice (second_copy.flush): 'before-ack' flushes it (fdatasync) before the commit, so it is on the
+ * stick through a power cut too, at the cost of the stick's flush time on every write; 'right-after' flushes it in
+ * the background, and the next write waits for that flush before its own line, so the stick is never more than one
+ * write behind (a failed flush turns the status to missing). A missing medium never stops the day: the status says so
  * and the copy starts over from a new base when the folder is back. A journal grown past a size starts over from a
  * new base too (copy/compaction.ts), so the stick does not fill and a restore does not replay the whole day.
  */
@@ -24,6 +28,7 @@ export type CopyState = 'off' | 'ok' | 'behind' | 'missing';
 
 export interface CopyStatus {
   state: CopyState;
+  flush: CopyFlush | null;
   /** The folder the committee chose (a USB stick's path), or null when none was chosen. */
   folder: string | null;
   /** The copy's own folder inside it. */
@@ -41,6 +46,7 @@ interface CopyRow {
   folder: string;
   copy_id: string;
   seq: number;
+  flush: CopyFlush;
 }
 
 const copies = new WeakMap<Db, SecondCopy>();
@@ -59,6 +65,12 @@ export class SecondCopy implements WriteHooks {
   private lastWriteAt: string | null = null;
   private copied = 0;
   private problem: { state: 'behind' | 'missing'; text: string } | null = null;
+  /** 'right-after': lines appended so far, and whether the last one is not yet known to be on the medium. */
+  private appended = 0;
+  private unflushed = false;
+  /** Background flushes not answered yet, per descriptor: a descriptor is closed only once its flushes are back. */
+  private readonly inFlight = new Map<number, number>();
+  private readonly closeWhenFlushed = new Set<number>();
   private readonly bump;
   private readonly row;
 
@@ -67,7 +79,7 @@ export class SecondCopy implements WriteHooks {
     private readonly now: () => Date,
   ) {
     this.capture = captureChanges(db);
-    this.row = db.prepare('SELECT folder, copy_id, seq FROM second_copy WHERE id = 1');
+    this.row = db.prepare('SELECT folder, copy_id, seq, flush FROM second_copy WHERE id = 1');
     this.bump = db.prepare('UPDATE second_copy SET seq = seq + 1 WHERE id = 1 RETURNING seq').pluck();
     const r = this.current();
     if (r) {
@@ -106,8 +118,44 @@ export class SecondCopy implements WriteHooks {
   }
 
   private closeJournal(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    const fd = this.fd;
     this.fd = null;
+    this.unflushed = false;
+    if (fd === null) return;
+    if (this.inFlight.has(fd)) this.closeWhenFlushed.add(fd);
+    else closeSync(fd);
+  }
+
+  /** 'right-after': the line just appended goes to the medium in the background (libuv's thread pool). */
+  private flushSoon(fd: number, folder: string): void {
+    const upTo = ++this.appended;
+    this.unflushed = true;
+    this.inFlight.set(fd, (this.inFlight.get(fd) ?? 0) + 1);
+    fdatasync(fd, (e) => {
+      const left = this.inFlight.get(fd)! - 1;
+      if (left > 0) this.inFlight.set(fd, left);
+      else this.inFlight.delete(fd);
+      // Any failed flush of the journal in use fails the copy: a later flush's success does not bring its lines back.
+      if (e && fd === this.fd) this.fail('missing', folder, e);
+      else if (!e && fd === this.fd && upTo === this.appended) this.unflushed = false;
+      if (left === 0 && this.closeWhenFlushed.delete(fd)) closeSync(fd);
+    });
+  }
+
+  /**
+   * 'right-after': the previous write's line must be on the medium before this write's goes after it. When its
+   * background flush has not answered yet (writes coming faster than the stick flushes), this flush waits for it.
+   */
+  private awaitPreviousFlush(folder: string): boolean {
+    if (!this.unflushed || this.fd === null) return true;
+    try {
+      fdatasyncSync(this.fd);
+    } catch (e) {
+      this.fail('missing', folder, e);
+      return false;
+    }
+    this.unflushed = false;
+    return true;
   }
 
   private fail(state: 'behind' | 'missing', folder: string, e: unknown): void {
@@ -192,6 +240,7 @@ export class SecondCopy implements WriteHooks {
     const n = this.bump.get() as number | undefined;
     if (n === undefined || this.needsBase || this.fd === null) return;
     const r = this.current()!;
+    if (!this.awaitPreviousFlush(r.folder)) return;
     const head = auditHead(this.db);
     const at = this.now().toISOString();
     const line =
@@ -205,7 +254,8 @@ export class SecondCopy implements WriteHooks {
       for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off);
       this.journalBytes += bytes.length;
       // On the medium before the commit, so before the desk hears of the write (the cost: second-copy.bench.ts).
-      fdatasyncSync(this.fd);
+      if (r.flush === 'before-ack') fdatasyncSync(this.fd);
+      else this.flushSoon(this.fd, r.folder);
     } catch (e) {
       this.fail(errorCode(e) === 'ENOSPC' ? 'behind' : 'missing', r.folder, e);
       return;
@@ -221,9 +271,10 @@ export class SecondCopy implements WriteHooks {
 
   status(): CopyStatus {
     const r = this.current();
-    if (!r) return { state: 'off', folder: null, dir: null, lastWriteAt: null, writes: 0, copied: 0, problem: null };
+    if (!r) return { state: 'off', flush: null, folder: null, dir: null, lastWriteAt: null, writes: 0, copied: 0, problem: null };
     return {
       state: this.problem?.state ?? (this.needsBase ? 'behind' : 'ok'),
+      flush: r.flush,
       folder: r.folder,
       dir: copyDirIn(r.folder, r.copy_id),
       lastWriteAt: this.lastWriteAt,
@@ -241,6 +292,7 @@ export class SecondCopy implements WriteHooks {
   }
 
   detach(): void {
+    if (this.fd !== null) this.awaitPreviousFlush(this.current()?.folder ?? '');
     this.closeJournal();
     this.capture.remove();
     setWriteHooks(this.db, null);

@@ -8,6 +8,7 @@ import { bilingual, invalid, refused, type BackendContext } from '../context';
 import { type Db, inTransaction } from '../db';
 import type { RollEncodingChoice } from '../roll/decode';
 import { readRollFile } from '../roll/read';
+import { requireNoSplitHousehold } from './household-places';
 import { anyIssuance } from './roll-store';
 import { requireElection } from './setup-read';
 
@@ -122,6 +123,7 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
       const mobileBox = place?.kind === 'mobile-box' ? place.id : null;
       insert.run(r.name, r.name, r.idNumber, r.gender, r.birthDate, r.group, r.category, r.certificate ?? generated[i], venue, mobileBox, importId, r.line, r.address ?? null, r.proofNote ?? null, r.household ?? null, r.probationary === true ? 1 : 0);
     });
+    requireNoSplitHousehold(db);
     appendAudit(db, {
       type: 'roll.imported',
       at,

@@ -29,7 +29,7 @@ export function stationsApi(ctx: BackendContext): Implementation<StationsContrac
       return { fileName: slip.fileName, mime: 'application/pdf', contentBase64: slip.pdf.toString('base64') };
     },
     secondCopyStatus: () => secondCopyStatus(ctx),
-    chooseSecondCopyFolder: ({ folder }) => chooseSecondCopyFolder(ctx, folder),
+    chooseSecondCopyFolder: ({ folder, flush }) => chooseSecondCopyFolder(ctx, folder, flush),
     takeOverStation: async ({ packagePath, copyPath, fingerprint }) =>
       takeOverStation(ctx, { packageBytes: await readStationFile(packagePath, PACKAGE_MAX_BYTES), copyDir: copyPath, fingerprint }),
     restoreFromCopy: ({ copyPath }) => restoreFromCopy(ctx, copyPath),

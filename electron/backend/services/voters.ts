@@ -17,9 +17,12 @@ import {
   stmt,
   voterById,
   voterFacts,
+  type VoterRow,
 } from './roll-store';
 import { approvedWrite } from './approved-write';
 import { electorsOnly } from './electors';
+import { householdsOfGroup, requireHouseholdsTogether } from './household-places';
+import { isHouseholdElection } from './households';
 
 /** A typed or scanned certificate number, normalised; a malformed one is bad input naming the problem. */
 export function certificateArg(text: string, path = 'certificate'): string {
@@ -94,6 +97,7 @@ export function assignGroup(ctx: BackendContext, input: InputOf<IssuanceContract
     if (moved === 0 && ctx.db.prepare('SELECT 1 FROM voter WHERE group_name = ?').get(group) === undefined) {
       throw notFound(`选民名单上没有居民小组“${group}”`, `no residents' group "${group}" on the roll`);
     }
+    requireHouseholdsTogether(ctx.db, householdsOfGroup(ctx.db, group));
     appendAudit(ctx.db, { type: 'voter.assigned', at: ctx.now(), actor: ctx.actor, subject: `venue:${input.venue}`, detail: { group, venue: input.venue, voters: moved } });
     return { moved };
   });
@@ -143,22 +147,33 @@ function moveVoter(
     if (toVenue === v.venue_id && toBox === v.mobile_box_id) {
       throw refused(`${v.name} 已分配在${describeAssignment(from).zh}`, `${v.name} is already assigned to ${describeAssignment(from).en}`);
     }
-    db.prepare('UPDATE voter SET venue_id = ?, mobile_box_id = ? WHERE id = ?').run(toVenue, toBox, v.id);
     const at = ctx.now().toISOString();
-    db.prepare(
-      `INSERT INTO reassignment (voter_id, from_venue_id, from_box_id, to_venue_id, to_box_id, decided_by, reason, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(v.id, v.venue_id, v.mobile_box_id, toVenue, toBox, member?.id ?? null, input.reason, at);
     const to = assignmentOf(db, { venue_id: toVenue, mobile_box_id: toBox });
-    appendAudit(db, {
-      type: 'voter.reassigned',
-      at,
-      actor: ctx.actor,
-      subject: `certificate:${v.certificate}`,
-      detail: { voter: v.name, from, to, decidedBy: member, reason: input.reason },
-    });
-    return { from, to };
+    const movers = input.wholeHousehold === true && v.household !== null && isHouseholdElection(db) ? householdMembersOnRoll(db, v.household) : [v];
+    let moved = 0;
+    for (const m of movers) {
+      if (m.venue_id === toVenue && m.mobile_box_id === toBox) continue;
+      db.prepare('UPDATE voter SET venue_id = ?, mobile_box_id = ? WHERE id = ?').run(toVenue, toBox, m.id);
+      db.prepare(
+        `INSERT INTO reassignment (voter_id, from_venue_id, from_box_id, to_venue_id, to_box_id, decided_by, reason, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(m.id, m.venue_id, m.mobile_box_id, toVenue, toBox, member?.id ?? null, input.reason, at);
+      appendAudit(db, {
+        type: 'voter.reassigned',
+        at,
+        actor: ctx.actor,
+        subject: `certificate:${m.certificate}`,
+        detail: { voter: m.name, from: assignmentOf(db, m), to, decidedBy: member, reason: input.reason, ...(movers.length > 1 ? { household: v.household } : {}) },
+      });
+      moved++;
+    }
+    requireHouseholdsTogether(db, [v.household]);
+    return { from, to, moved };
   });
+}
+
+function householdMembersOnRoll(db: Db, household: string): VoterRow[] {
+  return stmt(db, `SELECT * FROM voter WHERE household = ? AND ${ON_ROLL} ORDER BY id`).all(household) as VoterRow[];
 }
 
 /** The approved mobile-box lists, for publication: names and residents' groups of those to vote (electors.ts). */

@@ -7,6 +7,7 @@ import { inTransaction, type Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { loadOrCreateStationKey, type Fingerprint } from '../seal/station-key';
 import { decidingMembers } from '../services/committee-decision';
+import { householdVoted, isHouseholdElection } from '../services/households';
 import { electionId, resolveStation, type Station } from './identity';
 import { returnPayloadShape, RETURN_FORMAT, RETURN_WHAT, type ReturnPayload } from './return-payload';
 import { openStationFile, payloadProblem } from './signed-file';
@@ -117,7 +118,8 @@ type Flag = (a: Anomaly) => void;
 
 function mergeIssuances(db: Db, c: Checked, flag: Flag): number {
   let added = 0;
-  const voterOf = q(db, 'SELECT id, name, venue_id, mobile_box_id FROM voter WHERE certificate = ?');
+  const voterOf = q(db, 'SELECT id, name, venue_id, mobile_box_id, household FROM voter WHERE certificate = ?');
+  const byHousehold = isHouseholdElection(db);
   const existing = q(db, 'SELECT box_id, desk, at, station_id FROM issuance WHERE voter_id = ? AND round_number = ?');
   const person = q(db, 'SELECT 1 FROM person WHERE id = ?');
   const insert = q(
@@ -128,7 +130,7 @@ function mergeIssuances(db: Db, c: Checked, flag: Flag): number {
     c.station.kind === 'venue' ? v.venue_id === c.station.id : v.mobile_box_id === c.station.id;
   for (const x of c.payload.issuances) {
     const subject = `certificate:${x.certificate}`;
-    const voter = voterOf.get(x.certificate) as { id: number; name: string; venue_id: string | null; mobile_box_id: string | null } | undefined;
+    const voter = voterOf.get(x.certificate) as { id: number; name: string; venue_id: string | null; mobile_box_id: string | null; household: string | null } | undefined;
     if (!voter) {
       flag({ kind: 'unknown-voter', subject, round: x.round, detail: { box: x.box, desk: x.desk, at: x.at } });
       continue;
@@ -144,6 +146,22 @@ function mergeIssuances(db: Db, c: Checked, flag: Flag): number {
           detail: { here: { box: x.box, desk: x.desk, at: x.at }, there: { box: before.box_id, desk: before.desk, at: before.at, station: before.station_id } },
         });
       }
+      continue;
+    }
+    // One ballot per household per round: another member's ballot from another place is flagged, this one not merged.
+    const household = byHousehold && voter.household !== null ? householdVoted(db, voter.household, x.round) : null;
+    if (household) {
+      const there = household.where;
+      flag({
+        kind: 'household-issued-elsewhere',
+        subject,
+        round: x.round,
+        detail: {
+          household: voter.household,
+          here: { box: x.box, desk: x.desk, at: x.at },
+          there: { certificate: household.certificate, box: there.box, desk: there.desk, at: there.at, venue: there.venue },
+        },
+      });
       continue;
     }
     if (!assigned(voter)) {

@@ -93,7 +93,7 @@ export const commands: CommandInfo[] = [
   {
     name: 'copy folder',
     summary: "choose the folder (a USB stick's) for this file's second copy, written with every change / 选定第二份副本的文件夹",
-    usage: 'station copy folder --db FILE --folder DIR [--as PERSON] [--json]',
+    usage: 'station copy folder --db FILE --folder DIR [--flush before-ack|right-after] [--as PERSON] [--json]',
     load: async () => (await import('./takeover-files')).copyFolderCommand,
   },
   {

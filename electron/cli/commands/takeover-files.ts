@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/envelope';
+import { COPY_FLUSH_MODES, type CopyFlush } from '../../../shared/api/stations';
 import { createContext } from '../../backend/context';
 import { chooseSecondCopyFolder } from '../../backend/copy/choose-folder';
 import { restoreFromCopy, type Restored } from '../../backend/copy/restore';
@@ -9,7 +10,7 @@ import { readStationFile } from '../../backend/stations/read-file';
 import { PACKAGE_MAX_BYTES, readStationPackage } from '../../backend/stations/station-package';
 import { takeOverStation, type TakeoverDone } from '../../backend/stations/takeover';
 import { actingOption, runActingAs } from '../acting';
-import { parseArgs, requireOption, UsageError } from '../args';
+import { parseArgs, requireOption, UsageError, type ParsedArgs } from '../args';
 import type { CommandCode } from '../command';
 import { slipOption, writeSlip } from '../slip-option';
 import { print } from './station-files';
@@ -106,15 +107,31 @@ export const restoreCommand: CommandCode = {
   },
 };
 
+/** `--flush before-ack|right-after`: when each write reaches the stick (docs/stations.md); left out, as chosen before. */
+function flushOption(args: ParsedArgs): CopyFlush | undefined {
+  const v = args.options.get('flush');
+  if (v === undefined) return undefined;
+  const mode = COPY_FLUSH_MODES.find((m) => m === v);
+  if (!mode) throw new UsageError(`--flush must be ${COPY_FLUSH_MODES.join(' or ')}`);
+  return mode;
+}
+
+const FLUSH_SAID: Record<CopyFlush, string> = {
+  'before-ack': '办理前刷入 U 盘 / flushed before acknowledging',
+  'right-after': '办理后随即刷入（最多落后一次写入） / flushed right after (never more than one write behind)',
+};
+
 export const copyFolderCommand: CommandCode = {
   async run(argv) {
     const args = parseArgs(argv, FLAGS);
     const dbFile = requireOption(args, 'db');
     const folder = resolve(requireOption(args, 'folder'));
+    const flush = flushOption(args);
     const who = actingOption(args);
     return withElectionDb(dbFile, 'cli', async (ctx) => {
-      const r = await runActingAs(ctx, 'chooseSecondCopyFolder', who, () => chooseSecondCopyFolder(ctx, folder));
-      return print(args.options.get('json') === true, r, [`第二份副本 / second copy: ${r.dir} (${r.state})`, ...(r.problem ? [r.problem] : [])]);
+      const r = await runActingAs(ctx, 'chooseSecondCopyFolder', who, () => chooseSecondCopyFolder(ctx, folder, flush));
+      const lines = [`第二份副本 / second copy: ${r.dir} (${r.state})`, ...(r.flush ? [FLUSH_SAID[r.flush]] : []), ...(r.problem ? [r.problem] : [])];
+      return print(args.options.get('json') === true, r, lines);
     });
   },
 };

@@ -106,16 +106,26 @@ function MoveVoter({ overview, voter, onChanged }: { overview: ElectionOverview;
   const [to, setTo] = useState(overview.venues[0] ? `venue:${overview.venues[0].id}` : '');
   const [by, setBy] = useState(NO_APPROVAL);
   const [reason, setReason] = useState('');
+  const [wholeHousehold, setWholeHousehold] = useState(true);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
+  // A household election keeps a household at one place (the backend refuses a split): offer to move it whole.
+  const household = overview.election?.method === 'household' ? (voter?.household ?? null) : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!voter) return;
     setDone(null);
     const target = to.startsWith('box:') ? { mobileBox: to.slice(4) } : { venue: to.slice(6) };
-    const out = await action.run(() => api.call('reassignVoter', { certificate: voter.certificate, to: target, ...approvalField(by), reason }));
+    const whole = household !== null && wholeHousehold;
+    const out = await action.run(() =>
+      api.call('reassignVoter', { certificate: voter.certificate, to: target, ...approvalField(by), reason, ...(whole ? { wholeHousehold: true } : {}) }),
+    );
     if (out) {
-      setDone(t('voters.moved', { name: voter.name, from: placeName(out.from), to: placeName(out.to) }));
+      setDone(
+        whole && household !== null
+          ? t('voters.movedHousehold', { name: voter.name, household, n: out.moved ?? 1, to: placeName(out.to) })
+          : t('voters.moved', { name: voter.name, from: placeName(out.from), to: placeName(out.to) }),
+      );
       setBy(NO_APPROVAL);
       setReason('');
       onChanged(out.to);
@@ -151,6 +161,12 @@ function MoveVoter({ overview, voter, onChanged }: { overview: ElectionOverview;
           <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} data-testid="move-voter-reason" />
         </Field>
       </div>
+      {household !== null && (
+        <label className="ui-check">
+          <input type="checkbox" checked={wholeHousehold} onChange={(e) => setWholeHousehold(e.target.checked)} data-testid="move-voter-household" />
+          {t('voters.wholeHousehold', { household })}
+        </label>
+      )}
       <ErrorNote error={action.error} testId="move-voter-error" />
       {done && <OkNote testId="move-voter-done">{done}</OkNote>}
       <button type="submit" disabled={action.busy || !voter} {...may} data-testid="move-voter-submit">

@@ -47,8 +47,13 @@ describe('Second copy, phoned-in turnout and takeover on the screens', { skip: m
     await page.setViewportSize({ width: 1366, height: 768 });
     const card = page.getByTestId('stations-copy');
     await card.getByTestId('copy-folder').fill(stick);
+    // The flush is this laptop's choice, made with the folder: before acknowledging unless the committee says otherwise.
+    const flush = card.getByTestId('copy-flush');
+    assert.equal(await flush.inputValue(), 'before-ack');
+    await flush.selectOption({ label: '办理后随即刷入（最多落后一次写入；没有可察觉的开销）' });
     await card.getByTestId('copy-folder-go').click();
     await card.locator('[data-testid="copy-status"][data-state="ok"]').waitFor();
+    assert.match((await card.getByTestId('copy-flush-now').textContent()) ?? '', /办理后随即刷入/);
     assert.match((await card.getByTestId('copy-status').textContent()) ?? '', /cer-copy-.*\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
 
     // The stick pulled out: the next write finds its folder gone; the day goes on and the card warns.

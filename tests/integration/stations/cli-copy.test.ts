@@ -14,6 +14,14 @@ test('the copy folder chosen, a ballot issued, the file restored from the copy; 
   c.ctx.db.close();
   const stick = tempDir();
   expect(station('copy', 'folder', '--db', c.file, '--folder', stick, '--as', chair), 0, /cer-copy-.* \(ok\)/);
+  // The flush is chosen with the folder: a mode it does not know is bad input; a known one is said and kept.
+  const unknown = station('copy', 'folder', '--db', c.file, '--folder', stick, '--flush', 'later', '--as', chair);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /--flush must be before-ack or right-after/);
+  const chosen = station('copy', 'folder', '--db', c.file, '--folder', stick, '--flush', 'right-after', '--as', chair, '--json');
+  expect(chosen, 0);
+  assert.equal((JSON.parse(chosen.stdout) as { flush: string }).flush, 'right-after');
+  expect(station('copy', 'folder', '--db', c.file, '--folder', stick, '--as', chair), 0, /never more than one write behind/);
   expect(station('issue', '--db', c.file, '--certificate', cert(0), '--round', '1', '--desk', 'C1', '--as', chair), 1);
   const out = join(tempDir(), 'restored.sqlite');
   const restored = station('restore', '--copy', stick, '--out', out, '--json');

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { createContext, type BackendContext } from '../../../electron/backend/context';
@@ -32,14 +34,17 @@ export interface Central extends Election {
  * The central laptop: the sample election with a desk official at station s1, 48 voters, group 2 assigned to s1 and
  * group 3 onto mobile box M1, sign-in established (everyone's PIN TEST_PIN), round 1 open for voting (unless
  * `votingOpen` is false: then the test opens it with openRound, e.g. after moving voters, which closes with it).
+ * `household`: a household election (户代表), each voter their own household ("H" and the voter's row id) before
+ * anyone is assigned (set straight in the file: importing the 户号 column is household.test.ts's part).
  */
-export async function central(clockStart?: number, opts: { votingOpen?: boolean } = {}): Promise<Central> {
+export async function central(clockStart?: number, opts: { votingOpen?: boolean; household?: boolean } = {}): Promise<Central> {
   const dir = tempDir();
   const file = join(dir, 'election.sqlite');
   const ctx = createContext({ dbFile: file, now: steppingClock(clockStart), actor: 'test' });
-  const def = definition();
+  const def = definition(opts.household ? { method: 'household' } : {});
   createElection(ctx, { ...def, officials: [...(def.officials as object[]), { name: '王芳', roles: ['desk'], venue: 's1' }] });
   await importGenerated(ctx, 48);
+  if (opts.household) ctx.db.exec("UPDATE voter SET household = 'H' || id");
   assignGroup(ctx, { group: '第2居民小组', venue: 's1' });
   for (const i of M1_VOTERS) reassignVoter(ctx, { certificate: cert(i), to: { mobileBox: 'M1' }, reason: '行动不便，上门投票' });
   const people = listPeople(ctx);
@@ -110,6 +115,34 @@ export function contents(db: BackendContext['db']): string {
 /** A new, empty election file in its own folder. */
 export function freshFile(): BackendContext {
   return createContext({ dbFile: join(tempDir(), 'election.sqlite'), actor: 'test' });
+}
+
+/**
+ * A desk issuing to `certificates` in its own process (issuing-child.ts), killed with SIGKILL once at least `atLeast`
+ * issuances were acknowledged: answers the acknowledged certificates, checked to be fewer than all.
+ */
+export async function killMidIssuance(
+  dbFile: string,
+  desk: number,
+  box: string,
+  certificates: readonly string[],
+  atLeast: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
+  const log = join(tempDir(), 'acknowledged.log');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'issuing-child.ts'), dbFile, String(desk), box, log, ...certificates], {
+    cwd: join(import.meta.dirname, '..', '..', '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+  const acknowledged = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : []);
+  const started = Date.now();
+  while (acknowledged().length < atLeast && Date.now() - started < 60_000) await sleep(1);
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
+  const acked = acknowledged();
+  assert.ok(acked.length >= atLeast && !acked.includes('done'), `killed mid-issuance, after ${acked.length} acknowledged`);
+  return acked;
 }
 
 export { assert };

@@ -1,8 +1,6 @@
 import { test } from 'node:test';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createContext } from '../../../electron/backend/context';
 import { chooseSecondCopyFolder } from '../../../electron/backend/copy/choose-folder';
 import { issueBallot } from '../../../electron/backend/services/issuance';
@@ -12,9 +10,7 @@ import { takeOverStation } from '../../../electron/backend/stations/takeover';
 import { turnout } from '../../../electron/backend/services/turnout';
 import { asPerson } from '../../helpers/authority';
 import { rejects, tempDir } from '../issuance/helpers';
-import { assert, central, exportPackage, openBoxAt, openRound, openStation, stationFingerprintOf, writeReturn, type StationLaptop } from './helpers';
-
-const root = join(import.meta.dirname, '..', '..', '..');
+import { assert, central, exportPackage, killMidIssuance, openBoxAt, openRound, openStation, stationFingerprintOf, writeReturn, type StationLaptop } from './helpers';
 
 test('kill -9 a station laptop mid-issuance, take over on a new data folder from its package and second copy, go on: nothing acknowledged lost, nothing doubled, one chain at the central laptop', async () => {
   const c = await central(undefined, { votingOpen: false });
@@ -36,19 +32,7 @@ test('kill -9 a station laptop mid-issuance, take over on a new data folder from
   s1.ctx.db.close();
 
   // The dead laptop: a desk issuing in its own process, killed with SIGKILL after ten acknowledged issuances.
-  const log = join(tempDir(), 'acknowledged.log');
-  const rest = voters.slice(1);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'issuing-child.ts'), join(s1.dir, 'election.sqlite'), String(desk), 'S1', log, ...rest], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const acknowledged = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : []);
-  const started = Date.now();
-  while (acknowledged().length < 10 && Date.now() - started < 60_000) await sleep(1);
-  child.kill('SIGKILL');
-  await new Promise((resolve) => child.once('exit', resolve));
-  const acked = acknowledged();
-  assert.ok(acked.length >= 10 && !acked.includes('done'), `killed mid-issuance, after ${acked.length} acknowledged`);
+  const acked = await killMidIssuance(join(s1.dir, 'election.sqlite'), desk, 'S1', voters.slice(1), 10);
 
   // The replacement laptop: a new data folder, the package (central fingerprint from its slip) and the copy.
   const dir = tempDir();

@@ -18,6 +18,7 @@ import { household016 } from './016-household';
 import { party017 } from './017-party';
 import { candidateFields018 } from './018-candidate-fields';
 import { facts019 } from './019-facts';
+import { copy020 } from './020-copy';
 
 /**
  * Every schema step, in order. Versions are 1, 2, 3, … without gaps (checked below).
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   party017,
   candidateFields018,
   facts019,
+  copy020,
 ];
 
 MIGRATIONS.forEach((m, i) => {
