@@ -1,5 +1,5 @@
-import type { ErrorText } from '../api/error-text';
-import { translator, type MessageKey, type ParamArgs } from './index';
+import type { ErrorParams, ErrorText } from '../api/error-text';
+import { translator, type BothWords, type MessageKey, type MessageParams, type ParamArgs, type ParamValue } from './index';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -10,6 +10,19 @@ const en = translator('en');
  */
 export function says<K extends MessageKey>(key: K, ...params: ParamArgs<K>): ErrorText {
   const said: ErrorText = { key, zh: zh(key, ...params), en: en(key, ...params) };
-  if (params[0] !== undefined) said.params = { ...(params[0] as Record<string, string | number>) };
+  if (params[0] !== undefined) said.params = plainParams(params[0] as MessageParams);
   return said;
+}
+
+/** The parameters as they travel: a word in both languages keeps only its two halves (not the rest of its object). */
+function plainParams(params: MessageParams): ErrorParams {
+  const out: ErrorParams = Object.create(null) as ErrorParams;
+  for (const [name, value] of Object.entries(params)) out[name] = plainValue(value);
+  return out;
+}
+
+function plainValue(value: ParamValue): ParamValue {
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (typeof value === 'object') return { zh: (value as BothWords).zh, en: (value as BothWords).en };
+  return value;
 }

@@ -235,7 +235,7 @@ export function assertBoxCanBeOpened(db: Db, box: string, round: number): void {
   const s = custodyState(db, box, round);
   if (s.position.state === 'next' && s.position.next === 'opened') return;
   const where = describePosition(box, round, s.position);
-  throw refused(`票箱 ${box} 第 ${round} 轮还不能开箱:${where.zh}`, `box ${box}, round ${round} cannot be opened yet: ${where.en}`, {
+  throw refused(says('error.custody.boxRoundOpenedYet', { where, box, round }), {
     expected: s.position.state === 'next' ? s.position.next : s.position.state,
   });
 }

@@ -84,8 +84,7 @@ export function createNextRound(
     }
     if (decider === null && needsCommitteeDecision(db, input.fromRound, input.kind)) {
       throw refused(
-        '已当选人数达到最低要求,是否另行选举由选举委员会决定:须由一名委员输入个人密码确认',
-        "the committee minimum is met, so a supplementary election is the committee's decision: a committee member approves it with their PIN",
+        says('error.rounds.committeeMinimumMetSo'),
         { reason: 'approvals-needed', atLeast: 1 },
       );
     }

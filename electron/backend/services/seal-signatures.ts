@@ -1,5 +1,5 @@
 import type { MissingSignoffView } from '../../../shared/api/seal';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { q } from './counting-store';
 import { SIGNOFF_ROLE_NAMES, type SignoffRole } from './signoff';
 import { signers } from './tally-sheet';
@@ -52,8 +52,7 @@ export function describeMissing(missing: readonly MissingSignoffView[]): { zh: s
 export function refuseMissingSignoffs(missing: readonly MissingSignoffView[]): never {
   const d = describeMissing(missing);
   throw refused(
-    `计票结果报告单所列的签名不全，不能封存（${d.zh}）；如确需封存，须由两名选举委员会成员输入个人密码并写明原因`,
-    `sign-offs listed on the tally sheet are missing, so the results cannot be sealed (${d.en}); two election committee members may override this with their PINs and a written reason`,
+    says('error.seal.signOffsListedTally', { d }),
     { reason: 'signatures-missing', missing },
   );
 }

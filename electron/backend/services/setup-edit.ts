@@ -102,12 +102,12 @@ export function removeOffice(ctx: BackendContext, input: { id: string; reason: s
 
 function candidateRow(ctx: BackendContext, id: string) {
   const found = readCandidates(ctx.db).find((c) => c.id === id);
-  if (!found) throw notFound(`没有编号为 ${id} 的候选人`, `no candidate with id "${id}"`);
+  if (!found) throw notFound(says('error.setup.candidateId', { id }));
   return found;
 }
 
 function officeRow(ctx: BackendContext, id: string) {
   const found = readOffices(ctx.db).find((o) => o.id === id);
-  if (!found) throw notFound(`没有编号为 ${id} 的职位`, `no office with id "${id}"`);
+  if (!found) throw notFound(says('error.setup.officeId', { id }));
   return found;
 }

@@ -138,7 +138,7 @@ export function signResult(
       throw refused(says('error.signoff.notCurrentResult', { shown: input.resultHash.slice(0, 12), round: input.round, current: current.slice(0, 12) }));
     }
     if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, signer.person, input.role)) {
-      throw refused(`${name} 已以${roleName.zh}身份签署第 ${input.round} 轮结果`, `${name} has already signed round ${input.round} as ${roleName.en}`);
+      throw refused(says('error.signoff.alreadySignedRound', { roleName, name, round: input.round }));
     }
     const at = ctx.now().toISOString();
     const id = Number(

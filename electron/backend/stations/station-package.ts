@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isWellFormed, TEXT_LIMITS } from '../../../shared/domain/text';
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction, latestSchemaVersion, type Db } from '../db';
 import { writeFileDurably } from '../files/durable-write';
 import { refuseExistingTarget } from '../seal/sealed-file';
@@ -88,7 +88,7 @@ export function exportStationPackage(ctx: BackendContext, input: { station: stri
   const payload = ctx.db.transaction(() => {
     const station = resolveStation(ctx.db, input.station);
     if (station.boxes.length === 0) {
-      throw refused(`${station.name}没有票箱，无法制作数据包`, `${station.name} (${station.id}) has no ballot box; there is nothing to package`, { reason: 'no-box' });
+      throw refused(says('error.stations.ballotBoxThereNothing', { name: station.name, id: station.id }), { reason: 'no-box' });
     }
     const p: PackagePayload = {
       format: PACKAGE_PAYLOAD_FORMAT,
@@ -143,7 +143,7 @@ export function openStationPackage(ctx: BackendContext, bytes: Uint8Array, centr
   const mark = db.prepare('SELECT package_hash FROM station_laptop WHERE id = 1').get() as { package_hash: string } | undefined;
   if (mark?.package_hash === summary.payloadHash) return { ...summary, alreadyOpen: true, stationKey: stationKey() };
   if (mark || db.prepare('SELECT 1 FROM election').get()) {
-    throw refused('此数据文件已有选举，只能在新的数据文件夹中打开数据包', 'this data folder already holds an election; open the package into a new, empty data folder', { reason: 'not-empty' });
+    throw refused(says('error.stations.dataFolderAlreadyHolds'), { reason: 'not-empty' });
   }
   if (payload.schemaVersion !== latestSchemaVersion()) {
     throw refused(

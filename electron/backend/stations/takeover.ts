@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { attachSecondCopy } from '../copy/second-copy';
 import { readSecondCopy } from '../copy/read-copy';
 import { rebuildFromCopy } from '../copy/rebuild';
@@ -44,7 +44,7 @@ export async function takeOverStation(ctx: BackendContext, input: { packageBytes
     const keys = laptopKeys(db);
     oldKey = keys.at(-1)?.fingerprint ?? '';
     if (oldKey === newKey.hex) {
-      throw refused('这台电脑就是副本所属的电脑，不需要接替', 'this laptop is the one the copy belongs to; there is nothing to take over', { reason: 'same-laptop' });
+      throw refused(says('error.stations.laptopOneCopyBelongs'), { reason: 'same-laptop' });
     }
     const at = ctx.now().toISOString();
     recordLaptopKey(db, newKey.hex, at, 'takeover');
