@@ -125,4 +125,5 @@ export const refusalsEn: Record<keyof typeof refusalsZhCN, string> = {
   'error.cli.pinTypeTerminalSet': 'no PIN for {name}: type it at a terminal, or set {PIN_ENV}',
   'error.cli.cancelled': 'cancelled',
   'error.copy.rebuiltAuditHeadDiffers': 'the rebuilt audit log ends at event {count}, not at the head the copy recorded ({recorded})',
+  'error.shell.notChosen': 'open a recent file or one chosen in the dialog: {path}',
 };

@@ -127,4 +127,5 @@ export const refusalsZhCN = {
   'error.cli.pinTypeTerminalSet': '没有 {name} 的个人密码：请在终端中输入，或设置 {PIN_ENV}',
   'error.cli.cancelled': '已取消',
   'error.copy.rebuiltAuditHeadDiffers': '恢复出的操作日志末尾（{count}）与副本记载的（{recorded}）不一致',
+  'error.shell.notChosen': '只能打开最近使用过的文件或在对话框中选择的文件：{path}',
 } as const;
