@@ -1,4 +1,6 @@
 import type { ErrorParams, ErrorText } from '../api/error-text';
+import type { RoundStatus } from '../domain/round';
+import { formatDate } from '../domain/when';
 import { translator, type BothWords, type MessageKey, type MessageParams, type ParamArgs, type ParamValue } from './index';
 
 const zh = translator('zh-CN');
@@ -25,4 +27,19 @@ function plainValue(value: ParamValue): ParamValue {
   if (Array.isArray(value)) return value.map(plainValue);
   if (typeof value === 'object') return { zh: (value as BothWords).zh, en: (value as BothWords).en };
   return value;
+}
+
+/** A word of the string tables in both languages, as a message parameter (a status, a role, a step). */
+export function bothWords<K extends MessageKey>(key: K, ...params: ParamArgs<K>): BothWords {
+  return { zh: zh(key, ...params), en: en(key, ...params) };
+}
+
+/** A round's status as the Start page names it (正在投票 / open for voting), never the raw status. */
+export function statusWords(status: RoundStatus): BothWords {
+  return bothWords(`sa.status.${status}`);
+}
+
+/** A date or an instant in both languages' forms (2026年8月14日 / 14 Aug 2026), through when.ts. */
+export function dateWords(value: string): BothWords {
+  return { zh: formatDate(value, 'zh-CN'), en: formatDate(value, 'en') };
 }

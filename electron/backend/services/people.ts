@@ -155,10 +155,7 @@ export function addCommitteeMemberTx(
     | { left_at: string | null }
     | undefined;
   if (existing) {
-    throw refused(
-      existing.left_at ? `${input.name} 已退出选举委员会,不能再次加入` : `${input.name} 已是选举委员会成员`,
-      existing.left_at ? `${input.name} has left the election committee and cannot rejoin` : `${input.name} is already on the election committee`,
-    );
+    throw refused(says(existing.left_at ? 'error.people.leftCannotRejoin' : 'error.people.alreadyOnCommittee', { name: input.name }));
   }
   const at = ctx.now().toISOString();
   ctx.db.prepare('INSERT INTO committee_member (person_id, position, joined_at) VALUES (?, ?, ?)').run(person.id, input.position, at);
@@ -203,11 +200,7 @@ export function leaveCommittee(ctx: BackendContext, input: InputOf<PeopleContrac
 function refuseIneligible(ctx: BackendContext, person: PersonRow, what: { zh: string; en: string }): void {
   const reasons = officialConflicts(ctx.db, person.name, person.id_number);
   if (reasons.length === 0) return;
-  throw refused(
-    `不能任命 ${person.name} 为${what.zh}:${reasons.map((r) => r.zh).join(';')}`,
-    `${person.name} cannot be ${what.en}: ${reasons.map((r) => r.en).join('; ')}`,
-    { reasons },
-  );
+  throw refused(says('error.people.cannotAppoint', { name: person.name, what, reasons }), { reasons });
 }
 
 export function grantRoleTx(ctx: BackendContext, input: InputOf<PeopleContract, 'grantRole'>): void {

@@ -38,10 +38,7 @@ export function requireRole(db: Db, id: number, roles: readonly OfficialRole[], 
   const name = personName(db, id);
   const held = activeRoles(db, id);
   if (!roles.some((r) => held.includes(r))) {
-    throw refused(
-      `${name} 不是${roles.map((r) => OFFICIAL_ROLE_NAMES[r].zh).join('或')},不能${what.zh}`,
-      `${name} is not a ${roles.map((r) => OFFICIAL_ROLE_NAMES[r].en).join(' or ')} and cannot ${what.en}`,
-    );
+    throw refused(says('error.people.lacksRole', { name, roles: roles.map((r) => OFFICIAL_ROLE_NAMES[r]), what }));
   }
   return name;
 }

@@ -5,7 +5,7 @@ import { normalizeName } from '../../../shared/domain/names';
 import { checkHousehold, HOUSEHOLD_MAX } from '../../../shared/domain/household';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { invalid, refused, says, type BackendContext } from '../context';
+import { invalid, refused, says, type BackendContext, dateWords } from '../context';
 import type { Db } from '../db';
 import { generateCertificates } from './roll';
 import { anyIssuance, stmt, type VoterRow } from './roll-store';
@@ -146,8 +146,7 @@ export function removeVoterTx(ctx: BackendContext, v: StoredVoter, reason: Remov
   const db = ctx.db;
   requireRollOpen(db);
   if (v.removed_at !== null) {
-    throw refused(`${v.name}（选民证 ${v.certificate}）已于 ${v.removed_at.slice(0, 10)} 除名`, `${v.name} (certificate ${v.certificate}) was already removed on ${v.removed_at.slice(0, 10)}`,
-      { reason: 'already-removed' });
+    throw refused(says('error.roll.alreadyRemoved', { name: v.name, certificate: v.certificate, date: dateWords(v.removed_at) }), { reason: 'already-removed' });
   }
   if ((note ?? '') === '' && reason === 'other') throw invalid('removal.note', says('error.roll.reasonOtherNeedsNote'));
   const proxy = stmt(db, 'SELECT 1 FROM proxy WHERE (voter_id = ? OR trustee_id = ?) AND revoked_at IS NULL').get(v.id, v.id);

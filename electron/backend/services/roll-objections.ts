@@ -2,7 +2,7 @@ import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import type { ObjectionView, RollLifeContract } from '../../../shared/api/roll-life';
 import { objectionTiming } from '../../../shared/domain/roll-life';
 import { appendAudit } from '../audit';
-import { invalid, notFound, refused, type BackendContext, says } from '../context';
+import { invalid, notFound, refused, type BackendContext, says, dateWords } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { addVoterTx, correctVoterTx, removeVoterTx, type StoredVoter } from './roll-changes';
@@ -102,8 +102,9 @@ export function decideObjection(ctx: BackendContext, input: In<'decideObjection'
       const db = ctx.db;
       const o = objectionById(db, input.objection);
       if (o.decision !== null) {
-        throw refused(`第 ${o.id} 号申诉已于 ${o.decided_on} 决定（${o.decision === 'upheld' ? '成立' : '不成立'}）`,
-          `objection ${o.id} was already decided on ${o.decided_on} (${o.decision})`, { reason: 'already-decided' });
+        throw refused(says(o.decision === 'upheld' ? 'error.roll.objectionUpheld' : 'error.roll.objectionRejected', { id: o.id, date: dateWords(o.decided_on!) }), {
+          reason: 'already-decided',
+        });
       }
       if (input.decidedOn < o.filed_on) {
         throw invalid('decidedOn', says('error.roll.decisionDateBeforeFiling', { decidedOn: input.decidedOn, filed_on: o.filed_on }));

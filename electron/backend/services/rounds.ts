@@ -71,10 +71,7 @@ export function createNextRound(
     }
     const steps = stored.result.nextSteps.filter((s) => s.kind === input.kind);
     if (steps.length === 0) {
-      throw refused(
-        `第 ${input.fromRound} 轮结果没有需要${input.kind === 'tie-revote' ? '再次投票' : '另行选举'}的职位`,
-        `the result of round ${input.fromRound} calls for no ${input.kind} round`,
-      );
+      throw refused(says(input.kind === 'tie-revote' ? 'error.rounds.noTieRevote' : 'error.rounds.noRerun', { round: input.fromRound }));
     }
     const done = origins(db).find((o) => o.from_round === input.fromRound && o.kind === input.kind);
     if (done) {

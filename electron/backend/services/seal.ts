@@ -5,7 +5,7 @@ import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { ApiError } from '../../../shared/api/envelope';
 import { committeeApprovers, type Approver } from '../authority/approvals';
 import { appendAudit, appendRefusal, verifyAuditChain } from '../audit';
-import { invalid, refused, type BackendContext, says } from '../context';
+import { invalid, refused, type BackendContext, says, statusWords } from '../context';
 import { inTransaction } from '../db';
 import { crashPoint } from '../files/crash-point';
 import { partialPathFor, sha256Hex } from '../files/durable-write';
@@ -81,7 +81,7 @@ export function gatherSealInput(ctx: BackendContext, override?: SealOverrideDeci
     const stored = storedResult(db, r.number);
     if (stored === null) {
       throw refused(
-        says('error.seal.roundStatusStoredResult', { number: r.number, kind: r.kind, status: r.status }),
+        says('error.seal.roundStatusStoredResult', { number: r.number, kind: r.kind, status: statusWords(r.status) }),
         { reason: 'no-result', round: r.number },
       );
     }

@@ -79,10 +79,7 @@ export function removeOffice(ctx: BackendContext, input: { id: string; reason: s
     const before = officeRow(ctx, input.id);
     const standing = readCandidates(ctx.db).filter((c) => c.office === before.id);
     if (standing.length > 0) {
-      throw refused(
-        `“${before.title}”还有 ${standing.length} 名候选人（${standing.map((c) => c.name).join('、')}）,请先删除候选人`,
-        `"${before.title}" still has ${standing.length} candidate(s) (${standing.map((c) => c.name).join(', ')}); remove them first`,
-      );
+      throw refused(says('error.setup.officeHasCandidates', { title: before.title, count: standing.length, names: standing.map((c) => c.name) }));
     }
     const nominated = ctx.db.prepare('SELECT count(*) FROM nomination WHERE office_id = ?').pluck().get(before.id) as number;
     const voted = ctx.db.prepare('SELECT count(*) FROM nomination_vote WHERE office_id = ?').pluck().get(before.id) as number;
