@@ -88,7 +88,7 @@ export const refusalsEn: Record<keyof typeof refusalsZhCN, string> = {
   'error.seal.needsElectionCommitteeMembers': '{what} needs 2 election committee members to approve with their PIN',
   'error.seal.auditLogBrokenEvent': 'the audit log is broken at event {badSeq} ({reason}); the results cannot be sealed',
   'error.seal.thereRoundYetNothing': 'there is no round yet; nothing to seal',
-  'error.seal.roundStatusStoredResult': 'round {number} ({kind}, status {status}) has no stored result yet; finish counting and compute its result before sealing',
+  'error.seal.roundStatusStoredResult': 'round {number} ({status}) has no stored result yet; finish counting and compute its result before sealing',
   'error.seal.everySignOffGiven': 'every sign-off was given; seal without an override',
   'error.session.holdsRoleNowSign': '{name} holds no role now and cannot sign in',
   'error.session.roleNotHeld': '{name} is not a {r}',

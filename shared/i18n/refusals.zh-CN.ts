@@ -90,7 +90,7 @@ export const refusalsZhCN = {
   'error.seal.needsElectionCommitteeMembers': '{what}须由 2 名选举委员会成员输入个人密码确认',
   'error.seal.auditLogBrokenEvent': '操作日志在第 {badSeq} 条处被改动，不能封存：{reason}',
   'error.seal.thereRoundYetNothing': '还没有任何投票轮次，不能封存',
-  'error.seal.roundStatusStoredResult': '第 {number} 轮（{kind}，状态 {status}）还没有保存的计票结果，不能封存；请先完成计票并计算结果',
+  'error.seal.roundStatusStoredResult': '第 {number} 轮（{status}）还没有保存的计票结果，不能封存；请先完成计票并计算结果',
   'error.seal.everySignOffGiven': '签名齐全，无需越过；请直接封存',
   'error.session.holdsRoleNowSign': '{name} 目前没有任何职务，不能登录',
   'error.session.roleNotHeld': '{name} 未担任{r}',

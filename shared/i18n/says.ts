@@ -18,9 +18,8 @@ export function says<K extends MessageKey>(key: K, ...params: ParamArgs<K>): Err
 
 /** The parameters as they travel: a word in both languages keeps only its two halves (not the rest of its object). */
 function plainParams(params: MessageParams): ErrorParams {
-  const out: ErrorParams = Object.create(null) as ErrorParams;
-  for (const [name, value] of Object.entries(params)) out[name] = plainValue(value);
-  return out;
+  // The names are the message's own placeholders (code, not input).
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, plainValue(value)]));
 }
 
 function plainValue(value: ParamValue): ParamValue {

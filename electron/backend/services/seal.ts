@@ -81,7 +81,7 @@ export function gatherSealInput(ctx: BackendContext, override?: SealOverrideDeci
     const stored = storedResult(db, r.number);
     if (stored === null) {
       throw refused(
-        says('error.seal.roundStatusStoredResult', { number: r.number, kind: r.kind, status: statusWords(r.status) }),
+        says('error.seal.roundStatusStoredResult', { number: r.number, status: statusWords(r.status) }),
         { reason: 'no-result', round: r.number },
       );
     }
