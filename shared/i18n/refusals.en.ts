@@ -160,4 +160,9 @@ export const refusalsEn: Record<keyof typeof refusalsZhCN, string> = {
   'error.rounds.noTieRevote': 'the result of round {round} calls for no tie re-vote',
   'error.rounds.noRerun': 'the result of round {round} calls for no further election',
   'error.setup.officeHasCandidates': '"{title}" still has {count} candidate(s) ({names}); remove them first',
+  'error.stations.packageVersion': 'the package was made by another version of the app (schema {theirs}, this app {ours}); use the same version on both laptops',
+  'error.stations.copyOfOtherStation': 'this copy is not of a station laptop opened from this package (it is station {station}\'s)',
+  'error.stations.copyOfCentral': 'this copy is not of a station laptop opened from this package (it is a central laptop\'s file)',
+  'error.copy.otherVersion': 'the copy was written by another version of the app (schema {theirs}, this app {ours}); restore it with the same version',
+  'error.copy.tableDiffers': 'the copy\'s table {table} differs from this app\'s',
 };

@@ -162,4 +162,9 @@ export const refusalsZhCN = {
   'error.rounds.noTieRevote': '第 {round} 轮结果没有需要再次投票的职位',
   'error.rounds.noRerun': '第 {round} 轮结果没有需要另行选举的职位',
   'error.setup.officeHasCandidates': '“{title}”还有 {count} 名候选人（{names}），请先删除候选人',
+  'error.stations.packageVersion': '数据包由另一版本的程序制作（结构版本 {theirs}，本程序 {ours}），请两台电脑使用同一版本',
+  'error.stations.copyOfOtherStation': '这份副本不是由该数据包打开的投票站电脑的副本（它属于投票站 {station}）',
+  'error.stations.copyOfCentral': '这份副本不是由该数据包打开的投票站电脑的副本（它是中心会场的文件）',
+  'error.copy.otherVersion': '副本由另一版本的程序写出（结构版本 {theirs}，本程序 {ours}），请用同一版本恢复',
+  'error.copy.tableDiffers': '副本的表 {table} 与本程序不一致',
 } as const;

@@ -45,16 +45,12 @@ export function rebuildFromCopy(db: Db, copy: SecondCopyFiles, check: () => void
   }
   try {
     if (schemaVersion(base) !== schemaVersion(db)) {
-      throw refused(
-        `副本由另一版本的程序写出（结构版本 ${schemaVersion(base)}，本程序 ${schemaVersion(db)}），请用同一版本恢复`,
-        `the copy was written by another version of the app (schema ${schemaVersion(base)}, this app ${schemaVersion(db)}); restore it with the same version`,
-        { reason: 'schema-version' },
-      );
+      throw refused(says('error.copy.otherVersion', { theirs: schemaVersion(base), ours: schemaVersion(db) }), { reason: 'schema-version' });
     }
     const shapes = new Map(tableShapes(db).map((t) => [t.name, t]));
     const baseShapes = tableShapes(base);
     const differs = baseShapes.find((t) => shapes.get(t.name)?.columns.join() !== t.columns.join());
-    if (differs || baseShapes.length !== shapes.size) throw invalid('copy', `副本的表 ${differs?.name ?? ''} 与本程序不一致`, `the copy's table ${differs?.name ?? ''} differs from this app's`);
+    if (differs || baseShapes.length !== shapes.size) throw invalid('copy', says('error.copy.tableDiffers', { table: differs?.name ?? '' }));
     return db
       .transaction((): Rebuilt => {
         db.pragma('defer_foreign_keys = ON');

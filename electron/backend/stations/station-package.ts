@@ -146,11 +146,7 @@ export function openStationPackage(ctx: BackendContext, bytes: Uint8Array, centr
     throw refused(says('error.stations.dataFolderAlreadyHolds'), { reason: 'not-empty' });
   }
   if (payload.schemaVersion !== latestSchemaVersion()) {
-    throw refused(
-      `数据包由另一版本的程序制作（结构版本 ${payload.schemaVersion}，本程序 ${latestSchemaVersion()}），请两台电脑使用同一版本`,
-      `the package was made by another version of the app (schema ${payload.schemaVersion}, this app ${latestSchemaVersion()}); use the same version on both laptops`,
-      { reason: 'schema-version' },
-    );
+    throw refused(says('error.stations.packageVersion', { theirs: payload.schemaVersion, ours: latestSchemaVersion() }), { reason: 'schema-version' });
   }
   const names = payload.tables.map((t) => t.table);
   if (names.join() !== PACKAGE_TABLE_NAMES.join()) throw payloadProblem(WHAT, 'tables', `expected the tables ${PACKAGE_TABLE_NAMES.join(', ')}`);

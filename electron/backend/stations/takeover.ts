@@ -35,11 +35,9 @@ export async function takeOverStation(ctx: BackendContext, input: { packageBytes
   const rebuilt = rebuildFromCopy(db, copy, () => {
     const laptop = stationLaptop(db);
     if (!laptop || laptop.packageHash !== summary.payloadHash) {
-      throw refused(
-        `这份副本不是由该数据包打开的投票站电脑的副本（${laptop ? `它属于投票站 ${laptop.stationId}` : '它是中心会场的文件'}）`,
-        `this copy is not of a station laptop opened from this package (${laptop ? `it is station ${laptop.stationId}'s` : "it is a central laptop's file"})`,
-        { reason: 'other-copy' },
-      );
+      throw refused(laptop ? says('error.stations.copyOfOtherStation', { station: laptop.stationId }) : says('error.stations.copyOfCentral'), {
+        reason: 'other-copy',
+      });
     }
     const keys = laptopKeys(db);
     oldKey = keys.at(-1)?.fingerprint ?? '';
