@@ -36,8 +36,8 @@ function ModeRoot() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
-      <NativeMenu />
       <ApiProvider client={client}>
+        <NativeMenu />
         <ModeRoot />
       </ApiProvider>
     </LangProvider>

@@ -64,7 +64,7 @@ export function createContext(opts: ContextOptions): BackendContext {
 }
 
 export { bilingual };
-export { says } from '../../shared/i18n/says';
+export { bothWords, dateWords, says, statusWords } from '../../shared/i18n/says';
 
 /**
  * A rule of the election refuses the action: refused(zh, en, details?), or refused(says(key, params), details?) for a

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/envelope';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/domain/authority';
 import { authorizeCall } from '../backend/authority/authorize';
 import { runAsCaller } from '../backend/authority/caller';
-import { invalid, refused, type BackendContext } from '../backend/context';
+import { invalid, refused, type BackendContext, says } from '../backend/context';
 import type { Db } from '../backend/db';
 import { signIn, signOut } from '../backend/services/session';
 import type { ParsedArgs } from './args';
@@ -29,8 +29,7 @@ export async function runActingAs<T>(ctx: BackendContext, method: MethodName, wh
   if (who === undefined) {
     if (authorizeCall(ctx, method, {}).ok) return await fn();
     throw refused(
-      '须用 --as 指定操作人（编号或姓名），并输入其个人密码',
-      `sign in first: add --as PERSON (number or exact name) with their PIN (terminal or ${PIN_ENV})`,
+      says('error.cli.signFirstAddPerson', { PIN_ENV }),
       { reason: 'sign-in-required' },
     );
   }
@@ -52,7 +51,7 @@ function personNamed(db: Db, who: string): { id: number; name: string } {
     /^\d{1,9}$/.test(who) ? db.prepare('SELECT id, name FROM person WHERE id = ?').all(Number(who)) : db.prepare('SELECT id, name FROM person WHERE name = ?').all(who)
   ) as { id: number; name: string }[];
   const shown = who.length > 40 ? `${who.slice(0, 40)}…` : who;
-  if (rows.length === 0) throw invalid('--as', `没有“${shown}”这个人`, `no person "${shown}"`);
+  if (rows.length === 0) throw invalid('--as', says('error.cli.person', { shown }));
   if (rows.length > 1) {
     throw invalid('--as', `有 ${rows.length} 人叫“${shown}”，请用编号（${rows.map((r) => r.id).join('、')}）`, `${rows.length} people are named "${shown}"; give the number (${rows.map((r) => r.id).join(', ')})`);
   }
@@ -64,7 +63,7 @@ async function readPin(name: string): Promise<string> {
   const fromEnv = process.env[PIN_ENV];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!process.stdin.isTTY) {
-    throw refused(`没有 ${name} 的个人密码：请在终端中输入，或设置 ${PIN_ENV}`, `no PIN for ${name}: type it at a terminal, or set ${PIN_ENV}`, { reason: 'pin-needed' });
+    throw refused(says('error.cli.pinTypeTerminalSet', { name, PIN_ENV }), { reason: 'pin-needed' });
   }
   return promptHidden(`${name} 的个人密码 / PIN for ${name}: `);
 }
@@ -86,7 +85,7 @@ function promptHidden(prompt: string): Promise<string> {
       stdin.setRawMode(false);
       stdin.pause();
       process.stderr.write('\n');
-      if (cancelled) reject(refused('已取消', 'cancelled', { reason: 'cancelled' }));
+      if (cancelled) reject(refused(says('error.cli.cancelled'), { reason: 'cancelled' }));
       else resolve(typed);
     };
     const onData = (chunk: string) => {

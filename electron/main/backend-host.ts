@@ -5,6 +5,7 @@ import { contract } from '../../shared/api/contract';
 import type { Authorize } from '../../shared/api/dispatch';
 import type { Db } from '../backend/db';
 import { openElectionSwitch } from '../backend/election-files/switch';
+import type { LeaveConfirmation } from '../backend/election-files/leave-guard';
 
 export type ElectionContract = typeof contract;
 
@@ -21,7 +22,7 @@ export interface BackendHost {
   currentFile(): string;
   recentFiles(): string[];
   /** Closes the open election and opens `file` (creating it when `create`); the old one stays open if this fails. */
-  switchTo(file: string, opts: { create: boolean }): void;
+  switchTo(file: string, opts: { create: boolean; leave?: LeaveConfirmation | undefined }): void;
   close(): void;
 }
 
@@ -71,8 +72,8 @@ export function startBackendHost(opts: { dataDir: string; onRoundClosed: () => v
     currentDb: () => open()?.ctx.db ?? null,
     currentFile: () => files.current().file,
     recentFiles: () => settings.recent.filter((r) => existsSync(r)),
-    switchTo(target, { create }) {
-      files.switchTo(resolve(target), { create });
+    switchTo(target, { create, leave }) {
+      files.switchTo(resolve(target), { create, leave });
     },
     close: () => files.close(),
   };

@@ -77,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
     packaged: app.isPackaged,
     dataDir,
     chosenFolders: new Set(),
+    chosenElections: new Set(),
     menu: menuQueue,
     setLanguage: (lang) => {
       if (lang !== language) {

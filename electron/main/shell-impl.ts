@@ -5,6 +5,7 @@ import { ApiError, type Implementation } from '../../shared/api/envelope';
 import { InputFileError, readInputFile } from '../backend/files/input-file';
 import { writeFileDurably } from '../backend/files/durable-write';
 import { pathInChosenFolder } from './files';
+import { electionDialogs, type ShellElections } from './election-dialogs';
 import { menuShellMethods, type MenuCommandQueue } from './menu-commands';
 import type { Language, ShellContract } from '../../shared/api/shell';
 
@@ -18,11 +19,9 @@ export interface ShellState {
   chosenFolders: Set<string>;
   menu: MenuCommandQueue;
   setLanguage: (lang: Language) => void;
-  elections: {
-    current(): string;
-    recent(): string[];
-    switchTo(file: string, opts: { create: boolean }): void;
-  };
+  elections: ShellElections;
+  /** Election files chosen in a dialog in this session: one may be sent again with a committee member's confirmation. */
+  chosenElections: Set<string>;
 }
 
 const ELECTION_FILTERS = [{ name: '选举数据库 / Election database', extensions: ['sqlite', 'db'] }];
@@ -33,6 +32,7 @@ type Destination = { dialog: { title?: string | undefined; defaultName: string; 
 export function shellImplementation(event: IpcMainInvokeEvent, state: ShellState): Implementation<ShellContract> {
   const wc = event.sender;
   const win = BrowserWindow.fromWebContents(wc);
+  const elections = electionDialogs(state.elections, state.chosenElections);
   const saveDialog = (o: SaveDialogOptions) => (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o));
 
   async function destinationPath(to: Destination): Promise<string | null> {
@@ -57,28 +57,18 @@ export function shellImplementation(event: IpcMainInvokeEvent, state: ShellState
       recentFiles: state.elections.recent(),
     }),
 
-    'shell:openElection': async ({ path }) => {
-      let target = path;
-      if (target !== undefined) {
-        if (!state.elections.recent().includes(target)) {
-          throw new ApiError('refused', `只能打开最近使用过的文件或在对话框中选择 / open a recent file or choose one in the dialog: ${target}`, { path: 'path' });
-        }
-      } else {
+    'shell:openElection': (input) =>
+      elections.open(input, async () => {
         const o = { title: '打开选举 / Open election', filters: ELECTION_FILTERS, properties: ['openFile' as const] };
         const r = win ? await dialog.showOpenDialog(win, o) : await dialog.showOpenDialog(o);
-        if (r.canceled || r.filePaths[0] === undefined) return { canceled: true as const };
-        target = r.filePaths[0];
-      }
-      state.elections.switchTo(target, { create: false });
-      return { canceled: false as const, path: state.elections.current() };
-    },
+        return r.canceled || r.filePaths[0] === undefined ? null : r.filePaths[0];
+      }),
 
-    'shell:newElection': async ({ defaultName }) => {
-      const r = await saveDialog({ title: '新建选举 / New election', defaultPath: defaultName, filters: ELECTION_FILTERS, properties: ['createDirectory'] });
-      if (r.canceled || !r.filePath) return { canceled: true as const };
-      state.elections.switchTo(r.filePath, { create: true });
-      return { canceled: false as const, path: state.elections.current() };
-    },
+    'shell:newElection': ({ defaultName, ...input }) =>
+      elections.create(input, async () => {
+        const r = await saveDialog({ title: '新建选举 / New election', defaultPath: defaultName, filters: ELECTION_FILTERS, properties: ['createDirectory'] });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      }),
 
     'shell:openFile': async ({ title, filters, read }) => {
       const o = { ...(title ? { title } : {}), ...(filters ? { filters } : {}), properties: ['openFile' as const] };

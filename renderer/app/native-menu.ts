@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/i18n';
 import type { MenuCommand } from '../../shared/api/shell';
 import type { ShellClient } from '../api/shell';
+import { openRoundsOf, refusedTargetOf, type LeaveConfirmation, type OpenRound } from '../pages/start/open-rounds';
 import { hrefFor } from './router';
 
 /** What a menu command may do to the page: the same things its own buttons and links do. */
@@ -10,6 +11,11 @@ export interface MenuEffects {
   print(): Promise<void>;
   /** After another election file was opened: the page reloads onto it. */
   reload(): void;
+  /**
+   * A round of the open file is voting or counting: the page names the rounds and asks a committee member's PIN, as
+   * the Start page does; null when the person gives up the switch.
+   */
+  confirmLeave(open: OpenRound[], target: string): Promise<LeaveConfirmation | null>;
 }
 
 /** Does what the page's own button for `command` does. */
@@ -17,9 +23,22 @@ export async function runMenuCommand(shell: ShellClient, command: MenuCommand, p
   switch (command) {
     case 'election:new':
     case 'election:open': {
-      const opened = await shell.call(command === 'election:new' ? 'shell:newElection' : 'shell:openElection', {});
-      if (!opened.canceled) page.reload();
-      return;
+      const method = command === 'election:new' ? 'shell:newElection' : 'shell:openElection';
+      let input: { path?: string; leave?: LeaveConfirmation } = {};
+      for (;;) {
+        try {
+          const opened = await shell.call(method, input);
+          if (!opened.canceled) page.reload();
+          return;
+        } catch (err) {
+          const open = openRoundsOf(err);
+          const target = refusedTargetOf(err);
+          if (open === null || target === null) throw err;
+          const leave = await page.confirmLeave(open, target);
+          if (leave === null) return;
+          input = { path: target, leave };
+        }
+      }
     }
     case 'roll:import':
       page.navigate(hrefFor('setup', 'roll'));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerText } from '../domain/text';
-import { generalText, type ErrorText } from './error-text';
+import { generalText, type ErrorParam, type ErrorText } from './error-text';
 import type { CallMeta } from './resend';
 
 /**
@@ -16,9 +16,18 @@ import type { CallMeta } from './resend';
 export const API_ERROR_CODES = ['invalid-input', 'refused', 'not-found', 'conflict', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+const bothWords = z.object({ zh: answerText, en: answerText });
+/** A message parameter: text, a number, a word in both languages, or a list of them (at most 1,000 items). */
+const errorParam: z.ZodType<ErrorParam> = z.union([
+  answerText,
+  z.number(),
+  bothWords,
+  z.array(z.union([answerText, z.number(), bothWords])).max(1000),
+]);
+
 export const apiErrorText = z.object({
   key: answerText,
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: z.record(z.string(), errorParam).optional(),
   zh: answerText,
   en: answerText,
 });

@@ -7,7 +7,9 @@
 
 export const GENERAL_ERROR_KEY = 'general';
 
-export type ErrorParams = Record<string, string | number>;
+/** A parameter: as it is, a word in both languages ({ zh, en }), or a list of them (shared/i18n paramIn says it). */
+export type ErrorParam = string | number | { zh: string; en: string } | readonly ErrorParam[];
+export type ErrorParams = Record<string, ErrorParam>;
 
 export interface ErrorText {
   key: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiResponse, ContractShape } from './envelope';
+import { leaveConfirmation } from './files';
 
 /**
  * The shell contract, beside the election contract (./contract.ts): what the page may ask of the operating system
@@ -71,12 +72,21 @@ export const shellContract = {
    * On success the page should reload its state (simplest: location.reload()).
    */
   'shell:openElection': {
-    input: z.object({ path: z.string().min(1).optional() }),
+    /**
+     * `leave`: while the open file has a round voting or counting, the switch is refused (reason 'work-open', with the
+     * rounds and the chosen `file`) until it is sent again with that file and a committee member's confirmation.
+     */
+    input: z.object({ path: z.string().min(1).max(4096).optional(), leave: leaveConfirmation.optional() }),
     output: z.union([canceled, z.object({ canceled: z.literal(false), path: z.string() })]),
   },
   /** Creates a new, empty election database where the user chooses in the save dialog, and opens it. */
   'shell:newElection': {
-    input: z.object({ defaultName: plainFileName.default('选举.sqlite') }),
+    input: z.object({
+      defaultName: plainFileName.default('选举.sqlite'),
+      /** A path chosen in this session's save dialog, sent again with `leave` after a refusal. */
+      path: z.string().min(1).max(4096).optional(),
+      leave: leaveConfirmation.optional(),
+    }),
     output: z.union([canceled, z.object({ canceled: z.literal(false), path: z.string() })]),
   },
   /** Native open dialog. With `read`, the file's bytes come back as base64 (at most 64 MiB). */

@@ -20,6 +20,7 @@ import { rollEn } from './roll.en';
 import { nominationEn } from './nomination.en';
 import { repsEn } from './reps.en';
 import { errorsEn } from './errors.en';
+import { refusalsEn } from './refusals.en';
 import { auditEn } from './audit.en';
 import { templatesEn } from './templates.en';
 import { editsEn } from './edits.en';
@@ -176,6 +177,7 @@ export const en: Record<MessageKey, string> = {
   ...nominationEn,
   ...repsEn,
   ...errorsEn,
+  ...refusalsEn,
   ...auditEn,
   ...templatesEn,
   ...editsEn,

@@ -35,4 +35,5 @@ export const filesEn: Record<keyof typeof filesZhCN, string> = {
   'files.leaveHint': 'Switching to "{name}" does not end this work; it goes on when you come back to this file. To switch now, a committee member chooses themself and types their PIN.',
   'files.leaveBy': 'Committee member confirming the switch',
   'files.leaveConfirm': 'Confirm the switch',
+  'files.leaveCancel': 'Do not switch',
 };

@@ -34,4 +34,5 @@ export const filesZhCN = {
   'files.leaveHint': '切换到“{name}”不会结束这些工作，回到本文件后可继续。确需现在切换，请一名选举委员会成员选择自己并输入个人密码。',
   'files.leaveBy': '确认切换的选委会成员',
   'files.leaveConfirm': '确认切换文件',
+  'files.leaveCancel': '不切换',
 } as const;

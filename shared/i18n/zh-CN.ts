@@ -19,6 +19,7 @@ import { rollZhCN } from './roll.zh-CN';
 import { nominationZhCN } from './nomination.zh-CN';
 import { repsZhCN } from './reps.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
+import { refusalsZhCN } from './refusals.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { templatesZhCN } from './templates.zh-CN';
 import { editsZhCN } from './edits.zh-CN';
@@ -177,6 +178,7 @@ export const zhCN = {
   ...nominationZhCN,
   ...repsZhCN,
   ...errorsZhCN,
+  ...refusalsZhCN,
   ...auditZhCN,
   ...templatesZhCN,
   ...editsZhCN,

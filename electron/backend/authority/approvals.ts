@@ -1,5 +1,5 @@
 import type { CommitteeApproval } from '../../../shared/domain/authority';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { getPerson } from '../services/people';
 import { isSittingCommitteeMember } from '../services/person-standing';
 import { authorityEstablished } from './authorize';
@@ -26,11 +26,10 @@ export function committeeApprovers(
   if (ctx.db.inTransaction) throw new Error(`${opts.what.en}: committee approvals are checked before the write's transaction`);
   if (approvals.length === 0 && !authorityEstablished(ctx.db)) return [];
   const ids = new Set(approvals.map((a) => a.person));
-  if (ids.size !== approvals.length) throw invalid(opts.path, '同一人只能确认一次', 'each committee member approves once');
+  if (ids.size !== approvals.length) throw invalid(opts.path, says('error.authority.eachCommitteeMemberApproves'));
   if (ids.size < opts.atLeast) {
     throw refused(
-      `${opts.what.zh}须由 ${opts.atLeast} 名选举委员会成员输入个人密码确认`,
-      `${opts.what.en} needs ${opts.atLeast} election committee member(s) to approve with their PIN`,
+      says('error.authority.needsElectionCommitteeMember', { what: opts.what, atLeast: opts.atLeast }),
       { reason: 'approvals-needed', atLeast: opts.atLeast },
     );
   }
@@ -38,13 +37,12 @@ export function committeeApprovers(
     const person = getPerson(ctx.db, a.person);
     if (!isSittingCommitteeMember(ctx.db, person.id)) {
       throw refused(
-        `${person.name} 不是在任的选举委员会成员，不能确认${opts.what.zh}`,
-        `${person.name} is not a sitting election committee member and cannot approve ${opts.what.en}`,
+        says('error.authority.sittingElectionCommitteeMember', { what: opts.what, name: person.name }),
         { reason: 'not-committee', person: person.id },
       );
     }
     if (!pinIsRight(ctx, person, a.pin)) {
-      throw refused(`${person.name} 的个人密码不正确，未确认`, `wrong PIN for ${person.name}; not approved`, { reason: 'wrong-pin', person: person.id });
+      throw refused(says('error.authority.wrongPinApproved', { name: person.name }), { reason: 'wrong-pin', person: person.id });
     }
     return { id: person.id, name: person.name };
   });

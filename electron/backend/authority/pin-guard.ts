@@ -1,6 +1,6 @@
 import { PIN_FAILURES_BEFORE_LOCK, PIN_FIRST_LOCK_SECONDS } from '../../../shared/domain/authority';
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction, type Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { pinMatches } from '../services/people-pin';
@@ -30,7 +30,7 @@ export function pinIsRight(ctx: BackendContext, person: { id: number; name: stri
   const db = ctx.db;
   if (db.inTransaction && !refusalsCommit(db)) throw new Error('a PIN is checked before the write it allows, outside its transaction');
   if (person.pin_hash === null || person.pin_salt === null) {
-    throw refused(`${person.name} 尚未设置个人密码`, `${person.name} has not set a PIN yet`, { reason: 'no-pin', person: person.id });
+    throw refused(says('error.authority.setPinYet', { name: person.name }), { reason: 'no-pin', person: person.id });
   }
   const now = ctx.now();
   const wait = lockedSeconds(db, person.id, now);
@@ -72,8 +72,7 @@ export function pinIsRight(ctx: BackendContext, person: { id: number; name: stri
 
 function lockedOut(name: string, id: number, seconds: number) {
   return refused(
-    `${name} 的个人密码连续输错 ${PIN_FAILURES_BEFORE_LOCK} 次，${seconds} 秒后才能再试`,
-    `${PIN_FAILURES_BEFORE_LOCK} wrong PINs in a row for ${name}; try again in ${seconds} s`,
+    says('error.authority.wrongPinsRowTry', { name, PIN_FAILURES_BEFORE_LOCK, seconds }),
     { reason: 'pin-locked', person: id, seconds },
   );
 }

@@ -48,18 +48,18 @@ function votersOfBatch(db: Db, batch: CertificateBatch): BatchQuery {
     case 'group': {
       const group = batch.group.normalize('NFKC').trim();
       if (stmt(db, 'SELECT 1 FROM voter WHERE group_name = ? LIMIT 1').get(group) === undefined) {
-        throw notFound(`选民名单上没有居民小组“${group}”`, `no residents' group "${group}" on the roll`);
+        throw notFound(says('error.common.noGroup', { group }));
       }
       return { where: `WHERE group_name = ? AND ${ON_ROLL}`, params: [group], order: ROLL_ORDER };
     }
     case 'venue':
       if (stmt(db, 'SELECT 1 FROM venue WHERE id = ?').get(batch.venue) === undefined) {
-        throw invalid('batch.venue', `没有会场 ${batch.venue}`, `no venue "${batch.venue}"`);
+        throw invalid('batch.venue', says('error.common.noVenue', { venue: batch.venue }));
       }
       return { where: `WHERE venue_id = ? AND ${ON_ROLL}`, params: [batch.venue], order: ROLL_ORDER };
     case 'mobile-box':
       if (stmt(db, "SELECT 1 FROM box WHERE id = ? AND kind = 'mobile'").get(batch.box) === undefined) {
-        throw invalid('batch.box', `没有流动票箱 ${batch.box}`, `no mobile box "${batch.box}"`);
+        throw invalid('batch.box', says('error.common.noMobileBox', { box: batch.box }));
       }
       return { where: `WHERE mobile_box_id = ? AND ${ON_ROLL}`, params: [batch.box], order: ROLL_ORDER };
     case 'household':
@@ -68,7 +68,7 @@ function votersOfBatch(db: Db, batch: CertificateBatch): BatchQuery {
       const from = rangeBound(batch.from, 'batch.from');
       const to = rangeBound(batch.to, 'batch.to');
       if (from > to) {
-        throw invalid('batch.to', `证号范围的终点 ${to} 小于起点 ${from}`, `the range ends (${to}) before it starts (${from})`);
+        throw invalid('batch.to', says('error.certificates.rangeEndsBeforeStarts', { to, from }));
       }
       return { where: `WHERE certificate BETWEEN ? AND ? AND ${ON_ROLL}`, params: [from, to], order: 'certificate' };
     }
@@ -125,9 +125,9 @@ export function cardOfCertificate(db: Db, certificate: string): CertificateCardV
   const r = stmt(db, `SELECT ${CARD_COLUMNS}, removed_at, probationary FROM voter WHERE certificate = ?`).get(certificate) as
     | (CardRow & { removed_at: string | null; probationary: 0 | 1 })
     | undefined;
-  if (!r) throw notFound(`没有选民证号 ${certificate}`, `no voter certificate ${certificate}`);
+  if (!r) throw notFound(says('error.certificates.voterCertificate', { certificate }));
   if (r.removed_at !== null) {
-    throw refused(`${r.name}（选民证 ${certificate}）已从选民名单除名，不发选民证`, `${r.name} (certificate ${certificate}) was removed from the roll and gets no certificate`);
+    throw refused(says('error.certificates.certificateRemovedRollGets', { name: r.name, certificate }));
   }
   if (r.probationary === 1) throw refused(says('error.party.probationaryNoCertificate', { name: r.name, certificate }));
   if (isExcused(db, r.id)) throw refused(says('error.roll.excusedNoCertificate', { name: r.name, certificate }), { reason: 'excused-member' });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { refused } from '../context';
+import { refused, says } from '../context';
 import { FILE_LIMITS, readInputFile } from '../files/input-file';
 
 /**
@@ -72,7 +72,7 @@ export function findCertificateFonts(
   if (setting) {
     const face = faceOfSetting(setting);
     if (!exists(face.file)) {
-      throw refused(`STATION_CERT_FONT 指定的字体文件 ${face.file} 不存在`, `the font file ${face.file} named by STATION_CERT_FONT does not exist`);
+      throw refused(says('error.certificates.fontFileNamedStation', { file: face.file }));
     }
     return { regular: face, bold: face };
   }
@@ -82,8 +82,7 @@ export function findCertificateFonts(
   }
   const looked = candidates.map((c) => c.regular.file).join(', ');
   throw refused(
-    `找不到中文字体，无法生成选民证 PDF。请安装中文字体（如 fonts-noto-cjk），或用环境变量 STATION_CERT_FONT 指定字体文件。已查找：${looked}`,
-    `no Chinese font found to draw the certificates: install one (e.g. fonts-noto-cjk) or name a font file in STATION_CERT_FONT. Looked in: ${looked}`,
+    says('error.certificates.chineseFontFoundDraw', { looked }),
   );
 }
 
@@ -92,6 +91,6 @@ export async function readFontFile(file: string): Promise<Buffer> {
   try {
     return await readInputFile(file, FILE_LIMITS.font);
   } catch (e) {
-    throw refused(`无法读取字体文件 ${file}`, `cannot read the font file: ${(e as Error).message}`);
+    throw refused(says('error.certificates.readFontFile', { file, message: (e as Error).message }));
   }
 }

@@ -7,7 +7,7 @@ import type { CertificateBatch, CertificatePrintView } from '../../../shared/api
 import { ApiError } from '../../../shared/api/envelope';
 import { translator, type Lang } from '../../../shared/i18n';
 import { appendAudit } from '../audit';
-import { bilingual, notFound, refused, type BackendContext } from '../context';
+import { bilingual, notFound, refused, type BackendContext, says } from '../context';
 import { inTransaction, type Db } from '../db';
 import { fsyncDir, PARTIAL_SUFFIX } from '../files/durable-write';
 import { removeLeftoversOfDeadProcesses } from '../files/leftovers';
@@ -96,7 +96,7 @@ export function startCertificatePrint(ctx: BackendContext, batch: CertificateBat
     });
   }
   const ids = batchVoterIds(ctx.db, batch);
-  if (ids.length === 0) throw refused('这一批没有选民，没有可打印的选民证', 'no voter is in this batch: there is nothing to print');
+  if (ids.length === 0) throw refused(says('error.certificates.voterBatchThereNothing'));
   const fonts = findCertificateFonts();
   const { folder, isDefault } = exportFolder(ctx);
   if (isDefault) mkdirSync(folder, { recursive: true });
@@ -141,7 +141,7 @@ async function newDocument(fonts: CertificateFonts, title: string): Promise<PDFD
     doc.registerFont(FONT_BOLD, bold, fonts.bold.face ?? undefined);
     doc.font(FONT_BOLD).font(FONT_REGULAR);
   } catch (e) {
-    throw refused(`字体 ${fonts.regular.file} 无法使用`, `the font ${fonts.regular.file} cannot be used: ${(e as Error).message}`);
+    throw refused(says('error.certificates.fontUsed', { file: fonts.regular.file, message: (e as Error).message }));
   }
   return doc;
 }
@@ -220,13 +220,13 @@ async function drawBatch(job: Job, c: JobContext): Promise<void> {
 
 export function certificatePrintView(db: Db, id: string): CertificatePrintView {
   const job = jobsFor(db).get(id);
-  if (!job) throw notFound(`没有这个打印任务 ${id}（应用重新启动后任务不再保留）`, `no print job ${id} (jobs are not kept across restarts)`);
+  if (!job) throw notFound(says('error.certificates.printJobJobsKept', { id }));
   return { ...job.view };
 }
 
 export function cancelCertificatePrint(db: Db, id: string): CertificatePrintView {
   const job = jobsFor(db).get(id);
-  if (!job) throw notFound(`没有这个打印任务 ${id}`, `no print job ${id}`);
+  if (!job) throw notFound(says('error.certificates.printJob', { id }));
   if (job.view.state === 'running') {
     job.cancelled = true;
     job.view.state = 'cancelled';

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { CopyFlush } from '../../../shared/api/stations';
 import { appendAudit } from '../audit';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
 import { copyDirIn } from './journal-file';
 import { attachSecondCopy, newCopyId, secondCopyOf, type CopyStatus } from './second-copy';
@@ -19,11 +19,11 @@ export function secondCopyStatus(ctx: BackendContext): CopyStatus {
  * laptop's choice of when each write reaches the stick (second-copy.ts); left out, the earlier choice stays.
  */
 export function chooseSecondCopyFolder(ctx: BackendContext, folder: string, flush?: CopyFlush): CopyStatus {
-  if (!isAbsolute(folder)) throw invalid('folder', `请给出完整路径（${folder}）`, `give the full path of the folder (${folder})`);
+  if (!isAbsolute(folder)) throw invalid('folder', says('error.copy.giveFullPathFolder', { folder }));
   try {
     if (!statSync(folder).isDirectory()) throw new Error('ENOTDIR');
   } catch {
-    throw refused(`文件夹 ${folder} 不存在（U 盘是否已插好？）`, `there is no folder ${folder} (is the USB stick in?)`, { reason: 'no-folder' });
+    throw refused(says('error.copy.thereFolderUsbStick', { folder }), { reason: 'no-folder' });
   }
   const existing = ctx.db.prepare('SELECT copy_id FROM second_copy WHERE id = 1').pluck().get() as string | undefined;
   const copyId = existing ?? newCopyId();
@@ -33,7 +33,7 @@ export function chooseSecondCopyFolder(ctx: BackendContext, folder: string, flus
     writeFileSync(probe, 'ok');
     rmSync(probe);
   } catch (e) {
-    throw refused(`无法在 ${folder} 中写入（${(e as Error).message}）`, `cannot write in ${folder} (${(e as Error).message})`, { reason: 'not-writable' });
+    throw refused(says('error.copy.write', { folder, message: (e as Error).message }), { reason: 'not-writable' });
   }
   inTransaction(ctx.db, () => {
     ctx.db

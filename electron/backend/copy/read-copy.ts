@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { invalid } from '../context';
+import { invalid, says } from '../context';
 import { readStationFile } from '../stations/read-file';
 import { baseFileOf, COPY_FORMAT, COPY_MAX_BYTES, isBaseName, JOURNAL_FILE, type CopyHeader, type JournalLine } from './journal-file';
 
@@ -14,7 +14,7 @@ export interface SecondCopyFiles {
   cutShort: boolean;
 }
 
-const bad = (zh: string, en: string) => invalid('copy', `第二份副本${zh}`, `the second copy ${en}`);
+const bad = (zh: string, en: string) => invalid('copy', says('error.copy.secondCopy', { words: { zh, en } }));
 
 /** The copy's own folder: the folder named, or the one `cer-copy-…` folder inside it. */
 function copyFolder(dir: string): string {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { auditHead, verifyAuditChain } from '../audit';
-import { invalid, refused } from '../context';
+import { invalid, refused, says } from '../context';
 import { schemaVersion, type Db } from '../db';
 import { tableShapes, type TableShape } from './change-capture';
 import type { SecondCopyFiles } from './read-copy';
@@ -35,26 +35,22 @@ function replayer(db: Db, t: TableShape) {
  */
 export function rebuildFromCopy(db: Db, copy: SecondCopyFiles, check: () => void = () => {}): Rebuilt {
   if (db.prepare('SELECT 1 FROM election').get() || db.prepare('SELECT 1 FROM audit_event').get()) {
-    throw refused('此数据文件已有内容，只能恢复到新的、空的数据文件', 'this data file is not empty; a copy is restored into a new, empty data file only', { reason: 'not-empty' });
+    throw refused(says('error.copy.dataFileEmptyCopy'), { reason: 'not-empty' });
   }
   let base: Db;
   try {
     base = new Database(copy.base, { readonly: true });
   } catch (e) {
-    throw invalid('copy', `第二份副本的 base.sqlite 无法打开（${(e as Error).message}）`, `the second copy's base.sqlite cannot be opened (${(e as Error).message})`);
+    throw invalid('copy', says('error.copy.secondCopySBase', { message: (e as Error).message }));
   }
   try {
     if (schemaVersion(base) !== schemaVersion(db)) {
-      throw refused(
-        `副本由另一版本的程序写出（结构版本 ${schemaVersion(base)}，本程序 ${schemaVersion(db)}），请用同一版本恢复`,
-        `the copy was written by another version of the app (schema ${schemaVersion(base)}, this app ${schemaVersion(db)}); restore it with the same version`,
-        { reason: 'schema-version' },
-      );
+      throw refused(says('error.copy.otherVersion', { theirs: schemaVersion(base), ours: schemaVersion(db) }), { reason: 'schema-version' });
     }
     const shapes = new Map(tableShapes(db).map((t) => [t.name, t]));
     const baseShapes = tableShapes(base);
     const differs = baseShapes.find((t) => shapes.get(t.name)?.columns.join() !== t.columns.join());
-    if (differs || baseShapes.length !== shapes.size) throw invalid('copy', `副本的表 ${differs?.name ?? ''} 与本程序不一致`, `the copy's table ${differs?.name ?? ''} differs from this app's`);
+    if (differs || baseShapes.length !== shapes.size) throw invalid('copy', says('error.copy.tableDiffers', { table: differs?.name ?? '' }));
     return db
       .transaction((): Rebuilt => {
         db.pragma('defer_foreign_keys = ON');
@@ -76,13 +72,13 @@ export function rebuildFromCopy(db: Db, copy: SecondCopyFiles, check: () => void
           for (const [table, op, key, row] of line.changes) {
             const r = statements.get(table);
             const ok = r && (op === 'd' || (Array.isArray(row) && row.length === r.width)) && (op === 'i' || (Array.isArray(key) && key.length === r.keyWidth));
-            if (!r || !ok) throw invalid('copy', `第二份副本 ${where} 的记录不正确（${table}）`, `the second copy: ${where} holds a malformed change (${table})`);
+            if (!r || !ok) throw invalid('copy', says('error.copy.secondCopyHoldsMalformed', { where, table }));
             try {
               if (op === 'i') r.insert.run(...(row as unknown[]));
               else if (op === 'u') r.update.run(...(row as unknown[]), ...(key as unknown[]));
               else r.remove.run(...(key as unknown[]));
             } catch (e) {
-              throw invalid('copy', `第二份副本 ${where} 无法重放（${(e as Error).message}）`, `the second copy: ${where} cannot be replayed (${(e as Error).message})`);
+              throw invalid('copy', says('error.copy.secondCopyReplayed', { where, message: (e as Error).message }));
             }
           }
         });
@@ -93,12 +89,12 @@ export function rebuildFromCopy(db: Db, copy: SecondCopyFiles, check: () => void
         for (const t of triggers) db.exec(t.sql);
         const expected = copy.lines.at(-1)?.audit ?? copy.header.base.audit;
         const chain = verifyAuditChain(db);
-        if (!chain.ok) throw invalid('copy', `恢复出的操作日志校验失败：${chain.reason}`, `the rebuilt audit log does not check: ${chain.reason}`);
+        if (!chain.ok) throw invalid('copy', says('error.copy.rebuiltAuditLogDoes', { reason: chain.reason }));
         if (chain.count !== expected[0] || chain.head !== expected[1]) {
-          throw invalid('copy', `恢复出的操作日志末尾（${chain.count}）与副本记载的（${expected[0]}）不一致`, `the rebuilt audit log ends at event ${chain.count}, not at the head the copy recorded (${expected[0]})`);
+          throw invalid('copy', says('error.copy.rebuiltAuditHeadDiffers', { count: chain.count, recorded: expected[0] }));
         }
         const broken = db.prepare('PRAGMA foreign_key_check').all();
-        if (broken.length > 0) throw invalid('copy', '恢复出的数据引用不完整', `the rebuilt file has ${broken.length} broken reference(s)`);
+        if (broken.length > 0) throw invalid('copy', says('error.copy.rebuiltFileBrokenReference', { length: broken.length }));
         check();
         const head = auditHead(db);
         return { writes: copy.lines.length, auditHead: { count: head.count, hash: head.head }, cutShort: copy.cutShort };

@@ -1,4 +1,4 @@
-import { notFound, refused, type BackendContext } from '../context';
+import { notFound, refused, type BackendContext, says } from '../context';
 import { pinMatches } from '../services/people-pin';
 import { getPerson, listPeople } from '../services/people';
 import { readElection } from '../services/setup-read';
@@ -23,16 +23,16 @@ export function nextDrillPin(pins: Rng): string {
  */
 export function drillCredentials(ctx: BackendContext): DrillCredentialsView {
   const election = readElection(ctx.db);
-  if (!election) throw notFound('尚未创建选举', 'no election has been created yet');
+  if (!election) throw notFound(says('error.drill.electionBeenCreatedYet'));
   if (!election.drill) {
-    throw refused('这不是演练选举：正式选举的个人密码无法查看', 'this is not a drill: the PINs of a real election cannot be shown');
+    throw refused(says('error.drill.drillPinsRealElection'));
   }
   const started = ctx.db
     .prepare("SELECT seq, detail_json FROM audit_event WHERE type = 'drill.started' AND outcome = 'ok' ORDER BY seq LIMIT 1")
     .get() as { seq: number; detail_json: string } | undefined;
   const seed = started ? (JSON.parse(started.detail_json) as { seed?: unknown }).seed : undefined;
   if (!started || typeof seed !== 'string') {
-    throw refused('这个演练选举不是由演练程序生成的，没有预设的演练密码', 'this drill election was not made by the drill, so it has no drill PINs');
+    throw refused(says('error.drill.drillElectionMadeDrill'));
   }
   const setBefore = ctx.db
     .prepare("SELECT subject FROM audit_event WHERE type = 'pin.set' AND outcome = 'ok' AND seq < ? ORDER BY seq")

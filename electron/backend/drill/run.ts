@@ -4,7 +4,7 @@ import type { DrillCompleteView, DrillOutcomeView, DrillSampleView, DrillStage }
 import type { SealWrittenView } from '../../../shared/api/seal';
 import { normalizeName } from '../../../shared/domain/names';
 import { appendAudit, auditHead } from '../audit';
-import { createContext, refused, type BackendContext } from '../context';
+import { createContext, refused, type BackendContext, says } from '../context';
 import { actorOrLabel, runAsCaller } from '../authority/caller';
 import { asStaff } from './staff';
 import { inTransaction } from '../db';
@@ -83,7 +83,7 @@ function chinaDate(now: Date): string {
 
 function checkVoters(voters: number): void {
   if (!Number.isInteger(voters) || voters < 10 || voters > 200_000) {
-    throw refused('演练选民人数须在 10 到 200000 之间', 'a drill needs between 10 and 200,000 voters');
+    throw refused(says('error.drill.drillNeedsBetweenVoters'));
   }
 }
 
@@ -142,10 +142,10 @@ function clearEarlierDrill(dbFile: string, replace: boolean): void {
     const how = { zh: '加 --replace 丢弃它并重新开始', en: 'run again with --replace to discard it and start again' };
     if (state.state === 'interrupted') throw interruptedDrillRefusal(state.seed, how, dbFile);
     if (state.state === 'empty') throw interruptedDrillRefusal(null, how, dbFile);
-    throw refused(`${dbFile} 已存在；演练总是新建一个数据库（加 --replace 替换以前的演练）`, `${dbFile} already exists; a drill always creates a new database (--replace replaces an earlier drill)`);
+    throw refused(says('error.drill.alreadyExistsDrillAlways', { dbFile }));
   }
   if (state.state === 'real' || state.state === 'hand-made-drill') {
-    throw refused(`${dbFile} 中是一次选举，不是演练程序生成的演练，不会被替换`, `${dbFile} holds an election that is not a drill made by the drill; --replace never replaces it`);
+    throw refused(says('error.drill.holdsElectionDrillMade', { dbFile }));
   }
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) rmSync(f, { force: true });
 }
@@ -177,15 +177,14 @@ export async function runDrillInContext(base: BackendContext, opts: DrillRunOpti
   }
   if (earlier.state !== 'empty') {
     throw refused(
-      '这个选举文件里已经有选举，演练只能在一个新的空选举文件中进行',
-      'this election file already holds an election; a drill needs a new, empty election file',
+      says('error.drill.electionFileAlreadyHolds'),
       { reason: 'not-empty' },
     );
   }
   const stage = opts.stage ?? 'complete';
   const seed = String(opts.seed);
   const out = stage === 'complete' ? resolve(opts.out ?? drillSealedPath(base.dataDir, seed)) : null;
-  if (out !== null && existsSync(out) && opts.overwriteOut !== true) throw refused(`${out} 已存在`, `${out} already exists`);
+  if (out !== null && existsSync(out) && opts.overwriteOut !== true) throw refused(says('error.drill.alreadyExists', { out }));
   const date = opts.date ?? chinaDate(base.now());
   const rng = drillRng(seed);
   const clock = new DrillClock(date);

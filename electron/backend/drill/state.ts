@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction, type Db } from '../db';
 import { readElection } from '../services/setup-read';
 
@@ -45,12 +45,11 @@ export function drillFileState(db: Db): DrillFileState {
 
 /** The refusal for a drill into a file that holds an interrupted one: says so, and how to start again. */
 export function interruptedDrillRefusal(seed: string | null, how: { zh: string; en: string }, file?: string) {
-  const [zhWhere, enWhere] = file === undefined ? ['这个选举文件', 'this election file'] : [file, file];
+  const where = file === undefined ? { zh: '这个选举文件', en: 'this election file' } : file;
   return seed === null
-    ? refused(`${zhWhere} 已存在但没有选举（可能是中断的演练）；${how.zh}`, `${enWhere} exists but holds no election (an interrupted drill?); ${how.en}`, { reason: 'interrupted' })
+    ? refused(says('error.drill.existsButHoldsElection', { how, where }), { reason: 'interrupted' })
     : refused(
-        `${zhWhere} 中有一次中断的演练（种子 ${seed}，未完成）；${how.zh}`,
-        `${enWhere} holds an interrupted drill (seed ${seed}, never finished); ${how.en}`,
+        says('error.drill.holdsInterruptedDrillSeed', { how, where, seed }),
         { reason: 'interrupted', seed },
       );
 }
@@ -66,7 +65,7 @@ export function discardInterruptedDrill(ctx: BackendContext): { discarded: boole
     const s = drillFileState(db);
     if (s.state === 'empty') return { discarded: false };
     if (s.state !== 'interrupted') {
-      throw refused('只能丢弃中断的演练；这个选举文件中的不是', 'only an interrupted drill can be discarded; this election file holds something else', { reason: s.state });
+      throw refused(says('error.drill.interruptedDrillDiscardedElection'), { reason: s.state });
     }
     // The audit log refuses deletes by trigger: the triggers are dropped and put back in this same transaction.
     const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];

@@ -5,7 +5,7 @@ import type { Authorize } from '../../../shared/api/dispatch';
 import type { Implementation } from '../../../shared/api/envelope';
 import { buildApi } from '../api';
 import { authorizerFor } from '../authority/authorize';
-import { createContext, refused, type BackendContext } from '../context';
+import { createContext, refused, type BackendContext, says } from '../context';
 import { markDrillFile } from './drill-mark';
 import { auditSwitch, checkLeave, type LeaveConfirmation } from './leave-guard';
 
@@ -66,9 +66,9 @@ function claimNewFile(file: string): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'EEXIST') {
-      throw refused(`选举文件已存在，不会覆盖：${file}`, `the election file already exists and is not overwritten: ${file}`, { reason: 'exists' });
+      throw refused(says('error.files.electionFileAlreadyExists', { file }), { reason: 'exists' });
     }
-    throw refused(`无法新建选举文件（${code}）：${file}`, `cannot create the election file (${code}): ${file}`, { reason: 'cannot-create' });
+    throw refused(says('error.files.createElectionFile', { code, file }), { reason: 'cannot-create' });
   }
   closeSync(fd);
 }
@@ -102,7 +102,7 @@ export function openElectionSwitch(opts: ElectionSwitchOptions): ElectionSwitch 
   self = {
     dataDir,
     current() {
-      if (now === null) throw refused('选举文件已关闭', 'the election file is closed');
+      if (now === null) throw refused(says('error.files.electionFileClosed'));
       return now;
     },
     switchTo(target, { create = false, drill = false, leave } = {}) {

@@ -1,5 +1,5 @@
 import { currentCaller, type Caller } from '../authority/caller';
-import { refused } from '../context';
+import { refused, says } from '../context';
 
 /**
  * The signed-in person doing what only a named person may do (enter a sheet, correct, settle, sign). Services
@@ -9,7 +9,7 @@ import { refused } from '../context';
 export function actingPerson(what: { zh: string; en: string }): Caller {
   const caller = currentCaller();
   if (!caller) {
-    throw refused(`请先登录：${what.zh}须记录由谁进行`, `sign in first: ${what.en} records who does it`, { reason: 'sign-in-required' });
+    throw refused(says('error.people.signFirstRecordsWho', { what }), { reason: 'sign-in-required' });
   }
   return caller;
 }

@@ -1,9 +1,10 @@
 import { preparedOnce } from '../db/statements';
 import type { BallotContent, DoubtfulRuling, Sheet } from '../../../shared/api/counting';
-import { notFound, refused, type BackendContext, says } from '../context';
+import { notFound, refused, type BackendContext, says, statusWords, bothWords } from '../context';
 import type { Db } from '../db';
 import type { RoundView } from '../../../shared/api/setup';
 import { getRound, setRoundStatusTx } from './setup-rounds';
+import { SIGNOFF_ROLE_NAMES, type SignoffRole } from './signoff';
 
 /** Reads and guards shared by the counting, results and sign-off services. */
 
@@ -49,7 +50,7 @@ export function issuedToBox(db: Db, round: number, box: string): number {
 
 export interface SignoffInForce {
   name: string;
-  role: string;
+  role: SignoffRole;
 }
 
 export function signoffsInForce(db: Db, round: number): SignoffInForce[] {
@@ -67,15 +68,14 @@ export function requireCountingOpen(db: Db, round: number): RoundView {
   const r: RoundView = row ? { number: row.number, kind: row.kind, status: row.status, createdAt: row.created_at } : getRound(db, round);
   if (r.status === 'prepared' || r.status === 'voting') {
     throw refused(
-      says('error.counting.roundNotClosedYet', { round, status: r.status }),
+      says('error.counting.roundNotClosedYet', { round, status: statusWords(r.status) }),
     );
   }
   const signed = q(db, 'SELECT name, role FROM signoff WHERE round_number = ? AND revoked_at IS NULL LIMIT 3').all(round) as SignoffInForce[];
   if (signed.length > 0 || r.status === 'signed' || r.status === 'sealed') {
-    const who = signed.map((s) => `${s.name}(${s.role})`).join('、');
+    const who = signed.map((s) => bothWords('error.counting.signerAs', { name: s.name, role: SIGNOFF_ROLE_NAMES[s.role] }));
     throw refused(
-      `第 ${round} 轮结果已有人签署(${who || r.status}),计票已冻结;如需更改须先重新开放计票并说明原因`,
-      `round ${round} is frozen: its result has been signed (${who || r.status}); reopen the count with a reason to change anything`,
+      signed.length > 0 ? says('error.counting.frozenSigned', { round, who }) : says('error.counting.frozen', { round, status: statusWords(r.status) }),
       { frozen: true },
     );
   }

@@ -464,11 +464,7 @@ export function finishBox(
     }
     const unruled = a.filter((b) => 'doubtful' in b.content && b.ruling === null).map((b) => b.position);
     if (unruled.length > 0) {
-      throw refused(
-        `票箱 ${input.box} 还有 ${unruled.length} 张有疑问的选票待选委会认定(第 ${unruled.join('、')} 张)`,
-        `box ${input.box} has ${unruled.length} doubtful ballot(s) awaiting the committee's ruling (positions ${unruled.join(', ')})`,
-        { positions: unruled },
-      );
+      throw refused(says('error.counting.doubtfulUnruled', { box: input.box, count: unruled.length, positions: unruled }), { positions: unruled });
     }
     db.prepare("UPDATE box_count SET status = 'accepted' WHERE round_number = ? AND box_id = ?").run(input.round, input.box);
     appendAudit(db, {

@@ -12,7 +12,8 @@ import {
 } from '../../../shared/domain/custody';
 import type { BoxKind } from '../../../shared/domain/venue';
 import { appendAudit } from '../audit';
-import { invalid, notFound, refused, says, type BackendContext } from '../context';
+import { bothWords, invalid, notFound, refused, says, type BackendContext } from '../context';
+import type { BothWords } from '../../../shared/i18n';
 import { type Db, inTransaction } from '../db';
 import { currentCaller } from '../authority/caller';
 import { approvedWrite } from './approved-write';
@@ -65,23 +66,16 @@ export function custodyState(db: Db, box: string, round: number): CustodyStateVi
 }
 
 /** The step's Chinese name; the English text names the step by its id. */
-function stepName(step: CustodyStep): string {
-  return `“${CUSTODY_STEP_NAMES[step].zh}”`;
-}
-
-function describePosition(box: string, round: number, pos: CustodyPosition): { zh: string; en: string } {
+function describePosition(box: string, round: number, pos: CustodyPosition): BothWords {
   switch (pos.state) {
     case 'next':
-      return { zh: `下一步应为${stepName(pos.next)}`, en: `the next step is ${pos.next}` };
+      return bothWords('error.custody.nextStep', { step: CUSTODY_STEP_NAMES[pos.next] });
     case 'needs-decision':
-      return {
-        zh: `票箱 ${box} 封条异常,须先由选举委员会作出决定`,
-        en: `box ${box} is flagged (seal broken or numbers differ); the committee must decide first`,
-      };
+      return bothWords('error.custody.flagged', { box });
     case 'set-aside':
-      return { zh: `选举委员会已决定票箱 ${box} 第 ${round} 轮不开箱`, en: `the committee set box ${box} aside for round ${round}` };
+      return bothWords('error.custody.setAside', { box, round });
     case 'done':
-      return { zh: `票箱 ${box} 第 ${round} 轮已开箱`, en: `box ${box} is already opened for round ${round}` };
+      return bothWords('error.custody.alreadyOpened', { box, round });
   }
 }
 
@@ -96,13 +90,14 @@ function expectedSeals(events: CustodyEventView[]): string[] {
  */
 function refuseIncompleteCheck(events: CustodyEventView[], c: { matching: string[]; missing: string[]; unexpected: string[] }): void {
   if (c.missing.length === 0 || c.unexpected.length > 0) return;
-  const whereZh = (s: string) => (sealedAt(events, s) === 'sealed-empty' ? `${s}(空箱封条)` : `${s}(封箱封条)`);
-  const whereEn = (s: string) => (sealedAt(events, s) === 'sealed-empty' ? `${s} (empty-box seal)` : `${s} (closing seal)`);
+  const where = (seal: string) => bothWords(sealedAt(events, seal) === 'sealed-empty' ? 'error.custody.emptyBoxSeal' : 'error.custody.closingSeal', { seal });
   const total = c.matching.length + c.missing.length;
+  const missing = c.missing.map(where);
   throw invalid(
     'seals',
-    `这个票箱共有 ${total} 张封条,每张都须核对${c.matching.length ? `:${c.matching.join('、')} 相符` : ''};还须输入 ${c.missing.map(whereZh).join('、')}`,
-    `this box carries ${total} seals and every one must be checked${c.matching.length ? `: ${c.matching.join(', ')} match` : ''}; still to enter ${c.missing.map(whereEn).join(', ')}`,
+    c.matching.length > 0
+      ? says('error.custody.sealsPartlyChecked', { total, matching: c.matching, missing })
+      : says('error.custody.sealsUnchecked', { total, missing }),
   );
 }
 
@@ -124,11 +119,9 @@ export function recordCustodyStepTx(ctx: BackendContext, input: CustodyStepInput
   const pos = before.position;
   if (pos.state !== 'next' || pos.next !== input.step) {
     const where = describePosition(input.box, input.round, pos);
-    throw refused(
-      `票箱 ${input.box} 第 ${input.round} 轮不能记录${stepName(input.step)}:${where.zh}`,
-      `box ${input.box}, round ${input.round}: cannot record ${input.step} now; ${where.en}`,
-      { expected: pos.state === 'next' ? pos.next : pos.state },
-    );
+    throw refused(says('error.custody.stepOutOfOrder', { box: input.box, round: input.round, step: CUSTODY_STEP_NAMES[input.step], where }), {
+      expected: pos.state === 'next' ? pos.next : pos.state,
+    });
   }
   const seals = input.seals ?? [];
   let intact: boolean | null = null;
@@ -235,7 +228,7 @@ export function assertBoxCanBeOpened(db: Db, box: string, round: number): void {
   const s = custodyState(db, box, round);
   if (s.position.state === 'next' && s.position.next === 'opened') return;
   const where = describePosition(box, round, s.position);
-  throw refused(`票箱 ${box} 第 ${round} 轮还不能开箱:${where.zh}`, `box ${box}, round ${round} cannot be opened yet: ${where.en}`, {
+  throw refused(says('error.custody.boxRoundOpenedYet', { where, box, round }), {
     expected: s.position.state === 'next' ? s.position.next : s.position.state,
   });
 }

@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { isSealedFileName, type ExportFolderView } from '../../../shared/api/seal';
 import { appendAudit } from '../audit';
-import { invalid, type BackendContext } from '../context';
+import { invalid, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
 
 /**
@@ -26,8 +26,8 @@ function isDirectory(path: string): boolean {
 /** Chooses the folder (absolute, an existing folder), or the default again with null. */
 export function setExportFolder(ctx: BackendContext, folder: string | null): ExportFolderView {
   if (folder !== null) {
-    if (!isAbsolute(folder)) throw invalid('folder', '导出文件夹须是完整路径', 'the export folder must be an absolute path');
-    if (!isDirectory(folder)) throw invalid('folder', `文件夹 ${folder} 不存在`, `${folder} is not an existing folder`);
+    if (!isAbsolute(folder)) throw invalid('folder', says('error.export.exportFolderMustAbsolute'));
+    if (!isDirectory(folder)) throw invalid('folder', says('error.export.existingFolder', { folder }));
   }
   return inTransaction(ctx.db, () => {
     if (folder === null) ctx.db.prepare('DELETE FROM export_folder').run();
@@ -44,7 +44,7 @@ export function setExportFolder(ctx: BackendContext, folder: string | null): Exp
  */
 export function exportPath(ctx: BackendContext, name: string): string {
   if (!isSealedFileName(name)) {
-    throw invalid('name', '文件名须以 .json 结尾，且不能含文件夹、“..”或完整路径', 'a plain file name ending in .json inside the export folder (no folder, no "..", not an absolute path)');
+    throw invalid('name', says('error.export.plainFileNameEnding'));
   }
   const { folder, isDefault } = exportFolder(ctx);
   if (isDefault) mkdirSync(folder, { recursive: true });

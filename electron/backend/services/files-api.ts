@@ -1,13 +1,12 @@
 import type { FilesContract } from '../../../shared/api/files';
 import type { Implementation } from '../../../shared/api/envelope';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { electionHead, isDrillFile } from '../election-files/drill-mark';
 import { electionFilePath, listElectionFiles, openFileView } from '../election-files/list';
 
 function fixedFile(): never {
   throw refused(
-    '这里只打开一个选举文件（用 --db 或 STATION_DATA_DIR 选择另一个）',
-    'this backend serves one election file (choose another with --db or STATION_DATA_DIR)',
+    says('error.files.backendServesOneElection'),
     { reason: 'fixed-file' },
   );
 }

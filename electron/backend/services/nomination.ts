@@ -1,7 +1,8 @@
+import type { RoundStatus } from '../../../shared/domain/round';
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import type { NominationContract } from '../../../shared/api/nomination';
 import { appendAudit } from '../audit';
-import { invalid, refused, says, type BackendContext } from '../context';
+import { invalid, refused, says, type BackendContext, statusWords } from '../context';
 import { type Db, inTransaction } from '../db';
 import { storedVoter, type StoredVoter } from './roll-changes';
 import { nominationsOf, officeById, officeNominationsView, jointNominators, voteOf } from './nomination-read';
@@ -17,8 +18,8 @@ type Out<M extends keyof NominationContract> = OutputOf<NominationContract, M>;
  */
 
 export function requireNominationOpen(db: Db): void {
-  const first = db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
-  if (first && first.status !== 'prepared') throw refused(says('error.nomination.votingStarted', { status: first.status }), { reason: 'voting-started' });
+  const first = db.prepare('SELECT status FROM round WHERE number = 1').get() as { status: RoundStatus } | undefined;
+  if (first && first.status !== 'prepared') throw refused(says('error.nomination.votingStarted', { status: statusWords(first.status) }), { reason: 'voting-started' });
 }
 
 /** A voter on the roll and not removed, named by certificate; `field` says where in the input (nominators[3]). */

@@ -1,5 +1,5 @@
 import type { OpenVotingOutput } from '../../../shared/api/day';
-import { refused, type BackendContext, says } from '../context';
+import { refused, type BackendContext, says, statusWords } from '../context';
 import { inTransaction } from '../db';
 import { custodyOverview, recordCustodyStepTx } from './custody';
 import { getRound, setRoundStatusTx } from './setup-rounds';
@@ -15,7 +15,7 @@ export function openVoting(ctx: BackendContext, input: { round: number; boxes: s
     let round = getRound(db, input.round);
     if (round.status !== 'prepared' && round.status !== 'voting') {
       throw refused(
-        says('error.voting.pollOver', { number: round.number, status: round.status }),
+        says('error.voting.pollOver', { number: round.number, status: statusWords(round.status) }),
       );
     }
     const boxes = custodyOverview(db, round.number);

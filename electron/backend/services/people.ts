@@ -9,7 +9,7 @@ import {
   type RelationKind,
 } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
-import { bilingual, notFound, refused, type BackendContext } from '../context';
+import { bilingual, notFound, refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { authorityEstablished } from '../authority/authorize';
 import { currentCaller } from '../authority/caller';
@@ -34,7 +34,7 @@ function samePerson(aKey: string, aId: string | null | undefined, bKey: string, 
 
 export function getPerson(db: Db, id: number): PersonRow {
   const row = db.prepare('SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
-  if (!row) throw notFound(`没有编号为 ${id} 的人员`, `no person with id ${id}`);
+  if (!row) throw notFound(says('error.people.personId', { id }));
   return row;
 }
 
@@ -147,8 +147,7 @@ export function addCommitteeMemberTx(
   const cands = candidatesNamed(ctx.db, key, input.idNumber);
   if (cands.length > 0) {
     throw refused(
-      `${input.name} 是“${cands[0]!.office_title}”候选人,不能担任选举委员会成员`,
-      `${input.name} is a candidate for "${cands[0]!.office_title}" and cannot sit on the election committee`,
+      says('error.people.candidateSitElectionCommittee', { name: input.name, office_title: cands[0]!.office_title }),
     );
   }
   const person = ensurePerson(ctx, input.name, input.idNumber);
@@ -156,10 +155,7 @@ export function addCommitteeMemberTx(
     | { left_at: string | null }
     | undefined;
   if (existing) {
-    throw refused(
-      existing.left_at ? `${input.name} 已退出选举委员会,不能再次加入` : `${input.name} 已是选举委员会成员`,
-      existing.left_at ? `${input.name} has left the election committee and cannot rejoin` : `${input.name} is already on the election committee`,
-    );
+    throw refused(says(existing.left_at ? 'error.people.leftCannotRejoin' : 'error.people.alreadyOnCommittee', { name: input.name }));
   }
   const at = ctx.now().toISOString();
   ctx.db.prepare('INSERT INTO committee_member (person_id, position, joined_at) VALUES (?, ?, ?)').run(person.id, input.position, at);
@@ -187,7 +183,7 @@ export function leaveCommittee(ctx: BackendContext, input: InputOf<PeopleContrac
       .prepare('UPDATE committee_member SET left_at = ?, left_reason = ? WHERE person_id = ? AND left_at IS NULL')
       .run(ctx.now().toISOString(), input.reason, person.id);
     if (info.changes === 0) {
-      throw refused(`${person.name} 不是在任的选举委员会成员`, `${person.name} is not a sitting election committee member`);
+      throw refused(says('error.people.sittingElectionCommitteeMember', { name: person.name }));
     }
     appendAudit(ctx.db, {
       type: 'committee.member-left',
@@ -204,11 +200,7 @@ export function leaveCommittee(ctx: BackendContext, input: InputOf<PeopleContrac
 function refuseIneligible(ctx: BackendContext, person: PersonRow, what: { zh: string; en: string }): void {
   const reasons = officialConflicts(ctx.db, person.name, person.id_number);
   if (reasons.length === 0) return;
-  throw refused(
-    `不能任命 ${person.name} 为${what.zh}:${reasons.map((r) => r.zh).join(';')}`,
-    `${person.name} cannot be ${what.en}: ${reasons.map((r) => r.en).join('; ')}`,
-    { reasons },
-  );
+  throw refused(says('error.people.cannotAppoint', { name: person.name, what, reasons }), { reasons });
 }
 
 export function grantRoleTx(ctx: BackendContext, input: InputOf<PeopleContract, 'grantRole'>): void {
@@ -216,10 +208,10 @@ export function grantRoleTx(ctx: BackendContext, input: InputOf<PeopleContract, 
   const roleName = OFFICIAL_ROLE_NAMES[input.role];
   refuseIneligible(ctx, person, { zh: roleName.zh, en: `a ${roleName.en}` });
   if (input.venue !== undefined && !ctx.db.prepare('SELECT 1 FROM venue WHERE id = ?').get(input.venue)) {
-    throw notFound(`没有会场 ${input.venue}`, `no venue "${input.venue}"`);
+    throw notFound(says('error.common.noVenue', { venue: input.venue }));
   }
   if (activeRoles(ctx.db, person.id).includes(input.role)) {
-    throw refused(`${person.name} 已担任${roleName.zh}`, `${person.name} already holds the role ${roleName.en}`);
+    throw refused(says('error.people.alreadyHoldsRole', { roleName, name: person.name }));
   }
   const at = ctx.now().toISOString();
   ctx.db
@@ -276,7 +268,7 @@ export function revokeRole(ctx: BackendContext, input: InputOf<PeopleContract, '
       .run(at, input.reason, person.id, input.role);
     if (info.changes === 0) {
       const r = OFFICIAL_ROLE_NAMES[input.role];
-      throw refused(`${person.name} 未担任${r.zh}`, `${person.name} does not hold the role ${r.en}`);
+      throw refused(says('error.people.roleNotHeld', { r, name: person.name }));
     }
     appendAudit(ctx.db, {
       type: 'official.role-revoked',
@@ -294,17 +286,16 @@ export function declareRelativeTx(ctx: BackendContext, input: InputOf<PeopleCont
   const relKey = normalizeName(input.name);
   const candKey = normalizeName(input.candidate);
   if (relKey === candKey) {
-    throw refused('候选人不能是自己的亲属', 'a candidate cannot be their own relative');
+    throw refused(says('error.people.candidateTheirOwnRelative'));
   }
   if (candidatesNamed(ctx.db, candKey).length === 0) {
-    throw notFound(`没有名为 ${input.candidate} 的候选人`, `no candidate named ${input.candidate}`);
+    throw notFound(says('error.people.candidateNamed', { candidate: input.candidate }));
   }
   const k = RELATION_NAMES[input.kind];
   for (const d of dutiesOf(ctx.db, input.name)) {
     const duty = describeDuties(d);
     throw refused(
-      `${input.name} 是候选人 ${input.candidate} 的${k.zh},但正担任${duty.zh};请先撤销其职务再申报`,
-      `${input.name} is the ${k.en} of candidate ${input.candidate} but holds: ${duty.en}; revoke that first, then declare`,
+      says('error.people.candidateButHoldsRevoke', { k, duty, name: input.name, candidate: input.candidate }),
     );
   }
   const at = ctx.now().toISOString();
@@ -351,23 +342,21 @@ export function setPin(ctx: BackendContext, input: InputOf<PeopleContract, 'setP
     const bootstrap = !authorityEstablished(ctx.db) && isSittingCommitteeMember(ctx.db, person.id);
     if (!byCommittee && !bootstrap) {
       throw refused(
-        `首次设置 ${person.name} 的个人密码须由选举委员会成员登录在场`,
-        `a first PIN for ${person.name} is set only while an election committee member is signed in`,
+        says('error.people.firstPinSetWhile', { name: person.name }),
         { reason: 'committee-needed' },
       );
     }
     how = 'first';
   } else if (input.currentPin !== undefined) {
     if (!pinIsRight(ctx, person, input.currentPin)) {
-      throw refused(`${person.name} 的原密码不正确，未修改`, `wrong current PIN for ${person.name}; nothing was changed`, { reason: 'wrong-pin' });
+      throw refused(says('error.people.wrongCurrentPinNothing', { name: person.name }), { reason: 'wrong-pin' });
     }
     how = 'changed';
   } else if (byCommittee && caller.person !== person.id) {
     how = 'reset';
   } else {
     throw refused(
-      `${person.name} 已设密码，修改须提供原密码，或由另一位选举委员会成员重设`,
-      `${person.name} already has a PIN; changing it needs the current PIN, or a reset by another committee member`,
+      says('error.people.alreadyPinChangingNeeds', { name: person.name }),
       { reason: 'current-pin-needed' },
     );
   }

@@ -1,5 +1,5 @@
 import { OFFICIAL_ROLE_NAMES, type OfficialRole } from '../../../shared/domain/people';
-import { notFound, refused } from '../context';
+import { notFound, refused, says } from '../context';
 import type { Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 
@@ -7,7 +7,7 @@ import { preparedOnce as q } from '../db/statements';
 
 export function personName(db: Db, id: number): string {
   const r = q(db, 'SELECT name FROM person WHERE id = ?').get(id) as { name: string } | undefined;
-  if (!r) throw notFound(`没有编号为 ${id} 的人员`, `no person with id ${id}`);
+  if (!r) throw notFound(says('error.people.personId', { id }));
   return r.name;
 }
 
@@ -27,8 +27,7 @@ export function requireSittingCommitteeMember(db: Db, id: number): string {
   const name = personName(db, id);
   if (!isSittingCommitteeMember(db, id)) {
     throw refused(
-      `${name} 不是在任的选举委员会成员,不能作出该决定`,
-      `${name} is not a sitting election committee member and cannot take this decision`,
+      says('error.people.sittingElectionCommitteeMember2', { name }),
     );
   }
   return name;
@@ -39,10 +38,7 @@ export function requireRole(db: Db, id: number, roles: readonly OfficialRole[], 
   const name = personName(db, id);
   const held = activeRoles(db, id);
   if (!roles.some((r) => held.includes(r))) {
-    throw refused(
-      `${name} 不是${roles.map((r) => OFFICIAL_ROLE_NAMES[r].zh).join('或')},不能${what.zh}`,
-      `${name} is not a ${roles.map((r) => OFFICIAL_ROLE_NAMES[r].en).join(' or ')} and cannot ${what.en}`,
-    );
+    throw refused(says('error.people.lacksRole', { name, roles: roles.map((r) => OFFICIAL_ROLE_NAMES[r]), what }));
   }
   return name;
 }

@@ -6,7 +6,7 @@ import { parseCerRecord, type Ballot, type CerRecord, type CerResult, type RuleP
 import { tally } from '../../../shared/rules/tally';
 import { appendAudit } from '../audit';
 import { ApiError } from '../../../shared/api/envelope';
-import { refused, type BackendContext, says } from '../context';
+import { refused, type BackendContext, says, statusWords } from '../context';
 import { type Db, inTransaction } from '../db';
 import { hashJson } from '../seal';
 import { inCanonicalOrder } from './ballot-order';
@@ -63,21 +63,13 @@ export function buildRoundRecord(db: Db, round: number): CerRecord {
     .all(round, round) as { id: string; status: 'counting' | 'accepted' | null; issued: number }[];
   const counting = boxes.filter((b) => b.status === 'counting').map((b) => b.id);
   if (counting.length > 0) {
-    throw refused(
-      `第 ${round} 轮还有票箱未完成计票:${counting.join('、')}`,
-      `round ${round}: box(es) still being counted: ${counting.join(', ')}`,
-      { boxes: counting },
-    );
+    throw refused(says('error.results.boxesStillCounting', { round, boxes: counting }), { boxes: counting });
   }
   const unopened = boxes
     .filter((b) => b.status === null && b.issued > 0 && custodyState(db, b.id, round).position.state !== 'set-aside')
     .map((b) => b.id);
   if (unopened.length > 0) {
-    throw refused(
-      `第 ${round} 轮以下票箱发出了选票但尚未开箱计票(选委会也未决定不开箱):${unopened.join('、')}`,
-      `round ${round}: ballots were issued to box(es) not yet opened for counting (nor set aside by the committee): ${unopened.join(', ')}`,
-      { boxes: unopened },
-    );
+    throw refused(says('error.results.boxesUnopened', { round, boxes: unopened }), { boxes: unopened });
   }
   const ballots: Ballot[] = [];
   const rows = db.prepare(
@@ -166,7 +158,7 @@ function computeResultsTx(ctx: BackendContext, round: number): RoundResultView {
     const stored = storedResult(db, round);
     if (stored && (signoffsInForce(db, round).length > 0 || r.status === 'signed' || r.status === 'sealed')) return stored;
     if (r.status === 'prepared' || r.status === 'voting') {
-      throw refused(says('error.results.roundNotClosedYet', { round, status: r.status }));
+      throw refused(says('error.results.roundNotClosedYet', { round, status: statusWords(r.status) }));
     }
     const record = buildRoundRecord(db, round);
     const result = tally(parseCerRecord(record));

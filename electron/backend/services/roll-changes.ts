@@ -5,7 +5,7 @@ import { normalizeName } from '../../../shared/domain/names';
 import { checkHousehold, HOUSEHOLD_MAX } from '../../../shared/domain/household';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { invalid, refused, says, type BackendContext } from '../context';
+import { invalid, refused, says, type BackendContext, dateWords } from '../context';
 import type { Db } from '../db';
 import { generateCertificates } from './roll';
 import { anyIssuance, stmt, type VoterRow } from './roll-store';
@@ -37,8 +37,7 @@ export function rollChangesOpen(db: Db): boolean {
 
 export function requireRollOpen(db: Db): void {
   if (!rollChangesOpen(db)) {
-    throw refused('第 1 轮投票已开始，选民名单已锁定，不能再增补、除名或更正',
-      'round 1 has opened for voting, so the roll is locked: no more additions, removals or corrections', { reason: 'roll-locked' });
+    throw refused(says('error.roll.roundOpenedVotingSo'), { reason: 'roll-locked' });
   }
 }
 
@@ -83,7 +82,7 @@ function checkedFields(db: Db, f: VoterSnapshot, path: string, self: StoredVoter
   if (!id.ok) throw invalid(`${path}.idNumber`, id.zh, id.en);
   const date = requireElection(db).date;
   if (!isAdultOn(id.birthDate, date)) {
-    throw refused(`身份证号显示出生于 ${id.birthDate}，选举日 ${date} 未满十八周岁`, `born ${id.birthDate}: under 18 on election day ${date}`,
+    throw refused(says('error.roll.bornUnderElectionDay', { birthDate: id.birthDate, date }),
       { reason: 'under-18' });
   }
   checkProbationary(db, f, path, self);
@@ -93,14 +92,12 @@ function checkedFields(db: Db, f: VoterSnapshot, path: string, self: StoredVoter
   if (holder && holder.id !== self?.id) {
     const removed = holder.removed_at === null ? { zh: '', en: '' } : { zh: '（已除名）', en: ' (removed)' };
     throw refused(
-      `身份证号 ${id.idNumber} 已登记：${holder.name}，${holder.group_name}，选民证 ${holder.certificate}${removed.zh}。一人只能登记一次`,
-      `ID number ${id.idNumber} is already registered: ${holder.name}, ${holder.group_name}, certificate ${holder.certificate}${removed.en}; a voter is registered once`,
+      says('error.roll.idNumberAlreadyRegistered', { removed, idNumber: id.idNumber, name: holder.name, group_name: holder.group_name, certificate: holder.certificate }),
       { reason: 'already-registered', certificate: holder.certificate },
     );
   }
   if (f.category === 'incomer' && (f.proofNote ?? '') === '' && self?.category !== 'incomer') {
-    throw invalid(`${path}.proofNote`, '人户分离（申请登记）的选民须注明证明材料（如居住证、租房合同）',
-      'a voter registered by application (living here, registered elsewhere) needs a note of the proof seen');
+    throw invalid(`${path}.proofNote`, says('error.roll.voterRegisteredApplicationLiving'));
   }
   return { idNumber: id.idNumber, gender: id.gender, birthDate: id.birthDate, nameKey: normalizeName(f.name), household: householdOf(f.household, path) };
 }
@@ -116,12 +113,12 @@ function householdOf(text: string | null | undefined, path: string): string | nu
 function placeOf(db: Db, station: string | undefined): { venue: string | null; box: string | null } {
   if (station === undefined) {
     const central = stmt(db, "SELECT id FROM venue WHERE kind = 'central'").get() as { id: string } | undefined;
-    if (!central) throw invalid('voter.station', '还没有中心会场，请指定投票地点', 'there is no central venue yet; name where the voter votes');
+    if (!central) throw invalid('voter.station', says('error.roll.thereCentralVenueYet'));
     return { venue: central.id, box: null };
   }
   if (stmt(db, 'SELECT 1 FROM venue WHERE id = ?').get(station) !== undefined) return { venue: station, box: null };
   if (stmt(db, "SELECT 1 FROM box WHERE id = ? AND kind = 'mobile'").get(station) !== undefined) return { venue: null, box: station };
-  throw invalid('voter.station', `没有会场或流动票箱 ${station}`, `no venue or mobile box "${station}"`);
+  throw invalid('voter.station', says('error.roll.venueMobileBox', { station }));
 }
 
 interface ChangeRecord {
@@ -184,13 +181,12 @@ export function removeVoterTx(ctx: BackendContext, v: StoredVoter, reason: Remov
   const db = ctx.db;
   requireRollOpen(db);
   if (v.removed_at !== null) {
-    throw refused(`${v.name}（选民证 ${v.certificate}）已于 ${v.removed_at.slice(0, 10)} 除名`, `${v.name} (certificate ${v.certificate}) was already removed on ${v.removed_at.slice(0, 10)}`,
-      { reason: 'already-removed' });
+    throw refused(says('error.roll.alreadyRemoved', { name: v.name, certificate: v.certificate, date: dateWords(v.removed_at) }), { reason: 'already-removed' });
   }
-  if ((note ?? '') === '' && reason === 'other') throw invalid('removal.note', '“其他”原因须写明情况', 'the reason "other" needs a note saying what it is');
+  if ((note ?? '') === '' && reason === 'other') throw invalid('removal.note', says('error.roll.reasonOtherNeedsNote'));
   const proxy = stmt(db, 'SELECT 1 FROM proxy WHERE (voter_id = ? OR trustee_id = ?) AND revoked_at IS NULL').get(v.id, v.id);
   if (proxy !== undefined) {
-    throw refused(`${v.name} 有经批准的委托投票，请先撤销委托再除名`, `${v.name} has an approved proxy; revoke it before removing them`, { reason: 'active-proxy' });
+    throw refused(says('error.roll.approvedProxyRevokeBefore', { name: v.name }), { reason: 'active-proxy' });
   }
   const at = ctx.now().toISOString();
   db.prepare('UPDATE voter SET removed_at = ? WHERE id = ?').run(at, v.id);
@@ -201,7 +197,7 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
   const db = ctx.db;
   requireRollOpen(db);
   if (v.removed_at !== null) {
-    throw refused(`${v.name}（选民证 ${v.certificate}）已除名，不能更正`, `${v.name} (certificate ${v.certificate}) was removed and cannot be corrected`, { reason: 'already-removed' });
+    throw refused(says('error.roll.certificateRemovedCorrected', { name: v.name, certificate: v.certificate }), { reason: 'already-removed' });
   }
   const before = snapshotOf(v);
   const after: VoterSnapshot = {
@@ -219,7 +215,7 @@ export function correctVoterTx(ctx: BackendContext, v: StoredVoter, change: Vote
   after.idNumber = ok.idNumber;
   after.household = ok.household;
   if (JSON.stringify(after) === JSON.stringify(before)) {
-    throw invalid('change', '更正前后没有不同', 'the correction changes nothing');
+    throw invalid('change', says('error.roll.correctionChangesNothing'));
   }
   db.prepare(
     `UPDATE voter SET name = ?, name_key = ?, id_number = ?, gender = ?, birth_date = ?, group_name = ?, category = ?, address = ?, proof_note = ?, household = ?,

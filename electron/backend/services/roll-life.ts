@@ -4,7 +4,7 @@ import type { RollLifeContract } from '../../../shared/api/roll-life';
 import { publicationTiming, registeredShare, PUBLICATION_DAYS_BEFORE, addDays, objectionTiming } from '../../../shared/domain/roll-life';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { notFound, type BackendContext } from '../context';
+import { notFound, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { addVoterTx, correctVoterTx, reinstateVoterTx, removeVoterTx, rollChangesOpen, storedVoter, type StoredVoter } from './roll-changes';
@@ -24,7 +24,7 @@ export function localDay(d: Date): string {
 export function requireStoredVoter(db: Db, certificateText: string, path = 'certificate'): StoredVoter {
   const certificate = certificateArg(certificateText, path);
   const v = storedVoter(db, certificate);
-  if (!v) throw notFound(`选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`);
+  if (!v) throw notFound(says('error.roll.certificateRoll', { certificate }));
   return v;
 }
 

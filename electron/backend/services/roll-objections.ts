@@ -2,7 +2,7 @@ import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import type { ObjectionView, RollLifeContract } from '../../../shared/api/roll-life';
 import { objectionTiming } from '../../../shared/domain/roll-life';
 import { appendAudit } from '../audit';
-import { invalid, notFound, refused, type BackendContext } from '../context';
+import { invalid, notFound, refused, type BackendContext, says, dateWords } from '../context';
 import { type Db, inTransaction } from '../db';
 import { approvedWrite } from './approved-write';
 import { addVoterTx, correctVoterTx, removeVoterTx, type StoredVoter } from './roll-changes';
@@ -66,7 +66,7 @@ export function listObjections(ctx: BackendContext): ObjectionView[] {
 
 function objectionById(db: Db, id: number): ObjectionRow {
   const r = stmt(db, 'SELECT * FROM objection WHERE id = ?').get(id) as ObjectionRow | undefined;
-  if (!r) throw notFound(`没有第 ${id} 号申诉`, `no objection number ${id}`);
+  if (!r) throw notFound(says('error.roll.objectionNumber', { id }));
   return r;
 }
 
@@ -75,7 +75,7 @@ export function fileObjection(ctx: BackendContext, input: In<'fileObjection'>): 
     const db = ctx.db;
     const about = input.about === undefined ? null : requireStoredVoter(db, input.about, 'about');
     if (input.filedOn > localDay(ctx.now())) {
-      throw invalid('filedOn', `申诉日期 ${input.filedOn} 在今天之后`, `the filing date ${input.filedOn} is after today`);
+      throw invalid('filedOn', says('error.roll.filingDateAfterToday', { filedOn: input.filedOn }));
     }
     const at = ctx.now().toISOString();
     const id = Number(
@@ -102,14 +102,15 @@ export function decideObjection(ctx: BackendContext, input: In<'decideObjection'
       const db = ctx.db;
       const o = objectionById(db, input.objection);
       if (o.decision !== null) {
-        throw refused(`第 ${o.id} 号申诉已于 ${o.decided_on} 决定（${o.decision === 'upheld' ? '成立' : '不成立'}）`,
-          `objection ${o.id} was already decided on ${o.decided_on} (${o.decision})`, { reason: 'already-decided' });
+        throw refused(says(o.decision === 'upheld' ? 'error.roll.objectionUpheld' : 'error.roll.objectionRejected', { id: o.id, date: dateWords(o.decided_on!) }), {
+          reason: 'already-decided',
+        });
       }
       if (input.decidedOn < o.filed_on) {
-        throw invalid('decidedOn', `决定日期 ${input.decidedOn} 早于申诉日期 ${o.filed_on}`, `the decision date ${input.decidedOn} is before the filing date ${o.filed_on}`);
+        throw invalid('decidedOn', says('error.roll.decisionDateBeforeFiling', { decidedOn: input.decidedOn, filed_on: o.filed_on }));
       }
       if (input.change !== undefined && input.decision !== 'upheld') {
-        throw invalid('change', '申诉不成立时不能变更选民名单', 'a rejected objection does not change the roll');
+        throw invalid('change', says('error.roll.rejectedObjectionDoesChange'));
       }
       const at = ctx.now().toISOString();
       db.prepare('UPDATE objection SET decision = ?, decision_reason = ?, decided_on = ?, decided_at = ?, decided_by = ? WHERE id = ?').run(
@@ -119,7 +120,7 @@ export function decideObjection(ctx: BackendContext, input: In<'decideObjection'
       const c = input.change;
       const target = (certificate: string | undefined): StoredVoter => {
         if (certificate !== undefined) return requireStoredVoter(db, certificate, 'change.certificate');
-        if (o.voter_id === null) throw invalid('change.certificate', '此申诉未指明选民，请写明选民证号', 'this objection names no voter; give the certificate number');
+        if (o.voter_id === null) throw invalid('change.certificate', says('error.roll.objectionNamesVoterGive'));
         return stmt(db, 'SELECT * FROM voter WHERE id = ?').get(o.voter_id) as StoredVoter;
       };
       if (c?.kind === 'add') addVoterTx(ctx, c.voter, d);

@@ -3,7 +3,7 @@ import type { AssignmentView, IssuedWhere } from '../../../shared/api/issuance';
 import type { Gender, RegistrationCategory } from '../../../shared/domain/roll';
 import { appendAudit, type AuditInput } from '../audit';
 import { ApiError } from '../../../shared/api/envelope';
-import { notFound, type BackendContext } from '../context';
+import { notFound, type BackendContext, says } from '../context';
 import type { Db } from '../db';
 
 /** Reads shared by the roll, proxy, issuance and turnout services. */
@@ -119,7 +119,7 @@ export function voterFacts(db: Db, v: VoterRow): { name: string; group: string; 
 
 export function requireVoter(db: Db, certificate: string): VoterRow {
   const v = voterByCertificate(db, certificate);
-  if (!v) throw notFound(`选民证号 ${certificate} 不在选民名单上`, `certificate ${certificate} is not on the roll`);
+  if (!v) throw notFound(says('error.roll.certificateRoll', { certificate }));
   return v;
 }
 

@@ -4,7 +4,7 @@ import type { ImportRollOutput } from '../../../shared/api/issuance';
 import { makeCertificateNumber } from '../../../shared/domain/certificate';
 import type { RollError, RollRow } from '../../../shared/domain/roll';
 import { appendAudit, appendRefusal } from '../audit';
-import { bilingual, invalid, refused, type BackendContext } from '../context';
+import { bilingual, invalid, refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import type { RollEncodingChoice } from '../roll/decode';
 import { readRollFile } from '../roll/read';
@@ -67,18 +67,18 @@ export async function importRoll(ctx: BackendContext, opts: ImportRollOptions): 
   const outcome = inTransaction(ctx.db, (): ImportRollOutput | RollError[] => {
     const db = ctx.db;
     if (anyIssuance(db)) {
-      throw refused('已开始发放选票，不能再导入选民名单', 'ballots have already been issued; the roll can no longer be imported');
+      throw refused(says('error.roll.ballotsAlreadyBeenIssued'));
     }
     const venues = new Set((db.prepare('SELECT id FROM venue').all() as { id: string }[]).map((v) => v.id));
     const central = (db.prepare("SELECT id FROM venue WHERE kind = 'central'").get() as { id: string } | undefined)?.id;
     const defaultVenue = opts.assign?.default ?? central;
     if (defaultVenue === undefined) {
-      throw invalid('assign.default', '还没有中心会场，请先设立会场或指定分配的会场', 'there is no central venue yet; add venues first or name the venue to assign to');
+      throw invalid('assign.default', says('error.roll.thereCentralVenueYet2'));
     }
-    if (!venues.has(defaultVenue)) throw invalid('assign.default', `没有会场 ${defaultVenue}`, `no venue "${defaultVenue}"`);
+    if (!venues.has(defaultVenue)) throw invalid('assign.default', says('error.roll.venue', { defaultVenue }));
     const byGroup = new Map<string, string>();
     for (const [group, venue] of Object.entries(opts.assign?.byGroup ?? {})) {
-      if (!venues.has(venue)) throw invalid(`assign.byGroup.${group}`, `没有会场 ${venue}`, `no venue "${venue}"`);
+      if (!venues.has(venue)) throw invalid(`assign.byGroup.${group}`, says('error.common.noVenue', { venue }));
       byGroup.set(groupKey(group), venue);
     }
 
@@ -239,8 +239,7 @@ export function generateCertificates(
     | { prefix: string; next_serial: number }
     | undefined;
   if (counter && prefix !== undefined && prefix !== counter.prefix) {
-    throw invalid('certificatePrefix', `选民证号前缀已定为“${counter.prefix}”，不能改为“${prefix}”`,
-      `the certificate prefix is already "${counter.prefix}" and cannot change to "${prefix}"`);
+    throw invalid('certificatePrefix', says('error.roll.certificatePrefixAlreadyChange', { prefix: counter.prefix, prefix2: prefix }));
   }
   const usePrefix = counter?.prefix ?? prefix ?? '';
   let serial = counter?.next_serial ?? 1;
@@ -251,7 +250,7 @@ export function generateCertificates(
     if (r.certificate !== null) return null;
     for (;;) {
       if (serial >= capacity) {
-        throw refused(`前缀“${usePrefix}”下的选民证号已用完`, `no certificate numbers left under prefix "${usePrefix}"`);
+        throw refused(says('error.roll.certificateNumbersLeftUnder', { usePrefix }));
       }
       const n = makeCertificateNumber(serial++, usePrefix);
       if (!inFile.has(n) && inDb.get(n) === undefined) return n;

@@ -74,10 +74,7 @@ export function createNextRound(
     }
     const steps = stored.result.nextSteps.filter((s) => s.kind === input.kind);
     if (steps.length === 0) {
-      throw refused(
-        `第 ${input.fromRound} 轮结果没有需要${input.kind === 'tie-revote' ? '再次投票' : '另行选举'}的职位`,
-        `the result of round ${input.fromRound} calls for no ${input.kind} round`,
-      );
+      throw refused(says(input.kind === 'tie-revote' ? 'error.rounds.noTieRevote' : 'error.rounds.noRerun', { round: input.fromRound }));
     }
     const done = origins(db).find((o) => o.from_round === input.fromRound && o.kind === input.kind);
     if (done) {
@@ -87,8 +84,7 @@ export function createNextRound(
     }
     if (decider === null && needsCommitteeDecision(db, input.fromRound, input.kind)) {
       throw refused(
-        '已当选人数达到最低要求,是否另行选举由选举委员会决定:须由一名委员输入个人密码确认',
-        "the committee minimum is met, so a supplementary election is the committee's decision: a committee member approves it with their PIN",
+        says('error.rounds.committeeMinimumMetSo'),
         { reason: 'approvals-needed', atLeast: 1 },
       );
     }

@@ -1,5 +1,6 @@
 import type { MissingSignoffView } from '../../../shared/api/seal';
-import { refused, type BackendContext } from '../context';
+import { bothWords, refused, type BackendContext, says } from '../context';
+import type { BothWords } from '../../../shared/i18n';
 import { q } from './counting-store';
 import { SIGNOFF_ROLE_NAMES, type SignoffRole } from './signoff';
 import { signers } from './tally-sheet';
@@ -31,29 +32,23 @@ export function missingSignoffs(ctx: BackendContext, rounds: readonly { number: 
   return missing;
 }
 
-function describe(m: MissingSignoffView, lang: 'zh' | 'en'): string {
-  const role = SIGNOFF_ROLE_NAMES[m.role as SignoffRole]?.[lang] ?? m.role;
-  if (m.name === null) return lang === 'zh' ? `没有人担任${role}` : `nobody holds the role ${role}`;
-  return lang === 'zh' ? `${m.name}（${role}）` : `${m.name} (${role})`;
+function describe(m: MissingSignoffView): BothWords {
+  const role = SIGNOFF_ROLE_NAMES[m.role as SignoffRole] ?? m.role;
+  return m.name === null ? bothWords('error.seal.nobodyHolds', { role }) : bothWords('error.counting.signerAs', { name: m.name, role });
 }
 
-/** One sentence per language naming every missing sign-off, round by round. */
-export function describeMissing(missing: readonly MissingSignoffView[]): { zh: string; en: string } {
+/** One sentence per language naming every missing sign-off, round by round (the string tables' words). */
+export function describeMissing(missing: readonly MissingSignoffView[]): BothWords {
   const rounds = [...new Set(missing.map((m) => m.round))];
-  const per = (lang: 'zh' | 'en') =>
-    rounds.map((n) => {
-      const list = missing.filter((m) => m.round === n).map((m) => describe(m, lang));
-      return lang === 'zh' ? `第 ${n} 轮：${list.join('、')}` : `round ${n}: ${list.join(', ')}`;
-    });
-  return { zh: per('zh').join('；'), en: per('en').join('; ') };
+  const per = rounds.map((n) => bothWords('error.seal.missingInRound', { round: n, list: missing.filter((m) => m.round === n).map(describe) }));
+  return { zh: per.map((p) => p.zh).join('；'), en: per.map((p) => p.en).join('; ') };
 }
 
 /** Refuses sealing while sign-offs are missing, naming them (details.missing lists them). */
 export function refuseMissingSignoffs(missing: readonly MissingSignoffView[]): never {
   const d = describeMissing(missing);
   throw refused(
-    `计票结果报告单所列的签名不全，不能封存（${d.zh}）；如确需封存，须由两名选举委员会成员输入个人密码并写明原因`,
-    `sign-offs listed on the tally sheet are missing, so the results cannot be sealed (${d.en}); two election committee members may override this with their PINs and a written reason`,
+    says('error.seal.signOffsListedTally', { missing: d }),
     { reason: 'signatures-missing', missing },
   );
 }

@@ -5,7 +5,7 @@ import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { ApiError } from '../../../shared/api/envelope';
 import { committeeApprovers, type Approver } from '../authority/approvals';
 import { appendAudit, appendRefusal, verifyAuditChain } from '../audit';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says, statusWords } from '../context';
 import { inTransaction } from '../db';
 import { crashPoint } from '../files/crash-point';
 import { partialPathFor, sha256Hex } from '../files/durable-write';
@@ -51,8 +51,7 @@ export function sealOverrideDecision(ctx: BackendContext, override: { reason: st
   const approvers = committeeApprovers(ctx, override.approvals, { atLeast: 2, path: 'override.approvals', what });
   if (approvers.length < 2) {
     throw refused(
-      `${what.zh}须由 2 名选举委员会成员输入个人密码确认`,
-      `${what.en} needs 2 election committee members to approve with their PIN`,
+      says('error.seal.needsElectionCommitteeMembers', { what }),
       { reason: 'approvals-needed', atLeast: 2 },
     );
   }
@@ -72,19 +71,17 @@ export function gatherSealInput(ctx: BackendContext, override?: SealOverrideDeci
   const chain = verifyAuditChain(db);
   if (!chain.ok) {
     throw refused(
-      `操作日志在第 ${chain.badSeq} 条处被改动，不能封存：${chain.reason}`,
-      `the audit log is broken at event ${chain.badSeq} (${chain.reason}); the results cannot be sealed`,
+      says('error.seal.auditLogBrokenEvent', { badSeq: chain.badSeq, reason: chain.reason }),
       { reason: 'audit-broken', badSeq: chain.badSeq },
     );
   }
   const rounds = listRounds(db);
-  if (rounds.length === 0) throw refused('还没有任何投票轮次，不能封存', 'there is no round yet; nothing to seal');
+  if (rounds.length === 0) throw refused(says('error.seal.thereRoundYetNothing'));
   const sealedRounds = rounds.map((r) => {
     const stored = storedResult(db, r.number);
     if (stored === null) {
       throw refused(
-        `第 ${r.number} 轮（${r.kind}，状态 ${r.status}）还没有保存的计票结果，不能封存；请先完成计票并计算结果`,
-        `round ${r.number} (${r.kind}, status ${r.status}) has no stored result yet; finish counting and compute its result before sealing`,
+        says('error.seal.roundStatusStoredResult', { number: r.number, status: statusWords(r.status) }),
         { reason: 'no-result', round: r.number },
       );
     }
@@ -94,7 +91,7 @@ export function gatherSealInput(ctx: BackendContext, override?: SealOverrideDeci
   const missing = missingSignoffs(ctx, sealedRounds.map((r) => ({ number: r.number, resultHash: hashJson(r.result) })));
   if (missing.length > 0 && override === undefined) refuseMissingSignoffs(missing);
   if (missing.length === 0 && override !== undefined) {
-    throw invalid('override', '签名齐全，无需越过；请直接封存', 'every sign-off was given; seal without an override');
+    throw invalid('override', says('error.seal.everySignOffGiven'));
   }
   const earlier = previousSeals(db);
   return {

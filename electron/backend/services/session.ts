@@ -6,7 +6,7 @@ import { authorityEstablished, callerFor, callerOf, rolesHeld } from '../authori
 import { actorLabel } from '../authority/caller';
 import { lockedSeconds, pinIsRight } from '../authority/pin-guard';
 import type { Session } from '../authority/sessions';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction } from '../db';
 import { getPerson } from './people';
 
@@ -28,14 +28,14 @@ export function signIn(ctx: BackendContext, input: InputOf<SessionContract, 'sig
   const person = getPerson(ctx.db, input.person);
   const held = rolesHeld(ctx.db, person.id);
   if (held.length === 0) {
-    throw refused(`${person.name} 目前没有任何职务，不能登录`, `${person.name} holds no role now and cannot sign in`, { reason: 'no-role' });
+    throw refused(says('error.session.holdsRoleNowSign', { name: person.name }), { reason: 'no-role' });
   }
   if (input.role !== undefined && !held.includes(input.role)) {
     const r = STAFF_ROLE_NAMES[input.role];
-    throw refused(`${person.name} 未担任${r.zh}`, `${person.name} is not a ${r.en}`, { reason: 'role-not-held' });
+    throw refused(says('error.session.roleNotHeld', { r, name: person.name }), { reason: 'role-not-held' });
   }
   if (!pinIsRight(ctx, person, input.pin)) {
-    throw refused(`${person.name} 的个人密码不正确`, `wrong PIN for ${person.name}`, { reason: 'wrong-pin' });
+    throw refused(says('error.session.wrongPin', { name: person.name }), { reason: 'wrong-pin' });
   }
   const session = ctx.sessions.open(person.id, input.role ?? null, input.idleMinutes, ctx.now());
   const view = viewOf(ctx, session);

@@ -90,10 +90,7 @@ export function removeOffice(ctx: BackendContext, input: { id: string; reason: s
     const before = officeRow(ctx, input.id);
     const standing = readCandidates(ctx.db).filter((c) => c.office === before.id);
     if (standing.length > 0) {
-      throw refused(
-        `“${before.title}”还有 ${standing.length} 名候选人（${standing.map((c) => c.name).join('、')}）,请先删除候选人`,
-        `"${before.title}" still has ${standing.length} candidate(s) (${standing.map((c) => c.name).join(', ')}); remove them first`,
-      );
+      throw refused(says('error.setup.officeHasCandidates', { title: before.title, count: standing.length, names: standing.map((c) => c.name) }));
     }
     const nominated = ctx.db.prepare('SELECT count(*) FROM nomination WHERE office_id = ?').pluck().get(before.id) as number;
     const voted = ctx.db.prepare('SELECT count(*) FROM nomination_vote WHERE office_id = ?').pluck().get(before.id) as number;
@@ -113,13 +110,13 @@ export function removeOffice(ctx: BackendContext, input: { id: string; reason: s
 
 function candidateRow(ctx: BackendContext, id: string) {
   const found = readCandidates(ctx.db).find((c) => c.id === id);
-  if (!found) throw notFound(`没有编号为 ${id} 的候选人`, `no candidate with id "${id}"`);
+  if (!found) throw notFound(says('error.setup.candidateId', { id }));
   return found;
 }
 
 function officeRow(ctx: BackendContext, id: string) {
   const found = readOffices(ctx.db).find((o) => o.id === id);
-  if (!found) throw notFound(`没有编号为 ${id} 的职位`, `no office with id "${id}"`);
+  if (!found) throw notFound(says('error.setup.officeId', { id }));
   return found;
 }
 

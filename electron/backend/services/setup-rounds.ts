@@ -3,7 +3,7 @@ import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/round';
 import type { RoundKind } from '../../../shared/record/cer';
 import { sortByStroke } from '../../../shared/rules/stroke-order';
 import { appendAudit } from '../audit';
-import { invalid, notFound, refused, type BackendContext, says } from '../context';
+import { invalid, notFound, refused, type BackendContext, says, statusWords } from '../context';
 import type { Db } from '../db';
 import { readCandidates, readOffices } from './setup-read';
 import type { BallotOffice, RoundView } from '../../../shared/api/setup';
@@ -47,7 +47,7 @@ export function createRoundTx(ctx: BackendContext, input: { kind: RoundKind; off
   }
   if (last && !['counted', 'signed', 'sealed'].includes(last.status)) {
     throw refused(
-      says('error.setup.roundNotCountedYet', { number: last.number, status: last.status }),
+      says('error.setup.roundNotCountedYet', { number: last.number, status: statusWords(last.status) }),
     );
   }
   if (number > 1 && input.offices.length === 0) throw invalid('offices', says('error.setup.laterRoundMustList'));
@@ -97,10 +97,8 @@ export function setRoundStatusTx(ctx: BackendContext, input: { round: number; st
   const r = getRound(ctx.db, input.round);
   if (!statusMoveAllowed(r.status, input.status)) {
     const next = ROUND_STATUSES[ROUND_STATUSES.indexOf(r.status) + 1];
-    throw refused(
-      `第 ${r.number} 轮当前为 ${r.status},不能改为 ${input.status}${next ? `(下一步应为 ${next})` : ''}`,
-      `round ${r.number} is ${r.status} and cannot become ${input.status}${next ? ` (the next status is ${next})` : ''}`,
-    );
+    const moving = { round: r.number, status: statusWords(r.status), to: statusWords(input.status) };
+    throw refused(next ? says('error.setup.statusMoveNext', { ...moving, next: statusWords(next) }) : says('error.setup.statusMove', moving));
   }
   const reopening = ROUND_STATUSES.indexOf(input.status) < ROUND_STATUSES.indexOf(r.status);
   if (reopening && !input.reason) throw refused(says('error.setup.reopeningCountNeedsReason'));

@@ -89,11 +89,7 @@ export function setBoxStaffTx(ctx: BackendContext, boxId: string, names: string[
   for (const name of distinct) {
     const reasons = officialConflicts(db, name);
     if (reasons.length > 0) {
-      throw refused(
-        `${name} 不能担任流动票箱 ${boxId} 工作人员:${reasons.map((r) => r.zh).join(';')}`,
-        `${name} cannot staff mobile box ${boxId}: ${reasons.map((r) => r.en).join('; ')}`,
-        { reasons },
-      );
+      throw refused(says('error.setup.cannotStaffMobileBox', { name, boxId, reasons }), { reasons });
     }
   }
   db.prepare('DELETE FROM box_staff WHERE box_id = ?').run(boxId);

@@ -70,8 +70,7 @@ export function refuseIneligibleCandidate(
   for (const d of dutiesOf(db, c.name, c.idNumber ?? undefined)) {
     const duty = describeDuties(d);
     throw refused(
-      `${c.name} 正担任${duty.zh};候选人不能担任这些职务,请先撤销`,
-      `${c.name} holds: ${duty.en}; a candidate cannot, so revoke that first`,
+      says('error.setup.holdsCandidateSoRevoke', { duty, name: c.name }),
     );
   }
 }

@@ -2,7 +2,8 @@ import { type ResultsContract, SIGNOFF_ROLES, type SignoffView } from '../../../
 import type { InputOf, OutputOf } from '../../../shared/api/envelope';
 import { OFFICIAL_ROLE_NAMES } from '../../../shared/domain/people';
 import { appendAudit, appendRefusal } from '../audit';
-import { refused, type BackendContext, says } from '../context';
+import { refused, type BackendContext, says, statusWords } from '../context';
+import type { ErrorText } from '../../../shared/api/error-text';
 import { type Db, inTransaction } from '../db';
 import { answerOnce } from './request-receipts';
 import { q } from './counting-store';
@@ -106,7 +107,7 @@ export function signResult(
   const r = getRound(db, input.round);
   const name = signer.name;
   const roleName = SIGNOFF_ROLE_NAMES[input.role];
-  const refuse = (reason: string, zh: string, en: string): never => {
+  const refuse = (reason: string, said: ErrorText): never => {
     appendRefusal(db, {
       type: 'signoff.refused',
       at: ctx.now(),
@@ -114,20 +115,20 @@ export function signResult(
       subject: `round:${input.round}`,
       detail: { person: signer.person, role: input.role, reason },
     });
-    throw refused(zh, en, { reason });
+    throw refused(said, { reason });
   };
   if (!holdsSignoffRole(db, signer.person, input.role) || !actsIn(signer.roles, input.role)) {
-    refuse('role-not-held', `${name} 未担任${roleName.zh},不能以此身份签署`, `${name} does not hold the role ${roleName.en} and cannot sign as such`);
+    refuse('role-not-held', says('error.signoff.roleNotHeld', { name, role: roleName }));
   }
   const storedHash = storedResultHash(db, input.round);
   if (r.status === 'sealed') {
-    refuse('sealed', `第 ${input.round} 轮结果已封存,不能再签署;须先经两名选举委员会成员重新开放`, `round ${input.round} is sealed; it can be signed again only after two committee members reopen it`);
+    refuse('sealed', says('error.signoff.sealed', { round: input.round }));
   }
   if (storedHash === null || !['counted', 'signed'].includes(r.status)) {
-    refuse('no-result', `第 ${input.round} 轮结果尚未计算(状态 ${r.status}),不能签署`, `round ${input.round} has no computed result to sign (status ${r.status})`);
+    refuse('no-result', says('error.signoff.noResult', { round: input.round, status: statusWords(r.status) }));
   }
   if (!verifyPersonPin(ctx, signer.person, input.pin)) {
-    refuse('wrong-pin', `${name} 的个人密码不正确,未签署`, `wrong PIN for ${name}; nothing was signed`);
+    refuse('wrong-pin', says('error.signoff.wrongPin', { name }));
   }
   return inTransaction(db, () => {
     const current = storedResultHash(db, input.round);
@@ -139,7 +140,7 @@ export function signResult(
       throw refused(says('error.signoff.notCurrentResult', { shown: input.resultHash.slice(0, 12), round: input.round, current: current.slice(0, 12) }));
     }
     if (q(db, 'SELECT 1 FROM signoff WHERE round_number = ? AND person_id = ? AND role = ? AND revoked_at IS NULL').get(input.round, signer.person, input.role)) {
-      throw refused(`${name} 已以${roleName.zh}身份签署第 ${input.round} 轮结果`, `${name} has already signed round ${input.round} as ${roleName.en}`);
+      throw refused(says('error.signoff.alreadySignedRound', { roleName, name, round: input.round }));
     }
     const at = ctx.now().toISOString();
     const id = Number(
@@ -199,7 +200,7 @@ export function reopenCount(
     const r = getRound(db, input.round);
     if (r.status !== status) {
       throw refused(
-        says('error.signoff.roundStatusChanged', { round: input.round, status: r.status }),
+        says('error.signoff.roundStatusChanged', { round: input.round, status: statusWords(r.status) }),
       );
     }
     const later = q(db, 'SELECT round_number FROM round_origin WHERE from_round = ? ORDER BY round_number').all(input.round) as { round_number: number }[];
@@ -210,7 +211,7 @@ export function reopenCount(
       );
     }
     if (!['counted', 'signed', 'sealed'].includes(r.status)) {
-      throw refused(says('error.signoff.nothingToReopen', { round: input.round, status: r.status }));
+      throw refused(says('error.signoff.nothingToReopen', { round: input.round, status: statusWords(r.status) }));
     }
     const inForce = (db.prepare('SELECT * FROM signoff WHERE round_number = ? AND revoked_at IS NULL ORDER BY id').all(input.round) as RawSignoff[]).map(toView);
     const at = ctx.now().toISOString();

@@ -4,7 +4,7 @@ import { isPartyRoll, partyCounts } from '../party/counts';
 import type { TurnoutView } from '../../../shared/api/issuance';
 import { quorumMet } from '../../../shared/rules/validity';
 import type { Body, Method } from '../../../shared/record/cer';
-import { notFound } from '../context';
+import { notFound, says } from '../context';
 import type { Db } from '../db';
 import { listDesks, stockStatus } from './issuance';
 import { requireElection } from './setup-read';
@@ -34,7 +34,7 @@ function quorumRule(body: Body, method: Method): { zh: string; en: string } {
 /** Live turnout of a round per venue, per mobile box, per desk and overall, with the quorum so far and the ballot stock. */
 export function turnout(db: Db, round: number): TurnoutView {
   const election = requireElection(db);
-  if (!db.prepare('SELECT 1 FROM round WHERE number = ?').get(round)) throw notFound(`没有第 ${round} 轮`, `no round ${round}`);
+  if (!db.prepare('SELECT 1 FROM round WHERE number = ?').get(round)) throw notFound(says('error.common.noRound', { round }));
   const registered = registeredCount(db);
   const totals = db
     .prepare(

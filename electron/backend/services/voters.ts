@@ -4,7 +4,7 @@ import { checkCertificateNumber } from '../../../shared/domain/certificate';
 import { CATEGORY_IDS } from '../../../shared/domain/roll';
 import { appendAudit } from '../audit';
 import type { Approver } from '../authority/approvals';
-import { invalid, notFound, refused, type BackendContext } from '../context';
+import { invalid, notFound, refused, type BackendContext, says } from '../context';
 import { type Db, inTransaction } from '../db';
 import {
   anyIssuance,
@@ -69,7 +69,7 @@ export function rollSummary(db: Db): {
 
 function requireVenue(db: Db, id: string, path: string): { id: string; name: string } {
   const v = db.prepare('SELECT id, name FROM venue WHERE id = ?').get(id) as { id: string; name: string } | undefined;
-  if (!v) throw invalid(path, `没有会场 ${id}`, `no venue "${id}"`);
+  if (!v) throw invalid(path, says('error.voters.venue', { id }));
   return v;
 }
 
@@ -80,8 +80,7 @@ function requireVenue(db: Db, id: string, path: string): { id: string; name: str
 export function requireAssignmentOpen(db: Db): void {
   const first = stmt(db, 'SELECT status FROM round WHERE number = 1').get() as { status: string } | undefined;
   if ((first !== undefined && first.status !== 'prepared') || anyIssuance(db)) {
-    throw refused('第 1 轮投票已开始，选民的投票地点已锁定，不能再按居民小组或个别调整',
-      'round 1 has opened for voting, so where voters vote is locked: no more moves by group or one by one');
+    throw refused(says('error.voters.roundOpenedVotingSo'));
   }
 }
 
@@ -95,7 +94,7 @@ export function assignGroup(ctx: BackendContext, input: InputOf<IssuanceContract
       .prepare('UPDATE voter SET venue_id = ?, mobile_box_id = NULL WHERE group_name = ? AND mobile_box_id IS NULL')
       .run(input.venue, group).changes;
     if (moved === 0 && ctx.db.prepare('SELECT 1 FROM voter WHERE group_name = ?').get(group) === undefined) {
-      throw notFound(`选民名单上没有居民小组“${group}”`, `no residents' group "${group}" on the roll`);
+      throw notFound(says('error.common.noGroup', { group }));
     }
     requireHouseholdsTogether(ctx.db, householdsOfGroup(ctx.db, group));
     appendAudit(ctx.db, { type: 'voter.assigned', at: ctx.now(), actor: ctx.actor, subject: `venue:${input.venue}`, detail: { group, venue: input.venue, voters: moved } });
@@ -137,15 +136,14 @@ function moveVoter(
       toVenue = requireVenue(db, input.to.venue, 'to.venue').id;
     } else {
       const box = db.prepare('SELECT id, kind FROM box WHERE id = ?').get(input.to.mobileBox) as { id: string; kind: string } | undefined;
-      if (!box) throw invalid('to.mobileBox', `没有票箱 ${input.to.mobileBox}`, `no box "${input.to.mobileBox}"`);
+      if (!box) throw invalid('to.mobileBox', says('error.voters.box', { mobileBox: input.to.mobileBox }));
       if (box.kind !== 'mobile') {
-        throw invalid('to.mobileBox', `票箱 ${box.id} 不是流动票箱；选民只能被分配到会场或流动票箱名单`,
-          `box ${box.id} is not a mobile box; voters are assigned to a venue or to a mobile box's list`);
+        throw invalid('to.mobileBox', says('error.voters.boxMobileBoxVoters', { id: box.id }));
       }
       toBox = box.id;
     }
     if (toVenue === v.venue_id && toBox === v.mobile_box_id) {
-      throw refused(`${v.name} 已分配在${describeAssignment(from).zh}`, `${v.name} is already assigned to ${describeAssignment(from).en}`);
+      throw refused(says('error.voters.alreadyAssigned', { name: v.name, where: describeAssignment(from) }));
     }
     const at = ctx.now().toISOString();
     const to = assignmentOf(db, { venue_id: toVenue, mobile_box_id: toBox });
@@ -181,7 +179,7 @@ export function mobileLists(db: Db, box?: string): { box: string; name: string; 
   const boxes = db
     .prepare(`SELECT id, name FROM box WHERE kind = 'mobile' ${box ? 'AND id = ?' : ''} ORDER BY id`)
     .all(...(box ? [box] : [])) as { id: string; name: string }[];
-  if (box && boxes.length === 0) throw notFound(`没有流动票箱 ${box}`, `no mobile box "${box}"`);
+  if (box && boxes.length === 0) throw notFound(says('error.common.noMobileBox', { box }));
   const voters = db.prepare(`SELECT name, group_name FROM voter WHERE mobile_box_id = ? AND ${electorsOnly(db)} ORDER BY group_name, name_key`);
   return boxes.map((b) => ({
     box: b.id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical';
-import { notFound, refused } from '../context';
+import { notFound, refused, says } from '../context';
 import type { Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { requireElection } from '../services/setup-read';
@@ -34,10 +34,10 @@ export function stationScope(kind: Station['kind']): { boxes: string; voters: st
 export function resolveStation(db: Db, id: string): Station {
   const venue = q(db, 'SELECT id, name, kind FROM venue WHERE id = ?').get(id) as { id: string; name: string; kind: string } | undefined;
   if (venue?.kind === 'central') {
-    throw refused(`${venue.name}是中心会场，不是投票站`, `${venue.name} (${id}) is the central venue, not a polling station`, { reason: 'central-venue' });
+    throw refused(says('error.stations.centralVenuePollingStation', { name: venue.name, id }), { reason: 'central-venue' });
   }
   const box = venue ? undefined : (q(db, "SELECT id, name FROM box WHERE id = ? AND kind = 'mobile'").get(id) as { id: string; name: string } | undefined);
-  if (!venue && !box) throw notFound(`没有投票站或流动票箱 ${id}`, `no polling station or mobile box "${id}"`);
+  if (!venue && !box) throw notFound(says('error.stations.pollingStationMobileBox', { id }));
   const kind: Station['kind'] = venue ? 'venue' : 'mobile-box';
   const boxes = (q(db, `SELECT id FROM box WHERE ${stationScope(kind).boxes} ORDER BY id`).all({ station: id }) as { id: string }[]).map((b) => b.id);
   return { id, kind, name: (venue ?? box)!.name, boxes };

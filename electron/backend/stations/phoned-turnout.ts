@@ -1,7 +1,7 @@
 import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { quorumMet } from '../../../shared/rules/validity';
 import { appendAudit } from '../audit';
-import { notFound, type BackendContext } from '../context';
+import { notFound, type BackendContext, says } from '../context';
 import { inTransaction, type Db } from '../db';
 import { approvedWrite } from '../services/approved-write';
 import { requireElection } from '../services/setup-read';
@@ -42,7 +42,7 @@ export function recordPhonedTurnout(
     inTransaction(ctx.db, () => {
       const db = ctx.db;
       const station = resolveStation(db, input.station);
-      if (!db.prepare('SELECT 1 FROM round WHERE number = ?').get(input.round)) throw notFound(`没有第 ${input.round} 轮`, `no round ${input.round}`);
+      if (!db.prepare('SELECT 1 FROM round WHERE number = ?').get(input.round)) throw notFound(says('error.common.noRound', { round: input.round }));
       const at = ctx.now().toISOString();
       const decidedBy = approvers.map((a) => a.name).join('、') || (ctx.actor ?? '');
       db.prepare(`INSERT INTO phoned_turnout (station_id, round_number, count, phoned_at, entered_at, entered_by, decided_by, request_key)

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { anomalyView } from '../../../shared/api/stations';
 import type { CommitteeApproval } from '../../../shared/domain/authority';
 import { appendAudit } from '../audit';
-import { invalid, refused, type BackendContext } from '../context';
+import { invalid, refused, type BackendContext, says } from '../context';
 import { inTransaction, type Db } from '../db';
 import { preparedOnce as q } from '../db/statements';
 import { loadOrCreateStationKey, type Fingerprint } from '../seal/station-key';
@@ -52,10 +52,10 @@ function checkReturn(ctx: BackendContext, bytes: Uint8Array, typedFingerprint: s
   const p = shaped.data;
   const db = ctx.db;
   if (p.election.id !== electionId(db)) {
-    throw refused(`这份回执属于另一场选举（${p.election.title}）`, `this return belongs to another election ("${p.election.title}")`, { reason: 'other-election' });
+    throw refused(says('error.stations.returnBelongsAnotherElection', { title: p.election.title }), { reason: 'other-election' });
   }
   if (p.central !== loadOrCreateStationKey(ctx.dataDir).fingerprint.hex) {
-    throw refused('这份回执来自另一台中心电脑制作的数据包', 'this return comes from a package made by another central laptop', { reason: 'other-central' });
+    throw refused(says('error.stations.returnComesPackageMade'), { reason: 'other-central' });
   }
   const station = resolveStation(db, p.station.id);
   if (station.kind !== p.station.kind) throw payloadProblem(RETURN_WHAT, 'station.kind', `${p.station.id} is a ${station.kind} here`);
@@ -82,22 +82,19 @@ function refuseKeyOrChain(db: Db, c: Checked, typedFingerprint: string | undefin
   const replaces = key && key.fingerprint !== c.fingerprint.hex && takenOverFrom(key.fingerprint, c) ? key.fingerprint : null;
   if (replaces !== null && typedFingerprint === undefined) {
     throw refused(
-      `投票站 ${c.station.id} 的电脑已由另一台电脑接替：请输入接替凭条上的新密钥指纹`,
-      `station ${c.station.id}'s laptop was taken over by another laptop: type the new key fingerprint from the takeover slip`,
+      says('error.stations.stationSLaptopTaken', { id: c.station.id }),
       { reason: 'fingerprint-needed', fingerprint: c.fingerprint.short },
     );
   }
   if (key && key.fingerprint !== c.fingerprint.hex && replaces === null) {
     throw refused(
-      `这份回执的签名密钥（${c.fingerprint.short}）不是投票站 ${c.station.id} 已登记的密钥`,
-      `this return is signed by key ${c.fingerprint.short}, not the key registered for station ${c.station.id}`,
+      says('error.stations.returnSignedKeyKey', { short: c.fingerprint.short, id: c.station.id }),
       { reason: 'foreign-key', fingerprint: c.fingerprint.short },
     );
   }
   if (!key && typedFingerprint === undefined) {
     throw refused(
-      `投票站 ${c.station.id} 的第一份回执：请输入回执凭条上的密钥指纹，以登记该站的密钥`,
-      `the first return of station ${c.station.id}: type the key fingerprint from its return slip to register the station's key`,
+      says('error.stations.firstReturnStationType', { id: c.station.id }),
       { reason: 'fingerprint-needed', fingerprint: c.fingerprint.short },
     );
   }
@@ -106,8 +103,7 @@ function refuseKeyOrChain(db: Db, c: Checked, typedFingerprint: string | undefin
     | undefined;
   if (last && (c.payload.sequence <= last.sequence || c.payload.chain[last.sequence - 1] !== last.payload_hash)) {
     throw refused(
-      `回执 ${c.payload.sequence} 不是接在已导入的回执 ${last.sequence} 之后（投票站 ${c.station.id}）`,
-      `return ${c.payload.sequence} does not extend return ${last.sequence} already imported from station ${c.station.id}`,
+      says('error.stations.returnDoesExtendReturn', { sequence: c.payload.sequence, sequence2: last.sequence, id: c.station.id }),
       { reason: 'chain', last: last.sequence },
     );
   }
@@ -185,7 +181,7 @@ function mergeCounts(db: Db, c: Checked, flag: Flag): void {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const rounds = new Set((db.prepare('SELECT number FROM round').all() as { number: number }[]).map((r) => r.number));
   for (const b of p.boxes) {
-    if (!rounds.has(b.round)) throw invalid('file', `回执中的第 ${b.round} 轮在本机不存在`, `the return names round ${b.round}, which this laptop does not have`);
+    if (!rounds.has(b.round)) throw invalid('file', says('error.stations.returnNamesRoundWhich', { round: b.round }));
     const last = previous.get(c.station.id, b.box, b.round) as { issued: number } | undefined;
     if (last && b.issued < last.issued) {
       flag({ kind: 'issued-count-down', subject: `box:${b.box}`, round: b.round, detail: { before: last.issued, now: b.issued, sequence: p.sequence } });

@@ -1,5 +1,5 @@
 import { appendAudit, auditHead } from '../audit';
-import { notFound, type BackendContext } from '../context';
+import { notFound, type BackendContext, says } from '../context';
 import { inTransaction, type Db } from '../db';
 import { writeFileDurably } from '../files/durable-write';
 import { refuseExistingTarget } from '../seal/sealed-file';
@@ -64,7 +64,7 @@ function gather(db: Db): Pick<ReturnPayload, 'issuances' | 'stock' | 'custody'> 
  */
 export function writeStationReturn(ctx: BackendContext, input: { path: string; closing?: boolean; overwrite?: boolean }): ReturnWritten {
   const laptop = stationLaptop(ctx.db);
-  if (!laptop) throw notFound('本机不是投票站电脑（没有打开投票站数据包）', 'this is not a station laptop (no station package was opened here)');
+  if (!laptop) throw notFound(says('error.stations.stationLaptopStationPackage'));
   refuseExistingTarget(input.path, input.overwrite === true);
   const key = loadOrCreateStationKey(ctx.dataDir);
   const closing = input.closing === true;

@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical';
-import { invalid, refused } from '../context';
+import { invalid, refused, says } from '../context';
 import { isUtf8 } from 'node:buffer';
 import { renderSealedFile, type SigningKey } from '../seal/sealed-file';
 import { fingerprint, fingerprintMatches, normalizeFingerprint, type Fingerprint } from '../seal/station-key';
@@ -50,7 +50,7 @@ export function signStationFile(format: string, payload: unknown, key: SigningKe
  * a good file signed by another key than the typed fingerprint is refused.
  */
 export function openStationFile(bytes: Uint8Array, format: string, what: { zh: string; en: string }, expectedFingerprint?: string): OpenedFile {
-  const bad = (zh: string, en: string) => invalid('file', `${what.zh}${zh}`, `${what.en}: ${en}`);
+  const bad = (zh: string, en: string) => invalid('file', says('error.stations.fileProblem', { what, words: { zh, en } }));
   const text = decodeUtf8(bytes);
   if (text === null) throw bad('不是有效的 UTF-8 文本', 'not valid UTF-8 text');
   let outer: unknown;
@@ -87,12 +87,11 @@ export function openStationFile(bytes: Uint8Array, format: string, what: { zh: s
   const fp = fingerprint(key);
   if (expectedFingerprint !== undefined) {
     if (normalizeFingerprint(expectedFingerprint) === null) {
-      throw invalid('fingerprint', '密钥指纹应为 32 或 64 位十六进制数', 'a fingerprint is 32 or 64 hex digits');
+      throw invalid('fingerprint', says('error.stations.fingerprintHexDigits'));
     }
     if (!fingerprintMatches(fp, expectedFingerprint)) {
       throw refused(
-        `${what.zh}的签名密钥指纹 ${fp.short} 与凭条上的 ${expectedFingerprint} 不一致`,
-        `${what.en} is signed by key ${fp.short}, not by the key on the slip (${expectedFingerprint})`,
+        says('error.stations.signedKeyKeySlip', { what, short: fp.short, expectedFingerprint }),
         { reason: 'wrong-fingerprint', fingerprint: fp.short },
       );
     }
@@ -112,6 +111,6 @@ export function openStationFile(bytes: Uint8Array, format: string, what: { zh: s
 
 /** The message for a payload that fails its schema: the first problem, with its path. */
 export function payloadProblem(what: { zh: string; en: string }, path: string, message: string) {
-  return invalid('file', `${what.zh}内容不正确：${path} ${message}`, `${what.en}: ${path}: ${message}`);
+  return invalid('file', says('error.stations.payloadProblem', { what, path, message }));
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isWellFormed, TEXT_LIMITS } from '../../../shared/domain/text';
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { inTransaction, latestSchemaVersion, type Db } from '../db';
 import { writeFileDurably } from '../files/durable-write';
 import { refuseExistingTarget } from '../seal/sealed-file';
@@ -88,7 +88,7 @@ export function exportStationPackage(ctx: BackendContext, input: { station: stri
   const payload = ctx.db.transaction(() => {
     const station = resolveStation(ctx.db, input.station);
     if (station.boxes.length === 0) {
-      throw refused(`${station.name}没有票箱，无法制作数据包`, `${station.name} (${station.id}) has no ballot box; there is nothing to package`, { reason: 'no-box' });
+      throw refused(says('error.stations.ballotBoxThereNothing', { name: station.name, id: station.id }), { reason: 'no-box' });
     }
     const p: PackagePayload = {
       format: PACKAGE_PAYLOAD_FORMAT,
@@ -143,14 +143,10 @@ export function openStationPackage(ctx: BackendContext, bytes: Uint8Array, centr
   const mark = db.prepare('SELECT package_hash FROM station_laptop WHERE id = 1').get() as { package_hash: string } | undefined;
   if (mark?.package_hash === summary.payloadHash) return { ...summary, alreadyOpen: true, stationKey: stationKey() };
   if (mark || db.prepare('SELECT 1 FROM election').get()) {
-    throw refused('此数据文件已有选举，只能在新的数据文件夹中打开数据包', 'this data folder already holds an election; open the package into a new, empty data folder', { reason: 'not-empty' });
+    throw refused(says('error.stations.dataFolderAlreadyHolds'), { reason: 'not-empty' });
   }
   if (payload.schemaVersion !== latestSchemaVersion()) {
-    throw refused(
-      `数据包由另一版本的程序制作（结构版本 ${payload.schemaVersion}，本程序 ${latestSchemaVersion()}），请两台电脑使用同一版本`,
-      `the package was made by another version of the app (schema ${payload.schemaVersion}, this app ${latestSchemaVersion()}); use the same version on both laptops`,
-      { reason: 'schema-version' },
-    );
+    throw refused(says('error.stations.packageVersion', { theirs: payload.schemaVersion, ours: latestSchemaVersion() }), { reason: 'schema-version' });
   }
   const names = payload.tables.map((t) => t.table);
   if (names.join() !== PACKAGE_TABLE_NAMES.join()) throw payloadProblem(WHAT, 'tables', `expected the tables ${PACKAGE_TABLE_NAMES.join(', ')}`);

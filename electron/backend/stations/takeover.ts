@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit';
-import { refused, type BackendContext } from '../context';
+import { refused, type BackendContext, says } from '../context';
 import { attachSecondCopy } from '../copy/second-copy';
 import { readSecondCopy } from '../copy/read-copy';
 import { rebuildFromCopy } from '../copy/rebuild';
@@ -35,16 +35,14 @@ export async function takeOverStation(ctx: BackendContext, input: { packageBytes
   const rebuilt = rebuildFromCopy(db, copy, () => {
     const laptop = stationLaptop(db);
     if (!laptop || laptop.packageHash !== summary.payloadHash) {
-      throw refused(
-        `这份副本不是由该数据包打开的投票站电脑的副本（${laptop ? `它属于投票站 ${laptop.stationId}` : '它是中心会场的文件'}）`,
-        `this copy is not of a station laptop opened from this package (${laptop ? `it is station ${laptop.stationId}'s` : "it is a central laptop's file"})`,
-        { reason: 'other-copy' },
-      );
+      throw refused(laptop ? says('error.stations.copyOfOtherStation', { station: laptop.stationId }) : says('error.stations.copyOfCentral'), {
+        reason: 'other-copy',
+      });
     }
     const keys = laptopKeys(db);
     oldKey = keys.at(-1)?.fingerprint ?? '';
     if (oldKey === newKey.hex) {
-      throw refused('这台电脑就是副本所属的电脑，不需要接替', 'this laptop is the one the copy belongs to; there is nothing to take over', { reason: 'same-laptop' });
+      throw refused(says('error.stations.laptopOneCopyBelongs'), { reason: 'same-laptop' });
     }
     const at = ctx.now().toISOString();
     recordLaptopKey(db, newKey.hex, at, 'takeover');

@@ -2,24 +2,11 @@ import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useAction } from '../../ui';
 
-/** A round the open file still has voting or counting, as the backend names it when it holds a switch. */
-export interface OpenRound {
-  round: number;
-  status: 'voting' | 'counting';
-}
+import type { LeaveConfirmation } from './open-rounds';
 
-export interface LeaveConfirmation {
-  approval: { person: number; pin: string };
-  rounds: number[];
-}
+export { openRoundsOf, type LeaveConfirmation, type OpenRound } from './open-rounds';
 
 type Pending = { kind: 'open'; name: string } | { kind: 'create'; name: string; drill: boolean };
-
-/** The rounds a refused switch named (reason 'work-open'), or null for any other outcome. */
-export function openRoundsOf(error: unknown): OpenRound[] | null {
-  const details = (error as { details?: { reason?: unknown; open?: unknown } } | null)?.details;
-  return details?.reason === 'work-open' && Array.isArray(details.open) ? (details.open as OpenRound[]) : null;
-}
 
 /**
  * Creating or opening an election file of the data folder: the backend opens it in place of the open one, then the

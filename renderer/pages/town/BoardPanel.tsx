@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { BoardRowView } from '../../../shared/api/town';
 import { useApi } from '../../app/api-context';
-import { useT } from '../../app/i18n';
+import { useLang, useT } from '../../app/i18n';
+import { formatDate } from '../../../shared/domain/when';
 import { saveMadeFile, type MadeFile } from '../../api/save-file';
 import { ErrorNote, Loading, OkNote, useAction, useLoad } from '../../ui';
 import { boardCsv } from './board-csv';
@@ -43,7 +44,7 @@ export function BoardPanel() {
 }
 
 function BoardTable({ rows }: { rows: BoardRowView[] }) {
-  const t = useT();
+  const { t, lang } = useLang();
   return (
     <div className="ui-scroll town-board-scroll">
       <table className="ui-table town-board-table" data-testid="town-board-table">
@@ -56,7 +57,7 @@ function BoardTable({ rows }: { rows: BoardRowView[] }) {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const cells = boardCells(row, t);
+            const cells = boardCells(row, t, (d) => formatDate(d, lang));
             const state = !row.received ? 'missing' : row.owed.length > 0 ? 'owed' : 'done';
             return (
               <tr key={`${row.community}\u0000${row.body}`} className={`town-row-${state}${row.drill ? ' town-row-drill' : ''}`} data-testid="town-board-row" data-community={row.community} data-body={row.body}>

@@ -2,15 +2,18 @@ import type { BoardRowView } from '../../../shared/api/town';
 import { BODIES } from '../../../shared/record/cer';
 import type { Translate } from '../../../shared/i18n';
 
-/** The board's cells as text in the screen's language: one formatter for the table and its CSV. */
-export function boardCells(row: BoardRowView, t: Translate): Record<BoardColumn, string> {
+/**
+ * The board's cells as text in the screen's language: one formatter for the table and its CSV. `dateIn` says a due
+ * date: the screen gives its language's form (2026年8月14日 / 14 Aug 2026); the CSV keeps ISO dates for machines.
+ */
+export function boardCells(row: BoardRowView, t: Translate, dateIn: (isoDate: string) => string = (d) => d): Record<BoardColumn, string> {
   const none = '—';
   const owed = row.owed.map((o) => {
     const where = [o.officeTitle, o.seats > 0 && o.kind !== 'rerun' ? t('town.board.seats', { n: o.seats }) : null, o.names.length > 0 ? o.names.join('、') : null]
       .filter((x) => x !== null)
       .join(' ');
     const what = `${t(`town.owed.${o.kind}`)}${where ? ` ${where}` : ''}`;
-    return t('town.board.owedItem', { what, due: o.due });
+    return t('town.board.owedItem', { what, due: dateIn(o.due) });
   });
   return {
     community: row.community,

@@ -16,7 +16,7 @@ const TECHNICAL = [
   // The button that switches a Chinese screen to English is named in English, as language choosers are.
   'English',
 ];
-const TECHNICAL_RE = new RegExp(`(?<![A-Za-z])(?:${TECHNICAL.map((w) => w.replace(/[-]/g, '\\-')).join('|')}|F\\d{1,2}|[0-9A-F]{4,}|[0-9a-f]{8,})(?![A-Za-z])`, 'g');
+const TECHNICAL_RE = new RegExp(`(?<![A-Za-z])(?:${TECHNICAL.map((w) => w.replace(/[-]/g, '\\-')).join('|')}|F\\d{1,2}|[0-9a-f]{8,}|[0-9A-F]{4,})(?![A-Za-z])`, 'g');
 /** File names and paths are the system's names, in any script: result.sealed.json, /media/usb, E:\\. */
 const FILE_OR_PATH = /[^\s"'“”（）()]+\.(?:json|pdf|csv|xlsx|sqlite|pem|png|txt)\b|(?<![\w/])\/[\w.-]+(?:\/[\w.-]+)+|\b[A-Z]:\\/g;
 /** A Chinese term quoted in English ("投票地点", the column a roll file must name) is a name, not a sentence. */

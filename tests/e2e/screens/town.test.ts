@@ -139,7 +139,7 @@ describe('Town-office mode: registry, folder import, board, CSV', { skip: missin
     const row = (community: string, body: string) => page.locator(`[data-testid="town-board-row"][data-community="${community}"][data-body="${body}"]`);
     assert.equal(await page.getByTestId('town-board-row').count(), 9, '3 communities × 3 bodies (the refused 和平社区 is not listed)');
     assert.match(await row('春晖社区', 'residents').innerText(), /居民委员会 【演练】\s+第 1 份/);
-    assert.match(await row('幸福里社区', 'residents').innerText(), /再次投票 委员 1 席 (张伟、刘洋|刘洋、张伟)，截止 \d{4}-\d\d-\d\d/);
+    assert.match(await row('幸福里社区', 'residents').innerText(), /再次投票 委员 1 席 (张伟、刘洋|刘洋、张伟)，截止 \d{4}年\d{1,2}月\d{1,2}日/, 'the due date in the screen\'s language');
     assert.match(await row('光明社区', 'party').innerText(), /未收到/);
     await fitsWidth('the board');
     await page.screenshot({ path: screenshotPath('town-3-board'), fullPage: true });

@@ -68,7 +68,7 @@ test('the refusal message names the expected step in both languages', () => {
   recordCustodyStep(ctx, stepInput('M1', 'sealed-empty'));
   assert.throws(
     () => recordCustodyStep(ctx, stepInput('M1', 'carried')),
-    (e: unknown) => e instanceof ApiError && /下一步应为“开始投票”/.test(e.message) && /the next step is voting/.test(e.message),
+    (e: unknown) => e instanceof ApiError && /下一步应为“开始投票”/.test(e.message) && /the next step is “voting open”/.test(e.message),
   );
 });
 
@@ -154,7 +154,7 @@ test('seals said intact but not all typed are refused, naming those that match a
       e instanceof ApiError &&
       e.code === 'invalid-input' &&
       e.path === 'seals' &&
-      /共有 3 张封条,每张都须核对:F-003 相符;还须输入 F-001\(空箱封条\)、F-002\(空箱封条\)/.test(e.message) &&
+      /共有 3 张封条，每张都须核对：F-003 相符；还须输入 F-001（空箱封条）、F-002（空箱封条）/.test(e.message) &&
       /still to enter F-001 \(empty-box seal\), F-002 \(empty-box seal\)/.test(e.message),
   );
   assert.equal(count(ctx, 'custody_event'), rows, 'an unfinished check writes nothing');

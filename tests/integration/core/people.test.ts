@@ -23,7 +23,7 @@ test('a declared close relative of a candidate is refused as scrutineer, naming 
   const roles = count(ctx, 'official_role');
   assert.throws(
     () => addOfficial(ctx, { name: '赵小军', roles: ['scrutineer'] }),
-    refusedMatching(/不能任命 赵小军 为监票人:赵小军 是候选人 赵建国 的子女.*赵小军 cannot be a scrutineer: 赵小军 is the child of candidate 赵建国/),
+    refusedMatching(/不能任命 赵小军 为监票人：赵小军 是候选人 赵建国 的子女.*赵小军 cannot be a scrutineer: 赵小军 is the child of candidate 赵建国/),
   );
   assert.equal(count(ctx, 'official_role'), roles);
   const last = readAuditEvents(ctx.db, { afterSeq: 0, limit: 1000 }).at(-1)!;

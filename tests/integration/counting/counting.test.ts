@@ -30,9 +30,9 @@ test('a box cannot be opened for counting before its seal is checked; the refusa
   const { ctx, people } = await makeElection();
   openPoll(ctx, 1);
   issue(ctx, 1, 0, 5);
-  assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /not closed yet \(status voting\)/));
+  assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /not closed yet \(status voting open\)/));
   closePoll(ctx, 1, ['C1'], { checkSeals: false });
-  assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /cannot be opened yet: the next step is seal-checked/));
+  assert.throws(() => openBox(ctx, { round: 1, box: 'C1' }), expectApiError('refused', /cannot be opened yet: the next step is “seal checked”/));
   assert.equal(count(ctx, 'box_count'), 0);
 
   // A broken seal flags the box: still refused until the committee decides to open it.
@@ -250,7 +250,7 @@ test('double entry: disagreements are listed ballot by ballot and settled by a s
   const settle = (person: string, input: { position: number; choose: 'A' | 'B'; reason: string }) =>
     asPerson(ctx, people[person]!, () => settleDisagreement(ctx, { round: 1, box: 'C1', ...input }));
   assert.throws(() => settleDisagreement(ctx, { round: 1, box: 'C1', position: 2, choose: 'A', reason: 'x' }), expectApiError('refused', /sign in first/));
-  assert.throws(() => settle('胡斌', { position: 2, choose: 'A', reason: 'x' }), expectApiError('refused', /not a chief scrutineer or scrutineer/));
+  assert.throws(() => settle('胡斌', { position: 2, choose: 'A', reason: 'x' }), expectApiError('refused', /holds none of these roles: chief scrutineer, scrutineer/));
   assert.throws(() => settle('谢文', { position: 1, choose: 'A', reason: 'x' }), expectApiError('refused', /both sheets agree at position 1/));
   let left = settle('谢文', { position: 2, choose: 'B', reason: '复看原票，投李强' });
   assert.deepEqual(left.map((d) => d.position), [4]);

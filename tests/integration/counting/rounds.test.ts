@@ -20,7 +20,7 @@ test('a tie at the last seat produces a tie re-vote round with the tied persons,
   assert.deepEqual(member.elected, ['张伟']);
   assert.deepEqual(r1.result.nextSteps, [{ kind: 'tie-revote', office: 'member', seats: 1, names: ['刘洋', '陈静'], required: true }]);
 
-  assert.throws(() => createNextRound(ctx, { fromRound: 1, kind: 'supplementary' }), expectApiError('refused', /calls for no supplementary round/));
+  assert.throws(() => createNextRound(ctx, { fromRound: 1, kind: 'supplementary' }), expectApiError('refused', /calls for no further election/));
   const r2 = createNextRound(ctx, { fromRound: 1, kind: 'tie-revote' });
   assert.deepEqual([r2.number, r2.kind, r2.status], [2, 'tie-revote', 'prepared']);
   assert.throws(() => createNextRound(ctx, { fromRound: 1, kind: 'tie-revote' }), expectApiError('refused', /already created/));

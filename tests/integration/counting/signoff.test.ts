@@ -61,7 +61,7 @@ test('once anyone has signed, counting of the round is frozen', async () => {
   assert.deepEqual([s.name, s.role, s.resultHash, s.revoked], ['郑丽', 'counter', result.resultHash, null]);
   assert.equal(getRound(ctx.db, 1).status, 'signed');
   assert.throws(() => signAs(ctx, people['郑丽'], { role: 'counter', pin: PIN }), expectApiError('refused', /already signed round 1 as counter/));
-  const frozen = /round 1 is frozen: its result has been signed \(郑丽\(counter\)\)/;
+  const frozen = /round 1 is frozen: its result has been signed \(郑丽 \(counter\)\)/;
   assert.throws(() => enterBallot(ctx, { round: 1, box: 'C1', ballot: FOR_C1 }), expectApiError('refused', frozen));
   assert.throws(() => asPerson(ctx, people['谢文']!, () => correctBallot(ctx, { round: 1, box: 'C1', position: 1, ballot: FOR_C2, reason: 'x' })), expectApiError('refused', frozen));
   assert.throws(() => recordBallotsFound(ctx, { round: 1, box: 'C1', found: 11 }), expectApiError('refused', frozen));

@@ -107,7 +107,7 @@ test('sealing is refused while a round has no stored result, naming the round; n
     const r = await call('sealToFile', { name: 'never.json' });
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'refused');
-    assert.match(r.error.message, /round 1 \(regular, status voting\) has no stored result/);
+    assert.match(r.error.message, /round 1 \(voting open\) has no stored result/);
     assert.match(r.error.message, /第 1 轮/);
     assert.ok(!existsSync(path));
     const event = readAuditEvents(ctx.db, { afterSeq: auditHead(ctx.db).count - 1 })[0]!;
@@ -130,7 +130,7 @@ test('an election not yet counted cannot be sealed', async () => {
     // Nobody has a PIN yet: the file is still being set up and every method is open.
     const r = await dispatch(contract, buildApi(ctx), 'sealToFile', { name: 'x.json' });
     assert.ok(!r.ok);
-    assert.match(r.error.message, /round 1 \(regular, status prepared\) has no stored result/);
+    assert.match(r.error.message, /round 1 \(prepared \(voting not open\)\) has no stored result/);
     assert.ok(!existsSync(join(dir, 'exports', 'x.json')));
   } finally {
     ctx.db.close();

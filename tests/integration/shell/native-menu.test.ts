@@ -49,6 +49,7 @@ function station() {
       done.push('print');
     },
     reload: () => done.push('reload'),
+    confirmLeave: async () => null,
   };
   return { queue, click, shell, page, done, opened, menuLanguage: () => menuLanguage };
 }

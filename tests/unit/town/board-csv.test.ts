@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { BoardRowView } from '../../../shared/api/town';
 import { translator } from '../../../shared/i18n';
 import { BOARD_CSV_MAX_CELL, BOARD_CSV_MAX_ROWS, boardCsv, csvCell } from '../../../renderer/pages/town/board-csv';
+import { boardCells } from '../../../renderer/pages/town/board-text';
+import { formatDate } from '../../../shared/domain/when';
 
 const received: BoardRowView = {
   community: '幸福里社区',
@@ -54,4 +56,12 @@ test('a board longer than the limit is cut, and the file says how many rows were
   const lines = boardCsv('x', rows, translator('en')).trimEnd().split('\r\n');
   assert.equal(lines.length, BOARD_CSV_MAX_ROWS + 3);
   assert.equal(lines.at(-1), '… 3');
+});
+
+test("the screen says a due date in its own language; the CSV keeps the ISO date for machines", () => {
+  const zh = boardCells(received, translator('zh-CN'), (d) => formatDate(d, 'zh-CN')).owed;
+  assert.equal(zh, '再次投票 委员 1 席 张伟、刘洋，截止 2026年8月14日');
+  const en = boardCells(received, translator('en'), (d) => formatDate(d, 'en')).owed;
+  assert.match(en, /, by 14 Aug 2026$/);
+  assert.match(boardCsv('x', [received], translator('zh-CN')), /截止 2026-08-14/);
 });
