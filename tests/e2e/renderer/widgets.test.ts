@@ -69,11 +69,11 @@ describe('renderer widgets (gallery, real Chromium)', { skip: missing ?? false }
     await page.context().close();
   });
 
-  test('a nine-candidate ballot is entered in under ten keystrokes', async () => {
+  test('a nine-candidate ballot is entered in at most eight keystrokes', async () => {
     const page = await open();
     await page.getByTestId('ballot-sheet').focus();
     const keys = ['1', 'Tab', '2', 'Tab', '1', '3', '5', 'Enter'];
-    assert.ok(keys.length < 10);
+    assert.ok(keys.length <= 8);
     await press(page, keys);
     assert.deepEqual(await entered(page), [
       { marks: { chair: { for: ['c1'] }, vice: { for: ['v2'] }, members: { for: ['m1', 'm3', 'm5'] } } },

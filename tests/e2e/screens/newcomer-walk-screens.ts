@@ -137,6 +137,11 @@ export async function scan(w: WalkPage, certificate: string): Promise<Locator> {
 /** Desk: one scan + Enter per voter, each answered "issue" with the voter's name; the desk's count follows. */
 export async function issueBallots(w: WalkPage, voters: readonly { name: string; certificate: string }[]): Promise<void> {
   const { page, t } = w;
+  // As a clerk looks before scanning: the desk's field is there and has the keyboard (a scan typed while the page is
+  // still loading goes nowhere).
+  const field = page.getByLabel(t('desk.inputLabel'));
+  await field.waitFor();
+  await page.waitForFunction((el) => document.activeElement === el, await field.elementHandle());
   for (const v of voters) {
     const answer = await scan(w, v.certificate);
     const said = await answer.innerText();

@@ -133,7 +133,8 @@ describe('voter list and the desk lookup', { skip: missing ?? false }, () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('desk-find-panel').waitFor({ state: 'detached' });
     await page.getByTestId('desk-found').filter({ hasText: '黄国庆' }).waitFor();
-    assert.equal(await page.getByTestId('certificate-field').inputValue(), certificates.get('黄国庆'));
+    // The note and the filled field arrive in the same answer; the field is read once it is filled.
+    await page.waitForFunction((c) => document.querySelector<HTMLInputElement>('[data-testid=certificate-field]')?.value === c, certificates.get('黄国庆'));
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'certificate-field');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=desk-answer][data-kind=issue]', { hasText: '黄国庆' }).waitFor();
