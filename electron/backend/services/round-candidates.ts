@@ -31,26 +31,33 @@ export interface LaterCandidateFacts extends StoredFacts {
   personKey: string | null;
 }
 
+interface SetUpRow {
+  office_id: string;
+  name_key: string;
+  id_number: string | null;
+  birth_year: number | null;
+  education: StoredFacts['education'];
+  political_status: StoredFacts['politicalStatus'];
+}
+
+const SET_UP_COLUMNS = 'office_id, name_key, id_number, birth_year, education, political_status';
+
+/** A candidates-form row's facts, its ID number only as the person key (null without the town's salt). */
+function factsOfSetUp(r: SetUpRow, salt: string | null): StoredFacts & { key: string | null; office: string } {
+  return {
+    office: r.office_id,
+    birthYear: r.birth_year,
+    education: r.education,
+    politicalStatus: r.political_status,
+    key: salt !== null && r.id_number !== null ? personKeyOf(salt, r.id_number) : null,
+  };
+}
+
 function setUpFacts(db: Db): Map<string, StoredFacts & { key: string | null; office: string }> {
   const salt = readPersonKeySalt(db);
-  const rows = db.prepare('SELECT office_id, name_key, id_number, birth_year, education, political_status FROM candidate ORDER BY id').all() as Array<{
-    office_id: string;
-    name_key: string;
-    id_number: string | null;
-    birth_year: number | null;
-    education: StoredFacts['education'];
-    political_status: StoredFacts['politicalStatus'];
-  }>;
+  const rows = db.prepare(`SELECT ${SET_UP_COLUMNS} FROM candidate ORDER BY id`).all() as SetUpRow[];
   const byOfficeName = new Map<string, StoredFacts & { key: string | null; office: string }>();
-  for (const r of rows) {
-    byOfficeName.set(`${r.office_id}\u0000${r.name_key}`, {
-      office: r.office_id,
-      birthYear: r.birth_year,
-      education: r.education,
-      politicalStatus: r.political_status,
-      key: salt !== null && r.id_number !== null ? personKeyOf(salt, r.id_number) : null,
-    });
-  }
+  for (const r of rows) byOfficeName.set(`${r.office_id}\u0000${r.name_key}`, factsOfSetUp(r, salt));
   return byOfficeName;
 }
 
@@ -73,8 +80,9 @@ export function carriedFacts(db: Db, name: string): LaterCandidateFacts | null {
     )
     .get(key) as Pick<RawRoundCandidate, 'birth_year' | 'education' | 'political_status' | 'person_key'> | undefined;
   if (earlier) return { birthYear: earlier.birth_year, education: earlier.education, politicalStatus: earlier.political_status, personKey: earlier.person_key };
-  const form = [...setUpFacts(db).entries()].find(([k]) => k.endsWith(`\u0000${key}`))?.[1];
-  if (!form) return null;
+  const row = db.prepare(`SELECT ${SET_UP_COLUMNS} FROM candidate WHERE name_key = ? ORDER BY id LIMIT 1`).get(key) as SetUpRow | undefined;
+  if (!row) return null;
+  const form = factsOfSetUp(row, readPersonKeySalt(db));
   return { birthYear: form.birthYear, education: form.education, politicalStatus: form.politicalStatus, personKey: form.key };
 }
 
