@@ -11,9 +11,6 @@ import { stmt } from './roll-store';
 export const REPRESENTATIVE_COUNT =
   '(SELECT count(*) FROM representative r JOIN voter v ON v.id = r.voter_id WHERE v.removed_at IS NULL)';
 
-/** SQL condition on the voter table's `id`: only representatives. */
-export const ONLY_REPRESENTATIVES = 'id IN (SELECT voter_id FROM representative)';
-
 export function byRepresentatives(db: Db): boolean {
   const e = stmt(db, 'SELECT method FROM election LIMIT 1').get() as { method: string } | undefined;
   return e?.method === 'representative';
